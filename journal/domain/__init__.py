@@ -1,0 +1,1 @@
+"""Records of the journal and their validation: pure Python, no Qt, no SQL."""

@@ -1,0 +1,51 @@
+"""Typed text (from a form or the command line) into records, naming every bad field at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from journal.domain import validate as v
+from journal.domain.errors import ValidationError
+from journal.domain.records import RATINGS, Day
+
+
+def _collect(steps: Mapping[str, Callable[[], Any]]) -> dict[str, Any]:
+    """Run each field's conversion; raise one error listing every field that failed."""
+    values: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for field, convert in steps.items():
+        try:
+            values[field] = convert()
+        except ValidationError as error:
+            errors[error.field] = error.message
+    if errors:
+        first, *rest = errors.items()
+        raise ValidationError(first[0], first[1], others=dict(rest))
+    return values
+
+
+def parse_coping(raw: str) -> tuple[str, ...]:
+    """Comma-separated tags, blanks dropped."""
+    return tuple(tag.strip() for tag in raw.split(",") if tag.strip())
+
+
+def parse_day(date: dt.date, raw: Mapping[str, str]) -> Day:
+    """A check-in from typed text: ``raw`` maps field names to what the person typed.
+
+    Every field is checked, so all mistakes are reported together (``ValidationError.all``).
+    """
+    def rating(name: str) -> Callable[[], int | None]:
+        def convert() -> int | None:
+            value = v.parse_int(name, raw.get(name, ""), required=name == "mood")
+            return v.optional_int(name, value, 0, 10)
+        return convert
+
+    steps: dict[str, Callable[[], Any]] = {name: rating(name) for name in RATINGS}
+    steps["sleep_hours"] = lambda: v.optional_float(
+        "sleep_hours", v.parse_float("sleep_hours", raw.get("sleep_hours", "")), 0, 24)
+    steps["note"] = lambda: v.text("note", raw.get("note", ""))
+    steps["coping"] = lambda: parse_coping(raw.get("coping", ""))
+    values = _collect(steps)
+    return Day(date=date, **values)

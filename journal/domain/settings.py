@@ -1,0 +1,40 @@
+"""Every setting declared once, with its type and default, stored in the journal itself.
+
+One ``Settings`` value is loaded from the journal's ``settings`` table by the store and passed
+in to whoever needs it, never read from a global.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from journal.domain.errors import ValidationError
+
+THEMES = ("system", "light", "dark")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The person's preferences. ``window_geometry`` is the main window's saved geometry (hex)."""
+
+    display_name: str = ""
+    theme: str = "system"
+    reminder_time: str = ""
+    questionnaire_every_days: int = 14
+    window_geometry: str = ""
+
+    def __post_init__(self) -> None:
+        if self.theme not in THEMES:
+            raise ValidationError("theme", "theme must be one of: " + ", ".join(THEMES))
+        if not isinstance(self.questionnaire_every_days, int) or not (
+            0 <= self.questionnaire_every_days <= 365
+        ):
+            raise ValidationError("questionnaire_every_days",
+                                  "questionnaire every days must be between 0 and 365")
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, object]) -> Settings:
+        """Build from stored key/values, ignoring keys a newer version may have written."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: val for k, val in values.items() if k in known})  # type: ignore[arg-type]

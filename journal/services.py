@@ -1,0 +1,143 @@
+"""The use cases the UI and the command line share.
+
+A ``Journal`` holds one open database and a clock. Every rule that is not a field range (no
+future check-ins, a contact's person must exist, one transaction per save) lives here, so the
+widgets and the CLI cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from journal import paths
+from journal.domain import validate as v
+from journal.domain.errors import ValidationError
+from journal.domain.kinds import Relationship
+from journal.domain.records import Contact, Day, Person
+from journal.domain.settings import Settings
+from journal.store import contacts as contacts_store
+from journal.store import days as days_store
+from journal.store import integrity
+from journal.store import people as people_store
+from journal.store import settings as settings_store
+from journal.store.connection import open_database, open_memory
+from journal.store.schema import TABLES
+
+Clock = Callable[[], dt.datetime]
+
+
+def local_now() -> dt.datetime:
+    """The wall clock in the person's local time zone; tests pass their own clock."""
+    return dt.datetime.now().astimezone()
+
+
+class Journal:
+    """An open journal: its database, its folder (``None`` in memory) and the clock it uses."""
+
+    def __init__(self, db: Database, data_dir: Path | None = None, *,
+                 clock: Clock = local_now) -> None:
+        self.db = db
+        self.data_dir = data_dir
+        self._clock = clock
+
+    # --- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: Path, *, create: bool = True, clock: Clock = local_now) -> Journal:
+        """Open the journal in ``data_dir`` (created 0700 with its file 0600 if ``create``)."""
+        db = open_database(paths.database_path(data_dir), create=create)
+        return cls(db, data_dir, clock=clock)
+
+    @classmethod
+    def in_memory(cls, *, clock: Clock = local_now) -> Journal:
+        return cls(open_memory(), None, clock=clock)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def today(self) -> dt.date:
+        return self._clock().date()
+
+    def is_empty(self) -> bool:
+        """True when no table holds a record (settings aside)."""
+        return all(self.db[t].count == 0 for t in TABLES if t != "settings")
+
+    def check(self) -> integrity.CheckReport:
+        return integrity.check(self.db)
+
+    # --- check-ins ---------------------------------------------------------------------------
+
+    def day(self, date: dt.date) -> Day | None:
+        return days_store.get_day(self.db, date)
+
+    def save_day(self, day: Day) -> Day:
+        """Save a day's check-in in one transaction; a future date is refused."""
+        v.not_after("date", day.date, self.today())
+        with self.db.atomic():
+            days_store.save_day(self.db, day, updated_at=self._clock())
+        return day
+
+    def dates_with_checkins(self, start: dt.date, end: dt.date) -> set[dt.date]:
+        return days_store.dates_with_checkins(self.db, start, end)
+
+    # --- contacts ----------------------------------------------------------------------------
+
+    def contacts_on(self, date: dt.date) -> list[Contact]:
+        return contacts_store.contacts_on(self.db, date)
+
+    def _check_contact(self, contact: Contact) -> None:
+        v.not_after("date", contact.date, self.today())
+        if contact.person_id is not None and people_store.get_person(
+                self.db, contact.person_id) is None:
+            raise ValidationError("person", "that person is not in the journal")
+
+    def add_contact(self, contact: Contact) -> Contact:
+        self._check_contact(contact)
+        with self.db.atomic():
+            return contacts_store.add_contact(self.db, contact)
+
+    def update_contact(self, contact: Contact) -> Contact:
+        self._check_contact(contact)
+        with self.db.atomic():
+            return contacts_store.update_contact(self.db, contact)
+
+    def delete_contact(self, contact_id: int) -> Contact | None:
+        """Delete a contact; returns it so the caller can offer to undo."""
+        contact = contacts_store.get_contact(self.db, contact_id)
+        if contact is not None:
+            with self.db.atomic():
+                contacts_store.delete_contact(self.db, contact_id)
+        return contact
+
+    # --- people ------------------------------------------------------------------------------
+
+    def people(self, *, include_archived: bool = False) -> list[Person]:
+        return people_store.list_people(self.db, include_archived=include_archived)
+
+    def person(self, person_id: int) -> Person | None:
+        return people_store.get_person(self.db, person_id)
+
+    def person_by_name(self, name: str) -> Person | None:
+        return people_store.find_active_by_name(self.db, name)
+
+    def add_person(self, name: str, relationship: Relationship | str, note: str = "") -> Person:
+        person = Person(name=name, relationship=relationship, note=note)
+        with self.db.atomic():
+            return people_store.add_person(self.db, person)
+
+    # --- settings ----------------------------------------------------------------------------
+
+    def settings(self) -> Settings:
+        return settings_store.load_settings(self.db)
+
+    def update_settings(self, **changes: object) -> Settings:
+        """Change some settings (validated by ``Settings``) and store them."""
+        new = dataclasses.replace(self.settings(), **changes)  # type: ignore[arg-type]
+        with self.db.atomic():
+            settings_store.save_settings(self.db, new)
+        return new

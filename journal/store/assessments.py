@@ -1,0 +1,21 @@
+"""Questionnaire results; total and band are stored for queries but always recomputed on load."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from journal.domain.records import Assessment
+from journal.store.rows import fetch, to_row
+
+
+def add_assessment(db: Database, assessment: Assessment) -> Assessment:
+    table = db["assessments"].insert(to_row(assessment, exclude=("id", "flags")))
+    return list_assessments(db, assessment_id=int(table.last_pk))[0]
+
+
+def list_assessments(db: Database, *, assessment_id: int | None = None) -> list[Assessment]:
+    """All assessments oldest first (or the one with ``assessment_id``)."""
+    where, params = ("WHERE id = ?", [assessment_id]) if assessment_id else ("", [])
+    return fetch(db, Assessment,
+                 f"SELECT id, date, instrument, answers FROM assessments {where} ORDER BY date, id",
+                 params, json_fields=("answers",))

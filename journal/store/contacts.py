@@ -1,0 +1,44 @@
+"""Contacts: several a day, each optionally linked to a person."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlite_utils import Database
+
+from journal.domain.records import Contact
+from journal.store.rows import fetch, iso, to_row
+
+_COLUMNS = "id, date, person_id, kind, mode, minutes, quality, note"
+
+
+def add_contact(db: Database, contact: Contact) -> Contact:
+    table = db["contacts"].insert(to_row(contact, exclude=("id",)))
+    return get_contact(db, int(table.last_pk))  # type: ignore[return-value]
+
+
+def update_contact(db: Database, contact: Contact) -> Contact:
+    if contact.id is None:
+        raise ValueError("update_contact needs a stored contact")
+    db["contacts"].update(contact.id, to_row(contact, exclude=("id",)))
+    return contact
+
+
+def delete_contact(db: Database, contact_id: int) -> None:
+    db.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
+
+
+def get_contact(db: Database, contact_id: int) -> Contact | None:
+    found = fetch(db, Contact, f"SELECT {_COLUMNS} FROM contacts WHERE id = ?", [contact_id])
+    return found[0] if found else None
+
+
+def contacts_on(db: Database, date: dt.date) -> list[Contact]:
+    return fetch(db, Contact, f"SELECT {_COLUMNS} FROM contacts WHERE date = ? ORDER BY id",
+                 [iso(date)])
+
+
+def contacts_between(db: Database, start: dt.date, end: dt.date) -> list[Contact]:
+    return fetch(db, Contact,
+                 f"SELECT {_COLUMNS} FROM contacts WHERE date BETWEEN ? AND ? ORDER BY date, id",
+                 [iso(start), iso(end)])

@@ -1,0 +1,49 @@
+"""Check-ins: one row per date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlite_utils import Database
+
+from journal.domain.records import Day
+from journal.store.rows import fetch, iso, to_row
+
+_JSON = ("coping",)
+_COLUMNS = "date, mood, anxiety, loneliness, energy, physical, sleep_hours, coping, note"
+
+
+def get_day(db: Database, date: dt.date) -> Day | None:
+    found = fetch(db, Day, f"SELECT {_COLUMNS} FROM days WHERE date = ?", [iso(date)],
+                  json_fields=_JSON)
+    return found[0] if found else None
+
+
+def save_day(db: Database, day: Day, *, updated_at: dt.datetime) -> None:
+    """Insert or replace the day's check-in (the caller owns the transaction)."""
+    row = to_row(day)
+    row["updated_at"] = updated_at.isoformat(timespec="seconds")
+    db["days"].upsert(row, pk="date")
+
+
+def delete_day(db: Database, date: dt.date) -> None:
+    db.execute("DELETE FROM days WHERE date = ?", [iso(date)])
+
+
+def days_between(db: Database, start: dt.date, end: dt.date) -> list[Day]:
+    """Check-ins from ``start`` to ``end`` inclusive, oldest first."""
+    return fetch(db, Day, f"SELECT {_COLUMNS} FROM days WHERE date BETWEEN ? AND ? ORDER BY date",
+                 [iso(start), iso(end)], json_fields=_JSON)
+
+
+def dates_with_checkins(db: Database, start: dt.date, end: dt.date) -> set[dt.date]:
+    """Dates that have a check-in, for marking a calendar."""
+    rows = db.execute("SELECT date FROM days WHERE date BETWEEN ? AND ?", [iso(start), iso(end)])
+    return {dt.date.fromisoformat(row[0]) for row in rows}
+
+
+def first_and_last_date(db: Database) -> tuple[dt.date, dt.date] | None:
+    low, high = db.execute("SELECT min(date), max(date) FROM days").fetchone()
+    if low is None:
+        return None
+    return dt.date.fromisoformat(low), dt.date.fromisoformat(high)

@@ -1,0 +1,57 @@
+"""Schema versions in ``PRAGMA user_version`` and the steps between them.
+
+Each step runs in its own transaction together with the version bump, so a journal is always at
+exactly one version. A journal from a newer version of the app is refused, never downgraded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from journal.domain.errors import JournalDamaged
+from journal.store.schema import SCHEMA_V1
+
+
+def _to_v1(db: Database) -> None:
+    for statement in SCHEMA_V1:
+        db.execute(statement)
+
+
+#: ``MIGRATIONS[n]`` brings a journal from version ``n - 1`` to ``n``.
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _to_v1}
+CURRENT_VERSION = max(MIGRATIONS)
+
+
+def schema_version(db: Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_compatible(db: Database) -> int:
+    """Refuse a newer journal or a foreign database before anything is written; the version."""
+    version = schema_version(db)
+    if version > CURRENT_VERSION:
+        raise JournalDamaged(
+            f"This journal was written by a newer version of Connection Journal (schema "
+            f"{version}, this app knows {CURRENT_VERSION}). Please update the app; the journal "
+            "has not been changed."
+        )
+    if version == 0 and db.table_names():
+        raise JournalDamaged(
+            "This file is an SQLite database but not a Connection Journal; it has not been "
+            "changed."
+        )
+    return version
+
+
+def migrate(db: Database) -> list[int]:
+    """Bring the journal to ``CURRENT_VERSION``; returns the versions applied, in order."""
+    version = check_compatible(db)
+    applied = []
+    for target in range(version + 1, CURRENT_VERSION + 1):
+        with db.atomic():
+            MIGRATIONS[target](db)
+            db.execute(f"PRAGMA user_version = {target}")
+        applied.append(target)
+    return applied

@@ -1,0 +1,53 @@
+"""Turning records into rows and rows into records, the same way for every table."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Iterable
+from enum import Enum
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+T = TypeVar("T")
+
+
+def to_row(record: object, *, exclude: Iterable[str] = ()) -> dict[str, Any]:
+    """A record as column values: dates as ISO text, enums as their value, lists as JSON."""
+    skip = set(exclude)
+    row: dict[str, Any] = {}
+    for field in dataclasses.fields(record):  # type: ignore[arg-type]
+        if field.name in skip:
+            continue
+        value = getattr(record, field.name)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        elif isinstance(value, Enum):
+            value = value.value
+        elif isinstance(value, tuple):
+            value = json.dumps(list(value), ensure_ascii=False)
+        elif isinstance(value, bool):
+            value = int(value)
+        row[field.name] = value
+    return row
+
+
+def from_row(cls: type[T], row: dict[str, Any], *, json_fields: Iterable[str] = ()) -> T:
+    """A record from a row; the record's own validation runs again, so a bad row is caught."""
+    values = dict(row)
+    for name in json_fields:
+        values[name] = json.loads(values[name])
+    return cls(**values)
+
+
+def fetch(db: Database, cls: type[T], sql: str, params: Iterable[Any] = (),
+          *, json_fields: Iterable[str] = ()) -> list[T]:
+    """Run a query and build one record per row."""
+    fields = tuple(json_fields)
+    return [from_row(cls, row, json_fields=fields) for row in db.query(sql, tuple(params))]
+
+
+def iso(value: dt.date) -> str:
+    return value.isoformat()

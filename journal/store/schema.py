@@ -1,0 +1,142 @@
+"""The journal's tables, as DDL with CHECK constraints mirroring the domain's rules.
+
+The domain validates first and gives the readable message; the constraints are the backstop that
+keeps a bug or a hand-edited file from ever storing an impossible value.
+"""
+
+from __future__ import annotations
+
+from journal.domain.kinds import CommitmentKind, Instrument, Mode, Relationship, SessionStatus
+
+
+def _in(column: str, values: type) -> str:
+    return f"{column} IN ({', '.join(repr(m.value) for m in values)})"
+
+
+_DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+
+
+def _rating(column: str, low: int = 0, high: int = 10) -> str:
+    return f"{column} INTEGER CHECK ({column} IS NULL OR {column} BETWEEN {low} AND {high})"
+
+
+#: Version 1: the whole data model of DESIGN.md section 3.
+SCHEMA_V1: tuple[str, ...] = (
+    f"""CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        relationship TEXT NOT NULL CHECK ({_in("relationship", Relationship)}),
+        archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+        note TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE UNIQUE INDEX people_active_name ON people (name COLLATE NOCASE) WHERE archived = 0",
+    f"""CREATE TABLE days (
+        date TEXT PRIMARY KEY CHECK (date {_DATE}),
+        mood INTEGER NOT NULL CHECK (mood BETWEEN 0 AND 10),
+        {_rating("anxiety")},
+        {_rating("loneliness")},
+        {_rating("energy")},
+        {_rating("physical")},
+        sleep_hours REAL CHECK (sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24),
+        coping TEXT NOT NULL DEFAULT '[]',
+        note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    f"""CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY,
+        date TEXT NOT NULL CHECK (date {_DATE}),
+        person_id INTEGER REFERENCES people (id) ON DELETE SET NULL,
+        kind TEXT NOT NULL CHECK ({_in("kind", Relationship)}),
+        mode TEXT NOT NULL CHECK ({_in("mode", Mode)}),
+        minutes INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 0 AND 1440),
+        quality INTEGER NOT NULL CHECK (quality BETWEEN 1 AND 5),
+        note TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX contacts_date ON contacts (date)",
+    "CREATE INDEX contacts_person ON contacts (person_id)",
+    f"""CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        date TEXT NOT NULL CHECK (date {_DATE}),
+        person_id INTEGER REFERENCES people (id) ON DELETE SET NULL,
+        status TEXT NOT NULL CHECK ({_in("status", SessionStatus)}),
+        mode TEXT NOT NULL CHECK ({_in("mode", Mode)}),
+        {_rating("felt_heard", 1, 5)},
+        note TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX sessions_date ON sessions (date)",
+    f"""CREATE TABLE medications (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        dose TEXT NOT NULL DEFAULT '',
+        doses_per_day INTEGER NOT NULL CHECK (doses_per_day BETWEEN 1 AND 12),
+        started_on TEXT NOT NULL CHECK (started_on {_DATE}),
+        stopped_on TEXT CHECK (stopped_on IS NULL OR stopped_on >= started_on)
+    )""",
+    f"""CREATE TABLE doses (
+        medication_id INTEGER NOT NULL REFERENCES medications (id) ON DELETE CASCADE,
+        date TEXT NOT NULL CHECK (date {_DATE}),
+        taken INTEGER NOT NULL CHECK (taken BETWEEN 0 AND 12),
+        PRIMARY KEY (medication_id, date)
+    ) WITHOUT ROWID""",
+    f"""CREATE TABLE commitments (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        kind TEXT NOT NULL CHECK ({_in("kind", CommitmentKind)}),
+        suggested_by INTEGER REFERENCES people (id) ON DELETE SET NULL,
+        per_week INTEGER NOT NULL CHECK (per_week BETWEEN 1 AND 14),
+        started_on TEXT NOT NULL CHECK (started_on {_DATE}),
+        ended_on TEXT CHECK (ended_on IS NULL OR ended_on >= started_on)
+    )""",
+    f"""CREATE TABLE commitment_log (
+        commitment_id INTEGER NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
+        date TEXT NOT NULL CHECK (date {_DATE}),
+        done INTEGER NOT NULL CHECK (done BETWEEN 0 AND 14),
+        PRIMARY KEY (commitment_id, date)
+    ) WITHOUT ROWID""",
+    f"""CREATE TABLE assessments (
+        id INTEGER PRIMARY KEY,
+        date TEXT NOT NULL CHECK (date {_DATE}),
+        instrument TEXT NOT NULL CHECK ({_in("instrument", Instrument)}),
+        answers TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        band TEXT NOT NULL
+    )""",
+    "CREATE INDEX assessments_date ON assessments (date)",
+    f"""CREATE TABLE agenda (
+        id INTEGER PRIMARY KEY,
+        created_on TEXT NOT NULL CHECK (created_on {_DATE}),
+        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        discussed_on TEXT CHECK (discussed_on IS NULL OR discussed_on >= created_on)
+    )""",
+    """CREATE TABLE safety_plan (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        warning_signs TEXT NOT NULL DEFAULT '',
+        coping_strategies TEXT NOT NULL DEFAULT '',
+        distractions TEXT NOT NULL DEFAULT '',
+        people_to_ask TEXT NOT NULL DEFAULT '',
+        professionals TEXT NOT NULL DEFAULT '',
+        crisis_line TEXT NOT NULL DEFAULT '',
+        safer_surroundings TEXT NOT NULL DEFAULT '',
+        reasons_for_living TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID""",
+)
+
+#: Every table of the journal, in an order that respects foreign keys (parents first).
+TABLES: tuple[str, ...] = (
+    "people",
+    "days",
+    "contacts",
+    "sessions",
+    "medications",
+    "doses",
+    "commitments",
+    "commitment_log",
+    "assessments",
+    "agenda",
+    "safety_plan",
+    "settings",
+)

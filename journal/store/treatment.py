@@ -1,0 +1,81 @@
+"""Sessions, medications and their doses, commitments and their log, topics for the next session."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlite_utils import Database
+
+from journal.domain.records import (
+    AgendaItem,
+    Commitment,
+    CommitmentLog,
+    DoseLog,
+    Medication,
+    Session,
+)
+from journal.store.rows import fetch, iso, to_row
+
+_SESSION = "id, date, person_id, status, mode, felt_heard, note"
+_MEDICATION = "id, name, dose, doses_per_day, started_on, stopped_on"
+_COMMITMENT = "id, title, kind, suggested_by, per_week, started_on, ended_on"
+_AGENDA = "id, created_on, text, discussed_on"
+
+
+def add_session(db: Database, session: Session) -> Session:
+    table = db["sessions"].insert(to_row(session, exclude=("id",)))
+    return fetch(db, Session, f"SELECT {_SESSION} FROM sessions WHERE id = ?", [table.last_pk])[0]
+
+
+def sessions_between(db: Database, start: dt.date, end: dt.date) -> list[Session]:
+    return fetch(db, Session,
+                 f"SELECT {_SESSION} FROM sessions WHERE date BETWEEN ? AND ? ORDER BY date, id",
+                 [iso(start), iso(end)])
+
+
+def add_medication(db: Database, medication: Medication) -> Medication:
+    table = db["medications"].insert(to_row(medication, exclude=("id",)))
+    return fetch(db, Medication, f"SELECT {_MEDICATION} FROM medications WHERE id = ?",
+                 [table.last_pk])[0]
+
+
+def list_medications(db: Database) -> list[Medication]:
+    return fetch(db, Medication, f"SELECT {_MEDICATION} FROM medications ORDER BY started_on, id")
+
+
+def set_doses(db: Database, log: DoseLog) -> None:
+    db["doses"].upsert(to_row(log), pk=("medication_id", "date"))
+
+
+def doses_between(db: Database, start: dt.date, end: dt.date) -> list[DoseLog]:
+    return fetch(db, DoseLog, "SELECT medication_id, date, taken FROM doses "
+                 "WHERE date BETWEEN ? AND ? ORDER BY date, medication_id", [iso(start), iso(end)])
+
+
+def add_commitment(db: Database, commitment: Commitment) -> Commitment:
+    table = db["commitments"].insert(to_row(commitment, exclude=("id",)))
+    return fetch(db, Commitment, f"SELECT {_COMMITMENT} FROM commitments WHERE id = ?",
+                 [table.last_pk])[0]
+
+
+def list_commitments(db: Database) -> list[Commitment]:
+    return fetch(db, Commitment, f"SELECT {_COMMITMENT} FROM commitments ORDER BY started_on, id")
+
+
+def set_commitment_done(db: Database, log: CommitmentLog) -> None:
+    db["commitment_log"].upsert(to_row(log), pk=("commitment_id", "date"))
+
+
+def commitment_log_between(db: Database, start: dt.date, end: dt.date) -> list[CommitmentLog]:
+    return fetch(db, CommitmentLog, "SELECT commitment_id, date, done FROM commitment_log "
+                 "WHERE date BETWEEN ? AND ? ORDER BY date, commitment_id", [iso(start), iso(end)])
+
+
+def add_agenda_item(db: Database, item: AgendaItem) -> AgendaItem:
+    table = db["agenda"].insert(to_row(item, exclude=("id",)))
+    return fetch(db, AgendaItem, f"SELECT {_AGENDA} FROM agenda WHERE id = ?", [table.last_pk])[0]
+
+
+def list_agenda(db: Database, *, open_only: bool = False) -> list[AgendaItem]:
+    where = "WHERE discussed_on IS NULL" if open_only else ""
+    return fetch(db, AgendaItem, f"SELECT {_AGENDA} FROM agenda {where} ORDER BY created_on, id")
