@@ -51,3 +51,10 @@ def fetch(db: Database, cls: type[T], sql: str, params: Iterable[Any] = (),
 
 def iso(value: dt.date) -> str:
     return value.isoformat()
+
+
+def insert_many(db: Database, table: str, records: Iterable[object],
+                *, exclude: Iterable[str] = ()) -> None:
+    """Insert already-validated records in bulk (ids kept when the records carry them)."""
+    skip = tuple(exclude)
+    db[table].insert_all((to_row(record, exclude=skip) for record in records), batch_size=500)

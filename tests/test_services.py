@@ -1,0 +1,56 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from journal.domain.errors import ValidationError
+from journal.services import Journal
+from tests.conftest import TODAY, fixed_clock
+
+
+def test_save_day_refuses_the_future(journal: Journal, make_day) -> None:
+    with pytest.raises(ValidationError, match="date cannot be in the future") as caught:
+        journal.save_day(make_day(date=TODAY + dt.timedelta(days=1)))
+    assert caught.value.field == "date"
+    assert journal.db["days"].count == 0
+
+
+def test_saved_day_survives_reopening(data_dir: Path, make_day) -> None:
+    first = Journal.open(data_dir, clock=fixed_clock)
+    first.save_day(make_day(mood=3, note="kept"))
+    first.close()
+    again = Journal.open(data_dir, clock=fixed_clock)
+    assert again.day(TODAY).note == "kept"
+    assert again.db["days"].get(TODAY.isoformat())["updated_at"].startswith("2026-03-15T10:00")
+    again.close()
+
+
+def test_contacts_need_a_known_person_and_a_past_date(journal: Journal, make_contact) -> None:
+    with pytest.raises(ValidationError) as caught:
+        journal.add_contact(make_contact(person_id=42))
+    assert caught.value.field == "person"
+    with pytest.raises(ValidationError):
+        journal.add_contact(make_contact(date=TODAY + dt.timedelta(days=1)))
+    assert journal.db["contacts"].count == 0
+
+
+def test_delete_contact_returns_it_for_undo(journal: Journal, make_contact) -> None:
+    sam = journal.add_person("Sam", "friend")
+    added = journal.add_contact(make_contact(person_id=sam.id))
+    removed = journal.delete_contact(added.id)
+    assert removed == added and journal.contacts_on(TODAY) == []
+    assert journal.delete_contact(added.id) is None
+
+
+def test_is_empty_ignores_settings(journal: Journal) -> None:
+    journal.update_settings(display_name="Alex")
+    assert journal.is_empty()
+    journal.add_person("Sam", "friend")
+    assert not journal.is_empty()
+
+
+def test_update_settings_validates(journal: Journal) -> None:
+    with pytest.raises(ValidationError) as caught:
+        journal.update_settings(theme="purple")
+    assert caught.value.field == "theme"
+    assert journal.settings().theme == "system"
