@@ -9,6 +9,9 @@ exit 2 for bad input or arguments, 1 for everything else.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -43,6 +46,14 @@ def _int(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-31, got {text!r}") \
+            from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,6 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check the journal's integrity, schema version and records. Exit 0 when "
                     "healthy, 1 otherwise. Never changes the journal.",
     )
+    insights = commands.add_parser(
+        "insights", parents=[data_dir], help="the figures and sentences of the Insights page",
+        description="How connection and mood moved together: every figure with its n, range "
+                    "and 95%% CI. Associations, not proof of cause.",
+    )
+    insights.add_argument("--from", dest="start", type=_date, metavar="DATE",
+                          help="first day (default: the first check-in)")
+    insights.add_argument("--to", dest="end", type=_date, metavar="DATE",
+                          help="last day (default: today)")
+    insights.add_argument("--json", action="store_true",
+                          help="print every figure as JSON (schema in the README)")
     return parser
 
 
@@ -124,6 +146,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.healthy else 1
 
 
+def _cmd_insights(args: argparse.Namespace) -> int:
+    from journal.services import Journal
+
+    journal = Journal.open(_data_dir(args), create=False)
+    try:
+        default_start, default_end = journal.default_range()
+        report = journal.insights(args.start or default_start, args.end or default_end)
+    finally:
+        journal.close()
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    print(f"Insights for {report.start} to {report.end} ({report.checkins} check-ins):")
+    for sentence in report.sentences:
+        print(f"\n- {sentence.sentence}")
+    return 0
+
+
 def _open_app(args: argparse.Namespace) -> int:
     if args.demo:
         from journal.demo import generate
@@ -143,7 +183,7 @@ def _open_app(args: argparse.Namespace) -> int:
     return run(folder)
 
 
-_COMMANDS = {"demo": _cmd_demo, "check": _cmd_check}
+_COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "insights": _cmd_insights}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -158,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except JournalError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. piped into `head`: not an error worth a message
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as error:
         print(f"{PROG}: {error.strerror or error}: {error.filename or ''}".rstrip(": "),

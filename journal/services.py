@@ -12,9 +12,12 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 from sqlite_utils import Database
 
 from journal import paths
+from journal.analysis.insights import InsightReport, compute_insights
+from journal.analysis.series import DailySeries, build_series
 from journal.domain import validate as v
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import Relationship
@@ -25,6 +28,7 @@ from journal.store import days as days_store
 from journal.store import integrity
 from journal.store import people as people_store
 from journal.store import settings as settings_store
+from journal.store import treatment as treatment_store
 from journal.store.connection import open_database, open_memory
 from journal.store.schema import TABLES
 
@@ -129,6 +133,33 @@ class Journal:
         person = Person(name=name, relationship=relationship, note=note)
         with self.db.atomic():
             return people_store.add_person(self.db, person)
+
+    # --- analysis ----------------------------------------------------------------------------
+
+    def journal_span(self) -> tuple[dt.date, dt.date] | None:
+        """First and last day with a check-in, or ``None`` for an empty journal."""
+        return days_store.first_and_last_date(self.db)
+
+    def default_range(self) -> tuple[dt.date, dt.date]:
+        """From the first check-in (or today) to today."""
+        span = self.journal_span()
+        today = self.today()
+        return (min(span[0], today) if span else today), today
+
+    def series(self, start: dt.date, end: dt.date) -> DailySeries:
+        """Daily series of ``start..end`` built from plain rows (fast on years of data)."""
+        return build_series(start, end, days_store.rating_rows(self.db, start, end),
+                            contacts_store.contact_rows(self.db, start, end))
+
+    def insights(self, start: dt.date, end: dt.date) -> InsightReport:
+        """Every figure and the ranked sentences for ``start..end``."""
+        if end < start:
+            raise ValidationError("to", "the end of the range cannot be before its start")
+        series = self.series(start, end)
+        sessions = np.zeros(len(series))
+        for iso_date in treatment_store.attended_session_dates(self.db, start, end):
+            sessions[(dt.date.fromisoformat(iso_date) - start).days] = 1.0
+        return compute_insights(series, sessions)
 
     # --- settings ----------------------------------------------------------------------------
 

@@ -85,3 +85,32 @@ def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
     result = run("demo", "--days", "3", "--data-dir", str(blocker / "inside"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and result.stderr.strip()
+
+
+def test_insights_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    folder = str(tmp_path / "d")
+    assert main(["demo", "--days", "365", "--seed", "4", "--data-dir", folder]) == 0
+    capsys.readouterr()
+    assert main(["insights", "--data-dir", folder]) == 0
+    assert "not proof of cause" in capsys.readouterr().out
+    assert main(["insights", "--json", "--data-dir", folder]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    main_figure = figures["associations"]["meaningful_contacts_vs_mood"]
+    assert main_figure["status"] == "ok" and main_figure["spearman"] > 0
+    assert main_figure["ci_low"] > 0
+
+
+@pytest.mark.parametrize("args", [["--from", "2026-02-30"], ["--to", "soon"]])
+def test_insights_bad_dates(tmp_path: Path, args: list[str]) -> None:
+    result = run("insights", "--data-dir", str(tmp_path), *args)
+    assert result.returncode == 2 and "expected a date" in result.stderr
+
+
+def test_insights_range_backwards(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(tmp_path / "d")
+    main(["demo", "--days", "20", "--data-dir", folder])
+    assert main(["insights", "--from", "2026-02-01", "--to", "2026-01-01",
+                 "--data-dir", folder]) == 2
+    assert "end of the range" in capsys.readouterr().err

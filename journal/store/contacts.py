@@ -42,3 +42,10 @@ def contacts_between(db: Database, start: dt.date, end: dt.date) -> list[Contact
     return fetch(db, Contact,
                  f"SELECT {_COLUMNS} FROM contacts WHERE date BETWEEN ? AND ? ORDER BY date, id",
                  [iso(start), iso(end)])
+
+
+def contact_rows(db: Database, start: dt.date, end: dt.date) -> list[tuple[object, ...]]:
+    """Plain rows for the analysis (``analysis.series.CONTACT_COLUMNS``)."""
+    return db.execute(
+        "SELECT date, kind, mode, minutes, quality FROM contacts WHERE date BETWEEN ? AND ?",
+        [iso(start), iso(end)]).fetchall()

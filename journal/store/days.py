@@ -47,3 +47,11 @@ def first_and_last_date(db: Database) -> tuple[dt.date, dt.date] | None:
     if low is None:
         return None
     return dt.date.fromisoformat(low), dt.date.fromisoformat(high)
+
+
+def rating_rows(db: Database, start: dt.date, end: dt.date) -> list[tuple[object, ...]]:
+    """Plain rows for the analysis (``analysis.series.DAY_COLUMNS``), without building records:
+    ten years must load in milliseconds."""
+    return db.execute(
+        "SELECT date, mood, anxiety, loneliness, energy, physical, sleep_hours FROM days "
+        "WHERE date BETWEEN ? AND ? ORDER BY date", [iso(start), iso(end)]).fetchall()

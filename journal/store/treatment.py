@@ -79,3 +79,10 @@ def add_agenda_item(db: Database, item: AgendaItem) -> AgendaItem:
 def list_agenda(db: Database, *, open_only: bool = False) -> list[AgendaItem]:
     where = "WHERE discussed_on IS NULL" if open_only else ""
     return fetch(db, AgendaItem, f"SELECT {_AGENDA} FROM agenda {where} ORDER BY created_on, id")
+
+
+def attended_session_dates(db: Database, start: dt.date, end: dt.date) -> list[str]:
+    """ISO dates with at least one attended session, for the analysis."""
+    rows = db.execute("SELECT DISTINCT date FROM sessions WHERE status = 'attended' AND date "
+                      "BETWEEN ? AND ? ORDER BY date", [iso(start), iso(end)]).fetchall()
+    return [row[0] for row in rows]

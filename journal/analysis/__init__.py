@@ -1,0 +1,1 @@
+"""Honest statistics on one person's data: pure numpy, no Qt, no SQL."""

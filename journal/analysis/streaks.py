@@ -1,0 +1,77 @@
+"""Runs of days: isolation (days without a meaningful contact) and bouncing back after low days."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+#: A bounce-back figure needs at least this many low spells that ended.
+MIN_EPISODES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Isolation:
+    """Days without a contact that felt good (how connected ≥ 4).
+
+    ``current`` counts the days since the last meaningful contact up to the series' last day
+    (0 when it was that day); days with nothing logged count as days without one. ``None``
+    when the range holds no meaningful contact at all.
+    """
+
+    current: int | None
+    longest: int
+    last_meaningful: dt.date | None
+
+
+def isolation(days: np.ndarray, meaningful: np.ndarray) -> Isolation:
+    """Current and longest run of days without a meaningful contact."""
+    had = np.nan_to_num(np.asarray(meaningful, dtype=float), nan=0.0) > 0
+    if not had.any():
+        return Isolation(None, len(had), None)
+    hits = np.flatnonzero(had)
+    gaps = np.diff(np.r_[-1, hits, len(had)]) - 1
+    last = int(hits[-1])
+    return Isolation(len(had) - 1 - last, int(gaps.max()), days[last].astype(dt.date))
+
+
+@dataclass(frozen=True, slots=True)
+class Resilience:
+    """Median days for mood to come back to the usual range after a low day."""
+
+    episodes: int
+    median_days: float | None
+    usual_low: float | None
+    usual_high: float | None
+
+    @property
+    def reportable(self) -> bool:
+        return self.median_days is not None
+
+
+def resilience(mood: np.ndarray) -> Resilience:
+    """Low spells and how long they last.
+
+    The usual range is the middle half of the person's own moods (25th to 75th percentile).
+    A low spell starts on a day below it and ends on the first later day with a mood back in
+    or above it; days without a check-in are skipped (they neither end nor lengthen a spell,
+    but calendar days are counted). Spells still running at the end are not counted.
+    """
+    mood = np.asarray(mood, dtype=float)
+    present = np.flatnonzero(~np.isnan(mood))
+    if len(present) < 14:
+        return Resilience(0, None, None, None)
+    values = mood[present]
+    low, high = float(np.percentile(values, 25)), float(np.percentile(values, 75))
+    durations: list[int] = []
+    start: int | None = None
+    for day, value in zip(present, values, strict=True):
+        if start is None and value < low:
+            start = int(day)
+        elif start is not None and value >= low:
+            durations.append(int(day) - start)
+            start = None
+    if len(durations) < MIN_EPISODES:
+        return Resilience(len(durations), None, low, high)
+    return Resilience(len(durations), float(np.median(durations)), low, high)
