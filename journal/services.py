@@ -16,6 +16,7 @@ import numpy as np
 from sqlite_utils import Database
 
 from journal import paths
+from journal.analysis.adherence import WeeklyAdherence, weekly_adherence
 from journal.analysis.insights import InsightReport, compute_insights
 from journal.analysis.series import DailySeries, build_series
 from journal.domain import validate as v
@@ -160,6 +161,18 @@ class Journal:
         for iso_date in treatment_store.attended_session_dates(self.db, start, end):
             sessions[(dt.date.fromisoformat(iso_date) - start).days] = 1.0
         return compute_insights(series, sessions)
+
+    def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence:
+        """Medication, session and commitment adherence per week of ``start..end``."""
+        db = self.db
+        return weekly_adherence(
+            start, end,
+            medications=treatment_store.list_medications(db),
+            doses=treatment_store.doses_between(db, start, end),
+            checkin_dates=days_store.dates_with_checkins(db, start, end),
+            sessions=treatment_store.sessions_between(db, start, end),
+            commitments=treatment_store.list_commitments(db),
+            commitment_log=treatment_store.commitment_log_between(db, start, end))
 
     # --- settings ----------------------------------------------------------------------------
 
