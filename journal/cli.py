@@ -19,6 +19,8 @@ from typing import NoReturn
 
 from journal import __version__, paths
 from journal.domain.errors import JournalError, ValidationError
+from journal.domain.kinds import Mode, Relationship
+from journal.domain.records import RATINGS
 
 PROG = "connection-journal"
 DEMO_DAYS = 365
@@ -91,6 +93,39 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check the journal's integrity, schema version and records. Exit 0 when "
                     "healthy, 1 otherwise. Never changes the journal.",
     )
+    log = commands.add_parser(
+        "log", parents=[data_dir], help="save a day's check-in (only the fields given change)",
+        description="Save a day's check-in. On a day already logged, only the fields given "
+                    "change. Ratings are whole numbers 0-10 (mood: 10 best; anxiety and "
+                    "loneliness: 0 none).",
+    )
+    log.add_argument("--date", type=_date, metavar="DATE", help="the day (default: today)")
+    for name in RATINGS:
+        log.add_argument(f"--{name}", metavar="N", help=f"{name} 0-10")
+    log.add_argument("--sleep", dest="sleep_hours", metavar="HOURS", help="hours slept, 0-24")
+    log.add_argument("--coping", metavar="TAGS", help='what helped, comma separated: "walk, music"')
+    log.add_argument("--note", metavar="TEXT", help="a note for the day")
+
+    contact = commands.add_parser(
+        "contact", parents=[data_dir], help="add or list contacts",
+        description="Add or list the contacts of a day.",
+    ).add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    add = contact.add_parser("add", parents=[data_dir], help="add a contact",
+                             description="Add a contact. A new person needs --kind and is "
+                                         "created with it.")
+    add.add_argument("--date", type=_date, metavar="DATE", help="the day (default: today)")
+    add.add_argument("--person", required=True, metavar="NAME", help="person or group")
+    add.add_argument("--mode", required=True, choices=[m.value for m in Mode],
+                     help="how you connected")
+    add.add_argument("--kind", choices=[k.value for k in Relationship],
+                     help="relationship kind (default: the person's)")
+    add.add_argument("--minutes", metavar="M", help="how long, 0-1440")
+    add.add_argument("--quality", metavar="Q", default="3",
+                     help="how connected did you feel, 1-5 (default 3)")
+    add.add_argument("--note", metavar="TEXT", default="", help="a note")
+    listing = contact.add_parser("list", parents=[data_dir], help="list a day's contacts")
+    listing.add_argument("--date", type=_date, metavar="DATE", help="the day (default: today)")
+
     insights = commands.add_parser(
         "insights", parents=[data_dir], help="the figures and sentences of the Insights page",
         description="How connection and mood moved together: every figure with its n, range "
@@ -164,6 +199,55 @@ def _cmd_insights(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_log(args: argparse.Namespace) -> int:
+    from journal.domain.parse import day_as_text, parse_day
+    from journal.services import Journal
+
+    journal = Journal.open(_data_dir(args))
+    try:
+        date = args.date or journal.today()
+        raw = day_as_text(journal.day(date))
+        given = {name: getattr(args, name) for name in raw if getattr(args, name) is not None}
+        if not given:
+            raise ValidationError("mood", "give at least one field to log, e.g. --mood 6")
+        day = journal.save_day(parse_day(date, {**raw, **given}))
+    finally:
+        journal.close()
+    print(f"Saved {day.date}: mood {day.mood}.")
+    return 0
+
+
+def _cmd_contact(args: argparse.Namespace) -> int:
+    from journal.domain.records import Contact
+    from journal.domain.validate import parse_int
+    from journal.services import Journal
+
+    journal = Journal.open(_data_dir(args))
+    try:
+        date = args.date or journal.today()
+        if args.action == "list":
+            for c in journal.contacts_on(date):
+                who = journal.person(c.person_id).name if c.person_id else c.kind.label
+                minutes = f", {c.minutes} min" if c.minutes is not None else ""
+                print(f"{c.id}\t{who}\t{c.mode.label}{minutes}\thow connected {c.quality}/5")
+            return 0
+        person = journal.person_by_name(args.person)
+        if person is None:
+            if not args.kind:
+                raise ValidationError("person", f"there is nobody called “{args.person}” yet; "
+                                      "add --kind to create them")
+            person = journal.add_person(args.person, args.kind)
+        contact = Contact(
+            date=date, person_id=person.id, kind=args.kind or person.relationship,
+            mode=args.mode, minutes=parse_int("minutes", args.minutes or ""),
+            quality=parse_int("quality", args.quality, required=True), note=args.note)
+        contact = journal.add_contact(contact)
+    finally:
+        journal.close()
+    print(f"Added contact {contact.id}: {person.name} on {contact.date}.")
+    return 0
+
+
 def _open_app(args: argparse.Namespace) -> int:
     if args.demo:
         from journal.demo import generate
@@ -183,7 +267,8 @@ def _open_app(args: argparse.Namespace) -> int:
     return run(folder)
 
 
-_COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "insights": _cmd_insights}
+_COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "insights": _cmd_insights,
+             "log": _cmd_log, "contact": _cmd_contact}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -194,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_app(args)
         return _COMMANDS[args.command](args)
     except ValidationError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        print(f"{PROG}: {'; '.join(error.all.values())}", file=sys.stderr)
         return 2
     except JournalError as error:
         print(f"{PROG}: {error}", file=sys.stderr)

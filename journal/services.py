@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +35,26 @@ from journal.store.connection import open_database, open_memory
 from journal.store.schema import TABLES
 
 Clock = Callable[[], dt.datetime]
+
+#: Days since the last contact that felt good after which Today shows a gentle nudge.
+NUDGE_AFTER_DAYS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class IsolationNudge:
+    """Days since the last meaningful contact (``None``: none in the journal yet) and people
+    the person might reach out to."""
+
+    days: int | None
+    people: list[Person]
+
+    @property
+    def message(self) -> str:
+        if self.days is None:
+            return ("No contact has felt good in a while. Is there someone you could reach "
+                    "out to?")
+        return (f"It has been {self.days} days since a contact that felt good. Is there "
+                "someone you could reach out to?")
 
 
 def local_now() -> dt.datetime:
@@ -134,6 +155,57 @@ class Journal:
         person = Person(name=name, relationship=relationship, note=note)
         with self.db.atomic():
             return people_store.add_person(self.db, person)
+
+    def _stored_person(self, person_id: int) -> Person:
+        person = people_store.get_person(self.db, person_id)
+        if person is None:
+            raise ValidationError("person", "that person is not in the journal")
+        return person
+
+    def update_person(self, person_id: int, **changes: object) -> Person:
+        """Rename, change kind, note, archive or unarchive (``archived=``) one person.
+
+        Names stay unique among active people, so unarchiving someone whose name is now used
+        by another active person is refused with a message naming the field.
+        """
+        current = self._stored_person(person_id)
+        updated = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
+        with self.db.atomic():
+            return people_store.update_person(self.db, updated)
+
+    def merge_people(self, keep_id: int, remove_id: int) -> Person:
+        """Two entries are the same person: move everything to ``keep_id``, drop the other."""
+        if keep_id == remove_id:
+            raise ValidationError("person", "choose two different people to merge")
+        keep = self._stored_person(keep_id)
+        self._stored_person(remove_id)
+        with self.db.atomic():
+            people_store.merge_people(self.db, keep_id, remove_id)
+        return keep
+
+    def people_overview(self) -> list[people_store.PersonOverview]:
+        return people_store.people_overview(self.db, self.today())
+
+    def coping_suggestions(self) -> list[str]:
+        """Coping tags used before, most used first."""
+        return days_store.coping_tags(self.db)
+
+    def isolation_nudge(self, on: dt.date | None = None) -> IsolationNudge | None:
+        """A gentle reminder when the last contact that felt good is 3 or more days before
+        ``on`` (default today), with the people whose contacts felt best lately."""
+        on = on or self.today()
+        last = contacts_store.last_meaningful_date(self.db, on)
+        if last is None:
+            if self.db["contacts"].count == 0:
+                return None  # a new journal: nothing to go on yet
+            days = None
+        else:
+            days = (on - last).days
+            if days < NUDGE_AFTER_DAYS:
+                return None
+        people = [p for p in (people_store.get_person(self.db, i)
+                              for i in contacts_store.closest_people(self.db, on)) if p]
+        return IsolationNudge(days, people)
 
     # --- analysis ----------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """The command line as a newcomer drives it: help, demo, check, and every kind of mistake."""
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -114,3 +115,55 @@ def test_insights_range_backwards(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["insights", "--from", "2026-02-01", "--to", "2026-01-01",
                  "--data-dir", folder]) == 2
     assert "end of the range" in capsys.readouterr().err
+
+
+def test_log_changes_only_the_fields_given(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from journal.services import Journal
+
+    folder = str(tmp_path / "j")
+    assert main(["log", "--date", "2026-01-02", "--mood", "6", "--note", "kept",
+                 "--data-dir", folder]) == 0
+    assert main(["log", "--date", "2026-01-02", "--energy", "4", "--sleep", "7.5",
+                 "--data-dir", folder]) == 0
+    journal = Journal.open(Path(folder))
+    day = journal.day(dt.date(2026, 1, 2))
+    journal.close()
+    assert (day.mood, day.energy, day.sleep_hours, day.note) == (6, 4, 7.5, "kept")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--mood", "11"], "mood must be between 0 and 10"),
+    (["--mood", "5", "--anxiety", "x"], "anxiety must be a whole number"),
+    (["--mood", "5", "--date", "2999-01-01"], "date cannot be in the future"),
+    ([], "give at least one field"),
+])
+def test_log_bad_input_saves_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                     args: list[str], message: str) -> None:
+    folder = tmp_path / "j"
+    assert main(["log", *args, "--data-dir", str(folder)]) == 2
+    assert message in capsys.readouterr().err
+    assert main(["check", "--data-dir", str(folder)]) == 0
+    assert "days                   0" in capsys.readouterr().out
+
+
+def test_contact_add_and_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(tmp_path / "j")
+    base = ["contact", "add", "--date", "2026-01-02", "--data-dir", folder]
+    assert main([*base, "--person", "Sam", "--mode", "phone"]) == 2
+    assert "add --kind to create them" in capsys.readouterr().err
+    assert main([*base, "--person", "Sam", "--mode", "phone", "--kind", "friend",
+                 "--quality", "5", "--minutes", "20"]) == 0
+    assert main([*base, "--person", "sam", "--mode", "text"]) == 0  # known, any case
+    for bad, message in [(["--quality", "6"], "quality must be between 1 and 5"),
+                         (["--minutes", "2000"], "minutes must be between 0 and 1440"),
+                         (["--minutes", "-1"], "minutes must be between 0 and 1440")]:
+        capsys.readouterr()
+        assert main([*base, "--person", "Sam", "--mode", "text", *bad]) == 2
+        assert message in capsys.readouterr().err
+    assert run("contact", "add", "--person", "Sam", "--mode", "fax",
+               "--data-dir", folder).returncode == 2
+    capsys.readouterr()
+    assert main(["contact", "list", "--date", "2026-01-02", "--data-dir", folder]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2 and "Sam" in lines[0] and "20 min" in lines[0]

@@ -49,3 +49,21 @@ def parse_day(date: dt.date, raw: Mapping[str, str]) -> Day:
     steps["coping"] = lambda: parse_coping(raw.get("coping", ""))
     values = _collect(steps)
     return Day(date=date, **values)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def day_as_text(day: Day | None) -> dict[str, str]:
+    """A check-in as the text a form shows (and ``parse_day`` reads back)."""
+    if day is None:
+        return {name: "" for name in (*RATINGS, "sleep_hours", "coping", "note")}
+    values = {name: _text(getattr(day, name)) for name in (*RATINGS, "sleep_hours")}
+    values["coping"] = ", ".join(day.coping)
+    values["note"] = day.note
+    return values

@@ -49,3 +49,22 @@ def contact_rows(db: Database, start: dt.date, end: dt.date) -> list[tuple[objec
     return db.execute(
         "SELECT date, kind, mode, minutes, quality FROM contacts WHERE date BETWEEN ? AND ?",
         [iso(start), iso(end)]).fetchall()
+
+
+def last_meaningful_date(db: Database, up_to: dt.date) -> dt.date | None:
+    """The latest date up to ``up_to`` with a contact rated 4 or 5 for how connected it felt."""
+    row = db.execute("SELECT max(date) FROM contacts WHERE quality >= 4 AND date <= ?",
+                     [iso(up_to)]).fetchone()
+    return dt.date.fromisoformat(row[0]) if row[0] else None
+
+
+def closest_people(db: Database, up_to: dt.date, limit: int = 3) -> list[int]:
+    """Ids of active people (not the care team) whose contacts in the last 90 days felt best."""
+    since = iso(up_to - dt.timedelta(days=89))
+    rows = db.execute(
+        """SELECT c.person_id FROM contacts c JOIN people p ON p.id = c.person_id
+           WHERE p.archived = 0 AND p.relationship NOT IN ('therapist', 'clinician')
+             AND c.date BETWEEN ? AND ?
+           GROUP BY c.person_id ORDER BY avg(c.quality) DESC, count(*) DESC LIMIT ?""",
+        [since, iso(up_to), limit]).fetchall()
+    return [row[0] for row in rows]

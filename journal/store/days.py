@@ -55,3 +55,10 @@ def rating_rows(db: Database, start: dt.date, end: dt.date) -> list[tuple[object
     return db.execute(
         "SELECT date, mood, anxiety, loneliness, energy, physical, sleep_hours FROM days "
         "WHERE date BETWEEN ? AND ? ORDER BY date", [iso(start), iso(end)]).fetchall()
+
+
+def coping_tags(db: Database) -> list[str]:
+    """Every coping tag used before, most used first, for suggestions."""
+    rows = db.execute("SELECT value, count(*) AS uses FROM days, json_each(days.coping) "
+                      "GROUP BY lower(value) ORDER BY uses DESC, value").fetchall()
+    return [row[0] for row in rows]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -60,3 +62,39 @@ def find_active_by_name(db: Database, name: str) -> Person | None:
 def list_people(db: Database, *, include_archived: bool = True) -> list[Person]:
     where = "" if include_archived else "WHERE archived = 0"
     return fetch(db, Person, f"SELECT {_COLUMNS} FROM people {where} ORDER BY name COLLATE NOCASE")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonOverview:
+    """A person with their contact figures, for the People page."""
+
+    person: Person
+    last_contact: dt.date | None
+    contacts_30_days: int
+    average_quality: float | None
+    contacts_total: int
+
+
+def people_overview(db: Database, today: dt.date) -> list[PersonOverview]:
+    """Every person (archived too) with last contact, contacts in the 30 days up to ``today``
+    and average "how connected" over all their contacts, in one query."""
+    since = (today - dt.timedelta(days=29)).isoformat()
+    rows = db.execute(
+        f"""SELECT {', '.join('p.' + c for c in _COLUMNS.split(', '))},
+                   max(c.date), sum(c.date >= ? AND c.date <= ?), avg(c.quality), count(c.id)
+            FROM people p LEFT JOIN contacts c ON c.person_id = p.id
+            GROUP BY p.id ORDER BY p.name COLLATE NOCASE""",
+        [since, today.isoformat()]).fetchall()
+    return [PersonOverview(
+        Person(id=r[0], name=r[1], relationship=r[2], archived=r[3], note=r[4]),
+        dt.date.fromisoformat(r[5]) if r[5] else None, int(r[6] or 0),
+        float(r[7]) if r[7] is not None else None, int(r[8])) for r in rows]
+
+
+def merge_people(db: Database, keep_id: int, remove_id: int) -> None:
+    """Move every reference from ``remove_id`` to ``keep_id`` and delete ``remove_id``."""
+    db.execute("UPDATE contacts SET person_id = ? WHERE person_id = ?", [keep_id, remove_id])
+    db.execute("UPDATE sessions SET person_id = ? WHERE person_id = ?", [keep_id, remove_id])
+    db.execute("UPDATE commitments SET suggested_by = ? WHERE suggested_by = ?",
+               [keep_id, remove_id])
+    db.execute("DELETE FROM people WHERE id = ?", [remove_id])
