@@ -33,6 +33,7 @@ from journal.store import settings as settings_store
 from journal.store import treatment as treatment_store
 from journal.store.connection import open_database, open_memory
 from journal.store.schema import TABLES
+from journal.treatment import TreatmentUseCases
 
 Clock = Callable[[], dt.datetime]
 
@@ -62,7 +63,7 @@ def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-class Journal:
+class Journal(TreatmentUseCases):
     """An open journal: its database, its folder (``None`` in memory) and the clock it uses."""
 
     def __init__(self, db: Database, data_dir: Path | None = None, *,

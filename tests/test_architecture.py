@@ -8,7 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1] / "journal"
 QT = ("PySide6", "shiboken6", "pyqtgraph")
-CORE = ["store", "domain", "analysis", "report", "cli.py", "services.py", "demo.py", "paths.py"]
+CORE = ["store", "domain", "analysis", "report", "cli", "services.py", "treatment.py", "demo.py",
+        "paths.py"]
 PDF_MODULE = ROOT / "report" / "pdf.py"
 NETWORK = ("socket", "urllib", "http", "requests", "httpx", "aiohttp", "ftplib", "smtplib")
 
@@ -45,13 +46,14 @@ def test_core_imports_no_qt(entry: str) -> None:
     for path in _modules(entry):
         if path == PDF_MODULE:
             continue
-        imported = _imports(path) if entry != "cli.py" else _top_level_imports(path)
+        imported = _imports(path) if entry != "cli" else _top_level_imports(path)
         bad = sorted(name for name in imported if name.split(".")[0] in QT)
         assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
 
 
 def test_cli_opens_the_app_only_lazily() -> None:
-    assert "journal.app" not in _top_level_imports(ROOT / "cli.py")
+    for path in _modules("cli"):
+        assert "journal.app" not in _top_level_imports(path), path
 
 
 def test_domain_and_analysis_depend_only_on_domain() -> None:

@@ -86,3 +86,49 @@ def attended_session_dates(db: Database, start: dt.date, end: dt.date) -> list[s
     rows = db.execute("SELECT DISTINCT date FROM sessions WHERE status = 'attended' AND date "
                       "BETWEEN ? AND ? ORDER BY date", [iso(start), iso(end)]).fetchall()
     return [row[0] for row in rows]
+
+
+def get_session(db: Database, session_id: int) -> Session | None:
+    found = fetch(db, Session, f"SELECT {_SESSION} FROM sessions WHERE id = ?", [session_id])
+    return found[0] if found else None
+
+
+def update_session(db: Database, session: Session) -> Session:
+    db["sessions"].update(session.id, to_row(session, exclude=("id",)))
+    return session
+
+
+def delete_session(db: Database, session_id: int) -> None:
+    db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
+
+
+def get_medication(db: Database, medication_id: int) -> Medication | None:
+    found = fetch(db, Medication, f"SELECT {_MEDICATION} FROM medications WHERE id = ?",
+                  [medication_id])
+    return found[0] if found else None
+
+
+def update_medication(db: Database, medication: Medication) -> Medication:
+    db["medications"].update(medication.id, to_row(medication, exclude=("id",)))
+    return medication
+
+
+def get_commitment(db: Database, commitment_id: int) -> Commitment | None:
+    found = fetch(db, Commitment, f"SELECT {_COMMITMENT} FROM commitments WHERE id = ?",
+                  [commitment_id])
+    return found[0] if found else None
+
+
+def update_commitment(db: Database, commitment: Commitment) -> Commitment:
+    db["commitments"].update(commitment.id, to_row(commitment, exclude=("id",)))
+    return commitment
+
+
+def get_agenda_item(db: Database, item_id: int) -> AgendaItem | None:
+    found = fetch(db, AgendaItem, f"SELECT {_AGENDA} FROM agenda WHERE id = ?", [item_id])
+    return found[0] if found else None
+
+
+def update_agenda_item(db: Database, item: AgendaItem) -> AgendaItem:
+    db["agenda"].update(item.id, to_row(item, exclude=("id",)))
+    return item

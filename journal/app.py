@@ -1,0 +1,71 @@
+"""The only wiring place: makes the QApplication, opens the journal, builds the window.
+
+Nothing else imports ``journal.ui``; the command line calls ``run`` and the tests and the
+benchmark call ``make_main_window``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journal.domain.errors import JournalError
+from journal.services import Journal, local_now
+from journal.ui.main_window import MainWindow
+from journal.ui.theme import apply_theme
+
+APP_NAME = "Connection Journal"
+DESKTOP_FILE = "connection-journal"
+
+
+def _application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if not isinstance(app, QApplication):
+        raise RuntimeError("a QCoreApplication is running; the journal needs a QApplication")
+    return app
+
+
+def make_main_window(
+    data_dir: Path, *, clock: Callable[[], dt.datetime] | None = None
+) -> MainWindow:
+    """Open the journal in ``data_dir`` and build its window, themed but not shown.
+
+    Raises ``JournalError`` when the journal cannot be opened (nothing is left open then).
+    """
+    app = _application()
+    journal = Journal.open(data_dir, clock=clock or local_now)
+    try:
+        apply_theme(app, journal.settings().theme)
+        return MainWindow(journal)
+    except BaseException:
+        journal.close()
+        raise
+
+
+def run(data_dir: Path) -> int:
+    """Show the journal in ``data_dir`` until its window is closed; the exit status."""
+    app = _application()
+    app.setApplicationName(APP_NAME)
+    app.setDesktopFileName(DESKTOP_FILE)
+    apply_theme(app, "system")  # so even a message about a damaged file looks right
+    try:
+        window = make_main_window(data_dir)
+    except JournalError as error:
+        _tell_not_opened(error)
+        return 1
+    window.show()
+    return app.exec()
+
+
+def _tell_not_opened(error: JournalError) -> None:
+    box = QMessageBox(objectName="journal_not_opened")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(APP_NAME)
+    box.setText(QApplication.translate("app", "The journal could not be opened."))
+    box.setInformativeText(str(error))
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    box.exec()

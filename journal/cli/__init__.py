@@ -1,0 +1,79 @@
+"""The ``connection-journal`` command: opens the app, or runs a subcommand over the services.
+
+A thin layer: parse arguments, call ``Journal`` services, print. Qt is imported only when the
+app is opened, so every subcommand runs without a display. Problems the person can act on
+(``JournalError``) are one calm line on stderr with a non-zero exit, never a traceback:
+exit 2 for bad input or arguments, 1 for everything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from journal import __version__, paths
+from journal.cli import journal_commands, treatment_commands
+from journal.cli.common import PROG, Parser, data_dir_parent
+from journal.domain.errors import JournalError, ValidationError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line; ``--data-dir`` is accepted before or after a subcommand."""
+    parent = data_dir_parent()
+    parser = Parser(
+        prog=PROG, parents=[parent],
+        description="A private journal of connection, mood and treatment. Without a "
+                    "subcommand, opens the app.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="open a generated demo journal kept in its own folder "
+             f"({paths.demo_data_dir()}), never your own journal")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    journal_commands.register(commands, parent)
+    treatment_commands.register(commands, parent)
+    return parser
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    folder = paths.resolve_data_dir(getattr(args, "data_dir", None))
+    if args.demo:
+        from journal.demo import generate
+        from journal.services import Journal
+
+        folder = paths.resolve_data_dir(getattr(args, "data_dir", None) or paths.demo_data_dir())
+        journal = Journal.open(folder)
+        try:
+            if journal.is_empty():
+                generate(journal, days=journal_commands.DEMO_DAYS, seed=1)
+        finally:
+            journal.close()
+    from journal.app import run  # Qt is imported only here
+
+    return run(folder)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``connection-journal`` and ``python -m journal``; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return _open_app(args)
+        return int(args.handler(args))
+    except ValidationError as error:
+        print(f"{PROG}: {'; '.join(error.all.values())}", file=sys.stderr)
+        return 2
+    except JournalError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. piped into `head`: not an error worth a message
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:
+        print(f"{PROG}: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

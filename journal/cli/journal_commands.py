@@ -1,0 +1,163 @@
+"""Subcommands about the journal itself and daily logging: demo, check, insights, log, contact."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from journal import paths
+from journal.cli.common import Parser, data_dir, date, opened, positive_int, whole_number
+from journal.domain.errors import ValidationError
+from journal.domain.kinds import Mode, Relationship
+from journal.domain.records import RATINGS
+
+DEMO_DAYS = 365
+
+
+def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    demo = commands.add_parser(
+        "demo", parents=[parent], help="fill an empty journal with realistic generated data",
+        description="Fill an empty journal with realistic generated data ending today.")
+    demo.add_argument("--days", type=positive_int, default=DEMO_DAYS,
+                      help=f"number of days to generate (default {DEMO_DAYS})")
+    demo.add_argument("--seed", type=whole_number, default=1, help="random seed (default 1)")
+    demo.add_argument("--force", action="store_true",
+                      help="replace a journal that already has entries")
+    demo.set_defaults(handler=_demo)
+
+    check = commands.add_parser(
+        "check", parents=[parent], help="check the journal's integrity and count its records",
+        description="Check the journal's integrity, schema version and records. Exit 0 when "
+                    "healthy, 1 otherwise. Never changes the journal.")
+    check.set_defaults(handler=_check)
+
+    insights = commands.add_parser(
+        "insights", parents=[parent], help="the figures and sentences of the Insights page",
+        description="How connection and mood moved together: every figure with its n, range "
+                    "and 95%% CI. Associations, not proof of cause.")
+    insights.add_argument("--from", dest="start", type=date, metavar="DATE",
+                          help="first day (default: the first check-in)")
+    insights.add_argument("--to", dest="end", type=date, metavar="DATE",
+                          help="last day (default: today)")
+    insights.add_argument("--json", action="store_true",
+                          help="print every figure as JSON (schema in the README)")
+    insights.set_defaults(handler=_insights)
+
+    log = commands.add_parser(
+        "log", parents=[parent], help="save a day's check-in (only the fields given change)",
+        description="Save a day's check-in. On a day already logged, only the fields given "
+                    "change. Ratings are whole numbers 0-10 (mood: 10 best; anxiety and "
+                    "loneliness: 0 none).")
+    log.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
+    for name in RATINGS:
+        log.add_argument(f"--{name}", metavar="N", help=f"{name} 0-10")
+    log.add_argument("--sleep", dest="sleep_hours", metavar="HOURS", help="hours slept, 0-24")
+    log.add_argument("--coping", metavar="TAGS", help='what helped, comma separated: "walk, music"')
+    log.add_argument("--note", metavar="TEXT", help="a note for the day")
+    log.set_defaults(handler=_log)
+
+    contact = commands.add_parser(
+        "contact", parents=[parent], help="add or list contacts",
+        description="Add or list the contacts of a day.",
+    ).add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
+    add = contact.add_parser("add", parents=[parent], help="add a contact",
+                             description="Add a contact. A new person needs --kind and is "
+                                         "created with it.")
+    add.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
+    add.add_argument("--person", required=True, metavar="NAME", help="person or group")
+    add.add_argument("--mode", required=True, choices=[m.value for m in Mode],
+                     help="how you connected")
+    add.add_argument("--kind", choices=[k.value for k in Relationship],
+                     help="relationship kind (default: the person's)")
+    add.add_argument("--minutes", metavar="M", help="how long, 0-1440")
+    add.add_argument("--quality", metavar="Q", default="3",
+                     help="how connected did you feel, 1-5 (default 3)")
+    add.add_argument("--note", metavar="TEXT", default="", help="a note")
+    add.set_defaults(handler=_contact_add)
+    listing = contact.add_parser("list", parents=[parent], help="list a day's contacts")
+    listing.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
+    listing.set_defaults(handler=_contact_list)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from journal.demo import generate
+
+    with opened(args) as journal:
+        summary = generate(journal, days=args.days, seed=args.seed, force=args.force)
+    print(f"Demo journal in {data_dir(args)}: {summary.days:,} check-ins and "
+          f"{summary.contacts:,} contacts from {summary.first_day} to {summary.last_day}.")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from journal.store.migrations import CURRENT_VERSION
+
+    with opened(args, create=False) as journal:
+        report = journal.check()
+    print(f"Journal: {paths.database_path(data_dir(args))}")
+    current = "current" if report.version == CURRENT_VERSION else f"expected {CURRENT_VERSION}"
+    print(f"Schema version: {report.version} ({current})")
+    print("Health: " + ("ok" if report.healthy else "PROBLEMS FOUND"))
+    for problem in report.problems:
+        print(f"  - {problem}")
+    print("Records:")
+    for table, count in report.counts.items():
+        print(f"  {table:<15} {count:>8,}")
+    return 0 if report.healthy else 1
+
+
+def _insights(args: argparse.Namespace) -> int:
+    with opened(args, create=False) as journal:
+        default_start, default_end = journal.default_range()
+        report = journal.insights(args.start or default_start, args.end or default_end)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    print(f"Insights for {report.start} to {report.end} ({report.checkins} check-ins):")
+    for sentence in report.sentences:
+        print(f"\n- {sentence.sentence}")
+    return 0
+
+
+def _log(args: argparse.Namespace) -> int:
+    from journal.domain.parse import day_as_text, parse_day
+
+    with opened(args) as journal:
+        day_date = args.date or journal.today()
+        raw = day_as_text(journal.day(day_date))
+        given = {name: getattr(args, name) for name in raw if getattr(args, name) is not None}
+        if not given:
+            raise ValidationError("mood", "give at least one field to log, e.g. --mood 6")
+        day = journal.save_day(parse_day(day_date, {**raw, **given}))
+    print(f"Saved {day.date}: mood {day.mood}.")
+    return 0
+
+
+def _contact_add(args: argparse.Namespace) -> int:
+    from journal.domain.records import Contact
+    from journal.domain.validate import parse_int
+
+    with opened(args) as journal:
+        person = journal.person_by_name(args.person)
+        if person is None:
+            if not args.kind:
+                raise ValidationError("person", f"there is nobody called “{args.person}” yet; "
+                                      "add --kind to create them")
+            person = journal.add_person(args.person, args.kind)
+        contact = journal.add_contact(Contact(
+            date=args.date or journal.today(), person_id=person.id,
+            kind=args.kind or person.relationship, mode=args.mode,
+            minutes=parse_int("minutes", args.minutes or ""),
+            quality=parse_int("quality", args.quality, required=True), note=args.note))
+    print(f"Added contact {contact.id}: {person.name} on {contact.date}.")
+    return 0
+
+
+def _contact_list(args: argparse.Namespace) -> int:
+    with opened(args) as journal:
+        for c in journal.contacts_on(args.date or journal.today()):
+            person = journal.person(c.person_id) if c.person_id else None
+            who = person.name if person else c.kind.label
+            minutes = f", {c.minutes} min" if c.minutes is not None else ""
+            print(f"{c.id}\t{who}\t{c.mode.label}{minutes}\thow connected {c.quality}/5")
+    return 0

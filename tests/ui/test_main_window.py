@@ -1,0 +1,109 @@
+"""The window around the pages, the theme, and ``journal.app``'s wiring."""
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox
+
+from journal import app as journal_app
+from journal.services import Journal
+from journal.ui import theme
+
+from .conftest import fixed_clock
+
+Role = QPalette.ColorRole
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio, from its definition of relative luminance."""
+
+    def luminance(colour: QColor) -> float:
+        def channel(c: float) -> float:
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b_ = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_window_shows_only_the_today_page(main_window):
+    assert main_window.windowTitle() == "Connection Journal"
+    pages = main_window.findChild(QListWidget, "pages")
+    assert pages.accessibleName() == "Pages"
+    assert [pages.item(i).text() for i in range(pages.count())] == ["Today"]
+
+
+def test_the_window_remembers_its_size(qtbot, open_window):
+    window = open_window()
+    window.resize(760, 560)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (760, 560))
+    window.close()
+
+    reopened = open_window()
+    assert (reopened.width(), reopened.height()) == (760, 560)
+
+
+def test_a_first_window_has_a_comfortable_size(main_window):
+    assert main_window.width() >= 800 and main_window.height() >= 560
+
+
+def test_closing_the_window_closes_the_journal(main_window):
+    journal = main_window.journal
+    main_window.close()
+    with pytest.raises(Exception, match="closed"):
+        journal.day(fixed_clock().date())
+
+
+@pytest.mark.parametrize("mode, dark", [("dark", True), ("light", False)])
+def test_apply_theme_gives_a_light_or_dark_window(restore_theme, mode, dark):
+    theme.apply_theme(restore_theme, mode)
+    window = QApplication.palette().color(Role.Window)
+    assert (window.lightness() < 80) if dark else (window.lightness() > 200)
+    assert restore_theme.style().name().casefold() == "fusion"
+
+
+def test_system_theme_is_light_or_dark(restore_theme):
+    assert theme.apply_theme(restore_theme, "system") in (theme.Scheme.LIGHT, theme.Scheme.DARK)
+
+
+@pytest.mark.parametrize("scheme", list(theme.Scheme))
+def test_text_meets_wcag_aa_in_both_palettes(scheme):
+    palette = theme.palette_for(scheme)
+    pairs = {
+        "window text": (Role.WindowText, Role.Window),
+        "text": (Role.Text, Role.Base),
+        "alternate rows": (Role.Text, Role.AlternateBase),
+        "buttons": (Role.ButtonText, Role.Button),
+        "selection": (Role.HighlightedText, Role.Highlight),
+        "hints on a field": (Role.PlaceholderText, Role.Base),
+        "hints on the window": (Role.PlaceholderText, Role.Window),
+        "tooltips": (Role.ToolTipText, Role.ToolTipBase),
+        "links": (Role.Link, Role.Base),
+    }
+    for what, (fore, back) in pairs.items():
+        ratio = contrast(palette.color(fore), palette.color(back))
+        assert ratio >= 4.5, f"{scheme} {what}: {ratio:.2f}"
+    notice = theme.notice_colour(palette)
+    assert contrast(notice, palette.color(Role.Window)) >= 4.5
+
+
+def test_the_theme_setting_is_applied_when_the_window_is_made(qtbot, journal_dir, restore_theme):
+    journal = Journal.open(journal_dir, clock=fixed_clock)
+    journal.update_settings(theme="dark")
+    journal.close()
+
+    window = journal_app.make_main_window(journal_dir, clock=fixed_clock)
+    qtbot.addWidget(window)
+    assert theme.is_dark(QApplication.palette())
+
+
+def test_run_explains_calmly_when_the_journal_cannot_be_opened(
+    qapp, tmp_path, monkeypatch, restore_theme
+):
+    (tmp_path / "journal.sqlite3").write_bytes(b"this is not a journal at all, just text")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()))
+
+    assert journal_app.run(tmp_path) == 1
+    assert shown and "not a Connection Journal file" in shown[0]
