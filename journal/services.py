@@ -21,7 +21,7 @@ from journal.analysis.adherence import WeeklyAdherence, weekly_adherence
 from journal.analysis.insights import InsightReport, compute_insights
 from journal.analysis.series import DailySeries, build_series
 from journal.domain import validate as v
-from journal.domain.errors import ValidationError
+from journal.domain.errors import JournalError, ValidationError
 from journal.domain.kinds import Relationship
 from journal.domain.records import Contact, Day, Person
 from journal.domain.settings import Settings
@@ -77,7 +77,11 @@ class Journal(TreatmentUseCases):
     @classmethod
     def open(cls, data_dir: Path, *, create: bool = True, clock: Clock = local_now) -> Journal:
         """Open the journal in ``data_dir`` (created 0700 with its file 0600 if ``create``)."""
-        db = open_database(paths.database_path(data_dir), create=create)
+        try:
+            db = open_database(paths.database_path(data_dir), create=create)
+        except OSError as error:
+            raise JournalError(f"Could not open the journal in {data_dir}: "
+                               f"{error.strerror or error}") from None
         return cls(db, data_dir, clock=clock)
 
     @classmethod
@@ -107,6 +111,14 @@ class Journal(TreatmentUseCases):
         v.not_after("date", day.date, self.today())
         with self.db.atomic():
             days_store.save_day(self.db, day, updated_at=self._clock())
+        return day
+
+    def delete_day(self, date: dt.date) -> Day | None:
+        """Remove a day's check-in (its contacts stay); returns it so the caller can undo."""
+        day = days_store.get_day(self.db, date)
+        if day is not None:
+            with self.db.atomic():
+                days_store.delete_day(self.db, date)
         return day
 
     def dates_with_checkins(self, start: dt.date, end: dt.date) -> set[dt.date]:

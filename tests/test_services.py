@@ -54,3 +54,21 @@ def test_update_settings_validates(journal: Journal) -> None:
         journal.update_settings(theme="purple")
     assert caught.value.field == "theme"
     assert journal.settings().theme == "system"
+
+
+def test_delete_day_returns_it_and_keeps_contacts(journal: Journal, make_day,
+                                                  make_contact) -> None:
+    journal.save_day(make_day(note="x"))
+    journal.add_contact(make_contact())
+    assert journal.delete_day(TODAY).note == "x"
+    assert journal.day(TODAY) is None and len(journal.contacts_on(TODAY)) == 1
+    assert journal.delete_day(TODAY) is None
+
+
+def test_open_in_an_unwritable_place_is_a_journal_error(tmp_path: Path) -> None:
+    from journal.domain.errors import JournalError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(JournalError, match="Could not open the journal"):
+        Journal.open(blocker / "inside")

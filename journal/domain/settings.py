@@ -25,9 +25,13 @@ class Settings:
     window_geometry: str = ""
 
     def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            if isinstance(f.default, str) and not isinstance(getattr(self, f.name), str):
+                raise ValidationError(f.name, f"{f.name.replace('_', ' ')} must be text")
         if self.theme not in THEMES:
             raise ValidationError("theme", "theme must be one of: " + ", ".join(THEMES))
-        if not isinstance(self.questionnaire_every_days, int) or not (
+        if isinstance(self.questionnaire_every_days, bool) or not isinstance(
+                self.questionnaire_every_days, int) or not (
             0 <= self.questionnaire_every_days <= 365
         ):
             raise ValidationError("questionnaire_every_days",

@@ -7,13 +7,30 @@ import json
 
 from sqlite_utils import Database
 
+from journal.domain.errors import ValidationError
 from journal.domain.settings import Settings
 
 
 def load_settings(db: Database) -> Settings:
-    values = {row["key"]: json.loads(row["value"]) for row in db.query("SELECT key, value FROM "
-                                                                       "settings")}
-    return Settings.from_mapping(values)
+    """The stored settings; a value that is unreadable or invalid falls back to its default
+    (a bad preference must never keep the journal from opening)."""
+    values: dict[str, object] = {}
+    for row in db.query("SELECT key, value FROM settings"):
+        try:
+            values[row["key"]] = json.loads(row["value"])
+        except ValueError:
+            continue
+    try:
+        return Settings.from_mapping(values)
+    except (ValidationError, TypeError):
+        good: dict[str, object] = {}
+        for key, value in values.items():
+            try:
+                Settings.from_mapping({**good, key: value})
+            except (ValidationError, TypeError):
+                continue
+            good[key] = value
+        return Settings.from_mapping(good)
 
 
 def save_settings(db: Database, settings: Settings) -> None:

@@ -111,3 +111,11 @@ def test_range_queries(journal: Journal, make_day) -> None:
     found = days.days_between(journal.db, TODAY - dt.timedelta(days=2), TODAY)
     assert [d.date for d in found] == [TODAY - dt.timedelta(days=i) for i in (2, 1, 0)]
     assert days.first_and_last_date(journal.db) == (TODAY - dt.timedelta(days=4), TODAY)
+
+
+def test_a_bad_stored_setting_falls_back_to_its_default(journal: Journal) -> None:
+    journal.db["settings"].insert_all([
+        {"key": "theme", "value": '"blue"'}, {"key": "display_name", "value": '"Alex"'},
+        {"key": "questionnaire_every_days", "value": "not json"},
+        {"key": "window_geometry", "value": "42"}])
+    assert settings.load_settings(journal.db) == Settings(display_name="Alex")
