@@ -25,6 +25,7 @@ from journal.domain.errors import JournalError, ValidationError
 from journal.domain.kinds import Relationship
 from journal.domain.records import Contact, Day, Person
 from journal.domain.settings import Settings
+from journal.sharing import SharingUseCases
 from journal.store import contacts as contacts_store
 from journal.store import days as days_store
 from journal.store import integrity
@@ -63,7 +64,7 @@ def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-class Journal(TreatmentUseCases):
+class Journal(TreatmentUseCases, SharingUseCases):
     """An open journal: its database, its folder (``None`` in memory) and the clock it uses."""
 
     def __init__(self, db: Database, data_dir: Path | None = None, *,
@@ -90,6 +91,9 @@ class Journal(TreatmentUseCases):
 
     def close(self) -> None:
         self.db.close()
+
+    def now(self) -> dt.datetime:
+        return self._clock()
 
     def today(self) -> dt.date:
         return self._clock().date()

@@ -167,3 +167,46 @@ def test_contact_add_and_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["contact", "list", "--date", "2026-01-02", "--data-dir", folder]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 2 and "Sam" in lines[0] and "20 min" in lines[0]
+
+
+def test_export_import_and_backup_commands(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    source, target = str(tmp_path / "a"), str(tmp_path / "b")
+    main(["demo", "--days", "30", "--data-dir", source])
+    assert main(["export", "--format", "json", "--out", str(tmp_path / "a.json"),
+                 "--data-dir", source]) == 0
+    assert main(["export", "--format", "csv", "--out", str(tmp_path / "a.zip"),
+                 "--data-dir", source]) == 0
+    assert main(["import", str(tmp_path / "a.json"), "--format", "json",
+                 "--data-dir", target]) == 0
+    assert main(["import", str(tmp_path / "a.json"), "--format", "json",
+                 "--data-dir", target]) == 1
+    assert "choose merge" in capsys.readouterr().err
+    assert main(["import", str(tmp_path / "a.json"), "--format", "json", "--merge",
+                 "--data-dir", target]) == 0
+    assert "nothing new" in capsys.readouterr().out
+    assert main(["backup", "--data-dir", target]) == 0
+    assert "backups" in capsys.readouterr().out
+    (tmp_path / "bad.json").write_text('{"format": "connection-journal", "version": 1, '
+                                       '"tables": {"days": [{"date": "2026-01-01", '
+                                       '"mood": 12}]}}')
+    assert main(["import", str(tmp_path / "bad.json"), "--format", "json", "--merge",
+                 "--data-dir", target]) == 2
+    assert "days record 1, field mood: mood must be between 0 and 10" in capsys.readouterr().err
+
+
+def test_daylio_dry_run_writes_nothing(tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    sample = tmp_path / "daylio.csv"
+    sample.write_text("full_date,date,weekday,time,mood,activities,note_title,note\n"
+                      "2026-01-02,Jan 2,Friday,20:00,good,friends | walk,,\n")
+    folder = str(tmp_path / "j")
+    assert main(["import", str(sample), "--format", "daylio", "--dry-run",
+                 "--activity-map", "friends=friend", "--data-dir", folder]) == 0
+    out = capsys.readouterr().out
+    assert "1 days from 2026-01-02" in out and "walk" in out
+    assert main(["check", "--data-dir", folder]) == 0
+    assert "days                   0" in capsys.readouterr().out
+    assert main(["import", str(sample), "--format", "daylio", "--activity-map", "friends",
+                 "--data-dir", folder]) == 2
+    assert "expected label=value" in capsys.readouterr().err

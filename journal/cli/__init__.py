@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from journal import __version__, paths
-from journal.cli import journal_commands, treatment_commands
+from journal.cli import journal_commands, report_commands, treatment_commands
 from journal.cli.common import PROG, Parser, data_dir_parent
 from journal.domain.errors import JournalError, ValidationError
 
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     journal_commands.register(commands, parent)
     treatment_commands.register(commands, parent)
+    report_commands.register(commands, parent)
     return parser
 
 

@@ -1,0 +1,51 @@
+"""The whole journal as one versioned JSON document.
+
+Shape (documented in docs/json-format.md)::
+
+    {"format": "connection-journal", "version": 1, "exported_at": "...", "app_version": "...",
+     "tables": {"people": [...], "days": [...], ..., "settings": [{"key": ..., "value": ...}]}}
+
+Rows are the stored columns, with ``coping`` and ``answers`` as JSON lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from journal import __version__, paths
+from journal.report.tables import TABLE_ORDER, table_rows
+from journal.store.migrations import CURRENT_VERSION
+
+FORMAT = "connection-journal"
+
+
+def export_document(db: Database, *, now: dt.datetime) -> dict[str, Any]:
+    """The journal as a JSON-ready dictionary, read in one transaction so it is consistent."""
+    with db.atomic():
+        tables = {table: table_rows(db, table) for table in TABLE_ORDER}
+    return {
+        "format": FORMAT,
+        "version": CURRENT_VERSION,
+        "exported_at": now.isoformat(timespec="seconds"),
+        "app_version": __version__,
+        "tables": tables,
+    }
+
+
+def write_json(document: dict[str, Any], out: Path) -> Path:
+    """Write atomically (temporary file, fsync, rename) and privately (0600)."""
+    temporary = out.with_name(out.name + ".part")
+    paths.ensure_private_file(temporary)
+    with temporary.open("w", encoding="utf-8") as handle:
+        json.dump(document, handle, ensure_ascii=False, indent=1)
+        handle.write("\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, out)
+    return out

@@ -1,0 +1,217 @@
+"""Reading a JSON export back: validated whole before anything is written.
+
+``read_export`` checks the format, the version, every record through the domain's own
+validation, uniqueness and every reference between records, and raises one ``ValidationError``
+naming the table, the record and the field. Only a fully valid file reaches ``load``, which
+writes in one transaction (``report.merge`` handles a journal that already has data).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from journal.domain.errors import ValidationError
+from journal.domain.records import Assessment, Day, SafetyPlan
+from journal.domain.settings import Settings
+from journal.report.export_json import FORMAT
+from journal.report.tables import SPECS, TABLE_ORDER
+from journal.store.migrations import CURRENT_VERSION
+from journal.store.rows import to_row
+from journal.store.safety_plan import save_safety_plan
+
+MAX_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class ParsedExport:
+    """Validated records per table, the kept extra columns per record, and the settings."""
+
+    records: dict[str, list[Any]] = field(default_factory=dict)
+    kept: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def count(self) -> int:
+        return sum(len(rows) for rows in self.records.values())
+
+
+def _fail(where: str, message: str) -> ValidationError:
+    return ValidationError(where, f"{where}: {message}")
+
+
+def read_export(path: Path) -> ParsedExport:
+    """Read and validate a whole export file; raises ``ValidationError`` on the first problem."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ValidationError("file", f"file: {path} does not exist") from None
+    if size == 0:
+        raise ValidationError("file", f"file: {path} is empty")
+    if size > MAX_BYTES:
+        raise ValidationError("file", f"file: {path} is too large to be a journal export")
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ValidationError("file", "file: not a text file") from None
+    except json.JSONDecodeError as error:
+        raise ValidationError("file", f"file: not valid JSON (line {error.lineno}, column "
+                                      f"{error.colno}: {error.msg})") from None
+    return parse_document(document)
+
+
+def parse_document(document: object) -> ParsedExport:
+    """Validate an already-decoded export document."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise _fail("format", f"this is not a Connection Journal export (no \"format\": "
+                              f"\"{FORMAT}\")")
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise _fail("version", "missing or not a whole number")
+    if version > CURRENT_VERSION:
+        raise _fail("version", f"this export comes from a newer version of the app (format "
+                               f"{version}; this app reads up to {CURRENT_VERSION}). Please "
+                               "update the app first")
+    tables = document.get("tables")
+    if not isinstance(tables, dict):
+        raise _fail("tables", "missing or not an object")
+    unknown = sorted(set(tables) - set(TABLE_ORDER))
+    if unknown:
+        raise _fail("tables", f"unknown table {unknown[0]!r}")
+    parsed = ParsedExport()
+    for table in TABLE_ORDER:
+        rows = tables.get(table, [])
+        if not isinstance(rows, list):
+            raise _fail(table, "must be a list of records")
+        if table == "settings":
+            parsed.settings = _settings(rows)
+            continue
+        parsed.records[table], parsed.kept[table] = _records(table, rows)
+    _check_keys_and_references(parsed)
+    return parsed
+
+
+def _records(table: str, rows: list[object]) -> tuple[list[Any], list[dict[str, Any]]]:
+    spec = SPECS[table]
+    allowed = spec.fields
+    records, kept = [], []
+    for index, row in enumerate(rows, start=1):
+        where = f"{table} record {index}"
+        if not isinstance(row, dict):
+            raise _fail(where, "must be an object")
+        extra = sorted(set(row) - allowed)
+        if extra:
+            raise _fail(f"{where}, field {extra[0]}", "unknown field")
+        values = {k: v for k, v in row.items() if k not in spec.kept and k not in spec.recomputed}
+        if spec.record is SafetyPlan:
+            values.pop("id", None)
+        for name in spec.json_columns:
+            if name in values and isinstance(values[name], list):
+                values[name] = tuple(values[name])
+        try:
+            records.append(spec.record(**values))
+        except ValidationError as error:
+            raise _fail(f"{where}, field {error.field}", error.message) from None
+        except TypeError as error:
+            missing = str(error).rsplit(":", 1)[-1].strip().strip("'")
+            raise _fail(where, f"missing field {missing}") from None
+        keep = {k: row[k] for k in spec.kept if k in row}
+        if "updated_at" in keep and not isinstance(keep["updated_at"], str):
+            raise _fail(f"{where}, field updated_at", "must be text")
+        kept.append(keep)
+    return records, kept
+
+
+def _settings(rows: list[object]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for index, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or set(row) != {"key", "value"}:
+            raise _fail(f"settings record {index}", "must be {\"key\": ..., \"value\": ...}")
+        values[str(row["key"])] = row["value"]
+    try:
+        Settings.from_mapping(values)
+    except ValidationError as error:
+        raise _fail(f"settings, field {error.field}", error.message) from None
+    return values
+
+
+def _unique(table: str, records: list[Any], key: Callable[[Any], object], what: str) -> None:
+    seen: set[object] = set()
+    for index, record in enumerate(records, start=1):
+        value = key(record)
+        if value in seen:
+            raise _fail(f"{table} record {index}", f"{what} {value} appears twice")
+        seen.add(value)
+
+
+def _check_keys_and_references(parsed: ParsedExport) -> None:
+    r = parsed.records
+    for table in ("people", "contacts", "sessions", "medications", "commitments", "assessments",
+                  "agenda"):
+        if any(rec.id is None for rec in r[table]):
+            index = next(i for i, rec in enumerate(r[table], 1) if rec.id is None)
+            raise _fail(f"{table} record {index}, field id", "missing")
+        _unique(table, r[table], lambda rec: rec.id, "id")
+    _unique("days", r["days"], lambda rec: rec.date, "date")
+    _unique("doses", r["doses"], lambda rec: (rec.medication_id, rec.date), "medication and date")
+    _unique("commitment_log", r["commitment_log"], lambda rec: (rec.commitment_id, rec.date),
+            "commitment and date")
+    _unique("people", [p for p in r["people"] if not p.archived],
+            lambda p: p.name.casefold(), "active name")
+    if len(r["safety_plan"]) > 1:
+        raise _fail("safety_plan", "there can only be one safety plan")
+    people = {p.id for p in r["people"]}
+    medications = {m.id: m for m in r["medications"]}
+    commitments = {c.id for c in r["commitments"]}
+    checks = [("contacts", "person_id", people), ("sessions", "person_id", people),
+              ("commitments", "suggested_by", people)]
+    for table, column, known in checks:
+        for index, record in enumerate(r[table], start=1):
+            value = getattr(record, column)
+            if value is not None and value not in known:
+                raise _fail(f"{table} record {index}, field {column}",
+                            f"refers to a record that is not in the file ({value})")
+    for index, dose in enumerate(r["doses"], start=1):
+        medication = medications.get(dose.medication_id)
+        if medication is None:
+            raise _fail(f"doses record {index}, field medication_id",
+                        f"refers to a record that is not in the file ({dose.medication_id})")
+        if dose.taken > medication.doses_per_day:
+            raise _fail(f"doses record {index}, field taken",
+                        f"more than the {medication.doses_per_day} doses per day")
+    for index, log in enumerate(r["commitment_log"], start=1):
+        if log.commitment_id not in commitments:
+            raise _fail(f"commitment_log record {index}, field commitment_id",
+                        f"refers to a record that is not in the file ({log.commitment_id})")
+
+
+def _row(table: str, record: Any, kept: dict[str, Any]) -> dict[str, Any]:
+    exclude = ("flags",) if isinstance(record, Assessment) else ()
+    row = to_row(record, exclude=exclude)
+    row.update(kept)
+    if isinstance(record, Day):
+        row.setdefault("updated_at", f"{record.date.isoformat()}T00:00:00")
+    return row
+
+
+def load(db: Database, parsed: ParsedExport) -> dict[str, int]:
+    """Write a validated export into an empty journal, ids kept (caller owns the transaction)."""
+    counts = {}
+    for table in SPECS:
+        records, kept = parsed.records[table], parsed.kept[table]
+        if table == "safety_plan":
+            for plan in records:
+                save_safety_plan(db, plan)
+        elif records:
+            db[table].insert_all((_row(table, rec, extra) for rec, extra in zip(
+                records, kept, strict=True)), batch_size=500)
+        counts[table] = len(records)
+    if parsed.settings:
+        db["settings"].insert_all({"key": k, "value": json.dumps(v)}
+                                  for k, v in parsed.settings.items())
+    counts["settings"] = len(parsed.settings)
+    return counts
