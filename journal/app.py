@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.domain.errors import JournalError
 from journal.services import Journal, local_now
+from journal.store.connection import PassphraseRequired, WrongPassphrase
+from journal.ui.dialogs.unlock import ask_passphrase
 from journal.ui.main_window import MainWindow
 from journal.ui.theme import apply_theme
 
@@ -30,14 +32,15 @@ def _application() -> QApplication:
 
 
 def make_main_window(
-    data_dir: Path, *, clock: Callable[[], dt.datetime] | None = None
+    data_dir: Path, *, clock: Callable[[], dt.datetime] | None = None,
+    passphrase: str | None = None,
 ) -> MainWindow:
     """Open the journal in ``data_dir`` and build its window, themed but not shown.
 
     Raises ``JournalError`` when the journal cannot be opened (nothing is left open then).
     """
     app = _application()
-    journal = Journal.open(data_dir, clock=clock or local_now)
+    journal = Journal.open(data_dir, clock=clock or local_now, passphrase=passphrase)
     try:
         apply_theme(app, journal.settings().theme)
         return MainWindow(journal)
@@ -53,12 +56,31 @@ def run(data_dir: Path) -> int:
     app.setDesktopFileName(DESKTOP_FILE)
     apply_theme(app, "system")  # so even a message about a damaged file looks right
     try:
-        window = make_main_window(data_dir)
+        try:
+            window = make_main_window(data_dir)
+        except PassphraseRequired as locked:
+            unlocked = _unlock(data_dir, str(locked))
+            if unlocked is None:
+                return 1
+            window = unlocked
     except JournalError as error:
         _tell_not_opened(error)
         return 1
     window.show()
     return app.exec()
+
+
+def _unlock(data_dir: Path, reason: str) -> MainWindow | None:
+    """Ask for the passphrase until it opens the journal or the person quits."""
+    message = ""
+    while True:
+        passphrase = ask_passphrase(message or reason)
+        if passphrase is None:
+            return None
+        try:
+            return make_main_window(data_dir, passphrase=passphrase)
+        except WrongPassphrase as error:
+            message = str(error)
 
 
 def _tell_not_opened(error: JournalError) -> None:

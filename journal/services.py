@@ -20,11 +20,13 @@ from journal import paths
 from journal.analysis.adherence import WeeklyAdherence, weekly_adherence
 from journal.analysis.insights import InsightReport, compute_insights
 from journal.analysis.series import DailySeries, build_series
+from journal.checkins import CheckinUseCases
 from journal.domain import validate as v
-from journal.domain.errors import JournalError, ValidationError
+from journal.domain.errors import JournalError, JournalNotFound, ValidationError
 from journal.domain.kinds import Relationship
 from journal.domain.records import Contact, Day, Person
 from journal.domain.settings import Settings
+from journal.privacy import PrivacyUseCases
 from journal.sharing import SharingUseCases
 from journal.store import contacts as contacts_store
 from journal.store import days as days_store
@@ -32,7 +34,9 @@ from journal.store import integrity
 from journal.store import people as people_store
 from journal.store import settings as settings_store
 from journal.store import treatment as treatment_store
-from journal.store.connection import open_database, open_memory
+from journal.store.backup import made_today, make_backup
+from journal.store.connection import backup_connector, open_database, open_memory
+from journal.store.lock import JournalLock
 from journal.store.schema import TABLES
 from journal.treatment import TreatmentUseCases
 
@@ -64,26 +68,60 @@ def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-class Journal(TreatmentUseCases, SharingUseCases):
-    """An open journal: its database, its folder (``None`` in memory) and the clock it uses."""
+class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCases):
+    """An open journal: its database, its folder (``None`` in memory) and the clock it uses.
+
+    Opened with ``lock=True`` (the default) it holds the folder's lock until ``close``, so a
+    second window or writing command on the same journal is refused.
+    """
 
     def __init__(self, db: Database, data_dir: Path | None = None, *,
-                 clock: Clock = local_now) -> None:
+                 clock: Clock = local_now, passphrase: str | None = None,
+                 lock: JournalLock | None = None) -> None:
         self.db = db
         self.data_dir = data_dir
+        self.passphrase = passphrase
         self._clock = clock
+        self._lock = lock
 
     # --- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path, *, create: bool = True, clock: Clock = local_now) -> Journal:
-        """Open the journal in ``data_dir`` (created 0700 with its file 0600 if ``create``)."""
+    def open(cls, data_dir: Path, *, create: bool = True, clock: Clock = local_now,
+             passphrase: str | None = None, lock: bool = True) -> Journal:
+        """Open the journal in ``data_dir`` (created 0700 with its file 0600 if ``create``).
+
+        ``lock=False`` is for read-only commands that may run beside the app. A writer makes
+        the day's first backup on open.
+        """
+        path = paths.database_path(data_dir)
+        if not create and not path.exists():
+            raise JournalNotFound(f"No journal found at {path}")
+        held = None
         try:
-            db = open_database(paths.database_path(data_dir), create=create)
+            if lock:
+                paths.ensure_private_dir(data_dir)
+                held = JournalLock(data_dir).acquire()
+
+            def backup_now(db: Database, reason: str) -> None:
+                make_backup(db, data_dir, reason, now=clock(),
+                            connect=backup_connector(passphrase))
+
+            db = open_database(path, create=create, passphrase=passphrase,
+                               backup_now=backup_now)
         except OSError as error:
+            if held:
+                held.release()
             raise JournalError(f"Could not open the journal in {data_dir}: "
                                f"{error.strerror or error}") from None
-        return cls(db, data_dir, clock=clock)
+        except BaseException:
+            if held:
+                held.release()
+            raise
+        journal = cls(db, data_dir, clock=clock, passphrase=passphrase, lock=held)
+        if lock and not journal.is_empty() and not made_today(data_dir, journal.today()):
+            journal.backup("daily")
+        return journal
 
     @classmethod
     def in_memory(cls, *, clock: Clock = local_now) -> Journal:
@@ -91,6 +129,9 @@ class Journal(TreatmentUseCases, SharingUseCases):
 
     def close(self) -> None:
         self.db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def now(self) -> dt.datetime:
         return self._clock()

@@ -20,7 +20,6 @@ from journal.report.export_csv import export_csv_zip
 from journal.report.export_json import export_document, write_json
 from journal.report.import_json import load, read_export
 from journal.report.merge import merge
-from journal.store import backup as backup_store
 from journal.store import days as days_store
 from journal.store.rows import insert_many, to_row
 from journal.store.schema import TABLES
@@ -38,7 +37,7 @@ class ImportOutcome:
 
 
 class SharingUseCases:
-    """Mixed into ``Journal``."""
+    """Mixed into ``Journal`` (uses its ``backup`` from ``PrivacyUseCases``)."""
 
     db: Database
     data_dir: Path | None
@@ -51,12 +50,6 @@ class SharingUseCases:
 
     def is_empty(self) -> bool:  # provided by Journal
         raise NotImplementedError
-
-    def backup(self, reason: str) -> Path | None:
-        """A backup in the data folder (none for an in-memory journal)."""
-        if self.data_dir is None:
-            return None
-        return backup_store.make_backup(self.db, self.data_dir, reason, now=self.now())
 
     def export_json(self, out: Path) -> Path:
         return write_json(export_document(self.db, now=self.now()), out)
@@ -75,7 +68,7 @@ class SharingUseCases:
                                "not there yet) or replace (after a backup).")
         outcome = ImportOutcome()
         if mode == "replace" or (mode == "merge" and not self.is_empty()):
-            outcome.backup = self.backup("before-import")
+            outcome.backup = self.backup("before-import")  # type: ignore[attr-defined]
         with self.db.atomic():
             if mode == "merge":
                 result = merge(self.db, parsed)

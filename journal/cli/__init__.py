@@ -14,7 +14,12 @@ import sys
 from collections.abc import Sequence
 
 from journal import __version__, paths
-from journal.cli import journal_commands, report_commands, treatment_commands
+from journal.cli import (
+    journal_commands,
+    privacy_commands,
+    report_commands,
+    treatment_commands,
+)
 from journal.cli.common import PROG, Parser, data_dir_parent
 from journal.domain.errors import JournalError, ValidationError
 
@@ -35,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     journal_commands.register(commands, parent)
     treatment_commands.register(commands, parent)
     report_commands.register(commands, parent)
+    privacy_commands.register(commands, parent)
     return parser
 
 

@@ -53,7 +53,47 @@ def data_dir_parent() -> argparse.ArgumentParser:
         "--data-dir", metavar="DIR", default=argparse.SUPPRESS,
         help=f"journal folder (default: ${paths.ENV_VAR} or {paths.default_data_dir()})",
     )
+    parent.add_argument(
+        "--passphrase-file", metavar="FILE", type=Path, default=argparse.SUPPRESS,
+        help="read the journal's passphrase from the first line of FILE (otherwise you are "
+             "asked for it when the journal is encrypted; it is never given on the command "
+             "line itself)",
+    )
     return parent
+
+
+def read_passphrase_file(path: Path) -> str:
+    """The first line of a passphrase file, without its line ending."""
+    from journal.domain.errors import ValidationError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ValidationError("passphrase_file", f"passphrase file: cannot read {path} "
+                              f"({error.strerror or error})") from None
+    line = text.splitlines()[0] if text else ""
+    if not line:
+        raise ValidationError("passphrase_file", f"passphrase file: {path} is empty")
+    return line
+
+
+def ask(prompt: str) -> str:
+    """Ask on the terminal without echo; refuse when there is no terminal to ask on."""
+    import getpass
+    import sys
+
+    from journal.domain.errors import JournalError
+
+    if not sys.stdin.isatty():
+        raise JournalError("This needs a passphrase: give --passphrase-file FILE (there is no "
+                           "terminal to ask on).")
+    return getpass.getpass(prompt)
+
+
+def passphrase_for(args: argparse.Namespace) -> str | None:
+    """The passphrase given with --passphrase-file, if any."""
+    path = getattr(args, "passphrase_file", None)
+    return read_passphrase_file(path) if path else None
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -61,11 +101,24 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 
 @contextlib.contextmanager
-def opened(args: argparse.Namespace, *, create: bool = True) -> Iterator[Journal]:
-    """The journal of ``--data-dir``, closed afterwards whatever happens."""
-    from journal.services import Journal
+def opened(args: argparse.Namespace, *, create: bool = True,
+           lock: bool = True) -> Iterator[Journal]:
+    """The journal of ``--data-dir``, closed afterwards whatever happens.
 
-    journal = Journal.open(data_dir(args), create=create)
+    An encrypted journal is opened with ``--passphrase-file`` or a passphrase asked on the
+    terminal. Read-only commands pass ``lock=False`` so they can run beside the app.
+    """
+    from journal.services import Journal
+    from journal.store.connection import PassphraseRequired
+
+    passphrase = passphrase_for(args)
+    try:
+        journal = Journal.open(data_dir(args), create=create, passphrase=passphrase, lock=lock)
+    except PassphraseRequired:
+        if passphrase is not None:
+            raise
+        journal = Journal.open(data_dir(args), create=create, lock=lock,
+                               passphrase=ask("Passphrase of the journal: "))
     try:
         yield journal
     finally:

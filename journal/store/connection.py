@@ -2,7 +2,9 @@
 
 WAL for crash safety and readers alongside the writer, ``synchronous=FULL`` so a committed entry
 survives power loss, foreign keys on. The file's health is checked before anything is written:
-a damaged or foreign file raises ``JournalDamaged`` and is left exactly as it was.
+a damaged or foreign file raises ``JournalDamaged`` and is left exactly as it was. With a
+passphrase the file is opened through SQLCipher (``sqlcipher3``), which encrypts every page,
+the WAL included.
 """
 
 from __future__ import annotations
@@ -10,33 +12,92 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from sqlite_utils import Database
 
 from journal import paths
 from journal.domain.errors import JournalDamaged, JournalError, JournalNotFound
-from journal.store.migrations import check_compatible, migrate
+from journal.store.migrations import CURRENT_VERSION, check_compatible, migrate
 
 _SIDE_FILES = ("-wal", "-shm")
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _is_sqlite_file(path: Path) -> bool:
+class PassphraseRequired(JournalError):
+    """The journal is encrypted (or not a journal at all) and no passphrase was given."""
+
+
+class WrongPassphrase(JournalError):
+    """The passphrase does not open this journal; nothing was written."""
+
+
+class EncryptionUnavailable(JournalError):
+    """SQLCipher (the ``sqlcipher3`` package) is not installed for this platform."""
+
+
+def cipher() -> ModuleType | None:
+    """The SQLCipher DB-API module, or ``None`` where it is not installed."""
+    try:
+        import sqlcipher3.dbapi2 as module
+    except ImportError:
+        return None
+    return module
+
+
+def encryption_available() -> bool:
+    return cipher() is not None
+
+
+def database_errors() -> tuple[type[BaseException], ...]:
+    """Exception classes of both drivers (SQLCipher's do not subclass sqlite3's)."""
+    module = cipher()
+    return (sqlite3.DatabaseError,) + ((module.DatabaseError,) if module else ())
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def connect_file(path: Path, passphrase: str | None) -> Any:
+    """A raw DB-API connection in autocommit mode, keyed when a passphrase is given."""
+    if passphrase is None:
+        return sqlite3.connect(path, isolation_level=None)
+    module = cipher()
+    if module is None:
+        raise EncryptionUnavailable(
+            "Encryption is not available on this computer (the sqlcipher3 package is not "
+            "installed), so an encrypted journal cannot be opened here.")
+    conn = module.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    return conn
+
+
+def file_header(path: Path) -> bytes:
     with path.open("rb") as handle:
-        header = handle.read(16)
-    return header in (b"", b"SQLite format 3\x00")
+        return handle.read(16)
 
 
-def quick_check(conn: sqlite3.Connection) -> list[str]:
+def looks_plain(path: Path) -> bool:
+    """An empty file or a plain SQLite file (anything else is encrypted or foreign)."""
+    return file_header(path) in (b"", SQLITE_HEADER)
+
+
+def quick_check(conn: Any) -> list[str]:
     """``PRAGMA quick_check`` findings; empty when the file is healthy."""
     rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     return [] if rows == ["ok"] else rows
 
 
-def open_database(path: Path, *, create: bool = True) -> Database:
+def open_database(path: Path, *, create: bool = True, passphrase: str | None = None,
+                  backup_now: Any = None) -> Database:
     """Open (and create or upgrade) the journal at ``path``.
 
     ``create=False`` is for read-only commands: a missing journal raises ``JournalNotFound``
-    instead of leaving an empty file behind.
+    instead of leaving an empty file behind. ``backup_now(db, reason)`` is called before a
+    migration of an existing journal.
     """
     path = Path(path)
     if not path.exists():
@@ -44,38 +105,47 @@ def open_database(path: Path, *, create: bool = True) -> Database:
             raise JournalNotFound(f"No journal found at {path}")
         paths.ensure_private_dir(path.parent)
         paths.ensure_private_file(path)
-    elif not _is_sqlite_file(path):
-        raise JournalDamaged(f"{path} is not a Connection Journal file; it has not been changed.")
+    elif passphrase is None and not looks_plain(path):
+        raise PassphraseRequired(f"{path} is locked with a passphrase (or is not a journal "
+                                 "file). Enter its passphrase to open it.")
+    elif passphrase is not None and looks_plain(path) and path.stat().st_size > 0:
+        raise JournalError(f"{path} is not encrypted; open it without a passphrase.")
     try:
-        conn = sqlite3.connect(path, isolation_level=None)
-    except sqlite3.Error as error:
+        conn = connect_file(path, passphrase)
+    except database_errors() as error:
         raise JournalError(f"Could not open {path}: {error}") from None
     try:
-        problems = quick_check(conn)
+        try:
+            problems = quick_check(conn)
+        except database_errors():
+            if passphrase is not None:
+                raise WrongPassphrase("That passphrase does not open this journal. Nothing "
+                                      "has been changed.") from None
+            raise
         if problems:
-            raise JournalDamaged(
-                f"{path} is damaged ({problems[0]}); it has not been changed. "
-                "A backup can be restored."
-            )
+            raise JournalDamaged(f"{path} is damaged ({problems[0]}); it has not been "
+                                 "changed. A backup can be restored.")
         db = Database(conn)
-        check_compatible(db)
+        version = check_compatible(db)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
+        if 0 < version < CURRENT_VERSION and backup_now is not None:
+            backup_now(db, "before-migration")
         migrate(db)
-    except sqlite3.DatabaseError as error:
+    except database_errors() as error:
         conn.close()
         raise JournalDamaged(f"{path} could not be read as a journal ({error}); "
                              "it has not been changed.") from None
     except BaseException:
         conn.close()
         raise
-    _tighten_side_files(path)
+    tighten_side_files(path)
     return db
 
 
-def _tighten_side_files(path: Path) -> None:
+def tighten_side_files(path: Path) -> None:
     """WAL and shared-memory files are made by SQLite with the umask; keep them private too."""
     if os.name != "posix":
         return
@@ -92,3 +162,10 @@ def open_memory() -> Database:
     db = Database(conn)
     migrate(db)
     return db
+
+
+def backup_connector(passphrase: str | None) -> Any:
+    """How to open a backup file so it matches the journal (encrypted with the same key)."""
+    return lambda target: connect_file(target, passphrase)
+
+

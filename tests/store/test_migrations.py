@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.domain.errors import JournalDamaged, JournalNotFound
+from journal.domain.errors import JournalDamaged, JournalError, JournalNotFound
 from journal.store.connection import open_database
 from journal.store.migrations import CURRENT_VERSION, schema_version
 from journal.store.schema import TABLES
@@ -68,7 +68,7 @@ def test_newer_journal_is_refused_untouched(tmp_path: Path) -> None:
 def test_garbage_file_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
     path.write_bytes(b"this is not a database at all" * 100)
-    with pytest.raises(JournalDamaged):
+    with pytest.raises(JournalError, match=r"passphrase .*or is not a journal"):
         open_database(path)
     assert _bytes(path) == b"this is not a database at all" * 100
 

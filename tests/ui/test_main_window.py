@@ -102,8 +102,21 @@ def test_run_explains_calmly_when_the_journal_cannot_be_opened(
     qapp, tmp_path, monkeypatch, restore_theme
 ):
     (tmp_path / "journal.sqlite3").write_bytes(b"this is not a journal at all, just text")
-    shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()))
+    asked = []
+    monkeypatch.setattr(journal_app, "ask_passphrase", lambda message: asked.append(message))
 
     assert journal_app.run(tmp_path) == 1
-    assert shown and "not a Connection Journal file" in shown[0]
+    assert asked and "or is not a journal file" in asked[0]
+    assert (tmp_path / "journal.sqlite3").read_bytes().startswith(b"this is not a journal")
+
+
+def test_run_explains_a_foreign_database(qapp, tmp_path, monkeypatch, restore_theme):
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "journal.sqlite3")
+    conn.execute("CREATE TABLE photos (id INTEGER)")
+    conn.close()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()))
+    assert journal_app.run(tmp_path) == 1
+    assert shown and "not a Connection Journal" in shown[0]

@@ -1,0 +1,78 @@
+"""Privacy subcommands: passphrase set|change|remove, restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from journal.cli.common import Parser, ask, opened, read_passphrase_file
+from journal.domain.errors import ValidationError
+
+
+def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    passphrase = commands.add_parser(
+        "passphrase", parents=[parent], help="set, change or remove the journal's passphrase",
+        description="Encrypt the journal (and its backups) with a passphrase, change it or "
+                    "remove it. The journal is backed up first and rewritten safely. The new "
+                    "passphrase is asked twice on the terminal, or read from --new-passphrase-"
+                    "file; it is never given on the command line itself.",
+    ).add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
+    for action, summary in (("set", "encrypt a plain journal"),
+                            ("change", "choose a new passphrase"),
+                            ("remove", "decrypt the journal")):
+        sub = passphrase.add_parser(action, parents=[parent], help=summary)
+        if action != "remove":
+            sub.add_argument("--new-passphrase-file", metavar="FILE",
+                             type=Path,
+                             help="read the new passphrase from the first line of FILE")
+        sub.set_defaults(handler=_passphrase)
+
+    restore = commands.add_parser(
+        "restore", parents=[parent], help="list backups or restore one",
+        description="Without NAME (or with --list): list the backups, newest first. With "
+                    "NAME: back up the current state, then restore that backup.")
+    restore.add_argument("name", nargs="?", metavar="NAME")
+    restore.add_argument("--list", action="store_true", help="list the backups")
+    restore.set_defaults(handler=_restore)
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    if getattr(args, "new_passphrase_file", None):
+        return read_passphrase_file(args.new_passphrase_file)
+    first = ask("New passphrase: ")
+    if ask("Once more: ") != first:
+        raise ValidationError("passphrase", "the two passphrases are not the same")
+    return first
+
+
+def _passphrase(args: argparse.Namespace) -> int:
+    with opened(args, create=False) as journal:
+        if args.action == "set":
+            journal.set_passphrase(_new_passphrase(args))
+            print("The journal and its backups are now encrypted. Keep the passphrase safe: "
+                  "without it the journal cannot be opened.")
+        elif args.action == "change":
+            journal.change_passphrase(_new_passphrase(args))
+            print("Passphrase changed (backups too).")
+        else:
+            journal.remove_passphrase()
+            print("The journal and its backups are no longer encrypted.")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from journal.store.backup import backup_reason, backup_time
+
+    with opened(args, create=False) as journal:
+        if args.list or not args.name:
+            backups = journal.backups()
+            if not backups:
+                print("No backups yet.")
+            for path in backups:
+                when = backup_time(path)
+                print(f"{path.name}\t{when:%Y-%m-%d %H:%M}\t{backup_reason(path)}"
+                      f"\t{path.stat().st_size:,} bytes")
+            return 0
+        safety = journal.restore(args.name)
+    print(f"Restored {args.name}. The state before it was backed up as {safety.name}.")
+    return 0
