@@ -30,7 +30,7 @@ from journal.domain.records import (
 )
 from journal.domain.settings import Settings
 from journal.services import Journal
-from journal.store.rows import insert_many, to_row
+from journal.store.rows import insert_many, insert_rows, to_row
 from journal.store.safety_plan import save_safety_plan
 from journal.store.schema import TABLES
 from journal.store.settings import save_settings
@@ -327,8 +327,8 @@ def generate(journal: Journal, *, days: int = 365, seed: int = 1,
         for table in reversed(TABLES):
             db.execute(f"DELETE FROM [{table}]")
         insert_many(db, "people", builder.people)
-        db["days"].insert_all({**to_row(d), "updated_at": f"{d.date}T21:00:00"}
-                              for d in day_records)
+        insert_rows(db, "days", ({**to_row(d), "updated_at": f"{d.date}T21:00:00"}
+                                 for d in day_records))
         insert_many(db, "contacts", contacts, exclude=("id",))
         insert_many(db, "sessions", builder.sessions(), exclude=("id",))
         insert_many(db, "medications", medications)

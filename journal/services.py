@@ -158,6 +158,18 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
             days_store.save_day(self.db, day, updated_at=self._clock())
         return day
 
+    def save_day_with_contacts(self, day: Day, contacts: list[Contact]) -> list[Contact]:
+        """Save a check-in and add its contacts in one transaction (one fsync, all or
+        nothing) — what scripts and the benchmark use for a whole day at once."""
+        v.not_after("date", day.date, self.today())
+        for contact in contacts:
+            if contact.date != day.date:
+                raise ValidationError("date", "every contact must be on the check-in's day")
+            self._check_contact(contact)
+        with self.db.atomic():
+            days_store.save_day(self.db, day, updated_at=self._clock())
+            return [contacts_store.add_contact(self.db, c) for c in contacts]
+
     def delete_day(self, date: dt.date) -> Day | None:
         """Remove a day's check-in (its contacts stay); returns it so the caller can undo."""
         day = days_store.get_day(self.db, date)

@@ -1,28 +1,58 @@
-"""Sharing use cases: JSON and CSV export, validated JSON import, Daylio import, backups.
+"""Sharing use cases: the therapist summary (PDF), JSON and CSV export, validated JSON import,
+Daylio import, backups.
 
 A mixin of ``services.Journal``. Every import is validated whole first and written in one
 transaction: a bad file writes nothing, and a journal that already has data is only changed
-by an explicit merge or (after a backup) replace.
+by an explicit merge or (after a backup) replace. Long work takes ``cancelled()``: when it
+turns true before the end, ``Cancelled`` is raised and nothing is written.
+
+The summary gathers only what its ticked sections need (a note is never even read unless
+"notes" is ticked), builds the pure ``Summary`` and hands it to ``report.pdf`` — imported
+only then, so the services stay free of Qt.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from journal.domain.errors import JournalError
+from journal.analysis.adherence import WeeklyAdherence, weekly_adherence
+from journal.analysis.insights import InsightReport
+from journal.analysis.series import DailySeries
+from journal.domain.errors import JournalError, ValidationError
+from journal.domain.kinds import SessionStatus
 from journal.report import import_daylio as daylio
 from journal.report.export_csv import export_csv_zip
 from journal.report.export_json import export_document, write_json
 from journal.report.import_json import load, read_export
 from journal.report.merge import merge
+from journal.report.progress import IsCancelled, Progress, check, never_cancelled
+from journal.report.summary import (
+    DEFAULT_SECTIONS,
+    CommitmentKept,
+    MedicationKept,
+    NameStyle,
+    Summary,
+    SummaryInputs,
+    build_summary,
+    check_sections,
+)
+from journal.store import assessments as assessments_store
+from journal.store import contacts as contacts_store
 from journal.store import days as days_store
-from journal.store.rows import insert_many, to_row
+from journal.store import people as people_store
+from journal.store import safety_plan as safety_plan_store
+from journal.store import treatment as treatment_store
+from journal.store.rows import insert_many, insert_rows, to_row
 from journal.store.schema import TABLES
+
+if TYPE_CHECKING:
+    from journal.domain.settings import Settings
 
 IMPORT_MODES = ("new", "merge", "replace")
 
@@ -51,21 +81,30 @@ class SharingUseCases:
     def is_empty(self) -> bool:  # provided by Journal
         raise NotImplementedError
 
+    if TYPE_CHECKING:  # provided by Journal; declared here for type checkers only
+        def settings(self) -> Settings: ...
+        def series(self, start: dt.date, end: dt.date) -> DailySeries: ...
+        def insights(self, start: dt.date, end: dt.date) -> InsightReport: ...
+        def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence: ...
+
     def export_json(self, out: Path) -> Path:
         return write_json(export_document(self.db, now=self.now()), out)
 
     def export_csv(self, out: Path) -> Path:
         return export_csv_zip(self.db, out)
 
-    def import_json(self, path: Path, mode: str = "new") -> ImportOutcome:
+    def import_json(self, path: Path, mode: str = "new", *,
+                    cancelled: IsCancelled = never_cancelled) -> ImportOutcome:
         """Import an export file. ``new`` needs an empty journal; ``merge`` adds what is not
-        there yet; ``replace`` backs up, then replaces everything."""
+        there yet; ``replace`` backs up, then replaces everything. When ``cancelled()`` turns
+        true before the end, the transaction is rolled back and ``Cancelled`` raised."""
         if mode not in IMPORT_MODES:
             raise ValueError(f"mode must be one of {IMPORT_MODES}")
         parsed = read_export(path)  # validated whole before anything is written
         if mode == "new" and not self.is_empty():
             raise JournalError("This journal already has entries: choose merge (add what is "
                                "not there yet) or replace (after a backup).")
+        check(cancelled)
         outcome = ImportOutcome()
         if mode == "replace" or (mode == "merge" and not self.is_empty()):
             outcome.backup = self.backup("before-import")  # type: ignore[attr-defined]
@@ -77,6 +116,7 @@ class SharingUseCases:
                 for table in reversed(TABLES):
                     self.db.execute(f"DELETE FROM [{table}]")
                 outcome.added = {k: v for k, v in load(self.db, parsed).items() if v}
+            check(cancelled)  # raised inside the transaction, so it is rolled back
         return outcome
 
     def preview_daylio(self, path: Path, mood_map: Mapping[str, str] | None = None,
@@ -90,12 +130,109 @@ class SharingUseCases:
         return daylio.plan_import(entries, moods, targets, existing, self.today())
 
     def import_daylio(self, path: Path, mood_map: Mapping[str, str] | None = None,
-                      activity_map: Mapping[str, str] | None = None) -> daylio.DaylioPreview:
+                      activity_map: Mapping[str, str] | None = None, *,
+                      cancelled: IsCancelled = never_cancelled) -> daylio.DaylioPreview:
         """Import a Daylio export in one transaction; returns what was written."""
         preview = self.preview_daylio(path, mood_map, activity_map)
+        check(cancelled)
         stamp = self.now().isoformat(timespec="seconds")
         with self.db.atomic():
-            self.db["days"].insert_all(({**to_row(d), "updated_at": stamp}
-                                        for d in preview.days), batch_size=500)
+            insert_rows(self.db, "days", ({**to_row(d), "updated_at": stamp}
+                                          for d in preview.days))
             insert_many(self.db, "contacts", preview.contacts, exclude=("id",))
+            check(cancelled)  # raised inside the transaction, so it is rolled back
         return preview
+
+    # --- the therapist summary ---------------------------------------------------------------
+
+    def last_session_date(self) -> dt.date | None:
+        """The day of the last attended session up to today ("since the last session")."""
+        sessions = treatment_store.sessions_between(self.db, dt.date.min, self.today())
+        attended = [s.date for s in sessions if s.status is SessionStatus.ATTENDED]
+        return max(attended) if attended else None
+
+    def summary_inputs(self, start: dt.date, end: dt.date,
+                       sections: Iterable[str] = DEFAULT_SECTIONS) -> SummaryInputs:
+        """What the ticked ``sections`` need for ``start..end``, and nothing more."""
+        chosen = check_sections(sections)
+        if end < start:
+            raise ValidationError("to", "the end of the range cannot be before its start")
+        db = self.db
+        inputs: dict[str, Any] = {}
+        if "overview" in chosen:
+            inputs["contacts"] = contacts_store.contacts_between(db, start, end)
+        if "treatment" in chosen:
+            inputs["sessions"] = treatment_store.sessions_between(db, start, end)
+            inputs["medications"], inputs["commitments"] = self._care_kept(start, end)
+        if "questionnaires" in chosen:
+            inputs["assessments"] = [a for a in assessments_store.list_assessments(db)
+                                     if start <= a.date <= end]
+        if "topics" in chosen:
+            inputs["topics"] = treatment_store.list_agenda(db, open_only=True)
+        if "notes" in chosen:
+            inputs["notes"] = {d.date: d.note for d in days_store.days_between(db, start, end)
+                               if d.note}
+        if "safety_plan" in chosen:
+            inputs["safety_plan"] = safety_plan_store.get_safety_plan(db)
+        return SummaryInputs(
+            start=start, end=end, made_on=self.today(),
+            display_name=self.settings().display_name, series=self.series(start, end),
+            insights=self.insights(start, end), adherence=self.weekly_adherence(start, end),
+            people=people_store.list_people(db, include_archived=True), **inputs)
+
+    def _care_kept(self, start: dt.date, end: dt.date) -> tuple[list[MedicationKept],
+                                                                 list[CommitmentKept]]:
+        """Each medication's doses and each commitment's check-offs over the range."""
+        db = self.db
+        doses = treatment_store.doses_between(db, start, end)
+        checkins = days_store.dates_with_checkins(db, start, end)
+        log = treatment_store.commitment_log_between(db, start, end)
+        medications, commitments = [], []
+        for med in treatment_store.list_medications(db):
+            kept = weekly_adherence(start, end, medications=[med], doses=doses,
+                                    checkin_dates=checkins, sessions=[], commitments=[],
+                                    commitment_log=[])
+            if kept.doses_scheduled.sum():
+                medications.append(MedicationKept(
+                    med.name, med.dose, med.doses_per_day, int(kept.doses_taken.sum()),
+                    int(kept.doses_scheduled.sum())))
+        for item in treatment_store.list_commitments(db):
+            kept = weekly_adherence(start, end, medications=[], doses=[], checkin_dates=set(),
+                                    sessions=[], commitments=[item], commitment_log=log)
+            if kept.commitments_target.sum():
+                commitments.append(CommitmentKept(
+                    item.title, item.kind, item.per_week, item.suggested_by,
+                    int(kept.commitments_done.sum()), int(kept.commitments_target.sum())))
+        return medications, commitments
+
+    def build_summary(self, start: dt.date, end: dt.date,
+                      sections: Iterable[str] = DEFAULT_SECTIONS,
+                      names: NameStyle | str = NameStyle.HIDDEN) -> Summary:
+        """The summary of ``start..end`` with only the chosen sections."""
+        chosen = check_sections(sections)
+        return build_summary(self.summary_inputs(start, end, chosen), chosen, names)
+
+    def export_summary(self, out: Path, start: dt.date, end: dt.date,
+                       sections: Iterable[str] = DEFAULT_SECTIONS,
+                       names: NameStyle | str = NameStyle.HIDDEN, paper: str = "A4", *,
+                       progress: Progress | None = None,
+                       cancelled: IsCancelled = never_cancelled) -> Path:
+        """Write the summary PDF to ``out`` (atomically, 0600); ``Cancelled`` writes nothing."""
+        from journal.report.pdf import render_pdf  # Qt is loaded only to make a PDF
+
+        summary = self.build_summary(start, end, sections, names)
+        check(cancelled)
+        return render_pdf(summary, out, paper=paper, progress=progress, cancelled=cancelled)
+
+    def preview_summary(self, start: dt.date, end: dt.date,
+                        sections: Iterable[str] = DEFAULT_SECTIONS,
+                        names: NameStyle | str = NameStyle.HIDDEN, paper: str = "A4", *,
+                        dpi: int = 96, progress: Progress | None = None,
+                        cancelled: IsCancelled = never_cancelled) -> list[Any]:
+        """The summary's pages as ``QImage``s, laid out exactly as the PDF is."""
+        from journal.report.pdf import render_pages
+
+        summary = self.build_summary(start, end, sections, names)
+        check(cancelled)
+        return render_pages(summary, paper=paper, dpi=dpi, progress=progress,
+                            cancelled=cancelled)

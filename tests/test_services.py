@@ -72,3 +72,13 @@ def test_open_in_an_unwritable_place_is_a_journal_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(JournalError, match="Could not open the journal"):
         Journal.open(blocker / "inside")
+
+
+def test_save_day_with_contacts_is_all_or_nothing(journal: Journal, make_day,
+                                                  make_contact) -> None:
+    with pytest.raises(ValidationError):
+        journal.save_day_with_contacts(make_day(), [make_contact(),
+                                                    make_contact(person_id=404)])
+    assert journal.day(TODAY) is None and journal.contacts_on(TODAY) == []
+    added = journal.save_day_with_contacts(make_day(mood=7), [make_contact(), make_contact()])
+    assert len(added) == 2 and journal.day(TODAY).mood == 7

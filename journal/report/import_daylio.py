@@ -154,14 +154,18 @@ def read_entries(path: Path) -> list[DaylioEntry]:
     return entries
 
 
+_TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*([AaPp][Mm])?\s*$")
+
+
 def _minutes(time: str) -> int:
-    for pattern in ("%H:%M", "%I:%M %p"):
-        try:
-            moment = dt.datetime.strptime(time.upper(), pattern)
-            return moment.hour * 60 + moment.minute
-        except ValueError:
-            continue
-    return 0
+    """Minutes after midnight of "21:05" or "9:05 pm" (0 when unreadable), for ordering."""
+    match = _TIME.match(time)
+    if not match:
+        return 0
+    hour, minute, half = int(match.group(1)), int(match.group(2)), match.group(3)
+    if half:
+        hour = hour % 12 + (12 if half.lower() == "pm" else 0)
+    return hour * 60 + minute
 
 
 def plan_import(entries: list[DaylioEntry], mood_map: Mapping[str, int],
@@ -182,11 +186,13 @@ def plan_import(entries: list[DaylioEntry], mood_map: Mapping[str, int],
         by_day.setdefault(entry.date, []).append(entry)
     preview.mood_labels = sorted({e.mood for e in entries}, key=str.casefold)
     preview.activities = sorted({a for e in entries for a in e.activities}, key=str.casefold)
+    nothing = ActivityTarget()
     preview.unmapped_activities = [a for a in preview.activities
-                                   if targets.get(a.casefold(), ActivityTarget()) ==
-                                   ActivityTarget()]
+                                   if targets.get(a.casefold(), nothing) == nothing]
     for date in sorted(by_day):
-        day_entries = sorted(by_day[date], key=lambda e: _minutes(e.time))
+        day_entries = by_day[date]
+        if len(day_entries) > 1:
+            day_entries = sorted(day_entries, key=lambda e: _minutes(e.time))
         if date in existing_days:
             preview.skipped_days.append(date)
             continue

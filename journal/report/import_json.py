@@ -22,7 +22,7 @@ from journal.domain.settings import Settings
 from journal.report.export_json import FORMAT
 from journal.report.tables import SPECS, TABLE_ORDER
 from journal.store.migrations import CURRENT_VERSION
-from journal.store.rows import to_row
+from journal.store.rows import insert_rows, to_row
 from journal.store.safety_plan import save_safety_plan
 
 MAX_BYTES = 512 * 1024 * 1024
@@ -207,8 +207,8 @@ def load(db: Database, parsed: ParsedExport) -> dict[str, int]:
             for plan in records:
                 save_safety_plan(db, plan)
         elif records:
-            db[table].insert_all((_row(table, rec, extra) for rec, extra in zip(
-                records, kept, strict=True)), batch_size=500)
+            insert_rows(db, table, (_row(table, rec, extra) for rec, extra in zip(
+                records, kept, strict=True)))
         counts[table] = len(records)
     if parsed.settings:
         db["settings"].insert_all({"key": k, "value": json.dumps(v)}

@@ -53,8 +53,30 @@ def iso(value: dt.date) -> str:
     return value.isoformat()
 
 
+def insert_rows(db: Database, table: str, rows: Iterable[dict[str, Any]]) -> int:
+    """Insert plain rows with one prepared statement (sqlite-utils' ``insert_all`` inspects
+    every value, which costs seconds on ten years of data). All rows share the first's keys."""
+    iterator = iter(rows)
+    first = next(iterator, None)
+    if first is None:
+        return 0
+    columns = list(first)
+    sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+           f"VALUES ({', '.join('?' for _ in columns)})")
+    count = 0
+
+    def values() -> Iterable[tuple[Any, ...]]:
+        nonlocal count
+        for row in (first, *iterator):
+            count += 1
+            yield tuple(row[c] for c in columns)
+
+    db.conn.executemany(sql, values())
+    return count
+
+
 def insert_many(db: Database, table: str, records: Iterable[object],
-                *, exclude: Iterable[str] = ()) -> None:
+                *, exclude: Iterable[str] = ()) -> int:
     """Insert already-validated records in bulk (ids kept when the records carry them)."""
     skip = tuple(exclude)
-    db[table].insert_all((to_row(record, exclude=skip) for record in records), batch_size=500)
+    return insert_rows(db, table, (to_row(record, exclude=skip) for record in records))

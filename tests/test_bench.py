@@ -1,0 +1,30 @@
+"""The benchmark cannot rot: a one-year, one-repeat run completes and reports every figure.
+
+No test asserts a time; ``python -m journal.bench`` is where speed is proved.
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_bench_smoke_run_reports_every_figure() -> None:
+    result = subprocess.run([sys.executable, "-m", "journal.bench", "--years", "1", "--repeat",
+                             "1", "--json"], capture_output=True, text=True, timeout=300,
+                            cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    names = {f["name"] for f in report["figures"]}
+    assert {"baseline_start", "baseline_memory", "start", "memory", "save", "refresh",
+            "export_json", "import_json", "import_daylio", "pdf"} <= names
+    start = next(f for f in report["figures"] if f["name"] == "start")
+    assert start["value"] > 0 and "baseline" in start["verdict"]
+
+
+def test_bench_rejects_bad_arguments() -> None:
+    result = subprocess.run([sys.executable, "-m", "journal.bench", "--years", "0"],
+                            capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert result.returncode == 2 and "at least 1" in result.stderr
