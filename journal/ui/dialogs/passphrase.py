@@ -1,0 +1,67 @@
+"""Choosing a new passphrase: typed twice, checked beside the field."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.errors import ValidationError
+from journal.privacy import check_passphrase
+from journal.ui import theme
+
+
+class NewPassphraseDialog(QDialog):
+    """Asks for a new passphrase twice; ``passphrase()`` once accepted."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("new_passphrase_dialog")
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Your journal and its backups will be encrypted with this passphrase. Keep it "
+            "somewhere safe: without it the journal cannot be opened, by anyone, you "
+            "included."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self._first = QLineEdit(self, objectName="new_passphrase")
+        self._second = QLineEdit(self, objectName="repeat_passphrase")
+        for field, name in ((self._first, self.tr("New passphrase")),
+                            (self._second, self.tr("The same again"))):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setAccessibleName(name)
+            form.addRow(name, field)
+        layout.addLayout(form)
+        self._error = QLabel("", self, objectName="passphrase_error")
+        self._error.setWordWrap(True)
+        theme.paint_as_notice(self._error)
+        layout.addWidget(self._error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            check_passphrase(self._first.text())
+        except ValidationError as error:
+            self._error.setText("⚠ " + error.message)
+            self._first.setFocus()
+            return
+        if self._first.text() != self._second.text():
+            self._error.setText("⚠ " + self.tr("the two passphrases are not the same"))
+            self._second.setFocus()
+            return
+        self.accept()
+
+    def passphrase(self) -> str:
+        return self._first.text()

@@ -1,0 +1,231 @@
+"""Settings: display name, theme, questionnaire reminders, passphrase, backups and restore.
+
+Signals:
+    data_replaced: the journal's contents were replaced (a restore); pages should reload.
+    theme_changed(str): the theme setting changed to "system", "light" or "dark".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.errors import JournalError
+from journal.domain.settings import THEMES
+from journal.services import Journal
+from journal.store.backup import backup_reason, backup_time
+from journal.store.connection import encryption_available
+from journal.ui import theme
+from journal.ui.dialogs.passphrase import NewPassphraseDialog
+
+
+class SettingsPage(QWidget):
+    """The person's preferences and the journal's protection."""
+
+    data_replaced = Signal()
+    theme_changed = Signal(str)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings_page")
+        self._journal = journal
+        layout = QVBoxLayout(self)
+        layout.addWidget(theme.as_heading(QLabel(self.tr("Settings"), self)))
+        layout.addWidget(self._preferences())
+        layout.addWidget(self._privacy())
+        layout.addWidget(self._backups_box())
+        layout.addStretch(1)
+        self.refresh()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _preferences(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Preferences"), self)
+        form = QFormLayout(box)
+        self._name = QLineEdit(box, objectName="display_name")
+        self._name.setAccessibleName(self.tr("Display name"))
+        self._name.setPlaceholderText(self.tr("Shown on the summary for your therapist"))
+        self._name.editingFinished.connect(self._on_name_editing_finished)
+        form.addRow(self.tr("Display &name"), self._name)
+        self._theme = QComboBox(box, objectName="theme")
+        self._theme.setAccessibleName(self.tr("Theme"))
+        labels = {"system": self.tr("Follow the system"), "light": self.tr("Light"),
+                  "dark": self.tr("Dark")}
+        for mode in THEMES:
+            self._theme.addItem(labels[mode], mode)
+        self._theme.currentIndexChanged.connect(self._on_theme_current_index_changed)
+        form.addRow(self.tr("&Theme"), self._theme)
+        self._every = QSpinBox(box, objectName="questionnaire_every_days")
+        self._every.setRange(0, 365)
+        self._every.setSuffix(self.tr(" days"))
+        self._every.setSpecialValueText(self.tr("Off"))
+        self._every.setAccessibleName(self.tr("Questionnaire reminder interval"))
+        self._every.valueChanged.connect(self._on_every_value_changed)
+        form.addRow(self.tr("Questionnaire &reminder every"), self._every)
+        return box
+
+    def _privacy(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Passphrase"), self)
+        layout = QVBoxLayout(box)
+        self._privacy_state = QLabel(box, objectName="encryption_state")
+        self._privacy_state.setWordWrap(True)
+        layout.addWidget(self._privacy_state)
+        row = QHBoxLayout()
+        self._set = QPushButton(self.tr("Set a passphrase…"), box, objectName="set_passphrase")
+        self._change = QPushButton(self.tr("Change passphrase…"), box,
+                                   objectName="change_passphrase")
+        self._remove = QPushButton(self.tr("Remove passphrase…"), box,
+                                   objectName="remove_passphrase")
+        for button, slot in ((self._set, self._on_set_clicked),
+                             (self._change, self._on_change_clicked),
+                             (self._remove, self._on_remove_clicked)):
+            button.setAccessibleName(button.text().rstrip("…"))
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return box
+
+    def _backups_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Backups"), self)
+        layout = QVBoxLayout(box)
+        hint = QLabel(self.tr("A backup is made every day you open the journal and before every "
+                              "import, restore and passphrase change. The last 7 days and 8 "
+                              "weeks are kept."), box)
+        hint.setWordWrap(True)
+        layout.addWidget(theme.as_hint(hint))
+        self._list = QListWidget(box, objectName="backups")
+        self._list.setAccessibleName(self.tr("Backups"))
+        self._list.setMinimumHeight(120)
+        layout.addWidget(self._list)
+        row = QHBoxLayout()
+        self._backup_now = QPushButton(self.tr("Back up now"), box, objectName="backup_now")
+        self._restore = QPushButton(self.tr("Restore this backup…"), box, objectName="restore")
+        for button in (self._backup_now, self._restore):
+            button.setAccessibleName(button.text().rstrip("…"))
+        self._backup_now.clicked.connect(self._on_backup_now_clicked)
+        self._restore.clicked.connect(self._on_restore_clicked)
+        row.addWidget(self._backup_now)
+        row.addWidget(self._restore)
+        row.addStretch(1)
+        layout.addLayout(row)
+        folder = QLabel(self.tr("Journal folder: %1").replace(
+            "%1", str(self._journal.data_dir or self.tr("(in memory)"))), box)
+        folder.setObjectName("data_folder")
+        folder.setWordWrap(True)
+        layout.addWidget(theme.as_hint(folder))
+        return box
+
+    # --- state -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the stored settings, the protection state and the backups."""
+        settings = self._journal.settings()
+        self._name.setText(settings.display_name)
+        self._theme.blockSignals(True)
+        self._theme.setCurrentIndex(max(0, self._theme.findData(settings.theme)))
+        self._theme.blockSignals(False)
+        self._every.blockSignals(True)
+        self._every.setValue(settings.questionnaire_every_days)
+        self._every.blockSignals(False)
+        available = encryption_available()
+        encrypted = self._journal.encrypted
+        if not available:
+            text = self.tr("Encryption is not available on this computer (the sqlcipher3 "
+                           "package is not installed), so the journal is stored unencrypted. "
+                           "It is still only readable by your user account.")
+        elif encrypted:
+            text = self.tr("Your journal and its backups are encrypted with your passphrase.")
+        else:
+            text = self.tr("Your journal is not encrypted; it is readable only by your user "
+                           "account. A passphrase encrypts it and its backups.")
+        self._privacy_state.setText(text)
+        self._set.setEnabled(available and not encrypted)
+        self._change.setEnabled(available and encrypted)
+        self._remove.setEnabled(available and encrypted)
+        self._list.clear()
+        for path in self._journal.backups():
+            when = backup_time(path)
+            reason = backup_reason(path).replace("-", " ")
+            item = QListWidgetItem(f"{when:%Y-%m-%d %H:%M} — {reason}", self._list)
+            item.setData(0x0100, path.name)  # Qt.UserRole
+        self._restore.setEnabled(self._list.count() > 0)
+        if self._list.count():
+            self._list.setCurrentRow(0)
+
+    # --- slots -----------------------------------------------------------------------------
+
+    def _on_name_editing_finished(self) -> None:
+        if self._name.text() != self._journal.settings().display_name:
+            self._journal.update_settings(display_name=self._name.text())
+
+    def _on_theme_current_index_changed(self, _index: int) -> None:
+        mode = self._theme.currentData()
+        self._journal.update_settings(theme=mode)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, mode)
+        self.theme_changed.emit(mode)
+
+    def _on_every_value_changed(self, value: int) -> None:
+        self._journal.update_settings(questionnaire_every_days=value)
+
+    def _run(self, action: str, work: object) -> bool:
+        try:
+            work()  # type: ignore[operator]
+        except JournalError as error:
+            QMessageBox.information(self, action, str(error))
+            return False
+        self.refresh()
+        return True
+
+    def _on_set_clicked(self) -> None:
+        dialog = NewPassphraseDialog(self.tr("Set a passphrase"), self)
+        if dialog.exec():
+            self._run(self.tr("Set a passphrase"),
+                      lambda: self._journal.set_passphrase(dialog.passphrase()))
+
+    def _on_change_clicked(self) -> None:
+        dialog = NewPassphraseDialog(self.tr("Change passphrase"), self)
+        if dialog.exec():
+            self._run(self.tr("Change passphrase"),
+                      lambda: self._journal.change_passphrase(dialog.passphrase()))
+
+    def _on_remove_clicked(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Remove passphrase"),
+            self.tr("Store the journal and its backups without encryption again?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(self.tr("Remove passphrase"), self._journal.remove_passphrase)
+
+    def _on_backup_now_clicked(self) -> None:
+        self._run(self.tr("Back up now"), lambda: self._journal.backup("manual"))
+
+    def _on_restore_clicked(self) -> None:
+        item = self._list.currentItem()
+        if item is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Restore a backup"),
+            self.tr("Replace your journal with the backup of %1? Your journal as it is now "
+                    "is backed up first, so this can be undone.").replace("%1", item.text()))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        name = item.data(0x0100)
+        if self._run(self.tr("Restore a backup"), lambda: self._journal.restore(name)):
+            self.data_replaced.emit()

@@ -1,0 +1,79 @@
+"""Settings: preferences stored, passphrase set from the page, backups restored."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journal.domain.records import Day
+from journal.services import Journal
+from journal.store.connection import encryption_available
+from journal.ui import theme
+from journal.ui.dialogs.passphrase import NewPassphraseDialog
+from journal.ui.pages.settings import SettingsPage
+from tests.ui.conftest import TODAY, fixed_clock
+
+
+@pytest.fixture
+def page(qtbot, journal_dir):
+    journal = Journal.open(journal_dir, clock=fixed_clock)
+    journal.save_day(Day(date=TODAY, mood=6, note="the words I wrote"))
+    widget = SettingsPage(journal)
+    qtbot.addWidget(widget)
+    yield widget
+    journal.close()
+
+
+def test_preferences_are_stored(qtbot, page, restore_theme) -> None:
+    journal = page._journal
+    page.findChild(type(page._name), "display_name").setText("Alex")
+    page._name.editingFinished.emit()
+    page._theme.setCurrentIndex(page._theme.findData("dark"))
+    page._every.setValue(0)
+    settings = journal.settings()
+    assert (settings.display_name, settings.theme, settings.questionnaire_every_days) == \
+        ("Alex", "dark", 0)
+    assert theme.is_dark(QApplication.palette())
+
+
+@pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
+def test_set_passphrase_from_the_page(qtbot, page, journal_dir, monkeypatch) -> None:
+    def accept(dialog: NewPassphraseDialog) -> int:
+        dialog._first.setText("a good long passphrase")
+        dialog._second.setText("a good long passphrase")
+        dialog._on_buttons_accepted()
+        return dialog.result()
+
+    monkeypatch.setattr(NewPassphraseDialog, "exec", accept)
+    qtbot.mouseClick(page._set, Qt.MouseButton.LeftButton)
+    assert page._journal.encrypted
+    assert not page._set.isEnabled() and page._change.isEnabled()
+    for path in journal_dir.rglob("*.sqlite3"):
+        assert b"the words I wrote" not in path.read_bytes()
+
+
+def test_passphrase_dialog_names_the_problem(qtbot) -> None:
+    dialog = NewPassphraseDialog("Set")
+    qtbot.addWidget(dialog)
+    dialog._first.setText("short")
+    dialog._on_buttons_accepted()
+    assert "at least 8 characters" in dialog._error.text()
+    dialog._first.setText("long enough phrase")
+    dialog._second.setText("different phrase")
+    dialog._on_buttons_accepted()
+    assert "not the same" in dialog._error.text()
+    assert not dialog.result()
+
+
+def test_backup_and_restore(qtbot, page, monkeypatch) -> None:
+    journal = page._journal
+    qtbot.mouseClick(page._backup_now, Qt.MouseButton.LeftButton)
+    assert page._list.count() == len(journal.backups()) >= 1
+    journal.save_day(Day(date=TODAY, mood=2, note="changed"))
+    page.refresh()
+    page._list.setCurrentRow(0)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(page.data_replaced):
+        page._on_restore_clicked()
+    assert journal.day(TODAY).note == "the words I wrote"
+    assert any("before restore" in page._list.item(i).text() for i in range(page._list.count()))
