@@ -1,0 +1,291 @@
+"""What the treatment dialogs share: a form whose messages appear beside their fields.
+
+A ``FormDialog`` subclass adds its fields with ``add_field`` and implements ``_save``, which
+builds the record and hands it to the journal. A ``ValidationError`` from either keeps the
+dialog open with the message beside the field it names; nothing is stored half, because the
+record is complete before the journal sees it and the journal saves it in one transaction.
+
+Also here: the words the treatment screens show for the core's enumerations, through ``tr``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.errors import JournalError, ValidationError
+from journal.domain.kinds import CommitmentKind, Mode, SessionStatus
+from journal.services import Journal
+from journal.ui import theme
+
+#: Marks a message about a field, so colour is not the only thing that tells it apart.
+NOTICE_SYMBOL = "⚠"
+#: Where a message about no field of the form is shown (above the buttons).
+FORM = "form"
+_CONTEXT = "treatment"
+
+_STATUS = {
+    SessionStatus.PLANNED: QT_TRANSLATE_NOOP("treatment", "planned"),
+    SessionStatus.ATTENDED: QT_TRANSLATE_NOOP("treatment", "attended"),
+    SessionStatus.MISSED: QT_TRANSLATE_NOOP("treatment", "missed"),
+    SessionStatus.CANCELLED_BY_ME: QT_TRANSLATE_NOOP("treatment", "cancelled by me"),
+    SessionStatus.CANCELLED_BY_PROVIDER: QT_TRANSLATE_NOOP("treatment", "cancelled by provider"),
+}
+_MODE = {
+    Mode.IN_PERSON: QT_TRANSLATE_NOOP("treatment", "in person"),
+    Mode.VIDEO: QT_TRANSLATE_NOOP("treatment", "video"),
+    Mode.PHONE: QT_TRANSLATE_NOOP("treatment", "phone"),
+    Mode.TEXT: QT_TRANSLATE_NOOP("treatment", "text"),
+    Mode.ONLINE_GROUP: QT_TRANSLATE_NOOP("treatment", "online group"),
+}
+_KIND = {
+    CommitmentKind.HOMEWORK: QT_TRANSLATE_NOOP("treatment", "homework"),
+    CommitmentKind.SOCIAL_PRESCRIPTION: QT_TRANSLATE_NOOP("treatment", "social prescription"),
+    CommitmentKind.GOAL: QT_TRANSLATE_NOOP("treatment", "personal goal"),
+}
+_FELT_HEARD = (
+    (None, QT_TRANSLATE_NOOP("treatment", "not rated")),
+    (1, QT_TRANSLATE_NOOP("treatment", "1 – not at all")),
+    (2, QT_TRANSLATE_NOOP("treatment", "2 – a little")),
+    (3, QT_TRANSLATE_NOOP("treatment", "3 – somewhat")),
+    (4, QT_TRANSLATE_NOOP("treatment", "4 – mostly")),
+    (5, QT_TRANSLATE_NOOP("treatment", "5 – completely")),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def status_text(status: SessionStatus) -> str:
+    return _tr(_STATUS[status])
+
+
+def mode_text(mode: Mode) -> str:
+    return _tr(_MODE[mode])
+
+
+def kind_text(kind: CommitmentKind) -> str:
+    return _tr(_KIND[kind])
+
+
+def percent(numerator: float, denominator: float) -> str:
+    """``5, 6`` → ``83%``; the share of something scheduled (never called with 0 scheduled)."""
+    return f"{round(100 * numerator / denominator)}%"
+
+
+def felt_heard_combo(name: str) -> QComboBox:
+    """ "I felt heard and understood", 1–5 or not rated; typing a digit picks that rating."""
+    combo = QComboBox(objectName=name)
+    for value, text in _FELT_HEARD:
+        combo.addItem(_tr(text), value)
+    combo.setAccessibleName(_tr("I felt heard and understood"))
+    combo.setAccessibleDescription(_tr("1 = not at all, 5 = completely"))
+    return combo
+
+
+def set_combo_data(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+def date_edit(name: str, accessible: str, date: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(date), objectName=name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setAccessibleName(accessible)
+    theme.calm_calendar(edit.calendarWidget())
+    return edit
+
+
+class OptionalDate(QWidget):
+    """A date that may be left out: a check box ("Stopped") and the date it enables."""
+
+    def __init__(self, name: str, check_text: str, accessible: str, date: dt.date) -> None:
+        super().__init__(objectName=f"{name}_box")
+        self.check = QCheckBox(check_text, objectName=f"{name}_set")
+        self.check.setAccessibleName(check_text.replace("&", ""))
+        self.edit = date_edit(name, accessible, date)
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit)
+        layout.addStretch(1)
+        self.check.toggled.connect(self._on_check_toggled)
+        self.setFocusProxy(self.check)
+
+    def value(self) -> dt.date | None:
+        return self.edit.date().toPython() if self.check.isChecked() else None
+
+    def set_value(self, date: dt.date | None) -> None:
+        self.check.setChecked(date is not None)
+        if date is not None:
+            self.edit.setDate(QDate(date))
+
+    def _on_check_toggled(self, checked: bool) -> None:
+        self.edit.setEnabled(checked)
+
+
+class FormDialog(QDialog):
+    """A dialog of labelled fields with a message slot under each; Save runs ``_save``.
+
+    Signals:
+        saved(object): the record the journal stored; the dialog then closes.
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._widgets: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._aliases: dict[str, str] = {}
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+            objectName="buttons",
+        )
+        save = self._buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setObjectName("save")
+        save.setAccessibleName(self.tr("Save"))
+        cancel = self._buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
+        layout = QVBoxLayout(self)
+        # The dialog grows when a message appears beside a field rather than clipping it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        layout.addStrut(self.fontMetrics().averageCharWidth() * 64)  # hints on one or two lines
+        layout.addLayout(self._form)
+        layout.addWidget(self._error_label(FORM))
+        layout.addWidget(self._buttons)
+        self._buttons.accepted.connect(self._on_buttons_accepted)
+        self._buttons.rejected.connect(self.reject)
+
+    # --- for subclasses ----------------------------------------------------------------------
+
+    def add_field(self, name: str, label_text: str, widget: QWidget, hint: str = "") -> None:
+        """A row: the label (with its Alt key), the widget, a hint, and its message below."""
+        label = QLabel(label_text)
+        label.setBuddy(widget.focusProxy() or widget)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(widget)
+        if hint:
+            column.addWidget(theme.as_hint(QLabel(hint, objectName=f"{name}_hint", wordWrap=True)))
+        column.addWidget(self._error_label(name))
+        self._form.addRow(label, column)
+        self._widgets[name] = widget
+        widget.setAccessibleDescription(hint)
+
+    def alias(self, field: str, shown_as: str) -> None:
+        """Show the journal's messages about ``field`` beside the field ``shown_as``."""
+        self._aliases[field] = shown_as
+
+    def _save(self) -> object:
+        """Build the record and store it through the journal; raise ``ValidationError``."""
+        raise NotImplementedError
+
+    # --- messages ----------------------------------------------------------------------------
+
+    def message(self, name: str) -> str:
+        """The message shown beside a field (``FORM`` for the form's own), "" when none."""
+        label = self._errors[name]
+        return label.text() if not label.isHidden() else ""
+
+    def show_errors(self, problems: dict[str, str]) -> None:
+        self.clear_errors()
+        first: QWidget | None = None
+        for field, text in problems.items():
+            name = self._aliases.get(field, field)
+            name = name if name in self._errors else FORM
+            label = self._errors[name]
+            shown = f"{NOTICE_SYMBOL} {text}"
+            label.setText(f"{label.text()}\n{shown}" if not label.isHidden() else shown)
+            label.show()
+            widget = self._widgets.get(name)
+            if widget is not None:
+                widget.setAccessibleDescription(text)
+                first = first or widget
+        if first is not None:
+            (first.focusProxy() or first).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.adjustSize()
+
+    def clear_errors(self) -> None:
+        for label in self._errors.values():
+            label.clear()
+            label.hide()
+
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel(objectName=f"{name}_error", wordWrap=True)
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        self._errors[name] = label
+        theme.paint_as_notice(label)
+        return label
+
+    # --- events and slots --------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            for label in self._errors.values():
+                theme.paint_as_notice(label)
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            record = self._save()
+        except ValidationError as error:
+            self.show_errors(error.all)
+            return
+        except JournalError as error:
+            self.show_errors({FORM: str(error)})
+            return
+        self.clear_errors()
+        self.saved.emit(record)
+        self.accept()
+
+
+class DateDialog(FormDialog):
+    """Asks for one date (stop a medication, end a commitment) and passes it to ``action``."""
+
+    def __init__(
+        self,
+        journal: Journal,
+        *,
+        title: str,
+        field: str,
+        label_text: str,
+        hint: str,
+        action: Callable[[dt.date], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(journal, parent)
+        self.setObjectName(f"{field}_dialog")
+        self.setWindowTitle(title)
+        self._action = action
+        self.date = date_edit(field, label_text.replace("&", ""), journal.today())
+        self.add_field(field, label_text, self.date, hint)
+
+    def _save(self) -> object:
+        return self._action(self.date.date().toPython())

@@ -1,0 +1,144 @@
+"""Small builders the sections of the Treatment page share: tables, buttons, headings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from journal.ui import theme
+
+#: The role under which a table row keeps the id of the record it shows.
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def make_table(name: str, accessible: str, headers: Sequence[str]) -> QTableWidget:
+    """A read-only table of records, one row each, selected whole; Tab leaves it."""
+    table = QTableWidget(0, len(headers), objectName=name)
+    table.setAccessibleName(accessible)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def fill_row(table: QTableWidget, row: int, texts: Sequence[str], record_id: int | None) -> None:
+    """Put one record's texts in ``row``; the first cell keeps the record's id."""
+    for column, text in enumerate(texts):
+        item = QTableWidgetItem(text)
+        item.setToolTip(text)
+        table.setItem(row, column, item)
+    first = table.item(row, 0)
+    if first is not None:
+        first.setData(ID_ROLE, record_id)
+
+
+def selected_id(table: QTableWidget) -> int | None:
+    """The id of the record in the selected row, or None."""
+    rows = table.selectionModel().selectedRows()
+    if not rows:
+        return None
+    item = table.item(rows[0].row(), 0)
+    return item.data(ID_ROLE) if item is not None else None
+
+
+def select_id(table: QTableWidget, record_id: int | None) -> None:
+    """Select the row showing ``record_id`` again after the table was refilled."""
+    for row in range(table.rowCount()):
+        item = table.item(row, 0)
+        if record_id is not None and item is not None and item.data(ID_ROLE) == record_id:
+            table.selectRow(row)
+            return
+    table.clearSelection()
+
+
+def make_button(name: str, text: str, tip: str = "") -> QPushButton:
+    button = QPushButton(text, objectName=name)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    button.setAutoDefault(False)
+    if tip:
+        button.setToolTip(tip)
+    return button
+
+
+def hint(text: str, name: str) -> QLabel:
+    return theme.as_hint(QLabel(text, objectName=name, wordWrap=True))
+
+
+def subheading(text: str, name: str) -> QLabel:
+    label = QLabel(text, objectName=name)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+#: The role under which a "This week" cell keeps ``(done, target)`` for its progress bar.
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draws a small progress bar before a cell's text ("1 of 2 this week").
+
+    The words carry the meaning; the bar repeats it for a glance. Painting (rather than a cell
+    widget) keeps the row's selection and alternating colours, so the text stays readable.
+    """
+
+    def _bar_width(self, option: QStyleOptionViewItem) -> int:
+        return option.fontMetrics.horizontalAdvance("0") * 8
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        progress = index.data(PROGRESS_ROLE)
+        if not progress:
+            super().paint(painter, option, index)
+            return
+        done, target = progress
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        panel = QStyleOptionViewItem(option)
+        self.initStyleOption(panel, index)
+        panel.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, panel, painter, widget)
+        width, height = self._bar_width(option), option.fontMetrics.height() // 2 + 4
+        bar = QStyleOptionProgressBar()
+        if widget is not None:
+            bar.initFrom(widget)
+        bar.rect = QRect(
+            option.rect.left() + 4, option.rect.center().y() - height // 2, width, height
+        )
+        bar.minimum, bar.maximum, bar.progress = 0, target, min(done, target)
+        bar.textVisible = False
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
+        bar.palette = option.palette
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+        text = QStyleOptionViewItem(option)
+        text.rect = option.rect.adjusted(width + 10, 0, 0, 0)
+        super().paint(painter, text, index)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.data(PROGRESS_ROLE):
+            size.setWidth(size.width() + self._bar_width(option) + 10)
+        return size
