@@ -290,9 +290,19 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         return (min(span[0], today) if span else today), today
 
     def series(self, start: dt.date, end: dt.date) -> DailySeries:
-        """Daily series of ``start..end`` built from plain rows (fast on years of data)."""
-        return build_series(start, end, days_store.rating_rows(self.db, start, end),
-                            contacts_store.contact_rows(self.db, start, end))
+        """Daily series of ``start..end`` built from plain rows (fast on years of data).
+
+        The last result is reused until the journal changes: every write goes through this
+        connection, so its ``total_changes`` counter tells when the cache is stale.
+        """
+        key = (start, end, self.db.conn.total_changes)
+        cached = getattr(self, "_series_cache", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        series = build_series(start, end, days_store.rating_rows(self.db, start, end),
+                              contacts_store.contact_rows(self.db, start, end))
+        self._series_cache = (key, series)
+        return series
 
     def insights(self, start: dt.date, end: dt.date) -> InsightReport:
         """Every figure and the ranked sentences for ``start..end``."""
@@ -310,11 +320,11 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         return weekly_adherence(
             start, end,
             medications=treatment_store.list_medications(db),
-            doses=treatment_store.doses_between(db, start, end),
+            doses=treatment_store.dose_rows(db, start, end),
             checkin_dates=days_store.dates_with_checkins(db, start, end),
             sessions=treatment_store.sessions_between(db, start, end),
             commitments=treatment_store.list_commitments(db),
-            commitment_log=treatment_store.commitment_log_between(db, start, end))
+            commitment_log=treatment_store.done_rows(db, start, end))
 
     # --- settings ----------------------------------------------------------------------------
 

@@ -17,7 +17,6 @@ partial.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -56,67 +55,69 @@ def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
         return np.where(denominator > 0, numerator / np.maximum(denominator, 1e-12), np.nan)
 
 
-def _days(start: dt.date, end: dt.date) -> Iterable[dt.date]:
-    for offset in range((end - start).days + 1):
-        yield start + dt.timedelta(days=offset)
-
-
 def weekly_adherence(start: dt.date, end: dt.date, *, medications: Sequence[Medication],
                      doses: Sequence[DoseLog], checkin_dates: set[dt.date],
                      sessions: Sequence[Session], commitments: Sequence[Commitment],
                      commitment_log: Sequence[CommitmentLog]) -> WeeklyAdherence:
-    """Weekly figures for ``start..end`` from the records of that range."""
+    """Weekly figures for ``start..end`` from the records of that range.
+
+    ``doses`` and ``commitment_log`` may be any objects with the records' attributes (the
+    service passes plain stored rows, which is much faster on years of data).
+    """
     first = week_start(start)
-    weeks = [first + dt.timedelta(weeks=i) for i in range((week_start(end) - first).days // 7 + 1)]
-    count = len(weeks)
+    count = (week_start(end) - first).days // 7 + 1
+    weeks = [first + dt.timedelta(weeks=i) for i in range(count)]
+    base = first.toordinal()  # days are handled as ordinals: cheap to turn into arrays
 
-    def week_of(date: dt.date) -> int:
-        return (date - first).days // 7
+    def week_index(dates: Iterable[dt.date]) -> np.ndarray:
+        return (np.fromiter((d.toordinal() for d in dates), dtype=np.int64) - base) // 7
 
+    def span_weeks(low: dt.date, high: dt.date) -> np.ndarray:
+        """Week index of every day of ``low..high`` (empty when the span is empty)."""
+        return (np.arange(low.toordinal(), high.toordinal() + 1, dtype=np.int64) - base) // 7
+
+    def per_week(indices: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        return np.bincount(indices, weights=weights, minlength=count)[:count].astype(float)
+
+    checkins = np.fromiter(sorted(d.toordinal() for d in checkin_dates if start <= d <= end),
+                           dtype=np.int64)
     taken = np.zeros(count)
     scheduled = np.zeros(count)
     per_medication: dict[str, np.ndarray] = {}
-    logged = {(d.medication_id, d.date): d.taken for d in doses if start <= d.date <= end}
     for med in medications:
-        med_taken, med_scheduled = np.zeros(count), np.zeros(count)
-        low = max(start, med.started_on)
-        high = min(end, med.stopped_on or end)
-        for day in _days(low, high) if low <= high else ():
-            known = (med.id, day) in logged
-            if not known and day not in checkin_dates:
-                continue
-            index = week_of(day)
-            med_scheduled[index] += med.doses_per_day
-            med_taken[index] += min(logged.get((med.id, day), 0), med.doses_per_day)
+        low, high = max(start, med.started_on), min(end, med.stopped_on or end)
+        logs = [d for d in doses if d.medication_id == med.id and low <= d.date <= high]
+        logged = np.fromiter((d.date.toordinal() for d in logs), dtype=np.int64)
+        active = checkins[(checkins >= low.toordinal()) & (checkins <= high.toordinal())]
+        known = np.union1d(active, logged)  # a day is known by a dose record or a check-in
+        med_scheduled = per_week((known - base) // 7) * med.doses_per_day
+        med_taken = per_week((logged - base) // 7,
+                             np.fromiter((min(d.taken, med.doses_per_day) for d in logs),
+                                         dtype=float))
         taken += med_taken
         scheduled += med_scheduled
-        per_medication[med.name if med.name not in per_medication else f"{med.name} ({med.id})"] \
-            = _ratio(med_taken, med_scheduled)
+        name = med.name if med.name not in per_medication else f"{med.name} ({med.id})"
+        per_medication[name] = _ratio(med_taken, med_scheduled)
 
     attended, booked = np.zeros(count), np.zeros(count)
     for session in sessions:
         if not start <= session.date <= end or session.status not in _BOOKED:
             continue
-        booked[week_of(session.date)] += 1
-        attended[week_of(session.date)] += session.status is SessionStatus.ATTENDED
+        index = (session.date - first).days // 7
+        booked[index] += 1
+        attended[index] += session.status is SessionStatus.ATTENDED
 
     done_total, target_total = np.zeros(count), np.zeros(count)
     per_commitment: dict[str, np.ndarray] = {}
-    done_by = {}
-    for log in commitment_log:
-        if start <= log.date <= end:
-            key = (log.commitment_id, week_of(log.date))
-            done_by[key] = done_by.get(key, 0) + log.done
     for item in commitments:
-        done, target = np.zeros(count), np.zeros(count)
-        low = max(start, item.started_on)
-        high = min(end, item.ended_on or end)
-        active = np.zeros(count)
-        for day in _days(low, high) if low <= high else ():
-            active[week_of(day)] += 1
-        for index in np.flatnonzero(active):
-            target[index] = math.ceil(item.per_week * active[index] / 7)
-            done[index] = min(done_by.get((item.id, int(index)), 0), target[index])
+        low, high = max(start, item.started_on), min(end, item.ended_on or end)
+        active = per_week(span_weeks(low, high))
+        target = np.ceil(item.per_week * active / 7)
+        mine = [log for log in commitment_log
+                if log.commitment_id == item.id and start <= log.date <= end]
+        done = per_week(week_index(log.date for log in mine),
+                        np.fromiter((log.done for log in mine), dtype=float))
+        done = np.minimum(done, target)
         done_total += done
         target_total += target
         per_commitment[item.title] = _ratio(done, target)

@@ -202,3 +202,41 @@ def compare(values: np.ndarray, condition: np.ndarray) -> Comparison:
     half = t_quantile(0.975, df) * se
     difference = m1 - m2
     return Comparison(n1, n2, status, m1, m2, difference, difference - half, difference + half)
+
+
+@dataclass(frozen=True, slots=True)
+class MeanCI:
+    """A mean with its 95% CI (mean ± t·s/√n); numbers are ``None`` under ``MIN_GROUP``."""
+
+    n: int
+    mean: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+
+    @property
+    def reportable(self) -> bool:
+        return self.mean is not None
+
+
+def mean_ci(values: np.ndarray) -> MeanCI:
+    """The mean of the present values and its 95% t interval."""
+    values = np.asarray(values, dtype=float)
+    values = values[~np.isnan(values)]
+    n = len(values)
+    if n < MIN_GROUP:
+        return MeanCI(n)
+    mean = float(values.mean())
+    half = t_quantile(0.975, n - 1) * float(values.std(ddof=1)) / math.sqrt(n)
+    return MeanCI(n, mean, mean - half, mean + half)
+
+
+def fit_line(x: np.ndarray, y: np.ndarray) -> tuple[float, float] | None:
+    """Least-squares (slope, intercept) over days where both are present: a guide for the
+    eye beside the rank correlation, ``None`` when x does not vary."""
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    both = ~np.isnan(x) & ~np.isnan(y)
+    if both.sum() < 2 or np.ptp(x[both]) == 0:
+        return None
+    slope, intercept = np.polyfit(x[both], y[both], 1)
+    return float(slope), float(intercept)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -132,3 +133,29 @@ def get_agenda_item(db: Database, item_id: int) -> AgendaItem | None:
 def update_agenda_item(db: Database, item: AgendaItem) -> AgendaItem:
     db["agenda"].update(item.id, to_row(item, exclude=("id",)))
     return item
+
+
+class DoseRow(NamedTuple):
+    """A stored dose record without re-validation, for the analysis of years of data."""
+
+    medication_id: int
+    date: dt.date
+    taken: int
+
+
+class DoneRow(NamedTuple):
+    commitment_id: int
+    date: dt.date
+    done: int
+
+
+def dose_rows(db: Database, start: dt.date, end: dt.date) -> list[DoseRow]:
+    rows = db.execute("SELECT medication_id, date, taken FROM doses WHERE date BETWEEN ? AND ?",
+                      [iso(start), iso(end)]).fetchall()
+    return [DoseRow(m, dt.date.fromisoformat(d), t) for m, d, t in rows]
+
+
+def done_rows(db: Database, start: dt.date, end: dt.date) -> list[DoneRow]:
+    rows = db.execute("SELECT commitment_id, date, done FROM commitment_log WHERE date BETWEEN "
+                      "? AND ?", [iso(start), iso(end)]).fetchall()
+    return [DoneRow(c, dt.date.fromisoformat(d), n) for c, d, n in rows]

@@ -159,3 +159,22 @@ def test_comparison_needs_five_days_per_group() -> None:
     condition = np.r_[np.ones(5), np.zeros(15)]
     assert compare(values, condition).reportable
     assert not compare(np.full(20, 3.0), condition).reportable  # no variation at all
+
+
+def test_mean_ci_by_hand() -> None:
+    from journal.analysis.stats import mean_ci
+
+    values = np.array([4.0, 5.0, 6.0, 7.0, 8.0, NAN])
+    result = mean_ci(values)
+    half = t_quantile(0.975, 4) * np.std([4, 5, 6, 7, 8], ddof=1) / math.sqrt(5)
+    assert (result.n, result.mean) == (5, 6.0)
+    assert result.ci_low == pytest.approx(6 - half) and result.ci_high == pytest.approx(6 + half)
+    assert not mean_ci(np.array([1.0, 2.0, 3.0, 4.0])).reportable
+
+
+def test_fit_line_least_squares() -> None:
+    from journal.analysis.stats import fit_line
+
+    assert fit_line(np.array([0.0, 1.0, 2.0, NAN]), np.array([1.0, 3.0, 5.0, 9.0])) == \
+        pytest.approx((2.0, 1.0))
+    assert fit_line(np.full(5, 2.0), np.arange(5.0)) is None

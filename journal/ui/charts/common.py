@@ -1,0 +1,312 @@
+"""What every chart shares: colours taken from the palette, the card around a plot, PNG saving.
+
+A chart is a ``ChartCard``: a title, an optional note (the words shown instead of numbers when
+there is not enough data), a "Save as PNG…" button and a pyqtgraph ``GraphicsLayoutWidget``.
+Charts take plain arrays through ``set_data`` and update their existing plot items; they never
+fetch data. Colours come from the widget's palette (background ``Base``, text ``Text``) and
+from the Okabe-Ito set, which stays distinguishable with the common colour-vision deficiencies;
+every series also differs by line style or marker, so colour never carries meaning alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+#: Seconds in a day: pyqtgraph's date axis counts seconds since 1970-01-01 (UTC).
+DAY = 86400.0
+
+#: Okabe & Ito (2008), "Color Universal Design": the eight colours, by their names.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+
+#: The colour map of mood in the year-in-pixels heat map (perceptually uniform, colour-blind
+#: safe, readable in grey); shipped with pyqtgraph, so no download.
+MOOD_COLOUR_MAP = "viridis"
+
+_Role = QPalette.ColorRole
+
+
+@dataclass(frozen=True, slots=True)
+class ChartColours:
+    """The colours of one palette, by what they draw."""
+
+    dark: bool
+    background: QColor
+    foreground: QColor
+    muted: QColor
+    grid: QColor
+    missing: QColor
+    primary: QColor
+    secondary: QColor
+    tertiary: QColor
+    quaternary: QColor
+
+    def translucent(self, colour: QColor, alpha: int) -> QColor:
+        """``colour`` with ``alpha`` (0-255), for dense points and bars behind lines."""
+        result = QColor(colour)
+        result.setAlpha(alpha)
+        return result
+
+
+def chart_colours(palette: QPalette) -> ChartColours:
+    """Chart colours for ``palette``: the lighter Okabe-Ito hues on dark backgrounds."""
+    dark = palette.color(_Role.Window).lightness() < 128
+    series = (
+        ("sky_blue", "orange", "bluish_green", "reddish_purple")
+        if dark
+        else ("blue", "vermillion", "bluish_green", "reddish_purple")
+    )
+    background = palette.color(_Role.Base)
+    missing = QColor(background.lighter(190) if dark else background.darker(118))
+    return ChartColours(
+        dark=dark,
+        background=background,
+        foreground=palette.color(_Role.Text),
+        muted=palette.color(_Role.PlaceholderText),
+        grid=palette.color(_Role.Mid),
+        missing=missing,
+        primary=QColor(OKABE_ITO[series[0]]),
+        secondary=QColor(OKABE_ITO[series[1]]),
+        tertiary=QColor(OKABE_ITO[series[2]]),
+        quaternary=QColor(OKABE_ITO[series[3]]),
+    )
+
+
+def mood_colour_map() -> pg.ColorMap:
+    return pg.colormap.get(MOOD_COLOUR_MAP)
+
+
+def timestamps(days: np.ndarray, *, noon: bool = True) -> np.ndarray:
+    """Seconds since 1970 for ``datetime64[D]`` days, at noon so a day's mark sits mid-day."""
+    seconds = np.asarray(days, dtype="datetime64[D]").astype("datetime64[s]").astype(np.int64)
+    return seconds.astype(float) + (DAY / 2 if noon else 0.0)
+
+
+def line_data(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``x, y`` for a line with gaps, or nothing when no value is known at all.
+
+    pyqtgraph measures an item's bounds with ``nanmin``, which warns on all-``NaN`` data.
+    """
+    y = np.asarray(y, dtype=float)
+    if np.isnan(y).all():
+        return np.zeros(0), np.zeros(0)
+    return np.asarray(x, dtype=float), y
+
+
+def date_axis() -> pg.DateAxisItem:
+    """A bottom date axis that labels days as they are stored (no time-zone shift)."""
+    return pg.DateAxisItem(orientation="bottom", utcOffset=0)
+
+
+def format_number(value: float, digits: int = 2) -> str:
+    """A figure as the insight sentences write it (a true minus sign)."""
+    return f"{value:.{digits}f}".replace("-", "−")
+
+
+def style_plot(plot: pg.PlotItem, colours: ChartColours) -> None:
+    """Axes, their labels and the title of ``plot`` in the palette's text colours."""
+    for name in ("left", "bottom", "right", "top"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(colours.muted))
+        axis.setTextPen(pg.mkPen(colours.foreground))
+    if plot.titleLabel.text:
+        plot.titleLabel.setText(plot.titleLabel.text, color=colours.foreground)
+
+
+def style_legend(legend: pg.LegendItem, colours: ChartColours) -> None:
+    legend.setLabelTextColor(colours.foreground)
+    for _sample, label in legend.items:  # setLabelTextColor only affects later text
+        label.setText(label.text, color=colours.foreground)
+    legend.setBrush(None)
+    legend.setPen(None)
+
+
+def save_png(widget: QWidget, path: str | Path) -> Path:
+    """Write what ``widget`` shows to ``path`` as a PNG (".png" added when missing).
+
+    Raises ``OSError`` when the file cannot be written.
+    """
+    target = Path(path)
+    if target.suffix.lower() != ".png":
+        target = target.with_name(target.name + ".png")
+    image = widget.grab()
+    if image.isNull() or not image.save(str(target), "PNG"):
+        raise OSError(f"could not write {target}")
+    return target
+
+
+class ChartCard(QWidget):
+    """A titled chart with its note and a "Save as PNG…" button; subclasses add the plots.
+
+    Subclasses build their items in ``self.graphics`` and colour them in ``_apply_colours``,
+    which runs again whenever the palette changes.
+
+    Signals:
+        png_saved(pathlib.Path): the chart was written to a PNG file.
+    """
+
+    png_saved = Signal(object)
+
+    def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name = name
+        self._built = False
+        self.setObjectName(f"{name}_chart")
+        self._title = QLabel(title, objectName=f"{name}_title")
+        font = QFont(self._title.font())
+        font.setBold(True)
+        self._title.setFont(font)
+        self._save = QToolButton(objectName=f"{name}_save", text=self.tr("Save as PNG…"))
+        self._save.setAccessibleName(self.tr("Save {chart} as PNG").format(chart=title))
+        self._save.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._note = QLabel(objectName=f"{name}_note", wordWrap=True)
+        self._note.setAccessibleName(self.tr("Note on {chart}").format(chart=title))
+        self._note.setForegroundRole(_Role.PlaceholderText)
+        self._note.hide()
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setObjectName(f"{name}_plot")
+        self.graphics.setAccessibleName(title)
+        self.graphics.setMinimumHeight(220)
+
+        self._header = QHBoxLayout()
+        self._header.setContentsMargins(0, 0, 0, 0)
+        self._header.addWidget(self._title)
+        self._header.addStretch(1)
+        self._header.addWidget(self._save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._header)
+        layout.addWidget(self._note)
+        layout.addWidget(self.graphics, 1)
+        self._save.clicked.connect(self._on_save_clicked)
+
+    # --- public ------------------------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        return self._title.text()
+
+    @property
+    def note(self) -> str:
+        """The words shown above the chart ("not enough data yet …"), or ""."""
+        return self._note.text() if not self._note.isHidden() else ""
+
+    def add_control(self, control: QWidget) -> None:
+        """Put a control (a metric or year switch) in the header, before the save button."""
+        self._header.insertWidget(self._header.count() - 1, control)
+
+    def save_png(self, path: str | Path) -> Path:
+        """Write the chart to ``path`` as a PNG; returns the path written."""
+        written = save_png(self.graphics, path)
+        self.png_saved.emit(written)
+        return written
+
+    def apply_palette(self) -> None:
+        """Take the colours of the widget's current palette (runs on every palette change)."""
+        if not self._built:
+            return
+        colours = chart_colours(self.palette())
+        self.graphics.setBackground(colours.background)
+        self._apply_colours(colours)
+
+    # --- for subclasses ----------------------------------------------------------------------
+
+    def _finish_building(self) -> None:
+        self._built = True
+        self.apply_palette()
+
+    def _apply_colours(self, colours: ChartColours) -> None:
+        raise NotImplementedError
+
+    def _set_note(self, text: str) -> None:
+        self._note.setText(text)
+        self._note.setHidden(not text)
+
+    # --- events ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply_palette()
+        super().changeEvent(event)
+
+    def _on_save_clicked(self) -> None:
+        suggested = f"{self._name.replace('_', '-')}-{dt.date.today():%Y-%m-%d}.png"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save chart as PNG"), suggested, self.tr("PNG images (*.png)")
+        )
+        if not path:
+            return
+        try:
+            self.save_png(path)
+        except OSError as error:
+            QMessageBox.information(
+                self,
+                self.tr("Chart not saved"),
+                self.tr(
+                    "The chart could not be saved there ({reason}). Try another folder."
+                ).format(reason=error),
+            )
+
+
+#: The range switch's choices: key, number of days (``None``: the whole journal).
+RANGES: tuple[tuple[str, int | None], ...] = (("30d", 30), ("90d", 90), ("1y", 365), ("all", None))
+
+
+class RangeSwitch(QComboBox):
+    """The 30 days / 90 days / 1 year / all choice of the Trends and Insights pages."""
+
+    def __init__(self, default: str = "90d", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("range")
+        self.setAccessibleName(self.tr("Range"))
+        labels = {
+            "30d": self.tr("Last 30 days"),
+            "90d": self.tr("Last 90 days"),
+            "1y": self.tr("Last year"),
+            "all": self.tr("All"),
+        }
+        for key, _days in RANGES:
+            self.addItem(labels[key], key)
+        self.set_key(default)
+
+    @property
+    def key(self) -> str:
+        return str(self.currentData())
+
+    def set_key(self, key: str) -> None:
+        index = self.findData(key)
+        if index < 0:
+            raise ValueError(f"unknown range {key!r}")
+        self.setCurrentIndex(index)
+
+    def dates(self, today: dt.date, first_day: dt.date) -> tuple[dt.date, dt.date]:
+        """First and last day of the chosen range; ``first_day`` starts "all"."""
+        days = dict(RANGES)[self.key]
+        if days is None:
+            return min(first_day, today), today
+        return today - dt.timedelta(days=days - 1), today

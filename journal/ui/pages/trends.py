@@ -1,0 +1,266 @@
+"""The Trends page: the charts of a range of days, from the journal's daily series.
+
+The page fetches (``Journal.series``, ``Journal.weekly_adherence``), calls the analysis
+functions and hands plain arrays to the charts, which only draw. A refresh updates the items
+the charts already hold; nothing is rebuilt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
+from journal.analysis.stats import MIN_GROUP, MeanCI, association, fit_line, mean_ci
+from journal.services import Journal
+from journal.ui.charts.common import RangeSwitch
+from journal.ui.charts.connection_scatter import ConnectionScatter
+from journal.ui.charts.group_means import GroupMeans, GroupMeansChart
+from journal.ui.charts.mood_timeline import MoodTimeline
+from journal.ui.charts.weekly_adherence import WeeklyAdherenceChart
+from journal.ui.charts.year_pixels import YearPixels
+
+#: The heat map's choice that follows today rather than a calendar year.
+LAST_WEEKS = "last"
+
+
+def group_means(mood: np.ndarray, groups: dict[str, np.ndarray]) -> GroupMeans:
+    """Mean mood and its 95% CI on the days each group's count is above 0 (``stats.mean_ci``).
+
+    Groups with fewer than ``MIN_GROUP`` such days are listed in ``too_few`` instead.
+    """
+    shown: list[tuple[str, MeanCI]] = []
+    too_few: list[tuple[str, int]] = []
+    for label, counts in groups.items():
+        result = mean_ci(np.where(np.nan_to_num(counts) > 0, mood, np.nan))
+        if result.reportable:
+            shown.append((label, result))
+        else:
+            too_few.append((label, result.n))
+    return GroupMeans(
+        labels=tuple(label for label, _ in shown),
+        n=np.array([r.n for _, r in shown], dtype=float),
+        mean=np.array([r.mean for _, r in shown], dtype=float),
+        ci_low=np.array([r.ci_low for _, r in shown], dtype=float),
+        ci_high=np.array([r.ci_high for _, r in shown], dtype=float),
+        too_few=tuple(too_few),
+    )
+
+
+def _week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+class TrendsPage(QWidget):
+    """Charts of the range the switch picks: 30 days, 90 days, a year or the whole journal.
+
+    Work waits until it is needed: ``invalidate()`` (the journal changed) refreshes at once
+    when the page is visible and otherwise when it is next shown; ``refresh()`` always
+    recomputes now.
+
+    Signals: none.
+    """
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._series: DailySeries | None = None
+        self._first_day = journal.today()
+        self._stale = True
+        self.setObjectName("trends_page")
+        self._build()
+        self._range.currentIndexChanged.connect(self._on_range_current_index_changed)
+        self._metric.currentIndexChanged.connect(self._on_metric_current_index_changed)
+        self._year.currentIndexChanged.connect(self._on_year_current_index_changed)
+
+    def _build(self) -> None:
+        heading = QLabel(self.tr("Trends"), objectName="trends_heading")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        self._range = RangeSwitch("90d")
+        self._summary = QLabel(objectName="range_summary")
+        self._summary.setAccessibleName(self.tr("Range shown"))
+
+        self.timeline = MoodTimeline()
+        self.scatter = ConnectionScatter()
+        self.group_means = GroupMeansChart()
+        self.year_pixels = YearPixels()
+        self.weekly_adherence = WeeklyAdherenceChart()
+
+        self._metric = QComboBox(objectName="scatter_metric")
+        self._metric.setAccessibleName(self.tr("Connection measure"))
+        self._metric.addItem(self.tr("Contacts that felt good"), "meaningful")
+        self._metric.addItem(self.tr("Minutes of contact"), "minutes")
+        self.scatter.add_control(self._metric)
+        self._year = QComboBox(objectName="heatmap_year")
+        self._year.setAccessibleName(self.tr("Year shown"))
+        self._year.addItem(self.tr("Last 53 weeks"), LAST_WEEKS)
+        self.year_pixels.add_control(self._year)
+
+        self.timeline.setMinimumHeight(360)
+        for chart in (self.scatter, self.group_means):
+            chart.setMinimumHeight(540)
+        self.weekly_adherence.setMinimumHeight(360)
+
+        content = QWidget(objectName="trends_content")
+        charts = QVBoxLayout(content)
+        charts.setSpacing(22)
+        charts.addWidget(self.timeline)
+        pair = QHBoxLayout()
+        pair.setSpacing(22)
+        pair.addWidget(self.scatter, 1)
+        pair.addWidget(self.group_means, 1)
+        charts.addLayout(pair)
+        charts.addWidget(self.year_pixels)
+        charts.addWidget(self.weekly_adherence)
+        scroll = QScrollArea(objectName="trends_scroll")
+        scroll.setAccessibleName(self.tr("Charts"))
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addSpacing(16)
+        top.addWidget(self._range)
+        top.addSpacing(12)
+        top.addWidget(self._summary, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+    # --- public ------------------------------------------------------------------------------
+
+    @property
+    def range_switch(self) -> RangeSwitch:
+        return self._range
+
+    @property
+    def summary(self) -> str:
+        return self._summary.text()
+
+    def dates(self) -> tuple[dt.date, dt.date]:
+        """First and last day of the range the switch picks."""
+        return self._range.dates(self._journal.today(), self._journal.default_range()[0])
+
+    def invalidate(self) -> None:
+        """The journal changed: refresh now if the page is shown, else when it next is."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute every chart from the journal for the chosen range."""
+        self._first_day = self._journal.default_range()[0]  # one query per refresh
+        start, end = self._range.dates(self._journal.today(), self._first_day)
+        series = self._series = self._journal.series(start, end)
+        mood = series.mood
+        checkins = int((~np.isnan(mood)).sum())
+        self._summary.setText(
+            self.tr("{start} to {end} · {count}").format(
+                start=f"{start:%d %b %Y}",
+                end=f"{end:%d %b %Y}",
+                count=self.tr("1 check-in")
+                if checkins == 1
+                else self.tr("{n} check-ins").format(n=f"{checkins:,}"),
+            )
+        )
+        self.timeline.set_data(series.days, mood, rolling_mean(mood, 7), series.contacts)
+        self._show_scatter()
+        self.group_means.set_data(
+            group_means(mood, {kind.label: c for kind, c in series.by_kind.items()}),
+            group_means(mood, {mode.label: c for mode, c in series.by_mode.items()}),
+            float(np.nanmean(mood)) if checkins else None,
+            min_days=MIN_GROUP,
+        )
+        self._update_years(end, self._first_day.year)
+        self._show_year()
+        adherence = self._journal.weekly_adherence(start, end)
+        weeks, weekly_mood = weekly_mean(series.days, mood)
+        self.weekly_adherence.set_data(
+            np.array(adherence.weeks, dtype="datetime64[D]"),
+            adherence.medication,
+            adherence.sessions,
+            adherence.commitments,
+            weeks,
+            weekly_mood,
+        )
+        self._stale = False
+
+    # --- parts -------------------------------------------------------------------------------
+
+    def _show_scatter(self) -> None:
+        if self._series is None:
+            return
+        series = self._series
+        if self._metric.currentData() == "minutes":
+            x, label, whole = series.minutes, self.tr("minutes of contact that day"), False
+        else:
+            x, label, whole = (
+                series.meaningful,
+                self.tr("contacts that felt good that day (rated 4–5)"),
+                True,
+            )
+        result = association(x, series.mood)
+        fit = fit_line(x, series.mood) if result.reportable else None
+        self.scatter.set_data(x, series.mood, result, x_label=label, fit=fit, whole_numbers=whole)
+
+    def _update_years(self, today: dt.date, first: int) -> None:
+        wanted = [LAST_WEEKS, *range(today.year, first - 1, -1)]
+        if [self._year.itemData(i) for i in range(self._year.count())] == wanted:
+            return
+        chosen = self._year.currentData()
+        with QSignalBlocker(self._year):
+            while self._year.count() > 1:
+                self._year.removeItem(1)
+            for year in wanted[1:]:
+                self._year.addItem(str(year), year)
+            index = self._year.findData(chosen)
+            self._year.setCurrentIndex(max(index, 0))
+
+    def _show_year(self) -> None:
+        if self._series is None:
+            return
+        today = self._journal.today()
+        choice = self._year.currentData()
+        if choice == LAST_WEEKS:
+            start, end = _week_start(today) - dt.timedelta(weeks=52), today
+        else:
+            start, end = dt.date(choice, 1, 1), min(dt.date(choice, 12, 31), today)
+        series = self._series
+        if series.start <= start and end <= series.end:
+            offset = (start - series.start).days
+            mood = series.mood[offset : offset + (end - start).days + 1]
+        else:
+            mood = self._journal.series(start, end).mood
+        self.year_pixels.set_data(np.datetime64(start, "D"), mood, journal_start=self._first_day)
+
+    # --- slots -------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _on_range_current_index_changed(self, _index: int) -> None:
+        self.refresh()
+
+    def _on_metric_current_index_changed(self, _index: int) -> None:
+        self._show_scatter()
+
+    def _on_year_current_index_changed(self, _index: int) -> None:
+        self._show_year()

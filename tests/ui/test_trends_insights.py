@@ -1,0 +1,168 @@
+"""The Trends and Insights pages on a demo journal and on an empty one."""
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+
+from journal.analysis.stats import association
+from journal.ui.charts.common import DAY
+from journal.ui.pages.insights import InsightsPage
+from journal.ui.pages.trends import TrendsPage, group_means
+
+TODAY = dt.date(2026, 3, 15)
+
+
+def choose(page, name: str, data) -> None:
+    """Pick the entry of combo box ``name`` that carries ``data``, as a person would."""
+    combo = page.findChild(QComboBox, name)
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def shown_days(page: TrendsPage) -> tuple[dt.date, dt.date]:
+    low, high = page.timeline.mood_plot.viewRange()[0]
+    first = dt.date(1970, 1, 1) + dt.timedelta(days=round(low / DAY + 0.5))
+    return first, dt.date(1970, 1, 1) + dt.timedelta(days=round(high / DAY - 0.5) - 1)
+
+
+@pytest.fixture
+def trends(qtbot, demo_journal):
+    page = TrendsPage(demo_journal)
+    qtbot.addWidget(page)
+    page.refresh()
+    return page
+
+
+@pytest.fixture
+def insights(qtbot, demo_journal):
+    page = InsightsPage(demo_journal)
+    qtbot.addWidget(page)
+    page.refresh()
+    return page
+
+
+def test_the_range_switch_changes_the_days_plotted(trends, demo_journal):
+    assert shown_days(trends) == (TODAY - dt.timedelta(days=89), TODAY)  # 90 days at first
+    choose(trends, "range", "30d")
+    assert shown_days(trends) == (TODAY - dt.timedelta(days=29), TODAY)
+    mood = demo_journal.series(TODAY - dt.timedelta(days=29), TODAY).mood
+    np.testing.assert_array_equal(trends.timeline.mood_item.getOriginalDataset()[1], mood)
+    checkins = int((~np.isnan(mood)).sum())
+    assert trends.summary == f"14 Feb 2026 to 15 Mar 2026 · {checkins} check-ins"
+
+    choose(trends, "range", "all")
+    assert shown_days(trends) == demo_journal.default_range()
+    assert (
+        trends.weekly_adherence.care_plot.viewRange()[0][0]
+        < trends.timeline.mood_plot.viewRange()[0][0] + 7 * DAY
+    )
+
+
+def test_the_scatter_switches_between_good_contacts_and_minutes(trends, demo_journal):
+    series = demo_journal.series(TODAY - dt.timedelta(days=89), TODAY)
+    result = association(series.meaningful, series.mood)
+    assert trends.scatter.summary.startswith(f"Spearman ρ = {result.spearman:.2f}")
+    assert trends.scatter.summary.endswith(f"n = {result.n} days")
+    dots = trends.scatter.dots_item
+
+    choose(trends, "scatter_metric", "minutes")
+    result = association(series.minutes, series.mood)
+    assert trends.scatter.summary.startswith(f"Spearman ρ = {result.spearman:.2f}")
+    assert trends.scatter.plot.getAxis("bottom").labelText == "minutes of contact that day"
+    assert trends.scatter.dots_item is dots
+
+
+def test_the_year_in_pixels_shows_the_year_chosen(trends, demo_journal):
+    years = trends.findChild(QComboBox, "heatmap_year")
+    assert [years.itemData(i) for i in range(years.count())] == ["last", 2026, 2025]
+    choose(trends, "heatmap_year", 2025)
+    image = trends.year_pixels.image_item.image
+    assert image.shape[0] // 8 == 53  # 1 Jan 2025 was a Wednesday: 53 week columns
+    assert trends.year_pixels.cell(0) == (0, 2)
+    first = demo_journal.default_range()[0]
+    assert trends.year_pixels.show_cell(
+        *trends.year_pixels.cell((first - dt.date(2025, 1, 1)).days)
+    ).startswith(f"{first:%a %d %b %Y}")
+
+
+def test_pages_wait_until_shown_and_follow_a_changed_journal(qtbot, demo_journal, make_day):
+    page = TrendsPage(demo_journal)
+    qtbot.addWidget(page)
+    assert len(page.timeline.mood_item.getOriginalDataset()[0] or []) == 0  # nothing yet
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.timeline.mood_item.getOriginalDataset()[1][-1] == demo_journal.day(TODAY).mood
+
+    page.hide()
+    demo_journal.save_day(make_day(mood=0))
+    page.invalidate()  # hidden: waits
+    assert page.timeline.mood_item.getOriginalDataset()[1][-1] != 0
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.timeline.mood_item.getOriginalDataset()[1][-1] == 0
+
+
+def test_insights_shows_the_core_sentences_in_order(insights, demo_journal):
+    start, end = demo_journal.default_range()
+    report = demo_journal.insights(start, end)
+    assert insights.sentences() == [s.sentence for s in report.sentences]
+    assert 3 <= len(insights.sentences()) <= 8
+    assert insights.summary == (
+        f"From {start:%d %b %Y} to {end:%d %b %Y} · {report.checkins} check-ins"
+    )
+
+    choose(insights, "range", "30d")
+    month = demo_journal.insights(TODAY - dt.timedelta(days=29), TODAY)
+    assert insights.sentences() == [s.sentence for s in month.sentences]
+    assert insights.sentences() != [s.sentence for s in report.sentences]
+    assert insights.summary.startswith("From 14 Feb 2026 to 15 Mar 2026 · ")
+
+
+def test_insight_cards_use_the_ordinary_text_colour(insights):
+    text = insights.palette().color(QPalette.ColorRole.WindowText)
+    for number in range(1, len(insights.sentences()) + 1):
+        label = insights.findChild(QLabel, f"insight_{number}")
+        assert label.palette().color(QPalette.ColorRole.WindowText) == text
+        assert label.styleSheet() == ""
+
+
+def test_an_empty_journal_says_not_enough_data_yet(qtbot, journal):
+    trends, insights = TrendsPage(journal), InsightsPage(journal)
+    qtbot.addWidget(trends)
+    qtbot.addWidget(insights)
+    for key in ("30d", "all"):
+        choose(trends, "range", key)
+        choose(insights, "range", key)
+        assert trends.timeline.note.startswith("Not enough data yet")
+        assert trends.scatter.summary == "not enough data yet (n = 0)"
+        assert trends.group_means.note.startswith("Not enough data yet")
+        assert trends.year_pixels.note.startswith("Not enough data yet")
+        assert insights.sentences()[0].startswith("Not enough data yet")
+        assert insights.summary.endswith("· 0 check-ins")
+
+
+@pytest.mark.parametrize("page_class", [TrendsPage, InsightsPage])
+def test_every_control_is_named_for_tests_and_screen_readers(qtbot, journal, page_class):
+    page = page_class(journal)
+    qtbot.addWidget(page)
+    controls = [*page.findChildren(QComboBox), *page.findChildren(QAbstractButton)]
+    assert controls
+    for control in controls:
+        assert control.objectName() and control.accessibleName(), control
+
+
+def test_group_means_give_the_mean_and_its_t_interval():
+    mood = np.array([4, 5, 6, 7, 8, 3, np.nan, 9], dtype=float)
+    partner = np.array([1, 2, 1, 1, 3, 0, 1, np.nan])  # five days with a mood and contact
+    family = np.array([0, 0, 0, 0, 0, 1, 0, 1])
+    result = group_means(mood, {"partner": partner, "family": family})
+    assert result.labels == ("partner",)
+    assert result.too_few == (("family", 2),)
+    # mean 6, s = √2.5, t(0.975, 4) = 2.776445 (tables)
+    half = 2.776445 * np.sqrt(2.5) / np.sqrt(5)
+    np.testing.assert_allclose(result.mean, [6.0])
+    np.testing.assert_allclose(result.ci_low, [6.0 - half], atol=1e-5)
+    np.testing.assert_allclose(result.ci_high, [6.0 + half], atol=1e-5)
+    np.testing.assert_array_equal(result.n, [5])
