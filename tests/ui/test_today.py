@@ -36,7 +36,7 @@ def test_a_check_in_typed_with_the_keyboard_is_saved_and_shown_again(
 ):
     window = open_window()
     assert QApplication.focusWidget() is widget(window, "mood")  # ready to type at once
-    for text in ("6", "3", "7", "5", "8", "7.5"):
+    for text in ("6", "3", "7", "5", "8", "7.5", "walk, music"):
         type_into_focus(qtbot, text)
         press(qtbot, Qt.Key.Key_Tab)
     type_into_focus(qtbot, "Coffee with Ana.")
@@ -54,6 +54,7 @@ def test_a_check_in_typed_with_the_keyboard_is_saved_and_shown_again(
         energy=5,
         physical=8,
         sleep_hours=7.5,
+        coping=("walk", "music"),
         note="Coffee with Ana.",
     )
     reopened = open_window()
@@ -62,13 +63,14 @@ def test_a_check_in_typed_with_the_keyboard_is_saved_and_shown_again(
         for name in ("mood", "anxiety", "loneliness", "energy", "physical", "sleep_hours")
     ]
     assert shown == ["6", "3", "7", "5", "8", "7.5"]
+    assert widget(reopened, "coping").text() == "walk, music"
     assert reopened.findChild(object, "note").toPlainText() == "Coffee with Ana."
 
 
 def test_tab_follows_the_screen_from_the_date_to_save(qtbot, main_window):
     widget(main_window, "date", QDateEdit).setFocus()
     order = [QApplication.focusWidget().objectName()]
-    for _ in range(8):
+    for _ in range(9):
         press(qtbot, Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget().objectName())
     assert order == [
@@ -79,6 +81,7 @@ def test_tab_follows_the_screen_from_the_date_to_save(qtbot, main_window):
         "energy",
         "physical",
         "sleep_hours",
+        "coping",
         "note",
         "save",
     ]
@@ -204,11 +207,12 @@ def test_closing_with_invalid_edits_asks_first(qtbot, main_window, answer_dialog
     assert stored_day(TODAY) is None
 
 
-def test_saving_from_the_form_keeps_coping_tags_it_does_not_show(
+def test_saving_from_the_form_keeps_the_coping_tags_it_shows(
     qtbot, seed_days, open_window, stored_day
 ):
     seed_days(Day(date=TODAY, mood=4, coping=("walk", "music")))
     window = open_window()
+    assert widget(window, "coping").text() == "walk, music"
     mood = widget(window, "mood")
     mood.selectAll()
     qtbot.keyClicks(mood, "6")

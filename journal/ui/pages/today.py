@@ -1,91 +1,51 @@
-"""The Today page: one day's check-in, quick to type with the keyboard.
+"""The Today page: one day's check-in and contacts, quick to enter with the keyboard alone.
 
-Ratings and sleep are plain text boxes, not spin boxes, so "6 Tab 3 Tab 7 …" is all it takes;
-the domain (``parse_day``) decides what is valid and its messages appear beside their fields.
+It composes the day bar (``widgets/day_bar.py``), the check-in form (``today_checkin.py``) on
+the left, the contacts of the day (``today_contacts.py``) on the right, a calm isolation nudge
+(``today_nudge.py``) and a message bar that offers Undo after a contact is deleted. Further
+panels of the day (treatment) join the right column with ``add_panel``.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import functools
 import itertools
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from journal.domain.errors import JournalError, ValidationError
-from journal.domain.parse import parse_day
-from journal.domain.records import Day
+from journal.domain.records import Contact, Person
 from journal.services import Journal
 from journal.ui import theme
+from journal.ui.pages.today_checkin import CheckInForm
+from journal.ui.pages.today_contacts import ContactsPanel
+from journal.ui.pages.today_nudge import NudgeLine
+from journal.ui.widgets.choices import relationship_text
+from journal.ui.widgets.day_bar import DayBar
+from journal.ui.widgets.message_bar import MessageBar
 
-#: The one-line fields in screen (and Tab) order; the note follows them.
-LINE_FIELDS = ("mood", "anxiety", "loneliness", "energy", "physical", "sleep_hours")
-#: Every typed field of the form, as ``parse_day`` names them.
-FIELDS = (*LINE_FIELDS, "note")
-#: Marks a message about a field, so colour is not the only thing that tells it apart.
-NOTICE_SYMBOL = "⚠"
-
-_FORM_ERRORS = "form"  # where a message about no visible field (the date, say) is shown
-
-
-def _as_text(day: Day | None) -> dict[str, str]:
-    """What the form shows for a saved day (empty fields when there is none)."""
-    if day is None:
-        return dict.fromkeys(FIELDS, "")
-    texts = {
-        name: "" if getattr(day, name) is None else str(getattr(day, name)) for name in LINE_FIELDS
-    }
-    if day.sleep_hours is not None:
-        texts["sleep_hours"] = f"{day.sleep_hours:g}"
-    texts["note"] = day.note
-    return texts
-
-
-class _DayEdit(QDateEdit):
-    """A date box that Tab leaves at once, as the screen reads: date, then mood.
-
-    Qt's date box would walk its year, month and day with Tab first; here those are reached by
-    typing (a full section moves on), Left/Right and the arrow keys, or the calendar (F4).
-    """
-
-    def __init__(self, **properties: object) -> None:
-        super().__init__(**properties)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setKeyboardTracking(False)  # a half-typed date is not a day to load
-        theme.calm_calendar(self.calendarWidget())
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, forward)
+_UNDO = "undo"
+#: Page width, in average characters, from which check-in and contacts stand side by side.
+_WIDE_CHARS = 125
 
 
 class TodayPage(QWidget):
-    """The check-in of one day, today unless the person picks an earlier date.
+    """The check-in and the contacts of one day: today, unless an earlier day is chosen.
 
     Unsaved changes: leaving the day shown (another date, or closing the window, both through
-    ``commit_pending``) saves the edits automatically when they are valid. When they are not,
-    the messages appear beside their fields and the person is asked to keep editing or to
-    discard the changes; typed words are never dropped without that question.
+    ``commit_pending``) saves valid edits of the check-in and adds a contact left typed in the
+    quick-add row. When they are not valid the messages appear beside their fields and the
+    person is asked to keep editing or discard them; typed words are never dropped silently.
+    Contacts are stored the moment they are added, changed or deleted (and a delete can be
+    undone with Ctrl+Z or the message's Undo button).
 
-    Keyboard: Tab goes date → mood → anxiety → loneliness → energy → physical health → sleep →
-    note → Save (then the day buttons). Enter in a one-line field moves on like Tab, so the
-    ratings can be typed "6 Enter 3 Enter …" too; Enter never saves, Ctrl+S does. Alt+Left,
-    Alt+Right and Alt+Home go to the previous day, the next day and today.
+    Keyboard: the cursor starts in Mood. Tab goes date → mood → anxiety → loneliness → energy →
+    physical health → sleep → what helped → note → Save → contacts list → Edit → Delete →
+    person → kind → mode → minutes → how connected → note → Add (then the day buttons). Enter
+    in a rating moves on; Enter in the contact row adds the contact. Ctrl+S saves, Ctrl+N starts
+    a new contact, Ctrl+Z brings back a deleted contact, Alt+Left / Alt+Right / Ctrl+T go to the
+    previous day, the next day and today.
 
     Signals:
         day_saved(datetime.date): a check-in was written to the journal.
@@ -97,8 +57,6 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self._journal = journal
         self._date = journal.today()
-        self._loaded: Day | None = None
-        self._shown_text: dict[str, str] = dict.fromkeys(FIELDS, "")
         self.setObjectName("today_page")
         self._build()
         self._wire()
@@ -112,16 +70,20 @@ class TodayPage(QWidget):
         return self._date
 
     def has_unsaved_changes(self) -> bool:
-        return self._typed() != self._shown_text
+        return self._form.has_unsaved_changes() or self._contacts.has_draft()
 
     def save(self) -> bool:
-        """Save what is typed (Ctrl+S); on invalid input show why beside each field."""
-        try:
-            day = self._parse()
-        except ValidationError as error:
-            self._show_errors(error.all)
-            return False
-        return self._store(day)
+        """Ctrl+S: add a contact left in the row, and save the check-in.
+
+        With only a contact typed (the check-in untouched), just the contact is added, so a
+        day's contacts can be logged without a check-in.
+        """
+        if not self._contacts.has_draft():
+            return self._form.save()
+        added = self._contacts.submit()
+        if not self._form.has_unsaved_changes():
+            return added
+        return self._form.save() and added  # both tried, so every message shows at once
 
     def commit_pending(self) -> bool:
         """Make it safe to leave the day shown; True when nothing typed will be lost.
@@ -129,327 +91,207 @@ class TodayPage(QWidget):
         Valid edits are saved; invalid ones lead to a question: keep editing (False) or
         discard the changes (True).
         """
-        if not self.has_unsaved_changes():
-            return True
-        try:
-            day = self._parse()
-        except ValidationError as error:
-            self._show_errors(error.all)
-            return self._ask_to_discard(
-                self.tr("Some of this day's entries are not valid, so they have not been saved."),
-                error.all,
-            )
-        if day == self._loaded:  # typed differently ("07" for "7"), nothing new to store
-            self._shown_text = self._typed()
-            return True
-        return self._store(day, leaving=True)
+        return self._form.commit_pending() and self._contacts.commit_pending()
 
     def discard_changes(self) -> None:
-        """Put the form back to the day as it was last loaded or saved."""
-        self._show_text(self._shown_text)
-        self._clear_errors()
+        """Put the check-in back as last loaded or saved and empty the contact row."""
+        self._form.discard_changes()
+        self._contacts.discard_draft()
+
+    def reload(self) -> None:
+        """Read the day shown again, e.g. after an import or a restore replaced the data.
+
+        Unsaved typing is dropped, so call ``commit_pending`` first when it should be kept.
+        """
+        self._load(self._date)
+
+    def add_panel(self, panel: QWidget) -> None:
+        """Add a panel of the day (e.g. treatment) under the contacts.
+
+        A panel with ``set_date(date)`` follows the day shown; one with ``focus_chain()``
+        joins the Tab order after the contacts.
+        """
+        self._right.addWidget(panel)
+        self._panels.append(panel)
+        if hasattr(panel, "set_date"):
+            panel.set_date(self._date)
+        self._chain_tab_order()
 
     # --- building ----------------------------------------------------------------------------
 
-    def _field_texts(self) -> tuple[tuple[str, str, str], ...]:
-        """Per one-line field: its name, its label (with its Alt key) and its hint."""
-        return (
-            ("mood", self.tr("&Mood"), self.tr("required · 0 = worst, 10 = best")),
-            ("anxiety", self.tr("&Anxiety"), self.tr("0 = none, 10 = extreme")),
-            ("loneliness", self.tr("&Loneliness"), self.tr("0 = none, 10 = extreme")),
-            ("energy", self.tr("&Energy"), self.tr("0 = exhausted, 10 = full of energy")),
-            ("physical", self.tr("P&hysical health"), self.tr("0 = very unwell, 10 = very well")),
-            ("sleep_hours", self.tr("&Sleep hours"), self.tr("hours slept, e.g. 7.5")),
-        )
-
     def _build(self) -> None:
-        self._heading = QLabel(objectName="day_heading")
-        theme.as_heading(self._heading)
+        self._heading = theme.as_heading(QLabel(objectName="day_heading"))
         self._day_state = theme.as_hint(QLabel(objectName="day_state"))
+        self._day_bar = DayBar(self._journal.today, self._journal.dates_with_checkins)
+        self._messages = MessageBar()
+        self._nudge = NudgeLine()
+        self._form = CheckInForm(self._journal)
+        self._contacts = ContactsPanel(self._journal)
+        self._panels: list[QWidget] = []
 
-        self._date_edit = _DayEdit(objectName="date")
-        self._date_edit.setAccessibleName(self.tr("Day"))
-        self._previous = self._day_button("previous_day", self.tr("◀ Previous day"), "Alt+Left")
-        self._next = self._day_button("next_day", self.tr("Next day ▶"), "Alt+Right")
-        self._today = self._day_button("today", self.tr("Today"), "Alt+Home")
+        self._right = QVBoxLayout()
+        self._right.setSpacing(18)
+        self._right.addWidget(self._contacts, 1)
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._columns.setSpacing(28)
+        self._columns.addWidget(self._form, 1)
+        self._columns.addLayout(self._right, 1)
 
-        date_label = QLabel(self.tr("&Day"))
-        date_label.setBuddy(self._date_edit)
-        date_bar = QHBoxLayout()
-        for widget in (date_label, self._date_edit, self._previous, self._next, self._today):
-            date_bar.addWidget(widget)
-        date_bar.addStretch(1)
-
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setColumnStretch(3, 1)
-        self._edits: dict[str, QLineEdit] = {}
-        self._errors: dict[str, QLabel] = {}
-        self._hints: dict[str, str] = {}
-        width = self.fontMetrics().horizontalAdvance("00.00") + 28
-        for row, (name, label_text, hint) in enumerate(self._field_texts()):
-            range_ = self.tr("0–24") if name == "sleep_hours" else self.tr("0–10")
-            edit = QLineEdit(objectName=name, placeholderText=range_)
-            edit.setFixedWidth(width)
-            edit.setMaxLength(8)
-            edit.setAccessibleName(label_text.replace("&", ""))
-            edit.setAccessibleDescription(hint)
-            label = QLabel(label_text)
-            label.setBuddy(edit)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(edit, row, 1)
-            grid.addWidget(theme.as_hint(QLabel(hint, objectName=f"{name}_hint")), row, 2)
-            grid.addWidget(self._error_label(name), row, 3)
-            self._edits[name] = edit
-            self._hints[name] = hint
-
-        self._note = QPlainTextEdit(objectName="note")
-        self._note.setTabChangesFocus(True)  # Tab leaves the note for Save, as on the screen
-        self._note.setPlaceholderText(self.tr("Anything you want to remember about this day"))
-        self._note.setAccessibleName(self.tr("Note"))
-        self._note.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
-        self._hints["note"] = ""
-        self._hints["date"] = self.tr("The day of this check-in")
-        self._widgets: dict[str, QWidget] = {"date": self._date_edit, **self._edits}
-        self._widgets["note"] = self._note
-        note_label = QLabel(self.tr("&Note"))
-        note_label.setBuddy(self._note)
-        note_header = QHBoxLayout()
-        note_header.addWidget(note_label)
-        note_header.addWidget(self._error_label("note"), 1)
-
-        self._save_button = QPushButton(self.tr("Save"), objectName="save")
-        self._save_button.setAccessibleName(self.tr("Save"))
-        self._save_button.setToolTip(self.tr("Save this day's check-in (Ctrl+S)"))
-        self._save_button.setAutoDefault(False)
-        policy = self.tr("Ctrl+S saves. So does moving to another day or closing the window.")
-        save_hint = theme.as_hint(QLabel(policy, objectName="save_hint", wordWrap=True))
-        save_bar = QHBoxLayout()
-        save_bar.addWidget(self._error_label(_FORM_ERRORS), 1)
-        save_bar.addWidget(save_hint, 1)
-        save_bar.addWidget(self._save_button)
-
-        layout = QVBoxLayout(self)
+        content = QWidget(objectName="today_content")
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(10)
         layout.addWidget(self._heading)
         layout.addWidget(self._day_state)
-        layout.addLayout(date_bar)
-        layout.addSpacing(6)
-        layout.addLayout(grid)
-        layout.addSpacing(6)
-        layout.addLayout(note_header)
-        layout.addWidget(self._note, 1)
-        layout.addLayout(save_bar)
+        layout.addWidget(self._day_bar)
+        layout.addWidget(self._messages)
+        layout.addWidget(self._nudge)
+        layout.addSpacing(4)
+        layout.addLayout(self._columns, 1)
 
-        chain = (*self._widgets.values(), self._save_button, self._previous, self._next)
-        for first, second in itertools.pairwise((*chain, self._today)):
+        # A small window or a large font scrolls rather than squeezing or clipping fields.
+        scroll = QScrollArea(objectName="today_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._chain_tab_order()
+
+    def _chain_tab_order(self) -> None:
+        chain = [self._day_bar.date_edit, *self._form.focus_chain(), *self._contacts.focus_chain()]
+        for panel in self._panels:
+            chain.extend(panel.focus_chain() if hasattr(panel, "focus_chain") else (panel,))
+        for first, second in itertools.pairwise((*chain, *self._day_bar.buttons())):
             QWidget.setTabOrder(first, second)
-        self._paint_notices()
-
-    def _day_button(self, name: str, text: str, keys: str) -> QPushButton:
-        button = QPushButton(text, objectName=name)
-        button.setAccessibleName(text.strip("◀▶ "))
-        button.setShortcut(QKeySequence(keys))
-        shortcut = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-        button.setToolTip(f"{button.accessibleName()} ({shortcut})")
-        button.setAutoDefault(False)
-        return button
-
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel(objectName=f"{name}_error")
-        label.setWordWrap(True)
-        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.hide()
-        self._errors[name] = label
-        return label
 
     def _wire(self) -> None:
-        self._date_edit.dateChanged.connect(self._on_date_date_changed)
-        self._previous.clicked.connect(self._on_previous_clicked)
-        self._next.clicked.connect(self._on_next_clicked)
-        self._today.clicked.connect(self._on_today_clicked)
-        self._save_button.clicked.connect(self._on_save_clicked)
-        save = QShortcut(QKeySequence.StandardKey.Save, self)
-        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.activated.connect(self._on_save_shortcut_activated)
-        for field, following in itertools.pairwise((*self._edits.values(), self._note)):
-            field.returnPressed.connect(functools.partial(self._on_field_return_pressed, following))
+        self._day_bar.date_requested.connect(self._on_day_bar_date_requested)
+        self._form.day_saved.connect(self._on_form_day_saved)
+        self._contacts.contact_added.connect(self._on_contacts_changed)
+        self._contacts.contact_changed.connect(self._on_contacts_changed)
+        self._contacts.contact_deleted.connect(self._on_contacts_contact_deleted)
+        self._contacts.contact_restored.connect(self._on_contacts_contact_restored)
+        self._contacts.person_added.connect(self._on_contacts_person_added)
+        self._messages.action_triggered.connect(self._on_messages_action_triggered)
+        for keys, slot in (
+            (QKeySequence.StandardKey.Save, self._on_save_shortcut_activated),
+            (QKeySequence.StandardKey.New, self._on_new_contact_shortcut_activated),
+            (QKeySequence.StandardKey.Undo, self._on_undo_shortcut_activated),
+        ):
+            # Only while the page is shown; a focused text box keeps Ctrl+Z for its own typing.
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
 
-    # --- events ------------------------------------------------------------------------------
+    # --- events and slots --------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not event.spontaneous():  # not when the window is merely restored
-            self._refresh_today()
-            self._edits["mood"].setFocus(Qt.FocusReason.OtherFocusReason)
+            self._day_bar.set_date(self._date)  # today moves on at midnight
+            self._contacts.refresh()  # the People page may have renamed or merged someone
+            self._update_day_state()
+            self._form.focus_first_field()
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._paint_notices()
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Side by side when both columns fit their words; otherwise the contacts go under the
+        # check-in (a narrow window, a large font), so nothing is squeezed or cut off.
+        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * _WIDE_CHARS
+        self._columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
 
-    # --- slots -------------------------------------------------------------------------------
-
-    def _on_date_date_changed(self, date: QDate) -> None:
-        chosen = date.toPython()
-        if chosen == self._date:
+    def _on_day_bar_date_requested(self, date: dt.date) -> None:
+        if date > self._journal.today():
+            self._day_bar.set_date(self._date)
+            self._messages.show_message(
+                self.tr(
+                    "{date} has not happened yet: a check-in can be for today or any day before."
+                ).format(date=self._long_date(date))
+            )
+            return
+        if date == self._date:
             return
         if not self.commit_pending():
-            self._set_date_edit(self._date)
+            self._day_bar.set_date(self._date)
             return
-        self._load(chosen)
+        self._load(date)
 
-    def _on_previous_clicked(self) -> None:
-        self._go_to(self._date - dt.timedelta(days=1))
+    def _on_form_day_saved(self, date: dt.date) -> None:
+        self._update_day_state()
+        self._day_bar.refresh_marks()
+        self.day_saved.emit(date)
 
-    def _on_next_clicked(self) -> None:
-        self._go_to(self._date + dt.timedelta(days=1))
+    def _on_contacts_changed(self, _contact: Contact) -> None:
+        self._update_day_state()
 
-    def _on_today_clicked(self) -> None:
-        self._refresh_today()
-        self._go_to(self._journal.today())
+    def _on_contacts_contact_deleted(self, contact: Contact) -> None:
+        self._update_day_state()
+        self._messages.show_message(
+            self.tr("Deleted the contact with {who}.").format(who=self._contacts.describe(contact)),
+            action=_UNDO,
+            action_text=self.tr("Undo"),
+        )
 
-    def _on_save_clicked(self) -> None:
-        self.save()
+    def _on_contacts_contact_restored(self, contact: Contact) -> None:
+        self._update_day_state()
+        self._messages.show_message(
+            self.tr("Brought back the contact with {who}.").format(
+                who=self._contacts.describe(contact)
+            )
+        )
+
+    def _on_contacts_person_added(self, person: Person) -> None:
+        self._messages.show_message(
+            self.tr("Added {name} to your people ({kind}).").format(
+                name=person.name, kind=relationship_text(person.relationship)
+            )
+        )
+
+    def _on_messages_action_triggered(self, action: str) -> None:
+        if action == _UNDO:
+            self._contacts.undo_delete()
 
     def _on_save_shortcut_activated(self) -> None:
         self.save()
 
-    def _on_field_return_pressed(self, following: QWidget) -> None:
-        following.setFocus(Qt.FocusReason.TabFocusReason)
+    def _on_new_contact_shortcut_activated(self) -> None:
+        self._contacts.start_new_contact()
+
+    def _on_undo_shortcut_activated(self) -> None:
+        if self._contacts.can_undo():
+            self._contacts.undo_delete()
 
     # --- the day shown -----------------------------------------------------------------------
 
-    def _go_to(self, date: dt.date) -> None:
-        if date <= self._journal.today():
-            self._date_edit.setDate(QDate(date))  # through _on_date_date_changed
-
-    def _refresh_today(self) -> None:
-        """The latest day that can be chosen is today, which moves on at midnight."""
-        with QSignalBlocker(self._date_edit):
-            self._date_edit.setMaximumDate(QDate(self._journal.today()))
-        self._update_date_bar()
-
-    def _set_date_edit(self, date: dt.date) -> None:
-        with QSignalBlocker(self._date_edit):
-            self._date_edit.setDate(QDate(date))
-
     def _load(self, date: dt.date) -> None:
         self._date = date
-        self._loaded = self._journal.day(date)
-        self._show_text(_as_text(self._loaded))
-        self._shown_text = self._typed()  # as the widgets hold it (line ends), so merely
-        # looking at a day never counts as a change to save
-        self._clear_errors()
-        self._refresh_today()
-        self._set_date_edit(date)
-        self._update_date_bar()
+        self._messages.dismiss()
+        self._form.load(date)
+        self._contacts.set_date(date)
+        for panel in self._panels:
+            if hasattr(panel, "set_date"):
+                panel.set_date(date)
+        self._day_bar.set_date(date)
+        self._update_day_state()
 
-    def _update_date_bar(self) -> None:
+    def _long_date(self, date: dt.date) -> str:
+        return QLocale().toString(QDate(date), QLocale.FormatType.LongFormat)
+
+    def _update_day_state(self) -> None:
         today = self._journal.today()
-        self._next.setEnabled(self._date < today)
-        self._today.setEnabled(self._date != today)
-        self._previous.setEnabled(QDate(self._date) > self._date_edit.minimumDate())
-        long_date = QLocale().toString(QDate(self._date), QLocale.FormatType.LongFormat)
+        long_date = self._long_date(self._date)
         self._heading.setText(
             self.tr("Today — {date}").format(date=long_date) if self._date == today else long_date
         )
         self._day_state.setText(
             self.tr("Check-in saved for this day.")
-            if self._loaded
+            if self._form.loaded
             else self.tr("No check-in for this day yet.")
         )
-
-    # --- the form ----------------------------------------------------------------------------
-
-    def _typed(self) -> dict[str, str]:
-        texts = {name: edit.text() for name, edit in self._edits.items()}
-        texts["note"] = self._note.toPlainText()
-        return texts
-
-    def _show_text(self, texts: dict[str, str]) -> None:
-        for name, edit in self._edits.items():
-            edit.setText(texts[name])
-        self._note.setPlainText(texts["note"])
-
-    def _parse(self) -> Day:
-        day = parse_day(self._date, self._typed())
-        if self._loaded is not None:  # coping tags are not on this page: keep the saved ones
-            day = dataclasses.replace(day, coping=self._loaded.coping)
-        return day
-
-    def _store(self, day: Day, *, leaving: bool = False) -> bool:
-        typed = self._typed()
-        try:
-            self._journal.save_day(day)
-        except ValidationError as error:
-            self._show_errors(error.all)
-            return leaving and self._ask_to_discard(str(error), error.all)
-        except JournalError as error:
-            if leaving:
-                return self._ask_to_discard(str(error), {})
-            QMessageBox.warning(self, self.tr("Not saved"), str(error))
-            return False
-        self._loaded = day
-        self._shown_text = typed
-        self._clear_errors()
-        self._update_date_bar()
-        self.day_saved.emit(day.date)
-        return True
-
-    def _ask_to_discard(self, why: str, problems: dict[str, str]) -> bool:
-        """Ask before dropping edits; True means discard them (the form is put back)."""
-        box = QMessageBox(self, objectName="unsaved_changes")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Unsaved changes"))
-        box.setText(why)
-        details = "\n".join(f"{NOTICE_SYMBOL} {message}" for message in problems.values())
-        box.setInformativeText(
-            (details + "\n\n" if details else "")
-            + self.tr("Keep editing to correct them, or discard the changes to this day.")
+        self._nudge.set_nudge(
+            self._journal.isolation_nudge(on=today) if self._date == today else None
         )
-        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        keep.setObjectName("keep_editing")
-        discard = box.addButton(self.tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
-        discard.setObjectName("discard_changes")
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        if box.clickedButton() is discard:
-            self.discard_changes()
-            return True
-        self._focus_first(problems)
-        return False
-
-    def _show_errors(self, problems: dict[str, str]) -> None:
-        self._clear_errors()
-        for field, message in problems.items():
-            name = field if field in self._errors else _FORM_ERRORS
-            label = self._errors[name]
-            text = f"{NOTICE_SYMBOL} {message}"
-            label.setText(f"{label.text()}\n{text}" if label.isVisibleTo(self) else text)
-            label.show()
-            if field in self._widgets:
-                self._widgets[field].setAccessibleDescription(
-                    f"{message}. {self._hints[field]}".strip()
-                )
-        self._focus_first(problems)
-
-    def _clear_errors(self) -> None:
-        for label in self._errors.values():
-            label.clear()
-            label.hide()
-        for name, widget in self._widgets.items():
-            widget.setAccessibleDescription(self._hints[name])
-
-    def _focus_first(self, problems: dict[str, str]) -> None:
-        for name in ("date", *FIELDS):
-            if name in problems:
-                self._widgets[name].setFocus(Qt.FocusReason.OtherFocusReason)
-                return
-
-    def _paint_notices(self) -> None:
-        for label in self._errors.values():
-            theme.paint_as_notice(label)

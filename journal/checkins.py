@@ -1,0 +1,180 @@
+"""Check-in use cases: questionnaires, when one is due, the safety plan and crisis information.
+
+A mixin of ``services.Journal`` (it uses ``self.db``, ``self.today()`` and ``self.settings()``).
+The crisis information never depends on a setting, and it is built even when the journal
+cannot be read, so "Need help now" and the crisis message always have something to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from journal.domain import validate as v
+from journal.domain.errors import JournalError
+from journal.domain.kinds import CARE_TEAM, Instrument
+from journal.domain.records import Assessment, Person, SafetyPlan
+from journal.domain.safety import (
+    DIRECTORY,
+    CrisisLine,
+    Directory,
+    crisis_message_required,
+    lines_for_region,
+    region_of,
+)
+from journal.domain.settings import Settings
+from journal.store import assessments as assessments_store
+from journal.store import people as people_store
+from journal.store import safety_plan as safety_plan_store
+
+log = logging.getLogger(__name__)
+
+#: A phone number written in a person's note ("+44 7700 900123", "(555) 010-2030").
+_PHONE = re.compile(r"[+(]?\d[\d ()./-]{4,}\d")
+
+
+@dataclass(frozen=True, slots=True)
+class DueQuestionnaire:
+    """A questionnaire whose interval has passed: ``last`` taken on (``None``: never)."""
+
+    instrument: Instrument
+    last: dt.date | None
+    days_since: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class HelpContact:
+    """Someone from People the person could add to their safety plan, with a number found in
+    their note (``""`` when there is none)."""
+
+    person: Person
+    number: str
+
+    @property
+    def line(self) -> str:
+        """A line for the safety plan: "Sam (friend) — 07700 900123"."""
+        who = f"{self.person.name} ({self.person.relationship.label})"
+        return f"{who} — {self.number}" if self.number else who
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisInfo:
+    """What the crisis message and "Need help now" show, in this order: the person's own
+    crisis line, the people they can ask, the professionals, then the lines of their region
+    and the international directory."""
+
+    own_crisis_line: str
+    people_to_ask: str
+    professionals: str
+    region: str | None
+    lines: tuple[CrisisLine, ...]
+    directory: Directory = DIRECTORY
+
+    @property
+    def has_own_contacts(self) -> bool:
+        return any(s.strip() for s in (self.own_crisis_line, self.people_to_ask,
+                                       self.professionals))
+
+
+class CheckinUseCases:
+    """Mixed into ``Journal``."""
+
+    db: Database
+
+    def today(self) -> dt.date:  # provided by Journal
+        raise NotImplementedError
+
+    def settings(self) -> Settings:  # provided by Journal
+        raise NotImplementedError
+
+    # --- questionnaires ----------------------------------------------------------------------
+
+    def save_assessment(self, assessment: Assessment) -> Assessment:
+        """Store a questionnaire in one transaction; a future date is refused. Returns the
+        stored assessment (with its id, total, band and flags recomputed from the answers)."""
+        v.not_after("date", assessment.date, self.today())
+        with self.db.atomic():
+            return assessments_store.add_assessment(self.db, assessment)
+
+    def assessments(self, instrument: Instrument | str | None = None) -> list[Assessment]:
+        """The history, oldest first: every questionnaire, or only ``instrument``'s."""
+        stored = assessments_store.list_assessments(self.db)
+        if instrument is None:
+            return stored
+        wanted = Instrument(instrument)
+        return [a for a in stored if a.instrument is wanted]
+
+    def last_assessment(self, instrument: Instrument | str) -> Assessment | None:
+        history = self.assessments(instrument)
+        return history[-1] if history else None
+
+    def questionnaire_due(self, instrument: Instrument | str,
+                          on: dt.date | None = None) -> DueQuestionnaire | None:
+        """Whether ``instrument`` is due on ``on`` (default today): never taken, or taken
+        ``questionnaire_every_days`` or more days ago. ``None`` when not due or reminders are
+        off (an interval of 0)."""
+        every = self.settings().questionnaire_every_days
+        if every == 0:
+            return None
+        on = on or self.today()
+        instrument = Instrument(instrument)
+        taken = [a.date for a in self.assessments(instrument) if a.date <= on]
+        if not taken:
+            return DueQuestionnaire(instrument, None, None)
+        days = (on - taken[-1]).days
+        return DueQuestionnaire(instrument, taken[-1], days) if days >= every else None
+
+    def due_questionnaires(self, on: dt.date | None = None) -> list[DueQuestionnaire]:
+        """Every questionnaire that is due, in the order of ``Instrument``."""
+        return [due for due in (self.questionnaire_due(i, on) for i in Instrument) if due]
+
+    # --- safety plan -------------------------------------------------------------------------
+
+    def safety_plan(self) -> SafetyPlan:
+        return safety_plan_store.get_safety_plan(self.db)
+
+    def save_safety_plan(self, plan: SafetyPlan) -> SafetyPlan:
+        with self.db.atomic():
+            safety_plan_store.save_safety_plan(self.db, plan)
+        return plan
+
+    def help_contacts(self, *, care_team: bool = False) -> list[HelpContact]:
+        """Active people (only the care team with ``care_team``), each with a phone number
+        found in their note, for adding to the safety plan."""
+        people = people_store.list_people(self.db, include_archived=False)
+        chosen = [p for p in people if (p.relationship in CARE_TEAM) == care_team]
+        return [HelpContact(p, _number_in(p.note)) for p in chosen]
+
+    # --- crisis ------------------------------------------------------------------------------
+
+    def crisis_info(self, locale: str = "", *, region: str | None = None) -> CrisisInfo:
+        """The crisis information for ``locale`` (e.g. "en_GB") or an explicit ``region``.
+
+        The person's own plan comes first; if it cannot be read (a damaged or locked file),
+        the lines and the directory are still returned.
+        """
+        try:
+            plan = self.safety_plan()
+        except (JournalError, sqlite3.Error):
+            log.warning("could not read the safety plan for the crisis message", exc_info=True)
+            plan = SafetyPlan()
+        region = region if region is not None else region_of(locale)
+        return CrisisInfo(own_crisis_line=plan.crisis_line.strip(),
+                          people_to_ask=plan.people_to_ask.strip(),
+                          professionals=plan.professionals.strip(),
+                          region=region, lines=lines_for_region(region))
+
+    @staticmethod
+    def crisis_message_required(assessment: Assessment) -> bool:
+        """True when saving ``assessment`` must show the crisis message (no setting applies)."""
+        return crisis_message_required(assessment.flags)
+
+
+def _number_in(note: str) -> str:
+    match = _PHONE.search(note or "")
+    return match.group(0).strip() if match else ""

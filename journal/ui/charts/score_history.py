@@ -1,0 +1,160 @@
+"""A questionnaire's scores over time, drawn over its published bands.
+
+Each band is a shaded horizontal region with its name on the right-hand axis, so the band of a
+score can be read without telling shades apart; the left axis keeps the numbers. Scores are a
+line with round markers; a PHQ-9 whose item 9 was answered above 0 gets a star marker and a
+legend entry that says so in words, so colour never carries that alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from journal.ui.charts.common import (
+    DAY,
+    ChartCard,
+    ChartColours,
+    chart_colours,
+    date_axis,
+    style_legend,
+    style_plot,
+    timestamps,
+)
+
+#: From this many scores on, markers are smaller.
+SMALL_MARKERS_FROM = 40
+
+#: Shading of the bands, alternating, as alpha over the text colour (quiet, never alarming).
+_BAND_ALPHA = (10, 30)
+
+
+class ScoreHistoryChart(ChartCard):
+    """Totals of one questionnaire by date over its bands; fed plain arrays by ``set_data``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("score_history", self.tr("Scores over time"), parent)
+        layout = self.graphics.ci
+        self._legend = pg.LegendItem(colCount=2)
+        layout.addItem(self._legend, row=0, col=0)
+        self._plot = layout.addPlot(row=1, col=0, axisItems={"bottom": date_axis()})
+        self._plot.setMouseEnabled(x=False, y=False)
+        self._plot.setMenuEnabled(False)
+        self._plot.hideButtons()
+        self._plot.showAxis("right")
+        self._plot.getAxis("left").setWidth(40)
+        self._regions: list[pg.LinearRegionItem] = []
+        self._line = pg.PlotDataItem(symbol="o", symbolSize=7, connect="finite")
+        self._line.setZValue(10)
+        self._flagged = pg.ScatterPlotItem(symbol="star", size=16)
+        self._flagged.setZValue(11)
+        self._plot.addItem(self._line)
+        self._plot.addItem(self._flagged)
+        self._legend.addItem(self._line, self.tr("score"))
+        self._flag_label = self.tr("⚑ item 9 answered above 0")
+        self._legend_has_flag = False
+        self.graphics.setMinimumHeight(180)
+        self._finish_building()
+
+    # --- public ------------------------------------------------------------------------------
+
+    @property
+    def plot(self) -> pg.PlotItem:
+        return self._plot
+
+    @property
+    def score_item(self) -> pg.PlotDataItem:
+        return self._line
+
+    @property
+    def flagged_item(self) -> pg.ScatterPlotItem:
+        return self._flagged
+
+    @property
+    def regions(self) -> list[pg.LinearRegionItem]:
+        """The band regions shown, lowest band first."""
+        return [r for r in self._regions if r.isVisible()]
+
+    def band_labels(self) -> list[str]:
+        """The band names on the right-hand axis, lowest band first."""
+        ticks = self._plot.getAxis("right")._tickLevels or [[]]
+        return [name for _y, name in ticks[0]]
+
+    def set_data(self, dates: np.ndarray, totals: np.ndarray, flagged: np.ndarray,
+                 bands: Sequence[tuple[int, int, str]], title: str = "",
+                 empty_note: str = "") -> None:
+        """Show ``totals`` (one per ``datetime64[D]`` date) over ``bands``
+        (``(low, high, name)``, inclusive, lowest first); ``flagged`` marks safety answers."""
+        dates = np.asarray(dates, dtype="datetime64[D]")
+        totals = np.asarray(totals, dtype=float)
+        flagged = np.asarray(flagged, dtype=bool)
+        x = timestamps(dates)
+        size = 7 if len(x) <= SMALL_MARKERS_FROM else 5
+        self._line.setData(x, totals, symbolSize=size)
+        self._flagged.setData(x[flagged], totals[flagged])
+        self._set_flag_legend(bool(flagged.any()))
+        self._set_bands(bands)
+        if title:
+            self._title.setText(title)
+        low, high = bands[0][0], bands[-1][1]
+        self._plot.setYRange(low - 0.5, high + 0.5, padding=0.02)
+        if len(x):
+            self._plot.setXRange(x[0] - 7 * DAY, x[-1] + 7 * DAY, padding=0)
+        self._set_note("" if len(x) else empty_note)
+
+    # --- drawing -----------------------------------------------------------------------------
+
+    def _set_bands(self, bands: Sequence[tuple[int, int, str]]) -> None:
+        while len(self._regions) < len(bands):
+            region = pg.LinearRegionItem(orientation="horizontal", movable=False)
+            region.setZValue(-10)
+            self._plot.addItem(region, ignoreBounds=True)
+            self._regions.append(region)
+        for index, region in enumerate(self._regions):
+            region.setVisible(index < len(bands))
+            if index < len(bands):
+                low, high, _name = bands[index]
+                region.setRegion((low - 0.5, high + 0.5))
+        right = self._plot.getAxis("right")
+        right.setTicks([[((low + high) / 2, name) for low, high, name in bands]])
+        # Wide enough for the longest band name: pyqtgraph drops a label that does not fit.
+        metrics = self.fontMetrics()
+        right.setWidth(max(metrics.horizontalAdvance(name) for *_edges, name in bands) + 24)
+        edges = [low for low, _high, _name in bands] + [bands[-1][1]]
+        self._plot.getAxis("left").setTicks([[(e, str(e)) for e in edges]])
+        if self._built:
+            self._apply_colours(self._colours())
+
+    def _set_flag_legend(self, shown: bool) -> None:
+        if shown and not self._legend_has_flag:
+            self._legend.addItem(self._flagged, self._flag_label)
+        elif not shown and self._legend_has_flag:
+            self._legend.removeItem(self._flagged)
+        self._legend_has_flag = shown
+        if self._built:
+            style_legend(self._legend, self._colours())
+
+    def _colours(self) -> ChartColours:
+        return chart_colours(self.palette())
+
+    def _apply_colours(self, colours: ChartColours) -> None:
+        edge = pg.mkPen(colours.translucent(colours.muted, 110), width=1,
+                        style=Qt.PenStyle.DashLine)
+        for index, region in enumerate(self._regions):
+            shade = colours.translucent(colours.foreground, _BAND_ALPHA[index % 2])
+            region.setBrush(pg.mkBrush(shade))
+            region.setHoverBrush(pg.mkBrush(shade))
+            for line in region.lines:
+                line.setPen(edge)
+                line.setHoverPen(edge)
+        self._line.setPen(pg.mkPen(colours.primary, width=2))
+        self._line.setSymbolPen(pg.mkPen(colours.primary))
+        self._line.setSymbolBrush(colours.primary)
+        self._flagged.setPen(pg.mkPen(colours.foreground, width=1))
+        self._flagged.setBrush(pg.mkBrush(colours.secondary))
+        style_plot(self._plot, colours)
+        style_legend(self._legend, colours)

@@ -1,0 +1,343 @@
+"""The quick-add row under the day's contacts: who, kind, mode, minutes, how connected, note.
+
+Person is completed over the active people and groups; choosing or typing a known name fills
+its kind (still editable). A name nobody has yet is announced under the row ("“Maya” is new …")
+before the contact is added, and the panel creates that person with the kind chosen.
+
+Enter in any field (a combo box too) submits, Escape cancels changing a contact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain import validate as v
+from journal.domain.errors import ValidationError
+from journal.domain.kinds import Mode, Relationship
+from journal.domain.records import Contact, Person
+from journal.ui import theme
+from journal.ui.widgets.choices import fill_modes, fill_relationships, select_data
+from journal.ui.widgets.notices import FieldNotices
+
+#: Where messages about no field of the row go (the date, a locked file).
+FORM = "form"
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def parse_contact(date: dt.date, raw: dict[str, str]) -> tuple[str, Contact]:
+    """The person's name and a contact (without its person) from the row's text, naming every
+    bad field at once in the words on screen ("how connected must be between 1 and 5")."""
+    steps = {
+        "person": lambda: v.name("person", raw["person"]),
+        "kind": lambda: v.choice("kind", raw["kind"], Relationship),
+        "mode": lambda: v.choice("mode", raw["mode"], Mode),
+        "minutes": lambda: v.optional_int(
+            "minutes", v.parse_int("minutes", raw["minutes"]), 0, 1440
+        ),
+        "how_connected": lambda: v.int_in_range(
+            "how_connected", v.parse_int("how_connected", raw["quality"], required=True), 1, 5
+        ),
+        "note": lambda: v.text("note", raw["note"]),
+    }
+    values, errors = {}, {}
+    for field, convert in steps.items():
+        try:
+            values[field] = convert()
+        except ValidationError as error:
+            errors[error.field] = error.message
+    if errors:
+        (first, message), *rest = errors.items()
+        raise ValidationError(first, message, others=dict(rest))
+    contact = Contact(
+        date=date,
+        kind=values["kind"],
+        mode=values["mode"],
+        quality=values["how_connected"],
+        minutes=values["minutes"],
+        note=values["note"],
+    )
+    return values["person"], contact
+
+
+class ContactEntry(QWidget):
+    """The row; it stores nothing itself (the panel does, on ``submitted``).
+
+    Signals:
+        submitted(): Enter in a field of the row, or Add / Save pressed.
+        cancelled(): Escape or Cancel while a stored contact is being changed.
+    """
+
+    submitted = Signal()
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contact_entry")
+        self._editing = False
+        self._active: set[str] = set()
+        self._kinds: dict[str, Relationship] = {}
+        self._archived: set[str] = set()
+        self._notices = FieldNotices(FORM, prefix="contact_")
+        self._build()
+        self._blank = self._raw()
+        self._person.textChanged.connect(self._on_person_text_changed)
+        self._add.clicked.connect(self._on_add_clicked)
+        self._cancel.clicked.connect(self._on_cancel_clicked)
+
+    # --- public ------------------------------------------------------------------------------
+
+    @property
+    def editing(self) -> bool:
+        return self._editing
+
+    def set_people(self, everyone: list[Person]) -> None:
+        """Offer the active people's names; archived ones leave the completer."""
+        active = [p for p in everyone if not p.archived]
+        self._kinds = {p.name.casefold(): p.relationship for p in active}
+        self._archived = {p.name.casefold() for p in everyone if p.archived}
+        self._names.setStringList([p.name for p in active])
+        self._update_new_person_note()
+
+    def load(self, contact: Contact | None = None, person_name: str = "") -> None:
+        """Show ``contact`` to change it, or (``None``) an empty row for a new one."""
+        self._editing = contact is not None
+        self._person.setText(person_name)
+        select_data(self._kind, contact.kind if contact else Relationship.FRIEND)
+        select_data(self._mode, contact.mode if contact else Mode.IN_PERSON)
+        minutes = contact.minutes if contact else None
+        self._minutes.setText("" if minutes is None else str(minutes))
+        self._quality.setText(str(contact.quality) if contact else "")
+        self._note.setText(contact.note if contact else "")
+        self._notices.clear()
+        self._blank = self._raw()
+        self._entry_title.setText(
+            self.tr("Change the contact") if contact else self.tr("Add a contact")
+        )
+        self._add.setText(self.tr("Save contact") if contact else self.tr("Add contact"))
+        self._add.setAccessibleName(self._add.text())
+        self._cancel.setVisible(self._editing)
+        self._update_new_person_note()
+
+    def values(self, date: dt.date) -> tuple[str, Contact]:
+        """The name typed and the contact of ``date``; raises ``ValidationError``."""
+        return parse_contact(date, self._raw())
+
+    def problems(self, date: dt.date) -> dict[str, str]:
+        try:
+            self.values(date)
+        except ValidationError as error:
+            return error.all
+        return {}
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        self._notices.show(problems)
+        self._notices.focus_first(problems)
+
+    def has_draft(self) -> bool:
+        """True when the row holds typing not stored yet (kind or mode alone is not typing)."""
+        raw = self._raw()
+        typed = any(raw[name] for name in ("person", "minutes", "quality", "note"))
+        return raw != self._blank and (typed or self._editing)
+
+    def focus_person(self, name: str = "") -> None:
+        if name:
+            self._person.setText(name)
+        self._person.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_chain(self) -> tuple[QWidget, ...]:
+        return (
+            self._person,
+            self._kind,
+            self._mode,
+            self._minutes,
+            self._quality,
+            self._note,
+            self._cancel,
+            self._add,
+        )
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._entry_title = QLabel(objectName="contact_entry_title")
+        font = self._entry_title.font()
+        font.setBold(True)
+        self._entry_title.setFont(font)
+        self._person = QLineEdit(objectName="contact_person")
+        self._person.setPlaceholderText(self.tr("a name, or a new one to add"))
+        self._names = QStringListModel(self)
+        completer = QCompleter(self._names, self._person)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._person.setCompleter(completer)
+        self._kind = fill_relationships(QComboBox(objectName="contact_kind"))
+        self._mode = fill_modes(QComboBox(objectName="contact_mode"))
+        for combo in (self._kind, self._mode):
+            combo.installEventFilter(self)
+        short = self.fontMetrics().horizontalAdvance("0000") + 28
+        self._minutes = QLineEdit(objectName="contact_minutes", placeholderText=self.tr("0–1440"))
+        self._quality = QLineEdit(objectName="contact_quality", placeholderText=self.tr("1–5"))
+        for edit in (self._minutes, self._quality):
+            edit.setFixedWidth(short)
+            edit.setMaxLength(6)
+        self._note = QLineEdit(objectName="contact_note", placeholderText=self.tr("optional"))
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        rows = (
+            (0, 0, "person", self._person, self.tr("Pe&rson"), self.tr("Person or group"), 3),
+            (2, 0, "kind", self._kind, self.tr("&Kind"), self.tr("Relationship kind"), 1),
+            (
+                2,
+                2,
+                "mode",
+                self._mode,
+                self.tr("M&ode"),
+                self.tr("How you connected: in person, video, phone, text or online group"),
+                1,
+            ),
+            (
+                4,
+                0,
+                "minutes",
+                self._minutes,
+                self.tr("Min&utes"),
+                self.tr("How long, in minutes (optional)"),
+                1,
+            ),
+            (
+                4,
+                2,
+                "how_connected",
+                self._quality,
+                self.tr("How &connected"),
+                self.tr("How connected did you feel: 1 = not at all, 5 = very"),
+                1,
+            ),
+            (6, 0, "note", self._note, self.tr("No&te"), self.tr("A note (optional)"), 3),
+        )
+        for row, column, name, field, label_text, description, span in rows:
+            label = QLabel(label_text)
+            label.setBuddy(field)
+            field.setAccessibleName(label_text.replace("&", ""))
+            field.setToolTip(description)
+            short_field = field in (self._minutes, self._quality)
+            align = Qt.AlignmentFlag.AlignLeft if short_field else Qt.AlignmentFlag(0)
+            grid.addWidget(label, row, column)
+            grid.addWidget(field, row, column + 1, 1, span, align)
+            # A message under a right-hand field may use its label's width too.
+            first, width = (column + 1, span) if column == 0 else (column, span + 1)
+            grid.addWidget(self._notices.label(name, field, description), row + 1, first, 1, width)
+        self._notices.alias("quality", "how_connected")
+        self._notices.alias("person_id", "person")
+        self._notices.alias("name", "person")
+        self._new_person = theme.as_hint(QLabel(objectName="new_person_note", wordWrap=True))
+        self._new_person.setTextFormat(Qt.TextFormat.PlainText)  # names are not markup
+        self._new_person.hide()
+
+        self._cancel = QPushButton(self.tr("Cancel"), objectName="cancel_edit")
+        self._cancel.setToolTip(self.tr("Leave the contact as it was (Escape)"))
+        self._add = QPushButton(self.tr("Add contact"), objectName="add_contact")
+        self._add.setToolTip(self.tr("Add this contact (Enter)"))
+        for button in (self._cancel, self._add):
+            button.setAccessibleName(button.text())
+            button.setAutoDefault(True)  # Enter on a focused button presses that button
+        keys = self.tr("Enter adds · Ctrl+N starts the next · 1 = not connected, 5 = very")
+        buttons = QHBoxLayout()
+        buttons.addWidget(theme.as_hint(QLabel(keys, objectName="contact_keys", wordWrap=True)), 1)
+        buttons.addWidget(self._cancel)
+        buttons.addWidget(self._add)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self._entry_title)
+        layout.addLayout(grid)
+        layout.addWidget(self._new_person)
+        layout.addWidget(self._notices.label(FORM))
+        layout.addLayout(buttons)
+        self._notices.repaint()
+        self.load(None)
+
+    # --- events and slots --------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Line edits and combo boxes leave Enter and Escape to their parent: this row.
+        if event.key() in _ENTER_KEYS:
+            self.submitted.emit()
+        elif event.key() == Qt.Key.Key_Escape and self._editing:
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QComboBox):
+            # Typing in a combo box picks by the first letters; start afresh on every visit,
+            # so the "p" of the last contact's phone and this one's "v" are not read as "pv".
+            watched.view().keyboardSearch("")
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._notices.repaint()
+
+    def _on_add_clicked(self) -> None:
+        self.submitted.emit()
+
+    def _on_cancel_clicked(self) -> None:
+        self.cancelled.emit()
+
+    def _on_person_text_changed(self, text: str) -> None:
+        kind = self._kinds.get(text.strip().casefold())
+        if kind is not None:
+            select_data(self._kind, kind)
+        self._update_new_person_note()
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _raw(self) -> dict[str, str]:
+        return {
+            "person": self._person.text(),
+            "kind": self._kind.currentData(),
+            "mode": self._mode.currentData(),
+            "minutes": self._minutes.text(),
+            "quality": self._quality.text(),
+            "note": self._note.text(),
+        }
+
+    def _update_new_person_note(self) -> None:
+        """Say before it happens that a name nobody has yet will create a person."""
+        name = self._person.text().strip()
+        key = name.casefold()
+        if not key or key in self._kinds:
+            self._new_person.hide()
+            return
+        if key in self._archived:
+            note = self.tr(
+                "“{name}” is archived, so a new entry will be added with the kind "
+                "above. To keep one history, unarchive them on the People page."
+            )
+        else:
+            note = self.tr(
+                "“{name}” is new: they will be added to your people with the kind above."
+            )
+        self._new_person.setText(note.format(name=name))
+        self._new_person.show()

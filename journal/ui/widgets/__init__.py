@@ -1,0 +1,1 @@
+"""Small widgets the pages share: the day bar, messages beside fields, a message bar."""

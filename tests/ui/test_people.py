@@ -1,0 +1,299 @@
+"""The People page: the table and its filters, add, rename, kind, archive and merge."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableView,
+)
+
+from journal.domain.records import Contact
+from journal.services import Journal
+from journal.ui.dialogs.merge_dialog import MergeDialog
+from journal.ui.dialogs.person_dialog import PersonDialog
+
+from .conftest import TODAY, fixed_clock
+
+
+def find(parent, name, kind=QPushButton):
+    found = parent.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def click(qtbot, parent, name):
+    qtbot.mouseClick(find(parent, name), Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def people_journal(journal_dir):
+    """Ana (friend, three contacts), Ana S. (friend, one), Ben (family), Group (peer support)."""
+    journal = Journal.open(journal_dir, clock=fixed_clock)
+    try:
+        ana = journal.add_person("Ana", "friend")
+        ana_s = journal.add_person("Ana S.", "friend")
+        journal.add_person("Ben", "family")
+        journal.add_person("Tuesday group", "peer_support")
+        for days_ago, person, quality in ((1, ana, 4), (3, ana, 5), (40, ana, 3), (2, ana_s, 2)):
+            journal.add_contact(
+                Contact(
+                    date=TODAY - dt.timedelta(days=days_ago),
+                    kind="friend",
+                    mode="phone",
+                    quality=quality,
+                    person_id=person.id,
+                )
+            )
+    finally:
+        journal.close()
+
+
+@pytest.fixture
+def people(people_journal, open_window):
+    """The window on the People page."""
+    window = open_window()
+    window.findChild(QListWidget, "pages").setCurrentRow(1)
+    page = window.findChild(object, "people_page")
+    assert page.isVisible()
+    return window, page
+
+
+def table_rows(page):
+    model = find(page, "people_table", QTableView).model()
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def names(page):
+    return [row[0] for row in table_rows(page)]
+
+
+def select(page, *wanted):
+    table = find(page, "people_table", QTableView)
+    table.clearSelection()
+    for row, name in enumerate(names(page)):
+        if name in wanted:
+            table.selectionModel().select(
+                table.model().index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+
+def dialog_of(page, kind):
+    """The dialog open now (a closed one may linger until Qt deletes it)."""
+    [dialog] = [d for d in page.findChildren(kind) if d.isVisible()]
+    return dialog
+
+
+def test_the_table_shows_each_person_with_their_figures(people):
+    _window, page = people
+    rows = {row[0]: row[1:] for row in table_rows(page)}
+    assert rows["Ana"] == ["friend", "yesterday", "2", "4.0"]
+    assert rows["Ana S."] == ["friend", "2 days ago", "1", "2.0"]
+    assert rows["Ben"] == ["family", "never", "0", "—"]
+    assert rows["Tuesday group"][0] == "peer-support group"
+
+
+def test_search_and_kind_filter(qtbot, people):
+    _window, page = people
+    qtbot.keyClicks(find(page, "people_search", QLineEdit), "ana")
+    assert names(page) == ["Ana", "Ana S."]
+    find(page, "people_search", QLineEdit).clear()
+    kind = find(page, "people_kind_filter", QComboBox)
+    kind.setCurrentIndex(kind.findData("family"))
+    assert names(page) == ["Ben"]
+
+
+def test_add_a_person_and_a_duplicate_name_is_named_beside_the_field(qtbot, people):
+    window, page = people
+    click(qtbot, page, "add_person")
+    dialog = dialog_of(page, PersonDialog)
+    qtbot.keyClicks(dialog.name, "ben")  # Ben exists: names are unique, ignoring case
+    click(qtbot, dialog, "person_save")
+    assert dialog.isVisible()
+    assert dialog.message("name").startswith("⚠ There is already someone called “Ben”")
+    assert len(window.journal.people()) == 4
+
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "Maya")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("neighbour"))
+    click(qtbot, dialog, "person_save")
+    assert not dialog.isVisible()
+    assert window.journal.person_by_name("Maya").relationship == "neighbour"
+    assert "Maya" in names(page)
+
+
+def test_an_empty_name_is_refused(qtbot, people):
+    window, page = people
+    click(qtbot, page, "add_person")
+    dialog = dialog_of(page, PersonDialog)
+    click(qtbot, dialog, "person_save")
+    assert dialog.message("name") == "⚠ name must not be empty"
+    assert len(window.journal.people()) == 4
+
+
+def test_rename_and_change_kind(qtbot, people):
+    window, page = people
+    select(page, "Ben")
+    click(qtbot, page, "rename_person")
+    dialog = dialog_of(page, PersonDialog)
+    assert dialog.name.text() == "Ben"
+    dialog.name.selectAll()
+    qtbot.keyClicks(dialog.name, "Benjamin")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert window.journal.person_by_name("Benjamin").relationship == "family"
+
+    select(page, "Benjamin")
+    click(qtbot, page, "change_kind")
+    dialog = dialog_of(page, PersonDialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("partner"))
+    click(qtbot, dialog, "person_save")
+    assert window.journal.person_by_name("Benjamin").relationship == "partner"
+    assert table_rows(page)[names(page).index("Benjamin")][1] == "partner"
+
+
+def test_archive_keeps_history_and_leaves_the_completer(qtbot, people):
+    window, page = people
+    select(page, "Ana")
+    click(qtbot, page, "archive_person")
+
+    journal = window.journal
+    ana = next(p for p in journal.people(include_archived=True) if p.name == "Ana")
+    assert ana.archived
+    assert (
+        len(
+            [
+                c
+                for d in (1, 3, 40)
+                for c in journal.contacts_on(TODAY - dt.timedelta(d))
+                if c.person_id == ana.id
+            ]
+        )
+        == 3
+    )  # the history stays
+    assert "Ana" not in names(page)
+    find(page, "show_archived", QCheckBox).setChecked(True)
+    assert "Ana (archived)" in names(page)
+
+    window.findChild(QListWidget, "pages").setCurrentRow(0)
+    completer = window.findChild(QLineEdit, "contact_person").completer()
+    offered = completer.model().stringList()
+    assert "Ana" not in offered and "Ana S." in offered
+
+
+def test_unarchive_is_refused_while_the_name_is_taken(qtbot, people):
+    window, page = people
+    select(page, "Ana")
+    click(qtbot, page, "archive_person")
+    window.journal.add_person("Ana", "family")  # a new, active Ana
+    page.refresh()
+    find(page, "show_archived", QCheckBox).setChecked(True)
+    select(page, "Ana (archived)")
+    assert find(page, "archive_person").text() == "Unarchive"
+    click(qtbot, page, "archive_person")
+
+    message = page.findChild(object, "message_text").text()
+    assert message.startswith("⚠ There is already someone called “Ana”")
+    assert len([p for p in window.journal.people(include_archived=True) if p.archived]) == 1
+
+
+def test_merge_moves_the_contacts_and_removes_the_other_entry(qtbot, people):
+    window, page = people
+    select(page, "Ana", "Ana S.")
+    click(qtbot, page, "merge_people")
+    dialog = dialog_of(page, MergeDialog)
+    summary = dialog.findChild(object, "merge_summary").text()
+    assert "All contacts of “Ana S.” (1 contact) will move to “Ana”" in summary
+    click(qtbot, dialog, "merge_confirm")
+
+    journal = window.journal
+    assert journal.person_by_name("Ana S.") is None
+    ana = journal.person_by_name("Ana")
+    [moved] = journal.contacts_on(TODAY - dt.timedelta(days=2))
+    assert moved.person_id == ana.id
+    assert names(page) == ["Ana", "Ben", "Tuesday group"]
+    assert table_rows(page)[0][3] == "3"  # Ana's three contacts of the last 30 days
+
+
+def test_merging_an_entry_with_itself_is_named_beside_the_field(qtbot, people):
+    window, page = people
+    select(page, "Ben")
+    click(qtbot, page, "merge_people")
+    dialog = dialog_of(page, MergeDialog)
+    dialog.remove.setCurrentIndex(dialog.keep.currentIndex())
+    click(qtbot, dialog, "merge_confirm")
+    assert dialog.isVisible()
+    assert dialog.message("remove") == "⚠ choose two different people to merge"
+    assert len(window.journal.people()) == 4
+
+
+def test_a_rename_on_people_reaches_the_today_page(qtbot, people):
+    window, page = people
+    select(page, "Tuesday group")
+    click(qtbot, page, "rename_person")
+    dialog = dialog_of(page, PersonDialog)
+    dialog.name.setText("Thursday group")
+    click(qtbot, dialog, "person_save")
+    window.findChild(QListWidget, "pages").setCurrentRow(0)
+
+    person = window.findChild(QLineEdit, "contact_person")
+    assert "Thursday group" in person.completer().model().stringList()
+    qtbot.keyClicks(person, "thursday group")
+    assert window.findChild(QComboBox, "contact_kind").currentData() == "peer_support"
+
+
+def test_page_shortcuts_work_only_on_their_page(qtbot, people):
+    window, page = people
+    qtbot.keyClick(
+        QApplication.focusWidget() or page, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier
+    )  # Today's previous day: not here
+    assert window.today_page.date == TODAY
+    qtbot.keyClick(
+        QApplication.focusWidget() or page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+    )
+    assert QApplication.focusWidget() is find(page, "people_search", QLineEdit)
+
+
+def test_ctrl_n_on_people_adds_a_person_and_not_a_contact(qtbot, people):
+    window, page = people
+    qtbot.keyClick(
+        QApplication.focusWidget() or page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+    )
+    dialog = dialog_of(page, PersonDialog)
+    qtbot.keyClicks(dialog.name, "Rosa")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert window.journal.person_by_name("Rosa").relationship == "friend"
+
+
+def inside_a_control(widget):
+    """Qt's own parts of a control: a combo box's list, a line edit's clear button, a table's
+    headers, a date box's calendar."""
+    parent = widget.parent()
+    while parent is not None:
+        if any(parent.inherits(k) for k in ("QComboBox", "QLineEdit", "QDateEdit", "QTableView")):
+            return True
+        parent = parent.parent()
+    return False
+
+
+def test_every_control_is_named_for_tests_and_screen_readers(people):
+    window, page = people
+    controls = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QDateEdit)
+    for root in (page, window.today_page):
+        for control in (c for kind in controls for c in root.findChildren(kind)):
+            if inside_a_control(control) or control.objectName().startswith("qt_"):
+                continue
+            assert control.objectName(), control
+            assert control.accessibleName(), control.objectName()
