@@ -11,8 +11,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from journal.desktop import APP_ID, icon_path
 from journal.domain.errors import JournalError
 from journal.services import Journal, local_now
 from journal.store.connection import PassphraseRequired, WrongPassphrase
@@ -21,7 +23,7 @@ from journal.ui.main_window import MainWindow
 from journal.ui.theme import apply_theme
 
 APP_NAME = "Connection Journal"
-DESKTOP_FILE = "connection-journal"
+
 
 
 def _application() -> QApplication:
@@ -43,17 +45,20 @@ def make_main_window(
     journal = Journal.open(data_dir, clock=clock or local_now, passphrase=passphrase)
     try:
         apply_theme(app, journal.settings().theme)
-        return MainWindow(journal)
+        window = MainWindow(journal)
+        window.setWindowIcon(QIcon(str(icon_path())))
+        return window
     except BaseException:
         journal.close()
         raise
 
 
-def run(data_dir: Path) -> int:
+def run(data_dir: Path, *, minimized: bool = False) -> int:
     """Show the journal in ``data_dir`` until its window is closed; the exit status."""
     app = _application()
     app.setApplicationName(APP_NAME)
-    app.setDesktopFileName(DESKTOP_FILE)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(icon_path())))
     apply_theme(app, "system")  # so even a message about a damaged file looks right
     try:
         try:
@@ -66,7 +71,10 @@ def run(data_dir: Path) -> int:
     except JournalError as error:
         _tell_not_opened(error)
         return 1
-    window.show()
+    if minimized:
+        window.showMinimized()
+    else:
+        window.show()
     return app.exec()
 
 

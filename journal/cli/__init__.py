@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true",
         help="open a generated demo journal kept in its own folder "
              f"({paths.demo_data_dir()}), never your own journal")
+    parser.add_argument("--minimized", action="store_true",
+                        help="start with the window minimised (used by the login autostart)")
+    parser.add_argument("--install-desktop-entry", action="store_true",
+                        help="add Connection Journal to your application menu (with its icon "
+                             "and AppStream metadata) and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     journal_commands.register(commands, parent)
     treatment_commands.register(commands, parent)
@@ -59,13 +64,20 @@ def _open_app(args: argparse.Namespace) -> int:
             journal.close()
     from journal.app import run  # Qt is imported only here
 
-    return run(folder)
+    return run(folder, minimized=args.minimized)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``connection-journal`` and ``python -m journal``; returns the exit code."""
     args = build_parser().parse_args(argv)
     try:
+        if args.install_desktop_entry:
+            from journal.desktop import install_desktop_entry
+
+            written = install_desktop_entry()
+            print(f"Installed the menu entry, icons and metadata ({len(written)} files), e.g. "
+                  f"{written[0]}.")
+            return 0
         if args.command is None:
             return _open_app(args)
         return int(args.handler(args))

@@ -1,0 +1,99 @@
+"""Desktop integration without Qt: the menu entry, icons, metadata and the login autostart.
+
+Files follow the XDG base-directory and icon-theme specifications: the ``.desktop`` file in
+``$XDG_DATA_HOME/applications``, icons in ``$XDG_DATA_HOME/icons/hicolor``, the AppStream file
+in ``$XDG_DATA_HOME/metainfo``, and the autostart entry in ``$XDG_CONFIG_HOME/autostart``.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+APP_ID = "io.github.connectionjournal.ConnectionJournal"
+ICON_NAME = "connection-journal"
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
+_REPO = Path(__file__).resolve().parents[1]
+
+
+def bundled(kind: str) -> Path:
+    """The installed ``journal.resources`` / ``journal.packaging`` folder, or the source
+    tree's ``resources/`` / ``packaging/`` when running from a checkout."""
+    try:
+        path = Path(str(importlib.resources.files(f"journal.{kind}")))
+        if path.is_dir():
+            return path
+    except ModuleNotFoundError:
+        pass
+    return _REPO / kind
+
+
+def icon_path(size: int | None = None) -> Path:
+    """The application icon: the SVG, or the PNG of ``size`` pixels."""
+    icons = bundled("resources") / "icons"
+    return icons / (f"{ICON_NAME}-{size}.png" if size else f"{ICON_NAME}.svg")
+
+
+def _xdg(variable: str, fallback: str, home: Path | None) -> Path:
+    value = os.environ.get(variable)
+    if value and home is None:
+        return Path(value)
+    return (home or Path.home()) / fallback
+
+
+def launch_command(*extra: str) -> str:
+    """How the menu starts the app: the installed command if it is on PATH, else python -m."""
+    found = shutil.which("connection-journal")
+    parts = [found] if found else [sys.executable, "-m", "journal"]
+    return shlex.join([*parts, *extra])
+
+
+def _entry_text(*extra: str) -> str:
+    text = (bundled("packaging") / f"{APP_ID}.desktop").read_text(encoding="utf-8")
+    return text.replace("Exec=connection-journal", f"Exec={launch_command(*extra)}")
+
+
+def install_desktop_entry(home: Path | None = None) -> list[Path]:
+    """Install the menu entry, the icons and the AppStream file for the current user."""
+    data = _xdg("XDG_DATA_HOME", ".local/share", home)
+    written: list[Path] = []
+
+    def put(target: Path, source: Path | None = None, text: str | None = None) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if text is not None:
+            target.write_text(text, encoding="utf-8")
+        elif source is not None:
+            shutil.copyfile(source, target)
+        written.append(target)
+
+    put(data / "applications" / f"{APP_ID}.desktop", text=_entry_text())
+    put(data / "icons" / "hicolor" / "scalable" / "apps" / f"{ICON_NAME}.svg", icon_path())
+    for size in ICON_SIZES:
+        put(data / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{ICON_NAME}.png",
+            icon_path(size))
+    put(data / "metainfo" / f"{APP_ID}.metainfo.xml",
+        bundled("packaging") / f"{APP_ID}.metainfo.xml")
+    return written
+
+
+def autostart_path(home: Path | None = None) -> Path:
+    return _xdg("XDG_CONFIG_HOME", ".config", home) / "autostart" / f"{APP_ID}.desktop"
+
+
+def set_autostart(enabled: bool, home: Path | None = None) -> Path:
+    """Write or remove the entry that starts the app, minimised, at login."""
+    path = autostart_path(home)
+    if enabled:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_entry_text("--minimized"), encoding="utf-8")
+    else:
+        path.unlink(missing_ok=True)
+    return path
+
+
+def autostart_enabled(home: Path | None = None) -> bool:
+    return autostart_path(home).exists()
