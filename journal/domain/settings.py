@@ -14,6 +14,12 @@ from journal.domain.errors import ValidationError
 THEMES = ("system", "light", "dark")
 
 
+def _is_clock_time(text: str) -> bool:
+    hours, sep, minutes = text.partition(":")
+    return (sep == ":" and hours.isdigit() and minutes.isdigit() and len(minutes) == 2
+            and 0 <= int(hours) <= 23 and 0 <= int(minutes) <= 59)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """The person's preferences. ``window_geometry`` is the main window's saved geometry (hex)."""
@@ -28,6 +34,8 @@ class Settings:
         for f in dataclasses.fields(self):
             if isinstance(f.default, str) and not isinstance(getattr(self, f.name), str):
                 raise ValidationError(f.name, f"{f.name.replace('_', ' ')} must be text")
+        if self.reminder_time and not _is_clock_time(self.reminder_time):
+            raise ValidationError("reminder_time", "reminder time must be like 20:30")
         if self.theme not in THEMES:
             raise ValidationError("theme", "theme must be one of: " + ", ".join(THEMES))
         if isinstance(self.questionnaire_every_days, bool) or not isinstance(
