@@ -127,7 +127,12 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
     def in_memory(cls, *, clock: Clock = local_now) -> Journal:
         return cls(open_memory(), None, clock=clock)
 
+    @property
+    def is_open(self) -> bool:
+        return not getattr(self, "_closed", False)
+
     def close(self) -> None:
+        self._closed = True
         self.db.close()
         if self._lock is not None:
             self._lock.release()
@@ -138,6 +143,11 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
 
     def today(self) -> dt.date:
         return self._clock().date()
+
+    def changes(self) -> int:
+        """A counter that grows with every change written through this journal, so a page
+        can tell whether what it shows is stale."""
+        return self.db.conn.total_changes
 
     def is_empty(self) -> bool:
         """True when no table holds a record (settings aside)."""
@@ -295,7 +305,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         The last result is reused until the journal changes: every write goes through this
         connection, so its ``total_changes`` counter tells when the cache is stale.
         """
-        key = (start, end, self.db.conn.total_changes)
+        key = (start, end, self.changes())
         cached = getattr(self, "_series_cache", None)
         if cached is not None and cached[0] == key:
             return cached[1]

@@ -3,19 +3,43 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from journal.cli.common import opened
+from journal.cli.common import date, opened
+from journal.domain.errors import ValidationError
+from journal.report.summary import DEFAULT_SECTIONS, SECTIONS, default_paper, parse_sections
+
+#: The summary's range when --from is not given: the last four weeks, today included.
+SUMMARY_DAYS = 28
+
+if TYPE_CHECKING:
+    from journal.services import Journal
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     export = commands.add_parser(
-        "export", parents=[parent], help="export the journal (json, csv)",
-        description="Export the whole journal as versioned JSON (to import elsewhere) or as a "
-                    "zip of CSV files for spreadsheets. The file is written atomically and "
-                    "readable only by you.")
-    export.add_argument("--format", required=True, choices=("json", "csv"))
+        "export", parents=[parent], help="export the journal (pdf, json, csv)",
+        description="Export a summary for your care team as a PDF (you choose the sections "
+                    "and how people are named), or the whole journal as versioned JSON (to "
+                    "import elsewhere) or as a zip of CSV files for spreadsheets. The file is "
+                    "written atomically and readable only by you.")
+    export.add_argument("--format", required=True, choices=("pdf", "json", "csv"))
     export.add_argument("--out", required=True, type=Path, metavar="PATH")
+    summary = export.add_argument_group("summary options (--format pdf)")
+    summary.add_argument("--from", dest="start", type=date, metavar="DATE",
+                         help=f"first day (default: {SUMMARY_DAYS - 1} days before --to)")
+    summary.add_argument("--to", dest="end", type=date, metavar="DATE",
+                         help="last day (default: today)")
+    summary.add_argument("--sections", type=_sections, metavar="LIST",
+                         help=f"comma-separated, or 'all': {', '.join(SECTIONS)} (default: "
+                              f"all but notes and safety_plan)")
+    summary.add_argument("--names", choices=("hidden", "initials", "full"),
+                         help="people by relationship only (hidden, the default), initials "
+                              "or full names")
+    summary.add_argument("--paper", type=str.lower, choices=("a4", "letter"),
+                         help="paper size (default: from the locale)")
     export.set_defaults(handler=_export)
 
     imports = commands.add_parser(
@@ -44,11 +68,37 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     backup.set_defaults(handler=_backup)
 
 
+def _sections(text: str) -> frozenset[str]:
+    try:
+        return parse_sections(text)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
 def _export(args: argparse.Namespace) -> int:
+    summary_options = [f"--{name}" for name, value in (
+        ("from", args.start), ("to", args.end), ("sections", args.sections),
+        ("names", args.names), ("paper", args.paper)) if value is not None]
+    if args.format != "pdf" and summary_options:
+        raise ValidationError("format", f"{summary_options[0]} is for --format pdf only")
     with opened(args, create=False) as journal:
+        if args.format == "pdf":
+            return _export_pdf(args, journal)
         out = journal.export_json(args.out) if args.format == "json" else \
             journal.export_csv(args.out)
     print(f"Exported to {out}.")
+    return 0
+
+
+def _export_pdf(args: argparse.Namespace, journal: Journal) -> int:
+    end = args.end or journal.today()
+    start = args.start or end - dt.timedelta(days=SUMMARY_DAYS - 1)
+    sections = args.sections or DEFAULT_SECTIONS
+    paper = {"a4": "A4", "letter": "Letter"}.get(args.paper or "", default_paper())
+    out = journal.export_summary(args.out, start, end, sections, args.names or "hidden", paper)
+    chosen = ", ".join(key for key in SECTIONS if key in sections)
+    print(f"Exported the summary of {start} to {end} ({chosen}; names "
+          f"{args.names or 'hidden'}; {paper}) to {out}.")
     return 0
 
 

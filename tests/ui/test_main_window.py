@@ -27,11 +27,11 @@ def contrast(a: QColor, b: QColor) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def test_the_window_shows_only_the_today_page(main_window):
+def test_the_window_lists_its_pages_today_then_people_first(main_window):
     assert main_window.windowTitle() == "Connection Journal"
     pages = main_window.findChild(QListWidget, "pages")
     assert pages.accessibleName() == "Pages"
-    assert [pages.item(i).text() for i in range(pages.count())] == ["Today"]
+    assert [pages.item(i).text() for i in range(pages.count())][:2] == ["Today", "People"]
 
 
 def test_the_window_remembers_its_size(qtbot, open_window):

@@ -1,9 +1,10 @@
 """Settings: preferences stored, passphrase set from the page, backups restored."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from journal.desktop import APP_ID
 from journal.domain.records import Day
 from journal.services import Journal
 from journal.store.connection import encryption_available
@@ -77,3 +78,18 @@ def test_backup_and_restore(qtbot, page, monkeypatch) -> None:
         page._on_restore_clicked()
     assert journal.day(TODAY).note == "the words I wrote"
     assert any("before restore" in page._list.item(i).text() for i in range(page._list.count()))
+
+
+def test_daily_reminder_and_autostart(qtbot, page, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    page._remind_at.setTime(QTime(21, 15))
+    assert page._journal.settings().reminder_time == ""  # off until the box is ticked
+    page._remind.setChecked(True)
+    assert page._journal.settings().reminder_time == "21:15"
+    page._remind.setChecked(False)
+    assert page._journal.settings().reminder_time == ""
+    page._autostart.setChecked(True)
+    entry = tmp_path / "config" / "autostart" / f"{APP_ID}.desktop"
+    assert "--minimized" in entry.read_text()
+    page._autostart.setChecked(False)
+    assert not entry.exists()

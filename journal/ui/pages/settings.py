@@ -7,9 +7,10 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -20,11 +21,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from journal import desktop
 from journal.domain.errors import JournalError
 from journal.domain.settings import THEMES
 from journal.services import Journal
@@ -44,12 +48,20 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("settings_page")
         self._journal = journal
-        layout = QVBoxLayout(self)
-        layout.addWidget(theme.as_heading(QLabel(self.tr("Settings"), self)))
+        content = QWidget(self, objectName="settings_content")
+        layout = QVBoxLayout(content)
+        layout.addWidget(theme.as_heading(QLabel(self.tr("Settings"), content)))
         layout.addWidget(self._preferences())
         layout.addWidget(self._privacy())
         layout.addWidget(self._backups_box())
         layout.addStretch(1)
+        scroll = QScrollArea(self, objectName="settings_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.refresh()
 
     # --- building --------------------------------------------------------------------------
@@ -77,6 +89,24 @@ class SettingsPage(QWidget):
         self._every.setAccessibleName(self.tr("Questionnaire reminder interval"))
         self._every.valueChanged.connect(self._on_every_value_changed)
         form.addRow(self.tr("Questionnaire &reminder every"), self._every)
+        self._remind = QCheckBox(self.tr("Invite me to check in each day at"), box,
+                                 objectName="daily_reminder")
+        self._remind.setAccessibleName(self.tr("Daily check-in reminder"))
+        self._remind_at = QTimeEdit(box, objectName="reminder_time")
+        self._remind_at.setDisplayFormat("HH:mm")
+        self._remind_at.setAccessibleName(self.tr("Reminder time"))
+        row = QHBoxLayout()
+        row.addWidget(self._remind)
+        row.addWidget(self._remind_at)
+        row.addStretch(1)
+        form.addRow(self.tr("Daily reminder"), row)
+        self._remind.toggled.connect(self._on_reminder_changed)
+        self._remind_at.timeChanged.connect(self._on_reminder_changed)
+        self._autostart = QCheckBox(self.tr("Start at login, minimised"), box,
+                                    objectName="autostart")
+        self._autostart.setAccessibleName(self.tr("Start at login, minimised"))
+        self._autostart.toggled.connect(self._on_autostart_toggled)
+        form.addRow("", self._autostart)
         return box
 
     def _privacy(self) -> QGroupBox:
@@ -143,6 +173,14 @@ class SettingsPage(QWidget):
         self._every.blockSignals(True)
         self._every.setValue(settings.questionnaire_every_days)
         self._every.blockSignals(False)
+        for widget in (self._remind, self._remind_at, self._autostart):
+            widget.blockSignals(True)
+        self._remind.setChecked(bool(settings.reminder_time))
+        self._remind_at.setTime(QTime.fromString(settings.reminder_time or "20:00", "HH:mm"))
+        self._remind_at.setEnabled(bool(settings.reminder_time))
+        self._autostart.setChecked(desktop.autostart_enabled())
+        for widget in (self._remind, self._remind_at, self._autostart):
+            widget.blockSignals(False)
         available = encryption_available()
         encrypted = self._journal.encrypted
         if not available:
@@ -171,6 +209,8 @@ class SettingsPage(QWidget):
     # --- slots -----------------------------------------------------------------------------
 
     def _on_name_editing_finished(self) -> None:
+        if not self._journal.is_open:  # focus leaves the field as the window closes
+            return
         if self._name.text() != self._journal.settings().display_name:
             self._journal.update_settings(display_name=self._name.text())
 
@@ -181,6 +221,18 @@ class SettingsPage(QWidget):
         if isinstance(app, QApplication):
             theme.apply_theme(app, mode)
         self.theme_changed.emit(mode)
+
+    def _on_reminder_changed(self, *_args: object) -> None:
+        on = self._remind.isChecked()
+        self._remind_at.setEnabled(on)
+        self._journal.update_settings(
+            reminder_time=self._remind_at.time().toString("HH:mm") if on else "")
+
+    def _on_autostart_toggled(self, enabled: bool) -> None:
+        try:
+            desktop.set_autostart(enabled)
+        except OSError as error:
+            QMessageBox.information(self, self.tr("Start at login"), str(error))
 
     def _on_every_value_changed(self, value: int) -> None:
         self._journal.update_settings(questionnaire_every_days=value)

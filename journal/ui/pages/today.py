@@ -204,6 +204,10 @@ class TodayPage(QWidget):
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
 
+    def show_day(self, date: dt.date) -> None:
+        """Open ``date`` as the date bar would (pending edits saved, future days refused)."""
+        self._on_day_bar_date_requested(date)
+
     def _on_day_bar_date_requested(self, date: dt.date) -> None:
         if date > self._journal.today():
             self._day_bar.set_date(self._date)

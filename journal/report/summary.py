@@ -1,0 +1,153 @@
+"""The therapist summary as data: which sections, which words, which charts. No Qt.
+
+``build_summary(inputs, sections, names)`` turns what the services gathered for a range
+(``SummaryInputs``) into a ``Summary``: a title with the range and the person's chosen display
+name, then the ticked sections in a fixed order. A builder runs only for a ticked section, so
+nothing from an unticked one can reach the file. ``pdf.render_pdf`` draws the result.
+
+Section keys (also the ``--sections`` names), ticked by default unless marked:
+``overview``, ``charts``, ``insights``, ``treatment``, ``questionnaires``, ``topics``,
+``notes`` (off by default) and ``safety_plan`` (off by default). People are shown by
+relationship only unless the person chooses initials or full names.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping
+
+from journal.domain.errors import ValidationError
+from journal.report import summary_care as care
+from journal.report import summary_sections as first
+from journal.report.summary_blocks import (
+    DEFAULT_SECTIONS,
+    SECTIONS,
+    Block,
+    Bullets,
+    Chart,
+    Entries,
+    Heading,
+    NameStyle,
+    Notice,
+    Panel,
+    Paragraph,
+    Row,
+    RowsChart,
+    Section,
+    Series,
+    Summary,
+    Table,
+    TimeChart,
+)
+from journal.report.summary_names import Names, initials
+from journal.report.summary_sections import (
+    CommitmentKept,
+    MedicationKept,
+    SummaryInputs,
+    day,
+    span,
+)
+
+__all__ = [
+    "DEFAULT_SECTIONS", "PAPERS", "SECTIONS", "Block", "Bullets", "Chart", "CommitmentKept",
+    "Entries", "Heading", "MedicationKept", "NameStyle", "Names", "Notice", "Panel",
+    "Paragraph", "Row", "RowsChart", "Section", "Series", "Summary", "SummaryInputs", "Table",
+    "TimeChart", "build_summary", "check_names", "check_sections", "default_paper",
+    "initials", "paper_for_locale", "parse_sections",
+]
+
+PAPERS = ("A4", "Letter")
+#: Territories where Letter is the usual paper; everywhere else uses A4.
+LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA",
+                                "DO", "PR", "SV", "NI", "BZ"})
+
+_Builder = Callable[[SummaryInputs, Names], Section]
+_BUILDERS: dict[str, _Builder] = {
+    "overview": first.overview,
+    "charts": first.charts,
+    "insights": first.insights,
+    "treatment": care.treatment,
+    "topics": care.topics,
+    "notes": care.notes,
+    "safety_plan": care.safety_plan,
+}
+
+
+def check_sections(sections: Iterable[str]) -> frozenset[str]:
+    """The chosen section keys; an unknown key raises ``ValidationError`` naming it."""
+    chosen = frozenset(sections)
+    unknown = sorted(chosen - set(SECTIONS))
+    if unknown:
+        raise ValidationError("sections", f"unknown section “{unknown[0]}”; choose from "
+                                          f"{', '.join(SECTIONS)}")
+    return chosen
+
+
+def parse_sections(text: str) -> frozenset[str]:
+    """``"overview,charts"`` → its keys; ``"all"`` → every section."""
+    if text.strip() == "all":
+        return frozenset(SECTIONS)
+    keys = [key.strip() for key in text.split(",") if key.strip()]
+    if not keys:
+        raise ValidationError("sections", "choose at least one section: "
+                                          + ", ".join(SECTIONS))
+    return check_sections(keys)
+
+
+def check_names(names: NameStyle | str) -> NameStyle:
+    try:
+        return NameStyle(names)
+    except ValueError:
+        raise ValidationError("names", "names must be one of: hidden, initials, full") from None
+
+
+def paper_for_locale(locale_name: str) -> str:
+    """"Letter" for a locale of a Letter territory ("en_US.UTF-8", "en-CA"), else "A4"."""
+    base = locale_name.split(".")[0].split("@")[0].replace("-", "_")
+    territory = base.split("_")[1].upper() if "_" in base else ""
+    return "Letter" if territory in LETTER_TERRITORIES else "A4"
+
+
+def default_paper(environ: Mapping[str, str] = os.environ) -> str:
+    """The paper of the locale in the environment (``LC_ALL``, ``LC_PAPER``, then ``LANG``)."""
+    for name in ("LC_ALL", "LC_PAPER", "LANG"):
+        if environ.get(name):
+            return paper_for_locale(environ[name])
+    return "A4"
+
+
+def build_summary(inputs: SummaryInputs, sections: Iterable[str] = DEFAULT_SECTIONS,
+                  names: NameStyle | str = NameStyle.HIDDEN) -> Summary:
+    """The summary of ``inputs`` with only the ``sections`` chosen, people shown as ``names``."""
+    chosen = check_sections(sections)
+    style = check_names(names)
+    namer = Names(inputs.people, style)
+    built = []
+    for key in SECTIONS:
+        if key not in chosen:
+            continue
+        if key == "questionnaires":
+            built.append(care.questionnaires(inputs, namer,
+                                             safety_plan_shown="safety_plan" in chosen))
+        else:
+            built.append(_BUILDERS[key](inputs, namer))
+    flags = (tuple(care.safety_flags(list(inputs.assessments)))
+             if "questionnaires" in chosen else ())
+    days = (inputs.end - inputs.start).days + 1
+    who = inputs.display_name.strip()
+    subtitle = f"{span(inputs.start, inputs.end)} ({days:,} days)"
+    if who:
+        subtitle = f"{who} · {subtitle}"
+    owner = who or "The person who keeps this journal"
+    shown = {NameStyle.HIDDEN: "by their relationship only",
+             NameStyle.INITIALS: "by their initials",
+             NameStyle.FULL: "by name"}[style]
+    intro = (f"{owner} chose what this summary holds and shared it from their private "
+             f"Connection Journal on {day(inputs.made_on)}. People appear {shown}.")
+    return Summary(
+        title="Connection Journal summary",
+        subtitle=subtitle,
+        intro=intro,
+        footer=f"Connection Journal summary · {span(inputs.start, inputs.end)}",
+        start=inputs.start, end=inputs.end, names=style, sections=tuple(built),
+        safety_flags=flags)

@@ -1,0 +1,381 @@
+"""The Share page: a summary for the care team (PDF), and the whole journal out and in.
+
+The person picks the range (the last four weeks unless they choose "since the last
+session" or other dates), ticks the sections (everything but their notes and their safety
+plan at first), chooses how people are named (relationship only at first) and the paper (from
+the locale), looks at the pages, and saves. Exports and imports of the whole journal sit
+below. Everything long runs in a worker with a progress dialog and Cancel; cancelling writes
+nothing. A JSON import into a journal with entries asks: merge, replace or cancel; a Daylio
+import asks for its mapping and shows what it would write first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.errors import JournalError
+from journal.report.progress import IsCancelled, Progress, check
+from journal.report.summary import DEFAULT_SECTIONS, SECTIONS, paper_for_locale
+from journal.services import Journal
+from journal.ui.dialogs.page_preview import SAVE, PagePreviewDialog
+from journal.ui.pages.share_import import ImportFlow
+from journal.ui.widgets.message_bar import MessageBar
+from journal.ui.workers import TaskThread, run_with_progress
+
+log = logging.getLogger(__name__)
+
+#: The range choices: key → days back from today (``None``: computed or typed).
+RANGES = {"4w": 28, "session": None, "3m": 91, "1y": 365, "custom": None}
+#: Sections whose words are most private: they say so beside their box.
+PRIVATE = ("notes", "safety_plan")
+#: Resolution of the preview's page images.
+PREVIEW_DPI = 110
+
+
+def _as_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class SharePage(QWidget):
+    """Make a summary PDF, export the whole journal, import a file.
+
+    Signals:
+        summary_saved(pathlib.Path): a summary PDF was written.
+        exported(pathlib.Path): a JSON or CSV export was written.
+        data_imported(): an import changed the journal (other pages should refresh).
+    """
+
+    summary_saved = Signal(object)
+    exported = Signal(object)
+    data_imported = Signal()
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._task: TaskThread | None = None
+        self.setObjectName("share_page")
+        self._boxes: dict[str, QCheckBox] = {}
+        self._build()
+        self._import_flow = ImportFlow(self, journal, self._run, self._message)
+        self._import_flow.imported.connect(self.data_imported)
+        self._range.currentIndexChanged.connect(self._on_range_current_index_changed)
+        self._preview.clicked.connect(self._on_preview_clicked)
+        self._save.clicked.connect(self._on_save_clicked)
+        self._export_json.clicked.connect(self._on_export_json_clicked)
+        self._export_csv.clicked.connect(self._on_export_csv_clicked)
+        self._import.clicked.connect(self._import_flow.start)
+        self.refresh_range()
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _button(self, name: str, text: str, accessible: str) -> QPushButton:
+        button = QPushButton(text, objectName=name)
+        button.setAccessibleName(accessible)
+        button.setAutoDefault(False)
+        return button
+
+    def _build(self) -> None:
+        heading = QLabel(self.tr("Share"), objectName="share_heading")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+
+        summary = QGroupBox(self.tr("A summary for your care team (PDF)"),
+                            objectName="summary_group")
+        self._range = QComboBox(objectName="summary_range")
+        self._range.setAccessibleName(self.tr("Range of the summary"))
+        labels = {"4w": self.tr("Last 4 weeks"), "session": self.tr("Since the last session"),
+                  "3m": self.tr("Last 3 months"), "1y": self.tr("Last year"),
+                  "custom": self.tr("Dates I choose")}
+        for key in RANGES:
+            self._range.addItem(labels[key], key)
+        self._from = QDateEdit(objectName="summary_from", calendarPopup=True)
+        self._from.setAccessibleName(self.tr("First day of the summary"))
+        self._to = QDateEdit(objectName="summary_to", calendarPopup=True)
+        self._to.setAccessibleName(self.tr("Last day of the summary"))
+        for edit in (self._from, self._to):
+            edit.setDisplayFormat("d MMM yyyy")
+        dates = QHBoxLayout()
+        dates.addWidget(self._range)
+        dates.addWidget(self._from)
+        dates.addWidget(QLabel(self.tr("to")))
+        dates.addWidget(self._to)
+        dates.addStretch(1)
+
+        sections = QGridLayout()
+        for number, (key, title) in enumerate(SECTIONS.items()):
+            box = QCheckBox(self.tr(title), objectName=f"section_{key}")
+            box.setAccessibleName(self.tr("Include {section}").format(section=self.tr(title)))
+            box.setChecked(key in DEFAULT_SECTIONS)
+            if key in PRIVATE:
+                box.setToolTip(self.tr("Your own words: shared only when you tick this."))
+            sections.addWidget(box, number // 2, number % 2)
+            self._boxes[key] = box
+
+        self._names = QComboBox(objectName="summary_names")
+        self._names.setAccessibleName(self.tr("How people are named"))
+        self._names.addItem(self.tr("By relationship only (“friend”)"), "hidden")
+        self._names.addItem(self.tr("By initials (“S. K.”)"), "initials")
+        self._names.addItem(self.tr("By full name"), "full")
+        self._paper = QComboBox(objectName="summary_paper")
+        self._paper.setAccessibleName(self.tr("Paper size"))
+        self._paper.addItem("A4", "A4")
+        self._paper.addItem(self.tr("Letter"), "Letter")
+        self._paper.setCurrentIndex(self._paper.findData(paper_for_locale(QLocale().name())))
+        options = QFormLayout()
+        options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        options.addRow(self.tr("Range"), dates)
+        options.addRow(self.tr("Sections"), sections)
+        options.addRow(self.tr("People"), self._names)
+        options.addRow(self.tr("Paper"), self._paper)
+        note = QLabel(self.tr("Only the ticked sections go in; your notes and your safety "
+                              "plan only when you tick them. Names inside your own words "
+                              "(notes, topics, safety plan) follow the choice of People."),
+                      objectName="summary_note", wordWrap=True)
+        self._preview = self._button("summary_preview", self.tr("Preview…"),
+                                     self.tr("Preview the summary's pages"))
+        self._save = self._button("summary_save", self.tr("Save PDF…"),
+                                  self.tr("Save the summary as a PDF"))
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self._preview)
+        actions.addWidget(self._save)
+        summary_layout = QVBoxLayout(summary)
+        summary_layout.addLayout(options)
+        summary_layout.addWidget(note)
+        summary_layout.addLayout(actions)
+
+        data = QGroupBox(self.tr("Your whole journal"), objectName="data_group")
+        words = QLabel(self.tr("A full copy to keep, or to move to another computer. Import "
+                               "reads a Connection Journal export (JSON) or a Daylio export "
+                               "(CSV); nothing is written until you confirm."),
+                       objectName="data_note", wordWrap=True)
+        self._export_json = self._button("export_json", self.tr("Export JSON…"),
+                                         self.tr("Export the whole journal as JSON"))
+        self._export_csv = self._button("export_csv", self.tr("Export CSV…"),
+                                        self.tr("Export the whole journal as CSV files"))
+        self._import = self._button("import_file", self.tr("Import…"),
+                                    self.tr("Import a JSON or Daylio file"))
+        data_actions = QHBoxLayout()
+        data_actions.addStretch(1)
+        for button in (self._export_json, self._export_csv, self._import):
+            data_actions.addWidget(button)
+        data_layout = QVBoxLayout(data)
+        data_layout.addWidget(words)
+        data_layout.addLayout(data_actions)
+
+        self._message = MessageBar()
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(summary)
+        layout.addWidget(data)
+        layout.addWidget(self._message)
+        layout.addStretch(1)
+
+    # --- public ------------------------------------------------------------------------------
+
+    @property
+    def message(self) -> MessageBar:
+        return self._message
+
+    @property
+    def task(self) -> TaskThread | None:
+        """The task running now, if any."""
+        return self._task
+
+    def section_box(self, key: str) -> QCheckBox:
+        return self._boxes[key]
+
+    def sections(self) -> list[str]:
+        return [key for key, box in self._boxes.items() if box.isChecked()]
+
+    def names(self) -> str:
+        return str(self._names.currentData())
+
+    def paper(self) -> str:
+        return str(self._paper.currentData())
+
+    def dates(self) -> tuple[dt.date, dt.date]:
+        return _as_date(self._from.date()), _as_date(self._to.date())
+
+    def refresh_range(self) -> None:
+        """Show the dates of the chosen range (and whether there is a last session)."""
+        today = self._journal.today()
+        last = self._journal.last_session_date()
+        index = self._range.findData("session")
+        item = self._range.model().item(index)
+        item.setEnabled(last is not None)
+        item.setToolTip("" if last else self.tr("No attended session is logged yet."))
+        key = self._range.currentData()
+        custom = key == "custom"
+        for edit in (self._from, self._to):
+            edit.setEnabled(custom)
+            edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        if custom:
+            return
+        start = last if key == "session" and last else \
+            today - dt.timedelta(days=(RANGES[key] or 28) - 1)
+        with QSignalBlocker(self._from), QSignalBlocker(self._to):
+            self._from.setDate(QDate(start.year, start.month, start.day))
+            self._to.setDate(QDate(today.year, today.month, today.day))
+
+    # --- running tasks -----------------------------------------------------------------------
+
+    def _run(self, label: str, task: Callable[[Journal, Progress, IsCancelled], object],
+             done: Callable[[object], None]) -> TaskThread | None:
+        """Run ``task`` in a worker with a progress dialog; ``done(result)`` on success."""
+        if self._task is not None:
+            return None
+        self._set_busy(True)
+        thread = run_with_progress(self, self._journal, task, label)
+        self._task = thread
+        thread.succeeded.connect(done)
+        thread.failed.connect(self._on_task_failed)
+        thread.cancelled.connect(self._on_task_cancelled)
+        for signal in (thread.succeeded, thread.failed, thread.cancelled):
+            signal.connect(self._on_task_ended)
+        return thread
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self._preview, self._save, self._export_json, self._export_csv,
+                       self._import):
+            button.setEnabled(not busy)
+
+    def _choose_summary(self) -> tuple[dt.date, dt.date, list[str]] | None:
+        start, end = self.dates()
+        sections = self.sections()
+        if start > end:
+            self._message.show_message(self.tr("The first day is after the last day."))
+            return None
+        if not sections:
+            self._message.show_message(self.tr("Tick at least one section."))
+            return None
+        return start, end, sections
+
+    def _save_to(self, title: str, suggested: str, filters: str) -> Path | None:
+        folder = Path.home() / "Documents"
+        start = folder if folder.is_dir() else Path.home()
+        path, _filter = QFileDialog.getSaveFileName(self, title, str(start / suggested),
+                                                    filters)
+        return Path(path) if path else None
+
+    # --- slots -------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_range()  # a session may have been logged since, or the day changed
+
+    def _on_range_current_index_changed(self, _index: int) -> None:
+        self.refresh_range()
+
+    def _on_preview_clicked(self) -> None:
+        chosen = self._choose_summary()
+        if chosen is None:
+            return
+        start, end, sections = chosen
+        names, paper = self.names(), self.paper()
+
+        def task(journal: Journal, progress: Progress, cancelled: IsCancelled) -> object:
+            return journal.preview_summary(start, end, sections, names, paper,
+                                           dpi=PREVIEW_DPI, progress=progress,
+                                           cancelled=cancelled)
+
+        self._run(self.tr("Laying out the pages…"), task, self._on_preview_ready)
+
+    def _on_preview_ready(self, pages: object) -> None:
+        assert isinstance(pages, list)
+        dialog = PagePreviewDialog(pages, self)
+        if dialog.exec() == SAVE:
+            self._on_save_clicked()
+
+    def _on_save_clicked(self) -> None:
+        chosen = self._choose_summary()
+        if chosen is None:
+            return
+        start, end, sections = chosen
+        out = self._save_to(self.tr("Save the summary"),
+                            f"connection-journal-summary-{end.isoformat()}.pdf",
+                            self.tr("PDF documents (*.pdf)"))
+        if out is None:
+            return
+        if out.suffix.lower() != ".pdf":
+            out = out.with_name(out.name + ".pdf")
+        names, paper = self.names(), self.paper()
+
+        def task(journal: Journal, progress: Progress, cancelled: IsCancelled) -> object:
+            return journal.export_summary(out, start, end, sections, names, paper,
+                                          progress=progress, cancelled=cancelled)
+
+        self._run(self.tr("Making the PDF…"), task, self._on_summary_written)
+
+    def _on_summary_written(self, out: object) -> None:
+        self._message.show_message(self.tr("Summary saved to {path}.").format(path=out))
+        self.summary_saved.emit(out)
+
+    def _export(self, kind: str, suffix: str, filters: str) -> None:
+        today = self._journal.today().isoformat()
+        out = self._save_to(self.tr("Export the journal"),
+                            f"connection-journal-{today}{suffix}", filters)
+        if out is None:
+            return
+
+        def task(journal: Journal, progress: Progress, cancelled: IsCancelled) -> object:
+            # written under another name first, so a cancel leaves any earlier file as it was
+            partial = out.with_name(out.name + ".export")
+            check(cancelled)
+            (journal.export_json if kind == "json" else journal.export_csv)(partial)
+            if cancelled():
+                partial.unlink(missing_ok=True)
+                check(cancelled)
+            os.replace(partial, out)
+            return out
+
+        self._run(self.tr("Exporting…"), task, self._on_export_written)
+
+    def _on_export_json_clicked(self) -> None:
+        self._export("json", ".json", self.tr("Connection Journal export (*.json)"))
+
+    def _on_export_csv_clicked(self) -> None:
+        self._export("csv", ".zip", self.tr("Zip of CSV files (*.zip)"))
+
+    def _on_export_written(self, out: object) -> None:
+        self._message.show_message(self.tr("Exported to {path}.").format(path=out))
+        self.exported.emit(out)
+
+    def _on_task_failed(self, error: object) -> None:
+        if isinstance(error, JournalError):
+            self._message.show_message(self.tr("Nothing was written: {reason}").format(
+                reason=error))
+            return
+        log.error("a task failed", exc_info=error if isinstance(error, BaseException) else None)
+        self._message.show_message(self.tr("Something went wrong and nothing was written. "
+                                           "Please report this: {error}").format(error=error))
+
+    def _on_task_cancelled(self) -> None:
+        self._message.show_message(self.tr("Cancelled. Nothing was written."))
+
+    def _on_task_ended(self) -> None:
+        self._task = None
+        self._set_busy(False)

@@ -1,0 +1,130 @@
+"""Importing a file from the Share page: the questions asked before anything is written.
+
+A JSON export into a journal that already has entries asks merge, replace (after a backup)
+or cancel. A Daylio CSV opens its mapping dialog, which previews what would be written.
+The import itself runs in a worker; it is validated whole and written in one transaction,
+so a bad file or a Cancel writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from journal.domain.errors import JournalError
+from journal.report.import_daylio import DaylioPreview, read_entries
+from journal.services import Journal
+from journal.sharing import ImportOutcome
+from journal.ui.dialogs.daylio_import import DaylioImportDialog
+from journal.ui.widgets.message_bar import MessageBar
+from journal.ui.workers import Task, TaskThread
+
+Run = Callable[[str, Task, Callable[[object], None]], TaskThread | None]
+
+
+class ImportFlow(QObject):
+    """Asks what it must, then runs the import with ``run`` (the page's worker).
+
+    Signals:
+        imported(): the journal changed.
+    """
+
+    imported = Signal()
+
+    def __init__(self, page: QWidget, journal: Journal, run: Run, message: MessageBar) -> None:
+        super().__init__(page)
+        self._page = page
+        self._journal = journal
+        self._run = run
+        self._message = message
+
+    def start(self) -> None:
+        """Ask for a file, then for what to do with it."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self._page, self.tr("Import a file"), str(Path.home()),
+            self.tr("Connection Journal export (*.json);;Daylio export (*.csv);;"
+                    "All files (*)"))
+        if not path:
+            return
+        chosen = Path(path)
+        if chosen.suffix.lower() == ".csv":
+            self.import_daylio(chosen)
+        else:
+            self.import_json(chosen)
+
+    # --- JSON --------------------------------------------------------------------------------
+
+    def import_json(self, path: Path) -> None:
+        mode = "new" if self._journal.is_empty() else self.ask_mode()
+        if mode is None:
+            return
+
+        def task(journal: Journal, _progress: object, cancelled: Callable[[], bool]) -> object:
+            return journal.import_json(path, mode, cancelled=cancelled)
+
+        self._run(self.tr("Importing…"), task, self._on_json_imported)
+
+    def ask_mode(self) -> str | None:
+        """"merge", "replace" or ``None`` (cancel) for a journal that already has entries."""
+        box = QMessageBox(self._page)
+        box.setObjectName("import_mode")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Import"))
+        box.setText(self.tr("This journal already has entries."))
+        box.setInformativeText(self.tr(
+            "Merge adds what is not there yet and keeps the journal's own version where the "
+            "two differ. Replace makes a backup, then replaces everything with the file. "
+            "Cancel writes nothing."))
+        merge = box.addButton(self.tr("Merge"), QMessageBox.ButtonRole.AcceptRole)
+        merge.setObjectName("import_merge")
+        replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        replace.setObjectName("import_replace")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setObjectName("import_cancel")
+        box.setDefaultButton(merge)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "merge" if clicked is merge else "replace" if clicked is replace else None
+
+    def _on_json_imported(self, outcome: object) -> None:
+        assert isinstance(outcome, ImportOutcome)
+        added = ", ".join(f"{n:,} {table}" for table, n in outcome.added.items())
+        text = (self.tr("Imported {added}.").format(added=added) if added
+                else self.tr("Nothing new to import."))
+        if outcome.conflicts:
+            text += " " + self.tr("{n} records differed; the journal's version was kept."
+                                  ).format(n=len(outcome.conflicts))
+        if outcome.backup:
+            text += " " + self.tr("A backup was made first.")
+        self._message.show_message(text)
+        self.imported.emit()
+
+    # --- Daylio ------------------------------------------------------------------------------
+
+    def import_daylio(self, path: Path) -> None:
+        try:
+            entries = read_entries(path)
+        except JournalError as error:
+            self._message.show_message(self.tr("This file cannot be imported: {reason}")
+                                       .format(reason=error))
+            return
+        dialog = DaylioImportDialog(self._journal, path, entries, self._page)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        moods, activities = dialog.mood_map(), dialog.activity_map()
+
+        def task(journal: Journal, _progress: object, cancelled: Callable[[], bool]) -> object:
+            return journal.import_daylio(path, moods, activities, cancelled=cancelled)
+
+        self._run(self.tr("Importing from Daylio…"), task, self._on_daylio_imported)
+
+    def _on_daylio_imported(self, preview: object) -> None:
+        assert isinstance(preview, DaylioPreview)
+        self._message.show_message(self.tr("Imported {days} days and {contacts} contacts "
+                                           "from Daylio.").format(
+            days=len(preview.days), contacts=len(preview.contacts)))
+        self.imported.emit()

@@ -1,0 +1,171 @@
+"""The summary PDF as a reader sees it: text extracted with pdftotext, fonts with pdffonts."""
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from journal.cli import main
+from journal.domain.kinds import CARE_TEAM, Relationship
+from journal.report.pdf import render_pages, render_pdf
+from journal.report.progress import Cancelled
+from journal.report.summary import SECTIONS
+from journal.report.summary_names import name_parts
+from tests.conftest import TODAY
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                reason="poppler-utils (pdftotext, pdffonts) not installed")
+
+START = TODAY - dt.timedelta(days=55)
+CHOSEN = {"overview", "charts", "insights", "questionnaires", "safety_plan"}
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def page_count(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True,
+                          text=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
+
+
+def names_of(journal) -> list[str]:
+    """Every person's name, and the first or last names of the people close to them."""
+    names = []
+    for person in journal.people(include_archived=True):
+        names.append(person.name)
+        personal = person.relationship not in (Relationship.PEER_SUPPORT,
+                                               Relationship.COMMUNITY, Relationship.OTHER)
+        if personal or person.relationship in CARE_TEAM:
+            names.extend(p for p in name_parts(person.name) if len(p) >= 3 and p[0].isupper())
+    return names
+
+
+@pytest.fixture
+def written(demo_journal, tmp_path):
+    out = tmp_path / "summary.pdf"
+    demo_journal.export_summary(out, START, TODAY, CHOSEN, "hidden", "A4")
+    return out
+
+
+def test_the_pdf_holds_the_chosen_sections_and_nothing_else(written):
+    text = pdf_text(written)
+    for key in CHOSEN:
+        assert SECTIONS[key] in text, key
+    for key in set(SECTIONS) - CHOSEN:
+        assert SECTIONS[key] not in text, key
+    assert "Mood and contacts, day by day" in text
+    assert "Sessions attended" not in text and "Felt heard" not in text
+
+
+def test_no_one_is_named_when_names_are_hidden(demo_journal, written):
+    text = pdf_text(written)
+    names = names_of(demo_journal)
+    assert {"Jamie", "Sam", "Noor", "Chris", "Dana"} <= set(names)
+    found = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
+    assert not found
+    assert "[partner]" in text  # the safety plan's "Jamie" became their relationship
+
+
+def test_full_names_are_there_when_chosen(demo_journal, tmp_path):
+    out = demo_journal.export_summary(tmp_path / "full.pdf", START, TODAY, {"safety_plan"},
+                                      "full")
+    assert "Jamie" in pdf_text(out)
+
+
+def test_text_is_searchable_with_fi_unmangled_and_pages_numbered(written):
+    text = pdf_text(written)
+    assert "Overview figures" in text
+    assert "confidence" in text and "\ufb01" not in text and "\ufb02" not in text
+    pages = page_count(written)
+    assert pages >= 2
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
+
+
+def test_fonts_are_embedded_and_the_file_is_private(written):
+    fonts = subprocess.run(["pdffonts", str(written)], check=True, capture_output=True,
+                           text=True).stdout.splitlines()[2:]
+    assert fonts
+    for line in fonts:
+        assert re.search(r"\s(yes)\s+(no|yes)\s+(yes|no)\s+\d+\s+\d+\s*$", line), line
+    assert written.stat().st_mode & 0o777 == 0o600
+
+
+def test_charts_are_embedded_losslessly_at_print_resolution(written):
+    if shutil.which("pdfimages") is None:
+        pytest.skip("pdfimages not installed")
+    listing = subprocess.run(["pdfimages", "-list", str(written)], check=True,
+                             capture_output=True, text=True).stdout.splitlines()[2:]
+    assert len(listing) == 4  # three charts, and the questionnaire scores
+    for line in listing:
+        fields = line.split()
+        assert fields[8] == "image"  # Flate, not JPEG
+        assert int(fields[12]) >= 290  # x-ppi
+
+
+def test_paper_sizes(demo_journal, tmp_path):
+    out = demo_journal.export_summary(tmp_path / "letter.pdf", START, TODAY, {"overview"},
+                                      paper="Letter")
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    assert "612 x 792 pts" in info
+
+
+def test_cancelling_writes_nothing_and_keeps_an_earlier_file(demo_journal, tmp_path):
+    summary = demo_journal.build_summary(START, TODAY, set(SECTIONS))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "summary.pdf"
+    with pytest.raises(Cancelled):
+        render_pdf(summary, out, cancelled=lambda: True)
+    assert list(folder.iterdir()) == []
+
+    out.write_bytes(b"an earlier summary")
+    checks = iter(range(1000))
+    with pytest.raises(Cancelled):  # cancelled while the pages are being drawn
+        render_pdf(summary, out, cancelled=lambda: next(checks) >= 5)
+    assert out.read_bytes() == b"an earlier summary"
+    assert [p.name for p in folder.iterdir()] == ["summary.pdf"]
+
+
+def test_progress_rises_to_100(demo_journal, tmp_path):
+    seen = []
+    summary = demo_journal.build_summary(START, TODAY, {"overview", "charts"})
+    render_pdf(summary, tmp_path / "s.pdf", progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 100
+
+
+def test_the_preview_shows_the_same_pages(demo_journal, written):
+    pages = render_pages(demo_journal.build_summary(START, TODAY, CHOSEN), dpi=40)
+    assert len(pages) == page_count(written)
+    assert abs(pages[0].width() - 210 / 25.4 * 40) <= 1  # A4 at 40 dpi
+
+
+def test_cli_exports_a_pdf(demo_journal, data_dir, tmp_path, capsys):
+    demo_journal.close()  # the command opens the journal itself
+    out = tmp_path / "cli.pdf"
+    code = main(["export", "--format", "pdf", "--out", str(out), "--data-dir", str(data_dir),
+                 "--from", "2026-02-16", "--to", "2026-03-15", "--sections", "overview,notes",
+                 "--names", "initials", "--paper", "letter"])
+    assert code == 0
+    assert "Exported the summary of 2026-02-16 to 2026-03-15" in capsys.readouterr().out
+    text = pdf_text(out)
+    assert "Overview figures" in text and "My notes" in text and "Charts" not in text
+    assert "16 Feb 2026 to 15 Mar 2026" in text
+
+
+def test_cli_refuses_unknown_sections_in_one_line(demo_journal, data_dir, tmp_path, capsys):
+    demo_journal.close()
+    out = tmp_path / "x.pdf"
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", "--format", "pdf", "--out", str(out), "--data-dir", str(data_dir),
+              "--sections", "overview,diary"])
+    assert exit_.value.code == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "unknown section “diary”" in error
+    assert not out.exists()
+    assert main(["export", "--format", "json", "--out", str(out), "--data-dir", str(data_dir),
+                 "--names", "full"]) == 2

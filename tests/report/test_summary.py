@@ -1,0 +1,214 @@
+"""The therapist summary as data: sections in and out, names, the safety flag, empty journals."""
+
+import datetime as dt
+import math
+
+import numpy as np
+import pytest
+
+from journal.domain.errors import ValidationError
+from journal.domain.kinds import Instrument, Mode, SessionStatus
+from journal.domain.records import Assessment, Day, SafetyPlan, Session
+from journal.report.summary import (
+    DEFAULT_SECTIONS,
+    SECTIONS,
+    Notice,
+    RowsChart,
+    TimeChart,
+    check_names,
+    default_paper,
+    initials,
+    paper_for_locale,
+    parse_sections,
+)
+from journal.report.summary_names import Names
+from journal.report.summary_sections import group_rows
+from journal.store.assessments import add_assessment
+from journal.store.safety_plan import save_safety_plan
+from tests.conftest import TODAY
+
+START = TODAY - dt.timedelta(days=27)
+
+
+def summary_of(journal, sections=DEFAULT_SECTIONS, names="hidden", start=START, end=TODAY):
+    return journal.build_summary(start, end, sections, names)
+
+
+@pytest.fixture
+def known(journal):
+    """A small journal: a friend and a therapist, days with notes, a session, a topic."""
+    sam = journal.add_person("Sam Kim", "friend")
+    lee = journal.add_person("Dr. Lee", "therapist")
+    for offset in range(20):
+        date = TODAY - dt.timedelta(days=offset)
+        journal.save_day(Day(date=date, mood=4 + offset % 5,
+                             note="Walked with Sam Kim to the figs" if offset == 3 else ""))
+    journal.add_session(Session(date=TODAY - dt.timedelta(days=7), person_id=lee.id,
+                                status=SessionStatus.ATTENDED, mode=Mode.VIDEO, felt_heard=4))
+    journal.add_topic("Ask Dr. Lee about Sam's visit", created_on=TODAY - dt.timedelta(days=2))
+    save_safety_plan(journal.db, SafetyPlan(people_to_ask="Sam; my sister",
+                                            crisis_line="116 123"))
+    return {"sam": sam, "lee": lee}
+
+
+def test_the_defaults_leave_out_the_persons_own_notes_and_safety_plan():
+    assert set(SECTIONS) - {"notes", "safety_plan"} == DEFAULT_SECTIONS
+    assert list(SECTIONS) == ["overview", "charts", "insights", "treatment", "questionnaires",
+                              "topics", "notes", "safety_plan"]
+
+
+@pytest.mark.parametrize("key", list(SECTIONS))
+def test_only_the_ticked_section_is_built(demo_journal, key):
+    summary = summary_of(demo_journal, {key})
+    assert summary.keys == [key]
+    others = [title for other, title in SECTIONS.items() if other != key]
+    text = summary.text()
+    assert SECTIONS[key] in text
+    assert not [title for title in others if title in text.split("\n")]
+
+
+def test_notes_appear_only_when_ticked_and_are_not_even_read_otherwise(journal, known):
+    assert journal.summary_inputs(START, TODAY, DEFAULT_SECTIONS).notes == {}
+    assert "figs" not in summary_of(journal).text()
+    assert "Walked with [friend] to the figs" in summary_of(journal, {"notes"}).text()
+
+
+def test_unticked_safety_plan_and_topics_leave_nothing_behind(journal, known):
+    text = summary_of(journal, {"overview", "insights"}).text()
+    assert "116 123" not in text and "visit" not in text
+    assert "116 123" in summary_of(journal, {"safety_plan"}).text()
+
+
+def test_names_hidden_show_the_relationship_only(journal, known):
+    text = summary_of(journal, set(SECTIONS), "hidden").text()
+    assert "Sam" not in text and "Kim" not in text and "Lee" not in text
+    assert "Ask [therapist] about [friend]'s visit" in text
+    assert "[friend]; my sister" in text
+    treatment = summary_of(journal, {"treatment"}).section("treatment")
+    assert treatment.tables[0].rows[0][1] == "therapist"
+
+
+def test_names_as_initials(journal, known):
+    text = summary_of(journal, set(SECTIONS), "initials").text()
+    assert "Sam" not in text and "Kim" not in text
+    assert "Walked with S. K. to the figs" in text
+    assert "L. (therapist)" in text
+
+
+def test_full_names_are_shown_as_written(journal, known):
+    text = summary_of(journal, set(SECTIONS), "full").text()
+    assert "Dr. Lee (therapist)" in text
+    assert "Walked with Sam Kim to the figs" in text
+
+
+def test_initials_and_name_matching():
+    assert initials("Sam Kim") == "S. K."
+    assert initials("Dr. Patel (GP)") == "P."
+    from journal.domain.records import Person
+
+    names = Names([Person(name="Will", relationship="friend", id=1),
+                   Person(name="Tuesday peer group", relationship="peer_support", id=2)],
+                  check_names("hidden"))
+    assert names.text("I will call Will on Tuesday") == "I will call [friend] on Tuesday"
+    assert names.text("the tuesday peer group met") == "the [peer-support group] met"
+    assert names.of(1) == "friend" and names.of(None) == "—"
+
+
+def test_a_phq9_with_item_9_above_0_gives_a_safety_flag(journal, known):
+    add_assessment(journal.db, Assessment(date=dt.date(2026, 3, 2), instrument=Instrument.PHQ9,
+                                          answers=(1, 1, 2, 1, 0, 1, 1, 0, 1)))
+    summary = summary_of(journal, {"questionnaires"})
+    assert summary.safety_flags
+    assert summary.safety_flags[0].startswith("PHQ-9 item 9 was answered above 0 on 2 Mar 2026")
+    section = summary.section("questionnaires")
+    notices = [b for b in section.blocks if isinstance(b, Notice)]
+    assert len(notices) == 1 and "2 Mar 2026" in notices[0].text
+    assert "item 9 above 0" in section.tables[1].rows[0][4]
+    assert "mild" in section.tables[1].rows[0][3]
+    text = summary.text().lower()
+    assert "depression" not in text and "disorder" not in text and "you have" not in text
+    assert not summary_of(journal, {"overview"}).safety_flags
+
+
+def test_scores_show_their_band_and_a_prorated_marker(journal):
+    add_assessment(journal.db, Assessment(date=TODAY, instrument=Instrument.PHQ9,
+                                          answers=(2, 2, 2, 2, None, 2, 2, 2, 0)))
+    add_assessment(journal.db, Assessment(date=TODAY, instrument=Instrument.WHO5,
+                                          answers=(3, 3, 3, 3, 3)))
+    rows = summary_of(journal, {"questionnaires"}).section("questionnaires").tables[1].rows
+    phq = next(r for r in rows if r[1] == "PHQ-9")
+    assert phq[2] == "16 of 27" and phq[3] == "moderately severe"
+    assert phq[4] == "prorated (1 item unanswered)"
+    who = next(r for r in rows if r[1] == "WHO-5")
+    assert who[2] == "60% (15 of 25)"
+
+
+def test_an_empty_journal_says_not_enough_data_yet(journal):
+    summary = summary_of(journal, set(SECTIONS))
+    for key in ("overview", "charts", "insights"):
+        assert summary.section(key).paragraphs[0].startswith("Not enough data yet"), key
+    assert summary.charts == []
+    assert "No questionnaires were filled in" in summary.text()
+    assert "The safety plan has not been filled in yet." in summary.text()
+
+
+def test_title_carries_the_range_and_the_display_name(journal):
+    journal.update_settings(display_name="Alex")
+    summary = summary_of(journal)
+    assert summary.title == "Connection Journal summary"
+    assert summary.subtitle == "Alex · 16 Feb 2026 to 15 Mar 2026 (28 days)"
+    assert "Alex chose what this summary holds" in summary.intro
+
+
+def test_charts_carry_the_series_as_plain_arrays(demo_journal):
+    summary = summary_of(demo_journal, {"charts"})
+    timeline, rows, care = summary.charts
+    assert isinstance(timeline, TimeChart) and isinstance(rows, RowsChart)
+    series = demo_journal.series(START, TODAY)
+    np.testing.assert_array_equal(timeline.panels[0].series[0].values, series.mood)
+    assert len(timeline.days) == 28
+    assert isinstance(care, TimeChart) and care.step_days == 7
+    assert {r.label for _t, group in rows.groups for r in group} >= {"partner", "in person"}
+
+
+def test_group_means_match_a_hand_computed_interval():
+    mood = np.array([5.0, 6.0, 7.0, 5.0, 6.0, 7.0, 3.0, np.nan])
+    counts = np.array([1, 2, 1, 1, 1, 3, 0, 2], dtype=float)
+    shown, left_out = group_rows(mood, {"friend": counts, "rare": np.array(
+        [1, 0, 0, 0, 0, 0, 0, 0], dtype=float)})
+    (row,) = shown
+    # mean 6, sample SD sqrt(0.8), t(0.975, 5) = 2.570582
+    half = 2.570582 * math.sqrt(0.8) / math.sqrt(6)
+    assert row.n == 6 and row.mean == pytest.approx(6.0)
+    assert row.low == pytest.approx(6 - half, abs=1e-5)
+    assert left_out == ["rare (1)"]
+
+
+def test_unknown_sections_and_names_are_refused_naming_them():
+    with pytest.raises(ValidationError, match="unknown section “diary”"):
+        parse_sections("overview,diary")
+    with pytest.raises(ValidationError):
+        parse_sections(" , ")
+    assert parse_sections("all") == set(SECTIONS)
+    assert parse_sections("charts, notes") == {"charts", "notes"}
+    with pytest.raises(ValidationError, match="hidden, initials, full"):
+        check_names("nicknames")
+
+
+def test_paper_follows_the_locale():
+    assert paper_for_locale("en_US.UTF-8") == "Letter"
+    assert paper_for_locale("fr-CA") == "Letter"
+    assert paper_for_locale("en_GB.UTF-8") == "A4"
+    assert paper_for_locale("C") == "A4"
+    assert default_paper({"LANG": "de_DE.UTF-8", "LC_PAPER": "en_US.UTF-8"}) == "Letter"
+    assert default_paper({"LC_ALL": "en_AU.UTF-8", "LC_PAPER": "en_US"}) == "A4"
+    assert default_paper({}) == "A4"
+
+
+def test_a_range_ending_before_it_starts_is_refused(journal):
+    with pytest.raises(ValidationError, match="before its start"):
+        journal.build_summary(TODAY, START)
+
+
+def test_since_the_last_session(journal, known):
+    assert journal.last_session_date() == TODAY - dt.timedelta(days=7)

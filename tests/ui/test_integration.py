@@ -1,0 +1,93 @@
+"""The whole window: every page in the sidebar, reminders, help, accessibility, staying fresh."""
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from journal.domain.records import Contact, Day
+from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
+from tests.ui.conftest import TODAY
+
+PAGES = ["Today", "People", "Treatment", "Check-ins", "Trends", "Insights", "Share",
+         "Safety plan", "Settings"]
+
+
+def _titles(window) -> list[str]:
+    sidebar = window.findChild(QWidget, "pages")
+    return [sidebar.item(i).text() for i in range(sidebar.count())]
+
+
+def test_every_page_is_in_the_sidebar_and_reachable_by_keyboard(qtbot, main_window) -> None:
+    assert _titles(main_window) == PAGES
+    stack = main_window.findChild(QWidget, "page_stack")
+    for index in range(len(PAGES)):
+        main_window.findChild(QWidget, "pages").setCurrentRow(index)
+        assert stack.currentIndex() == index
+    main_window.show_page(main_window.today_page)
+    assert stack.currentWidget() is main_window.today_page
+    assert main_window.treatment_panel.parent() is not None  # the day's treatment is on Today
+
+
+def test_every_focusable_control_has_an_accessible_name(qtbot, main_window) -> None:
+    missing = []
+    for index in range(len(PAGES)):
+        main_window.findChild(QWidget, "pages").setCurrentRow(index)
+        QApplication.processEvents()
+    for widget in main_window.findChildren(QWidget):
+        focusable = widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.isEnabled()
+        if not focusable or widget.objectName().startswith("qt_") or not widget.isVisibleTo(
+                main_window):
+            continue
+        if isinstance(widget, QAbstractButton) and widget.text():
+            continue  # a button's text is its accessible name
+        name = widget.accessibleName()
+        if not name and type(widget).__name__ in {"QScrollBar", "QTabBar", "QMenuBar",
+                                                  "QHeaderView", "QScrollArea",
+                                                  "GraphicsView", "PlotWidget",
+                                                  "GraphicsLayoutWidget"}:
+            continue
+        if not name:
+            missing.append(f"{type(widget).__name__}#{widget.objectName()}")
+    assert missing == []
+
+
+def test_pages_catch_up_with_changes_made_elsewhere(qtbot, main_window) -> None:
+    journal = main_window.journal
+    insights = main_window.findChild(QWidget, "insights_page") or main_window._insights_page
+    main_window.show_page(insights)
+    before = insights.sentences()
+    for offset in range(20):
+        date = TODAY - dt.timedelta(days=offset)
+        journal.save_day_with_contacts(Day(date=date, mood=3 + offset % 5), [
+            Contact(date=date, kind="friend", mode="phone", quality=1 + offset % 5)])
+    main_window.show_page(main_window.today_page)
+    main_window.show_page(insights)
+    assert insights.sentences() != before
+
+
+def test_the_daily_reminder_is_an_invitation_once_a_day(qtbot, main_window) -> None:
+    journal = main_window.journal
+    assert not main_window.check_reminder()  # off until a time is chosen
+    journal.update_settings(reminder_time="09:00")  # the fixed clock says 10:00
+    assert main_window.check_reminder()
+    bar = main_window.findChild(QWidget, "reminder_bar")
+    assert "Would you like to take a minute" in bar.text
+    assert not main_window.check_reminder()  # once a day
+    main_window._reminded_on = None
+    journal.save_day(Day(date=TODAY, mood=6))
+    assert not main_window.check_reminder()  # already checked in today
+
+
+def test_help_dialogs_list_shortcuts_credits_and_the_privacy_promise(qtbot) -> None:
+    shortcuts = ShortcutsDialog()
+    qtbot.addWidget(shortcuts)
+    table = shortcuts.findChild(QWidget, "shortcuts")
+    keys = {table.item(row, 0).text() for row in range(table.rowCount())}
+    assert {"Ctrl+S", "Ctrl+N", "Ctrl+T", "F1"} <= keys
+    about = AboutDialog()
+    qtbot.addWidget(about)
+    text = about.findChild(QWidget, "about_text").toPlainText()
+    for words in ("no network code", "Spitzer", "World Health Organization", "Hughes",
+                  "LGPL-3.0"):
+        assert words in text
