@@ -15,9 +15,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.desktop import APP_ID, icon_path
-from journal.domain.errors import JournalError
+from journal.domain.errors import JournalDamaged, JournalError
+from journal.privacy import restore_damaged
 from journal.services import Journal, local_now
+from journal.store.backup import list_backups
 from journal.store.connection import PassphraseRequired, WrongPassphrase
+from journal.ui.dialogs.damaged import offer_backups
 from journal.ui.dialogs.unlock import ask_passphrase
 from journal.ui.main_window import MainWindow
 from journal.ui.theme import apply_theme
@@ -68,6 +71,11 @@ def run(data_dir: Path, *, minimized: bool = False) -> int:
             if unlocked is None:
                 return 1
             window = unlocked
+    except JournalDamaged as error:
+        restored = _offer_restore(data_dir, error)
+        if restored is None:
+            return 1
+        window = restored
     except JournalError as error:
         _tell_not_opened(error)
         return 1
@@ -76,6 +84,23 @@ def run(data_dir: Path, *, minimized: bool = False) -> int:
     else:
         window.show()
     return app.exec()
+
+
+def _offer_restore(data_dir: Path, error: JournalDamaged) -> MainWindow | None:
+    """A journal that cannot be opened: offer its backups (never writing to it)."""
+    backups = list_backups(data_dir)
+    if not backups:
+        _tell_not_opened(error)
+        return None
+    name = offer_backups(str(error), backups)
+    if name is None:
+        return None
+    try:
+        restore_damaged(data_dir, name, now=local_now())
+        return make_main_window(data_dir)
+    except JournalError as again:
+        _tell_not_opened(again)
+        return None
 
 
 def _unlock(data_dir: Path, reason: str) -> MainWindow | None:

@@ -142,3 +142,40 @@ class PrivacyUseCases:
         if not self.encrypted:
             raise JournalError("This journal has no passphrase.")
         self._change_protection(None, "before-decryption")
+
+
+def restore_damaged(data_dir: Path, name: str, *, now: dt.datetime,
+                    passphrase: str | None = None) -> Path:
+    """Put a backup in place of a journal that cannot be opened.
+
+    The damaged file is never written to: it is renamed aside (``journal.sqlite3.damaged-…``)
+    so nothing is lost, and the backup is checked before it is copied in. Returns the path the
+    damaged file was moved to.
+    """
+    source = backup_store.find_backup(data_dir, name)
+    if source is None:
+        raise ValidationError("backup", f"there is no backup called {name}")
+    check = connect_file(source, passphrase)
+    try:
+        try:
+            problems = quick_check(check)
+        except Exception:  # any driver error means it cannot be used
+            problems = ["it cannot be read"]
+    finally:
+        check.close()
+    if problems:
+        raise JournalError(f"The backup {source.name} is damaged too ({problems[0]}); "
+                           "nothing has been changed.")
+    journal_path = paths.database_path(data_dir)
+    aside = journal_path.with_name(f"{journal_path.name}.damaged-{now:%Y%m%d-%H%M%S}")
+    if journal_path.exists():
+        os.replace(journal_path, aside)
+    for suffix in ("-wal", "-shm"):
+        side = journal_path.with_name(journal_path.name + suffix)
+        if side.exists():
+            os.replace(side, aside.with_name(aside.name + suffix))
+    temporary = journal_path.with_name(journal_path.name + ".restoring")
+    paths.ensure_private_file(temporary)
+    temporary.write_bytes(source.read_bytes())
+    os.replace(temporary, journal_path)
+    return aside

@@ -144,3 +144,24 @@ def test_everything_written_is_private(noted: Journal, data_dir: Path) -> None:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == (0o700 if path.is_dir() else 0o600), path
     assert stat.S_IMODE((data_dir.parent / "export.json").stat().st_mode) == 0o600
+
+
+def test_a_damaged_journal_is_restored_from_a_backup_and_kept_aside(noted: Journal,
+                                                                    data_dir: Path) -> None:
+    from journal.domain.errors import JournalDamaged
+    from journal.privacy import restore_damaged
+
+    name = noted.backups()[0].name
+    noted.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    noted.close()
+    path = data_dir / "journal.sqlite3"
+    damaged = bytearray(path.read_bytes())
+    damaged[4096 * 2: 4096 * 2 + 300] = b"\xff" * 300
+    path.write_bytes(bytes(damaged))
+    with pytest.raises(JournalDamaged):
+        Journal.open(data_dir, clock=fixed_clock)
+    aside = restore_damaged(data_dir, name, now=fixed_clock())
+    assert aside.read_bytes() == bytes(damaged)  # never written to, kept
+    restored = Journal.open(data_dir, clock=fixed_clock)
+    assert restored.day(TODAY).note == f"my {SECRET} words"
+    restored.close()

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from journal.cli.common import Parser, ask, opened, read_passphrase_file
+from journal.cli.common import (
+    Parser,
+    ask,
+    data_dir,
+    opened,
+    passphrase_for,
+    read_passphrase_file,
+)
 from journal.domain.errors import ValidationError
 
 
@@ -61,6 +68,29 @@ def _passphrase(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from journal.domain.errors import JournalDamaged
+    from journal.store.backup import backup_reason, backup_time, list_backups
+
+    try:
+        return _restore_open(args)
+    except JournalDamaged as error:
+        folder = data_dir(args)
+        if args.list or not args.name:
+            print(f"{error}\nBackups you can restore with `restore NAME`:")
+            for path in list_backups(folder):
+                when = backup_time(path)
+                print(f"{path.name}\t{when:%Y-%m-%d %H:%M}\t{backup_reason(path)}")
+            return 1
+        from journal.privacy import restore_damaged
+        from journal.services import local_now
+
+        aside = restore_damaged(folder, args.name, now=local_now(),
+                                passphrase=passphrase_for(args))
+        print(f"Restored {args.name}. The damaged journal was kept, unchanged, as {aside.name}.")
+        return 0
+
+
+def _restore_open(args: argparse.Namespace) -> int:
     from journal.store.backup import backup_reason, backup_time
 
     with opened(args, create=False) as journal:

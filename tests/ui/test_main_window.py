@@ -120,3 +120,32 @@ def test_run_explains_a_foreign_database(qapp, tmp_path, monkeypatch, restore_th
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()))
     assert journal_app.run(tmp_path) == 1
     assert shown and "not a Connection Journal" in shown[0]
+
+
+def test_a_damaged_journal_offers_its_backups(qapp, tmp_path, monkeypatch, restore_theme):
+    from journal.domain.records import Day
+
+    journal = Journal.open(tmp_path, clock=fixed_clock)
+    journal.save_day(Day(date=fixed_clock().date(), mood=7, note="kept safe"))
+    name = journal.backup("manual").name
+    journal.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    journal.close()
+    path = tmp_path / "journal.sqlite3"
+    data = bytearray(path.read_bytes())
+    data[4096 * 2: 4096 * 2 + 300] = b"\xff" * 300
+    path.write_bytes(bytes(data))
+    offered = []
+
+    def choose(reason, backups):
+        offered.append((reason, [b.name for b in backups]))
+        return name
+
+    monkeypatch.setattr(journal_app, "offer_backups", choose)
+    monkeypatch.setattr(journal_app.MainWindow, "show", lambda self: None)
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    assert journal_app.run(tmp_path) == 0
+    assert offered and "damaged" in offered[0][0] and name in offered[0][1]
+    assert any(p.name.startswith("journal.sqlite3.damaged-") for p in tmp_path.iterdir())
+    reopened = Journal.open(tmp_path, clock=fixed_clock, lock=False)
+    assert reopened.day(fixed_clock().date()).note == "kept safe"
+    reopened.close()

@@ -1,0 +1,63 @@
+"""Shown at start when the journal cannot be opened: the reason, and the backups to restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.store.backup import backup_reason, backup_time
+
+
+class DamagedJournalDialog(QDialog):
+    """Offers the backups, newest first; ``chosen()`` is the backup's name once accepted."""
+
+    def __init__(self, reason: str, backups: list[Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("damaged_journal_dialog")
+        self.setWindowTitle(self.tr("The journal could not be opened"))
+        layout = QVBoxLayout(self)
+        text = QLabel(reason + "\n\n" + self.tr(
+            "You can restore a backup. The journal as it is now is kept, unchanged, beside it, "
+            "so nothing is lost."), self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self._list = QListWidget(self, objectName="backups")
+        self._list.setAccessibleName(self.tr("Backups"))
+        for path in backups:
+            when = backup_time(path)
+            item = QListWidgetItem(f"{when:%Y-%m-%d %H:%M} — "
+                                   f"{backup_reason(path).replace('-', ' ')}", self._list)
+            item.setData(0x0100, path.name)
+        self._list.setCurrentRow(0)
+        layout.addWidget(self._list)
+        buttons = QDialogButtonBox(self)
+        restore = buttons.addButton(self.tr("Restore this backup"),
+                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        restore.setObjectName("restore_backup")
+        quit_button = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        quit_button.setObjectName("quit")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 360)
+
+    def chosen(self) -> str | None:
+        item = self._list.currentItem()
+        return item.data(0x0100) if item else None
+
+
+def offer_backups(reason: str, backups: list[Path]) -> str | None:
+    """The backup the person chose to restore, or ``None`` when they quit."""
+    dialog = DamagedJournalDialog(reason, backups)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.chosen()
