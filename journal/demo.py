@@ -141,7 +141,7 @@ class _Builder:
             weekend = date.weekday() >= 5
             rate = float(np.clip(3.8 + sociable + (0.4 if weekend else 0.0), 0.5, 6.0))
             count = int(min(rng.poisson(rate), 6))
-            picks = rng.choice(len(self.people), size=count, p=self.weights)
+            picks = rng.choice(len(self.people), size=count, p=self.weights, replace=False)
             out += [self.contact(date, self.people[i]) for i in picks]
             if date.weekday() == 1 and rng.random() < 0.8:
                 out.append(self.contact(date, group, minutes=90))
