@@ -5,6 +5,14 @@ colour: text on a background, hints (``PlaceholderText``) and highlights all com
 Each palette's text colours meet WCAG AA (4.5:1) against the backgrounds they are drawn on;
 ``tests/ui/test_main_window.py`` measures it. The one colour a palette has no role for, the
 calm amber of a message beside an invalid field, is ``notice_colour``.
+
+Fusion draws the outline of a check box, a radio button, a progress bar, a text box and a
+spin box in the *window* colour made 40 % darker, whatever the palette's ``Mid``/``Dark``
+roles say: on the dark window that outline all but vanishes (an unticked box looked like
+nothing at all), and on the light one it is faint. Those controls paint no background of their
+own, so ``apply_theme`` gives them a palette whose ``Window`` is picked for that outline to
+reach 3:1 against the window and the field colour (``with_visible_outlines``); every other
+role stays the scheme's.
 """
 
 from __future__ import annotations
@@ -84,6 +92,14 @@ _DISABLED_TEXT = {Scheme.LIGHT: "#767674", Scheme.DARK: "#7c7f85"}
 #: and always paired with a symbol, so colour is never the only carrier.
 _NOTICE = {Scheme.LIGHT: "#8a4b00", Scheme.DARK: "#f0b45c"}
 
+#: The outline of check boxes, radio buttons, progress bars, text and spin boxes: at least 3:1
+#: against both the window and the field (``Base``) colour of its scheme, as WCAG asks of the
+#: boundary of a control.
+_OUTLINE = {Scheme.LIGHT: "#7a7a75", Scheme.DARK: "#83868c"}
+
+#: The controls whose Fusion outline is derived from ``Window`` and that paint no background.
+_OUTLINED_CLASSES = ("QCheckBox", "QRadioButton", "QProgressBar", "QLineEdit", "QAbstractSpinBox")
+
 _THEME_PROPERTY = "journal_theme"
 _FOLLOWING_PROPERTY = "journal_theme_follows_system"
 
@@ -98,6 +114,24 @@ def palette_for(scheme: Scheme | str) -> QPalette:
     for role in (_Role.WindowText, _Role.Text, _Role.ButtonText, _Role.PlaceholderText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return palette
+
+
+def outline_colour(palette: QPalette) -> QColor:
+    """The outline of a control (check box, text box …) in ``palette``'s scheme."""
+    return QColor(_OUTLINE[Scheme.DARK if is_dark(palette) else Scheme.LIGHT])
+
+
+def with_visible_outlines(palette: QPalette) -> QPalette:
+    """``palette`` for a control in ``_OUTLINED_CLASSES``, so that Fusion's outline shows.
+
+    Fusion outlines these controls in ``Window.darker(140)``; this sets ``Window`` to the
+    outline colour made that much lighter. Only for controls that never fill their
+    background with ``Window`` (those in ``_OUTLINED_CLASSES``, or a progress bar an item
+    delegate draws). ``palette`` is a scheme's palette, not one made by this function.
+    """
+    result = QPalette(palette)
+    result.setColor(_Role.Window, outline_colour(palette).lighter(140))
+    return result
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -127,7 +161,13 @@ def as_hint(label: QLabel) -> QLabel:
     return label
 
 
+#: The space around a page's content (left, top, right, bottom), the same on every page so
+#: that the headings line up when the person moves from one page to the next.
+PAGE_MARGINS = (24, 18, 24, 18)
+
+
 def as_heading(label: QLabel) -> QLabel:
+    """A page's heading: bold, 1.4 times the label's font."""
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * 1.4)
     font.setBold(True)
@@ -173,6 +213,12 @@ def apply_theme(app: QApplication, mode: str) -> Scheme:
         app.setStyle("Fusion")
     palette = palette_for(scheme)
     app.setPalette(palette)
+    outlined = with_visible_outlines(palette)
+    for class_name in _OUTLINED_CLASSES:
+        app.setPalette(outlined, class_name)
+    # A date box's calendar pop-up would inherit the date box's palette: its days outside
+    # the allowed range are drawn on ``Window``. It keeps the scheme's own colours.
+    app.setPalette(palette_for(scheme), "QCalendarWidget")
     pyqtgraph.setConfigOptions(
         background=palette.color(_Role.Base), foreground=palette.color(_Role.Text)
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -118,9 +118,35 @@ def line_data(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(x, dtype=float), y
 
 
+class _DateAxis(pg.DateAxisItem):
+    """pyqtgraph's date axis, with day numbers that never run into a month's name.
+
+    pyqtgraph puts a day tick on every fifth day counted from 1970, whatever the month, so a
+    "30" (of August) could sit just before "Sep" and read as "30 Sep", or "Nov" just before a
+    "03". Finer ticks too close to a coarser one are left out, and days lose their leading zero.
+    """
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        levels = super().tickValues(minVal, maxVal, size)
+        coarser = np.zeros(0)
+        kept = []
+        for spacing, values in levels:
+            ticks = np.asarray(values, dtype=float)
+            if coarser.size and ticks.size:
+                gap = np.abs(ticks[:, np.newaxis] - coarser[np.newaxis, :]).min(axis=1)
+                ticks = ticks[gap >= self.minSpacing]
+            kept.append((spacing, ticks.tolist()))
+            coarser = np.concatenate([coarser, ticks])
+        return kept
+
+    def tickStrings(self, values: list, scale: float, spacing: float) -> list[str]:
+        strings = super().tickStrings(values, scale, spacing)
+        return [s.lstrip("0") if s.isdigit() and len(s) == 2 else s for s in strings]
+
+
 def date_axis() -> pg.DateAxisItem:
     """A bottom date axis that labels days as they are stored (no time-zone shift)."""
-    return pg.DateAxisItem(orientation="bottom", utcOffset=0)
+    return _DateAxis(orientation="bottom", utcOffset=0)
 
 
 def format_number(value: float, digits: int = 2) -> str:
@@ -134,14 +160,25 @@ def style_plot(plot: pg.PlotItem, colours: ChartColours) -> None:
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen(colours.muted))
         axis.setTextPen(pg.mkPen(colours.foreground))
+        if name in ("bottom", "top"):
+            # pyqtgraph reserves 18 px for tick labels and measures them at 80 % of their
+            # height, so a larger application font had its labels cut off at the bottom.
+            height = QFontMetrics(axis.style["tickFont"] or QFont()).height() + 2
+            axis.setStyle(autoExpandTextSpace=False, tickTextHeight=max(18, height))
     if plot.titleLabel.text:
-        plot.titleLabel.setText(plot.titleLabel.text, color=colours.foreground)
+        # pyqtgraph's titles are a fixed 11 pt: smaller than the tick labels of a large font
+        size = f"{max(11.0, QFont().pointSizeF() * 1.2):g}pt"
+        plot.titleLabel.setText(plot.titleLabel.text, color=colours.foreground, size=size)
 
 
 def style_legend(legend: pg.LegendItem, colours: ChartColours) -> None:
+    """The legend's words in the text colour, at the application's font size (pyqtgraph's
+    fixed 9 pt would stay small for someone who enlarged the font)."""
+    size = f"{QFont().pointSizeF():g}pt"
     legend.setLabelTextColor(colours.foreground)
-    for _sample, label in legend.items:  # setLabelTextColor only affects later text
-        label.setText(label.text, color=colours.foreground)
+    legend.setLabelTextSize(size)
+    for _sample, label in legend.items:  # the setters above only affect later text
+        label.setText(label.text, color=colours.foreground, size=size)
     legend.setBrush(None)
     legend.setPen(None)
 
@@ -288,7 +325,7 @@ class RangeSwitch(QComboBox):
             "30d": self.tr("Last 30 days"),
             "90d": self.tr("Last 90 days"),
             "1y": self.tr("Last year"),
-            "all": self.tr("All"),
+            "all": self.tr("Whole journal"),
         }
         for key, _days in RANGES:
             self.addItem(labels[key], key)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from journal.ui.charts.common import ChartCard, ChartColours, style_plot
@@ -175,4 +175,5 @@ class GroupMeansChart(ChartCard):
             panel.whiskers.setData(pen=pg.mkPen(colours.foreground, width=1.5))
             panel.overall.setPen(pg.mkPen(colours.muted, width=1, style=Qt.PenStyle.DashLine))
             style_plot(panel.plot, colours)
-        self._legend.setText(self._legend_text, color=colours.muted, size="9pt")
+        size = f"{QFont().pointSizeF():g}pt"  # the application font, however large
+        self._legend.setText(self._legend_text, color=colours.muted, size=size)

@@ -13,6 +13,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QWidget
 
 from journal.ui.charts.common import (
@@ -64,7 +65,7 @@ class YearPixels(ChartCard):
         plot.setMouseEnabled(x=False, y=False)
         plot.invertY(True)
         plot.setAspectLocked(True)
-        weekdays = [
+        self._weekdays = [
             self.tr("Mon"),
             self.tr("Tue"),
             self.tr("Wed"),
@@ -73,7 +74,8 @@ class YearPixels(ChartCard):
             self.tr("Sat"),
             self.tr("Sun"),
         ]
-        plot.getAxis("left").setTicks([[(row + 0.5, name) for row, name in enumerate(weekdays)]])
+        self._label_weekdays()
+        plot.vb.sigTransformChanged.connect(self._label_weekdays)  # resized or re-ranged
         self._image = pg.ImageItem(axisOrder="col-major")
         self._missing = pg.ScatterPlotItem(symbol="x", size=7, pxMode=True)
         plot.addItem(self._image)
@@ -173,6 +175,16 @@ class YearPixels(ChartCard):
             label = f"{day:%b %Y}" if day.month == 1 or not ticks else f"{day:%b}"
             ticks.append((self.cell(index)[0] + 0.5, label))
         self._plot.getAxis("bottom").setTicks([ticks])
+
+    def _label_weekdays(self) -> None:
+        """Every weekday's name when the rows are as tall as a line of text; otherwise (a large
+        font, a short chart) Mon, Wed, Fri and Sun, rather than pyqtgraph's haphazard pick."""
+        _width, day = self._plot.vb.viewPixelSize()  # one day's row, in pixels: 1 / day
+        every = day <= 0 or 1 / day >= QFontMetrics(self.graphics.font()).height()
+        ticks = [
+            (row + 0.5, name) for row, name in enumerate(self._weekdays) if every or row % 2 == 0
+        ]
+        self._plot.getAxis("left").setTicks([ticks])
 
     def _apply_colours(self, colours: ChartColours) -> None:
         self._colours = colours

@@ -171,7 +171,7 @@ class CheckinsPage(QWidget):
         self._stack.addWidget(self._form)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(self._reminder_frame)

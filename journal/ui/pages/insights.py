@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette, QShowEvent
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from journal.analysis.insights import MAX_SENTENCES, InsightReport
 from journal.services import Journal
+from journal.ui import theme
 from journal.ui.charts.common import RangeSwitch
 
 
@@ -44,11 +45,7 @@ class InsightsPage(QWidget):
         self._range.currentIndexChanged.connect(self._on_range_current_index_changed)
 
     def _build(self) -> None:
-        heading = QLabel(self.tr("Insights"), objectName="insights_heading")
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = theme.as_heading(QLabel(self.tr("Insights"), objectName="insights_heading"))
         self._range = RangeSwitch("all")
         self._summary = QLabel(objectName="range_summary", wordWrap=True)
         self._summary.setAccessibleName(self.tr("Range and check-ins"))
@@ -64,6 +61,7 @@ class InsightsPage(QWidget):
         content = QWidget(objectName="insights_content")
         content.setMaximumWidth(820)  # about 100 characters a line: easy to read
         column = QVBoxLayout(content)
+        column.setContentsMargins(0, 8, 8, 0)  # cards in line with the heading
         column.setSpacing(12)
         for number in range(1, MAX_SENTENCES + 1):
             card = QFrame(objectName=f"insight_card_{number}")
@@ -94,6 +92,7 @@ class InsightsPage(QWidget):
         top.addWidget(self._range)
         top.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.addLayout(top)
         layout.addWidget(self._summary)
         layout.addWidget(intro)

@@ -136,7 +136,7 @@ class PeoplePage(QWidget):
         self._messages = MessageBar()
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addWidget(intro)

@@ -161,7 +161,7 @@ class SafetyPlanPage(QWidget):
         bottom.addWidget(self._save)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)

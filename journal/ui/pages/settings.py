@@ -50,6 +50,7 @@ class SettingsPage(QWidget):
         self._journal = journal
         content = QWidget(self, objectName="settings_content")
         layout = QVBoxLayout(content)
+        layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.addWidget(theme.as_heading(QLabel(self.tr("Settings"), content)))
         layout.addWidget(self._preferences())
         layout.addWidget(self._privacy())
@@ -69,9 +70,14 @@ class SettingsPage(QWidget):
     def _preferences(self) -> QGroupBox:
         box = QGroupBox(self.tr("Preferences"), self)
         form = QFormLayout(box)
+        # A spin box for a number of days or a three-way choice stretched across a wide
+        # window is hard to take in; fields keep their natural width instead.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self._name = QLineEdit(box, objectName="display_name")
         self._name.setAccessibleName(self.tr("Display name"))
         self._name.setPlaceholderText(self.tr("Shown on the summary for your therapist"))
+        metrics = self._name.fontMetrics()
+        self._name.setMinimumWidth(metrics.horizontalAdvance(self._name.placeholderText()) + 24)
         self._name.editingFinished.connect(self._on_name_editing_finished)
         form.addRow(self.tr("Display &name"), self._name)
         self._theme = QComboBox(box, objectName="theme")

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,7 @@ from journal.domain.errors import JournalError
 from journal.report.progress import IsCancelled, Progress, check
 from journal.report.summary import DEFAULT_SECTIONS, SECTIONS, paper_for_locale
 from journal.services import Journal
+from journal.ui import theme
 from journal.ui.dialogs.page_preview import SAVE, PagePreviewDialog
 from journal.ui.pages.share_import import ImportFlow
 from journal.ui.widgets.message_bar import MessageBar
@@ -96,11 +97,7 @@ class SharePage(QWidget):
         return button
 
     def _build(self) -> None:
-        heading = QLabel(self.tr("Share"), objectName="share_heading")
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = theme.as_heading(QLabel(self.tr("Share"), objectName="share_heading"))
 
         summary = QGroupBox(self.tr("A summary for your care team (PDF)"),
                             objectName="summary_group")
@@ -188,6 +185,7 @@ class SharePage(QWidget):
 
         self._message = MessageBar()
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.addWidget(heading)
         layout.addWidget(summary)
         layout.addWidget(data)

@@ -139,7 +139,7 @@ class TodayPage(QWidget):
 
         content = QWidget(objectName="today_content")
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.setSpacing(10)
         layout.addWidget(self._heading)
         layout.addWidget(self._day_state)

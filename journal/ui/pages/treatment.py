@@ -54,7 +54,7 @@ class TreatmentPage(QWidget):
             self._tabs.addTab(section, title)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addWidget(self._tabs, 1)

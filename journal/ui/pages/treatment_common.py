@@ -131,7 +131,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.minimum, bar.maximum, bar.progress = 0, target, min(done, target)
         bar.textVisible = False
         bar.state = option.state | QStyle.StateFlag.State_Horizontal
-        bar.palette = option.palette
+        bar.palette = theme.with_visible_outlines(option.palette)  # Fusion outlines in Window
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
         text = QStyleOptionViewItem(option)
         text.rect = option.rect.adjusted(width + 10, 0, 0, 0)

@@ -11,13 +11,15 @@ import datetime as dt
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
 from journal.analysis.stats import MIN_GROUP, MeanCI, association, fit_line, mean_ci
 from journal.services import Journal
+from journal.ui import theme
 from journal.ui.charts.common import RangeSwitch
 from journal.ui.charts.connection_scatter import ConnectionScatter
 from journal.ui.charts.group_means import GroupMeans, GroupMeansChart
@@ -86,11 +89,7 @@ class TrendsPage(QWidget):
         self._year.currentIndexChanged.connect(self._on_year_current_index_changed)
 
     def _build(self) -> None:
-        heading = QLabel(self.tr("Trends"), objectName="trends_heading")
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = theme.as_heading(QLabel(self.tr("Trends"), objectName="trends_heading"))
         self._range = RangeSwitch("90d")
         self._summary = QLabel(objectName="range_summary")
         self._summary.setAccessibleName(self.tr("Range shown"))
@@ -118,13 +117,14 @@ class TrendsPage(QWidget):
 
         content = QWidget(objectName="trends_content")
         charts = QVBoxLayout(content)
+        charts.setContentsMargins(0, 8, 8, 0)  # in line with the heading; room for the scroll bar
         charts.setSpacing(22)
         charts.addWidget(self.timeline)
-        pair = QHBoxLayout()
-        pair.setSpacing(22)
-        pair.addWidget(self.scatter, 1)
-        pair.addWidget(self.group_means, 1)
-        charts.addLayout(pair)
+        self._pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._pair.setSpacing(22)
+        self._pair.addWidget(self.scatter, 1)
+        self._pair.addWidget(self.group_means, 1)
+        charts.addLayout(self._pair)
         charts.addWidget(self.year_pixels)
         charts.addWidget(self.weekly_adherence)
         scroll = QScrollArea(objectName="trends_scroll")
@@ -140,6 +140,7 @@ class TrendsPage(QWidget):
         top.addSpacing(12)
         top.addWidget(self._summary, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
 
@@ -255,6 +256,22 @@ class TrendsPage(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The scatter and the group means side by side when both headers fit; otherwise one
+        # under the other (a narrow window, a large font), so the page never scrolls sideways.
+        margins = self.layout().contentsMargins()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = event.size().width() - margins.left() - margins.right() - scroll_bar - 8
+        needed = (
+            self.scatter.minimumSizeHint().width()
+            + self.group_means.minimumSizeHint().width()
+            + self._pair.spacing()
+        )
+        self._pair.setDirection(
+            QBoxLayout.Direction.LeftToRight if room >= needed else QBoxLayout.Direction.TopToBottom
+        )
 
     def _on_range_current_index_changed(self, _index: int) -> None:
         self.refresh()
