@@ -217,8 +217,8 @@ def _measure_ui_refresh(folder: Path, years: int, repeat: int) -> Figure:
     from journal.app import make_main_window
 
     window = make_main_window(folder)
-    pages = [p for p in window.findChildren(object) if hasattr(p, "refresh")
-             and type(p).__name__ in {"TrendsPage", "InsightsPage"}]
+    pages = [window.page(key) for key in ("trends", "insights")] if hasattr(window, "page") \
+        else []
     if not pages:
         window.journal.close()
         return Figure("refresh", years, None, "ms", note="n/a: the chart pages have not landed")

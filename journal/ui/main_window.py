@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QLocale, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,20 +26,28 @@ from journal.domain.errors import JournalError
 from journal.reminders import INVITATION, reminder_due
 from journal.services import Journal
 from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
-from journal.ui.dialogs.crisis_dialog import CrisisDialog
-from journal.ui.pages.checkins import CheckinsPage
-from journal.ui.pages.insights import InsightsPage
-from journal.ui.pages.people import PeoplePage
-from journal.ui.pages.safety_plan import SafetyPlanPage
-from journal.ui.pages.settings import SettingsPage
-from journal.ui.pages.share import SharePage
 from journal.ui.pages.today import TodayPage
 from journal.ui.pages.today_treatment import TodayTreatmentPanel
-from journal.ui.pages.treatment import TreatmentPage
-from journal.ui.pages.trends import TrendsPage
 from journal.ui.widgets.message_bar import MessageBar
 
+if TYPE_CHECKING:
+    from journal.ui.dialogs.crisis_dialog import CrisisDialog
+
 log = logging.getLogger(__name__)
+
+#: The sidebar: (key, title, module, class). Pages other than Today are built the first time
+#: they are shown, so the window is interactive sooner and holds only what was opened.
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("today", "Today", "journal.ui.pages.today", "TodayPage"),
+    ("people", "People", "journal.ui.pages.people", "PeoplePage"),
+    ("treatment", "Treatment", "journal.ui.pages.treatment", "TreatmentPage"),
+    ("checkins", "Check-ins", "journal.ui.pages.checkins", "CheckinsPage"),
+    ("trends", "Trends", "journal.ui.pages.trends", "TrendsPage"),
+    ("insights", "Insights", "journal.ui.pages.insights", "InsightsPage"),
+    ("share", "Share", "journal.ui.pages.share", "SharePage"),
+    ("safety_plan", "Safety plan", "journal.ui.pages.safety_plan", "SafetyPlanPage"),
+    ("settings", "Settings", "journal.ui.pages.settings", "SettingsPage"),
+)
 
 #: The size of a first window, before the person has resized it.
 DEFAULT_SIZE = QSize(1000, 700)
@@ -71,27 +81,11 @@ class MainWindow(QMainWindow):
         self._today_page = TodayPage(journal)
         self._treatment_panel = TodayTreatmentPanel(journal)
         self._today_page.add_panel(self._treatment_panel)
-        self._people_page = PeoplePage(journal)
-        self._treatment_page = TreatmentPage(journal)
-        self._checkins_page = CheckinsPage(journal)
-        self._trends_page = TrendsPage(journal)
-        self._insights_page = InsightsPage(journal)
-        self._share_page = SharePage(journal)
-        self._safety_plan_page = SafetyPlanPage(journal)
-        self._settings_page = SettingsPage(journal)
-        for page, title in (
-            (self._today_page, self.tr("Today")),
-            (self._people_page, self.tr("People")),
-            (self._treatment_page, self.tr("Treatment")),
-            (self._checkins_page, self.tr("Check-ins")),
-            (self._trends_page, self.tr("Trends")),
-            (self._insights_page, self.tr("Insights")),
-            (self._share_page, self.tr("Share")),
-            (self._safety_plan_page, self.tr("Safety plan")),
-            (self._settings_page, self.tr("Settings")),
-        ):
-            self._add_page(page, title)
-        self._seen_changes = {id(page): journal.changes() for page in self._pages()}
+        self._built: dict[str, QWidget] = {"today": self._today_page}
+        titles = {key: self.tr(title) for key, title, _module, _name in PAGES}
+        for key, _title, _module, _name in PAGES:
+            self._add_page(self._today_page if key == "today" else QWidget(), titles[key])
+        self._seen_changes: dict[str, int] = {}
         self._need_help = self._need_help_button()
         self._help_dialog: CrisisDialog | None = None
         self._sidebar.setCurrentRow(0)
@@ -121,10 +115,7 @@ class MainWindow(QMainWindow):
         self._sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
         self._today_page.day_saved.connect(self._on_today_page_day_saved)
         self._need_help.clicked.connect(self._on_need_help_clicked)
-        self._share_page.data_imported.connect(self._on_share_page_data_imported)
-        self._settings_page.data_replaced.connect(self._on_settings_page_data_replaced)
         self._treatment_panel.treatment_changed.connect(self._on_treatment_panel_changed)
-        self._treatment_page.treatment_changed.connect(self._on_treatment_page_changed)
         self._reminder.action_triggered.connect(self._on_reminder_action_triggered)
         self._restore_geometry()
 
@@ -140,17 +131,42 @@ class MainWindow(QMainWindow):
     def treatment_panel(self) -> TodayTreatmentPanel:
         return self._treatment_panel
 
-    @property
-    def checkins_page(self) -> CheckinsPage:
-        return self._checkins_page
+    def page(self, key: str) -> Any:
+        """The page called ``key`` (see ``PAGES``), built on first use."""
+        if key in self._built:
+            return self._built[key]
+        index = [k for k, *_ in PAGES].index(key)
+        _key, _title, module, name = PAGES[index]
+        page = getattr(importlib.import_module(module), name)(self._journal)
+        placeholder = self._stack.widget(index)
+        self._stack.insertWidget(index, page)
+        self._stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._built[key] = page
+        self._seen_changes[key] = self._journal.changes()
+        if key == "share":
+            page.data_imported.connect(self._on_share_page_data_imported)
+        elif key == "settings":
+            page.data_replaced.connect(self._on_settings_page_data_replaced)
+        elif key == "treatment":
+            page.treatment_changed.connect(self._on_treatment_page_changed)
+        return page
 
     @property
-    def safety_plan_page(self) -> SafetyPlanPage:
-        return self._safety_plan_page
+    def checkins_page(self) -> Any:
+        return self.page("checkins")
 
     @property
-    def share_page(self) -> SharePage:
-        return self._share_page
+    def safety_plan_page(self) -> Any:
+        return self.page("safety_plan")
+
+    @property
+    def share_page(self) -> Any:
+        return self.page("share")
+
+    @property
+    def insights_page(self) -> Any:
+        return self.page("insights")
 
     def _need_help_button(self) -> QPushButton:
         """Always visible below the pages: the safety plan's contacts and crisis lines (F1)."""
@@ -176,20 +192,19 @@ class MainWindow(QMainWindow):
         column.addLayout(row)
         return side
 
-    def _pages(self) -> list[QWidget]:
-        return [self._stack.widget(i) for i in range(self._stack.count())]
-
-    def show_page(self, page: QWidget) -> None:
-        """Bring ``page`` to the front, as choosing it in the sidebar does."""
-        self._sidebar.setCurrentRow(self._stack.indexOf(page))
+    def show_page(self, page: QWidget | str) -> None:
+        """Bring a page (or the page called ``key``) to the front, as the sidebar does."""
+        key = page if isinstance(page, str) else next(
+            k for k, built in self._built.items() if built is page)
+        self._sidebar.setCurrentRow([k for k, *_ in PAGES].index(key))
 
     def _build_menus(self) -> None:
         journal_menu = self.menuBar().addMenu(self.tr("&Journal"))
         go = journal_menu.addMenu(self.tr("&Go to"))
-        for index, page in enumerate(self._pages()[:9]):
+        for index, (key, *_rest) in enumerate(PAGES[:9]):
             action = go.addAction(self._sidebar.item(index).text())
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _=False, p=page: self.show_page(p))
+            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
         journal_menu.addSeparator()
         quit_action = journal_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -234,9 +249,9 @@ class MainWindow(QMainWindow):
         if not self._today_page.commit_pending():
             event.ignore()
             return
-        if not self._safety_plan_page.commit_pending():  # its message says why, on the page
-            self._stack.setCurrentWidget(self._safety_plan_page)
-            self._sidebar.setCurrentRow(self._stack.currentIndex())
+        plan = self._built.get("safety_plan")
+        if plan is not None and not plan.commit_pending():  # its message says why, on the page
+            self.show_page("safety_plan")
             event.ignore()
             return
         self._save_geometry()
@@ -247,17 +262,18 @@ class MainWindow(QMainWindow):
     def _on_sidebar_current_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        page = self._stack.widget(row)
-        if page is not self._today_page:  # Today keeps its typing; it reloads only on replace
-            self._sync(page)
-        self._stack.setCurrentIndex(row)
+        key = PAGES[row][0]
+        page = self.page(key)
+        if key != "today":  # Today keeps its typing; it reloads only when data is replaced
+            self._sync(key, page)
+        self._stack.setCurrentWidget(page)
 
-    def _sync(self, page: QWidget) -> None:
+    def _sync(self, key: str, page: QWidget) -> None:
         """Let a page catch up when the journal changed since it last showed it."""
         changes = self._journal.changes()
-        if self._seen_changes.get(id(page)) == changes:
+        if self._seen_changes.get(key) == changes:
             return
-        self._seen_changes[id(page)] = changes
+        self._seen_changes[key] = changes
         for name in ("invalidate", "refresh"):
             method = getattr(page, name, None)
             if callable(method):
@@ -268,10 +284,11 @@ class MainWindow(QMainWindow):
         """After an import or a restore: every page shows the journal's new contents."""
         self._today_page.reload()
         self._treatment_panel.refresh()
-        for page in self._pages():
-            if page is not self._today_page:
-                self._seen_changes[id(page)] = -1
-        self._sync(self._stack.currentWidget())
+        for key in self._built:
+            self._seen_changes[key] = -1
+        current = PAGES[self._sidebar.currentRow()][0]
+        if current != "today":
+            self._sync(current, self._built[current])
 
     def check_reminder(self) -> bool:
         """Show the daily invitation when it is due; True when it was shown."""
@@ -296,7 +313,8 @@ class MainWindow(QMainWindow):
             self._today_page.show_day(self._journal.today())
 
     def _on_treatment_panel_changed(self) -> None:
-        self._treatment_page.refresh()
+        if "treatment" in self._built:
+            self._built["treatment"].refresh()
 
     def _on_treatment_page_changed(self) -> None:
         self._treatment_panel.refresh()
@@ -306,6 +324,8 @@ class MainWindow(QMainWindow):
         self._reload_everything()
 
     def _on_need_help_clicked(self) -> None:
+        from journal.ui.dialogs.crisis_dialog import CrisisDialog
+
         if self._help_dialog is None or not self._help_dialog.isVisible():
             info = self._journal.crisis_info(QLocale().name())
             self._help_dialog = CrisisDialog(info, after_item9=False, parent=self)

@@ -17,9 +17,9 @@ role stays the scheme's.
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 
-import pyqtgraph
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QLabel, QToolButton
@@ -219,13 +219,22 @@ def apply_theme(app: QApplication, mode: str) -> Scheme:
     # A date box's calendar pop-up would inherit the date box's palette: its days outside
     # the allowed range are drawn on ``Window``. It keeps the scheme's own colours.
     app.setPalette(palette_for(scheme), "QCalendarWidget")
-    pyqtgraph.setConfigOptions(
-        background=palette.color(_Role.Base), foreground=palette.color(_Role.Text)
-    )
+    if "pyqtgraph" in sys.modules:  # charts are loaded only when a chart page is opened
+        configure_charts(palette)
     if not app.property(_FOLLOWING_PROPERTY):
         app.setProperty(_FOLLOWING_PROPERTY, True)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: _follow_system(app))
     return scheme
+
+
+def configure_charts(palette: QPalette) -> None:
+    """pyqtgraph's default background and foreground from the palette (charts also restyle
+    themselves when the palette changes)."""
+    import pyqtgraph
+
+    pyqtgraph.setConfigOptions(
+        background=palette.color(_Role.Base), foreground=palette.color(_Role.Text)
+    )
 
 
 def _follow_system(app: QApplication) -> None:

@@ -54,7 +54,7 @@ def test_every_focusable_control_has_an_accessible_name(qtbot, main_window) -> N
 
 def test_pages_catch_up_with_changes_made_elsewhere(qtbot, main_window) -> None:
     journal = main_window.journal
-    insights = main_window.findChild(QWidget, "insights_page") or main_window._insights_page
+    insights = main_window.insights_page
     main_window.show_page(insights)
     before = insights.sentences()
     for offset in range(20):

@@ -19,6 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -28,6 +29,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from journal.ui import theme
+
+if QApplication.instance() is not None:  # pyqtgraph loads with the first chart page
+    theme.configure_charts(QApplication.palette())
 
 #: Seconds in a day: pyqtgraph's date axis counts seconds since 1970-01-01 (UTC).
 DAY = 86400.0
