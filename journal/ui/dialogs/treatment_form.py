@@ -33,6 +33,7 @@ from journal.domain.errors import JournalError, ValidationError
 from journal.domain.kinds import CommitmentKind, Mode, SessionStatus
 from journal.services import Journal
 from journal.ui import theme
+from journal.ui.widgets import choices
 
 #: Marks a message about a field, so colour is not the only thing that tells it apart.
 NOTICE_SYMBOL = "⚠"
@@ -46,13 +47,6 @@ _STATUS = {
     SessionStatus.MISSED: QT_TRANSLATE_NOOP("treatment", "missed"),
     SessionStatus.CANCELLED_BY_ME: QT_TRANSLATE_NOOP("treatment", "cancelled by me"),
     SessionStatus.CANCELLED_BY_PROVIDER: QT_TRANSLATE_NOOP("treatment", "cancelled by provider"),
-}
-_MODE = {
-    Mode.IN_PERSON: QT_TRANSLATE_NOOP("treatment", "in person"),
-    Mode.VIDEO: QT_TRANSLATE_NOOP("treatment", "video"),
-    Mode.PHONE: QT_TRANSLATE_NOOP("treatment", "phone"),
-    Mode.TEXT: QT_TRANSLATE_NOOP("treatment", "text"),
-    Mode.ONLINE_GROUP: QT_TRANSLATE_NOOP("treatment", "online group"),
 }
 _KIND = {
     CommitmentKind.HOMEWORK: QT_TRANSLATE_NOOP("treatment", "homework"),
@@ -78,7 +72,8 @@ def status_text(status: SessionStatus) -> str:
 
 
 def mode_text(mode: Mode) -> str:
-    return _tr(_MODE[mode])
+    """A mode's words; the one table of them is in ``widgets/choices.py``."""
+    return choices.mode_text(mode)
 
 
 def kind_text(kind: CommitmentKind) -> str:
