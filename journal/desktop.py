@@ -7,7 +7,6 @@ in ``$XDG_DATA_HOME/metainfo``, and the autostart entry in ``$XDG_CONFIG_HOME/au
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 import shlex
 import shutil
@@ -21,15 +20,10 @@ _REPO = Path(__file__).resolve().parents[1]
 
 
 def bundled(kind: str) -> Path:
-    """The installed ``journal.resources`` / ``journal.packaging`` folder, or the source
-    tree's ``resources/`` / ``packaging/`` when running from a checkout."""
-    try:
-        path = Path(str(importlib.resources.files(f"journal.{kind}")))
-        if path.is_dir():
-            return path
-    except ModuleNotFoundError:
-        pass
-    return _REPO / kind
+    """The folder ``resources`` or ``packaging``: inside the installed package
+    (``journal/resources``), else beside the package as in a source checkout or the bundle."""
+    installed = Path(__file__).resolve().parent / kind
+    return installed if installed.is_dir() else _REPO / kind
 
 
 def icon_path(size: int | None = None) -> Path:
