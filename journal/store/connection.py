@@ -125,7 +125,7 @@ def open_database(path: Path, *, create: bool = True, passphrase: str | None = N
         if problems:
             raise JournalDamaged(f"{path} is damaged ({problems[0]}); it has not been "
                                  "changed. A backup can be restored.")
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)  # no third-party code in the journal
         version = check_compatible(db)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
@@ -159,7 +159,7 @@ def open_memory() -> Database:
     """A fresh in-memory journal at the current schema, for tests and scratch work."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
-    db = Database(conn)
+    db = Database(conn, execute_plugins=False)
     migrate(db)
     return db
 
