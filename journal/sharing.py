@@ -26,22 +26,7 @@ from journal.analysis.insights import InsightReport
 from journal.analysis.series import DailySeries
 from journal.domain.errors import JournalError, ValidationError
 from journal.domain.kinds import SessionStatus
-from journal.report import import_daylio as daylio
-from journal.report.export_csv import export_csv_zip
-from journal.report.export_json import export_document, write_json
-from journal.report.import_json import load, read_export
-from journal.report.merge import merge
 from journal.report.progress import IsCancelled, Progress, check, never_cancelled
-from journal.report.summary import (
-    DEFAULT_SECTIONS,
-    CommitmentKept,
-    MedicationKept,
-    NameStyle,
-    Summary,
-    SummaryInputs,
-    build_summary,
-    check_sections,
-)
 from journal.store import assessments as assessments_store
 from journal.store import contacts as contacts_store
 from journal.store import days as days_store
@@ -53,6 +38,14 @@ from journal.store.schema import TABLES
 
 if TYPE_CHECKING:
     from journal.domain.settings import Settings
+    from journal.report import import_daylio as daylio
+    from journal.report.summary import (
+        CommitmentKept,
+        MedicationKept,
+        NameStyle,
+        Summary,
+        SummaryInputs,
+    )
 
 IMPORT_MODES = ("new", "merge", "replace")
 
@@ -88,9 +81,13 @@ class SharingUseCases:
         def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence: ...
 
     def export_json(self, out: Path) -> Path:
+        from journal.report.export_json import export_document, write_json
+
         return write_json(export_document(self.db, now=self.now()), out)
 
     def export_csv(self, out: Path) -> Path:
+        from journal.report.export_csv import export_csv_zip
+
         return export_csv_zip(self.db, out)
 
     def import_json(self, path: Path, mode: str = "new", *,
@@ -100,6 +97,9 @@ class SharingUseCases:
         true before the end, the transaction is rolled back and ``Cancelled`` raised."""
         if mode not in IMPORT_MODES:
             raise ValueError(f"mode must be one of {IMPORT_MODES}")
+        from journal.report.import_json import load, read_export
+        from journal.report.merge import merge
+
         parsed = read_export(path)  # validated whole before anything is written
         if mode == "new" and not self.is_empty():
             raise JournalError("This journal already has entries: choose merge (add what is "
@@ -122,6 +122,8 @@ class SharingUseCases:
     def preview_daylio(self, path: Path, mood_map: Mapping[str, str] | None = None,
                        activity_map: Mapping[str, str] | None = None) -> daylio.DaylioPreview:
         """What a Daylio import would write, with the mapping applied; writes nothing."""
+        from journal.report import import_daylio as daylio
+
         entries = daylio.read_entries(path)
         moods = daylio.check_mood_map(mood_map or {})
         targets = {name: daylio.parse_activity_target(name, value)
@@ -152,8 +154,10 @@ class SharingUseCases:
         return max(attended) if attended else None
 
     def summary_inputs(self, start: dt.date, end: dt.date,
-                       sections: Iterable[str] = DEFAULT_SECTIONS) -> SummaryInputs:
+                       sections: Iterable[str] | None = None) -> SummaryInputs:
         """What the ticked ``sections`` need for ``start..end``, and nothing more."""
+        from journal.report.summary import SummaryInputs, check_sections
+
         chosen = check_sections(sections)
         if end < start:
             raise ValidationError("to", "the end of the range cannot be before its start")
@@ -183,6 +187,8 @@ class SharingUseCases:
     def _care_kept(self, start: dt.date, end: dt.date) -> tuple[list[MedicationKept],
                                                                  list[CommitmentKept]]:
         """Each medication's doses and each commitment's check-offs over the range."""
+        from journal.report.summary import CommitmentKept, MedicationKept
+
         db = self.db
         doses = treatment_store.doses_between(db, start, end)
         checkins = days_store.dates_with_checkins(db, start, end)
@@ -206,15 +212,17 @@ class SharingUseCases:
         return medications, commitments
 
     def build_summary(self, start: dt.date, end: dt.date,
-                      sections: Iterable[str] = DEFAULT_SECTIONS,
-                      names: NameStyle | str = NameStyle.HIDDEN) -> Summary:
+                      sections: Iterable[str] | None = None,
+                      names: NameStyle | str = "hidden") -> Summary:
         """The summary of ``start..end`` with only the chosen sections."""
+        from journal.report.summary import build_summary, check_sections
+
         chosen = check_sections(sections)
         return build_summary(self.summary_inputs(start, end, chosen), chosen, names)
 
     def export_summary(self, out: Path, start: dt.date, end: dt.date,
-                       sections: Iterable[str] = DEFAULT_SECTIONS,
-                       names: NameStyle | str = NameStyle.HIDDEN, paper: str = "A4", *,
+                       sections: Iterable[str] | None = None,
+                       names: NameStyle | str = "hidden", paper: str = "A4", *,
                        progress: Progress | None = None,
                        cancelled: IsCancelled = never_cancelled) -> Path:
         """Write the summary PDF to ``out`` (atomically, 0600); ``Cancelled`` writes nothing."""
@@ -225,8 +233,8 @@ class SharingUseCases:
         return render_pdf(summary, out, paper=paper, progress=progress, cancelled=cancelled)
 
     def preview_summary(self, start: dt.date, end: dt.date,
-                        sections: Iterable[str] = DEFAULT_SECTIONS,
-                        names: NameStyle | str = NameStyle.HIDDEN, paper: str = "A4", *,
+                        sections: Iterable[str] | None = None,
+                        names: NameStyle | str = "hidden", paper: str = "A4", *,
                         dpi: int = 96, progress: Progress | None = None,
                         cancelled: IsCancelled = never_cancelled) -> list[Any]:
         """The summary's pages as ``QImage``s, laid out exactly as the PDF is."""

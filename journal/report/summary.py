@@ -73,9 +73,10 @@ _BUILDERS: dict[str, _Builder] = {
 }
 
 
-def check_sections(sections: Iterable[str]) -> frozenset[str]:
-    """The chosen section keys; an unknown key raises ``ValidationError`` naming it."""
-    chosen = frozenset(sections)
+def check_sections(sections: Iterable[str] | None) -> frozenset[str]:
+    """The chosen section keys (``None``: the defaults); an unknown key raises
+    ``ValidationError`` naming it."""
+    chosen = frozenset(DEFAULT_SECTIONS if sections is None else sections)
     unknown = sorted(chosen - set(SECTIONS))
     if unknown:
         raise ValidationError("sections", f"unknown section “{unknown[0]}”; choose from "
