@@ -7,10 +7,8 @@ and calm: the palette's alternate background, ordinary text, no warning colours.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,10 +21,10 @@ from PySide6.QtWidgets import (
 from journal.analysis.insights import MAX_SENTENCES, InsightReport
 from journal.services import Journal
 from journal.ui import theme
-from journal.ui.charts.common import RangeSwitch
+from journal.ui.pages.range_page import RangePage
 
 
-class InsightsPage(QWidget):
+class InsightsPage(RangePage):
     """What stands out in the chosen range, in plain sentences.
 
     Like the Trends page, ``invalidate()`` refreshes at once when the page is visible and
@@ -36,18 +34,14 @@ class InsightsPage(QWidget):
     """
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._journal = journal
+        super().__init__(journal, "all", wrap_summary=True, parent=parent)
         self._report: InsightReport | None = None
-        self._stale = True
         self.setObjectName("insights_page")
         self._build()
         self._range.currentIndexChanged.connect(self._on_range_current_index_changed)
 
     def _build(self) -> None:
         heading = theme.as_heading(QLabel(self.tr("Insights"), objectName="insights_heading"))
-        self._range = RangeSwitch("all")
-        self._summary = QLabel(objectName="range_summary", wordWrap=True)
         self._summary.setAccessibleName(self.tr("Range and check-ins"))
         intro = QLabel(
             self.tr("What stands out in your entries, the clearest first."),
@@ -101,14 +95,6 @@ class InsightsPage(QWidget):
     # --- public ------------------------------------------------------------------------------
 
     @property
-    def range_switch(self) -> RangeSwitch:
-        return self._range
-
-    @property
-    def summary(self) -> str:
-        return self._summary.text()
-
-    @property
     def report(self) -> InsightReport | None:
         """The figures behind the sentences shown (``None`` before the first refresh)."""
         return self._report
@@ -120,16 +106,6 @@ class InsightsPage(QWidget):
             for card, label in zip(self._cards, self._labels, strict=True)
             if not card.isHidden()
         ]
-
-    def dates(self) -> tuple[dt.date, dt.date]:
-        """First and last day of the range the switch picks."""
-        return self._range.dates(self._journal.today(), self._journal.default_range()[0])
-
-    def invalidate(self) -> None:
-        """The journal changed: refresh now if the page is shown, else when it next is."""
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
 
     def refresh(self) -> None:
         """Recompute the insights of the chosen range and show their sentences."""
@@ -155,11 +131,6 @@ class InsightsPage(QWidget):
         self._stale = False
 
     # --- slots -------------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _on_range_current_index_changed(self, _index: int) -> None:
         self.refresh()

@@ -11,7 +11,7 @@ import datetime as dt
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -28,12 +28,12 @@ from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
 from journal.analysis.stats import MIN_GROUP, MeanCI, association, fit_line, mean_ci
 from journal.services import Journal
 from journal.ui import theme
-from journal.ui.charts.common import RangeSwitch
 from journal.ui.charts.connection_scatter import ConnectionScatter
 from journal.ui.charts.group_means import GroupMeans, GroupMeansChart
 from journal.ui.charts.mood_timeline import MoodTimeline
 from journal.ui.charts.weekly_adherence import WeeklyAdherenceChart
 from journal.ui.charts.year_pixels import YearPixels
+from journal.ui.pages.range_page import RangePage
 
 #: The heat map's choice that follows today rather than a calendar year.
 LAST_WEEKS = "last"
@@ -66,7 +66,7 @@ def _week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-class TrendsPage(QWidget):
+class TrendsPage(RangePage):
     """Charts of the range the switch picks: 30 days, 90 days, a year or the whole journal.
 
     Work waits until it is needed: ``invalidate()`` (the journal changed) refreshes at once
@@ -77,11 +77,9 @@ class TrendsPage(QWidget):
     """
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._journal = journal
+        super().__init__(journal, "90d", parent=parent)
         self._series: DailySeries | None = None
         self._first_day = journal.today()
-        self._stale = True
         self.setObjectName("trends_page")
         self._build()
         self._range.currentIndexChanged.connect(self._on_range_current_index_changed)
@@ -90,8 +88,6 @@ class TrendsPage(QWidget):
 
     def _build(self) -> None:
         heading = theme.as_heading(QLabel(self.tr("Trends"), objectName="trends_heading"))
-        self._range = RangeSwitch("90d")
-        self._summary = QLabel(objectName="range_summary")
         self._summary.setAccessibleName(self.tr("Range shown"))
 
         self.timeline = MoodTimeline()
@@ -145,24 +141,6 @@ class TrendsPage(QWidget):
         layout.addWidget(scroll, 1)
 
     # --- public ------------------------------------------------------------------------------
-
-    @property
-    def range_switch(self) -> RangeSwitch:
-        return self._range
-
-    @property
-    def summary(self) -> str:
-        return self._summary.text()
-
-    def dates(self) -> tuple[dt.date, dt.date]:
-        """First and last day of the range the switch picks."""
-        return self._range.dates(self._journal.today(), self._journal.default_range()[0])
-
-    def invalidate(self) -> None:
-        """The journal changed: refresh now if the page is shown, else when it next is."""
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
 
     def refresh(self) -> None:
         """Recompute every chart from the journal for the chosen range."""
@@ -251,11 +229,6 @@ class TrendsPage(QWidget):
         self.year_pixels.set_data(np.datetime64(start, "D"), mood, journal_start=self._first_day)
 
     # --- slots -------------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
