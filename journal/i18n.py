@@ -1,0 +1,104 @@
+"""Translation and locale hooks for the pure core (insights, the summary, validation messages).
+
+The core imports no Qt, yet its sentences are shown in the app and must follow the person's
+language and locale. So the core calls the functions below, which default to English and ISO-ish
+formats (what the command line and the tests see), and the app installs Qt-backed versions at
+start (``journal.ui.locale.install``): ``QCoreApplication.translate`` for text and ``QLocale``
+for dates and numbers.
+
+Every call site passes literal strings, so ``pyside6-lupdate`` finds them: it recognises
+``translate("context", "text")`` and ``QT_TRANSLATE_NOOP("context", "text")`` by name, in any
+module. Keep the context and the text literal at the call site; format afterwards with
+``str.format`` and named fields, so a translator can move the fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Literal
+
+DateStyle = Literal["date", "weekday_date", "month_year", "month", "day_month", "date_time"]
+"""How a date is shown: ``date`` 25 Nov 2026, ``weekday_date`` Wed 25 Nov 2026, ``month_year``
+Nov 2026, ``month`` Nov, ``day_month`` 25 Nov, ``date_time`` 2026-11-25 10:05 (a datetime)."""
+
+Translator = Callable[[str, str], str]
+DateFormatter = Callable[[dt.date, DateStyle], str]
+NumberFormatter = Callable[[float, int], str]
+
+_DEFAULT_PATTERNS: dict[str, str] = {
+    "date": "%d %b %Y",
+    "weekday_date": "%a %d %b %Y",
+    "month_year": "%b %Y",
+    "month": "%b",
+    "day_month": "%d %b",
+    "date_time": "%Y-%m-%d %H:%M",
+}
+
+
+def _english(context: str, text: str) -> str:
+    return text
+
+
+def _default_date(day: dt.date, style: DateStyle) -> str:
+    text = day.strftime(_DEFAULT_PATTERNS[style])
+    # "05 Mar" reads as a code; people write "5 Mar"
+    return text[1:] if style in ("date", "day_month") and text.startswith("0") else text
+
+
+def _default_number(value: float, digits: int) -> str:
+    return f"{value:.{digits}f}".replace("-", "\u2212")
+
+
+_translator: Translator = _english
+_date_formatter: DateFormatter = _default_date
+_number_formatter: NumberFormatter = _default_number
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` in the person's language (English until the app installs a translator)."""
+    return _translator(context, text)
+
+
+def translate_count(context: str, singular: str, plural: str, n: int) -> str:
+    """The English form for ``n`` (``{n}`` inside is filled), then translated.
+
+    Qt's own plural handling (``%n`` with numerus forms) needs an English ``.qm`` to read
+    well in English; choosing between two literal sources keeps English right without one,
+    and a translator still sees both forms.
+    """
+    return _translator(context, singular if n == 1 else plural).format(n=n)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Mark ``text`` for translation where it is defined (a table); translate it where shown."""
+    return text
+
+
+def format_date(day: dt.date, style: DateStyle = "date") -> str:
+    """A date as the locale writes it (day-month-year English abbreviations by default)."""
+    return _date_formatter(day, style)
+
+
+def format_number(value: float, digits: int = 1) -> str:
+    """A number with ``digits`` decimals and the locale's separators (a true minus sign)."""
+    return _number_formatter(value, digits)
+
+
+def install(translator: Translator | None = None, date_formatter: DateFormatter | None = None,
+            number_formatter: NumberFormatter | None = None) -> None:
+    """Replace the hooks given; the app calls this once at start, tests undo it with reset()."""
+    global _translator, _date_formatter, _number_formatter
+    if translator is not None:
+        _translator = translator
+    if date_formatter is not None:
+        _date_formatter = date_formatter
+    if number_formatter is not None:
+        _number_formatter = number_formatter
+
+
+def reset() -> None:
+    """Back to English and the default formats (for tests and the command line)."""
+    global _translator, _date_formatter, _number_formatter
+    _translator, _date_formatter, _number_formatter = (_english, _default_date,
+                                                       _default_number)
