@@ -85,9 +85,23 @@ def looks_plain(path: Path) -> bool:
     return file_header(path) in (b"", SQLITE_HEADER)
 
 
-def quick_check(conn: Any) -> list[str]:
-    """``PRAGMA quick_check`` findings; empty when the file is healthy."""
-    rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+def quick_check(conn: Any, *, constraints: bool = True) -> list[str]:
+    """``PRAGMA quick_check`` findings; empty when the file is healthy.
+
+    ``constraints=False`` checks the file's structure (pages, b-trees, record formats) but does
+    not re-evaluate every row's CHECK constraints. Opening uses it: SQLite enforces those
+    constraints on every write anyway, and evaluating them over ten years of rows costs
+    50-90 ms at every start against 4 ms for the structure. ``check`` and ``restore`` keep the
+    full check.
+    """
+    if constraints:
+        rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+    else:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        try:
+            rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+        finally:  # never leave writes unchecked
+            conn.execute("PRAGMA ignore_check_constraints = OFF")
     return [] if rows == ["ok"] else rows
 
 
@@ -116,7 +130,7 @@ def open_database(path: Path, *, create: bool = True, passphrase: str | None = N
         raise JournalError(f"Could not open {path}: {error}") from None
     try:
         try:
-            problems = quick_check(conn)
+            problems = quick_check(conn, constraints=False)
         except database_errors():
             if passphrase is not None:
                 raise WrongPassphrase("That passphrase does not open this journal. Nothing "

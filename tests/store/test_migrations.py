@@ -110,3 +110,14 @@ def test_constraints_are_the_backstop(tmp_path: Path, sql: str, params: tuple) -
     with pytest.raises(sqlite3.IntegrityError):
         db.execute(sql, params)
     db.close()
+
+
+def test_the_check_at_open_leaves_constraints_enforced(tmp_path: Path) -> None:
+    # opening skips re-evaluating CHECKs over old rows, and must switch them back on
+    path = tmp_path / "journal.sqlite3"
+    open_database(path).close()
+    db = open_database(path)
+    assert db.execute("PRAGMA ignore_check_constraints").fetchone()[0] == 0
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO days (date, mood, updated_at) VALUES ('2026-01-01', 11, 'x')")
+    db.close()
