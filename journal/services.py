@@ -12,20 +12,18 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlite_utils import Database
 
 from journal import paths
-from journal.analysis.adherence import WeeklyAdherence, weekly_adherence
-from journal.analysis.insights import InsightReport, compute_insights
-from journal.analysis.series import DailySeries, build_series
 from journal.checkins import CheckinUseCases
 from journal.domain import validate as v
 from journal.domain.errors import JournalError, JournalNotFound, ValidationError
 from journal.domain.kinds import Relationship
 from journal.domain.records import Contact, Day, Person
 from journal.domain.settings import Settings
+from journal.i18n import translate
 from journal.privacy import PrivacyUseCases
 from journal.sharing import SharingUseCases
 from journal.store import contacts as contacts_store
@@ -39,6 +37,11 @@ from journal.store.connection import backup_connector, open_database, open_memor
 from journal.store.lock import JournalLock
 from journal.store.schema import TABLES
 from journal.treatment import TreatmentUseCases
+
+if TYPE_CHECKING:  # the analysis is imported when first used: start-up does not need it
+    from journal.analysis.adherence import WeeklyAdherence
+    from journal.analysis.insights import InsightReport
+    from journal.analysis.series import DailySeries
 
 Clock = Callable[[], dt.datetime]
 
@@ -57,10 +60,10 @@ class IsolationNudge:
     @property
     def message(self) -> str:
         if self.days is None:
-            return ("No contact has felt good in a while. Is there someone you could reach "
-                    "out to?")
-        return (f"It has been {self.days} days since a contact that felt good. Is there "
-                "someone you could reach out to?")
+            return translate("nudge", "No contact has felt good in a while. Is there someone "
+                             "you could reach out to?")
+        return translate("nudge", "It has been {days} days since a contact that felt good. Is "
+                         "there someone you could reach out to?").format(days=self.days)
 
 
 def local_now() -> dt.datetime:
@@ -96,7 +99,8 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         """
         path = paths.database_path(data_dir)
         if not create and not path.exists():
-            raise JournalNotFound(f"No journal found at {path}")
+            raise JournalNotFound(translate("errors", "No journal found at {path}")
+                                  .format(path=path))
         held = None
         try:
             if lock:
@@ -112,8 +116,10 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         except OSError as error:
             if held:
                 held.release()
-            raise JournalError(f"Could not open the journal in {data_dir}: "
-                               f"{error.strerror or error}") from None
+            raise JournalError(translate("errors", "Could not open the journal in {folder}: "
+                                         "{error}").format(folder=data_dir,
+                                                           error=error.strerror or error)
+                               ) from None
         except BaseException:
             if held:
                 held.release()
@@ -174,7 +180,9 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         v.not_after("date", day.date, self.today())
         for contact in contacts:
             if contact.date != day.date:
-                raise ValidationError("date", "every contact must be on the check-in's day")
+                raise ValidationError("date", translate("validation",
+                                                        "every contact must be on the "
+                                                        "check-in's day"))
             self._check_contact(contact)
         with self.db.atomic():
             days_store.save_day(self.db, day, updated_at=self._clock())
@@ -200,7 +208,8 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         v.not_after("date", contact.date, self.today())
         if contact.person_id is not None and people_store.get_person(
                 self.db, contact.person_id) is None:
-            raise ValidationError("person", "that person is not in the journal")
+            raise ValidationError("person", translate("validation",
+                                                      "that person is not in the journal"))
 
     def add_contact(self, contact: Contact) -> Contact:
         self._check_contact(contact)
@@ -239,7 +248,8 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
     def _stored_person(self, person_id: int) -> Person:
         person = people_store.get_person(self.db, person_id)
         if person is None:
-            raise ValidationError("person", "that person is not in the journal")
+            raise ValidationError("person", translate("validation",
+                                                      "that person is not in the journal"))
         return person
 
     def update_person(self, person_id: int, **changes: object) -> Person:
@@ -256,7 +266,8 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
     def merge_people(self, keep_id: int, remove_id: int) -> Person:
         """Two entries are the same person: move everything to ``keep_id``, drop the other."""
         if keep_id == remove_id:
-            raise ValidationError("person", "choose two different people to merge")
+            raise ValidationError("person", translate("validation",
+                                                      "choose two different people to merge"))
         keep = self._stored_person(keep_id)
         self._stored_person(remove_id)
         with self.db.atomic():
@@ -305,6 +316,8 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         The last result is reused until the journal changes: every write goes through this
         connection, so its ``total_changes`` counter tells when the cache is stale.
         """
+        from journal.analysis.series import build_series
+
         key = (start, end, self.changes())
         cached = getattr(self, "_series_cache", None)
         if cached is not None and cached[0] == key:
@@ -316,8 +329,13 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
 
     def insights(self, start: dt.date, end: dt.date) -> InsightReport:
         """Every figure and the ranked sentences for ``start..end``."""
+        import numpy as np
+
+        from journal.analysis.insights import compute_insights
+
         if end < start:
-            raise ValidationError("to", "the end of the range cannot be before its start")
+            raise ValidationError("to", translate("validation", "the end of the range cannot "
+                                                  "be before its start"))
         series = self.series(start, end)
         sessions = np.zeros(len(series))
         for iso_date in treatment_store.attended_session_dates(self.db, start, end):
@@ -326,6 +344,8 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
 
     def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence:
         """Medication, session and commitment adherence per week of ``start..end``."""
+        from journal.analysis.adherence import weekly_adherence
+
         db = self.db
         return weekly_adherence(
             start, end,

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from journal import paths
 from journal.domain.errors import JournalDamaged, JournalError, JournalNotFound
+from journal.i18n import translate
 from journal.store.migrations import CURRENT_VERSION, check_compatible, migrate
 
 _SIDE_FILES = ("-wal", "-shm")
@@ -66,9 +67,9 @@ def connect_file(path: Path, passphrase: str | None) -> Any:
         return sqlite3.connect(path, isolation_level=None)
     module = cipher()
     if module is None:
-        raise EncryptionUnavailable(
-            "Encryption is not available on this computer (the sqlcipher3 package is not "
-            "installed), so an encrypted journal cannot be opened here.")
+        raise EncryptionUnavailable(translate(
+            "errors", "Encryption is not available on this computer (the sqlcipher3 package "
+            "is not installed), so an encrypted journal cannot be opened here."))
     conn = module.connect(str(path), isolation_level=None)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {_quote(passphrase)}")
@@ -116,29 +117,35 @@ def open_database(path: Path, *, create: bool = True, passphrase: str | None = N
     path = Path(path)
     if not path.exists():
         if not create:
-            raise JournalNotFound(f"No journal found at {path}")
+            raise JournalNotFound(translate("errors", "No journal found at {path}")
+                                  .format(path=path))
         paths.ensure_private_dir(path.parent)
         paths.ensure_private_file(path)
     elif passphrase is None and not looks_plain(path):
-        raise PassphraseRequired(f"{path} is locked with a passphrase (or is not a journal "
-                                 "file). Enter its passphrase to open it.")
+        raise PassphraseRequired(translate(
+            "errors", "{path} is locked with a passphrase (or is not a journal file). Enter "
+            "its passphrase to open it.").format(path=path))
     elif passphrase is not None and looks_plain(path) and path.stat().st_size > 0:
-        raise JournalError(f"{path} is not encrypted; open it without a passphrase.")
+        raise JournalError(translate(
+            "errors", "{path} is not encrypted; open it without a passphrase.").format(path=path))
     try:
         conn = connect_file(path, passphrase)
     except database_errors() as error:
-        raise JournalError(f"Could not open {path}: {error}") from None
+        raise JournalError(translate("errors", "Could not open {path}: {error}")
+                           .format(path=path, error=error)) from None
     try:
         try:
             problems = quick_check(conn, constraints=False)
         except database_errors():
             if passphrase is not None:
-                raise WrongPassphrase("That passphrase does not open this journal. Nothing "
-                                      "has been changed.") from None
+                raise WrongPassphrase(translate(
+                    "errors", "That passphrase does not open this journal. Nothing has been "
+                    "changed.")) from None
             raise
         if problems:
-            raise JournalDamaged(f"{path} is damaged ({problems[0]}); it has not been "
-                                 "changed. A backup can be restored.")
+            raise JournalDamaged(translate(
+                "errors", "{path} is damaged ({problem}); it has not been changed. A backup "
+                "can be restored.").format(path=path, problem=problems[0]))
         db = Database(conn, execute_plugins=False)  # no third-party code in the journal
         version = check_compatible(db)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -150,8 +157,9 @@ def open_database(path: Path, *, create: bool = True, passphrase: str | None = N
         migrate(db)
     except database_errors() as error:
         conn.close()
-        raise JournalDamaged(f"{path} could not be read as a journal ({error}); "
-                             "it has not been changed.") from None
+        raise JournalDamaged(translate(
+            "errors", "{path} could not be read as a journal ({error}); it has not been "
+            "changed.").format(path=path, error=error)) from None
     except BaseException:
         conn.close()
         raise

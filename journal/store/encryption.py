@@ -11,6 +11,7 @@ from pathlib import Path
 
 from journal import paths
 from journal.domain.errors import JournalError
+from journal.i18n import translate
 from journal.store.connection import (
     EncryptionUnavailable,
     _quote,
@@ -24,9 +25,9 @@ from journal.store.schema import TABLES
 def _module():
     module = cipher()
     if module is None:
-        raise EncryptionUnavailable(
-            "Encryption is not available on this computer (the sqlcipher3 package is not "
-            "installed for this platform). The journal has not been changed.")
+        raise EncryptionUnavailable(translate(
+            "errors", "Encryption is not available on this computer (the sqlcipher3 package "
+            "is not installed for this platform). The journal has not been changed."))
     return module
 
 
@@ -62,7 +63,8 @@ def rewrite(source: Path, source_key: str | None, target: Path, target_key: str 
         problems = quick_check(check)
         if problems or counts(check) != expected or check.execute(
                 "PRAGMA user_version").fetchone()[0] != version:
-            raise JournalError("The rewritten journal did not check out; the journal has not "
-                               "been changed.")
+            raise JournalError(translate(
+                "errors", "The rewritten journal did not check out; the journal has not been "
+                "changed."))
     finally:
         check.close()

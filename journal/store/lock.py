@@ -12,6 +12,7 @@ from typing import IO
 
 from journal import paths
 from journal.domain.errors import JournalError
+from journal.i18n import translate
 
 LOCK_NAME = "journal.lock"
 
@@ -39,9 +40,9 @@ class JournalLock:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             handle.close()
-            raise JournalInUse("This journal is already open in Connection Journal (or a "
-                               "command is writing to it). Close it there first; nothing "
-                               "has been changed.") from None
+            raise JournalInUse(translate(
+                "errors", "This journal is already open in Connection Journal (or a command "
+                "is writing to it). Close it there first; nothing has been changed.")) from None
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from journal.domain.errors import JournalDamaged
+from journal.i18n import translate
 from journal.store.schema import SCHEMA_V1
 
 
@@ -32,16 +33,14 @@ def check_compatible(db: Database) -> int:
     """Refuse a newer journal or a foreign database before anything is written; the version."""
     version = schema_version(db)
     if version > CURRENT_VERSION:
-        raise JournalDamaged(
-            f"This journal was written by a newer version of Connection Journal (schema "
-            f"{version}, this app knows {CURRENT_VERSION}). Please update the app; the journal "
-            "has not been changed."
-        )
+        raise JournalDamaged(translate(
+            "errors", "This journal was written by a newer version of Connection Journal "
+            "(schema {version}, this app knows {known}). Please update the app; the journal "
+            "has not been changed.").format(version=version, known=CURRENT_VERSION))
     if version == 0 and db.table_names():
-        raise JournalDamaged(
-            "This file is an SQLite database but not a Connection Journal; it has not been "
-            "changed."
-        )
+        raise JournalDamaged(translate(
+            "errors", "This file is an SQLite database but not a Connection Journal; it has "
+            "not been changed."))
     return version
 
 
