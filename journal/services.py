@@ -7,9 +7,10 @@ widgets and the CLI cannot drift apart.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -170,7 +171,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
     def save_day(self, day: Day) -> Day:
         """Save a day's check-in in one transaction; a future date is refused."""
         v.not_after("date", day.date, self.today())
-        with self.db.atomic():
+        with self._writing_days(day.date), self.db.atomic():
             days_store.save_day(self.db, day, updated_at=self._clock())
         return day
 
@@ -184,7 +185,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
                                                         "every contact must be on the "
                                                         "check-in's day"))
             self._check_contact(contact)
-        with self.db.atomic():
+        with self._writing_days(day.date), self.db.atomic():
             days_store.save_day(self.db, day, updated_at=self._clock())
             return [contacts_store.add_contact(self.db, c) for c in contacts]
 
@@ -192,7 +193,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         """Remove a day's check-in (its contacts stay); returns it so the caller can undo."""
         day = days_store.get_day(self.db, date)
         if day is not None:
-            with self.db.atomic():
+            with self._writing_days(date), self.db.atomic():
                 days_store.delete_day(self.db, date)
         return day
 
@@ -213,19 +214,21 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
 
     def add_contact(self, contact: Contact) -> Contact:
         self._check_contact(contact)
-        with self.db.atomic():
+        with self._writing_days(contact.date), self.db.atomic():
             return contacts_store.add_contact(self.db, contact)
 
     def update_contact(self, contact: Contact) -> Contact:
         self._check_contact(contact)
-        with self.db.atomic():
+        stored = contacts_store.get_contact(self.db, contact.id) if contact.id else None
+        dates = (contact.date,) if stored is None else (contact.date, stored.date)
+        with self._writing_days(*dates), self.db.atomic():
             return contacts_store.update_contact(self.db, contact)
 
     def delete_contact(self, contact_id: int) -> Contact | None:
         """Delete a contact; returns it so the caller can offer to undo."""
         contact = contacts_store.get_contact(self.db, contact_id)
         if contact is not None:
-            with self.db.atomic():
+            with self._writing_days(contact.date), self.db.atomic():
                 contacts_store.delete_contact(self.db, contact_id)
         return contact
 
@@ -311,21 +314,69 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         return (min(span[0], today) if span else today), today
 
     def series(self, start: dt.date, end: dt.date) -> DailySeries:
-        """Daily series of ``start..end`` built from plain rows (fast on years of data).
+        """Daily series of ``start..end``, cut from one kept series of the whole journal.
 
-        The last result is reused until the journal changes: every write goes through this
-        connection, so its ``total_changes`` counter tells when the cache is stale.
+        The kept series is patched day by day after saves made through this object and
+        rebuilt after any other write: every write goes through this connection, so its
+        ``total_changes`` counter shows a write that was not a recorded day's (an import, a
+        merge, a restore). A refresh after a save then costs the same on the tenth year as on
+        the first.
         """
-        from journal.analysis.series import build_series
+        from journal.analysis.series import slice_series
 
-        key = (start, end, self.changes())
-        cached = getattr(self, "_series_cache", None)
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        series = build_series(start, end, days_store.rating_rows(self.db, start, end),
-                              contacts_store.contact_rows(self.db, start, end))
-        self._series_cache = (key, series)
-        return series
+        base = self._fresh_base_series()
+        if base is None or start < base.start or end > base.end:
+            first = self.journal_span()
+            base_start = min(start, first[0] if first else start)
+            if base is not None:
+                base_start = min(base_start, base.start)
+            base = self._build_series(base_start, max(end, self.today()))
+            self._base_series = (self.db.conn, self.changes(), base)
+            self._day_writes = []
+        return slice_series(base, start, end)
+
+    def _build_series(self, start: dt.date, end: dt.date) -> DailySeries:
+        from journal.analysis.series import series_from_totals
+
+        return series_from_totals(start, end,
+                                  days_store.rating_rows_by_offset(self.db, start, end),
+                                  contacts_store.daily_totals(self.db, start, end))
+
+    def _fresh_base_series(self) -> DailySeries | None:
+        """The kept series brought up to date by patching the days written since, or
+        ``None`` when a write it cannot account for happened."""
+        from journal.analysis.series import replace_days
+
+        kept = getattr(self, "_base_series", None)
+        if kept is None or kept[0] is not self.db.conn:
+            return None
+        _, at, base = kept
+        now = self.changes()
+        if at == now:
+            return base
+        dates: set[dt.date] = set()
+        for before, after, touched in getattr(self, "_day_writes", []):
+            if after <= at:
+                continue
+            if before != at:
+                return None  # something else was written in between
+            dates.update(touched)
+            at = after
+        if at != now or any(not base.start <= d <= base.end for d in dates):
+            return None
+        base = replace_days(base, [self._build_series(d, d) for d in sorted(dates)])
+        self._base_series = (self.db.conn, now, base)
+        self._day_writes = []
+        return base
+
+    @contextlib.contextmanager
+    def _writing_days(self, *dates: dt.date) -> Iterator[None]:
+        """Record that the writes inside changed only ``dates`` (for the kept series)."""
+        before = self.changes()
+        yield
+        after = self.changes()
+        if after != before:
+            self._day_writes = [*getattr(self, "_day_writes", []), (before, after, dates)]
 
     def insights(self, start: dt.date, end: dt.date) -> InsightReport:
         """Every figure and the ranked sentences for ``start..end``."""

@@ -55,59 +55,148 @@ def _offsets(dates: Iterable[object], start: dt.date) -> np.ndarray:
     return (as_days - np.datetime64(start, "D")).astype(np.int64)
 
 
+#: Columns of a per-day contact total (``store.contacts.daily_totals``), after the day offset:
+#: contacts, minutes, meaningful contacts, sum of quality, then one count per relationship
+#: kind and one per mode, in the order of ``Relationship`` and ``Mode``.
+TOTAL_COLUMNS = ("contacts", "minutes", "meaningful", "quality_sum",
+                 *(f"kind:{kind.value}" for kind in Relationship),
+                 *(f"mode:{mode.value}" for mode in Mode))
+
+
 def build_series(start: dt.date, end: dt.date, day_rows: Sequence[DayRow],
                  contact_rows: Sequence[ContactRow]) -> DailySeries:
     """Daily series from check-in rows (``DAY_COLUMNS``) and contact rows (``CONTACT_COLUMNS``).
 
-    Rows outside the range are ignored.
+    Rows outside the range are ignored. The journal itself uses ``series_from_totals``, whose
+    per-day totals SQLite adds up; this form takes one row per contact (imports, tests).
     """
-    if end < start:
-        raise ValueError("end must not be before start")
-    length = (end - start).days + 1
-    days = np.arange(np.datetime64(start, "D"), np.datetime64(end, "D") + 1)
-    ratings = {name: np.full(length, np.nan) for name in (*RATINGS, "sleep_hours")}
-    checked_in = np.zeros(length, dtype=bool)
-    if day_rows:
-        table = np.array([[np.nan if v is None else v for v in row[1:]] for row in day_rows],
-                         dtype=float)
-        index = _offsets((row[0] for row in day_rows), start)
-        inside = (index >= 0) & (index < length)
-        for column, name in enumerate(DAY_COLUMNS[1:]):
-            ratings[name][index[inside]] = table[inside, column]
-        checked_in[index[inside]] = True
-
-    counts = np.zeros(length)
-    minutes = np.zeros(length)
-    meaningful = np.zeros(length)
-    quality_sum = np.zeros(length)
-    by_kind = {kind: np.zeros(length) for kind in Relationship}
-    by_mode = {mode: np.zeros(length) for mode in Mode}
+    length = _length(start, end)
+    day_index = _offsets((row[0] for row in day_rows), start)
+    day_values = _day_values(day_rows, first=1)
+    totals = np.zeros((length, len(TOTAL_COLUMNS)))
     if contact_rows:
         index = _offsets((row[0] for row in contact_rows), start)
         inside = (index >= 0) & (index < length)
-        idx = index[inside]
         rows = [row for row, keep in zip(contact_rows, inside, strict=True) if keep]
+        per_contact = np.zeros((len(rows), len(TOTAL_COLUMNS)))
         quality = np.array([row[4] for row in rows], dtype=float)
-        mins = np.array([row[3] or 0 for row in rows], dtype=float)
-        np.add.at(counts, idx, 1)
-        np.add.at(minutes, idx, mins)
-        np.add.at(meaningful, idx, quality >= MEANINGFUL_QUALITY)
-        np.add.at(quality_sum, idx, quality)
-        kinds = np.array([row[1] for row in rows], dtype=object)
-        modes = np.array([row[2] for row in rows], dtype=object)
-        for kind, array in by_kind.items():
-            np.add.at(array, idx[kinds == kind.value], 1)
-        for mode, array in by_mode.items():
-            np.add.at(array, idx[modes == mode.value], 1)
+        per_contact[:, 0] = 1
+        per_contact[:, 1] = [row[3] or 0 for row in rows]
+        per_contact[:, 2] = quality >= MEANINGFUL_QUALITY
+        per_contact[:, 3] = quality
+        column = {name: i for i, name in enumerate(TOTAL_COLUMNS)}
+        for i, row in enumerate(rows):
+            per_contact[i, column[f"kind:{row[1]}"]] = 1
+            per_contact[i, column[f"mode:{row[2]}"]] = 1
+        np.add.at(totals, index[inside], per_contact)
+    has_contacts = totals[:, 0] > 0
+    return _assemble(start, end, day_index, day_values, totals, has_contacts)
 
-    logged = checked_in | (counts > 0)
+
+def series_from_totals(start: dt.date, end: dt.date, day_rows: Sequence[DayRow],
+                       totals: Sequence[Sequence[float]]) -> DailySeries:
+    """Daily series from rows keyed by day offset from ``start`` instead of a date.
+
+    ``day_rows``: offset then the ratings of ``DAY_COLUMNS``; ``totals``: offset then
+    ``TOTAL_COLUMNS``, one row per day with contacts. Ten years are 3,650 short rows instead of
+    15,000 contacts turned into Python objects, which keeps a refresh of the whole journal fast.
+    """
+    length = _length(start, end)
+    day_index = np.array([row[0] for row in day_rows], dtype=np.int64)
+    day_values = _day_values(day_rows, first=1)
+    table = np.zeros((length, len(TOTAL_COLUMNS)))
+    has_contacts = np.zeros(length, dtype=bool)
+    if totals:
+        rows = np.array(totals, dtype=float)
+        index = rows[:, 0].astype(np.int64)
+        inside = (index >= 0) & (index < length)
+        table[index[inside]] = rows[inside, 1:]
+        has_contacts[index[inside]] = rows[inside, 1] > 0
+    return _assemble(start, end, day_index, day_values, table, has_contacts)
+
+
+def _length(start: dt.date, end: dt.date) -> int:
+    if end < start:
+        raise ValueError("end must not be before start")
+    return (end - start).days + 1
+
+
+def _day_values(day_rows: Sequence[DayRow], first: int) -> np.ndarray:
+    return np.array([[np.nan if v is None else v for v in row[first:]] for row in day_rows],
+                    dtype=float).reshape(len(day_rows), len(DAY_COLUMNS) - 1)
+
+
+def _assemble(start: dt.date, end: dt.date, day_index: np.ndarray, day_values: np.ndarray,
+              totals: np.ndarray, has_contacts: np.ndarray) -> DailySeries:
+    """The arrays of a ``DailySeries`` from check-in values and per-day contact totals."""
+    length = len(totals)
+    days = np.arange(np.datetime64(start, "D"), np.datetime64(end, "D") + 1)
+    ratings = {name: np.full(length, np.nan) for name in DAY_COLUMNS[1:]}
+    checked_in = np.zeros(length, dtype=bool)
+    inside = (day_index >= 0) & (day_index < length)
+    for column, name in enumerate(DAY_COLUMNS[1:]):
+        ratings[name][day_index[inside]] = day_values[inside, column]
+    checked_in[day_index[inside]] = True
+
+    logged = checked_in | has_contacts
     unknown = ~logged
+    columns = {name: totals[:, i].copy() for i, name in enumerate(TOTAL_COLUMNS)}
+    counts = columns["contacts"]
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean_quality = np.where(counts > 0, quality_sum / np.maximum(counts, 1), np.nan)
-    for array in (counts, minutes, meaningful, *by_kind.values(), *by_mode.values()):
+        mean_quality = np.where(counts > 0, columns["quality_sum"] / np.maximum(counts, 1),
+                                np.nan)
+    by_kind = {kind: columns[f"kind:{kind.value}"] for kind in Relationship}
+    by_mode = {mode: columns[f"mode:{mode.value}"] for mode in Mode}
+    for array in (counts, columns["minutes"], columns["meaningful"], *by_kind.values(),
+                  *by_mode.values()):
         array[unknown] = np.nan
-    return DailySeries(start, end, days, ratings, logged, counts, minutes, meaningful,
-                       mean_quality, by_kind, by_mode)
+    return DailySeries(start, end, days, ratings, logged, counts, columns["minutes"],
+                       columns["meaningful"], mean_quality, by_kind, by_mode)
+
+
+def slice_series(series: DailySeries, start: dt.date, end: dt.date) -> DailySeries:
+    """The part ``start..end`` of a series that covers it (views, no copy)."""
+    if start < series.start or end > series.end or end < start:
+        raise ValueError("the range must lie inside the series")
+    first = (start - series.start).days
+    stop = (end - series.start).days + 1
+    part = slice(first, stop)
+    return DailySeries(start, end, series.days[part],
+                       {name: array[part] for name, array in series.ratings.items()},
+                       series.logged[part], series.contacts[part], series.minutes[part],
+                       series.meaningful[part], series.mean_quality[part],
+                       {kind: array[part] for kind, array in series.by_kind.items()},
+                       {mode: array[part] for mode, array in series.by_mode.items()})
+
+
+def replace_days(series: DailySeries, days: Sequence[DailySeries]) -> DailySeries:
+    """A copy of ``series`` with the days of each one-day series in ``days`` put in.
+
+    After a save only that day changes; patching it keeps a refresh of ten years as cheap as
+    one of a month. The original arrays are left alone (pages may still hold them).
+    """
+    def copy(array: np.ndarray) -> np.ndarray:
+        return array.copy()
+
+    new = DailySeries(series.start, series.end, series.days,
+                      {name: copy(a) for name, a in series.ratings.items()},
+                      copy(series.logged), copy(series.contacts), copy(series.minutes),
+                      copy(series.meaningful), copy(series.mean_quality),
+                      {kind: copy(a) for kind, a in series.by_kind.items()},
+                      {mode: copy(a) for mode, a in series.by_mode.items()})
+    for day in days:
+        if len(day) != 1 or not series.start <= day.start <= series.end:
+            raise ValueError("each replacement must be one day inside the series")
+        i = (day.start - series.start).days
+        for name, array in new.ratings.items():
+            array[i] = day.ratings[name][0]
+        for name in ("logged", "contacts", "minutes", "meaningful", "mean_quality"):
+            getattr(new, name)[i] = getattr(day, name)[0]
+        for kind, array in new.by_kind.items():
+            array[i] = day.by_kind[kind][0]
+        for mode, array in new.by_mode.items():
+            array[i] = day.by_mode[mode][0]
+    return new
 
 
 def rolling_mean(values: np.ndarray, window: int = 7, min_count: int = 1) -> np.ndarray:

@@ -57,6 +57,15 @@ def rating_rows(db: Database, start: dt.date, end: dt.date) -> list[tuple[object
         "WHERE date BETWEEN ? AND ? ORDER BY date", [iso(start), iso(end)]).fetchall()
 
 
+def rating_rows_by_offset(db: Database, start: dt.date,
+                          end: dt.date) -> list[tuple[object, ...]]:
+    """As ``rating_rows`` but keyed by the day's offset from ``start`` (no dates to parse)."""
+    return db.execute(
+        "SELECT CAST(round(julianday(date) - julianday(?)) AS INTEGER), mood, anxiety, "
+        "loneliness, energy, physical, sleep_hours FROM days WHERE date BETWEEN ? AND ? "
+        "ORDER BY date", [iso(start), iso(start), iso(end)]).fetchall()
+
+
 def coping_tags(db: Database) -> list[str]:
     """Every coping tag used before, most used first, for suggestions."""
     rows = db.execute("SELECT value, count(*) AS uses FROM days, json_each(days.coping) "

@@ -1,0 +1,96 @@
+"""The kept series (patched day by day after saves) always equals a series built afresh."""
+
+import datetime as dt
+import random
+
+import numpy as np
+
+from journal.analysis.series import DailySeries, build_series
+from journal.demo import generate
+from journal.domain.records import Contact, Day
+from journal.services import Journal
+from journal.store import contacts as contacts_store
+from journal.store import days as days_store
+
+TODAY = dt.date(2026, 6, 30)
+
+
+def _fresh(journal: Journal, start: dt.date, end: dt.date) -> DailySeries:
+    return build_series(start, end, days_store.rating_rows(journal.db, start, end),
+                        contacts_store.contact_rows(journal.db, start, end))
+
+
+def _assert_same(kept: DailySeries, fresh: DailySeries) -> None:
+    np.testing.assert_array_equal(kept.days, fresh.days)
+    np.testing.assert_array_equal(kept.logged, fresh.logged)
+    for name in fresh.ratings:
+        np.testing.assert_array_equal(kept.ratings[name], fresh.ratings[name], err_msg=name)
+    for name in ("contacts", "minutes", "meaningful", "mean_quality"):
+        np.testing.assert_allclose(getattr(kept, name), getattr(fresh, name), err_msg=name)
+    for kind in fresh.by_kind:
+        np.testing.assert_array_equal(kept.by_kind[kind], fresh.by_kind[kind], err_msg=kind)
+    for mode in fresh.by_mode:
+        np.testing.assert_array_equal(kept.by_mode[mode], fresh.by_mode[mode], err_msg=mode)
+
+
+def test_series_stays_right_through_saves_edits_and_other_writes() -> None:
+    journal = Journal.in_memory(clock=lambda: dt.datetime(2026, 6, 30, 12))
+    generate(journal, days=120, seed=5, today=TODAY)
+    rng = random.Random(7)
+    ranges = [(TODAY - dt.timedelta(days=89), TODAY), (TODAY - dt.timedelta(days=364), TODAY),
+              (dt.date(2026, 4, 1), dt.date(2026, 5, 15))]
+    full_builds = []
+    build = journal._build_series
+
+    def counting(start: dt.date, end: dt.date) -> DailySeries:
+        if end > start:
+            full_builds.append((start, end))
+        return build(start, end)
+
+    journal._build_series = counting  # type: ignore[method-assign]
+    others = 0
+    for step in range(60):
+        date = TODAY - dt.timedelta(days=rng.randrange(0, 130))
+        action = rng.choice(["save", "save_with", "delete", "add", "edit", "remove", "other"])
+        if action == "save":
+            journal.save_day(Day(date=date, mood=rng.randrange(11)))
+        elif action == "save_with":
+            journal.save_day_with_contacts(
+                Day(date=date, mood=rng.randrange(11)),
+                [Contact(date=date, kind="friend", mode="phone", quality=rng.randrange(1, 6))])
+        elif action == "delete":
+            journal.delete_day(date)
+        elif action == "add":
+            journal.add_contact(Contact(date=date, kind="family", mode="video", quality=5,
+                                        minutes=rng.randrange(90)))
+        elif action in ("edit", "remove"):
+            contacts = journal.contacts_on(date)
+            if contacts and action == "edit":  # moving a contact changes two days
+                moved = TODAY - dt.timedelta(days=rng.randrange(0, 130))
+                journal.update_contact(Contact(date=moved, kind="colleague", mode="text",
+                                               quality=2, id=contacts[0].id))
+            elif contacts:
+                journal.delete_contact(contacts[0].id)
+        else:  # a write the kept series cannot account for: it must be rebuilt
+            others += 1
+            journal.db.execute("UPDATE contacts SET quality = 5 WHERE date = ?",
+                               [date.isoformat()])
+        start, end = ranges[step % len(ranges)]
+        kept = journal.series(start, end)
+        _assert_same(kept, _fresh(journal, start, end))
+    # saves were patched in; it was built whole only for the first range, once more when a
+    # range reached before it, and after each write it could not account for
+    assert others > 0 and len(full_builds) <= 2 + others
+
+
+def test_a_range_before_the_journal_and_a_new_day_are_covered() -> None:
+    now = [dt.datetime(2026, 6, 30, 12)]
+    journal = Journal.in_memory(clock=lambda: now[0])
+    generate(journal, days=30, seed=2, today=TODAY)
+    start = TODAY - dt.timedelta(days=364)
+    _assert_same(journal.series(start, TODAY), _fresh(journal, start, TODAY))
+    now[0] += dt.timedelta(days=1)  # midnight passed with the app open
+    tomorrow = TODAY + dt.timedelta(days=1)
+    journal.save_day(Day(date=tomorrow, mood=9))
+    _assert_same(journal.series(start, tomorrow), _fresh(journal, start, tomorrow))
+    assert journal.series(start, tomorrow).mood[-1] == 9
