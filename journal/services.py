@@ -46,6 +46,19 @@ if TYPE_CHECKING:  # the analysis is imported when first used: start-up does not
 
 Clock = Callable[[], dt.datetime]
 
+_LAZY = {"WeeklyAdherence": "journal.analysis.adherence",
+         "InsightReport": "journal.analysis.insights",
+         "DailySeries": "journal.analysis.series"}
+
+
+def __getattr__(name: str) -> object:
+    """The analysis types, re-exported for the pages without importing them at start."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 #: Days since the last contact that felt good after which Today shows a gentle nudge.
 NUDGE_AFTER_DAYS = 3
 
