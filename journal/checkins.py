@@ -11,7 +11,9 @@ import datetime as dt
 import logging
 import re
 import sqlite3
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlite_utils import Database
 
@@ -31,6 +33,8 @@ from journal.domain.settings import Settings
 from journal.store import assessments as assessments_store
 from journal.store import people as people_store
 from journal.store import safety_plan as safety_plan_store
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +96,9 @@ class CheckinUseCases:
     def settings(self) -> Settings:  # provided by Journal
         raise NotImplementedError
 
+    def _kept(self, key: Hashable, compute: Callable[[], T]) -> T:  # provided by Journal
+        raise NotImplementedError
+
     # --- questionnaires ----------------------------------------------------------------------
 
     def save_assessment(self, assessment: Assessment) -> Assessment:
@@ -103,11 +110,13 @@ class CheckinUseCases:
 
     def assessments(self, instrument: Instrument | str | None = None) -> list[Assessment]:
         """The history, oldest first: every questionnaire, or only ``instrument``'s."""
-        stored = assessments_store.list_assessments(self.db)
-        if instrument is None:
-            return stored
-        wanted = Instrument(instrument)
-        return [a for a in stored if a.instrument is wanted]
+        wanted = None if instrument is None else Instrument(instrument)
+
+        def load() -> list[Assessment]:
+            stored = assessments_store.list_assessments(self.db)
+            return stored if wanted is None else [a for a in stored if a.instrument is wanted]
+
+        return list(self._kept(("assessments", wanted), load))
 
     def last_assessment(self, instrument: Instrument | str) -> Assessment | None:
         history = self.assessments(instrument)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlite_utils import Database
 
@@ -45,6 +45,10 @@ if TYPE_CHECKING:  # the analysis is imported when first used: start-up does not
     from journal.analysis.series import DailySeries
 
 Clock = Callable[[], dt.datetime]
+T = TypeVar("T")
+
+#: How many recorded day writes are kept; a result older than that is recomputed.
+_KEEP_DAY_WRITES = 500
 
 _LAZY = {"WeeklyAdherence": "journal.analysis.adherence",
          "InsightReport": "journal.analysis.insights",
@@ -345,7 +349,6 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
                 base_start = min(base_start, base.start)
             base = self._build_series(base_start, max(end, self.today()))
             self._base_series = (self.db.conn, self.changes(), base)
-            self._day_writes = []
         return slice_series(base, start, end)
 
     def _build_series(self, start: dt.date, end: dt.date) -> DailySeries:
@@ -364,9 +367,19 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         if kept is None or kept[0] is not self.db.conn:
             return None
         _, at, base = kept
+        dates = self._days_written_since(at)
+        if dates is None or any(not base.start <= d <= base.end for d in dates):
+            return None
+        if dates:
+            base = replace_days(base, [self._build_series(d, d) for d in sorted(dates)])
+            self._base_series = (self.db.conn, self.changes(), base)
+        return base
+
+    def _days_written_since(self, at: int) -> set[dt.date] | None:
+        """The days whose check-in or contacts were written since the change counter was
+        ``at``, or ``None`` when anything else was written (or the record does not reach
+        back that far)."""
         now = self.changes()
-        if at == now:
-            return base
         dates: set[dt.date] = set()
         for before, after, touched in getattr(self, "_day_writes", []):
             if after <= at:
@@ -375,21 +388,33 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
                 return None  # something else was written in between
             dates.update(touched)
             at = after
-        if at != now or any(not base.start <= d <= base.end for d in dates):
-            return None
-        base = replace_days(base, [self._build_series(d, d) for d in sorted(dates)])
-        self._base_series = (self.db.conn, now, base)
-        self._day_writes = []
-        return base
+        return dates if at == now else None
 
     @contextlib.contextmanager
     def _writing_days(self, *dates: dt.date) -> Iterator[None]:
-        """Record that the writes inside changed only ``dates`` (for the kept series)."""
+        """Record that the writes inside changed only ``dates`` (for kept results)."""
         before = self.changes()
         yield
         after = self.changes()
         if after != before:
-            self._day_writes = [*getattr(self, "_day_writes", []), (before, after, dates)]
+            recent = getattr(self, "_day_writes", [])[-(_KEEP_DAY_WRITES - 1):]
+            self._day_writes = [*recent, (before, after, dates)]
+
+    def _kept(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, kept until something other than a check-in or a contact is written.
+
+        For results that do not depend on check-ins and contacts (questionnaires, sessions):
+        after a day is saved, the pages showing them need not re-read years of them. Callers
+        must not change the returned value.
+        """
+        kept = self.__dict__.setdefault("_kept_results", {})
+        hit = kept.get(key)
+        if hit is not None and hit[0] is self.db.conn and \
+                self._days_written_since(hit[1]) is not None:
+            return hit[2]
+        value = compute()
+        kept[key] = (self.db.conn, self.changes(), value)
+        return value
 
     def insights(self, start: dt.date, end: dt.date) -> InsightReport:
         """Every figure and the ranked sentences for ``start..end``."""

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlite_utils import Database
 
@@ -29,6 +31,8 @@ from journal.domain.records import (
 )
 from journal.store import people as people_store
 from journal.store import treatment as store
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,9 @@ class TreatmentUseCases:
     db: Database
 
     def today(self) -> dt.date:  # provided by Journal
+        raise NotImplementedError
+
+    def _kept(self, key: Hashable, compute: Callable[[], T]) -> T:  # provided by Journal
         raise NotImplementedError
 
     # --- care team and sessions -----------------------------------------------------------
@@ -91,7 +98,8 @@ class TreatmentUseCases:
         return session
 
     def sessions_between(self, start: dt.date, end: dt.date) -> list[Session]:
-        return store.sessions_between(self.db, start, end)
+        return list(self._kept(("sessions", start, end),
+                               lambda: store.sessions_between(self.db, start, end)))
 
     # --- medications -----------------------------------------------------------------------
 

@@ -94,3 +94,19 @@ def test_a_range_before_the_journal_and_a_new_day_are_covered() -> None:
     journal.save_day(Day(date=tomorrow, mood=9))
     _assert_same(journal.series(start, tomorrow), _fresh(journal, start, tomorrow))
     assert journal.series(start, tomorrow).mood[-1] == 9
+
+
+def test_questionnaires_and_sessions_are_kept_across_day_saves_only() -> None:
+    from journal.domain.records import Assessment
+
+    journal = Journal.in_memory(clock=lambda: dt.datetime(2026, 6, 30, 12))
+    generate(journal, days=60, seed=4, today=TODAY)
+    first = journal.assessments("phq9")
+    sessions = journal.sessions_between(TODAY - dt.timedelta(days=59), TODAY)
+    journal.save_day(Day(date=TODAY, mood=6))  # a day's save: the history cannot have changed
+    assert journal._kept(("assessments", first[0].instrument), list) is \
+        journal._kept(("assessments", first[0].instrument), list)
+    assert journal.assessments("phq9") == first
+    assert journal.sessions_between(TODAY - dt.timedelta(days=59), TODAY) == sessions
+    journal.save_assessment(Assessment(date=TODAY, instrument="phq9", answers=(0,) * 9))
+    assert len(journal.assessments("phq9")) == len(first) + 1  # any other write: read again
