@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import Instrument
+from journal.i18n import QT_TRANSLATE_NOOP, format_number, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +42,14 @@ class InstrumentSpec:
     max_missing: int
 
 
+#: Titles and band names are the published English words, kept as they are in the journal (a
+#: band is stored with its assessment); they are marked for translation in the context the
+#: check-ins page uses for published wording, and translated where they are shown.
 SPECS: dict[Instrument, InstrumentSpec] = {
-    Instrument.PHQ9: InstrumentSpec("PHQ-9", 9, 0, 3, 2),
-    Instrument.GAD7: InstrumentSpec("GAD-7", 7, 0, 3, 1),
-    Instrument.WHO5: InstrumentSpec("WHO-5", 5, 0, 5, 0),
-    Instrument.UCLA3: InstrumentSpec("UCLA-3", 3, 1, 3, 0),
+    Instrument.PHQ9: InstrumentSpec(QT_TRANSLATE_NOOP("questionnaires", "PHQ-9"), 9, 0, 3, 2),
+    Instrument.GAD7: InstrumentSpec(QT_TRANSLATE_NOOP("questionnaires", "GAD-7"), 7, 0, 3, 1),
+    Instrument.WHO5: InstrumentSpec(QT_TRANSLATE_NOOP("questionnaires", "WHO-5"), 5, 0, 5, 0),
+    Instrument.UCLA3: InstrumentSpec(QT_TRANSLATE_NOOP("questionnaires", "UCLA-3"), 3, 1, 3, 0),
 }
 
 #: Flag set when PHQ-9 item 9 is answered above 0: the crisis flow must show at once.
@@ -62,7 +66,7 @@ class Score:
 
     instrument: Instrument
     total: int
-    band: str
+    band: str  # the published English name (stored); translate("questionnaires", band) to show
     flags: frozenset[str]
     prorated: bool
     percentage: int | None = None
@@ -77,39 +81,53 @@ def _band(total: int, bands: Sequence[tuple[int, str]]) -> str:
     return name
 
 
-_PHQ9_BANDS = ((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "moderately severe"),
-               (20, "severe"))
-_GAD7_BANDS = ((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "severe"))
+_PHQ9_BANDS = ((0, QT_TRANSLATE_NOOP("questionnaires", "minimal")),
+               (5, QT_TRANSLATE_NOOP("questionnaires", "mild")),
+               (10, QT_TRANSLATE_NOOP("questionnaires", "moderate")),
+               (15, QT_TRANSLATE_NOOP("questionnaires", "moderately severe")),
+               (20, QT_TRANSLATE_NOOP("questionnaires", "severe")))
+_GAD7_BANDS = ((0, QT_TRANSLATE_NOOP("questionnaires", "minimal")),
+               (5, QT_TRANSLATE_NOOP("questionnaires", "mild")),
+               (10, QT_TRANSLATE_NOOP("questionnaires", "moderate")),
+               (15, QT_TRANSLATE_NOOP("questionnaires", "severe")))
 
 
 def check_answers(instrument: Instrument, answers: Sequence[int | None]) -> list[int | None]:
     """Validate the count and range of answers (``None`` = unanswered)."""
     spec = SPECS[instrument]
+    title = translate("questionnaires", spec.title)
     if isinstance(answers, str | bytes) or not isinstance(answers, Sequence):
-        raise ValidationError("answers", f"{spec.title} answers must be a list")
+        raise ValidationError("answers", translate("validation", "{title} answers must be a list")
+                              .format(title=title))
     if len(answers) != spec.items:
-        raise ValidationError(
-            "answers", f"{spec.title} needs {spec.items} answers, got {len(answers)}"
-        )
+        raise ValidationError("answers", translate(
+            "validation", "{title} needs {needed} answers, got {given}").format(
+                title=title, needed=format_number(spec.items, 0),
+                given=format_number(len(answers), 0)))
     checked: list[int | None] = []
     for number, answer in enumerate(answers, start=1):
         if answer is None:
             checked.append(None)
             continue
         if isinstance(answer, bool) or not isinstance(answer, int):
-            raise ValidationError("answers", f"{spec.title} answer {number} must be a number")
+            raise ValidationError("answers", translate(
+                "validation", "{title} answer {number} must be a number").format(
+                    title=title, number=format_number(number, 0)))
         if not spec.low <= answer <= spec.high:
-            raise ValidationError(
-                "answers",
-                f"{spec.title} answer {number} must be between {spec.low} and {spec.high}",
-            )
+            raise ValidationError("answers", translate(
+                "validation", "{title} answer {number} must be between {low} and {high}").format(
+                    title=title, number=format_number(number, 0),
+                    low=format_number(spec.low, 0), high=format_number(spec.high, 0)))
         checked.append(answer)
     missing = sum(answer is None for answer in checked)
     if missing > spec.max_missing:
-        allowed = "no" if spec.max_missing == 0 else f"at most {spec.max_missing}"
-        raise ValidationError(
-            "answers", f"{spec.title} can be scored with {allowed} unanswered items"
-        )
+        if spec.max_missing == 0:
+            message = translate("validation", "{title} can be scored with no unanswered items")
+        else:
+            message = translate("validation",
+                                "{title} can be scored with at most {allowed} unanswered items")
+        raise ValidationError("answers", message.format(
+            title=title, allowed=format_number(spec.max_missing, 0)))
     return checked
 
 
@@ -126,8 +144,8 @@ def score(instrument: Instrument | str, answers: Sequence[int | None]) -> Score:
     try:
         instrument = Instrument(instrument)
     except ValueError:
-        raise ValidationError("instrument", "instrument must be one of: phq9, gad7, who5, ucla3")\
-            from None
+        raise ValidationError("instrument", translate(
+            "validation", "instrument must be one of: phq9, gad7, who5, ucla3")) from None
     checked = check_answers(instrument, answers)
     spec = SPECS[instrument]
     total, prorated = _total(checked, spec.items)
@@ -144,13 +162,15 @@ def score(instrument: Instrument | str, answers: Sequence[int | None]) -> Score:
         band = _band(total, _GAD7_BANDS)
     elif instrument is Instrument.WHO5:
         percentage = total * 4
-        band = "poor wellbeing" if percentage <= 50 else "not below the cut-off"
+        band = (QT_TRANSLATE_NOOP("questionnaires", "poor wellbeing") if percentage <= 50
+                else QT_TRANSLATE_NOOP("questionnaires", "not below the cut-off"))
         if percentage <= 50:
             flags.add(POOR_WELLBEING)
         if percentage <= 28:
             flags.add(WELLBEING_CUTOFF)
     else:
-        band = "lonely" if total >= 6 else "not lonely"
+        band = (QT_TRANSLATE_NOOP("questionnaires", "lonely") if total >= 6
+                else QT_TRANSLATE_NOOP("questionnaires", "not lonely"))
         if total >= 6:
             flags.add(LONELY)
     return Score(instrument, total, band, frozenset(flags), prorated, percentage)

@@ -1,8 +1,16 @@
-"""Enumerations of the data model with the words a person reads for each value."""
+"""Enumerations of the data model with the words a person reads for each value.
+
+A value (``"in_person"``) is a data key, stored and exported as it is; its ``label`` is the
+word shown, translated in the same contexts the screens use for these words (``choices`` for
+kinds and modes, ``treatment`` for session statuses and commitment kinds), so one translation
+serves the screens and the therapist summary.
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from journal.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class Relationship(StrEnum):
@@ -21,20 +29,20 @@ class Relationship(StrEnum):
 
     @property
     def label(self) -> str:
-        return _RELATIONSHIP_LABELS[self]
+        return translate("choices", _RELATIONSHIP_LABELS[self])
 
 
 _RELATIONSHIP_LABELS = {
-    Relationship.PARTNER: "partner",
-    Relationship.FAMILY: "family",
-    Relationship.FRIEND: "friend",
-    Relationship.COLLEAGUE: "colleague",
-    Relationship.NEIGHBOUR: "neighbour",
-    Relationship.PEER_SUPPORT: "peer-support group",
-    Relationship.THERAPIST: "therapist",
-    Relationship.CLINICIAN: "clinician",
-    Relationship.COMMUNITY: "community",
-    Relationship.OTHER: "other",
+    Relationship.PARTNER: QT_TRANSLATE_NOOP("choices", "partner"),
+    Relationship.FAMILY: QT_TRANSLATE_NOOP("choices", "family"),
+    Relationship.FRIEND: QT_TRANSLATE_NOOP("choices", "friend"),
+    Relationship.COLLEAGUE: QT_TRANSLATE_NOOP("choices", "colleague"),
+    Relationship.NEIGHBOUR: QT_TRANSLATE_NOOP("choices", "neighbour"),
+    Relationship.PEER_SUPPORT: QT_TRANSLATE_NOOP("choices", "peer-support group"),
+    Relationship.THERAPIST: QT_TRANSLATE_NOOP("choices", "therapist"),
+    Relationship.CLINICIAN: QT_TRANSLATE_NOOP("choices", "clinician"),
+    Relationship.COMMUNITY: QT_TRANSLATE_NOOP("choices", "community"),
+    Relationship.OTHER: QT_TRANSLATE_NOOP("choices", "other"),
 }
 
 #: Kinds whose people form the care team (sessions and suggestions can name them).
@@ -52,7 +60,16 @@ class Mode(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ")
+        return translate("choices", _MODE_LABELS[self])
+
+
+_MODE_LABELS = {
+    Mode.IN_PERSON: QT_TRANSLATE_NOOP("choices", "in person"),
+    Mode.VIDEO: QT_TRANSLATE_NOOP("choices", "video"),
+    Mode.PHONE: QT_TRANSLATE_NOOP("choices", "phone"),
+    Mode.TEXT: QT_TRANSLATE_NOOP("choices", "text"),
+    Mode.ONLINE_GROUP: QT_TRANSLATE_NOOP("choices", "online group"),
+}
 
 
 class SessionStatus(StrEnum):
@@ -66,7 +83,16 @@ class SessionStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ")
+        return translate("treatment", _STATUS_LABELS[self])
+
+
+_STATUS_LABELS = {
+    SessionStatus.PLANNED: QT_TRANSLATE_NOOP("treatment", "planned"),
+    SessionStatus.ATTENDED: QT_TRANSLATE_NOOP("treatment", "attended"),
+    SessionStatus.MISSED: QT_TRANSLATE_NOOP("treatment", "missed"),
+    SessionStatus.CANCELLED_BY_ME: QT_TRANSLATE_NOOP("treatment", "cancelled by me"),
+    SessionStatus.CANCELLED_BY_PROVIDER: QT_TRANSLATE_NOOP("treatment", "cancelled by provider"),
+}
 
 
 class CommitmentKind(StrEnum):
@@ -78,7 +104,14 @@ class CommitmentKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ")
+        return translate("treatment", _COMMITMENT_LABELS[self])
+
+
+_COMMITMENT_LABELS = {
+    CommitmentKind.HOMEWORK: QT_TRANSLATE_NOOP("treatment", "homework"),
+    CommitmentKind.SOCIAL_PRESCRIPTION: QT_TRANSLATE_NOOP("treatment", "social prescription"),
+    CommitmentKind.GOAL: QT_TRANSLATE_NOOP("treatment", "goal"),
+}
 
 
 class Instrument(StrEnum):

@@ -1,9 +1,12 @@
 """The four questionnaires as they are published: instructions, items, answers, credits, bands.
 
 The wording is the published English wording, kept here once so the check-ins page, the
-therapist summary and the tests all show the same text. Scoring lives in ``instruments``;
-the bands listed here are the same published cut-offs, written as ranges of the total so a
-chart can draw them (``tests/domain/test_questionnaires.py`` checks that they agree).
+therapist summary and the tests all show the same text. Each piece is marked for translation
+in the context ``questionnaires``, the one the check-ins page translates published wording in
+(``tr_published``): only official translations of these instruments should be filled in.
+Scoring lives in ``instruments``; the bands listed here are the same published cut-offs,
+written as ranges of the total so a chart can draw them
+(``tests/domain/test_questionnaires.py`` checks that they agree).
 
 Sources
 - PHQ-9 and GAD-7: the PHQ screeners (phqscreeners.com), "Developed by Drs. Robert L. Spitzer,
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 
 from journal.domain.instruments import SPECS
 from journal.domain.kinds import Instrument
+from journal.i18n import QT_TRANSLATE_NOOP, format_number, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +38,8 @@ class AnswerOption:
     @property
     def text(self) -> str:
         """The answer with its points, as the form shows it: "Several days (1)"."""
-        return f"{self.label} ({self.value})"
+        return translate("questionnaires", "{answer} ({points})").format(
+            answer=translate("questionnaires", self.label), points=format_number(self.value, 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,114 +90,143 @@ class Questionnaire:
 
 
 _PHQ_OPTIONS = (
-    AnswerOption(0, "Not at all"),
-    AnswerOption(1, "Several days"),
-    AnswerOption(2, "More than half the days"),
-    AnswerOption(3, "Nearly every day"),
+    AnswerOption(0, QT_TRANSLATE_NOOP("questionnaires", "Not at all")),
+    AnswerOption(1, QT_TRANSLATE_NOOP("questionnaires", "Several days")),
+    AnswerOption(2, QT_TRANSLATE_NOOP("questionnaires", "More than half the days")),
+    AnswerOption(3, QT_TRANSLATE_NOOP("questionnaires", "Nearly every day")),
 )
 
-_PHQ_CREDIT = ("Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and "
-               "colleagues, with an educational grant from Pfizer Inc. No permission required "
-               "to reproduce, translate, display or distribute.")
+_PHQ_CREDIT = QT_TRANSLATE_NOOP(
+    "questionnaires",
+    "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, "
+    "with an educational grant from Pfizer Inc. No permission required to reproduce, "
+    "translate, display or distribute.")
 
 PHQ9 = Questionnaire(
     instrument=Instrument.PHQ9,
-    title="PHQ-9",
-    name="Patient Health Questionnaire (PHQ-9)",
-    instructions=("Over the last 2 weeks, how often have you been bothered by any of the "
-                  "following problems?"),
-    time_frame="over the last 2 weeks",
+    title=QT_TRANSLATE_NOOP("questionnaires", "PHQ-9"),
+    name=QT_TRANSLATE_NOOP("questionnaires", "Patient Health Questionnaire (PHQ-9)"),
+    instructions=QT_TRANSLATE_NOOP(
+        "questionnaires",
+        "Over the last 2 weeks, how often have you been bothered by any of the following "
+        "problems?"),
+    time_frame=QT_TRANSLATE_NOOP("questionnaires", "over the last 2 weeks"),
     items=(
-        "Little interest or pleasure in doing things",
-        "Feeling down, depressed, or hopeless",
-        "Trouble falling or staying asleep, or sleeping too much",
-        "Feeling tired or having little energy",
-        "Poor appetite or overeating",
-        "Feeling bad about yourself — or that you are a failure or have let yourself or your "
-        "family down",
-        "Trouble concentrating on things, such as reading the newspaper or watching television",
-        "Moving or speaking so slowly that other people could have noticed? Or the opposite — "
-        "being so fidgety or restless that you have been moving around a lot more than usual",
-        "Thoughts that you would be better off dead or of hurting yourself in some way",
+        QT_TRANSLATE_NOOP("questionnaires", "Little interest or pleasure in doing things"),
+        QT_TRANSLATE_NOOP("questionnaires", "Feeling down, depressed, or hopeless"),
+        QT_TRANSLATE_NOOP("questionnaires",
+                          "Trouble falling or staying asleep, or sleeping too much"),
+        QT_TRANSLATE_NOOP("questionnaires", "Feeling tired or having little energy"),
+        QT_TRANSLATE_NOOP("questionnaires", "Poor appetite or overeating"),
+        QT_TRANSLATE_NOOP("questionnaires",
+                          "Feeling bad about yourself — or that you are a failure or have let "
+                          "yourself or your family down"),
+        QT_TRANSLATE_NOOP("questionnaires",
+                          "Trouble concentrating on things, such as reading the newspaper or "
+                          "watching television"),
+        QT_TRANSLATE_NOOP("questionnaires",
+                          "Moving or speaking so slowly that other people could have noticed? "
+                          "Or the opposite — being so fidgety or restless that you have been "
+                          "moving around a lot more than usual"),
+        QT_TRANSLATE_NOOP("questionnaires",
+                          "Thoughts that you would be better off dead or of hurting yourself "
+                          "in some way"),
     ),
     options=_PHQ_OPTIONS,
     credit=_PHQ_CREDIT,
-    bands=(Band(0, 4, "minimal"), Band(5, 9, "mild"), Band(10, 14, "moderate"),
-           Band(15, 19, "moderately severe"), Band(20, 27, "severe")),
+    bands=(Band(0, 4, QT_TRANSLATE_NOOP("questionnaires", "minimal")),
+           Band(5, 9, QT_TRANSLATE_NOOP("questionnaires", "mild")),
+           Band(10, 14, QT_TRANSLATE_NOOP("questionnaires", "moderate")),
+           Band(15, 19, QT_TRANSLATE_NOOP("questionnaires", "moderately severe")),
+           Band(20, 27, QT_TRANSLATE_NOOP("questionnaires", "severe"))),
     safety_item=8,
 )
 
 GAD7 = Questionnaire(
     instrument=Instrument.GAD7,
-    title="GAD-7",
-    name="GAD-7",
-    instructions=("Over the last 2 weeks, how often have you been bothered by the following "
-                  "problems?"),
-    time_frame="over the last 2 weeks",
+    title=QT_TRANSLATE_NOOP("questionnaires", "GAD-7"),
+    name=QT_TRANSLATE_NOOP("questionnaires", "GAD-7"),
+    instructions=QT_TRANSLATE_NOOP(
+        "questionnaires",
+        "Over the last 2 weeks, how often have you been bothered by the following problems?"),
+    time_frame=QT_TRANSLATE_NOOP("questionnaires", "over the last 2 weeks"),
     items=(
-        "Feeling nervous, anxious, or on edge",
-        "Not being able to stop or control worrying",
-        "Worrying too much about different things",
-        "Trouble relaxing",
-        "Being so restless that it is hard to sit still",
-        "Becoming easily annoyed or irritable",
-        "Feeling afraid, as if something awful might happen",
+        QT_TRANSLATE_NOOP("questionnaires", "Feeling nervous, anxious, or on edge"),
+        QT_TRANSLATE_NOOP("questionnaires", "Not being able to stop or control worrying"),
+        QT_TRANSLATE_NOOP("questionnaires", "Worrying too much about different things"),
+        QT_TRANSLATE_NOOP("questionnaires", "Trouble relaxing"),
+        QT_TRANSLATE_NOOP("questionnaires", "Being so restless that it is hard to sit still"),
+        QT_TRANSLATE_NOOP("questionnaires", "Becoming easily annoyed or irritable"),
+        QT_TRANSLATE_NOOP("questionnaires", "Feeling afraid, as if something awful might happen"),
     ),
     options=_PHQ_OPTIONS,
     credit=_PHQ_CREDIT,
-    bands=(Band(0, 4, "minimal"), Band(5, 9, "mild"), Band(10, 14, "moderate"),
-           Band(15, 21, "severe")),
+    bands=(Band(0, 4, QT_TRANSLATE_NOOP("questionnaires", "minimal")),
+           Band(5, 9, QT_TRANSLATE_NOOP("questionnaires", "mild")),
+           Band(10, 14, QT_TRANSLATE_NOOP("questionnaires", "moderate")),
+           Band(15, 21, QT_TRANSLATE_NOOP("questionnaires", "severe"))),
 )
 
 WHO5 = Questionnaire(
     instrument=Instrument.WHO5,
-    title="WHO-5",
-    name="WHO-5 Well-Being Index",
-    instructions=("Please indicate for each of the five statements which is closest to how you "
-                  "have been feeling over the last two weeks."),
-    time_frame="over the last two weeks",
+    title=QT_TRANSLATE_NOOP("questionnaires", "WHO-5"),
+    name=QT_TRANSLATE_NOOP("questionnaires", "WHO-5 Well-Being Index"),
+    instructions=QT_TRANSLATE_NOOP(
+        "questionnaires",
+        "Please indicate for each of the five statements which is closest to how you have "
+        "been feeling over the last two weeks."),
+    time_frame=QT_TRANSLATE_NOOP("questionnaires", "over the last two weeks"),
     items=(
-        "I have felt cheerful and in good spirits",
-        "I have felt calm and relaxed",
-        "I have felt active and vigorous",
-        "I woke up feeling fresh and rested",
-        "My daily life has been filled with things that interest me",
+        QT_TRANSLATE_NOOP("questionnaires", "I have felt cheerful and in good spirits"),
+        QT_TRANSLATE_NOOP("questionnaires", "I have felt calm and relaxed"),
+        QT_TRANSLATE_NOOP("questionnaires", "I have felt active and vigorous"),
+        QT_TRANSLATE_NOOP("questionnaires", "I woke up feeling fresh and rested"),
+        QT_TRANSLATE_NOOP("questionnaires",
+                          "My daily life has been filled with things that interest me"),
     ),
     # In the published order: the highest-scoring answer first.
     options=(
-        AnswerOption(5, "All of the time"),
-        AnswerOption(4, "Most of the time"),
-        AnswerOption(3, "More than half of the time"),
-        AnswerOption(2, "Less than half of the time"),
-        AnswerOption(1, "Some of the time"),
-        AnswerOption(0, "At no time"),
+        AnswerOption(5, QT_TRANSLATE_NOOP("questionnaires", "All of the time")),
+        AnswerOption(4, QT_TRANSLATE_NOOP("questionnaires", "Most of the time")),
+        AnswerOption(3, QT_TRANSLATE_NOOP("questionnaires", "More than half of the time")),
+        AnswerOption(2, QT_TRANSLATE_NOOP("questionnaires", "Less than half of the time")),
+        AnswerOption(1, QT_TRANSLATE_NOOP("questionnaires", "Some of the time")),
+        AnswerOption(0, QT_TRANSLATE_NOOP("questionnaires", "At no time")),
     ),
-    credit=("WHO-5 Well-Being Index: World Health Organization Regional Office for Europe, "
-            "1998 (Psychiatric Research Unit, Mental Health Centre North Zealand, Denmark)."),
+    credit=QT_TRANSLATE_NOOP(
+        "questionnaires",
+        "WHO-5 Well-Being Index: World Health Organization Regional Office for Europe, 1998 "
+        "(Psychiatric Research Unit, Mental Health Centre North Zealand, Denmark)."),
     # Raw 0-25; a raw score below 13 (50% or less) is the published "poor wellbeing" cut-off.
-    bands=(Band(0, 12, "poor wellbeing"), Band(13, 25, "not below the cut-off")),
+    bands=(Band(0, 12, QT_TRANSLATE_NOOP("questionnaires", "poor wellbeing")),
+           Band(13, 25, QT_TRANSLATE_NOOP("questionnaires", "not below the cut-off"))),
 )
 
 UCLA3 = Questionnaire(
     instrument=Instrument.UCLA3,
-    title="UCLA-3",
-    name="UCLA 3-item Loneliness Scale",
-    instructions=("The next questions are about how you feel about different aspects of your "
-                  "life. For each one, tell me how often you feel that way."),
-    time_frame="how often you feel that way",
+    title=QT_TRANSLATE_NOOP("questionnaires", "UCLA-3"),
+    name=QT_TRANSLATE_NOOP("questionnaires", "UCLA 3-item Loneliness Scale"),
+    instructions=QT_TRANSLATE_NOOP(
+        "questionnaires",
+        "The next questions are about how you feel about different aspects of your life. For "
+        "each one, tell me how often you feel that way."),
+    time_frame=QT_TRANSLATE_NOOP("questionnaires", "how often you feel that way"),
     items=(
-        "How often do you feel that you lack companionship?",
-        "How often do you feel left out?",
-        "How often do you feel isolated from others?",
+        QT_TRANSLATE_NOOP("questionnaires", "How often do you feel that you lack companionship?"),
+        QT_TRANSLATE_NOOP("questionnaires", "How often do you feel left out?"),
+        QT_TRANSLATE_NOOP("questionnaires", "How often do you feel isolated from others?"),
     ),
     options=(
-        AnswerOption(1, "Hardly ever"),
-        AnswerOption(2, "Some of the time"),
-        AnswerOption(3, "Often"),
+        AnswerOption(1, QT_TRANSLATE_NOOP("questionnaires", "Hardly ever")),
+        AnswerOption(2, QT_TRANSLATE_NOOP("questionnaires", "Some of the time")),
+        AnswerOption(3, QT_TRANSLATE_NOOP("questionnaires", "Often")),
     ),
-    credit=("UCLA 3-item Loneliness Scale: Hughes, Waite, Hawkley & Cacioppo, 2004 "
-            "(Research on Aging 26:655-672)."),
-    bands=(Band(3, 5, "not lonely"), Band(6, 9, "lonely")),
+    credit=QT_TRANSLATE_NOOP(
+        "questionnaires",
+        "UCLA 3-item Loneliness Scale: Hughes, Waite, Hawkley & Cacioppo, 2004 (Research on "
+        "Aging 26:655-672)."),
+    bands=(Band(3, 5, QT_TRANSLATE_NOOP("questionnaires", "not lonely")),
+           Band(6, 9, QT_TRANSLATE_NOOP("questionnaires", "lonely"))),
 )
 
 QUESTIONNAIRES: dict[Instrument, Questionnaire] = {
@@ -208,7 +242,12 @@ def score_line(instrument: Instrument | str, total: int, band: str) -> str:
     """A result as the journal reports it, score and published band name only:
     "PHQ-9: 11 — moderate" (WHO-5 adds its percentage)."""
     q = questionnaire(instrument)
+    title = translate("questionnaires", q.title)
+    shown = translate("questionnaires", band)
     if q.instrument is Instrument.WHO5:
-        return f"{q.title}: {total} ({total * 4}%) — {band}"
-    return f"{q.title}: {total} — {band}"
+        return translate("questionnaires", "{title}: {total} ({percent}%) — {band}").format(
+            title=title, total=format_number(total, 0), percent=format_number(total * 4, 0),
+            band=shown)
+    return translate("questionnaires", "{title}: {total} — {band}").format(
+        title=title, total=format_number(total, 0), band=shown)
 

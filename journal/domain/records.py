@@ -20,6 +20,7 @@ from journal.domain.kinds import (
     Relationship,
     SessionStatus,
 )
+from journal.i18n import translate
 
 MEANINGFUL_QUALITY = 4
 """A contact rated this connected or more counts as a meaningful contact."""
@@ -44,7 +45,8 @@ class Person:
         _set(self, "relationship", v.choice("relationship", self.relationship, Relationship))
         _set(self, "id", v.optional_id("id", self.id))
         if self.archived not in (True, False, 0, 1):
-            raise ValidationError("archived", "archived must be yes or no")
+            raise ValidationError("archived", translate("validation",
+                                                        "archived must be yes or no"))
         _set(self, "archived", bool(self.archived))
         _set(self, "note", v.text("note", self.note))
 
@@ -53,7 +55,7 @@ def _coping(value: object) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise ValidationError("coping", "coping must be a list of tags")
+        raise ValidationError("coping", translate("validation", "coping must be a list of tags"))
     tags: list[str] = []
     for tag in value:
         tag = v.text("coping", tag, max_len=v.MAX_NAME).strip()
@@ -79,7 +81,7 @@ class Day:
     def __post_init__(self) -> None:
         _set(self, "date", v.date_value("date", self.date))
         if self.mood is None:
-            raise ValidationError("mood", "mood is required")
+            raise ValidationError("mood", translate("validation", "mood is required"))
         _set(self, "mood", v.int_in_range("mood", self.mood, 0, 10))
         for name in RATINGS[1:]:
             _set(self, name, v.optional_int(name, getattr(self, name), 0, 10))
@@ -139,16 +141,16 @@ class Session:
         _set(self, "person_id", v.optional_id("person_id", self.person_id))
         _set(self, "felt_heard", v.optional_int("felt_heard", self.felt_heard, 1, 5))
         if self.felt_heard is not None and self.status is not SessionStatus.ATTENDED:
-            raise ValidationError("felt_heard", "felt heard can only be rated for an attended "
-                                  "session")
+            raise ValidationError("felt_heard", translate(
+                "validation", "felt heard can only be rated for an attended session"))
         _set(self, "note", v.text("note", self.note))
         _set(self, "id", v.optional_id("id", self.id))
 
 
 def _check_span(start_field: str, start: dt.date, end_field: str, end: dt.date | None) -> None:
     if end is not None and end < start:
-        raise ValidationError(end_field, f"{v.label(end_field)} cannot be before "
-                              f"{v.label(start_field)}")
+        raise ValidationError(end_field, translate("validation", "{end} cannot be before {start}")
+                              .format(end=v.label(end_field), start=v.label(start_field)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,12 @@ The rule is deliberately simple and takes no settings: a PHQ-9 whose item 9 ("th
 you would be better off dead or of hurting yourself") is answered above 0 always shows the
 crisis message, at once. Nothing the person can configure turns it off.
 
-Crisis lines are text only (the journal never opens a network connection). They are chosen by
-the region of a locale name such as ``"en_GB"``; the person's own crisis line from their safety
-plan is always shown before these. Sources, as each service publishes its number (review them
+Crisis lines are text only (the journal never opens a network connection). Their names,
+the words on how to reach them and the region names are marked for translation in the
+context ``safety``, the one the crisis dialog translates them in; numbers stay as published
+(only "999 or 112" has a word to translate). They are chosen by the region of a locale name
+such as ``"en_GB"``; the person's own crisis line from their safety plan is always shown
+before these. Sources, as each service publishes its number (review them
 when a release is made; numbers rarely change, but names do):
 - US: 988 Suicide & Crisis Lifeline (988lifeline.org), call or text 988; emergencies 911.
 - Canada: 9-8-8 Suicide Crisis Helpline (988.ca), call or text 988; emergencies 911.
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from journal.domain.instruments import SAFETY_FLAG
+from journal.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class LineKind(StrEnum):
@@ -44,7 +48,10 @@ class CrisisLine:
 
     @property
     def text(self) -> str:
-        return f"{self.name}: {self.number} — {self.how}"
+        """The line in one line of the person's language: "Samaritans: 116 123 — call free…"."""
+        return translate("safety", "{name}: {number} — {how}").format(
+            name=translate("safety", self.name), number=translate("safety", self.number),
+            how=translate("safety", self.how))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +64,15 @@ class Directory:
 
     @property
     def text(self) -> str:
-        return f"{self.name} ({self.address}): {self.how}"
+        return translate("safety", "{name} ({address}): {how}").format(
+            name=self.name, address=self.address, how=translate("safety", self.how))
 
 
 DIRECTORY = Directory(
     name="Find A Helpline",
     address="findahelpline.com",
-    how="free, confidential helplines in many countries, by country and by topic",
+    how=QT_TRANSLATE_NOOP("safety", "free, confidential helplines in many countries, by "
+                                    "country and by topic"),
 )
 
 
@@ -75,54 +84,59 @@ def crisis_message_required(flags: Collection[str]) -> bool:
     return SAFETY_FLAG in flags
 
 
-_EMERGENCY_911 = CrisisLine("Emergency services", "911", "if you or someone else is in "
-                            "danger right now", LineKind.EMERGENCY)
-_EMERGENCY_112 = CrisisLine("Emergency services", "112", "the European emergency number, if "
-                            "you or someone else is in danger right now", LineKind.EMERGENCY)
-_SAMARITANS = CrisisLine("Samaritans", "116 123", "call free, any time, day or night")
+_EMERGENCY = QT_TRANSLATE_NOOP("safety", "Emergency services")
+_IN_DANGER = QT_TRANSLATE_NOOP("safety", "if you or someone else is in danger right now")
+_EMERGENCY_911 = CrisisLine(_EMERGENCY, "911", _IN_DANGER, LineKind.EMERGENCY)
+_EMERGENCY_112 = CrisisLine(_EMERGENCY, "112", QT_TRANSLATE_NOOP(
+    "safety", "the European emergency number, if you or someone else is in danger right now"),
+    LineKind.EMERGENCY)
+_SAMARITANS = CrisisLine(QT_TRANSLATE_NOOP("safety", "Samaritans"), "116 123",
+                         QT_TRANSLATE_NOOP("safety", "call free, any time, day or night"))
 
 #: Lines by region, crisis lines first, then emergency numbers.
 LINES: dict[str, tuple[CrisisLine, ...]] = {
     "US": (
-        CrisisLine("988 Suicide & Crisis Lifeline", "988", "call or text, any time"),
+        CrisisLine(QT_TRANSLATE_NOOP("safety", "988 Suicide & Crisis Lifeline"), "988",
+                   QT_TRANSLATE_NOOP("safety", "call or text, any time")),
         _EMERGENCY_911,
     ),
     "CA": (
-        CrisisLine("9-8-8 Suicide Crisis Helpline", "988", "call or text, any time"),
+        CrisisLine(QT_TRANSLATE_NOOP("safety", "9-8-8 Suicide Crisis Helpline"), "988",
+                   QT_TRANSLATE_NOOP("safety", "call or text, any time")),
         _EMERGENCY_911,
     ),
     "GB": (
         _SAMARITANS,
-        CrisisLine("Emergency services", "999 or 112", "if you or someone else is in danger "
-                   "right now", LineKind.EMERGENCY),
+        CrisisLine(_EMERGENCY, QT_TRANSLATE_NOOP("safety", "999 or 112"), _IN_DANGER,
+                   LineKind.EMERGENCY),
     ),
     "IE": (
         _SAMARITANS,
-        CrisisLine("Emergency services", "112 or 999", "if you or someone else is in danger "
-                   "right now", LineKind.EMERGENCY),
+        CrisisLine(_EMERGENCY, QT_TRANSLATE_NOOP("safety", "112 or 999"), _IN_DANGER,
+                   LineKind.EMERGENCY),
     ),
     "EU": (_EMERGENCY_112,),
     "AU": (
-        CrisisLine("Lifeline", "13 11 14", "call any time"),
-        CrisisLine("Emergency services", "000", "if you or someone else is in danger right "
-                   "now", LineKind.EMERGENCY),
+        CrisisLine(QT_TRANSLATE_NOOP("safety", "Lifeline"), "13 11 14",
+                   QT_TRANSLATE_NOOP("safety", "call any time")),
+        CrisisLine(_EMERGENCY, "000", _IN_DANGER, LineKind.EMERGENCY),
     ),
     "NZ": (
-        CrisisLine("Need to talk?", "1737", "call or text free, any time"),
-        CrisisLine("Emergency services", "111", "if you or someone else is in danger right "
-                   "now", LineKind.EMERGENCY),
+        CrisisLine(QT_TRANSLATE_NOOP("safety", "Need to talk?"), "1737",
+                   QT_TRANSLATE_NOOP("safety", "call or text free, any time")),
+        CrisisLine(_EMERGENCY, "111", _IN_DANGER, LineKind.EMERGENCY),
     ),
 }
 
 #: The regions a person can pick, with their names, in the order offered.
 REGIONS: tuple[tuple[str, str], ...] = (
-    ("US", "United States"),
-    ("CA", "Canada"),
-    ("GB", "United Kingdom"),
-    ("IE", "Ireland"),
-    ("EU", "European Union, EEA and Switzerland"),
-    ("AU", "Australia"),
-    ("NZ", "New Zealand"),
+    ("US", QT_TRANSLATE_NOOP("safety", "United States")),
+    ("CA", QT_TRANSLATE_NOOP("safety", "Canada")),
+    ("GB", QT_TRANSLATE_NOOP("safety", "United Kingdom")),
+    ("IE", QT_TRANSLATE_NOOP("safety", "Ireland")),
+    ("EU", QT_TRANSLATE_NOOP("safety", "European Union, EEA and Switzerland")),
+    ("AU", QT_TRANSLATE_NOOP("safety", "Australia")),
+    ("NZ", QT_TRANSLATE_NOOP("safety", "New Zealand")),
 )
 
 #: Countries where 112 is the emergency number (EU member states, EEA, Switzerland).

@@ -10,6 +10,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from journal.domain.errors import ValidationError
+from journal.domain.validate import label
+from journal.i18n import format_number, translate
 
 THEMES = ("system", "light", "dark")
 
@@ -33,17 +35,23 @@ class Settings:
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
             if isinstance(f.default, str) and not isinstance(getattr(self, f.name), str):
-                raise ValidationError(f.name, f"{f.name.replace('_', ' ')} must be text")
+                raise ValidationError(f.name, translate("validation", "{field} must be text")
+                                      .format(field=label(f.name)))
         if self.reminder_time and not _is_clock_time(self.reminder_time):
-            raise ValidationError("reminder_time", "reminder time must be like 20:30")
+            raise ValidationError("reminder_time", translate(
+                "validation", "reminder time must be like 20:30"))
         if self.theme not in THEMES:
-            raise ValidationError("theme", "theme must be one of: " + ", ".join(THEMES))
+            raise ValidationError("theme", translate("validation", "theme must be one of: "
+                                                               "{allowed}").format(
+                allowed=", ".join(THEMES)))
         if isinstance(self.questionnaire_every_days, bool) or not isinstance(
                 self.questionnaire_every_days, int) or not (
             0 <= self.questionnaire_every_days <= 365
         ):
-            raise ValidationError("questionnaire_every_days",
-                                  "questionnaire every days must be between 0 and 365")
+            raise ValidationError("questionnaire_every_days", translate(
+                "validation", "{field} must be between {low} and {high}").format(
+                    field=label("questionnaire_every_days"), low=format_number(0, 0),
+                    high=format_number(365, 0)))
 
     @classmethod
     def from_mapping(cls, values: dict[str, object]) -> Settings:
