@@ -39,6 +39,7 @@ from PySide6.QtGui import (
 
 from journal import paths
 from journal.domain.errors import ValidationError
+from journal.i18n import format_number, translate
 from journal.report.pdf_charts import GRID, blank_image, chart_image, font
 from journal.report.progress import IsCancelled, Progress, check, never_cancelled, no_progress
 from journal.report.summary_blocks import Summary
@@ -67,7 +68,7 @@ def check_paper(paper: str) -> str:
     for name in PAGE_SIZES:
         if paper.casefold() == name.casefold():
             return name
-    raise ValidationError("paper", "paper must be A4 or Letter")
+    raise ValidationError("paper", translate("validation", "paper must be A4 or Letter"))
 
 
 def _writer(device: str | QBuffer, summary: Summary, paper: str) -> QPdfWriter:
@@ -129,7 +130,9 @@ class _Pages:
         align = Qt.AlignmentFlag.AlignTop
         painter.drawText(area, align | Qt.AlignmentFlag.AlignLeft, self.summary.footer)
         painter.drawText(area, align | Qt.AlignmentFlag.AlignRight,
-                         f"Page {index + 1} of {self.count}")
+                         translate("summary", "Page {page} of {pages}").format(
+                             page=format_number(index + 1, 0),
+                             pages=format_number(self.count, 0)))
 
 
 def keep_headings_with_next(doc: QTextDocument, page_height: float) -> None:
@@ -182,7 +185,7 @@ def render_pdf(summary: Summary, out: Path, *, paper: str = "A4",
         pages = _Pages(summary, writer, report, cancelled)
         painter = QPainter()
         if not painter.begin(writer):
-            raise OSError(f"could not write {out}")
+            raise OSError(translate("errors", "could not write {path}").format(path=out))
         try:
             painter.setRenderHints(QPainter.RenderHint.Antialiasing
                                    | QPainter.RenderHint.TextAntialiasing

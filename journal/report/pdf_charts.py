@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from journal.i18n import format_number, translate
 from journal.report.summary_blocks import Chart, Panel, RowsChart, TimeChart
 from journal.report.summary_html import HEADING, INK, MUTED
 
@@ -38,6 +39,12 @@ _DASHES = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine,
 _family: str | None = None
 
 
+
+
+def tick_text(value: float) -> str:
+    """An axis value as the locale writes it, with the decimals it has (as ``:g``): 0, 2.5."""
+    value = float(value)
+    return format_number(value, 0 if value.is_integer() else 1)
 
 
 def font(points: float, *, bold: bool = False) -> QFont:
@@ -180,7 +187,8 @@ def _panel(painter: QPainter, metrics: QFontMetricsF, rect: QRectF, panel: Panel
         painter.setPen(_pen(GRID, 0.5 * pt))
         painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
         painter.setPen(QColor(MUTED))
-        text = f"{tick:g}%" if panel.percent else f"{tick:g}"
+        text = (translate("summary", "{percent}%").format(percent=tick_text(tick))
+                if panel.percent else tick_text(tick))
         painter.drawText(QRectF(rect.left() - 24 * pt, y - metrics.height() / 2, 21 * pt,
                                 metrics.height()),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
@@ -223,6 +231,11 @@ def _panel(painter: QPainter, metrics: QFontMetricsF, rect: QRectF, panel: Panel
     painter.drawLine(rect.bottomLeft(), rect.bottomRight())
 
 
+def _n(n: int) -> str:
+    """A group's number of days beside its row: "n = 12"."""
+    return translate("summary", "n = {n}").format(n=format_number(n, 0))
+
+
 def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
     pt = dpi / 72
     metrics = _metrics(dpi)
@@ -230,7 +243,7 @@ def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
     rows = [row for _title, group in chart.groups for row in group]
     height = line * 4.2 + (len(chart.groups) + len(rows)) * row_height
     image, painter = _canvas(width, height, dpi)
-    label_width = min(width * 0.42, max(metrics.horizontalAdvance(f"{r.label}    n = {r.n}")
+    label_width = min(width * 0.42, max(metrics.horizontalAdvance(f"{r.label}    {_n(r.n)}")
                                         for r in rows) + 14 * pt)
     left, right = label_width + 4 * pt, width - 10 * pt
     low, high, step = chart.low, chart.high, chart.step
@@ -246,7 +259,7 @@ def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
         painter.drawLine(QPointF(x, top), QPointF(x, bottom))
         painter.setPen(QColor(MUTED))
         painter.drawText(QRectF(x - 15 * pt, bottom + 2 * pt, 30 * pt, line),
-                         Qt.AlignmentFlag.AlignCenter, f"{tick:g}")
+                         Qt.AlignmentFlag.AlignCenter, tick_text(float(tick)))
     painter.drawText(QRectF(left, bottom + line + 3 * pt, right - left, line),
                      Qt.AlignmentFlag.AlignCenter, chart.axis_label)
     if chart.reference is not None:
@@ -255,7 +268,9 @@ def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
         painter.drawLine(QPointF(x, top), QPointF(x, bottom))
         painter.setPen(QColor(MUTED))
         painter.drawText(QRectF(x - 60 * pt, 0, 120 * pt, line), Qt.AlignmentFlag.AlignCenter,
-                         f"{chart.reference_label} {chart.reference:.1f}")
+                         translate("summary", "{label} {value}").format(
+                             label=chart.reference_label,
+                             value=format_number(chart.reference, 1)))
     y = top
     for number, (title, group) in enumerate(chart.groups):
         painter.setFont(font(7.5, bold=True))
@@ -273,7 +288,7 @@ def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
             painter.setPen(QColor(MUTED))
             painter.drawText(QRectF(0, y, label_width - 4 * pt, row_height),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                             f"n = {row.n}")
+                             _n(row.n))
             colour = QColor(COLOURS["blue"] if number % 2 == 0 else COLOURS["vermillion"])
             painter.setPen(_pen(colour, 1.1 * pt))
             lo, hi = x_of(max(row.low, low)), x_of(min(row.high, high))

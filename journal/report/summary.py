@@ -17,6 +17,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 
 from journal.domain.errors import ValidationError
+from journal.i18n import QT_TRANSLATE_NOOP, translate
 from journal.report import summary_care as care
 from journal.report import summary_sections as first
 from journal.report.summary_blocks import (
@@ -47,6 +48,12 @@ from journal.report.summary_sections import (
     day,
     span,
 )
+from journal.report.summary_sections import days as days_text
+
+#: How the intro says people appear, by ``NameStyle``.
+_SHOWN = {NameStyle.HIDDEN: QT_TRANSLATE_NOOP("summary", "by their relationship only"),
+          NameStyle.INITIALS: QT_TRANSLATE_NOOP("summary", "by their initials"),
+          NameStyle.FULL: QT_TRANSLATE_NOOP("summary", "by name")}
 
 __all__ = [
     "DEFAULT_SECTIONS", "PAPERS", "SECTIONS", "Block", "Bullets", "Chart", "CommitmentKept",
@@ -79,8 +86,9 @@ def check_sections(sections: Iterable[str] | None) -> frozenset[str]:
     chosen = frozenset(DEFAULT_SECTIONS if sections is None else sections)
     unknown = sorted(chosen - set(SECTIONS))
     if unknown:
-        raise ValidationError("sections", f"unknown section “{unknown[0]}”; choose from "
-                                          f"{', '.join(SECTIONS)}")
+        raise ValidationError("sections", translate(
+            "validation", "unknown section “{section}”; choose from {allowed}").format(
+                section=unknown[0], allowed=", ".join(SECTIONS)))
     return chosen
 
 
@@ -90,8 +98,9 @@ def parse_sections(text: str) -> frozenset[str]:
         return frozenset(SECTIONS)
     keys = [key.strip() for key in text.split(",") if key.strip()]
     if not keys:
-        raise ValidationError("sections", "choose at least one section: "
-                                          + ", ".join(SECTIONS))
+        raise ValidationError("sections", translate(
+            "validation", "choose at least one section: {allowed}").format(
+                allowed=", ".join(SECTIONS)))
     return check_sections(keys)
 
 
@@ -99,7 +108,8 @@ def check_names(names: NameStyle | str) -> NameStyle:
     try:
         return NameStyle(names)
     except ValueError:
-        raise ValidationError("names", "names must be one of: hidden, initials, full") from None
+        raise ValidationError("names", translate(
+            "validation", "names must be one of: hidden, initials, full")) from None
 
 
 def paper_for_locale(locale_name: str) -> str:
@@ -136,19 +146,21 @@ def build_summary(inputs: SummaryInputs, sections: Iterable[str] = DEFAULT_SECTI
              if "questionnaires" in chosen else ())
     days = (inputs.end - inputs.start).days + 1
     who = inputs.display_name.strip()
-    subtitle = f"{span(inputs.start, inputs.end)} ({days:,} days)"
+    subtitle = translate("summary", "{span} ({days})").format(
+        span=span(inputs.start, inputs.end), days=days_text(days))
     if who:
-        subtitle = f"{who} · {subtitle}"
-    owner = who or "The person who keeps this journal"
-    shown = {NameStyle.HIDDEN: "by their relationship only",
-             NameStyle.INITIALS: "by their initials",
-             NameStyle.FULL: "by name"}[style]
-    intro = (f"{owner} chose what this summary holds and shared it from their private "
-             f"Connection Journal on {day(inputs.made_on)}. People appear {shown}.")
+        subtitle = translate("summary", "{name} · {range}").format(name=who, range=subtitle)
+    owner = who or translate("summary", "The person who keeps this journal")
+    intro = translate("summary", "{owner} chose what this summary holds and shared it from "
+                                 "their private Connection Journal on {date}. People appear "
+                                 "{shown}.").format(owner=owner, date=day(inputs.made_on),
+                                                    shown=translate("summary", _SHOWN[style]))
+    title = translate("summary", "Connection Journal summary")
     return Summary(
-        title="Connection Journal summary",
+        title=title,
         subtitle=subtitle,
         intro=intro,
-        footer=f"Connection Journal summary · {span(inputs.start, inputs.end)}",
+        footer=translate("summary", "{title} · {span}").format(
+            title=title, span=span(inputs.start, inputs.end)),
         start=inputs.start, end=inputs.end, names=style, sections=tuple(built),
         safety_flags=flags)

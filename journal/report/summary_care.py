@@ -15,8 +15,8 @@ import numpy as np
 from journal.domain.instruments import ITEM9_UNANSWERED, SAFETY_FLAG, SPECS, score
 from journal.domain.kinds import CommitmentKind, Instrument, Mode, SessionStatus
 from journal.domain.records import Assessment
+from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
 from journal.report.summary_blocks import (
-    SECTIONS,
     Block,
     Bullets,
     Entries,
@@ -28,21 +28,34 @@ from journal.report.summary_blocks import (
     Series,
     Table,
     TimeChart,
+    section_title,
 )
 from journal.report.summary_names import Names
-from journal.report.summary_sections import SummaryInputs, date_ticks, day, plural, share
+from journal.report.summary_sections import (
+    SummaryInputs,
+    count,
+    date_ticks,
+    day,
+    share,
+    whole,
+)
 
-#: PHQ-9 answers as published, for the safety flag's wording.
-_PHQ_ANSWERS = ("not at all", "several days", "more than half the days", "nearly every day")
+#: PHQ-9 answers as published, for the safety flag's wording (lower case inside a sentence;
+#: the check-ins page shows them capitalised in the context ``questionnaires``).
+_PHQ_ANSWERS = (QT_TRANSLATE_NOOP("summary", "not at all"),
+                QT_TRANSLATE_NOOP("summary", "several days"),
+                QT_TRANSLATE_NOOP("summary", "more than half the days"),
+                QT_TRANSLATE_NOOP("summary", "nearly every day"))
 _SAFETY_PLAN_LABELS = {
-    "warning_signs": "Warning signs",
-    "coping_strategies": "Things I can do on my own",
-    "distractions": "People and places that take my mind off things",
-    "people_to_ask": "People I can ask for help",
-    "professionals": "Professionals and services",
-    "crisis_line": "Crisis line",
-    "safer_surroundings": "Making my surroundings safer",
-    "reasons_for_living": "My reasons for living",
+    "warning_signs": QT_TRANSLATE_NOOP("summary", "Warning signs"),
+    "coping_strategies": QT_TRANSLATE_NOOP("summary", "Things I can do on my own"),
+    "distractions": QT_TRANSLATE_NOOP("summary",
+                                      "People and places that take my mind off things"),
+    "people_to_ask": QT_TRANSLATE_NOOP("summary", "People I can ask for help"),
+    "professionals": QT_TRANSLATE_NOOP("summary", "Professionals and services"),
+    "crisis_line": QT_TRANSLATE_NOOP("summary", "Crisis line"),
+    "safer_surroundings": QT_TRANSLATE_NOOP("summary", "Making my surroundings safer"),
+    "reasons_for_living": QT_TRANSLATE_NOOP("summary", "My reasons for living"),
 }
 #: Lists longer than this are shortened (the full record is in the JSON export).
 MAX_ROWS = 24
@@ -56,11 +69,27 @@ _SCORE_AXES = {Instrument.PHQ9: (0, 27, (0, 5, 10, 15, 20, 27)),
                Instrument.UCLA3: (3, 9, (3, 6, 9))}
 _SCORE_STYLES = (("blue", "circle"), ("vermillion", "square"), ("green", "triangle"),
                  ("purple", "circle"))
-_SOURCES = ("Scores and band names follow each questionnaire's published scoring (PHQ-9: "
-            "Kroenke, Spitzer & Williams 2001; GAD-7: Spitzer et al. 2006; WHO-5: WHO Regional "
-            "Office for Europe 1998; UCLA 3-item: Hughes et al. 2004). They describe the "
-            "answers given; they are not a diagnosis. A prorated total was scaled up from the "
-            "items answered, as the published scoring allows.")
+_SOURCES = QT_TRANSLATE_NOOP(
+    "summary",
+    "Scores and band names follow each questionnaire's published scoring (PHQ-9: Kroenke, "
+    "Spitzer & Williams 2001; GAD-7: Spitzer et al. 2006; WHO-5: WHO Regional Office for "
+    "Europe 1998; UCLA 3-item: Hughes et al. 2004). They describe the answers given; they are "
+    "not a diagnosis. A prorated total was scaled up from the items answered, as the published "
+    "scoring allows.")
+
+
+def _sessions_count(n: int) -> str:
+    return count(QT_TRANSLATE_NOOP("summary", "{n} session"),
+                 QT_TRANSLATE_NOOP("summary", "{n} sessions"), n)
+
+
+def _of(done: float, due: float) -> str:
+    """"3 of 7": a count done of those due."""
+    return translate("summary", "{done} of {due}").format(done=whole(done), due=whole(due))
+
+
+def _instrument_title(instrument: Instrument | str) -> str:
+    return translate("questionnaires", SPECS[Instrument(instrument)].title)
 
 
 # --- treatment ---------------------------------------------------------------------------------
@@ -69,53 +98,67 @@ def treatment(data: SummaryInputs, names: Names) -> Section:
     blocks: list[Block] = []
     blocks.extend(_sessions(data, names))
     if data.medications:
-        blocks.append(Heading("Medication"))
+        blocks.append(Heading(translate("summary", "Medication")))
         blocks.append(Table(
-            ("Medication", "Dose", "Doses a day", "Taken", "Share taken"),
-            tuple((m.name, m.dose or "—", str(m.doses_per_day), f"{m.taken:,} of {m.scheduled:,}",
+            (translate("summary", "Medication"), translate("summary", "Dose"),
+             translate("summary", "Doses a day"), translate("summary", "Taken"),
+             translate("summary", "Share taken")),
+            tuple((m.name, m.dose or "—", whole(m.doses_per_day), _of(m.taken, m.scheduled),
                    share(m.taken, m.scheduled)) for m in data.medications),
             numeric=(2, 3, 4)))
-        blocks.append(Paragraph("Days with nothing logged at all are left out, not counted "
-                                "as missed doses.", small=True))
+        blocks.append(Paragraph(translate("summary", "Days with nothing logged at all are left "
+                                                     "out, not counted as missed doses."),
+                                small=True))
     if data.commitments:
-        blocks.append(Heading("Commitments"))
+        blocks.append(Heading(translate("summary", "Commitments")))
         blocks.append(Table(
-            ("Commitment", "Kind", "Suggested by", "Done", "Share of target"),
+            (translate("summary", "Commitment"), translate("summary", "Kind"),
+             translate("summary", "Suggested by"), translate("summary", "Done"),
+             translate("summary", "Share of target")),
             tuple((names.text(c.title), CommitmentKind(c.kind).label,
-                   names.of(c.suggested_by) if c.suggested_by else "self",
-                   f"{c.done:,} of {c.target:,}", share(c.done, c.target))
+                   names.of(c.suggested_by) if c.suggested_by else translate("summary", "self"),
+                   _of(c.done, c.target), share(c.done, c.target))
                   for c in data.commitments),
             numeric=(3, 4)))
     kept = _kept_table(data)
     if kept is not None:
         blocks.extend((Heading(kept[0]), kept[1]))
     if not blocks:
-        blocks.append(Paragraph("No sessions, medications or commitments were recorded in "
-                                "this range."))
-    return Section("treatment", SECTIONS["treatment"], tuple(blocks))
+        blocks.append(Paragraph(translate("summary", "No sessions, medications or commitments "
+                                                     "were recorded in this range.")))
+    return Section("treatment", section_title("treatment"), tuple(blocks))
 
 
 def _sessions(data: SummaryInputs, names: Names) -> list[Block]:
     sessions = sorted(data.sessions, key=lambda s: s.date)
+    heading = Heading(translate("summary", "Sessions"))
     if not sessions:
-        return [Heading("Sessions"),
-                Paragraph("No therapy or clinic sessions were logged in this range.")]
+        return [heading, Paragraph(translate("summary", "No therapy or clinic sessions were "
+                                                        "logged in this range."))]
     counts = Counter(SessionStatus(s.status) for s in sessions)
-    parts = [f"{n} {status.label}" for status, n in counts.items()]
+    parts = [translate("summary", "{n} {status}").format(n=whole(n), status=status.label)
+             for status, n in counts.items()]
     heard = [s.felt_heard for s in sessions if s.felt_heard is not None]
-    text = f"{plural(len(sessions), 'session')}: {', '.join(parts)}."
+    text = translate("summary", "{sessions}: {statuses}.").format(
+        sessions=_sessions_count(len(sessions)), statuses=", ".join(parts))
     if heard:
-        text += (f" “Felt heard” averaged {np.mean(heard):.1f} of 5 "
-                 f"({plural(len(heard), 'session')} rated).")
+        rated = count(QT_TRANSLATE_NOOP("summary", "{n} session rated"),
+                      QT_TRANSLATE_NOOP("summary", "{n} sessions rated"), len(heard))
+        text += " " + translate("summary", "“Felt heard” averaged {mean} of 5 ({rated}).").format(
+            mean=format_number(float(np.mean(heard)), 1), rated=rated)
     listed = sessions[-RECENT_SESSIONS:] if len(sessions) > MAX_ROWS else sessions
     rows = tuple((day(s.date), names.of(s.person_id), Mode(s.mode).label,
-                  SessionStatus(s.status).label, str(s.felt_heard or "—")) for s in listed)
+                  SessionStatus(s.status).label,
+                  whole(s.felt_heard) if s.felt_heard else "—") for s in listed)
     blocks: list[Block] = [
-        Heading("Sessions"), Paragraph(text),
-        Table(("Date", "With", "How", "Status", "Felt heard (1–5)"), rows, numeric=(4,))]
+        heading, Paragraph(text),
+        Table((translate("summary", "Date"), translate("summary", "With"),
+               translate("summary", "How"), translate("summary", "Status"),
+               translate("summary", "Felt heard (1–5)")), rows, numeric=(4,))]
     if len(listed) < len(sessions):
-        blocks.append(Paragraph(f"The {len(listed)} most recent of {len(sessions)} sessions "
-                                "are listed.", small=True))
+        blocks.append(Paragraph(translate("summary", "The {listed} most recent of {total} "
+                                                     "sessions are listed.").format(
+            listed=whole(len(listed)), total=whole(len(sessions))), small=True))
     return blocks
 
 
@@ -139,16 +182,32 @@ def _kept_table(data: SummaryInputs) -> tuple[str, Table] | None:
             moods.setdefault(period(date - dt.timedelta(days=date.weekday())), []).append(mood)
 
     def cell(done: float, due: float) -> str:
-        return f"{done:g} of {due:g} ({share(done, due)})" if due else "—"
+        if not due:
+            return "—"
+        return translate("summary", "{done} of {due} ({share})").format(
+            done=_plain(done), due=_plain(due), share=share(done, due))
 
-    rows = tuple((f"{start:%b %Y}" if monthly else day(start), cell(*t[0:2]), cell(*t[2:4]),
-                  cell(*t[4:6]), f"{np.mean(moods[start]):.1f}" if moods.get(start) else "—")
+    rows = tuple((format_date(start, "month_year") if monthly else day(start), cell(*t[0:2]),
+                  cell(*t[2:4]), cell(*t[4:6]),
+                  format_number(float(np.mean(moods[start])), 1) if moods.get(start) else "—")
                  for start, t in totals.items() if t[1] or t[3] or t[5])
     if not rows:
         return None
-    return ("Month by month (weeks starting in each month)" if monthly else "Week by week",
-            Table(("Month" if monthly else "Week of", "Doses taken", "Sessions attended",
-                   "Commitments done", "Mean mood"), rows, numeric=(1, 2, 3, 4)))
+    if monthly:
+        title = translate("summary", "Month by month (weeks starting in each month)")
+        first = translate("summary", "Month")
+    else:
+        title, first = translate("summary", "Week by week"), translate("summary", "Week of")
+    return (title, Table((first, translate("summary", "Doses taken"),
+                          translate("summary", "Sessions attended"),
+                          translate("summary", "Commitments done"),
+                          translate("summary", "Mean mood")), rows, numeric=(1, 2, 3, 4)))
+
+
+def _plain(value: float) -> str:
+    """A total as ``:g`` writes it (sums of counts are whole; a half is kept)."""
+    value = float(value)
+    return format_number(value, 0 if value.is_integer() else 1)
 
 
 # --- questionnaires ----------------------------------------------------------------------------
@@ -159,66 +218,88 @@ def safety_flags(assessments: list[Assessment]) -> list[str]:
     for item in sorted(assessments, key=lambda a: a.date):
         if SAFETY_FLAG in item.flags:
             answer = item.answers[8] or 0
-            flags.append(f"PHQ-9 item 9 was answered above 0 on {day(item.date)} "
-                         f"(“{_PHQ_ANSWERS[answer]}”). This item asks about thoughts of being "
-                         "better off dead or of hurting oneself.")
+            flags.append(translate(
+                "summary", "PHQ-9 item 9 was answered above 0 on {date} (“{answer}”). This item "
+                           "asks about thoughts of being better off dead or of hurting "
+                           "oneself.").format(date=day(item.date),
+                                              answer=translate("summary", _PHQ_ANSWERS[answer])))
     return flags
 
 
 def _score_text(item: Assessment) -> tuple[str, str]:
     result = score(item.instrument, item.answers)
     spec = SPECS[Instrument(item.instrument)]
+    most = spec.items * spec.high
     if result.percentage is not None:
-        total = f"{result.percentage}% ({result.total} of {spec.items * spec.high})"
+        total = translate("summary", "{percent}% ({total} of {most})").format(
+            percent=whole(result.percentage), total=whole(result.total), most=whole(most))
     else:
-        total = f"{result.total} of {spec.items * spec.high}"
+        total = _of(result.total, most)
     notes = []
     if result.prorated:
         missing = sum(a is None for a in item.answers)
-        notes.append(f"prorated ({plural(missing, 'item')} unanswered)")
+        notes.append(count(QT_TRANSLATE_NOOP("summary", "prorated ({n} item unanswered)"),
+                           QT_TRANSLATE_NOOP("summary", "prorated ({n} items unanswered)"),
+                           missing))
     if SAFETY_FLAG in result.flags:
-        notes.append("item 9 above 0")
+        notes.append(translate("summary", "item 9 above 0"))
     if ITEM9_UNANSWERED in result.flags:
-        notes.append("item 9 unanswered")
+        notes.append(translate("summary", "item 9 unanswered"))
     return total, "; ".join(notes)
+
+
+def _band(item: Assessment) -> str:
+    """The published band name, translated where the check-ins page translates it."""
+    return translate("questionnaires", item.band)
 
 
 def questionnaires(data: SummaryInputs, names: Names, *, safety_plan_shown: bool = False,
                    ) -> Section:
     items = sorted(data.assessments, key=lambda a: (a.date, a.instrument))
-    title = SECTIONS["questionnaires"]
+    title = section_title("questionnaires")
     if not items:
         return Section("questionnaires", title, (
-            Paragraph("No questionnaires were filled in during this range."),))
+            Paragraph(translate("summary", "No questionnaires were filled in during this "
+                                           "range.")),))
     blocks: list[Block] = []
     flags = safety_flags(items)
     if flags:
-        extra = (" The person's safety plan is included in this summary."
-                 if safety_plan_shown else "")
-        blocks.extend(Notice(f"Safety flag: {flag}{extra if i == len(flags) - 1 else ''}")
-                      for i, flag in enumerate(flags))
+        for i, flag in enumerate(flags):
+            if safety_plan_shown and i == len(flags) - 1:
+                text = translate("summary", "Safety flag: {flag} The person's safety plan is "
+                                            "included in this summary.").format(flag=flag)
+            else:
+                text = translate("summary", "Safety flag: {flag}").format(flag=flag)
+            blocks.append(Notice(text))
     latest: dict[str, list[Assessment]] = {}
     for item in items:
-        latest.setdefault(SPECS[Instrument(item.instrument)].title, []).append(item)
+        latest.setdefault(_instrument_title(item.instrument), []).append(item)
     rows = []
     for name, taken in latest.items():
         last, first = taken[-1], taken[0]
-        change = f"{_score_text(first)[0]} on {day(first.date)}" if len(taken) > 1 else "—"
-        rows.append((name, _score_text(last)[0], last.band, day(last.date), change,
-                     str(len(taken))))
-    blocks.append(Heading("Latest scores"))
-    blocks.append(Table(("Questionnaire", "Latest score", "Published band", "On",
-                         "First in range", "Times"), tuple(rows), numeric=(5,)))
+        change = (translate("summary", "{score} on {date}").format(
+            score=_score_text(first)[0], date=day(first.date)) if len(taken) > 1 else "—")
+        rows.append((name, _score_text(last)[0], _band(last), day(last.date), change,
+                     whole(len(taken))))
+    blocks.append(Heading(translate("summary", "Latest scores")))
+    blocks.append(Table((translate("summary", "Questionnaire"),
+                         translate("summary", "Latest score"),
+                         translate("summary", "Published band"), translate("summary", "On"),
+                         translate("summary", "First in range"), translate("summary", "Times")),
+                        tuple(rows), numeric=(5,)))
     chart = _scores_chart(data, items)
     if chart is not None:
         blocks.append(chart)
     listed = items if len(items) <= MAX_ROWS else [a for a in items if _score_text(a)[1]]
     if listed:
-        blocks.append(Heading("All scores" if listed is items else "Scores with a note"))
-        blocks.append(Table(("Date", "Questionnaire", "Score", "Published band", "Notes"),
-                            tuple((day(a.date), SPECS[Instrument(a.instrument)].title,
-                                   *_row_score(a)) for a in listed)))
-    blocks.append(Paragraph(_SOURCES, small=True))
+        blocks.append(Heading(translate("summary", "All scores") if listed is items
+                              else translate("summary", "Scores with a note")))
+        blocks.append(Table((translate("summary", "Date"), translate("summary", "Questionnaire"),
+                             translate("summary", "Score"), translate("summary", "Published band"),
+                             translate("summary", "Notes")),
+                            tuple((day(a.date), _instrument_title(a.instrument), *_row_score(a))
+                                  for a in listed)))
+    blocks.append(Paragraph(translate("summary", _SOURCES), small=True))
     return Section("questionnaires", title, tuple(blocks))
 
 
@@ -227,39 +308,41 @@ def _scores_chart(data: SummaryInputs, items: list[Assessment]) -> TimeChart | N
     band edges; a PHQ-9 with item 9 above 0 is marked with a triangle."""
     if max(Counter(a.instrument for a in items).values()) < 3:
         return None  # a line needs a few points; the tables say the rest
-    count = (data.end - data.start).days + 1
+    days_shown = (data.end - data.start).days + 1
     panels = []
     for number, (instrument, (low, high, ticks)) in enumerate(_SCORE_AXES.items()):
         mine = [a for a in items if a.instrument == instrument]
         if not mine:
             continue
-        values, flagged = np.full(count, np.nan), np.full(count, np.nan)
+        values, flagged = np.full(days_shown, np.nan), np.full(days_shown, np.nan)
         for item in mine:
             result = score(item.instrument, item.answers)
             shown = result.percentage if result.percentage is not None else result.total
             values[(item.date - data.start).days] = shown
             if SAFETY_FLAG in result.flags:
                 flagged[(item.date - data.start).days] = shown
-        title = SPECS[instrument].title
-        series = [Series(title + (" %" if instrument is Instrument.WHO5 else " total"),
-                         values, colour=_SCORE_STYLES[number][0], width=1.2,
+        title = _instrument_title(instrument)
+        label = (translate("summary", "{questionnaire} %") if instrument is Instrument.WHO5
+                 else translate("summary", "{questionnaire} total")).format(questionnaire=title)
+        series = [Series(label, values, colour=_SCORE_STYLES[number][0], width=1.2,
                          marker=_SCORE_STYLES[number][1], joined=True)]
         if not np.isnan(flagged).all():
-            series.append(Series("PHQ-9 item 9 above 0", flagged, draw="points",
-                                 colour="orange", marker="triangle"))
+            series.append(Series(translate("summary", "PHQ-9 item 9 above 0"), flagged,
+                                 draw="points", colour="orange", marker="triangle"))
         panels.append(Panel(title, low, high, ticks, tuple(series),
                             percent=instrument is Instrument.WHO5))
     return TimeChart(
-        "Questionnaire scores over time",
-        "Each questionnaire's total on the days it was filled in; the axis marks fall on the "
-        "edges of the published bands.",
+        translate("summary", "Questionnaire scores over time"),
+        translate("summary", "Each questionnaire's total on the days it was filled in; the axis "
+                             "marks fall on the edges of the published bands."),
         np.arange(np.datetime64(data.start, "D"), np.datetime64(data.end, "D") + 1),
-        tuple(panels), aspect=0.08 + 0.14 * len(panels), ticks=date_ticks(data.start, count))
+        tuple(panels), aspect=0.08 + 0.14 * len(panels),
+        ticks=date_ticks(data.start, days_shown))
 
 
 def _row_score(item: Assessment) -> tuple[str, str, str]:
     total, notes = _score_text(item)
-    return total, item.band, notes or "—"
+    return total, _band(item), notes or "—"
 
 
 # --- the person's own words --------------------------------------------------------------------
@@ -267,24 +350,28 @@ def _row_score(item: Assessment) -> tuple[str, str, str]:
 def topics(data: SummaryInputs, names: Names) -> Section:
     open_topics = [t for t in data.topics if t.discussed_on is None]
     blocks: tuple[Block, ...] = (
-        (Bullets(tuple(f"{names.text(t.text)} (added {day(t.created_on)})"
-                       for t in sorted(open_topics, key=lambda t: t.created_on))),)
-        if open_topics else (Paragraph("No open topics."),))
-    return Section("topics", SECTIONS["topics"], blocks)
+        (Bullets(tuple(translate("summary", "{topic} (added {date})").format(
+            topic=names.text(t.text), date=day(t.created_on))
+            for t in sorted(open_topics, key=lambda t: t.created_on))),)
+        if open_topics else (Paragraph(translate("summary", "No open topics.")),))
+    return Section("topics", section_title("topics"), blocks)
 
 
 def notes(data: SummaryInputs, names: Names) -> Section:
     written = [(d, text) for d, text in sorted(data.notes.items()) if text.strip()]
     blocks: tuple[Block, ...] = (
-        (Entries(tuple((f"{d:%a} {day(d)}", names.text(text.strip())) for d, text in written)),)
-        if written else (Paragraph("No notes were written in this range."),))
-    return Section("notes", SECTIONS["notes"], blocks)
+        (Entries(tuple((format_date(d, "weekday_date"), names.text(text.strip()))
+                       for d, text in written)),)
+        if written else (Paragraph(translate("summary", "No notes were written in this "
+                                                        "range.")),))
+    return Section("notes", section_title("notes"), blocks)
 
 
 def safety_plan(data: SummaryInputs, names: Names) -> Section:
     plan = data.safety_plan
-    items = tuple((label, names.text(getattr(plan, key).strip()))
+    items = tuple((translate("summary", label), names.text(getattr(plan, key).strip()))
                   for key, label in _SAFETY_PLAN_LABELS.items() if getattr(plan, key).strip())
     blocks: tuple[Block, ...] = ((Entries(items),) if items else
-                                 (Paragraph("The safety plan has not been filled in yet."),))
-    return Section("safety_plan", SECTIONS["safety_plan"], blocks)
+                                 (Paragraph(translate("summary", "The safety plan has not been "
+                                                                 "filled in yet.")),))
+    return Section("safety_plan", section_title("safety_plan"), blocks)

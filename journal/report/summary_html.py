@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
+from journal.i18n import translate
 from journal.report.summary_blocks import (
     Block,
     Bullets,
@@ -22,6 +23,7 @@ from journal.report.summary_blocks import (
     Summary,
     Table,
     TimeChart,
+    section_title,
 )
 
 INK = "#1f2328"
@@ -64,8 +66,10 @@ def to_html(summary: Summary, image_sizes: Mapping[str, tuple[float, float]]) ->
            f"<p class='subtitle'>{escape(summary.subtitle)}</p>",
            f"<p class='intro'>{escape(summary.intro)}</p>"]
     for flag in summary.safety_flags:
-        out.append(_notice(f"Safety flag: {flag.split('. ')[0]}. Details under "
-                           "“Questionnaire scores”."))
+        # the flag's first sentence only, so the top of the first page stays short
+        out.append(_notice(translate("summary", "Safety flag: {flag}. Details under "
+                                                "“{section}”.").format(
+            flag=flag.split(". ")[0], section=section_title("questionnaires"))))
     charts = 0
     for section in summary.sections:
         out.append(f"<h2>{escape(section.title)}</h2>")

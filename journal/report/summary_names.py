@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from journal.domain.kinds import Relationship
 from journal.domain.records import Person
+from journal.i18n import translate
 from journal.report.summary_blocks import NameStyle
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir"})
@@ -57,7 +58,8 @@ class Names:
         if self.style is NameStyle.HIDDEN:
             return kind
         shown = initials(person.name) if self.style is NameStyle.INITIALS else person.name
-        return f"{shown} ({kind})"
+        return translate("summary", "{name} ({relationship})").format(name=shown,
+                                                                      relationship=kind)
 
     def text(self, text: str) -> str:
         """The person's own words with the names of the people they know replaced."""
@@ -68,7 +70,8 @@ class Names:
     def _stand_in(self, person: Person) -> str:
         if self.style is NameStyle.INITIALS:
             return initials(person.name)
-        return f"[{Relationship(person.relationship).label}]"
+        return translate("summary", "[{relationship}]").format(
+            relationship=Relationship(person.relationship).label)
 
     def _compile(self) -> None:
         whole: dict[str, str] = {}

@@ -19,7 +19,7 @@ from journal.analysis.adherence import WeeklyAdherence
 from journal.analysis.distributions import t_quantile
 from journal.analysis.insights import InsightReport
 from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
-from journal.analysis.stats import MIN_GROUP
+from journal.analysis.stats import MIN_GROUP, MIN_PAIRS, SOLID_PAIRS
 from journal.domain.kinds import Mode, Relationship
 from journal.domain.records import (
     AgendaItem,
@@ -29,8 +29,8 @@ from journal.domain.records import (
     SafetyPlan,
     Session,
 )
+from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
 from journal.report.summary_blocks import (
-    SECTIONS,
     Bullets,
     NameStyle,
     Panel,
@@ -41,6 +41,7 @@ from journal.report.summary_blocks import (
     Series,
     Table,
     TimeChart,
+    section_title,
 )
 from journal.report.summary_names import Names
 
@@ -50,10 +51,10 @@ DOTS_UP_TO = 120
 TOP_PEOPLE = 8
 
 _RATING_WORDS = {
-    "anxiety": "Anxiety (0–10, higher is more anxious)",
-    "loneliness": "Loneliness (0–10, higher is lonelier)",
-    "energy": "Energy (0–10, higher is more energy)",
-    "physical": "Physical health (0–10, higher is better)",
+    "anxiety": QT_TRANSLATE_NOOP("summary", "Anxiety (0–10, higher is more anxious)"),
+    "loneliness": QT_TRANSLATE_NOOP("summary", "Loneliness (0–10, higher is lonelier)"),
+    "energy": QT_TRANSLATE_NOOP("summary", "Energy (0–10, higher is more energy)"),
+    "physical": QT_TRANSLATE_NOOP("summary", "Physical health (0–10, higher is better)"),
 }
 
 
@@ -103,80 +104,120 @@ class SummaryInputs:
 
 
 # --- formatting ------------------------------------------------------------------------------
+# Every word goes through ``translate("summary", …)``, every date through ``format_date`` and
+# every number through ``format_number``, so the summary follows the app's language and locale.
 
 def day(date: dt.date) -> str:
-    return f"{date.day} {date:%b %Y}"
+    return format_date(date, "date")
 
 
 def span(start: dt.date, end: dt.date) -> str:
-    return f"{day(start)} to {day(end)}"
+    return translate("summary", "{start} to {end}").format(start=day(start), end=day(end))
 
 
-def share(part: float, whole: float) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "—"
+def whole(n: float) -> str:
+    """A count as the locale writes it."""
+    return format_number(n, 0)
 
 
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+def plain(value: float) -> str:
+    """A value with the decimals it has (up to 2), as ``:g`` would: 7, 7.5, 7.25."""
+    value = float(value)
+    return format_number(value, 0 if value.is_integer() else 1 if round(value, 1) == value
+                         else 2)
+
+
+def share(part: float, whole_: float) -> str:
+    if not whole_:
+        return "—"
+    return translate("summary", "{percent}%").format(percent=whole(100 * part / whole_))
+
+
+def count(one: str, many: str, n: int) -> str:
+    """``one`` or ``many`` (marked with ``QT_TRANSLATE_NOOP`` by the caller) for ``n``,
+    translated, with ``n`` written by the locale's number hook."""
+    return translate("summary", one if n == 1 else many).format(n=whole(n))
+
+
+def days(n: int) -> str:
+    return count(QT_TRANSLATE_NOOP("summary", "{n} day"), QT_TRANSLATE_NOOP("summary", "{n} days"),
+                 n)
 
 
 def not_enough(what: str) -> Paragraph:
-    return Paragraph(f"Not enough data yet: {what}")
+    return Paragraph(translate("summary", "Not enough data yet: {what}").format(what=what))
 
 
 def _mean_text(values: np.ndarray) -> str:
     known = values[~np.isnan(values)]
-    return (f"mean {known.mean():.1f} (lowest {known.min():g}, highest {known.max():g}) "
-            f"on {plural(len(known), 'day')}")
+    return translate("summary", "mean {mean} (lowest {lowest}, highest {highest}) on "
+                                "{days}").format(mean=format_number(float(known.mean()), 1),
+                                                 lowest=plain(known.min()),
+                                                 highest=plain(known.max()),
+                                                 days=days(len(known)))
 
 
 # --- overview ----------------------------------------------------------------------------------
 
 def overview(data: SummaryInputs, names: Names) -> Section:
     s = data.series
-    title = SECTIONS["overview"]
+    title = section_title("overview")
     if not s.logged.any():
-        return Section("overview", title, (not_enough(
-            f"nothing was logged from {span(data.start, data.end)}. Figures will show here "
-            "as days are added."),))
+        return Section("overview", title, (not_enough(translate(
+            "summary", "nothing was logged from {span}. Figures will show here as days are "
+                       "added.").format(span=span(data.start, data.end))),))
     mood = s.mood
     checkins = int((~np.isnan(mood)).sum())
-    rows = [("Days in the range", f"{len(s):,}"),
-            ("Days with a check-in", f"{checkins:,} ({share(checkins, len(s))})")]
+    rows = [(translate("summary", "Days in the range"), whole(len(s))),
+            (translate("summary", "Days with a check-in"),
+             translate("summary", "{count} ({share})").format(count=whole(checkins),
+                                                              share=share(checkins, len(s))))]
     if checkins:
-        rows.append(("Mood (0–10, 10 best)", _mean_text(mood)))
+        rows.append((translate("summary", "Mood (0–10, 10 best)"), _mean_text(mood)))
         half = len(mood) // 2
         first, second = mood[:half], mood[half:]
         if min((~np.isnan(first)).sum(), (~np.isnan(second)).sum()) >= 4:
-            rows.append(("Mood, first and second half", f"mean {np.nanmean(first):.1f}, then "
-                                                         f"{np.nanmean(second):.1f}"))
+            rows.append((translate("summary", "Mood, first and second half"),
+                         translate("summary", "mean {first}, then {second}").format(
+                             first=format_number(float(np.nanmean(first)), 1),
+                             second=format_number(float(np.nanmean(second)), 1))))
     for name, words in _RATING_WORDS.items():
         if (~np.isnan(s.ratings[name])).any():
-            rows.append((words, _mean_text(s.ratings[name])))
+            rows.append((translate("summary", words), _mean_text(s.ratings[name])))
     sleep = s.ratings["sleep_hours"]
     if (~np.isnan(sleep)).any():
-        rows.append(("Sleep", f"{np.nanmean(sleep):.1f} hours a night on average "
-                              f"({plural(int((~np.isnan(sleep)).sum()), 'night')})"))
+        nights = count(QT_TRANSLATE_NOOP("summary", "{n} night"),
+                       QT_TRANSLATE_NOOP("summary", "{n} nights"), int((~np.isnan(sleep)).sum()))
+        rows.append((translate("summary", "Sleep"),
+                     translate("summary", "{hours} hours a night on average ({nights})").format(
+                         hours=format_number(float(np.nanmean(sleep)), 1), nights=nights)))
     total = int(np.nansum(s.contacts))
     logged = int(s.logged.sum())
     contact_days = int((np.nan_to_num(s.contacts) > 0).sum())
     weeks = max(len(s) / 7, 1.0)
-    rows.append(("Contacts logged", f"{total:,} on {plural(contact_days, 'day')} "
-                                    f"({total / weeks:.1f} a week)"))
+    rows.append((translate("summary", "Contacts logged"),
+                 translate("summary", "{count} on {days} ({per_week} a week)").format(
+                     count=whole(total), days=days(contact_days),
+                     per_week=format_number(total / weeks, 1))))
     good = int(np.nansum(s.meaningful))
     good_days = int((np.nan_to_num(s.meaningful) > 0).sum())
-    rows.append(("Contacts that felt good (rated 4–5 of 5)",
-                 f"{good:,} ({share(good, total)} of contacts); at least one on "
-                 f"{good_days:,} of {plural(logged, 'day')} logged"))
+    rows.append((translate("summary", "Contacts that felt good (rated 4–5 of 5)"),
+                 translate("summary", "{count} ({share} of contacts); at least one on "
+                                      "{good_days} of {logged} logged").format(
+                     count=whole(good), share=share(good, total), good_days=whole(good_days),
+                     logged=days(logged))))
     minutes = float(np.nansum(s.minutes))
     if minutes:
-        rows.append(("Time in contact", f"{minutes / 60:.0f} hours "
-                                        f"({minutes / max(logged, 1):.0f} minutes a logged day)"))
+        rows.append((translate("summary", "Time in contact"),
+                     translate("summary", "{hours} hours ({minutes} minutes a logged "
+                                          "day)").format(
+                         hours=whole(minutes / 60), minutes=whole(minutes / max(logged, 1)))))
     iso = data.insights.isolation
     if iso.current is not None:
-        rows.append(("Longest stretch without a contact that felt good",
-                     plural(iso.longest, "day")))
-    blocks: list = [Table(("Figure", "Value"), tuple(rows))]
+        rows.append((translate("summary", "Longest stretch without a contact that felt good"),
+                     days(iso.longest)))
+    blocks: list = [Table((translate("summary", "Figure"), translate("summary", "Value")),
+                          tuple(rows))]
     blocks.extend(_contact_tables(data, names))
     return Section("overview", title, tuple(blocks))
 
@@ -185,22 +226,25 @@ def _contact_tables(data: SummaryInputs, names: Names) -> list[Table]:
     s = data.series
     kinds = sorted(((k, int(np.nansum(c)), int((np.nan_to_num(c) > 0).sum()))
                     for k, c in s.by_kind.items()), key=lambda row: -row[1])
-    tables = [Table(("Kind of contact", "Contacts", "Days"),
-                    tuple((Relationship(k).label, f"{n:,}", f"{d:,}")
+    contacts = translate("summary", "Contacts")
+    tables = [Table((translate("summary", "Kind of contact"), contacts,
+                     translate("summary", "Days")),
+                    tuple((Relationship(k).label, whole(n), whole(d))
                           for k, n, d in kinds if n), numeric=(1, 2))]
     modes = sorted(((m, int(np.nansum(c))) for m, c in s.by_mode.items()), key=lambda r: -r[1])
-    tables.append(Table(("How", "Contacts"), tuple((Mode(m).label, f"{n:,}")
-                                                   for m, n in modes if n), numeric=(1,)))
+    tables.append(Table((translate("summary", "How"), contacts),
+                        tuple((Mode(m).label, whole(n)) for m, n in modes if n), numeric=(1,)))
     if names.style is not NameStyle.HIDDEN:
         counts = Counter(c.person_id for c in data.contacts if c.person_id is not None)
         quality: dict[int, list[int]] = {}
         for contact in data.contacts:
             if contact.person_id is not None:
                 quality.setdefault(contact.person_id, []).append(contact.quality)
-        rows = tuple((names.of(pid), f"{n:,}", f"{np.mean(quality[pid]):.1f}")
+        rows = tuple((names.of(pid), whole(n), format_number(float(np.mean(quality[pid])), 1))
                      for pid, n in counts.most_common(TOP_PEOPLE))
         if rows:
-            tables.append(Table(("Person", "Contacts", "Felt connected (mean, 1–5)"), rows,
+            tables.append(Table((translate("summary", "Person"), contacts,
+                                 translate("summary", "Felt connected (mean, 1–5)")), rows,
                                 numeric=(1, 2)))
     return [t for t in tables if t.rows]
 
@@ -213,11 +257,12 @@ def date_ticks(first: dt.date, days: int) -> tuple[tuple[int, str], ...]:
     dates = [first + dt.timedelta(days=i) for i in range(days)]
     if days > 120:
         every = 1 if days <= 550 else 3 if days <= 1500 else 12
-        return tuple((i, f"{d:%b}" if d.month != 1 and i > 31 else f"{d:%b %Y}")
+        return tuple((i, format_date(d, "month") if d.month != 1 and i > 31
+                      else format_date(d, "month_year"))
                      for i, d in enumerate(dates) if d.day == 1 and (d.month - 1) % every == 0)
     mondays = [(i, d) for i, d in enumerate(dates) if d.weekday() == 0]
     step = max(1, math.ceil(len(mondays) / 9))
-    return tuple((i, f"{d.day} {d:%b}") for i, d in mondays[::step])
+    return tuple((i, format_date(d, "day_month")) for i, d in mondays[::step])
 
 
 def axis_range(values: Sequence[float]) -> tuple[float, float, float]:
@@ -231,12 +276,12 @@ def axis_range(values: Sequence[float]) -> tuple[float, float, float]:
 
 def charts(data: SummaryInputs, names: Names) -> Section:
     s = data.series
-    title = SECTIONS["charts"]
+    title = section_title("charts")
     checkins = int((~np.isnan(s.mood)).sum())
     if not checkins:
-        return Section("charts", title, (not_enough(
-            f"no check-ins from {span(data.start, data.end)}, so there is nothing to chart "
-            "yet."),))
+        return Section("charts", title, (not_enough(translate(
+            "summary", "no check-ins from {span}, so there is nothing to chart yet.").format(
+                span=span(data.start, data.end))),))
     blocks: list = [_timeline(data, checkins)]
     rows = _group_means(s)
     if rows is not None:
@@ -247,6 +292,11 @@ def charts(data: SummaryInputs, names: Names) -> Section:
     return Section("charts", title, tuple(blocks))
 
 
+def _checkins(n: int) -> str:
+    return count(QT_TRANSLATE_NOOP("summary", "{n} check-in"),
+                 QT_TRANSLATE_NOOP("summary", "{n} check-ins"), n)
+
+
 def _timeline(data: SummaryInputs, checkins: int) -> TimeChart:
     s = data.series
     dots = "circle" if len(s) <= DOTS_UP_TO else "none"
@@ -254,20 +304,26 @@ def _timeline(data: SummaryInputs, checkins: int) -> TimeChart:
     high = float(max(4, math.ceil(most)))
     step = max(1, math.ceil(high / 4))
     return TimeChart(
-        title="Mood and contacts, day by day",
-        caption=(f"Daily mood (thin line) and its 7-day mean (thick line), above the number "
-                 f"of contacts each day; the darker part of a bar is contacts that felt good. "
-                 f"{plural(checkins, 'check-in')}, {span(data.start, data.end)}. Gaps are "
-                 f"days with nothing logged."),
+        title=translate("summary", "Mood and contacts, day by day"),
+        caption=translate(
+            "summary", "Daily mood (thin line) and its 7-day mean (thick line), above the "
+                       "number of contacts each day; the darker part of a bar is contacts that "
+                       "felt good. {checkins}, {span}. Gaps are days with nothing logged.").format(
+            checkins=_checkins(checkins), span=span(data.start, data.end)),
         days=s.days, ticks=date_ticks(data.start, len(s)),
         panels=(
-            Panel("mood (0–10)", 0, 10, (0, 2, 4, 6, 8, 10), (
-                Series("daily mood", s.mood, colour="blue", width=0.7, marker=dots),
-                Series("7-day mean", rolling_mean(s.mood, 7), colour="vermillion", width=2.0),
+            Panel(translate("summary", "mood (0–10)"), 0, 10, (0, 2, 4, 6, 8, 10), (
+                Series(translate("summary", "daily mood"), s.mood, colour="blue", width=0.7,
+                       marker=dots),
+                Series(translate("summary", "7-day mean"), rolling_mean(s.mood, 7),
+                       colour="vermillion", width=2.0),
             ), weight=3),
-            Panel("contacts", 0, high, tuple(float(v) for v in range(0, int(high) + 1, step)), (
-                Series("contacts", s.contacts, draw="bars", colour="green_light"),
-                Series("felt good (4–5)", s.meaningful, draw="bars", colour="green"),
+            Panel(translate("summary", "contacts"), 0, high,
+                  tuple(float(v) for v in range(0, int(high) + 1, step)), (
+                Series(translate("summary", "contacts"), s.contacts, draw="bars",
+                       colour="green_light"),
+                Series(translate("summary", "felt good (4–5)"), s.meaningful, draw="bars",
+                       colour="green"),
             ), weight=2),
         ))
 
@@ -282,7 +338,8 @@ def group_rows(mood: np.ndarray, groups: Mapping[str, np.ndarray]) -> tuple[list
         values = mood[known & (np.nan_to_num(counts) > 0)]
         if len(values) < MIN_GROUP:
             if len(values):
-                left_out.append(f"{label} ({len(values)})")
+                left_out.append(translate("summary", "{group} ({n})").format(
+                    group=label, n=whole(len(values))))
             continue
         half = t_quantile(0.975, len(values) - 1) * float(values.std(ddof=1)) / math.sqrt(
             len(values))
@@ -297,18 +354,22 @@ def _group_means(s: DailySeries) -> RowsChart | None:
     modes, few_modes = group_rows(s.mood, {Mode(m).label: c for m, c in s.by_mode.items()})
     if not kinds and not modes:
         return None
-    caption = ("Mean mood on days with each kind of contact and each way of meeting, with its "
-               "95% confidence interval (the whisker) and the number of days (n). The dashed "
-               "line is the mean of all days with a check-in.")
+    caption = translate("summary", "Mean mood on days with each kind of contact and each way of "
+                                   "meeting, with its 95% confidence interval (the whisker) and "
+                                   "the number of days (n). The dashed line is the mean of all "
+                                   "days with a check-in.")
     if few_kinds or few_modes:
-        caption += (f" Left out, fewer than {MIN_GROUP} days: "
-                    f"{', '.join(few_kinds + few_modes)}.")
+        caption += " " + translate("summary", "Left out, fewer than {n} days: {groups}.").format(
+            n=whole(MIN_GROUP), groups=", ".join(few_kinds + few_modes))
+    titled = ((translate("summary", "By kind of contact"), kinds),
+              (translate("summary", "By how"), modes))
     groups = tuple((title, tuple(sorted(rows, key=lambda r: -r.n)))
-                   for title, rows in (("By kind of contact", kinds), ("By how", modes)) if rows)
+                   for title, rows in titled if rows)
     overall = float(np.nanmean(s.mood))
     low, high, step = axis_range([overall, *(v for r in kinds + modes for v in (r.low, r.high))])
-    return RowsChart("Mood on days with each kind of contact", caption, groups,
-                     "mean mood (0–10)", overall, "all days", low, high, step)
+    return RowsChart(translate("summary", "Mood on days with each kind of contact"), caption,
+                     groups, translate("summary", "mean mood (0–10)"), overall,
+                     translate("summary", "all days"), low, high, step)
 
 
 def _care_chart(data: SummaryInputs) -> TimeChart | None:
@@ -325,21 +386,24 @@ def _care_chart(data: SummaryInputs) -> TimeChart | None:
             mood[index[week]] = value
     marker = "circle" if len(weeks) <= 60 else "none"
     return TimeChart(
-        title="Care kept, week by week",
-        caption=("The share of doses taken, of booked sessions attended and of commitments "
-                 "done each week (a gap: nothing was due), above the mean mood of each week."),
+        title=translate("summary", "Care kept, week by week"),
+        caption=translate("summary", "The share of doses taken, of booked sessions attended and "
+                                     "of commitments done each week (a gap: nothing was due), "
+                                     "above the mean mood of each week."),
         days=weeks, step_days=7, aspect=0.38, ticks=date_ticks(a.weeks[0], 7 * len(weeks)),
         panels=(
-            Panel("% kept", 0, 100, (0, 25, 50, 75, 100), (
-                Series("medication", a.medication * 100, colour="blue", width=1.4,
-                       marker=marker),
-                Series("sessions", a.sessions * 100, colour="vermillion", width=1.4,
-                       dash="dash", marker="square" if marker != "none" else "none"),
-                Series("commitments", a.commitments * 100, colour="green", width=1.4,
-                       dash="dot", marker="triangle" if marker != "none" else "none"),
+            Panel(translate("summary", "% kept"), 0, 100, (0, 25, 50, 75, 100), (
+                Series(translate("summary", "medication"), a.medication * 100, colour="blue",
+                       width=1.4, marker=marker),
+                Series(translate("summary", "sessions"), a.sessions * 100, colour="vermillion",
+                       width=1.4, dash="dash", marker="square" if marker != "none" else "none"),
+                Series(translate("summary", "commitments"), a.commitments * 100, colour="green",
+                       width=1.4, dash="dot",
+                       marker="triangle" if marker != "none" else "none"),
             ), weight=3, percent=True),
-            Panel("weekly mood", 0, 10, (0, 5, 10), (
-                Series("mean mood of the week", mood, colour="purple", width=1.4),
+            Panel(translate("summary", "weekly mood"), 0, 10, (0, 5, 10), (
+                Series(translate("summary", "mean mood of the week"), mood, colour="purple",
+                       width=1.4),
             ), weight=1.4),
         ))
 
@@ -351,12 +415,15 @@ def insights(data: SummaryInputs, names: Names) -> Section:
     items = tuple(i.sentence for i in report.sentences if i.key != "not_enough_data")
     missing = [i.sentence for i in report.sentences if i.key == "not_enough_data"]
     blocks: list = [Bullets(items)] if items else [
-        Paragraph(missing[0]) if missing else not_enough("nothing to go on.")]
+        Paragraph(missing[0]) if missing else not_enough(translate("summary",
+                                                                   "nothing to go on."))]
     if report.checkins:
-        blocks.append(Paragraph(
-            f"From {plural(report.checkins, 'check-in')} over {span(report.start, report.end)}. "
-            "Links are Spearman's ρ with 95% confidence intervals that allow for one day "
-            "resembling the next; figures are shown from 14 days, and as an early signal "
-            "under 30. An association is not proof of cause. The sentences are worded as the "
-            "journal shows them to the person.", small=True))
-    return Section("insights", SECTIONS["insights"], tuple(blocks))
+        blocks.append(Paragraph(translate(
+            "summary", "From {checkins} over {span}. Links are Spearman's ρ with 95% confidence "
+                       "intervals that allow for one day resembling the next; figures are shown "
+                       "from {min_days} days, and as an early signal under {solid_days}. An "
+                       "association is not proof of cause. The sentences are worded as the "
+                       "journal shows them to the person.").format(
+            checkins=_checkins(report.checkins), span=span(report.start, report.end),
+            min_days=whole(MIN_PAIRS), solid_days=whole(SOLID_PAIRS)), small=True))
+    return Section("insights", section_title("insights"), tuple(blocks))
