@@ -30,6 +30,7 @@ from journal.domain.safety import (
     region_of,
 )
 from journal.domain.settings import Settings
+from journal.i18n import translate
 from journal.store import assessments as assessments_store
 from journal.store import people as people_store
 from journal.store import safety_plan as safety_plan_store
@@ -62,8 +63,11 @@ class HelpContact:
     @property
     def line(self) -> str:
         """A line for the safety plan: "Sam (friend) — 07700 900123"."""
-        who = f"{self.person.name} ({self.person.relationship.label})"
-        return f"{who} — {self.number}" if self.number else who
+        who = translate("checkins", "{name} ({relationship})").format(
+            name=self.person.name, relationship=self.person.relationship.label)
+        if not self.number:
+            return who
+        return translate("checkins", "{who} — {number}").format(who=who, number=self.number)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from journal import paths
 from journal.domain.errors import JournalError, ValidationError
+from journal.i18n import format_number, translate
 from journal.store import backup as backup_store
 from journal.store.connection import (
     backup_connector,
@@ -29,8 +30,9 @@ MIN_PASSPHRASE = 8
 
 def check_passphrase(passphrase: str) -> str:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise ValidationError("passphrase", f"passphrase must be at least {MIN_PASSPHRASE} "
-                                            "characters")
+        raise ValidationError("passphrase", translate(
+            "validation", "passphrase must be at least {count} characters").format(
+                count=format_number(MIN_PASSPHRASE, 0)))
     return passphrase
 
 
@@ -50,7 +52,8 @@ class PrivacyUseCases:
 
     def _folder(self) -> Path:
         if self.data_dir is None:
-            raise JournalError("This journal has no folder (it lives in memory).")
+            raise JournalError(translate("errors",
+                                         "This journal has no folder (it lives in memory)."))
         return self.data_dir
 
     def backup(self, reason: str) -> Path | None:
@@ -73,16 +76,20 @@ class PrivacyUseCases:
         folder = self._folder()
         source_path = backup_store.find_backup(folder, name)
         if source_path is None:
-            raise ValidationError("backup", f"there is no backup called {name}")
+            raise ValidationError("backup", translate(
+                "validation", "there is no backup called {name}").format(name=name))
         source = connect_file(source_path, self.passphrase)
         try:
             try:
                 problems = quick_check(source)
             except Exception:
-                problems = ["it cannot be read with this journal's passphrase"]
+                problems = [translate("errors",
+                                      "it cannot be read with this journal's passphrase")]
             if problems:
-                raise JournalError(f"The backup {source_path.name} is damaged ({problems[0]}); "
-                                   "the journal has not been changed.")
+                raise JournalError(translate(
+                    "errors", "The backup {name} is damaged ({problem}); the journal has not "
+                              "been changed.").format(name=source_path.name,
+                                                      problem=problems[0]))
             safety = self.backup("before-restore")
             source.backup(self.db.conn)
         finally:
@@ -129,18 +136,20 @@ class PrivacyUseCases:
     def set_passphrase(self, passphrase: str) -> None:
         """Encrypt a plain journal (and its backups) with ``passphrase``."""
         if self.encrypted:
-            raise JournalError("This journal already has a passphrase; change it instead.")
+            raise JournalError(translate(
+                "errors", "This journal already has a passphrase; change it instead."))
         self._change_protection(check_passphrase(passphrase), "before-encryption")
 
     def change_passphrase(self, passphrase: str) -> None:
         if not self.encrypted:
-            raise JournalError("This journal has no passphrase yet; set one instead.")
+            raise JournalError(translate(
+                "errors", "This journal has no passphrase yet; set one instead."))
         self._change_protection(check_passphrase(passphrase), "before-passphrase-change")
 
     def remove_passphrase(self) -> None:
         """Decrypt the journal and its backups."""
         if not self.encrypted:
-            raise JournalError("This journal has no passphrase.")
+            raise JournalError(translate("errors", "This journal has no passphrase."))
         self._change_protection(None, "before-decryption")
 
 
@@ -154,18 +163,20 @@ def restore_damaged(data_dir: Path, name: str, *, now: dt.datetime,
     """
     source = backup_store.find_backup(data_dir, name)
     if source is None:
-        raise ValidationError("backup", f"there is no backup called {name}")
+        raise ValidationError("backup", translate(
+            "validation", "there is no backup called {name}").format(name=name))
     check = connect_file(source, passphrase)
     try:
         try:
             problems = quick_check(check)
         except Exception:  # any driver error means it cannot be used
-            problems = ["it cannot be read"]
+            problems = [translate("errors", "it cannot be read")]
     finally:
         check.close()
     if problems:
-        raise JournalError(f"The backup {source.name} is damaged too ({problems[0]}); "
-                           "nothing has been changed.")
+        raise JournalError(translate(
+            "errors", "The backup {name} is damaged too ({problem}); nothing has been "
+                      "changed.").format(name=source.name, problem=problems[0]))
     journal_path = paths.database_path(data_dir)
     aside = journal_path.with_name(f"{journal_path.name}.damaged-{now:%Y%m%d-%H%M%S}")
     if journal_path.exists():

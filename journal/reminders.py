@@ -9,8 +9,16 @@ from __future__ import annotations
 import datetime as dt
 
 from journal.domain.errors import ValidationError
+from journal.i18n import QT_TRANSLATE_NOOP, translate
 
-INVITATION = "Would you like to take a minute for today's check-in?"
+#: The invitation in English, marked for translation; show it with ``invitation()``.
+INVITATION = QT_TRANSLATE_NOOP("reminders", "Would you like to take a minute for today's "
+                                            "check-in?")
+
+
+def invitation() -> str:
+    """The daily invitation in the person's language."""
+    return translate("reminders", INVITATION)
 
 
 def parse_time(text: str) -> dt.time | None:
@@ -22,7 +30,8 @@ def parse_time(text: str) -> dt.time | None:
         hours, minutes = (int(part) for part in text.split(":"))
         return dt.time(hours, minutes)
     except ValueError:
-        raise ValidationError("reminder_time", "reminder time must be like 20:30") from None
+        raise ValidationError("reminder_time", translate(
+            "validation", "reminder time must be like 20:30")) from None
 
 
 def reminder_due(now: dt.datetime, reminder_time: str, *, checked_in_today: bool,

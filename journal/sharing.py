@@ -26,6 +26,7 @@ from journal.analysis.insights import InsightReport
 from journal.analysis.series import DailySeries
 from journal.domain.errors import JournalError, ValidationError
 from journal.domain.kinds import SessionStatus
+from journal.i18n import translate
 from journal.report.progress import IsCancelled, Progress, check, never_cancelled
 from journal.store import assessments as assessments_store
 from journal.store import contacts as contacts_store
@@ -102,8 +103,9 @@ class SharingUseCases:
 
         parsed = read_export(path)  # validated whole before anything is written
         if mode == "new" and not self.is_empty():
-            raise JournalError("This journal already has entries: choose merge (add what is "
-                               "not there yet) or replace (after a backup).")
+            raise JournalError(translate("errors", "This journal already has entries: choose "
+                                                   "merge (add what is not there yet) or replace "
+                                                   "(after a backup)."))
         check(cancelled)
         outcome = ImportOutcome()
         if mode == "replace" or (mode == "merge" and not self.is_empty()):
@@ -160,7 +162,8 @@ class SharingUseCases:
 
         chosen = check_sections(sections)
         if end < start:
-            raise ValidationError("to", "the end of the range cannot be before its start")
+            raise ValidationError("to", translate(
+                "validation", "the end of the range cannot be before its start"))
         db = self.db
         inputs: dict[str, Any] = {}
         if "overview" in chosen:

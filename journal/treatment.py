@@ -29,6 +29,7 @@ from journal.domain.records import (
     Person,
     Session,
 )
+from journal.i18n import format_date, format_number, translate
 from journal.store import people as people_store
 from journal.store import treatment as store
 
@@ -75,10 +76,12 @@ class TreatmentUseCases:
 
     def _check_session(self, session: Session) -> None:
         if session.date > self.today() and session.status is not SessionStatus.PLANNED:
-            raise ValidationError("status", "a session in the future can only be planned")
+            raise ValidationError("status", translate(
+                "validation", "a session in the future can only be planned"))
         if session.person_id is not None and people_store.get_person(
                 self.db, session.person_id) is None:
-            raise ValidationError("provider", "that provider is not in the journal")
+            raise ValidationError("provider", translate(
+                "validation", "that provider is not in the journal"))
 
     def add_session(self, session: Session) -> Session:
         self._check_session(session)
@@ -111,7 +114,8 @@ class TreatmentUseCases:
         wanted = name.strip().casefold()
         found = [m for m in self.medications() if m.name.casefold() == wanted]
         if not found:
-            raise ValidationError("medication", f"there is no medication called “{name}”")
+            raise ValidationError("medication", translate(
+                "validation", "there is no medication called “{name}”").format(name=name))
         return found[-1]
 
     def add_medication(self, medication: Medication) -> Medication:
@@ -122,7 +126,8 @@ class TreatmentUseCases:
         """Stop taking a medication; its history stays."""
         current = store.get_medication(self.db, medication_id)
         if current is None:
-            raise ValidationError("medication", "that medication is not in the journal")
+            raise ValidationError("medication", translate(
+                "validation", "that medication is not in the journal"))
         stopped = dataclasses.replace(current, stopped_on=on)
         with self.db.atomic():
             return store.update_medication(self.db, stopped)
@@ -136,13 +141,17 @@ class TreatmentUseCases:
     def set_doses(self, medication_id: int, date: dt.date, taken: int) -> DoseLog:
         medication = store.get_medication(self.db, medication_id)
         if medication is None:
-            raise ValidationError("medication", "that medication is not in the journal")
+            raise ValidationError("medication", translate(
+                "validation", "that medication is not in the journal"))
         v.not_after("date", date, self.today())
         if not medication.active_on(date):
-            raise ValidationError("date", f"{medication.name} was not being taken on {date}")
+            raise ValidationError("date", translate(
+                "validation", "{medication} was not being taken on {date}").format(
+                    medication=medication.name, date=format_date(date, "date")))
         if isinstance(taken, int) and taken > medication.doses_per_day:
-            raise ValidationError("taken", f"taken cannot be more than the "
-                                           f"{medication.doses_per_day} doses per day")
+            raise ValidationError("taken", translate(
+                "validation", "taken cannot be more than the {doses} doses per day").format(
+                    doses=format_number(medication.doses_per_day, 0)))
         log = DoseLog(medication_id=medication_id, date=date, taken=taken)
         with self.db.atomic():
             store.set_doses(self.db, log)
@@ -157,30 +166,36 @@ class TreatmentUseCases:
         wanted = title.strip().casefold()
         found = [c for c in self.commitments() if c.title.casefold() == wanted]
         if not found:
-            raise ValidationError("commitment", f"there is no commitment called “{title}”")
+            raise ValidationError("commitment", translate(
+                "validation", "there is no commitment called “{title}”").format(title=title))
         return found[-1]
 
     def add_commitment(self, commitment: Commitment) -> Commitment:
         if commitment.suggested_by is not None and people_store.get_person(
                 self.db, commitment.suggested_by) is None:
-            raise ValidationError("suggested_by", "that person is not in the journal")
+            raise ValidationError("suggested_by", translate(
+                "validation", "that person is not in the journal"))
         with self.db.atomic():
             return store.add_commitment(self.db, commitment)
 
     def end_commitment(self, commitment_id: int, on: dt.date) -> Commitment:
         current = store.get_commitment(self.db, commitment_id)
         if current is None:
-            raise ValidationError("commitment", "that commitment is not in the journal")
+            raise ValidationError("commitment", translate(
+                "validation", "that commitment is not in the journal"))
         with self.db.atomic():
             return store.update_commitment(self.db, dataclasses.replace(current, ended_on=on))
 
     def set_commitment_done(self, commitment_id: int, date: dt.date, done: int) -> CommitmentLog:
         commitment = store.get_commitment(self.db, commitment_id)
         if commitment is None:
-            raise ValidationError("commitment", "that commitment is not in the journal")
+            raise ValidationError("commitment", translate(
+                "validation", "that commitment is not in the journal"))
         v.not_after("date", date, self.today())
         if not commitment.active_on(date):
-            raise ValidationError("date", f"“{commitment.title}” was not running on {date}")
+            raise ValidationError("date", translate(
+                "validation", "“{commitment}” was not running on {date}").format(
+                    commitment=commitment.title, date=format_date(date, "date")))
         log = CommitmentLog(commitment_id=commitment_id, date=date, done=done)
         with self.db.atomic():
             store.set_commitment_done(self.db, log)
@@ -213,7 +228,8 @@ class TreatmentUseCases:
     def mark_discussed(self, item_id: int, on: dt.date | None = None) -> AgendaItem:
         current = store.get_agenda_item(self.db, item_id)
         if current is None:
-            raise ValidationError("topic", "that topic is not in the journal")
+            raise ValidationError("topic", translate("validation",
+                                                     "that topic is not in the journal"))
         updated = dataclasses.replace(current, discussed_on=on or self.today())
         with self.db.atomic():
             return store.update_agenda_item(self.db, updated)
