@@ -3,18 +3,27 @@
 Every widget takes its colours from the application palette, so a page never hard-codes a
 colour: text on a background, hints (``PlaceholderText``) and highlights all come from here.
 Each palette's text colours meet WCAG AA (4.5:1) against the backgrounds they are drawn on;
-``tests/ui/test_main_window.py`` measures it. The one colour a palette has no role for, the
-calm amber of a message beside an invalid field, is ``notice_colour``.
+``tests/ui/test_theme_contrast.py`` measures them, and the outlines and focus rings Fusion
+actually paints. The one colour a palette has no role for, the calm amber of a message beside
+an invalid field, is ``notice_colour``.
 
-Fusion draws the outline of a check box, a radio button, a progress bar, a text box and a
-spin box in the *window* colour made 40 % darker, whatever the palette's ``Mid``/``Dark``
-roles say: on the dark window that outline all but vanishes (an unticked box looked like
-nothing at all), and on the light one it is faint. Those controls paint no background of their
-own, so ``apply_theme`` gives them a palette whose ``Window`` is picked for that outline to
-reach 3:1 against the window and the field colour (``with_visible_outlines``); every other
-role stays the scheme's.
+Fusion draws the outline of a check box, a radio button, a progress bar, a text box, a spin box
+and a combo box in the *window* colour made 40 % darker, and the frame of a text area, list or
+table in that colour made 8 % lighter again, whatever the palette's ``Mid``/``Dark`` roles say:
+on the dark window those outlines all but vanish (an unticked box or the note looked like
+nothing at all), and on the light one they are faint. So ``apply_theme`` gives those classes a
+palette whose ``Window`` is picked for the outline to reach 3:1 against the window and the
+field colour (``with_visible_outlines``); every other role stays the scheme's. Fusion fills
+nothing else of theirs with ``Window`` but a table's grid, a header's and a scroll bar's lines
+and the corner between two scroll bars, which take the outline's grey.
+
+Keyboard focus: Fusion rings a focused field, button, check box or combo box in
+``focus_colour`` (derived from ``Highlight``, hence the dark scheme's light blue
+``Highlight``), but draws no focus on the frame of a text area, list or table;
+``show_frame_focus`` gives the focused one the ``Window`` that frames it in the same colour.
+An application style sheet could draw both, but any style sheet at all makes Qt size every
+spin box itself (4 px lower than a text box, wider), so the theme stays with palettes.
 """
-
 from __future__ import annotations
 
 import sys
@@ -22,7 +31,16 @@ from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QApplication, QCalendarWidget, QLabel, QToolButton
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCalendarWidget,
+    QLabel,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
 
 from journal.domain.settings import THEMES
 
@@ -72,9 +90,9 @@ _COLOURS: dict[Scheme, dict[QPalette.ColorRole, str]] = {
         _Role.BrightText: "#ffffff",
         _Role.ToolTipBase: "#2d2e32",
         _Role.ToolTipText: "#e8eaed",
-        _Role.Highlight: "#2f5f9e",
-        _Role.HighlightedText: "#ffffff",
-        _Role.Accent: "#2f5f9e",
+        _Role.Highlight: "#7cc4fa",  # light, so that Fusion's focus ring reaches 3:1
+        _Role.HighlightedText: "#17181a",
+        _Role.Accent: "#7cc4fa",
         _Role.Link: "#8ab4f8",
         _Role.LinkVisited: "#c58af9",
         _Role.Light: "#4a4b50",
@@ -92,16 +110,33 @@ _DISABLED_TEXT = {Scheme.LIGHT: "#767674", Scheme.DARK: "#7c7f85"}
 #: and always paired with a symbol, so colour is never the only carrier.
 _NOTICE = {Scheme.LIGHT: "#8a4b00", Scheme.DARK: "#f0b45c"}
 
-#: The outline of check boxes, radio buttons, progress bars, text and spin boxes: at least 3:1
-#: against both the window and the field (``Base``) colour of its scheme, as WCAG asks of the
-#: boundary of a control.
-_OUTLINE = {Scheme.LIGHT: "#7a7a75", Scheme.DARK: "#83868c"}
+#: The outline of check boxes, radio buttons, progress bars, text, spin and combo boxes and the
+#: frame of text areas, lists and tables: at least 3:1 against the window, the field (``Base``)
+#: and the button colour of its scheme, as WCAG asks of the boundary of a control; darker than
+#: ``focus_colour`` so that a focused field stands out from the others.
+_OUTLINE = {Scheme.LIGHT: "#757570", Scheme.DARK: "#74777d"}
 
-#: The controls whose Fusion outline is derived from ``Window`` and that paint no background.
-_OUTLINED_CLASSES = ("QCheckBox", "QRadioButton", "QProgressBar", "QLineEdit", "QAbstractSpinBox")
+#: The controls whose Fusion outline is derived from ``Window`` and that fill nothing with it.
+_OUTLINED_CLASSES = (
+    "QCheckBox", "QRadioButton", "QProgressBar", "QLineEdit", "QAbstractSpinBox", "QComboBox",
+)
+
+#: Text areas, lists and tables: Fusion frames them in ``Window`` darker then a little lighter,
+#: draws no focus on that frame, and fills nothing else but a table's grid, a header's lines,
+#: scroll bars' edges and the corner between two scroll bars with ``Window``.
+_FRAMED_CLASSES = ("QAbstractItemView", "QPlainTextEdit", "QTextEdit")
+_FRAMED_TYPES = (QAbstractItemView, QPlainTextEdit, QTextEdit)
+
+#: Widgets that fill areas with ``Window`` keep the scheme's own colours: a date box's calendar
+#: pop-up (it takes the date box's palette, and draws the days outside the allowed range on
+#: ``Window``) and a combo box's list (drawn as menu items on ``Window``). Qt's own class names.
+_UNFRAMED_CLASSES = (
+    "QCalendarPopup", "QCalendarWidget", "QtPrivate::QCalendarView", "QComboBoxListView",
+)
 
 _THEME_PROPERTY = "journal_theme"
 _FOLLOWING_PROPERTY = "journal_theme_follows_system"
+_FOCUS_FRAME_PROPERTY = "journal_focus_frame"
 
 
 def palette_for(scheme: Scheme | str) -> QPalette:
@@ -121,6 +156,21 @@ def outline_colour(palette: QPalette) -> QColor:
     return QColor(_OUTLINE[Scheme.DARK if is_dark(palette) else Scheme.LIGHT])
 
 
+def focus_colour(palette: QPalette) -> QColor:
+    """The ring around the control that has keyboard focus, in ``palette``'s scheme.
+
+    It is the colour Fusion derives from ``Highlight`` for a focused text box, spin box,
+    combo box, button or check box (``Highlight`` 25 % darker, its lightness capped at 160);
+    ``apply_theme`` draws the frame of a focused text area, list or table in the same colour,
+    so that focus looks alike everywhere. The dark scheme's ``Highlight`` is a light blue for
+    this ring to reach 3:1 against the dark window, field and button colours.
+    """
+    colour = palette.color(_Role.Highlight).darker(125)
+    if colour.value() > 160:
+        colour.setHsl(colour.hue(), colour.saturation(), 160)
+    return colour
+
+
 def with_visible_outlines(palette: QPalette) -> QPalette:
     """``palette`` for a control in ``_OUTLINED_CLASSES``, so that Fusion's outline shows.
 
@@ -130,13 +180,71 @@ def with_visible_outlines(palette: QPalette) -> QPalette:
     delegate draws). ``palette`` is a scheme's palette, not one made by this function.
     """
     result = QPalette(palette)
-    result.setColor(_Role.Window, outline_colour(palette).lighter(140))
+    result.setColor(_Role.Window, _window_drawing(outline_colour(palette)))
     return result
 
 
+def _window_drawing(outline: QColor, *, frame: bool = False) -> QColor:
+    """The ``Window`` colour from which Fusion derives ``outline``.
+
+    Fusion darkens ``Window`` by 140 % for the outline of a field, and then lightens that by
+    108 % for the ``frame`` of a text area, list or table. Same hue and saturation, brighter;
+    capped at full brightness rather than washed out as ``QColor.lighter`` would, so that a
+    light focus blue stays blue.
+    """
+    hue, saturation, value, _alpha = outline.getHsv()
+    factor = 1.4 / 1.08 if frame else 1.4
+    return QColor.fromHsv(max(hue, 0), saturation, min(255, round(value * factor)))
+
+
+def _framed_palette(palette: QPalette) -> QPalette:
+    """``palette`` for the classes in ``_FRAMED_CLASSES``: framed in ``outline_colour``."""
+    result = QPalette(palette)
+    result.setColor(_Role.Window, _window_drawing(outline_colour(palette), frame=True))
+    return result
+
+
+def _focused_frame_palette(palette: QPalette) -> QPalette:
+    """The only role a focused text area, list or table sets itself: the ``Window`` from
+    which Fusion derives its frame, so that the frame is drawn in ``focus_colour``."""
+    own = QPalette()
+    own.setColor(_Role.Window, _window_drawing(focus_colour(palette), frame=True))
+    return own
+
+
+def show_frame_focus(old: QWidget | None, new: QWidget | None) -> None:
+    """Frame the text area, list or table that has focus in the focus colour (and give the
+    one that lost it its outline back); connected to ``QApplication.focusChanged``.
+
+    Fusion draws no focus on the frame of these widgets, and a style sheet cannot do it
+    without resizing every spin box in the application. A widget given a palette of its own
+    elsewhere keeps it, and one that is being destroyed arrives here as a plain ``QWidget``
+    and is left alone.
+    """
+    if _is_framed(old) and old is not new and old.property(_FOCUS_FRAME_PROPERTY):
+        old.setProperty(_FOCUS_FRAME_PROPERTY, False)
+        old.setPalette(QPalette())  # no role of its own: the class palette again
+    if _is_framed(new) and (
+        new.property(_FOCUS_FRAME_PROPERTY)
+        or not new.testAttribute(Qt.WidgetAttribute.WA_SetPalette)
+    ):
+        new.setProperty(_FOCUS_FRAME_PROPERTY, True)
+        new.setPalette(_focused_frame_palette(QApplication.palette()))
+
+
+def _is_framed(widget: QWidget | None) -> bool:
+    return isinstance(widget, _FRAMED_TYPES) and not any(
+        widget.inherits(name) for name in _UNFRAMED_CLASSES
+    )
+
+
 def is_dark(palette: QPalette) -> bool:
-    """True when the palette's window is dark (so its text is light)."""
-    return palette.color(_Role.Window).lightness() < 128
+    """True when the palette's field colour is dark (so its text is light).
+
+    Read from ``Base``, which no widget changes: the outlined and framed classes, and a focused
+    text area, have a light ``Window`` in the dark scheme (see ``with_visible_outlines``).
+    """
+    return palette.color(_Role.Base).lightness() < 128
 
 
 def notice_colour(palette: QPalette) -> QColor:
@@ -213,17 +321,20 @@ def apply_theme(app: QApplication, mode: str) -> Scheme:
         app.setStyle("Fusion")
     palette = palette_for(scheme)
     app.setPalette(palette)
-    outlined = with_visible_outlines(palette)
+    outlined, framed = with_visible_outlines(palette), _framed_palette(palette)
     for class_name in _OUTLINED_CLASSES:
         app.setPalette(outlined, class_name)
-    # A date box's calendar pop-up would inherit the date box's palette: its days outside
-    # the allowed range are drawn on ``Window``. It keeps the scheme's own colours.
-    app.setPalette(palette_for(scheme), "QCalendarWidget")
+    for class_name in _FRAMED_CLASSES:
+        app.setPalette(framed, class_name)
+    for class_name in _UNFRAMED_CLASSES:
+        app.setPalette(palette_for(scheme), class_name)
     if "pyqtgraph" in sys.modules:  # charts are loaded only when a chart page is opened
         configure_charts(palette)
     if not app.property(_FOLLOWING_PROPERTY):
         app.setProperty(_FOLLOWING_PROPERTY, True)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: _follow_system(app))
+        app.focusChanged.connect(show_frame_focus)
+    show_frame_focus(None, app.focusWidget())  # its focus frame in the new scheme's colour
     return scheme
 
 
