@@ -20,13 +20,13 @@ from journal.privacy import restore_damaged
 from journal.services import Journal, local_now
 from journal.store.backup import list_backups
 from journal.store.connection import PassphraseRequired, WrongPassphrase
+from journal.ui import locale
 from journal.ui.dialogs.damaged import offer_backups
 from journal.ui.dialogs.unlock import ask_passphrase
 from journal.ui.main_window import MainWindow
 from journal.ui.theme import apply_theme
 
-APP_NAME = "Connection Journal"
-
+APP_NAME = "Connection Journal"  # its name to the system (QApplication), never translated
 
 
 def _application() -> QApplication:
@@ -62,6 +62,9 @@ def run(data_dir: Path, *, minimized: bool = False) -> int:
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(icon_path())))
+    # here, not in make_main_window: the tests build windows in the process the command-line
+    # tests share, and those keep the English wording and formats of journal.i18n
+    locale.install(app)
     apply_theme(app, "system")  # so even a message about a damaged file looks right
     try:
         try:
@@ -119,7 +122,7 @@ def _unlock(data_dir: Path, reason: str) -> MainWindow | None:
 def _tell_not_opened(error: JournalError) -> None:
     box = QMessageBox(objectName="journal_not_opened")
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(APP_NAME)
+    box.setWindowTitle(QApplication.translate("app", "Connection Journal"))
     box.setText(QApplication.translate("app", "The journal could not be opened."))
     box.setInformativeText(str(error))
     box.setStandardButtons(QMessageBox.StandardButton.Close)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from journal.app import make_main_window
 from journal.services import Journal
-from journal.ui import theme
+from journal.ui import locale, theme
 from journal.ui.main_window import MainWindow
 
 TODAY = dt.date(2026, 3, 15)
@@ -120,3 +120,11 @@ def restore_theme(qapp):
     """For tests that change the theme: the next test starts light again."""
     yield qapp
     theme.apply_theme(qapp, "light")
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """``journal.app.run`` installs the locale's translators and formats; the next test (and
+    the command-line tests in the same process) start from English again."""
+    yield
+    locale.uninstall()
