@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal import i18n
 from journal.ui import theme
 
 if QApplication.instance() is not None:  # pyqtgraph loads with the first chart page
@@ -146,6 +147,12 @@ class _DateAxis(pg.DateAxisItem):
         return kept
 
     def tickStrings(self, values: list, scale: float, spacing: float) -> list[str]:
+        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
+        if spec is not None and spec.format in _LOCALE_TICKS:
+            # pyqtgraph writes month and day names with strftime, in English whatever the
+            # locale; these are the locale's own
+            days = [dt.date(1970, 1, 1) + dt.timedelta(seconds=value) for value in values]
+            return [_LOCALE_TICKS[spec.format](day) for day in days]
         strings = super().tickStrings(values, scale, spacing)
         return [s.lstrip("0") if s.isdigit() and len(s) == 2 else s for s in strings]
 
@@ -156,14 +163,50 @@ def date_axis() -> pg.DateAxisItem:
 
 
 def format_number(value: float, digits: int = 2) -> str:
-    """A figure as the insight sentences write it (a true minus sign)."""
-    return f"{value:.{digits}f}".replace("-", "−")
+    """A figure as the insight sentences write it: the locale's decimal sign, a true minus."""
+    return i18n.format_number(value, digits)
+
+
+def format_figure(value: float) -> str:
+    """A value that is usually whole (a mood, a count): ``7``, or ``7.5`` when it is not."""
+    return i18n.format_number(value, 0 if float(value).is_integer() else 1)
+
+
+def _weekday_and_day(day: dt.date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d")
+
+
+#: pyqtgraph's date-axis formats written the locale's way instead of with strftime.
+_LOCALE_TICKS = {
+    "%b": lambda day: i18n.format_date(day, "month"),
+    "%a %d": _weekday_and_day,
+}
+
+
+def localise_ticks(axis: pg.AxisItem) -> None:
+    """Write the numbers of a value axis the locale's way ("2,5" in German, a true minus).
+
+    pyqtgraph formats tick values itself with a decimal point; date axes name their days
+    through ``_DateAxis`` instead, and ticks set by hand (``setTicks``) are left as given.
+    """
+    if isinstance(axis, pg.DateAxisItem) or getattr(axis, "_localised", False):
+        return
+    english = axis.tickStrings
+
+    def tick_strings(values: list, scale: float, spacing: float) -> list[str]:
+        point = QLocale().decimalPoint()
+        return [text.replace("-", "\u2212").replace(".", point)
+                for text in english(values, scale, spacing)]
+
+    axis.tickStrings = tick_strings
+    axis._localised = True
 
 
 def style_plot(plot: pg.PlotItem, colours: ChartColours) -> None:
     """Axes, their labels and the title of ``plot`` in the palette's text colours."""
     for name in ("left", "bottom", "right", "top"):
         axis = plot.getAxis(name)
+        localise_ticks(axis)
         axis.setPen(pg.mkPen(colours.muted))
         axis.setTextPen(pg.mkPen(colours.foreground))
         if name in ("bottom", "top"):

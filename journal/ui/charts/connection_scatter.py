@@ -144,7 +144,7 @@ class ConnectionScatter(ChartCard):
             rho=format_number(result.spearman),
             low=format_number(result.ci_low or 0.0),
             high=format_number(result.ci_high or 0.0),
-            n=f"{result.n:,}",
+            n=format_number(result.n, 0),
         )
         if result.status is Status.EARLY:
             text = self.tr("early signal: {figures}").format(figures=text)

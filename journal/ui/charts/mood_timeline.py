@@ -15,11 +15,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from journal.i18n import format_date, format_number
 from journal.ui.charts.common import (
     DAY,
     ChartCard,
     ChartColours,
     date_axis,
+    format_figure,
     line_data,
     style_legend,
     style_plot,
@@ -152,19 +154,19 @@ class MoodTimeline(ChartCard):
         if not 0 <= index < len(self._days):
             return self._readout.text()
         day = self._days[index].item()
-        parts = [f"{day:%a %d %b %Y}"]
+        parts = [format_date(day, "weekday_date")]
         mood, mean, contacts = self._mood[index], self._mean[index], self._contacts[index]
         parts.append(
             self.tr("no check-in")
             if math.isnan(mood)
-            else self.tr("mood {value}").format(value=f"{mood:g}")
+            else self.tr("mood {value}").format(value=format_figure(mood))
         )
         if not math.isnan(mean):
-            parts.append(self.tr("7-day mean {value}").format(value=f"{mean:.1f}"))
+            parts.append(self.tr("7-day mean {value}").format(value=format_number(mean, 1)))
         parts.append(
             self.tr("nothing logged")
             if math.isnan(contacts)
-            else self.tr("contacts {value}").format(value=f"{contacts:g}")
+            else self.tr("contacts {value}").format(value=format_figure(contacts))
         )
         text = " · ".join(parts)
         self._readout.setText(text)

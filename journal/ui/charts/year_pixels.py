@@ -12,13 +12,15 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QLocale, QPointF, QRectF
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QWidget
 
+from journal.i18n import format_date
 from journal.ui.charts.common import (
     ChartCard,
     ChartColours,
+    format_figure,
     mood_colour_map,
     style_legend,
     style_plot,
@@ -65,14 +67,9 @@ class YearPixels(ChartCard):
         plot.setMouseEnabled(x=False, y=False)
         plot.invertY(True)
         plot.setAspectLocked(True)
+        # the locale's own short names, Monday first (the rows start on Monday)
         self._weekdays = [
-            self.tr("Mon"),
-            self.tr("Tue"),
-            self.tr("Wed"),
-            self.tr("Thu"),
-            self.tr("Fri"),
-            self.tr("Sat"),
-            self.tr("Sun"),
+            QLocale().standaloneDayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8)
         ]
         self._label_weekdays()
         plot.vb.sigTransformChanged.connect(self._label_weekdays)  # resized or re-ranged
@@ -172,7 +169,7 @@ class YearPixels(ChartCard):
         ticks: list[tuple[float, str]] = []
         for index in indices:
             day = days[index].item()
-            label = f"{day:%b %Y}" if day.month == 1 or not ticks else f"{day:%b}"
+            label = format_date(day, "month_year" if day.month == 1 or not ticks else "month")
             ticks.append((self.cell(index)[0] + 0.5, label))
         self._plot.getAxis("bottom").setTicks([ticks])
 
@@ -216,6 +213,6 @@ class YearPixels(ChartCard):
         elif math.isnan(mood):
             value = self.tr("no check-in")
         else:
-            value = self.tr("mood {value}").format(value=f"{mood:g}")
-        self._readout.setText(f"{day:%a %d %b %Y} · {value}")
+            value = self.tr("mood {value}").format(value=format_figure(mood))
+        self._readout.setText(f"{format_date(day, 'weekday_date')} · {value}")
         return self._readout.text()
