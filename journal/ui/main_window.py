@@ -7,7 +7,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QLocale, QSize, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QLocale, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.errors import JournalError
+from journal.i18n import format_date
 from journal.reminders import INVITATION, reminder_due
 from journal.services import Journal
 from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
@@ -35,18 +36,26 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: The sidebar: (key, title, module, class). Pages other than Today are built the first time
+#: The sidebar: (key, title, module, class); titles are translated where shown (context
+#: ``MainWindow``). Pages other than Today are built the first time
 #: they are shown, so the window is interactive sooner and holds only what was opened.
 PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("today", "Today", "journal.ui.pages.today", "TodayPage"),
-    ("people", "People", "journal.ui.pages.people", "PeoplePage"),
-    ("treatment", "Treatment", "journal.ui.pages.treatment", "TreatmentPage"),
-    ("checkins", "Check-ins", "journal.ui.pages.checkins", "CheckinsPage"),
-    ("trends", "Trends", "journal.ui.pages.trends", "TrendsPage"),
-    ("insights", "Insights", "journal.ui.pages.insights", "InsightsPage"),
-    ("share", "Share", "journal.ui.pages.share", "SharePage"),
-    ("safety_plan", "Safety plan", "journal.ui.pages.safety_plan", "SafetyPlanPage"),
-    ("settings", "Settings", "journal.ui.pages.settings", "SettingsPage"),
+    ("today", QT_TRANSLATE_NOOP("MainWindow", "Today"), "journal.ui.pages.today", "TodayPage"),
+    ("people", QT_TRANSLATE_NOOP("MainWindow", "People"), "journal.ui.pages.people",
+     "PeoplePage"),
+    ("treatment", QT_TRANSLATE_NOOP("MainWindow", "Treatment"), "journal.ui.pages.treatment",
+     "TreatmentPage"),
+    ("checkins", QT_TRANSLATE_NOOP("MainWindow", "Check-ins"), "journal.ui.pages.checkins",
+     "CheckinsPage"),
+    ("trends", QT_TRANSLATE_NOOP("MainWindow", "Trends"), "journal.ui.pages.trends",
+     "TrendsPage"),
+    ("insights", QT_TRANSLATE_NOOP("MainWindow", "Insights"), "journal.ui.pages.insights",
+     "InsightsPage"),
+    ("share", QT_TRANSLATE_NOOP("MainWindow", "Share"), "journal.ui.pages.share", "SharePage"),
+    ("safety_plan", QT_TRANSLATE_NOOP("MainWindow", "Safety plan"),
+     "journal.ui.pages.safety_plan", "SafetyPlanPage"),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), "journal.ui.pages.settings",
+     "SettingsPage"),
 )
 
 #: The size of a first window, before the person has resized it.
@@ -82,7 +91,8 @@ class MainWindow(QMainWindow):
         self._treatment_panel = TodayTreatmentPanel(journal)
         self._today_page.add_panel(self._treatment_panel)
         self._built: dict[str, QWidget] = {"today": self._today_page}
-        titles = {key: self.tr(title) for key, title, _module, _name in PAGES}
+        titles = {key: QCoreApplication.translate("MainWindow", title)
+                  for key, title, _module, _name in PAGES}
         for key, _title, _module, _name in PAGES:
             self._add_page(self._today_page if key == "today" else QWidget(), titles[key])
         self._seen_changes: dict[str, int] = {}
@@ -299,7 +309,7 @@ class MainWindow(QMainWindow):
         if not due:
             return False
         self._reminded_on = now.date()
-        text = self.tr(INVITATION)
+        text = QCoreApplication.translate("reminders", INVITATION)  # marked so in the core
         self._reminder.show_message(text, action="checkin", action_text=self.tr("Check in"))
         if QSystemTrayIcon.isSystemTrayAvailable():
             tray = QSystemTrayIcon(self.windowIcon(), self)
@@ -339,5 +349,5 @@ class MainWindow(QMainWindow):
 
     def _on_today_page_day_saved(self, date: dt.date) -> None:
         self.statusBar().showMessage(
-            self.tr("Saved the check-in of {date}").format(date=date.isoformat()), MESSAGE_MS
+            self.tr("Saved the check-in of {date}").format(date=format_date(date)), MESSAGE_MS
         )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.demo import generate
+from journal.i18n import format_date
 from journal.report.summary import DEFAULT_SECTIONS, SECTIONS
 from journal.services import Journal
 from journal.ui.dialogs.daylio_import import DaylioImportDialog
@@ -273,7 +274,8 @@ def test_daylio_import_maps_moods_and_activities_after_a_preview(qtbot, tmp_path
     with qtbot.waitSignal(page.data_imported, timeout=TASK_MS):
         click(qtbot, page, "import_file")
     assert state["done"]
-    assert "Would import 3 days from 2026-03-10 to 2026-03-12 and 2 contacts" in seen["before"]
+    first, last = format_date(dt.date(2026, 3, 10)), format_date(dt.date(2026, 3, 12))
+    assert f"Would import 3 days from {first} to {last} and 2 contacts" in seen["before"]
     assert empty.day(dt.date(2026, 3, 11)).mood == 10
     assert empty.day(dt.date(2026, 3, 10)).coping == ("walk",)
     kinds = {(c.kind.value, c.mode.value) for c in empty.contacts_on(dt.date(2026, 3, 10))}

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from html import escape
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,29 +20,35 @@ from PySide6.QtWidgets import (
 
 from journal import __version__
 from journal.domain.questionnaires import QUESTIONNAIRES
+from journal.ui import theme
 
-#: (keys, what they do) — the one list the Help dialog shows.
+#: (keys, what they do) — the one list the Help dialog shows; the keys are written in the
+#: platform's words (``QKeySequence``), what they do is translated in the context ``about``.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("Ctrl+S", "Save the day's check-in"),
-    ("Ctrl+N", "New contact (Today) or new person (People)"),
-    ("Enter", "Add the contact typed in the quick-add row"),
-    ("Ctrl+Z", "Undo deleting a contact"),
-    ("Alt+Left / Alt+Right", "Previous / next day"),
-    ("Ctrl+T", "Go to today"),
-    ("Ctrl+F", "Search people"),
-    ("F2", "Rename the selected person"),
-    ("0-5", "Answer the current questionnaire item"),
-    ("Backspace", "Go back one questionnaire item"),
-    ("F1", "Need help now: your safety plan and crisis lines"),
-    ("Ctrl+1 … Ctrl+9", "Go to a page of the sidebar"),
-    ("Ctrl+Q", "Quit (the day's changes are saved)"),
+    ("Ctrl+S", QT_TRANSLATE_NOOP("about", "Save the day's check-in")),
+    ("Ctrl+N", QT_TRANSLATE_NOOP("about", "New contact (Today) or new person (People)")),
+    ("Enter", QT_TRANSLATE_NOOP("about", "Add the contact typed in the quick-add row")),
+    ("Ctrl+Z", QT_TRANSLATE_NOOP("about", "Undo deleting a contact")),
+    ("Alt+Left / Alt+Right", QT_TRANSLATE_NOOP("about", "Previous / next day")),
+    ("Ctrl+T", QT_TRANSLATE_NOOP("about", "Go to today")),
+    ("Ctrl+F", QT_TRANSLATE_NOOP("about", "Search people")),
+    ("F2", QT_TRANSLATE_NOOP("about", "Rename the selected person")),
+    ("0-5", QT_TRANSLATE_NOOP("about", "Answer the current questionnaire item")),
+    ("Backspace", QT_TRANSLATE_NOOP("about", "Go back one questionnaire item")),
+    ("F1", QT_TRANSLATE_NOOP("about", "Need help now: your safety plan and crisis lines")),
+    ("Ctrl+1 … Ctrl+9", QT_TRANSLATE_NOOP("about", "Go to a page of the sidebar")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("about", "Quit (the day's changes are saved)")),
 )
 
-PRIVACY = ("Your journal stays on this computer. Connection Journal has no account, no cloud, "
-           "no telemetry and no network code at all. You can encrypt the journal with a "
-           "passphrase, it is backed up automatically in its own folder, and what you share "
-           "with your therapist is only what you choose, names hidden unless you show them.")
+PRIVACY = QT_TRANSLATE_NOOP(
+    "about",
+    "Your journal stays on this computer. Connection Journal has no account, no cloud, "
+    "no telemetry and no network code at all. You can encrypt the journal with a "
+    "passphrase, it is backed up automatically in its own folder, and what you share "
+    "with your therapist is only what you choose, names hidden unless you show them.",
+)
 
+#: (software, licence): names stay as they are; "public domain" is translated (``about``).
 LICENCES = (
     ("Connection Journal", "GPL-3.0-or-later"),
     ("Qt for Python (PySide6)", "LGPL-3.0"),
@@ -45,9 +56,24 @@ LICENCES = (
     ("NumPy", "BSD-3-Clause"),
     ("sqlite-utils", "Apache-2.0"),
     ("platformdirs", "MIT"),
-    ("SQLite", "public domain"),
+    ("SQLite", QT_TRANSLATE_NOOP("about", "public domain")),
     ("SQLCipher (sqlcipher3)", "BSD-3-Clause / zlib"),
 )
+
+
+#: Key names inside a line of the shortcuts table ("Ctrl+1 … Ctrl+9", "Alt+Left / Alt+Right").
+_KEYS = re.compile(r"(?:(?:Ctrl|Alt|Shift)\+)+\w+|\b(?:Enter|Backspace|F\d+)\b")
+
+
+def native_keys(keys: str) -> str:
+    """``keys`` as the platform writes them, in the person's language ("Strg+S" in German)."""
+    return _KEYS.sub(lambda found: QKeySequence(found.group(0)).toString(
+        QKeySequence.SequenceFormat.NativeText), keys)
+
+
+def _html_list(entries: list[tuple[str, str]]) -> str:
+    return "<ul>{}</ul>".format("".join(f"<li>{escape(name)}: {escape(what)}</li>"
+                                        for name, what in entries))
 
 
 class ShortcutsDialog(QDialog):
@@ -64,8 +90,8 @@ class ShortcutsDialog(QDialog):
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What they do")])
         table.verticalHeader().hide()
         for row, (keys, action) in enumerate(SHORTCUTS):
-            table.setItem(row, 0, QTableWidgetItem(keys))
-            table.setItem(row, 1, QTableWidgetItem(self.tr(action)))
+            table.setItem(row, 0, QTableWidgetItem(native_keys(keys)))
+            table.setItem(row, 1, QTableWidgetItem(QCoreApplication.translate("about", action)))
         table.resizeColumnsToContents()
         table.horizontalHeader().setStretchLastSection(True)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -84,19 +110,25 @@ class AboutDialog(QDialog):
         self.setObjectName("about_dialog")
         self.setWindowTitle(self.tr("About Connection Journal"))
         layout = QVBoxLayout(self)
-        title = QLabel(f"<h2>Connection Journal {__version__}</h2>", self)
+        title = theme.as_heading(QLabel(
+            self.tr("Connection Journal {version}").format(version=__version__), self))
         layout.addWidget(title)
         text = QTextBrowser(self)
         text.setObjectName("about_text")
         text.setAccessibleName(self.tr("About Connection Journal"))
-        licences = "".join(f"<li>{name}: {licence}</li>" for name, licence in LICENCES)
-        credits = "".join(f"<li>{q.title}: {q.credit}</li>" for q in QUESTIONNAIRES.values())
+        questionnaires_title = self.tr("Questionnaires")  # outside the f-string: lupdate
+        licences_title = self.tr("Licences")  # does not look inside one
+        licences = [(name, QCoreApplication.translate("about", licence))
+                    for name, licence in LICENCES]
+        credits = [(q.title, q.credit) for q in QUESTIONNAIRES.values()]
         scores = self.tr("The app reports scores and the published band names; it does not "
                          "diagnose. Talk with your care team about what they mean for you.")
+        privacy = QCoreApplication.translate("about", PRIVACY)
+        # translations are text: escaped, so an "&" or "<" in one cannot break the page
         text.setHtml(
-            f"<p>{self.tr(PRIVACY)}</p>"
-            f"<h3>{self.tr('Questionnaires')}</h3><ul>{credits}</ul><p>{scores}</p>"
-            f"<h3>{self.tr('Licences')}</h3><ul>{licences}</ul>")
+            f"<p>{escape(privacy)}</p>"
+            f"<h3>{escape(questionnaires_title)}</h3>{_html_list(credits)}<p>{escape(scores)}</p>"
+            f"<h3>{escape(licences_title)}</h3>{_html_list(licences)}")
         layout.addWidget(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.store.backup import backup_reason, backup_time
+from journal.ui.widgets.backup_names import describe_backup
 
 
 class DamagedJournalDialog(QDialog):
@@ -33,9 +33,7 @@ class DamagedJournalDialog(QDialog):
         self._list = QListWidget(self, objectName="backups")
         self._list.setAccessibleName(self.tr("Backups"))
         for path in backups:
-            when = backup_time(path)
-            item = QListWidgetItem(f"{when:%Y-%m-%d %H:%M} — "
-                                   f"{backup_reason(path).replace('-', ' ')}", self._list)
+            item = QListWidgetItem(describe_backup(path), self._list)
             item.setData(0x0100, path.name)
         self._list.setCurrentRow(0)
         layout.addWidget(self._list)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.errors import JournalError
 from journal.domain.kinds import Mode, Relationship
+from journal.i18n import format_date
 from journal.report.import_daylio import DEFAULT_MOODS, DaylioEntry
 from journal.services import Journal
 
@@ -156,16 +157,21 @@ class DaylioImportDialog(QDialog):
             self._import.setEnabled(False)
             return
         if preview.days:
-            text = self.tr("Would import {days} days from {first} to {last} and {contacts} "
-                           "contacts.").format(days=len(preview.days),
-                                               first=preview.days[0].date.isoformat(),
-                                               last=preview.days[-1].date.isoformat(),
-                                               contacts=len(preview.contacts))
+            text = self.tr("Would import {days} from {first} to {last} and {contacts}.").format(
+                days=self.tr("1 day") if len(preview.days) == 1
+                else self.tr("%Ln days", "", len(preview.days)),
+                first=format_date(preview.days[0].date),
+                last=format_date(preview.days[-1].date),
+                contacts=self.tr("1 contact") if len(preview.contacts) == 1
+                else self.tr("%Ln contacts", "", len(preview.contacts)))
         else:
             text = self.tr("There are no new days to import.")
         if preview.skipped_days:
-            text += " " + self.tr("{n} days already in the journal are left as they are."
-                                  ).format(n=len(preview.skipped_days))
+            skipped = len(preview.skipped_days)
+            text += " " + (
+                self.tr("1 day already in the journal is left as it is.") if skipped == 1
+                else self.tr("%Ln days already in the journal are left as they are.", "",
+                             skipped))
         self._preview.setText(text)
         self._import.setEnabled(bool(preview.days))
 

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 
 from journal.domain.errors import JournalError, ValidationError
 from journal.domain.kinds import CommitmentKind, Mode, SessionStatus
+from journal.i18n import format_number
 from journal.services import Journal
 from journal.ui import theme
+from journal.ui.locale import date_edit_format
 from journal.ui.widgets import choices
 
 #: Marks a message about a field, so colour is not the only thing that tells it apart.
@@ -63,12 +65,8 @@ _FELT_HEARD = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def status_text(status: SessionStatus) -> str:
-    return _tr(_STATUS[status])
+    return QCoreApplication.translate(_CONTEXT, _STATUS[status])
 
 
 def mode_text(mode: Mode) -> str:
@@ -77,21 +75,24 @@ def mode_text(mode: Mode) -> str:
 
 
 def kind_text(kind: CommitmentKind) -> str:
-    return _tr(_KIND[kind])
+    return QCoreApplication.translate(_CONTEXT, _KIND[kind])
 
 
 def percent(numerator: float, denominator: float) -> str:
-    """``5, 6`` → ``83%``; the share of something scheduled (never called with 0 scheduled)."""
-    return f"{round(100 * numerator / denominator)}%"
+    """``5, 6`` → ``83%`` (``83 %`` in German); the share of something scheduled (never
+    called with 0 scheduled)."""
+    return QCoreApplication.translate("treatment", "{n}%").format(
+        n=format_number(round(100 * numerator / denominator), 0))
 
 
 def felt_heard_combo(name: str) -> QComboBox:
     """ "I felt heard and understood", 1–5 or not rated; typing a digit picks that rating."""
     combo = QComboBox(objectName=name)
     for value, text in _FELT_HEARD:
-        combo.addItem(_tr(text), value)
-    combo.setAccessibleName(_tr("I felt heard and understood"))
-    combo.setAccessibleDescription(_tr("1 = not at all, 5 = completely"))
+        combo.addItem(QCoreApplication.translate(_CONTEXT, text), value)
+    combo.setAccessibleName(QCoreApplication.translate("treatment", "I felt heard and understood"))
+    combo.setAccessibleDescription(
+        QCoreApplication.translate("treatment", "1 = not at all, 5 = completely"))
     return combo
 
 
@@ -103,7 +104,7 @@ def set_combo_data(combo: QComboBox, value: object) -> None:
 def date_edit(name: str, accessible: str, date: dt.date) -> QDateEdit:
     edit = QDateEdit(QDate(date), objectName=name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_edit_format())
     edit.setAccessibleName(accessible)
     theme.calm_calendar(edit.calendarWidget())
     return edit

@@ -10,10 +10,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from journal.ui.widgets.notices import NOTICE_SYMBOL
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("unsaved_changes", text)
-
-
 def ask_to_discard(parent: QWidget, why: str, problems: Mapping[str, str]) -> bool:
     """Ask whether to drop edits that could not be saved; True means discard them.
 
@@ -21,16 +17,19 @@ def ask_to_discard(parent: QWidget, why: str, problems: Mapping[str, str]) -> bo
     """
     box = QMessageBox(parent, objectName="unsaved_changes")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Unsaved changes"))
+    box.setWindowTitle(QCoreApplication.translate("unsaved_changes", "Unsaved changes"))
     box.setText(why)
     details = "\n".join(f"{NOTICE_SYMBOL} {message}" for message in problems.values())
     box.setInformativeText(
         (details + "\n\n" if details else "")
-        + _tr("Keep editing to correct them, or discard the changes.")
+        + QCoreApplication.translate("unsaved_changes",
+                                     "Keep editing to correct them, or discard the changes.")
     )
-    keep = box.addButton(_tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton(QCoreApplication.translate("unsaved_changes", "Keep editing"),
+                         QMessageBox.ButtonRole.RejectRole)
     keep.setObjectName("keep_editing")
-    discard = box.addButton(_tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+    discard = box.addButton(QCoreApplication.translate("unsaved_changes", "Discard changes"),
+                            QMessageBox.ButtonRole.DestructiveRole)
     discard.setObjectName("discard_changes")
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)

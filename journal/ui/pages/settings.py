@@ -32,10 +32,11 @@ from journal import desktop
 from journal.domain.errors import JournalError
 from journal.domain.settings import THEMES
 from journal.services import Journal
-from journal.store.backup import backup_reason, backup_time
 from journal.store.connection import encryption_available
 from journal.ui import theme
 from journal.ui.dialogs.passphrase import NewPassphraseDialog
+from journal.ui.locale import time_edit_format
+from journal.ui.widgets.backup_names import describe_backup
 
 
 class SettingsPage(QWidget):
@@ -99,7 +100,7 @@ class SettingsPage(QWidget):
                                  objectName="daily_reminder")
         self._remind.setAccessibleName(self.tr("Daily check-in reminder"))
         self._remind_at = QTimeEdit(box, objectName="reminder_time")
-        self._remind_at.setDisplayFormat("HH:mm")
+        self._remind_at.setDisplayFormat(time_edit_format())
         self._remind_at.setAccessibleName(self.tr("Reminder time"))
         row = QHBoxLayout()
         row.addWidget(self._remind)
@@ -204,9 +205,7 @@ class SettingsPage(QWidget):
         self._remove.setEnabled(available and encrypted)
         self._list.clear()
         for path in self._journal.backups():
-            when = backup_time(path)
-            reason = backup_reason(path).replace("-", " ")
-            item = QListWidgetItem(f"{when:%Y-%m-%d %H:%M} — {reason}", self._list)
+            item = QListWidgetItem(describe_backup(path), self._list)
             item.setData(0x0100, path.name)  # Qt.UserRole
         self._restore.setEnabled(self._list.count() > 0)
         if self._list.count():

@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSignalBlocker, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from journal.report.summary import DEFAULT_SECTIONS, SECTIONS, paper_for_locale
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.dialogs.page_preview import SAVE, PagePreviewDialog
+from journal.ui.locale import date_pattern
 from journal.ui.pages.share_import import ImportFlow
 from journal.ui.widgets.message_bar import MessageBar
 from journal.ui.workers import TaskThread, run_with_progress
@@ -113,7 +114,7 @@ class SharePage(QWidget):
         self._to = QDateEdit(objectName="summary_to", calendarPopup=True)
         self._to.setAccessibleName(self.tr("Last day of the summary"))
         for edit in (self._from, self._to):
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(date_pattern("date"))
         dates = QHBoxLayout()
         dates.addWidget(self._range)
         dates.addWidget(self._from)
@@ -122,9 +123,10 @@ class SharePage(QWidget):
         dates.addStretch(1)
 
         sections = QGridLayout()
-        for number, (key, title) in enumerate(SECTIONS.items()):
-            box = QCheckBox(self.tr(title), objectName=f"section_{key}")
-            box.setAccessibleName(self.tr("Include {section}").format(section=self.tr(title)))
+        for number, (key, english) in enumerate(SECTIONS.items()):
+            title = QCoreApplication.translate("summary", english)  # marked so in report.summary
+            box = QCheckBox(title, objectName=f"section_{key}")
+            box.setAccessibleName(self.tr("Include {section}").format(section=title))
             box.setChecked(key in DEFAULT_SECTIONS)
             if key in PRIVATE:
                 box.setToolTip(self.tr("Your own words: shared only when you tick this."))
@@ -138,7 +140,7 @@ class SharePage(QWidget):
         self._names.addItem(self.tr("By full name"), "full")
         self._paper = QComboBox(objectName="summary_paper")
         self._paper.setAccessibleName(self.tr("Paper size"))
-        self._paper.addItem("A4", "A4")
+        self._paper.addItem(self.tr("A4"), "A4")
         self._paper.addItem(self.tr("Letter"), "Letter")
         self._paper.setCurrentIndex(self._paper.findData(paper_for_locale(QLocale().name())))
         options = QFormLayout()

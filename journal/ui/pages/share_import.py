@@ -92,16 +92,43 @@ class ImportFlow(QObject):
 
     def _on_json_imported(self, outcome: object) -> None:
         assert isinstance(outcome, ImportOutcome)
-        added = ", ".join(f"{n:,} {table}" for table, n in outcome.added.items())
+        added = ", ".join(self._records(table, n) for table, n in outcome.added.items())
         text = (self.tr("Imported {added}.").format(added=added) if added
                 else self.tr("Nothing new to import."))
         if outcome.conflicts:
-            text += " " + self.tr("{n} records differed; the journal's version was kept."
-                                  ).format(n=len(outcome.conflicts))
+            conflicts = len(outcome.conflicts)
+            text += " " + (
+                self.tr("1 record differed; the journal's version was kept.") if conflicts == 1
+                else self.tr("%Ln records differed; the journal's version was kept.", "",
+                             conflicts))
         if outcome.backup:
             text += " " + self.tr("A backup was made first.")
         self._message.show_message(text)
         self.imported.emit()
+
+    def _records(self, table: str, n: int) -> str:
+        """"1 person", "3 days": what an import added to ``table``, in words.
+
+        The English singular is its own string (no English catalogue is shipped to choose
+        between forms); the plural carries ``%Ln`` so a translator gives every plural form.
+        """
+        one, many = {
+            "people": (self.tr("1 person"), self.tr("%Ln people", "", n)),
+            "days": (self.tr("1 day"), self.tr("%Ln days", "", n)),
+            "contacts": (self.tr("1 contact"), self.tr("%Ln contacts", "", n)),
+            "sessions": (self.tr("1 session"), self.tr("%Ln sessions", "", n)),
+            "medications": (self.tr("1 medication"), self.tr("%Ln medications", "", n)),
+            "doses": (self.tr("1 dose taken or missed"),
+                      self.tr("%Ln doses taken or missed", "", n)),
+            "commitments": (self.tr("1 commitment"), self.tr("%Ln commitments", "", n)),
+            "commitment_log": (self.tr("1 day of a commitment"),
+                               self.tr("%Ln days of commitments", "", n)),
+            "assessments": (self.tr("1 questionnaire"), self.tr("%Ln questionnaires", "", n)),
+            "agenda": (self.tr("1 topic"), self.tr("%Ln topics", "", n)),
+            "safety_plan": (self.tr("the safety plan"), self.tr("the safety plan")),
+            "settings": (self.tr("the settings"), self.tr("the settings")),
+        }.get(table, (f"1 {table}", f"{n} {table}"))
+        return one if n == 1 else many
 
     # --- Daylio ------------------------------------------------------------------------------
 
@@ -124,7 +151,7 @@ class ImportFlow(QObject):
 
     def _on_daylio_imported(self, preview: object) -> None:
         assert isinstance(preview, DaylioPreview)
-        self._message.show_message(self.tr("Imported {days} days and {contacts} contacts "
-                                           "from Daylio.").format(
-            days=len(preview.days), contacts=len(preview.contacts)))
+        self._message.show_message(self.tr("Imported {days} and {contacts} from Daylio.").format(
+            days=self._records("days", len(preview.days)),
+            contacts=self._records("contacts", len(preview.contacts))))
         self.imported.emit()

@@ -1,0 +1,38 @@
+"""How a backup is listed: when it was made and why, in the person's language and locale.
+
+The reason is a key in the backup's file name (``journal-20260315-100000-before-restore``);
+the list shows words for it, so the names stay the same in every language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from journal.i18n import format_date
+from journal.store.backup import backup_reason, backup_time
+
+#: The reasons the journal makes backups for (see ``Journal.backup`` callers).
+REASONS: dict[str, str] = {
+    "daily": QT_TRANSLATE_NOOP("backups", "daily"),
+    "manual": QT_TRANSLATE_NOOP("backups", "made by you"),
+    "before-restore": QT_TRANSLATE_NOOP("backups", "before restore"),
+    "before-import": QT_TRANSLATE_NOOP("backups", "before import"),
+    "before-migration": QT_TRANSLATE_NOOP("backups", "before an update of the app"),
+    "before-encryption": QT_TRANSLATE_NOOP("backups", "before encryption"),
+    "before-passphrase-change": QT_TRANSLATE_NOOP("backups", "before a passphrase change"),
+    "before-decryption": QT_TRANSLATE_NOOP("backups", "before removing encryption"),
+}
+
+
+def describe_backup(path: Path) -> str:
+    """"15 Mar 2026 10:00 — before restore": the time it was made and why."""
+    reason = backup_reason(path)
+    words = (QCoreApplication.translate("backups", REASONS[reason]) if reason in REASONS
+             else reason.replace("-", " "))
+    when = backup_time(path)
+    if when is None:
+        return words
+    return QCoreApplication.translate("backups", "{time} — {reason}").format(
+        time=format_date(when, "date_time"), reason=words)
