@@ -3,7 +3,14 @@
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QDateTimeEdit,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+)
 
 from journal.domain.records import Day
 from journal.ui import theme
@@ -225,8 +232,10 @@ def test_saving_from_the_form_keeps_the_coping_tags_it_shows(
 def test_a_typed_date_loads_when_the_date_box_is_left(qtbot, seed_days, open_window):
     seed_days(Day(date=dt.date(2026, 3, 9), mood=2))
     window = open_window()
-    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # mood → date, day part
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # mood → date
     assert QApplication.focusWidget() is widget(window, "date", QDateEdit)
+    # the day's place in the box follows the locale (d/M/yyyy, M/d/yyyy, yyyy-MM-dd …)
+    widget(window, "date", QDateEdit).setSelectedSection(QDateTimeEdit.Section.DaySection)
     type_into_focus(qtbot, "09")
     assert window.today_page.date == TODAY  # not while typing
     press(qtbot, Qt.Key.Key_Tab)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.kinds import Mode, SessionStatus
 from journal.domain.records import Commitment, Medication, Session
+from journal.i18n import format_date
 from journal.ui.dialogs.commitment_dialog import CommitmentDialog
 from journal.ui.dialogs.medication_dialog import MedicationDialog
 from journal.ui.dialogs.session_dialog import SessionDialog
@@ -130,7 +131,8 @@ def test_doses_checked_off_on_today_add_up_on_the_overview(qtbot, journal, page,
     assert page.overview.figure("this_week", "sessions") == "— nothing scheduled"
     weeks = child(page, QTableWidget, "adherence_weeks")
     assert weeks.rowCount() == 12
-    assert [weeks.item(0, c).text() for c in range(4)] == ["2026-03-09", "5 of 6 (83%)", "—", "—"]
+    monday = format_date(dt.date(2026, 3, 9))
+    assert [weeks.item(0, c).text() for c in range(4)] == [monday, "5 of 6 (83%)", "—", "—"]
     assert weeks.item(1, 1).text() == "—"  # a week with nothing scheduled is not 0%
 
 
@@ -196,7 +198,7 @@ def test_an_attended_session_is_rated_and_can_be_edited_and_deleted(
     )
 
     table = child(page, QTableWidget, "sessions")
-    select_row(qtbot, table, TODAY.isoformat())
+    select_row(qtbot, table, format_date(TODAY))
     click(qtbot, page, "edit_session")
     dialog = dialog_of(page, SessionDialog)
     dialog.status.setFocus()
@@ -206,7 +208,7 @@ def test_an_attended_session_is_rated_and_can_be_edited_and_deleted(
     [edited] = journal.sessions_between(*ALL_TIME)
     assert (edited.id, edited.status, edited.felt_heard) == (session.id, SessionStatus.MISSED, None)
 
-    select_row(qtbot, table, TODAY.isoformat())
+    select_row(qtbot, table, format_date(TODAY))
     answer = answer_dialog("delete")
     click(qtbot, page, "delete_session")
     assert answer.answered
@@ -394,7 +396,7 @@ def test_stopping_a_medication_keeps_its_history(qtbot, journal, page):
     click(qtbot, dialog, "save")
     assert journal.medications()[0].stopped_on == dt.date(2026, 3, 10)
     assert journal.doses_on(dt.date(2026, 3, 2))[0].taken == 2
-    assert table.item(0, 4).text() == "stopped on 2026-03-10"
+    assert table.item(0, 4).text() == f"stopped on {format_date(dt.date(2026, 3, 10))}"
     assert not child(page, QPushButton, "end_medication").isEnabled()
 
 
@@ -423,7 +425,7 @@ def test_a_topic_is_added_with_enter_and_marked_discussed(qtbot, journal, page):
     assert [t.text for t in journal.agenda()] == ["How to say no at work"]
     assert open_topics.count() == 1
     done = child(page, QListWidget, "discussed_topics")
-    assert done.item(0).text() == "Sleep has been patchy — discussed on 2026-03-15"
+    assert done.item(0).text() == f"Sleep has been patchy — discussed on {format_date(TODAY)}"
 
 
 # --- the demo journal ------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from journal.domain.instruments import SAFETY_FLAG
 from journal.domain.kinds import Instrument
 from journal.domain.questionnaires import QUESTIONNAIRES, questionnaire
 from journal.domain.records import Assessment
+from journal.i18n import format_date, format_number
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.charts.score_history import ScoreHistoryChart
@@ -219,16 +220,17 @@ class CheckinsPage(QWidget):
                                "here over its published bands.").format(title=title))
         self._history.setRowCount(len(history))
         for row, assessment in enumerate(reversed(history)):
-            values = (assessment.date.isoformat(), self._score_text(assessment),
+            values = (format_date(assessment.date), self._score_text(assessment),
                       tr_published(assessment.band), self._note_text(assessment))
             for column, value in enumerate(values):
                 self._history.setItem(row, column, QTableWidgetItem(value))
 
     def _score_text(self, assessment: Assessment) -> str:
         if assessment.instrument is Instrument.WHO5:
-            return self.tr("{total} ({percent}%)").format(total=assessment.total,
-                                                          percent=assessment.total * 4)
-        return str(assessment.total)
+            return self.tr("{total} ({percent}%)").format(
+                total=format_number(assessment.total, 0),
+                percent=format_number(assessment.total * 4, 0))
+        return format_number(assessment.total, 0)
 
     def _note_text(self, assessment: Assessment) -> str:
         if SAFETY_FLAG in assessment.flags:

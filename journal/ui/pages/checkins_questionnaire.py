@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.questionnaires import Questionnaire
 from journal.ui import theme
+from journal.ui.locale import date_edit_format
 
 _CONTEXT = "questionnaires"  # translations of the published wording (official ones only)
 _BACK_KEYS = (Qt.Key.Key_Backspace, Qt.Key.Key_Up)
@@ -140,7 +141,7 @@ class QuestionnaireForm(QWidget):
     def _build(self) -> None:
         self._title = theme.as_heading(QLabel(objectName="questionnaire_title", wordWrap=True))
         self._date = QDateEdit(objectName="questionnaire_date", calendarPopup=True)
-        self._date.setDisplayFormat("yyyy-MM-dd")
+        self._date.setDisplayFormat(date_edit_format())
         self._date.setAccessibleName(self.tr("Taken on"))
         theme.calm_calendar(self._date.calendarWidget())
         date_label = QLabel(self.tr("Taken on"), objectName="questionnaire_date_label")

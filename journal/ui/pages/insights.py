@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.analysis.insights import MAX_SENTENCES, InsightReport
+from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.pages.range_page import RangePage
@@ -114,11 +115,11 @@ class InsightsPage(RangePage):
         checkins = (
             self.tr("1 check-in")
             if report.checkins == 1
-            else self.tr("{n} check-ins").format(n=f"{report.checkins:,}")
+            else self.tr("%Ln check-ins", "", report.checkins)
         )
         self._summary.setText(
             self.tr("From {start} to {end} · {checkins}").format(
-                start=f"{start:%d %b %Y}", end=f"{end:%d %b %Y}", checkins=checkins
+                start=format_date(start), end=format_date(end), checkins=checkins
             )
         )
         for index, (card, label) in enumerate(zip(self._cards, self._labels, strict=True)):

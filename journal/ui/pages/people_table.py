@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from journal.i18n import format_date, format_number
 from journal.ui.widgets.choices import relationship_text
 
 if TYPE_CHECKING:  # what Journal.people_overview() returns
@@ -117,7 +118,8 @@ class PeopleTable(QTableView):
 
     def _row(self, entry: PersonOverview) -> list[QStandardItem]:
         person = entry.person
-        name = QStandardItem(person.name + (self.tr(" (archived)") if person.archived else ""))
+        name = QStandardItem(self.tr("{name} (archived)").format(name=person.name)
+                             if person.archived else person.name)
         name.setData(person.name.casefold(), _SORT_ROLE)
         name.setData(person.id, _ID_ROLE)
         if person.archived:  # said in words too, not by the font alone
@@ -129,11 +131,11 @@ class PeopleTable(QTableView):
         last = QStandardItem(self._last_contact(entry.last_contact))
         last.setData(entry.last_contact.toordinal() if entry.last_contact else 0, _SORT_ROLE)
         if entry.last_contact:
-            last.setToolTip(entry.last_contact.isoformat())
-        recent = QStandardItem(str(entry.contacts_30_days))
+            last.setToolTip(format_date(entry.last_contact, "weekday_date"))
+        recent = QStandardItem(format_number(entry.contacts_30_days, 0))
         recent.setData(entry.contacts_30_days, _SORT_ROLE)
         average = entry.average_quality
-        connected = QStandardItem("—" if average is None else f"{average:.1f}")
+        connected = QStandardItem("—" if average is None else format_number(average, 1))
         connected.setData(-1.0 if average is None else average, _SORT_ROLE)
         if average is None:
             connected.setToolTip(self.tr("No contacts yet"))
@@ -152,5 +154,5 @@ class PeopleTable(QTableView):
         if days == 1:
             return self.tr("yesterday")
         if days <= _RELATIVE_DAYS:
-            return self.tr("{days} days ago").format(days=days)
-        return date.isoformat()  # as the date box on Today shows dates
+            return self.tr("%Ln days ago", "", days)  # 2 or more: one English form
+        return format_date(date)

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import itertools
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -79,7 +79,7 @@ class CheckInForm(QWidget):
         self._date = date
         self._loaded = self._journal.day(date)
         self._coping_completer.set_tags(self._journal.coping_suggestions())
-        self._show_text(day_as_text(self._loaded))
+        self._show_text(_with_decimal_comma(day_as_text(self._loaded)))
         self._shown_text = self._typed()  # as the widgets hold it (line ends), so merely
         # looking at a day never counts as a change to save
         self._notices.clear()
@@ -282,3 +282,11 @@ class CheckInForm(QWidget):
     def _show_errors(self, problems: dict[str, str]) -> None:
         self._notices.show(problems)
         self._notices.focus_first(problems)
+
+
+def _with_decimal_comma(texts: dict[str, str]) -> dict[str, str]:
+    """Sleep hours as a German or French speaker writes them ("7,5"); the core reads a comma
+    as well as a point, and other decimal signs are not read, so they stay a point."""
+    if QLocale().decimalPoint() == ",":
+        texts = {**texts, "sleep_hours": texts["sleep_hours"].replace(".", ",")}
+    return texts

@@ -12,6 +12,7 @@ import datetime as dt
 import numpy as np
 from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from journal.i18n import format_date
 from journal.services import Journal, WeeklyAdherence
 from journal.ui.dialogs.treatment_form import percent
 from journal.ui.pages.treatment_common import fill_row, hint, make_table, subheading
@@ -101,7 +102,7 @@ class AdherenceOverview(QWidget):
         adherence = self._journal.weekly_adherence(start, today)
         self._range.setText(
             self.tr("Weeks from Monday to Sunday, from {start} to today, {end}.").format(
-                start=start.isoformat(), end=today.isoformat()
+                start=format_date(start), end=format_date(today)
             )
         )
         for kind in _KINDS:
@@ -114,7 +115,7 @@ class AdherenceOverview(QWidget):
         weeks = list(enumerate(adherence.weeks))[::-1]
         self._table.setRowCount(len(weeks))
         for row, (index, week) in enumerate(weeks):
-            cells = [week.isoformat()]
+            cells = [format_date(week)]
             for kind in _KINDS:
                 done, due = _counts(adherence, kind)
                 cells.append(self._text(kind, float(done[index]), float(due[index]), short=True))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.records import Commitment, Medication
+from journal.i18n import format_date, format_number
 from journal.services import Journal
 from journal.ui.dialogs.commitment_dialog import CommitmentDialog
 from journal.ui.dialogs.medication_dialog import MedicationDialog
@@ -144,17 +145,17 @@ class MedicationsSection(_Section):
             if med.stopped_on is None:
                 now = self.tr("taking")
             elif med.stopped_on >= today:
-                now = self.tr("taking until {date}").format(date=med.stopped_on.isoformat())
+                now = self.tr("taking until {date}").format(date=format_date(med.stopped_on))
             else:
-                now = self.tr("stopped on {date}").format(date=med.stopped_on.isoformat())
+                now = self.tr("stopped on {date}").format(date=format_date(med.stopped_on))
             fill_row(
                 self._table,
                 row,
                 (
                     med.name,
                     med.dose or "—",
-                    str(med.doses_per_day),
-                    med.started_on.isoformat(),
+                    format_number(med.doses_per_day, 0),
+                    format_date(med.started_on),
                     now,
                 ),
                 med.id,
@@ -229,9 +230,9 @@ class CommitmentsSection(_Section):
                     item.title,
                     kind_text(item.kind),
                     names.get(item.suggested_by, "") if item.suggested_by else self.tr("me"),
-                    str(item.per_week),
-                    item.started_on.isoformat(),
-                    item.ended_on.isoformat() if item.ended_on else "—",
+                    format_number(item.per_week, 0),
+                    format_date(item.started_on),
+                    format_date(item.ended_on) if item.ended_on else "—",
                     "",
                 ),
                 item.id,

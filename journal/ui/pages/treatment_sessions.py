@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
 from journal.domain.errors import JournalError
 from journal.domain.records import Session
+from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui.dialogs.session_dialog import SessionDialog
 from journal.ui.dialogs.treatment_form import mode_text, status_text
@@ -83,7 +84,7 @@ class SessionsSection(QWidget):
                 self._table,
                 row,
                 (
-                    session.date.isoformat(),
+                    format_date(session.date),
                     names.get(session.person_id, "—") if session.person_id else "—",
                     mode_text(session.mode),
                     status_text(session.status),
@@ -115,7 +116,7 @@ class SessionsSection(QWidget):
         box = QMessageBox(self, objectName="confirm_delete_session")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Delete the session"))
-        box.setText(self.tr("Delete the session of {date}?").format(date=session.date.isoformat()))
+        box.setText(self.tr("Delete the session of {date}?").format(date=format_date(session.date)))
         box.setInformativeText(self.tr("Its rating and note go with it."))
         delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         delete.setObjectName("delete")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.errors import JournalError
 from journal.domain.records import AgendaItem
+from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.dialogs.treatment_form import NOTICE_SYMBOL
@@ -94,7 +95,7 @@ class TopicsSection(QWidget):
                 item = QListWidgetItem(topic.text)
                 item.setData(ID_ROLE, topic.id)
                 item.setToolTip(
-                    self.tr("added on {date}").format(date=topic.created_on.isoformat())
+                    self.tr("added on {date}").format(date=format_date(topic.created_on))
                 )
                 self._open.addItem(item)
                 if topic.id == keep:
@@ -107,7 +108,7 @@ class TopicsSection(QWidget):
             item = QListWidgetItem(
                 self.tr("{text} — discussed on {date}").format(
                     text=topic.text,
-                    date=topic.discussed_on.isoformat() if topic.discussed_on else "",
+                    date=format_date(topic.discussed_on) if topic.discussed_on else "",
                 )
             )
             item.setData(ID_ROLE, topic.id)

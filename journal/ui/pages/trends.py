@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
 from journal.analysis.stats import MIN_GROUP, MeanCI, association, fit_line, mean_ci
+from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.charts.connection_scatter import ConnectionScatter
@@ -151,11 +152,10 @@ class TrendsPage(RangePage):
         checkins = int((~np.isnan(mood)).sum())
         self._summary.setText(
             self.tr("{start} to {end} · {count}").format(
-                start=f"{start:%d %b %Y}",
-                end=f"{end:%d %b %Y}",
-                count=self.tr("1 check-in")
-                if checkins == 1
-                else self.tr("{n} check-ins").format(n=f"{checkins:,}"),
+                start=format_date(start),
+                end=format_date(end),
+                count=self.tr("1 check-in") if checkins == 1
+                else self.tr("%Ln check-ins", "", checkins),
             )
         )
         self.timeline.set_data(series.days, mood, rolling_mean(mood, 7), series.contacts)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from journal.ui import theme
+from journal.ui.locale import date_edit_format
 
 #: Days before the first and after the last of a month the calendar also shows.
 _CALENDAR_MARGIN = dt.timedelta(days=14)
@@ -35,7 +36,7 @@ class DayEdit(QDateEdit):
     def __init__(self, **properties: object) -> None:
         super().__init__(**properties)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDisplayFormat(date_edit_format())
         self.setKeyboardTracking(False)  # a half-typed date is not a day to load
         theme.calm_calendar(self.calendarWidget())
 
@@ -130,7 +131,8 @@ class DayBar(QWidget):
         button = QPushButton(text, objectName=name)
         button.setAccessibleName(text.strip("◀▶ "))
         shortcut = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-        button.setToolTip(f"{button.accessibleName()} ({shortcut})")
+        button.setToolTip(self.tr("{action} ({keys})").format(action=button.accessibleName(),
+                                                              keys=shortcut))
         button.setAutoDefault(False)
         return button
 
