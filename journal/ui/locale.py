@@ -76,6 +76,7 @@ def uninstall() -> None:
         translator = _installed.pop()
         if app is not None:
             app.removeTranslator(translator)
+        translator.deleteLater()
     i18n.reset()
 
 
