@@ -41,9 +41,11 @@ def _english(context: str, text: str) -> str:
 
 
 def _default_date(day: dt.date, style: DateStyle) -> str:
-    text = day.strftime(_DEFAULT_PATTERNS[style])
-    # "05 Mar" reads as a code; people write "5 Mar"
-    return text[1:] if style in ("date", "day_month") and text.startswith("0") else text
+    # "%d" writes "05 Mar", which reads as a code; people write "5 Mar"
+    pattern = _DEFAULT_PATTERNS[style]
+    if style != "date_time":
+        pattern = pattern.replace("%d", str(day.day))
+    return day.strftime(pattern)
 
 
 def _default_number(value: float, digits: int) -> str:
@@ -58,16 +60,6 @@ _number_formatter: NumberFormatter = _default_number
 def translate(context: str, text: str) -> str:
     """``text`` in the person's language (English until the app installs a translator)."""
     return _translator(context, text)
-
-
-def translate_count(context: str, singular: str, plural: str, n: int) -> str:
-    """The English form for ``n`` (``{n}`` inside is filled), then translated.
-
-    Qt's own plural handling (``%n`` with numerus forms) needs an English ``.qm`` to read
-    well in English; choosing between two literal sources keeps English right without one,
-    and a translator still sees both forms.
-    """
-    return _translator(context, singular if n == 1 else plural).format(n=n)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
