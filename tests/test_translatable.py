@@ -59,7 +59,7 @@ QT_TEXT_KEYWORDS = {"caption", "filter", "units", "suffix", "prefix", "specialVa
 #: pyqtgraph items whose ``name`` is shown in a legend.
 LEGEND_NAMED = {"plot", "PlotDataItem", "PlotCurveItem", "ScatterPlotItem", "BarGraphItem"}
 #: The translation calls: a literal inside one of them is what lupdate collects.
-TRANSLATORS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP", "translate_count"}
+TRANSLATORS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
 #: Literals with letters that are deliberately the same in every language.
 ALLOWED = {
     "Ctrl+S", "Ctrl+F", "Ctrl+Q", "F1",  # key sequences, translated by QKeySequence itself

@@ -1,11 +1,14 @@
 """Each chart widget, fed small hand-made arrays: what it plots, gaps, words, PNG, palette."""
 
 
+import datetime as dt
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
 from journal.analysis.stats import Association, Status, association
+from journal.i18n import format_date
 from journal.ui import theme
 from journal.ui.charts.common import DAY, save_png, timestamps
 from journal.ui.charts.connection_scatter import JITTER, ConnectionScatter
@@ -19,6 +22,11 @@ DAYS = np.arange(np.datetime64("2026-03-02"), np.datetime64("2026-03-09"))  # Mo
 MOOD = np.array([6, 7, NAN, 5, 4, NAN, 8], dtype=float)
 MEAN = np.array([6, 6.5, 6.5, 6, 5.5, 5.5, 6], dtype=float)
 CONTACTS = np.array([2, 0, NAN, 3, 1, NAN, 4], dtype=float)
+
+
+def shown(day: int) -> str:
+    """How a readout names a day of March 2026 (the locale's form, English by default)."""
+    return format_date(dt.date(2026, 3, day), "weekday_date")
 
 
 def original(item):
@@ -68,9 +76,9 @@ def test_timeline_says_when_there_is_no_check_in(timeline):
 
 
 def test_hovering_a_day_shows_its_values_in_words(timeline):
-    assert timeline.show_day(3) == "Thu 05 Mar 2026 · mood 5 · 7-day mean 6.0 · contacts 3"
+    assert timeline.show_day(3) == f"{shown(5)} · mood 5 · 7-day mean 6.0 · contacts 3"
     assert timeline.show_day(2) == (
-        "Wed 04 Mar 2026 · no check-in · 7-day mean 6.5 · nothing logged"
+        f"{shown(4)} · no check-in · 7-day mean 6.5 · nothing logged"
     )
 
 
@@ -158,7 +166,7 @@ def test_year_pixels_paint_missing_days_apart_from_low_mood(qtbot):
     marks_x, marks_y = chart.missing_item.getData()
     cells = zip(np.floor(marks_x), np.floor(marks_y), strict=True)
     assert sorted(cells) == [(0, 3), (0, 6)]  # Thursday 5 and Sunday 8 March
-    assert chart.show_cell(0, 3) == "Thu 05 Mar 2026 · no check-in"
+    assert chart.show_cell(0, 3) == f"{shown(5)} · no check-in"
 
     item = chart.image_item
     chart.set_data(wednesday, np.full(3, NAN))
@@ -226,4 +234,4 @@ def test_year_pixels_leave_days_before_the_journal_empty(qtbot):
     assert image[1, 1 * CELL + 1, 3] == 0  # Tuesday, before the journal: empty
     assert tuple(image[1, 3 * CELL + 1]) == chart.colour_of(NAN)  # Thursday: missing
     assert len(chart.missing_item.getData()[0]) == 4
-    assert chart.show_cell(0, 1) == "Tue 03 Mar 2026 · before the journal began"
+    assert chart.show_cell(0, 1) == f"{shown(3)} · before the journal began"

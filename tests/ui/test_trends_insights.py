@@ -8,6 +8,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
 
 from journal.analysis.stats import association
+from journal.i18n import format_date
 from journal.ui.charts.common import DAY
 from journal.ui.pages.insights import InsightsPage
 from journal.ui.pages.trends import TrendsPage, group_means
@@ -84,7 +85,7 @@ def test_the_year_in_pixels_shows_the_year_chosen(trends, demo_journal):
     first = demo_journal.default_range()[0]
     assert trends.year_pixels.show_cell(
         *trends.year_pixels.cell((first - dt.date(2025, 1, 1)).days)
-    ).startswith(f"{first:%a %d %b %Y}")
+    ).startswith(format_date(first, "weekday_date"))
 
 
 def test_pages_wait_until_shown_and_follow_a_changed_journal(qtbot, demo_journal, make_day):
@@ -110,7 +111,7 @@ def test_insights_shows_the_core_sentences_in_order(insights, demo_journal):
     assert insights.sentences() == [s.sentence for s in report.sentences]
     assert 3 <= len(insights.sentences()) <= 8
     assert insights.summary == (
-        f"From {start:%d %b %Y} to {end:%d %b %Y} · {report.checkins} check-ins"
+        f"From {format_date(start)} to {format_date(end)} · {report.checkins} check-ins"
     )
 
     choose(insights, "range", "30d")
