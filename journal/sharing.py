@@ -21,9 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from journal.analysis.adherence import WeeklyAdherence, weekly_adherence
-from journal.analysis.insights import InsightReport
-from journal.analysis.series import DailySeries
 from journal.domain.errors import JournalError, ValidationError
 from journal.domain.kinds import SessionStatus
 from journal.i18n import translate
@@ -37,7 +34,10 @@ from journal.store import treatment as treatment_store
 from journal.store.rows import insert_many, insert_rows, to_row
 from journal.store.schema import TABLES
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the analysis is imported when a summary is made, not at start
+    from journal.analysis.adherence import WeeklyAdherence
+    from journal.analysis.insights import InsightReport
+    from journal.analysis.series import DailySeries
     from journal.domain.settings import Settings
     from journal.report import import_daylio as daylio
     from journal.report.summary import (
@@ -190,6 +190,7 @@ class SharingUseCases:
     def _care_kept(self, start: dt.date, end: dt.date) -> tuple[list[MedicationKept],
                                                                  list[CommitmentKept]]:
         """Each medication's doses and each commitment's check-offs over the range."""
+        from journal.analysis.adherence import weekly_adherence
         from journal.report.summary import CommitmentKept, MedicationKept
 
         db = self.db

@@ -16,7 +16,6 @@ from typing import TypeVar
 
 from sqlite_utils import Database
 
-from journal.analysis.adherence import week_start
 from journal.domain import validate as v
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import CARE_TEAM, SessionStatus
@@ -203,6 +202,8 @@ class TreatmentUseCases:
 
     def week_progress(self, date: dt.date) -> list[WeekProgress]:
         """Each commitment active on ``date`` with its check-offs that day and that week."""
+        from journal.analysis.adherence import week_start
+
         monday = week_start(date)
         logs = store.commitment_log_between(self.db, monday, monday + dt.timedelta(days=6))
         progress = []

@@ -122,6 +122,8 @@ def date_edit_format() -> str:
     """The display format of date boxes: the locale's numeric date with a four-digit year
     (``M/d/yyyy``, ``dd/MM/yyyy``, ``dd.MM.yyyy``), so typing a date is as the person is used
     to and the century is never guessed."""
+    if QLocale().language() == QLocale.Language.C:
+        return "yyyy-MM-dd"  # the C locale's "d MM yyyy" reads as three loose numbers
     short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
     return short if "yyyy" in short else re.sub(r"(?<!y)yy(?!y)", "yyyy", short)
 

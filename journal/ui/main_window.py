@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QLocale, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -84,7 +83,6 @@ class MainWindow(QMainWindow):
 
         self._sidebar = QListWidget(objectName="pages")
         self._sidebar.setAccessibleName(self.tr("Pages"))
-        self._sidebar.setFrameShape(QFrame.Shape.NoFrame)
         self._sidebar.setSpacing(4)  # room around each page's name, without a style sheet
         self._stack = QStackedWidget(objectName="page_stack")
         self._today_page = TodayPage(journal)

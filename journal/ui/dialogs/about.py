@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from journal import __version__
 from journal.domain.questionnaires import QUESTIONNAIRES
 from journal.ui import theme
+from journal.ui.pages.checkins_questionnaire import tr_published
 
 #: (keys, what they do) — the one list the Help dialog shows; the keys are written in the
 #: platform's words (``QKeySequence``), what they do is translated in the context ``about``.
@@ -120,7 +121,8 @@ class AboutDialog(QDialog):
         licences_title = self.tr("Licences")  # does not look inside one
         licences = [(name, QCoreApplication.translate("about", licence))
                     for name, licence in LICENCES]
-        credits = [(q.title, q.credit) for q in QUESTIONNAIRES.values()]
+        credits = [(tr_published(q.title), tr_published(q.credit))
+                   for q in QUESTIONNAIRES.values()]
         scores = self.tr("The app reports scores and the published band names; it does not "
                          "diagnose. Talk with your care team about what they mean for you.")
         privacy = QCoreApplication.translate("about", PRIVACY)

@@ -171,7 +171,7 @@ class CrisisDialog(QDialog):
         if lines:
             text = "\n".join(
                 self.tr("{name}: {number} — {how}").format(
-                    name=_tr_data(line.name), number=line.number, how=_tr_data(line.how))
+                    name=_tr_data(line.name), number=_tr_data(line.number), how=_tr_data(line.how))
                 for line in lines)
         else:
             text = self.tr("No lines are listed here for this place yet: the directory below "

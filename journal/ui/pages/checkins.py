@@ -210,6 +210,10 @@ class CheckinsPage(QWidget):
         self._start.setText(self.tr("Take the {title}").format(title=title))
         self._start.setAccessibleName(self._start.text())
         history = self._journal.assessments(q.instrument)
+        shown = (q.instrument, history)
+        if shown == getattr(self, "_shown", None):
+            return  # e.g. after a day's check-in: years of scores need not be drawn again
+        self._shown = shown
         flagged = np.array([SAFETY_FLAG in a.flags for a in history], dtype=bool)
         self._chart.set_data(
             np.array([a.date for a in history], dtype="datetime64[D]"),

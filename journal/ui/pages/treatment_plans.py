@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QVBoxLayout,
@@ -209,6 +210,9 @@ class CommitmentsSection(_Section):
             "commitments_hint",
         )
         table.setItemDelegateForColumn(6, ProgressDelegate(table))
+        # "1 of 2 this week" is what the row is for: at large text the title gives way, not it
+        table.horizontalHeader().setStretchLastSection(False)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._build(
             "commitment", table, explanation, self.tr("&Add a commitment…"), self.tr("E&nd…")
         )

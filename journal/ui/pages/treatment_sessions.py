@@ -77,6 +77,9 @@ class SessionsSection(QWidget):
         keep = selected_id(self._table)
         names = {p.id: p.name for p in self._journal.people(include_archived=True)}
         sessions = self._journal.sessions_between(dt.date.min, dt.date.max)[::-1]
+        if (sessions, names) == getattr(self, "_shown", None):
+            return  # nothing to draw again (a check-in was saved, say)
+        self._shown = (sessions, names)
         self._sessions = {s.id or 0: s for s in sessions}
         self._table.setRowCount(len(sessions))
         for row, session in enumerate(sessions):
