@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import json
 import re
 import shutil
 import subprocess
@@ -248,6 +249,59 @@ def test_a_validation_message_from_typed_text_is_translated(fake_locale: FakeLoc
     assert error.message == "⟦⟦MOOD⟧ IS REQUIRED⟧"
     assert error.all["sleep_hours"] == "⟦⟦SLEEP HOURS⟧ MUST BE BETWEEN N(0) AND N(24)⟧"
     assert ("validation", "{field} must be between {low} and {high}") in fake_locale.texts
+
+
+# --- import messages ---------------------------------------------------------------------------
+
+def test_a_bad_daylio_file_is_refused_in_translated_words_naming_its_line(
+        journal: Journal, fake_locale: FakeLocale, tmp_path: Path) -> None:
+    """The words are translated; the line number, the column and the file's values are not."""
+    path = tmp_path / "daylio.csv"
+    path.write_text("full_date,date,weekday,time,mood,activities,note_title,note\n"
+                    "2026-03-01,x,y,10:00,good,,,\n"
+                    "2026-13-01,x,y,10:00,good,,,\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        journal.preview_daylio(path)
+    assert caught.value.field == "full_date"
+    assert caught.value.message == "⟦LINE 3: full_date “2026-13-01” IS NOT A DATE LIKE 2024-01-31⟧"
+    assert ("imports", "line {line}: {column} “{value}” is not a date like {example}"
+            ) in fake_locale.texts
+
+    path.write_text("year,date,weekday,time,mood,activities,note\n"
+                    "2026,1 March,Sunday,10:00,Chill,,\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        journal.preview_daylio(path, {"chill": "11"})
+    assert caught.value.field == "mood_map"
+    assert caught.value.message == "⟦MOOD MAP: “chill” MUST MAP TO N(0)-N(10)⟧"
+    with pytest.raises(ValidationError) as caught:
+        journal.preview_daylio(path)
+    assert caught.value.message == ("⟦LINE 2: MOOD “Chill” IS NOT MAPPED; ADD IT, E.G. "
+                                    "--mood-map \"Chill=5\"⟧")
+    assert journal.is_empty()
+
+
+def test_an_invalid_json_export_is_refused_in_translated_words_naming_its_record_and_field(
+        journal: Journal, fake_locale: FakeLocale, tmp_path: Path) -> None:
+    """The error's field stays the file's own place (``days record 2, field mood``), for code
+    to key on; the message wraps the record's own translated validation message."""
+    bad = tmp_path / "export.json"
+    bad.write_text(json.dumps({"format": "connection-journal", "version": 1, "tables": {
+        "days": [{"date": "2026-03-01", "mood": 5}, {"date": "2026-03-02", "mood": 99}]}}),
+        encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        journal.import_json(bad)
+    assert caught.value.field == "days record 2, field mood"
+    assert caught.value.message == ("⟦days RECORD 2, FIELD mood: "
+                                    "⟦⟦MOOD⟧ MUST BE BETWEEN N(0) AND N(10)⟧⟧")
+    assert ("imports", "{table} record {index}, field {field}: {message}") in fake_locale.texts
+
+    bad.write_text('{"format": "connection-journal", "version": 1, "tables": {"days": [',
+                   encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        journal.import_json(bad)
+    assert caught.value.field == "file"
+    assert caught.value.message.startswith("⟦FILE: NOT VALID JSON (LINE 1, COLUMN ")
+    assert journal.is_empty()
 
 
 # --- English by default ------------------------------------------------------------------------

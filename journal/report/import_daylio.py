@@ -29,12 +29,23 @@ from pathlib import Path
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import Mode, Relationship
 from journal.domain.records import Contact, Day
+from journal.domain.validate import number
+from journal.i18n import QT_TRANSLATE_NOOP, translate
 
 DEFAULT_MOODS = {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}
 NEW_COLUMNS = ("full_date", "date", "weekday", "time", "mood", "activities", "note_title",
                "note")
 OLD_COLUMNS = ("year", "date", "weekday", "time", "mood", "activities", "note")
 IMPORTED_QUALITY = 3
+#: The words for the command line's ``--mood-map`` and ``--activity-map`` in a message (the
+#: names themselves are the errors' field keys and stay as they are).
+MAP_LABELS = {"mood_map": QT_TRANSLATE_NOOP("imports", "mood map"),
+              "activity_map": QT_TRANSLATE_NOOP("imports", "activity map")}
+
+# Messages go through ``translate("imports", …)``. What the file or the command line spells
+# (column names, moods, activities, the mapping's own words such as ``coping`` and ``none``,
+# ISO dates) is passed in as a field and never translated. A line number is written as plain
+# digits, as a text editor or spreadsheet numbers its rows, so the person finds the line.
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +71,11 @@ def parse_activity_target(activity: str, text: str) -> ActivityTarget:
     try:
         return ActivityTarget(kind=Relationship(kind), mode=Mode(mode or "in_person"))
     except ValueError:
-        raise ValidationError(
-            "activity_map", f"activity map: “{activity}={text}” is not a contact kind (e.g. "
-            "friend or friend/video), coping or none") from None
+        raise ValidationError("activity_map", translate(
+            "imports", "activity map: “{mapping}” is not a contact kind (e.g. {kind} or "
+            "{kind_and_mode}), {coping} or {none}").format(
+                mapping=f"{activity}={text}", kind="friend", kind_and_mode="friend/video",
+                coping="coping", none="none")) from None
 
 
 def parse_map(text: str, name: str) -> dict[str, str]:
@@ -71,8 +84,11 @@ def parse_map(text: str, name: str) -> dict[str, str]:
     for part in (p for p in text.split(",") if p.strip()):
         key, sep, value = part.partition("=")
         if not sep or not key.strip():
-            raise ValidationError(name, f"{name.replace('_', ' ')}: expected label=value, got "
-                                        f"“{part.strip()}”")
+            words = MAP_LABELS.get(name)
+            raise ValidationError(name, translate(
+                "imports", "{name}: expected label=value, got “{part}”").format(
+                    name=translate("imports", words) if words else name.replace("_", " "),
+                    part=part.strip()))
         result[key.strip().casefold()] = value.strip()
     return result
 
@@ -113,16 +129,19 @@ def _parse_date(row: Mapping[str, str], line: int) -> dt.date:
         try:
             return dt.date.fromisoformat(row["full_date"].strip())
         except ValueError:
-            raise ValidationError("full_date", f"line {line}: full_date “{row['full_date']}” "
-                                  "is not a date like 2024-01-31") from None
+            raise ValidationError("full_date", translate(
+                "imports", "line {line}: {column} “{value}” is not a date like {example}").format(
+                    line=line, column="full_date", value=row["full_date"],
+                    example="2024-01-31")) from None
     text = f"{row['date'].strip()} {row['year'].strip()}"
     for pattern in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
         try:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise ValidationError("date", f"line {line}: date “{row['date']}” with year "
-                                  f"“{row['year']}” is not a date")
+    raise ValidationError("date", translate(
+        "imports", "line {line}: date “{date}” with year “{year}” is not a date").format(
+            line=line, date=row["date"], year=row["year"]))
 
 
 def read_entries(path: Path) -> list[DaylioEntry]:
@@ -130,23 +149,28 @@ def read_entries(path: Path) -> list[DaylioEntry]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ValidationError("file", f"file: {path} does not exist") from None
+        raise ValidationError("file", translate(
+            "imports", "file: {path} does not exist").format(path=path)) from None
     except UnicodeDecodeError:
-        raise ValidationError("file", "file: not a UTF-8 text file") from None
+        raise ValidationError("file", translate("imports", "file: not a UTF-8 text file")) from None
     if not text.strip():
-        raise ValidationError("file", f"file: {path} is empty")
+        raise ValidationError("file", translate("imports", "file: {path} is empty").format(
+            path=path))
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip() for h in reader.fieldnames or []]
     reader.fieldnames = header
     expected = NEW_COLUMNS if "full_date" in header else OLD_COLUMNS
     missing = [c for c in expected if c not in header]
     if missing:
-        raise ValidationError("columns", f"line 1: missing column {missing[0]} (a Daylio export "
-                              f"has {','.join(NEW_COLUMNS)})")
+        raise ValidationError("columns", translate(
+            "imports", "line {line}: missing column {column} (a Daylio export has "
+            "{columns})").format(line=1, column=missing[0], columns=",".join(NEW_COLUMNS)))
     entries = []
     for line, row in enumerate(reader, start=2):
         if None in row or any(row.get(c) is None for c in expected):
-            raise ValidationError("row", f"line {line}: expected {len(expected)} columns")
+            raise ValidationError("row", translate(
+                "imports", "line {line}: expected {count} columns").format(
+                    line=line, count=number(len(expected))))
         activities = [a.strip() for a in row["activities"].split("|") if a.strip()]
         entries.append(DaylioEntry(line, _parse_date(row, line), row["time"].strip(),
                                    row["mood"].strip(), activities,
@@ -179,10 +203,14 @@ def plan_import(entries: list[DaylioEntry], mood_map: Mapping[str, int],
     by_day: dict[dt.date, list[DaylioEntry]] = {}
     for entry in entries:
         if entry.mood.casefold() not in moods:
-            raise ValidationError("mood_map", f"line {entry.line}: mood “{entry.mood}” is not "
-                                  f"mapped; add it, e.g. --mood-map \"{entry.mood}=5\"")
+            raise ValidationError("mood_map", translate(
+                "imports", "line {line}: mood “{mood}” is not mapped; add it, e.g. "
+                "{example}").format(line=entry.line, mood=entry.mood,
+                                    example=f'--mood-map "{entry.mood}=5"'))
         if entry.date > today:
-            raise ValidationError("date", f"line {entry.line}: {entry.date} is in the future")
+            raise ValidationError("date", translate(
+                "imports", "line {line}: {date} is in the future").format(
+                    line=entry.line, date=entry.date.isoformat()))
         by_day.setdefault(entry.date, []).append(entry)
     preview.mood_labels = sorted({e.mood for e in entries}, key=str.casefold)
     preview.activities = sorted({a for e in entries for a in e.activities}, key=str.casefold)
@@ -213,8 +241,9 @@ def plan_import(entries: list[DaylioEntry], mood_map: Mapping[str, int],
         try:
             preview.days.append(Day(date=date, mood=mood, coping=tuple(coping), note=note))
         except ValidationError as error:
-            raise ValidationError(error.field, f"line {day_entries[0].line}: "
-                                               f"{error.message}") from None
+            raise ValidationError(error.field, translate(
+                "imports", "line {line}: {message}").format(
+                    line=day_entries[0].line, message=error.message)) from None
         for (kind, mode), names in kinds.items():
             preview.contacts.append(Contact(date=date, kind=kind, mode=mode,
                                             quality=IMPORTED_QUALITY,
@@ -227,11 +256,14 @@ def check_mood_map(raw: Mapping[str, str]) -> dict[str, int]:
     result = dict(DEFAULT_MOODS)
     for label, value in raw.items():
         try:
-            number = int(value)
+            mood = int(value)
         except ValueError:
-            raise ValidationError("mood_map", f"mood map: “{label}” must map to a whole number "
-                                              "0-10") from None
-        if not 0 <= number <= 10:
-            raise ValidationError("mood_map", f"mood map: “{label}” must map to 0-10")
-        result[label.casefold()] = number
+            raise ValidationError("mood_map", translate(
+                "imports", "mood map: “{label}” must map to a whole number {low}-{high}").format(
+                    label=label, low=number(0), high=number(10))) from None
+        if not 0 <= mood <= 10:
+            raise ValidationError("mood_map", translate(
+                "imports", "mood map: “{label}” must map to {low}-{high}").format(
+                    label=label, low=number(0), high=number(10)))
+        result[label.casefold()] = mood
     return result

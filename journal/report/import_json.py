@@ -19,6 +19,8 @@ from sqlite_utils import Database
 from journal.domain.errors import ValidationError
 from journal.domain.records import Assessment, Day, SafetyPlan
 from journal.domain.settings import Settings
+from journal.domain.validate import number
+from journal.i18n import QT_TRANSLATE_NOOP, translate
 from journal.report.export_json import FORMAT
 from journal.report.tables import SPECS, TABLE_ORDER
 from journal.store.migrations import CURRENT_VERSION
@@ -40,8 +42,25 @@ class ParsedExport:
         return sum(len(rows) for rows in self.records.values())
 
 
-def _fail(where: str, message: str) -> ValidationError:
-    return ValidationError(where, f"{where}: {message}")
+def _fail(message: str, table: str, index: int | None = None,
+          field: str | None = None) -> ValidationError:
+    """``message`` after where in the file it was found: the table (or top-level key), the
+    record's number and the field. The error's ``field`` is that place in the file's own words
+    (``days record 4, field mood``); the message is translated in context ``imports``, with the
+    file's keys left as they are and the record's number as plain digits, as counted in the
+    file."""
+    where = table + ("" if index is None else f" record {index}") + (
+        "" if field is None else f", field {field}")
+    if index is None and field is None:
+        text = translate("imports", "{table}: {message}")
+    elif field is None:
+        text = translate("imports", "{table} record {index}: {message}")
+    elif index is None:
+        text = translate("imports", "{table}, field {field}: {message}")
+    else:
+        text = translate("imports", "{table} record {index}, field {field}: {message}")
+    return ValidationError(where, text.format(table=table, index=index, field=field,
+                                              message=message))
 
 
 def read_export(path: Path) -> ParsedExport:
@@ -49,44 +68,52 @@ def read_export(path: Path) -> ParsedExport:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ValidationError("file", f"file: {path} does not exist") from None
+        raise ValidationError("file", translate(
+            "imports", "file: {path} does not exist").format(path=path)) from None
     if size == 0:
-        raise ValidationError("file", f"file: {path} is empty")
+        raise ValidationError("file", translate("imports", "file: {path} is empty").format(
+            path=path))
     if size > MAX_BYTES:
-        raise ValidationError("file", f"file: {path} is too large to be a journal export")
+        raise ValidationError("file", translate(
+            "imports", "file: {path} is too large to be a journal export").format(path=path))
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise ValidationError("file", "file: not a text file") from None
+        raise ValidationError("file", translate("imports", "file: not a text file")) from None
     except json.JSONDecodeError as error:
-        raise ValidationError("file", f"file: not valid JSON (line {error.lineno}, column "
-                                      f"{error.colno}: {error.msg})") from None
+        # the decoder's own reason ("Expecting value") is Python's English, passed on as is
+        raise ValidationError("file", translate(
+            "imports", "file: not valid JSON (line {line}, column {column}: {reason})").format(
+                line=error.lineno, column=error.colno, reason=error.msg)) from None
     return parse_document(document)
 
 
 def parse_document(document: object) -> ParsedExport:
     """Validate an already-decoded export document."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise _fail("format", f"this is not a Connection Journal export (no \"format\": "
-                              f"\"{FORMAT}\")")
+        raise _fail(translate("imports", "this is not a Connection Journal export (no "
+                                         "{key})").format(key=f'"format": "{FORMAT}"'),
+                    "format")
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise _fail("version", "missing or not a whole number")
+        raise _fail(translate("imports", "missing or not a whole number"), "version")
     if version > CURRENT_VERSION:
-        raise _fail("version", f"this export comes from a newer version of the app (format "
-                               f"{version}; this app reads up to {CURRENT_VERSION}). Please "
-                               "update the app first")
+        raise _fail(translate(
+            "imports", "this export comes from a newer version of the app (format {version}; "
+            "this app reads up to {current}). Please update the app first").format(
+                version=version, current=CURRENT_VERSION), "version")
     tables = document.get("tables")
     if not isinstance(tables, dict):
-        raise _fail("tables", "missing or not an object")
+        raise _fail(translate("imports", "missing or not an object"), "tables")
     unknown = sorted(set(tables) - set(TABLE_ORDER))
     if unknown:
-        raise _fail("tables", f"unknown table {unknown[0]!r}")
+        raise _fail(translate("imports", "unknown table {name}").format(name=repr(unknown[0])),
+                    "tables")
     parsed = ParsedExport()
     for table in TABLE_ORDER:
         rows = tables.get(table, [])
         if not isinstance(rows, list):
-            raise _fail(table, "must be a list of records")
+            raise _fail(translate("imports", "must be a list of records"), table)
         if table == "settings":
             parsed.settings = _settings(rows)
             continue
@@ -100,12 +127,11 @@ def _records(table: str, rows: list[object]) -> tuple[list[Any], list[dict[str, 
     allowed = spec.fields
     records, kept = [], []
     for index, row in enumerate(rows, start=1):
-        where = f"{table} record {index}"
         if not isinstance(row, dict):
-            raise _fail(where, "must be an object")
+            raise _fail(translate("imports", "must be an object"), table, index)
         extra = sorted(set(row) - allowed)
         if extra:
-            raise _fail(f"{where}, field {extra[0]}", "unknown field")
+            raise _fail(translate("imports", "unknown field"), table, index, extra[0])
         values = {k: v for k, v in row.items() if k not in spec.kept and k not in spec.recomputed}
         if spec.record is SafetyPlan:
             values.pop("id", None)
@@ -115,13 +141,14 @@ def _records(table: str, rows: list[object]) -> tuple[list[Any], list[dict[str, 
         try:
             records.append(spec.record(**values))
         except ValidationError as error:
-            raise _fail(f"{where}, field {error.field}", error.message) from None
+            raise _fail(error.message, table, index, error.field) from None
         except TypeError as error:
             missing = str(error).rsplit(":", 1)[-1].strip().strip("'")
-            raise _fail(where, f"missing field {missing}") from None
+            raise _fail(translate("imports", "missing field {field}").format(field=missing),
+                        table, index) from None
         keep = {k: row[k] for k in spec.kept if k in row}
         if "updated_at" in keep and not isinstance(keep["updated_at"], str):
-            raise _fail(f"{where}, field updated_at", "must be text")
+            raise _fail(translate("imports", "must be text"), table, index, "updated_at")
         kept.append(keep)
     return records, kept
 
@@ -130,21 +157,25 @@ def _settings(rows: list[object]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for index, row in enumerate(rows, start=1):
         if not isinstance(row, dict) or set(row) != {"key", "value"}:
-            raise _fail(f"settings record {index}", "must be {\"key\": ..., \"value\": ...}")
+            raise _fail(translate("imports", "must be {shape}").format(
+                shape='{"key": ..., "value": ...}'), "settings", index)
         values[str(row["key"])] = row["value"]
     try:
         Settings.from_mapping(values)
     except ValidationError as error:
-        raise _fail(f"settings, field {error.field}", error.message) from None
+        raise _fail(error.message, "settings", field=error.field) from None
     return values
 
 
-def _unique(table: str, records: list[Any], key: Callable[[Any], object], what: str) -> None:
+def _unique(table: str, records: list[Any], key: Callable[[Any], object],
+            message: str) -> None:
+    """``message``, marked with ``QT_TRANSLATE_NOOP("imports", …)``, names the twice-seen
+    ``{value}``."""
     seen: set[object] = set()
     for index, record in enumerate(records, start=1):
         value = key(record)
         if value in seen:
-            raise _fail(f"{table} record {index}", f"{what} {value} appears twice")
+            raise _fail(translate("imports", message).format(value=value), table, index)
         seen.add(value)
 
 
@@ -154,16 +185,20 @@ def _check_keys_and_references(parsed: ParsedExport) -> None:
                   "agenda"):
         if any(rec.id is None for rec in r[table]):
             index = next(i for i, rec in enumerate(r[table], 1) if rec.id is None)
-            raise _fail(f"{table} record {index}, field id", "missing")
-        _unique(table, r[table], lambda rec: rec.id, "id")
-    _unique("days", r["days"], lambda rec: rec.date, "date")
-    _unique("doses", r["doses"], lambda rec: (rec.medication_id, rec.date), "medication and date")
+            raise _fail(translate("imports", "missing"), table, index, "id")
+        _unique(table, r[table], lambda rec: rec.id,
+                QT_TRANSLATE_NOOP("imports", "id {value} appears twice"))
+    _unique("days", r["days"], lambda rec: rec.date,
+            QT_TRANSLATE_NOOP("imports", "date {value} appears twice"))
+    _unique("doses", r["doses"], lambda rec: (rec.medication_id, rec.date),
+            QT_TRANSLATE_NOOP("imports", "medication and date {value} appears twice"))
     _unique("commitment_log", r["commitment_log"], lambda rec: (rec.commitment_id, rec.date),
-            "commitment and date")
+            QT_TRANSLATE_NOOP("imports", "commitment and date {value} appears twice"))
     _unique("people", [p for p in r["people"] if not p.archived],
-            lambda p: p.name.casefold(), "active name")
+            lambda p: p.name.casefold(),
+            QT_TRANSLATE_NOOP("imports", "active name {value} appears twice"))
     if len(r["safety_plan"]) > 1:
-        raise _fail("safety_plan", "there can only be one safety plan")
+        raise _fail(translate("imports", "there can only be one safety plan"), "safety_plan")
     people = {p.id for p in r["people"]}
     medications = {m.id: m for m in r["medications"]}
     commitments = {c.id for c in r["commitments"]}
@@ -173,20 +208,22 @@ def _check_keys_and_references(parsed: ParsedExport) -> None:
         for index, record in enumerate(r[table], start=1):
             value = getattr(record, column)
             if value is not None and value not in known:
-                raise _fail(f"{table} record {index}, field {column}",
-                            f"refers to a record that is not in the file ({value})")
+                raise _fail(_dangling(value), table, index, column)
     for index, dose in enumerate(r["doses"], start=1):
         medication = medications.get(dose.medication_id)
         if medication is None:
-            raise _fail(f"doses record {index}, field medication_id",
-                        f"refers to a record that is not in the file ({dose.medication_id})")
+            raise _fail(_dangling(dose.medication_id), "doses", index, "medication_id")
         if dose.taken > medication.doses_per_day:
-            raise _fail(f"doses record {index}, field taken",
-                        f"more than the {medication.doses_per_day} doses per day")
+            raise _fail(translate("imports", "more than the {doses} doses per day").format(
+                doses=number(medication.doses_per_day)), "doses", index, "taken")
     for index, log in enumerate(r["commitment_log"], start=1):
         if log.commitment_id not in commitments:
-            raise _fail(f"commitment_log record {index}, field commitment_id",
-                        f"refers to a record that is not in the file ({log.commitment_id})")
+            raise _fail(_dangling(log.commitment_id), "commitment_log", index, "commitment_id")
+
+
+def _dangling(value: object) -> str:
+    return translate("imports", "refers to a record that is not in the file ({value})").format(
+        value=value)
 
 
 def _row(table: str, record: Any, kept: dict[str, Any]) -> dict[str, Any]:

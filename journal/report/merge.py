@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from journal.domain.records import SafetyPlan
+from journal.i18n import translate
 from journal.report.import_json import ParsedExport, _row
 from journal.report.tables import table_rows
 from journal.store import safety_plan as safety_store
@@ -25,7 +26,11 @@ from journal.store.rows import fetch
 
 @dataclass(slots=True)
 class MergeResult:
-    """Records added per table and the conflicts kept as they were."""
+    """Records added per table and the conflicts kept as they were.
+
+    Each conflict is a sentence in context ``imports`` naming the table and the record's ISO
+    date as the file spells them (the app shows their count, the command line each one).
+    """
 
     added: dict[str, int] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)
@@ -87,7 +92,9 @@ def merge(db: Database, parsed: ParsedExport) -> MergeResult:
         elif fetch(db, type(day), "SELECT date, mood, anxiety, loneliness, energy, physical, "
                    "sleep_hours, coping, note FROM days WHERE date = ?", [day.date.isoformat()],
                    json_fields=("coping",))[0] != day:
-            result.conflicts.append(f"days {day.date}: the journal's check-in was kept")
+            result.conflicts.append(translate(
+                "imports", "{table} {date}: the journal's check-in was kept").format(
+                    table="days", date=day.date.isoformat()))
 
     def add_unique(table: str, records: list[Any], remap: dict[str, dict[int, int]]) -> None:
         def key(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -123,7 +130,9 @@ def merge(db: Database, parsed: ParsedExport) -> MergeResult:
                 db[table].insert(row)
                 added[table] += 1
             elif stored != row:
-                result.conflicts.append(f"{table} {row['date']}: the journal's entry was kept")
+                result.conflicts.append(translate(
+                    "imports", "{table} {date}: the journal's entry was kept").format(
+                        table=table, date=row["date"]))
 
     if r["safety_plan"]:
         current = safety_store.get_safety_plan(db)
@@ -132,6 +141,7 @@ def merge(db: Database, parsed: ParsedExport) -> MergeResult:
             safety_store.save_safety_plan(db, incoming)
             added["safety_plan"] = 1
         elif current != incoming:
-            result.conflicts.append("safety plan: the journal's safety plan was kept")
+            result.conflicts.append(translate(
+                "imports", "safety plan: the journal's safety plan was kept"))
     result.added = {table: count for table, count in added.items() if count}
     return result

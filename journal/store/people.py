@@ -10,14 +10,16 @@ from sqlite_utils import Database
 
 from journal.domain.errors import ValidationError
 from journal.domain.records import Person
+from journal.i18n import translate
 from journal.store.rows import fetch, to_row
 
 _COLUMNS = "id, name, relationship, archived, note"
 
 
 def _name_taken(name: str) -> ValidationError:
-    return ValidationError("name", f"There is already someone called “{name}”; "
-                                   "choose another name or merge the two")
+    return ValidationError("name", translate(
+        "validation", "There is already someone called “{name}”; choose another name or "
+        "merge the two").format(name=name))
 
 
 def add_person(db: Database, person: Person) -> Person:
