@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="+111"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="+112"/>
         <location line="+7"/>
         <source>About Connection Journal</source>
         <translation type="unfinished"></translation>
@@ -25,7 +25,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The app reports scores and the published band names; it does not diagnose. Talk with your care team about what they mean for you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -374,7 +374,7 @@
     </message>
     <message>
         <location line="+58"/>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>Take the {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -527,7 +527,7 @@
 <context>
     <name>CommitmentsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment_plans.py" line="+193"/>
+        <location filename="../../journal/ui/pages/treatment_plans.py" line="+194"/>
         <source>Commitments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,7 +572,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Add a commitment…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1458,7 +1458,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../journal/ui/main_window.py" line="+43"/>
+        <location filename="../../journal/ui/main_window.py" line="+42"/>
         <source>Today</source>
         <extracomment>The sidebar: (key, title, module, class); titles are translated where shown (context ``MainWindow``). Pages other than Today are built the first time they are shown, so the window is interactive sooner and holds only what was opened.</extracomment>
         <translation type="unfinished"></translation>
@@ -1505,18 +1505,18 @@
     </message>
     <message>
         <location line="+26"/>
-        <location line="+234"/>
+        <location line="+233"/>
         <source>Connection Journal</source>
         <extracomment>The size of a first window, before the person has resized it. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-230"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+96"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1669,7 +1669,7 @@
 <context>
     <name>MedicationsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment_plans.py" line="-149"/>
+        <location filename="../../journal/ui/pages/treatment_plans.py" line="-152"/>
         <source>Medications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2720,7 +2720,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Delete the session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3227,7 +3227,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="-39"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="-40"/>
         <location line="+4"/>
         <source>Keyboard shortcuts</source>
         <extracomment>Key names inside a line of the shortcuts table (&quot;Ctrl+1 … Ctrl+9&quot;, &quot;Alt+Left / Alt+Right&quot;).</extracomment>
@@ -4037,6 +4037,242 @@
     <message>
         <location line="+5"/>
         <source>This file is an SQLite database but not a Connection Journal; it has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>imports</name>
+    <message>
+        <location filename="../../journal/report/import_daylio.py" line="+42"/>
+        <source>mood map</source>
+        <extracomment>The words for the command line&apos;s ``--mood-map`` and ``--activity-map`` in a message (the names themselves are the errors&apos; field keys and stay as they are).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>activity map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>activity map: “{mapping}” is not a contact kind (e.g. {kind} or {kind_and_mode}), {coping} or {none}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{name}: expected label=value, got “{part}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>line {line}: {column} “{value}” is not a date like {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>line {line}: date “{date}” with year “{year}” is not a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../journal/report/import_json.py" line="+71"/>
+        <source>file: {path} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>file: not a UTF-8 text file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../journal/report/import_json.py" line="+3"/>
+        <source>file: {path} is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>line {line}: missing column {column} (a Daylio export has {columns})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>line {line}: expected {count} columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>line {line}: mood “{mood}” is not mapped; add it, e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>line {line}: {date} is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>line {line}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>mood map: “{label}” must map to a whole number {low}-{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mood map: “{label}” must map to {low}-{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/report/import_json.py" line="-19"/>
+        <source>{table}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{table} record {index}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{table}, field {field}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{table} record {index}, field {field}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>file: {path} is too large to be a journal export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>file: not a text file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>file: not valid JSON (line {line}, column {column}: {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>this is not a Connection Journal export (no {key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>missing or not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this export comes from a newer version of the app (format {version}; this app reads up to {current}). Please update the app first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>missing or not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown table {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be a list of records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>missing field {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be {shape}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>id {value} appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>date {value} appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>medication and date {value} appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>commitment and date {value} appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>active name {value} appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>there can only be one safety plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>more than the {doses} doses per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>refers to a record that is not in the file ({value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/report/merge.py" line="+95"/>
+        <source>{table} {date}: the journal&apos;s check-in was kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{table} {date}: the journal&apos;s entry was kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>safety plan: the journal&apos;s safety plan was kept</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6212,7 +6448,7 @@
     <message>
         <location line="+28"/>
         <location line="+42"/>
-        <location filename="../../journal/treatment.py" line="+176"/>
+        <location filename="../../journal/treatment.py" line="+175"/>
         <source>that person is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6275,8 +6511,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>that topic is not in the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/store/people.py" line="+20"/>
+        <source>There is already someone called “{name}”; choose another name or merge the two</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
