@@ -189,7 +189,8 @@ class ContactEntry(QWidget):
         for combo in (self._kind, self._mode):
             combo.installEventFilter(self)
         short = self.fontMetrics().horizontalAdvance("0000") + 28
-        self._minutes = QLineEdit(objectName="contact_minutes", placeholderText=self.tr("0–1440"))
+        minutes_range = self.tr("0–1440")
+        self._minutes = QLineEdit(objectName="contact_minutes", placeholderText=minutes_range)
         self._quality = QLineEdit(objectName="contact_quality", placeholderText=self.tr("1–5"))
         for edit in (self._minutes, self._quality):
             edit.setFixedWidth(short)
@@ -219,7 +220,7 @@ class ContactEntry(QWidget):
                 "minutes",
                 self._minutes,
                 self.tr("Min&utes"),
-                self.tr("How long, in minutes (optional)"),
+                self.tr("How long, in minutes, {range} (optional)").format(range=minutes_range),
                 1,
             ),
             (
@@ -253,7 +254,9 @@ class ContactEntry(QWidget):
         self._new_person.hide()
 
         self._cancel = QPushButton(self.tr("Cancel"), objectName="cancel_edit")
-        self._cancel.setToolTip(self.tr("Leave the contact as it was (Escape)"))
+        cancel_tip = self.tr("Leave the contact as it was (Escape)")
+        self._cancel.setToolTip(cancel_tip)
+        self._cancel.setAccessibleDescription(cancel_tip)
         self._add = QPushButton(self.tr("Add contact"), objectName="add_contact")
         self._add.setToolTip(self.tr("Add this contact (Enter)"))
         for button in (self._cancel, self._add):

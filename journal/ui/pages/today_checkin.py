@@ -169,14 +169,15 @@ class CheckInForm(QWidget):
 
         self._note = QPlainTextEdit(objectName="note")
         self._note.setTabChangesFocus(True)  # Tab leaves the note for Save, as on the screen
-        self._note.setPlaceholderText(self.tr("Anything you want to remember about this day"))
+        note_hint = self.tr("Anything you want to remember about this day")
+        self._note.setPlaceholderText(note_hint)
         self._note.setAccessibleName(self.tr("Note"))
         self._note.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         note_label = QLabel(self.tr("&Note"))
         note_label.setBuddy(self._note)
         note_header = QHBoxLayout()
         note_header.addWidget(note_label)
-        note_header.addWidget(self._notices.label("note", self._note), 1)
+        note_header.addWidget(self._notices.label("note", self._note, note_hint), 1)
 
         self._save_button = QPushButton(self.tr("Save"), objectName="save")
         self._save_button.setAccessibleName(self.tr("Save"))

@@ -170,6 +170,9 @@ class ContactsPanel(QWidget):
         self._empty = theme.as_hint(QLabel(objectName="contacts_empty", wordWrap=True))
         self._list = QListWidget(objectName="contacts")
         self._list.setAccessibleName(self.tr("Contacts of the day"))
+        self._list.setAccessibleDescription(self.tr(
+            "Enter changes the selected contact in the row below; Delete deletes it, and "
+            "Ctrl+Z brings it back"))
         self._list.setWordWrap(True)
         self._list.setAlternatingRowColors(True)  # where one two-line contact ends
         self._list.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
@@ -203,6 +206,7 @@ class ContactsPanel(QWidget):
         button = QPushButton(text, objectName=name)
         button.setAccessibleName(text)
         button.setToolTip(tip)
+        button.setAccessibleDescription(tip)
         button.setAutoDefault(False)
         button.setEnabled(False)
         return button

@@ -289,6 +289,8 @@ class TodayTreatmentPanel(QWidget):
                 self.tr("Mark attended"), objectName=f"session_{session.id}_attended"
             )
             attend.setAccessibleName(self.tr("{what}: mark attended").format(what=what))
+            attend.setAccessibleDescription(
+                self.tr("Saved at once; then you can say whether you felt heard"))
             attend.setAutoDefault(False)
             grid.addWidget(attend, row_index, 1, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(status, row_index, 2)
@@ -321,10 +323,14 @@ class TodayTreatmentPanel(QWidget):
 
     def _show_doses(self, row: _DoseRow, taken: int) -> None:
         count = row.medication.doses_per_day
+        summary = self.tr("{taken} of {count} taken").format(taken=taken, count=count)
         if row.summary is not None:
-            row.summary.setText(
-                self.tr("{taken} of {count} taken").format(taken=taken, count=count)
-            )
+            row.summary.setText(summary)
+        med = row.medication
+        description = self.tr("{medication}: {summary}; saved as soon as it changes").format(
+            medication=f"{med.name} {med.dose}".strip(), summary=summary)
+        for control in (*row.boxes, *([row.counter] if row.counter else [])):
+            control.setAccessibleDescription(description)
         for number, box in enumerate(row.boxes, start=1):
             box.blockSignals(True)
             box.setChecked(number <= taken)
@@ -346,6 +352,8 @@ class TodayTreatmentPanel(QWidget):
         )
         row.box.setText(label)
         row.box.setAccessibleName(f"{row.commitment.title}: {label}")
+        row.box.setAccessibleDescription(
+            self.tr("{progress}; saved as soon as it changes").format(progress=text))
 
     def _show_error(self, error: JournalError) -> None:
         self._error.setText(f"{NOTICE_SYMBOL} {error}")

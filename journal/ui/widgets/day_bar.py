@@ -66,11 +66,11 @@ class DayBar(QWidget):
 
         self.date_edit = DayEdit(objectName="date")
         self.date_edit.setAccessibleName(self.tr("Day"))
-        self.date_edit.setToolTip(
-            self.tr(
-                "The day shown. F4 opens a calendar; days with a check-in are bold and underlined."
-            )
+        explanation = self.tr(
+            "The day shown. F4 opens a calendar; days with a check-in are bold and underlined."
         )
+        self.date_edit.setToolTip(explanation)
+        self.date_edit.setAccessibleDescription(explanation)
         self._previous = self._day_button("previous_day", self.tr("◀ Previous day"), "Alt+Left")
         self._next = self._day_button("next_day", self.tr("Next day ▶"), "Alt+Right")
         self._today_button = self._day_button("today", self.tr("Today"), "Ctrl+T")

@@ -64,6 +64,7 @@ class MessageBar(QFrame):
         self._button.setText(action_text)
         self._button.setObjectName(action or "message_action")
         self._button.setAccessibleName(action_text)
+        self._button.setAccessibleDescription(text)  # "Undo" alone does not say what it undoes
         self.show()
         self._timer.start()
 
