@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
 
         self._sidebar = QListWidget(objectName="pages")
         self._sidebar.setAccessibleName(self.tr("Pages"))
+        self._sidebar.setAccessibleDescription(self.tr("Ctrl+1 to Ctrl+9 go to a page directly"))
         self._sidebar.setSpacing(4)  # room around each page's name, without a style sheet
         self._stack = QStackedWidget(objectName="page_stack")
         self._today_page = TodayPage(journal)

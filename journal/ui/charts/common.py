@@ -370,6 +370,7 @@ class RangeSwitch(QComboBox):
         super().__init__(parent)
         self.setObjectName("range")
         self.setAccessibleName(self.tr("Range"))
+        self.setAccessibleDescription(self.tr("The days this page's figures and charts cover"))
         labels = {
             "30d": self.tr("Last 30 days"),
             "90d": self.tr("Last 90 days"),

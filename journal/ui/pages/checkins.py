@@ -118,6 +118,8 @@ class CheckinsPage(QWidget):
         self._take_due = QPushButton(objectName="take_due")
         self._not_now = QPushButton(self.tr("Not now"), objectName="reminder_not_now")
         self._not_now.setAccessibleName(self.tr("Hide the reminder for now"))
+        self._not_now.setAccessibleDescription(
+            self.tr("It is not shown again until the journal is next opened"))
         self._not_now.setFlat(True)
         self._reminder_frame.layout().addWidget(self._take_due)
         self._reminder_frame.layout().addWidget(self._not_now)
@@ -125,6 +127,8 @@ class CheckinsPage(QWidget):
 
         self._instrument = QComboBox(objectName="instrument")
         self._instrument.setAccessibleName(self.tr("Questionnaire"))
+        self._instrument.setAccessibleDescription(
+            self.tr("Whose scores the chart and history below show, and which one to take"))
         for q in QUESTIONNAIRES.values():
             self._instrument.addItem(tr_published(q.title), q.instrument.value)
         instrument_label = QLabel(self.tr("&Questionnaire"), objectName="instrument_label")
@@ -135,6 +139,8 @@ class CheckinsPage(QWidget):
         self._reminder_days.setSpecialValueText(self.tr("never"))
         self._reminder_days.setSuffix(self.tr(" days"))
         self._reminder_days.setAccessibleName(self.tr("Suggest a questionnaire every"))
+        self._reminder_days.setAccessibleDescription(
+            self.tr("Days after taking one before it is suggested again, 0 to 365; 0 = never"))
         reminder_label = QLabel(self.tr("Suggest one every"), objectName="reminder_days_label")
         reminder_label.setBuddy(self._reminder_days)
         controls = QHBoxLayout()
@@ -148,6 +154,9 @@ class CheckinsPage(QWidget):
         self._chart = ScoreHistoryChart()
         self._history = QTableWidget(0, 4, objectName="history")
         self._history.setAccessibleName(self.tr("Questionnaire history"))
+        self._history.setAccessibleDescription(
+            self.tr("Date, score, published band and note of each time you took it, newest "
+                    "first"))
         self._history.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Score"), self.tr("Band"), self.tr("Note")])
         self._history.verticalHeader().hide()

@@ -103,6 +103,7 @@ class QuestionnaireForm(QWidget):
         self._keys_hint.setText(self.tr(
             "Type {low}–{high} to answer and move on · Backspace goes back · Enter saves on "
             "the last question").format(low=low, high=high))
+        self.setAccessibleDescription(self._keys_hint.text())
         self._build_options(questionnaire)
         self._show_item(0)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -143,6 +144,8 @@ class QuestionnaireForm(QWidget):
         self._date = QDateEdit(objectName="questionnaire_date", calendarPopup=True)
         self._date.setDisplayFormat(date_edit_format())
         self._date.setAccessibleName(self.tr("Taken on"))
+        self._date.setAccessibleDescription(
+            self.tr("The day you answered it, up to today; F4 opens a calendar"))
         theme.calm_calendar(self._date.calendarWidget())
         date_label = QLabel(self.tr("Taken on"), objectName="questionnaire_date_label")
         date_label.setBuddy(self._date)
@@ -233,6 +236,8 @@ class QuestionnaireForm(QWidget):
         text = tr_published(q.items[index])
         self._item.setText(text)
         self._item.setAccessibleName(text)
+        for radio in self._radios:  # an answer's words alone do not say what they answer
+            radio.setAccessibleDescription(text)
         self._status.clear()
         chosen = self._answers[index]
         self._group.setExclusive(False)  # lets no radio be checked for an unanswered item

@@ -33,6 +33,9 @@ class PeopleTable(QTableView):
         super().__init__(parent)
         self.setObjectName("people_table")
         self.setAccessibleName(self.tr("People and groups"))
+        self.setAccessibleDescription(
+            self.tr("Name, kind, last contact, contacts in the last 30 days and how connected "
+                    "on average; Enter renames the selected entry"))
         self._today = today
         self._model = QStandardItemModel(0, 5, self)
         headers = (

@@ -178,6 +178,9 @@ class SafetyPlanPage(QWidget):
             section=title))
         button = QPushButton(self.tr("Add"), objectName=f"add_to_{section}_button")
         button.setAccessibleName(self.tr("Add to {section}").format(section=title))
+        picker.setAccessibleDescription(
+            self.tr("Add then puts the one chosen on a line of its own in {section}").format(
+                section=title))
         label = theme.as_hint(QLabel(self.tr("From People:"), objectName=f"add_to_{section}_label"))
         label.setBuddy(picker)
         row = QHBoxLayout()

@@ -76,13 +76,17 @@ class SettingsPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self._name = QLineEdit(box, objectName="display_name")
         self._name.setAccessibleName(self.tr("Display name"))
-        self._name.setPlaceholderText(self.tr("Shown on the summary for your therapist"))
+        name_hint = self.tr("Shown on the summary for your therapist")
+        self._name.setPlaceholderText(name_hint)
+        self._name.setAccessibleDescription(name_hint)
         metrics = self._name.fontMetrics()
         self._name.setMinimumWidth(metrics.horizontalAdvance(self._name.placeholderText()) + 24)
         self._name.editingFinished.connect(self._on_name_editing_finished)
         form.addRow(self.tr("Display &name"), self._name)
         self._theme = QComboBox(box, objectName="theme")
         self._theme.setAccessibleName(self.tr("Theme"))
+        self._theme.setAccessibleDescription(
+            self.tr("Light or dark colours, or whichever your system uses; applied at once"))
         labels = {"system": self.tr("Follow the system"), "light": self.tr("Light"),
                   "dark": self.tr("Dark")}
         for mode in THEMES:
@@ -94,14 +98,22 @@ class SettingsPage(QWidget):
         self._every.setSuffix(self.tr(" days"))
         self._every.setSpecialValueText(self.tr("Off"))
         self._every.setAccessibleName(self.tr("Questionnaire reminder interval"))
+        self._every.setAccessibleDescription(
+            self.tr("Days after taking a questionnaire before the Check-ins page suggests one "
+                    "again, 0 to 365; 0 = off"))
         self._every.valueChanged.connect(self._on_every_value_changed)
         form.addRow(self.tr("Questionnaire &reminder every"), self._every)
         self._remind = QCheckBox(self.tr("Invite me to check in each day at"), box,
                                  objectName="daily_reminder")
         self._remind.setAccessibleName(self.tr("Daily check-in reminder"))
+        self._remind.setAccessibleDescription(
+            self.tr("A gentle invitation at the time beside it, unless you have already "
+                    "checked in that day"))
         self._remind_at = QTimeEdit(box, objectName="reminder_time")
         self._remind_at.setDisplayFormat(time_edit_format())
         self._remind_at.setAccessibleName(self.tr("Reminder time"))
+        self._remind_at.setAccessibleDescription(
+            self.tr("When the daily invitation appears; set while the reminder is ticked"))
         row = QHBoxLayout()
         row.addWidget(self._remind)
         row.addWidget(self._remind_at)
@@ -112,6 +124,9 @@ class SettingsPage(QWidget):
         self._autostart = QCheckBox(self.tr("Start at login, minimised"), box,
                                     objectName="autostart")
         self._autostart.setAccessibleName(self.tr("Start at login, minimised"))
+        self._autostart.setAccessibleDescription(
+            self.tr("The journal opens in the background when you log in, so its reminder "
+                    "can reach you"))
         self._autostart.toggled.connect(self._on_autostart_toggled)
         form.addRow("", self._autostart)
         return box
@@ -134,6 +149,9 @@ class SettingsPage(QWidget):
             button.setAccessibleName(button.text().rstrip("…"))
             button.clicked.connect(slot)
             row.addWidget(button)
+        self._remove.setAccessibleDescription(
+            self.tr("Stores the journal and its backups without encryption again, after "
+                    "asking"))
         row.addStretch(1)
         layout.addLayout(row)
         return box
@@ -148,6 +166,7 @@ class SettingsPage(QWidget):
         layout.addWidget(theme.as_hint(hint))
         self._list = QListWidget(box, objectName="backups")
         self._list.setAccessibleName(self.tr("Backups"))
+        self._list.setAccessibleDescription(hint.text())  # when they are made and how long kept
         self._list.setMinimumHeight(120)
         layout.addWidget(self._list)
         row = QHBoxLayout()
@@ -155,6 +174,9 @@ class SettingsPage(QWidget):
         self._restore = QPushButton(self.tr("Restore this backup…"), box, objectName="restore")
         for button in (self._backup_now, self._restore):
             button.setAccessibleName(button.text().rstrip("…"))
+        self._restore.setAccessibleDescription(
+            self.tr("Replaces your journal with the backup chosen, after asking; your journal "
+                    "as it is now is backed up first, so this can be undone"))
         self._backup_now.clicked.connect(self._on_backup_now_clicked)
         self._restore.clicked.connect(self._on_restore_clicked)
         row.addWidget(self._backup_now)

@@ -104,6 +104,8 @@ class SharePage(QWidget):
                             objectName="summary_group")
         self._range = QComboBox(objectName="summary_range")
         self._range.setAccessibleName(self.tr("Range of the summary"))
+        self._range.setAccessibleDescription(
+            self.tr("The days the summary covers; with “Dates I choose” you set them beside it"))
         labels = {"4w": self.tr("Last 4 weeks"), "session": self.tr("Since the last session"),
                   "3m": self.tr("Last 3 months"), "1y": self.tr("Last year"),
                   "custom": self.tr("Dates I choose")}
@@ -113,8 +115,11 @@ class SharePage(QWidget):
         self._from.setAccessibleName(self.tr("First day of the summary"))
         self._to = QDateEdit(objectName="summary_to", calendarPopup=True)
         self._to.setAccessibleName(self.tr("Last day of the summary"))
+        dates_description = self.tr(
+            "Set by the range chosen; editable with “Dates I choose”. F4 opens a calendar")
         for edit in (self._from, self._to):
             edit.setDisplayFormat(date_pattern("date"))
+            edit.setAccessibleDescription(dates_description)
         dates = QHBoxLayout()
         dates.addWidget(self._range)
         dates.addWidget(self._from)
@@ -129,17 +134,24 @@ class SharePage(QWidget):
             box.setAccessibleName(self.tr("Include {section}").format(section=title))
             box.setChecked(key in DEFAULT_SECTIONS)
             if key in PRIVATE:
-                box.setToolTip(self.tr("Your own words: shared only when you tick this."))
+                private = self.tr("Your own words: shared only when you tick this.")
+                box.setToolTip(private)
+                box.setAccessibleDescription(private)
+            else:
+                box.setAccessibleDescription(self.tr("In the summary when ticked"))
             sections.addWidget(box, number // 2, number % 2)
             self._boxes[key] = box
 
         self._names = QComboBox(objectName="summary_names")
         self._names.setAccessibleName(self.tr("How people are named"))
+        self._names.setAccessibleDescription(
+            self.tr("In the summary, names inside your own words follow this choice too"))
         self._names.addItem(self.tr("By relationship only (“friend”)"), "hidden")
         self._names.addItem(self.tr("By initials (“S. K.”)"), "initials")
         self._names.addItem(self.tr("By full name"), "full")
         self._paper = QComboBox(objectName="summary_paper")
         self._paper.setAccessibleName(self.tr("Paper size"))
+        self._paper.setAccessibleDescription(self.tr("The page size of the summary PDF"))
         self._paper.addItem(self.tr("A4"), "A4")
         self._paper.addItem(self.tr("Letter"), "Letter")
         self._paper.setCurrentIndex(self._paper.findData(paper_for_locale(QLocale().name())))
@@ -177,6 +189,7 @@ class SharePage(QWidget):
                                         self.tr("Export the whole journal as CSV files"))
         self._import = self._button("import_file", self.tr("Import…"),
                                     self.tr("Import a JSON or Daylio file"))
+        self._import.setAccessibleDescription(words.text())  # nothing written until confirmed
         data_actions = QHBoxLayout()
         data_actions.addStretch(1)
         for button in (self._export_json, self._export_csv, self._import):

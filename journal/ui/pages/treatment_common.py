@@ -80,6 +80,7 @@ def make_button(name: str, text: str, tip: str = "") -> QPushButton:
     button.setAutoDefault(False)
     if tip:
         button.setToolTip(tip)
+        button.setAccessibleDescription(tip)
     return button
 
 

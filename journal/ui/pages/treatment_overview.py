@@ -75,6 +75,7 @@ class AdherenceOverview(QWidget):
             ),
             "overview_explanation",
         )
+        self._table.setAccessibleDescription(explanation.text())
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._range)

@@ -46,11 +46,19 @@ class _Section(QWidget):
         self._table: QTableWidget
 
     def _build(
-        self, name: str, table: QTableWidget, explanation: QLabel, add_text: str, end_text: str
+        self,
+        name: str,
+        table: QTableWidget,
+        explanation: QLabel,
+        add_text: str,
+        end_text: str,
+        end_description: str,
     ) -> None:
         self._table = table
+        self._table.setAccessibleDescription(explanation.text())  # what the hint above says
         self._add = make_button(f"add_{name}", add_text)
         self._end = make_button(f"end_{name}", end_text)
+        self._end.setAccessibleDescription(end_description)
         buttons = QHBoxLayout()
         buttons.addWidget(self._add)
         buttons.addWidget(self._end)
@@ -132,7 +140,12 @@ class MedicationsSection(_Section):
             "medications_hint",
         )
         self._build(
-            "medication", table, explanation, self.tr("&Add a medication…"), self.tr("&Stop…")
+            "medication",
+            table,
+            explanation,
+            self.tr("&Add a medication…"),
+            self.tr("&Stop…"),
+            self.tr("Asks for the last day you took the selected medication; its history stays"),
         )
 
     def _fill(self) -> None:
@@ -214,7 +227,13 @@ class CommitmentsSection(_Section):
         table.horizontalHeader().setStretchLastSection(False)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._build(
-            "commitment", table, explanation, self.tr("&Add a commitment…"), self.tr("E&nd…")
+            "commitment",
+            table,
+            explanation,
+            self.tr("&Add a commitment…"),
+            self.tr("E&nd…"),
+            self.tr("Asks for the last day the selected commitment ran; what you checked off "
+                    "stays"),
         )
 
     def _fill(self) -> None:

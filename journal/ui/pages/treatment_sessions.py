@@ -53,6 +53,8 @@ class SessionsSection(QWidget):
         self._add = make_button("add_session", self.tr("&Add a session…"))
         self._edit = make_button("edit_session", self.tr("&Edit…"))
         self._delete = make_button("delete_session", self.tr("&Delete"))
+        self._delete.setAccessibleDescription(
+            self.tr("Deletes the selected session, with its rating and note, after asking"))
         buttons = QHBoxLayout()
         for button in (self._add, self._edit, self._delete):
             buttons.addWidget(button)
@@ -64,6 +66,7 @@ class SessionsSection(QWidget):
             "understood you felt (1–5). Enter or a double-click edits a session."
         )
         layout.addWidget(hint(explanation, "sessions_hint"))
+        self._table.setAccessibleDescription(explanation)
         layout.addWidget(self._table, 1)
         layout.addLayout(buttons)
 

@@ -40,7 +40,9 @@ class TopicsSection(QWidget):
         self.setObjectName("topics_section")
 
         self._topic = QLineEdit(objectName="new_topic")
-        self._topic.setPlaceholderText(self.tr("Something to bring up — press Enter to add"))
+        topic_hint = self.tr("Something to bring up — press Enter to add")
+        self._topic.setPlaceholderText(topic_hint)
+        self._topic.setAccessibleDescription(topic_hint)
         self._topic.setAccessibleName(self.tr("New topic for my next session"))
         self._topic.setMaxLength(2_000)
         self._add = make_button("add_topic", self.tr("Add &topic"))
@@ -49,6 +51,8 @@ class TopicsSection(QWidget):
         theme.paint_as_notice(self._error)
         self._open = QListWidget(objectName="open_topics")
         self._open.setAccessibleName(self.tr("Open topics"))
+        self._open.setAccessibleDescription(
+            self.tr("Still to talk about; Enter marks the chosen topic as discussed today"))
         self._discuss = make_button(
             "mark_discussed",
             self.tr("&Mark discussed"),
@@ -56,6 +60,8 @@ class TopicsSection(QWidget):
         )
         self._done = QListWidget(objectName="discussed_topics")
         self._done.setAccessibleName(self.tr("Discussed topics"))
+        self._done.setAccessibleDescription(
+            self.tr("Topics already talked about, with the day, newest first"))
 
         for listing in (self._open, self._done):
             listing.setSpacing(3)  # room between topics, which are often one short line

@@ -99,11 +99,15 @@ class TrendsPage(RangePage):
 
         self._metric = QComboBox(objectName="scatter_metric")
         self._metric.setAccessibleName(self.tr("Connection measure"))
+        self._metric.setAccessibleDescription(
+            self.tr("What the Connection and mood chart counts for each day"))
         self._metric.addItem(self.tr("Contacts that felt good"), "meaningful")
         self._metric.addItem(self.tr("Minutes of contact"), "minutes")
         self.scatter.add_control(self._metric)
         self._year = QComboBox(objectName="heatmap_year")
         self._year.setAccessibleName(self.tr("Year shown"))
+        self._year.setAccessibleDescription(
+            self.tr("Which weeks the year in pixels shows: the last 53, or a calendar year"))
         self._year.addItem(self.tr("Last 53 weeks"), LAST_WEEKS)
         self.year_pixels.add_control(self._year)
 
