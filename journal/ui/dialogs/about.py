@@ -88,6 +88,7 @@ class ShortcutsDialog(QDialog):
         table = QTableWidget(len(SHORTCUTS), 2, self)
         table.setObjectName("shortcuts")
         table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        table.setAccessibleDescription(self.tr("Keys, and what they do"))
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What they do")])
         table.verticalHeader().hide()
         for row, (keys, action) in enumerate(SHORTCUTS):
@@ -117,6 +118,8 @@ class AboutDialog(QDialog):
         text = QTextBrowser(self)
         text.setObjectName("about_text")
         text.setAccessibleName(self.tr("About Connection Journal"))
+        text.setAccessibleDescription(
+            self.tr("The privacy promise, the questionnaires' sources and the licences"))
         questionnaires_title = self.tr("Questionnaires")  # outside the f-string: lupdate
         licences_title = self.tr("Licences")  # does not look inside one
         licences = [(name, QCoreApplication.translate("about", licence))

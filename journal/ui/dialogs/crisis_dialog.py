@@ -150,6 +150,7 @@ class CrisisDialog(QDialog):
         row_label = QLabel(self.tr("Where you are:"), objectName="crisis_region_label")
         self._region = QComboBox(objectName="crisis_region")
         self._region.setAccessibleName(self.tr("Where you are"))
+        self._region.setAccessibleDescription(self.tr("The crisis lines below are this place's"))
         row_label.setBuddy(self._region)
         for code, name in REGIONS:
             self._region.addItem(_tr_data(name), code)

@@ -25,13 +25,15 @@ class DamagedJournalDialog(QDialog):
         self.setObjectName("damaged_journal_dialog")
         self.setWindowTitle(self.tr("The journal could not be opened"))
         layout = QVBoxLayout(self)
-        text = QLabel(reason + "\n\n" + self.tr(
+        offer = self.tr(
             "You can restore a backup. The journal as it is now is kept, unchanged, beside it, "
-            "so nothing is lost."), self)
+            "so nothing is lost.")
+        text = QLabel(reason + "\n\n" + offer, self)
         text.setWordWrap(True)
         layout.addWidget(text)
         self._list = QListWidget(self, objectName="backups")
         self._list.setAccessibleName(self.tr("Backups"))
+        self._list.setAccessibleDescription(offer)
         for path in backups:
             item = QListWidgetItem(describe_backup(path), self._list)
             item.setData(0x0100, path.name)
@@ -41,6 +43,7 @@ class DamagedJournalDialog(QDialog):
         restore = buttons.addButton(self.tr("Restore this backup"),
                                     QDialogButtonBox.ButtonRole.AcceptRole)
         restore.setObjectName("restore_backup")
+        restore.setAccessibleDescription(offer)
         quit_button = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         quit_button.setObjectName("quit")
         buttons.accepted.connect(self.accept)

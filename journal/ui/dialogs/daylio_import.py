@@ -56,12 +56,14 @@ class DaylioImportDialog(QDialog):
         self._modes: dict[str, QComboBox] = {}
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
 
-        mood_box = QGroupBox(self.tr("Moods (0 = worst, 10 = best)"), objectName="daylio_moods")
+        mood_scale = self.tr("Moods (0 = worst, 10 = best)")
+        mood_box = QGroupBox(mood_scale, objectName="daylio_moods")
         mood_form = QFormLayout(mood_box)
         for number, label in enumerate(moods):
             spin = QSpinBox(objectName=f"daylio_mood_{number}", minimum=0, maximum=10)
             spin.setValue(DEFAULT_MOODS.get(label.casefold(), 5))
             spin.setAccessibleName(self.tr("Value of the mood “{label}”").format(label=label))
+            spin.setAccessibleDescription(mood_scale)
             spin.valueChanged.connect(self._on_mapping_changed)
             mood_form.addRow(label, spin)
             self._moods[label] = spin
@@ -109,6 +111,9 @@ class DaylioImportDialog(QDialog):
     def _activity_controls(self, row: int, name: str) -> tuple[QComboBox, QComboBox]:
         kind = QComboBox(objectName=f"daylio_activity_{row}")
         kind.setAccessibleName(self.tr("What “{name}” becomes").format(name=name))
+        kind.setAccessibleDescription(
+            self.tr("Nothing, a coping tag, or a contact of a kind; the mode beside it is for "
+                    "contacts"))
         kind.addItem(self.tr("Nothing"), "none")
         kind.addItem(self.tr("A coping tag"), "coping")
         for relationship in Relationship:
@@ -119,6 +124,7 @@ class DaylioImportDialog(QDialog):
             kind.setCurrentIndex(kind.findData(suggested.value))
         mode = QComboBox(objectName=f"daylio_mode_{row}")
         mode.setAccessibleName(self.tr("How “{name}” happened").format(name=name))
+        mode.setAccessibleDescription(self.tr("Used when it becomes a contact"))
         for item in Mode:
             mode.addItem(item.label, item.value)
         mode.setEnabled(suggested is not None)
@@ -155,6 +161,7 @@ class DaylioImportDialog(QDialog):
             self._preview.setText(self.tr("This mapping cannot be imported: {reason}")
                                   .format(reason=error))
             self._import.setEnabled(False)
+            self._import.setAccessibleDescription(self._preview.text())
             return
         if preview.days:
             text = self.tr("Would import {days} from {first} to {last} and {contacts}.").format(
@@ -174,6 +181,7 @@ class DaylioImportDialog(QDialog):
                              skipped))
         self._preview.setText(text)
         self._import.setEnabled(bool(preview.days))
+        self._import.setAccessibleDescription(text)  # what pressing it would write
 
     def _on_mapping_changed(self) -> None:
         for name, kind in self._kinds.items():

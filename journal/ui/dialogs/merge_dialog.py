@@ -54,6 +54,8 @@ class MergeDialog(QDialog):
 
         self.keep = QComboBox(objectName="merge_keep")
         self.keep.setAccessibleName(self.tr("Keep"))
+        self.keep.setAccessibleDescription(
+            self.tr("This entry stays, with its name and kind, and takes the other's contacts"))
         self.remove = QComboBox(objectName="merge_remove")
         self.remove.setAccessibleName(self.tr("Merge into it and remove"))
         for combo, chosen in ((self.keep, keep_id), (self.remove, remove_id)):
@@ -139,6 +141,7 @@ class MergeDialog(QDialog):
         self._notices.clear()
         if keep is None or remove is None or keep is remove:
             self._summary.setText(self.tr("Choose two different entries."))
+            self._ok.setAccessibleDescription(self._summary.text())
             return
         self._summary.setText(
             self.tr(
@@ -150,6 +153,7 @@ class MergeDialog(QDialog):
                 keep=keep.person.name,
             )
         )
+        self._ok.setAccessibleDescription(self._summary.text())  # what Merge will do
 
     def _on_buttons_accepted(self) -> None:
         try:

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.errors import ValidationError
-from journal.privacy import check_passphrase
+from journal.i18n import format_number
+from journal.privacy import MIN_PASSPHRASE, check_passphrase
 from journal.ui import theme
 
 
@@ -39,6 +40,11 @@ class NewPassphraseDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setAccessibleName(name)
             form.addRow(name, field)
+        self._first.setAccessibleDescription(self.tr(
+            "At least {count} characters; without it the journal cannot be opened").format(
+                count=format_number(MIN_PASSPHRASE, 0)))
+        self._second.setAccessibleDescription(
+            self.tr("Type it once more, so a slip of the keyboard is caught"))
         layout.addLayout(form)
         self._error = QLabel("", self, objectName="passphrase_error")
         self._error.setWordWrap(True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLineEdit,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -139,6 +140,11 @@ class OptionalDate(QWidget):
         self.edit.setEnabled(checked)
 
 
+def _described(widget: QWidget) -> tuple[QWidget, ...]:
+    """The controls that carry a field's description (an optional date's box and date)."""
+    return (widget.check, widget.edit) if isinstance(widget, OptionalDate) else (widget,)
+
+
 class FormDialog(QDialog):
     """A dialog of labelled fields with a message slot under each; Save runs ``_save``.
 
@@ -152,6 +158,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self._journal = journal
         self._widgets: dict[str, QWidget] = {}
+        self._descriptions: dict[str, str] = {}
         self._errors: dict[str, QLabel] = {}
         self._aliases: dict[str, str] = {}
         self._form = QFormLayout()
@@ -179,8 +186,16 @@ class FormDialog(QDialog):
 
     # --- for subclasses ----------------------------------------------------------------------
 
-    def add_field(self, name: str, label_text: str, widget: QWidget, hint: str = "") -> None:
-        """A row: the label (with its Alt key), the widget, a hint, and its message below."""
+    def add_field(
+        self, name: str, label_text: str, widget: QWidget, hint: str = "", *,
+        description: str = "",
+    ) -> None:
+        """A row: the label (with its Alt key), the widget, a hint, and its message below.
+
+        The hint shown is also the widget's accessible description, so a screen reader says
+        it; without one, ``description`` (or a line edit's placeholder, or the description
+        the widget already has) is said instead.
+        """
         label = QLabel(label_text)
         label.setBuddy(widget.focusProxy() or widget)
         column = QVBoxLayout()
@@ -191,7 +206,10 @@ class FormDialog(QDialog):
         column.addWidget(self._error_label(name))
         self._form.addRow(label, column)
         self._widgets[name] = widget
-        widget.setAccessibleDescription(hint)
+        placeholder = widget.placeholderText() if isinstance(widget, QLineEdit) else ""
+        self._descriptions[name] = (
+            hint or description or placeholder or _described(widget)[0].accessibleDescription())
+        self._describe(name, "")
 
     def alias(self, field: str, shown_as: str) -> None:
         """Show the journal's messages about ``field`` beside the field ``shown_as``."""
@@ -220,7 +238,7 @@ class FormDialog(QDialog):
             label.show()
             widget = self._widgets.get(name)
             if widget is not None:
-                widget.setAccessibleDescription(text)
+                self._describe(name, text)
                 first = first or widget
         if first is not None:
             (first.focusProxy() or first).setFocus(Qt.FocusReason.OtherFocusReason)
@@ -230,6 +248,16 @@ class FormDialog(QDialog):
         for label in self._errors.values():
             label.clear()
             label.hide()
+        for name in self._widgets:
+            self._describe(name, "")
+
+    def _describe(self, name: str, message: str) -> None:
+        """A field's description: its message (when it has one), then what it is for."""
+        text = self._descriptions[name]
+        if message:
+            text = f"{message}. {text}" if text else message
+        for widget in _described(self._widgets[name]):
+            widget.setAccessibleDescription(text)
 
     def _error_label(self, name: str) -> QLabel:
         label = QLabel(objectName=f"{name}_error", wordWrap=True)

@@ -32,6 +32,7 @@ class UnlockDialog(QDialog):
         self._message.setWordWrap(True)
         self._message.setVisible(bool(message))
         layout.addWidget(self._message)
+        self._field.setAccessibleDescription(message or intro.text())  # why it asks again
         buttons = QDialogButtonBox(self)
         open_button = buttons.addButton(self.tr("Open"), QDialogButtonBox.ButtonRole.AcceptRole)
         open_button.setObjectName("unlock_open")
