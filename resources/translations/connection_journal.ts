@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="+112"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="+113"/>
         <location line="+7"/>
         <source>About Connection Journal</source>
         <translation type="unfinished"></translation>
@@ -15,7 +15,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>The privacy promise, the questionnaires&apos; sources and the licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Questionnaires</source>
         <translation type="unfinished"></translation>
     </message>
@@ -69,7 +74,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Week by week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -263,7 +268,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -318,8 +323,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>It is not shown again until the journal is next opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whose scores the chart and history below show, and which one to take</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -343,6 +358,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Days after taking one before it is suggested again, 0 to 365; 0 = never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Suggest one every</source>
         <translation type="unfinished"></translation>
@@ -354,6 +374,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Date, score, published band and note of each time you took it, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -484,12 +509,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Ended on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>&amp;Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -509,6 +534,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>you, or someone of your care team from People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Per week</source>
         <translation type="unfinished"></translation>
@@ -523,11 +553,21 @@
         <source>&amp;Started on</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>the first day it counts; F4 opens a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only if it has already ended; what you checked off stays</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommitmentsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment_plans.py" line="+194"/>
+        <location filename="../../journal/ui/pages/treatment_plans.py" line="+207"/>
         <source>Commitments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,17 +612,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&amp;Add a commitment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>E&amp;nd…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <source>Asks for the last day the selected commitment ran; what you checked off stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>me</source>
         <translation type="unfinished"></translation>
     </message>
@@ -676,12 +721,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+127"/>
+        <location line="+130"/>
         <source>Add contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-79"/>
         <source>a name, or a new one to add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -691,7 +736,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>1–5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -737,7 +782,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>How long, in minutes (optional)</source>
+        <source>How long, in minutes, {range} (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -771,7 +816,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Add this contact (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,17 +845,22 @@
     </message>
     <message>
         <location line="+41"/>
-        <location line="+126"/>
+        <location line="+130"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-127"/>
         <source>Contacts of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Enter changes the selected contact in the row below; Delete deletes it, and Ctrl+Z brings it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -830,7 +880,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>No contacts on this day yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -929,6 +979,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The crisis lines below are this place&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Somewhere else</source>
         <translation type="unfinished"></translation>
@@ -962,17 +1017,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Restore this backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -986,12 +1041,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The day shown. F4 opens a calendar; days with a check-in are bold and underlined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>◀ Previous day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1031,12 +1086,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Value of the mood “{label}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1066,7 +1121,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Nothing, a coping tag, or a contact of a kind; the mode beside it is for contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Nothing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,12 +1146,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Used when it becomes a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+34"/>
         <source>This mapping cannot be imported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Would import {days} from {first} to {last} and {contacts}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1140,7 +1205,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+166"/>
+        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+173"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1505,14 +1570,19 @@
     </message>
     <message>
         <location line="+26"/>
-        <location line="+233"/>
+        <location line="+234"/>
         <source>Connection Journal</source>
         <extracomment>The size of a first window, before the person has resized it. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-231"/>
         <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+1 to Ctrl+9 go to a page directly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1626,12 +1696,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Stopped on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1661,6 +1731,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>the first day you took it; F4 opens a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>only if you have already stopped; the history stays</source>
         <translation type="unfinished"></translation>
@@ -1669,7 +1744,7 @@
 <context>
     <name>MedicationsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment_plans.py" line="-152"/>
+        <location filename="../../journal/ui/pages/treatment_plans.py" line="-163"/>
         <source>Medications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1704,13 +1779,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Add a medication…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Stop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asks for the last day you took the selected medication; its history stays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1755,6 +1835,11 @@
     <message>
         <location line="+6"/>
         <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This entry stays, with its name and kind, and takes the other&apos;s contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1813,7 +1898,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>All contacts of “{remove}” ({contacts}) will move to “{keep}”, and “{remove}” will be removed. “{keep}” keeps its name and kind. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1919,7 +2004,7 @@
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/passphrase.py" line="+29"/>
+        <location filename="../../journal/ui/dialogs/passphrase.py" line="+30"/>
         <source>Your journal and its backups will be encrypted with this passphrase. Keep it somewhere safe: without it the journal cannot be opened, by anyone, you included.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1934,7 +2019,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>At least {count} characters; without it the journal cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type it once more, so a slip of the keyboard is caught</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>the two passphrases are not the same</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2012,12 +2107,22 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Lists only the names that contain what you type (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Filter by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lists only the people and groups of the kind chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2031,7 +2136,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Also lists archived entries, which keep their history but are not suggested on Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Search</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2072,12 +2182,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+218"/>
+        <location line="+219"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-218"/>
         <source>Archive or unarchive the selected entry; its history is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2092,7 +2202,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Added {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2177,7 +2287,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Name, kind, last contact, contacts in the last 30 days and how connected on average; Enter renames the selected entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2296,18 +2411,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Question {n} has no answer yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Taken on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-2"/>
+        <source>The day you answered it, up to today; F4 opens a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2357,7 +2477,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Answers to this question are {low} to {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2368,6 +2488,11 @@
         <location filename="../../journal/ui/charts/common.py" line="+15"/>
         <source>Range</source>
         <extracomment>The range switch&apos;s choices: key, number of days (``None``: the whole journal).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The days this page&apos;s figures and charts cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2535,7 +2660,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Add then puts the one chosen on a line of its own in {section}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>From People:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2638,7 +2768,17 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>your therapist or clinician, from People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in person, video, phone, text or online group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2647,7 +2787,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>planned, attended, missed, or cancelled by you or by the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>I &amp;felt heard and understood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2715,12 +2860,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Deletes the selected session, with its rating and note, after asking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Sessions ahead are planned; after an attended one, rate how heard and understood you felt (1–5). Enter or a double-click edits a session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Delete the session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2773,13 +2923,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Display &amp;name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Light or dark colours, or whichever your system uses; applied at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2819,6 +2974,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Days after taking a questionnaire before the Check-ins page suggests one again, 0 to 365; 0 = off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Questionnaire &amp;reminder every</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2833,8 +2993,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>A gentle invitation at the time beside it, unless you have already checked in that day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Reminder time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the daily invitation appears; set while the reminder is ticked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2849,7 +3019,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>The journal opens in the background when you log in, so its reminder can reach you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2869,7 +3044,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Stores the journal and its backups without encryption again, after asking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+8"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
@@ -2880,18 +3060,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+120"/>
+        <location line="+11"/>
+        <location line="+123"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-122"/>
         <source>Restore this backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>Replaces your journal with the backup chosen, after asking; your journal as it is now is backed up first, so this can be undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Journal folder: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2974,6 +3159,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>The days the summary covers; with “Dates I choose” you set them beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Last 4 weeks</source>
         <translation type="unfinished"></translation>
@@ -3009,7 +3199,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Set by the range chosen; editable with “Dates I choose”. F4 opens a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3024,8 +3219,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>In the summary when ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>How people are named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the summary, names inside your own words follow this choice too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3046,6 +3251,11 @@
     <message>
         <location line="+2"/>
         <source>Paper size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The page size of the summary PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3144,7 +3354,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>No attended session is logged yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3227,10 +3437,15 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="-40"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="-43"/>
         <location line="+4"/>
         <source>Keyboard shortcuts</source>
         <extracomment>Key names inside a line of the shortcuts table (&quot;Ctrl+1 … Ctrl+9&quot;, &quot;Alt+Left / Alt+Right&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys, and what they do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3347,17 +3562,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Saved at once; then you can say whether you felt heard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>I felt heard and understood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>{taken} of {count} taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>{medication}: {summary}; saved as soon as it changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{done} of {target} this week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3371,6 +3596,11 @@
         <source>Done ×{n}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>{progress}; saved as soon as it changes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TopicsSection</name>
@@ -3380,7 +3610,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>New topic for my next session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3392,6 +3622,11 @@
     <message>
         <location line="+5"/>
         <source>Open topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Still to talk about; Enter marks the chosen topic as discussed today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3407,6 +3642,11 @@
     <message>
         <location line="+3"/>
         <source>Discussed topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topics already talked about, with the day, newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3492,6 +3732,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>What the Connection and mood chart counts for each day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Contacts that felt good</source>
         <translation type="unfinished"></translation>
@@ -3504,6 +3749,11 @@
     <message>
         <location line="+3"/>
         <source>Year shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which weeks the year in pixels shows: the last 53, or a calendar year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3562,7 +3812,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3668,7 +3918,7 @@
 <context>
     <name>about</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="-62"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="-63"/>
         <source>Save the day&apos;s check-in</source>
         <extracomment>(keys, what they do) — the one list the Help dialog shows; the keys are written in the platform&apos;s words (``QKeySequence``), what they do is translated in the context ``about``.</extracomment>
         <translation type="unfinished"></translation>
@@ -5887,7 +6137,7 @@
     <name>treatment</name>
     <message>
         <location filename="../../journal/domain/kinds.py" line="+19"/>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="-122"/>
+        <location filename="../../journal/ui/dialogs/treatment_form.py" line="-128"/>
         <source>planned</source>
         <extracomment>Marks a message about a field, so colour is not the only thing that tells it apart. Where a message about no field of the form is shown (above the buttons).</extracomment>
         <translation type="unfinished"></translation>

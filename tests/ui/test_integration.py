@@ -3,9 +3,27 @@
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollBar,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
 
-from journal.domain.records import Contact, Day
+from journal.domain.records import Commitment, Contact, Day, Medication, Session
+from journal.ui import main_window as main_window_module
 from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
 from tests.ui.conftest import TODAY
 
@@ -50,6 +68,77 @@ def test_every_focusable_control_has_an_accessible_name(qtbot, main_window) -> N
         if not name:
             missing.append(f"{type(widget).__name__}#{widget.objectName()}")
     assert missing == []
+
+
+#: Controls a person types into, picks from or ticks: a screen reader should say more than
+#: their name (the range, the format, what they are for). Spin boxes include date and time.
+INPUT_CONTROLS = (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit, QCheckBox,
+                  QRadioButton, QAbstractSlider, QAbstractItemView)
+
+
+def _is_input_control(widget: QWidget) -> bool:
+    if isinstance(widget, QScrollBar | QHeaderView):
+        return False
+    if isinstance(widget, INPUT_CONTROLS):
+        return True
+    # the app's own input widgets (the questionnaire, which answers digits typed at it)
+    own = type(widget).__module__.startswith("journal.ui")
+    return own and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+def _part_of_another_control(widget: QWidget, page: QWidget) -> bool:
+    """A spin box's line edit, a combo box's or a completer's pop-up list, a calendar's
+    table: described by the control they belong to."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not page:
+        if isinstance(parent, (*INPUT_CONTROLS, QCalendarWidget)):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _every_tab_shown(page: QWidget) -> None:
+    """Show each tab of each tab widget of ``page`` once, so tabs built when shown exist."""
+    for tabs in page.findChildren(QTabWidget):
+        shown = tabs.currentIndex()
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+        tabs.setCurrentIndex(shown)
+
+
+def test_every_input_control_has_an_accessible_description(qtbot, main_window) -> None:
+    """The hint beside a field ("0 = worst, 10 = best"), its range or what it does reaches a
+    screen reader as the control's description, on every page and every tab (hidden and
+    disabled controls too: they are described before they are shown or enabled)."""
+    journal = main_window.journal
+    journal.add_medication(Medication(name="Sertraline", doses_per_day=1, started_on=TODAY))
+    journal.add_medication(Medication(name="Vitamin D", doses_per_day=6, started_on=TODAY))
+    journal.add_commitment(Commitment(title="Walk", kind="goal", per_week=3, started_on=TODAY))
+    journal.add_session(Session(date=TODAY, status="planned", mode="video"))
+    journal.add_session(Session(date=TODAY, status="attended", mode="phone", felt_heard=4))
+    journal.save_day_with_contacts(Day(date=TODAY, mood=6), [
+        Contact(date=TODAY, kind="friend", mode="phone", quality=4)])
+    journal.add_person("Ana", "friend")
+    journal.add_topic("Sleep")
+    main_window.today_page.reload()
+    main_window.treatment_panel.refresh()
+    missing = []
+    for key, *_rest in main_window_module.PAGES:
+        page = main_window.page(key)
+        main_window.show_page(key)
+        QApplication.processEvents()
+        if key == "checkins":
+            page.start()  # the questionnaire's own controls: the date and the answers
+            QApplication.processEvents()
+        _every_tab_shown(page)
+        controls = [w for w in page.findChildren(QWidget) if _is_input_control(w)
+                    and not w.objectName().startswith("qt_")
+                    and not _part_of_another_control(w, page)]
+        assert controls, key
+        missing += [f"{w.objectName()} ({type(w).__name__}) on {key}" for w in controls
+                    if not w.accessibleDescription().strip()]
+    assert missing == [], "no accessible description: " + "; ".join(missing)
 
 
 def test_pages_catch_up_with_changes_made_elsewhere(qtbot, main_window) -> None:
