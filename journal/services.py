@@ -49,19 +49,9 @@ T = TypeVar("T")
 
 #: How many recorded day writes are kept; a result older than that is recomputed.
 _KEEP_DAY_WRITES = 500
+#: How many kept query results (``Journal._kept``) at most.
+_KEEP_RESULTS = 32
 
-_LAZY = {"WeeklyAdherence": "journal.analysis.adherence",
-         "InsightReport": "journal.analysis.insights",
-         "DailySeries": "journal.analysis.series"}
-
-
-def __getattr__(name: str) -> object:
-    """The analysis types, re-exported for the pages without importing them at start."""
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: Days since the last contact that felt good after which Today shows a gentle nudge.
 NUDGE_AFTER_DAYS = 3
@@ -104,6 +94,11 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         self.passphrase = passphrase
         self._clock = clock
         self._lock = lock
+        # what saves through this object may reuse (see ``series`` and ``_kept``): the
+        # connection and change counter each was made at
+        self._base_series: tuple[object, int, DailySeries] | None = None
+        self._day_writes: list[tuple[int, int, tuple[dt.date, ...]]] = []
+        self._kept_results: dict[Hashable, tuple[object, int, object]] = {}
 
     # --- opening -----------------------------------------------------------------------------
 
@@ -363,7 +358,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         ``None`` when a write it cannot account for happened."""
         from journal.analysis.series import replace_days
 
-        kept = getattr(self, "_base_series", None)
+        kept = self._base_series
         if kept is None or kept[0] is not self.db.conn:
             return None
         _, at, base = kept
@@ -381,7 +376,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         back that far)."""
         now = self.changes()
         dates: set[dt.date] = set()
-        for before, after, touched in getattr(self, "_day_writes", []):
+        for before, after, touched in self._day_writes:
             if after <= at:
                 continue
             if before != at:
@@ -397,7 +392,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         yield
         after = self.changes()
         if after != before:
-            recent = getattr(self, "_day_writes", [])[-(_KEEP_DAY_WRITES - 1):]
+            recent = self._day_writes[-(_KEEP_DAY_WRITES - 1):]
             self._day_writes = [*recent, (before, after, dates)]
 
     def _kept(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -407,13 +402,16 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         after a day is saved, the pages showing them need not re-read years of them. Callers
         must not change the returned value.
         """
-        kept = self.__dict__.setdefault("_kept_results", {})
+        kept = self._kept_results
         hit = kept.get(key)
         if hit is not None and hit[0] is self.db.conn and \
                 self._days_written_since(hit[1]) is not None:
             return hit[2]
         value = compute()
+        kept.pop(key, None)
         kept[key] = (self.db.conn, self.changes(), value)
+        if len(kept) > _KEEP_RESULTS:  # a day's sessions per date browsed: drop the oldest
+            del kept[next(iter(kept))]
         return value
 
     def insights(self, start: dt.date, end: dt.date) -> InsightReport:

@@ -20,12 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from journal import i18n
-from journal.analysis.insights import InsightReport, compute_insights
-from journal.analysis.series import build_series
 from journal.domain.errors import ValidationError
 from journal.domain.parse import parse_day
 from journal.domain.records import Assessment, SafetyPlan
@@ -34,6 +31,7 @@ from journal.report.summary_blocks import Entries, Heading, RowsChart, Table, Ti
 from journal.services import Journal
 from journal.store.assessments import add_assessment
 from journal.store.safety_plan import save_safety_plan
+from tests.analysis.test_insights import early_report
 from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,21 +98,13 @@ def hand_made(text: str, locale: FakeLocale, data: tuple[str, ...] = ()) -> list
 
 # --- insights ----------------------------------------------------------------------------------
 
-def _early_series() -> InsightReport:
-    start = dt.date(2026, 1, 1)
-    rng = np.random.default_rng(4)
-    rows = [((start + dt.timedelta(days=i)).isoformat(), int(rng.integers(0, 11)), None, None,
-             None, None, None) for i in range(20)]
-    contacts = [((start + dt.timedelta(days=i)).isoformat(), "friend", "phone", 10,
-                 int(rng.integers(1, 6))) for i in range(20)]
-    return compute_insights(build_series(start, start + dt.timedelta(days=19), rows, contacts))
 
 
 def test_every_insight_sentence_is_built_from_translated_parts(demo_journal: Journal,
                                                                fake_locale: FakeLocale) -> None:
     reports = [demo_journal.insights(TODAY - dt.timedelta(days=119), TODAY),
                demo_journal.insights(TODAY - dt.timedelta(days=9), TODAY),
-               _early_series()]
+               early_report()]
     sentences = [s.sentence for report in reports for s in report.sentences]
     keys = {s.key for report in reports for s in report.sentences}
     assert {"meaningful_contacts_vs_mood", "not_enough_data", "isolation"} <= keys
@@ -310,7 +300,7 @@ def test_the_english_defaults_give_todays_sentences() -> None:
     """Nothing installed: the sentences read as before the hooks (a date's leading zero
     aside: "1 Jan 2026", not "01 Jan 2026")."""
     i18n.reset()
-    sentences = {s.key: s.sentence for s in _early_series().sentences}
+    sentences = {s.key: s.sentence for s in early_report().sentences}
     assert sentences["meaningful_contact"] == (
         "Early signal, from only 20 days: on days with at least one contact that felt good, "
         "your mood averaged 5.3 vs 6.9 on other days (difference −1.6, 95% CI −4.5 to 1.3; "

@@ -110,7 +110,7 @@ class CommitmentKind(StrEnum):
 _COMMITMENT_LABELS = {
     CommitmentKind.HOMEWORK: QT_TRANSLATE_NOOP("treatment", "homework"),
     CommitmentKind.SOCIAL_PRESCRIPTION: QT_TRANSLATE_NOOP("treatment", "social prescription"),
-    CommitmentKind.GOAL: QT_TRANSLATE_NOOP("treatment", "goal"),
+    CommitmentKind.GOAL: QT_TRANSLATE_NOOP("treatment", "personal goal"),
 }
 
 

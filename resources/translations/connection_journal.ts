@@ -38,7 +38,7 @@
 <context>
     <name>AdherenceOverview</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment_overview.py" line="+44"/>
+        <location filename="../../journal/ui/pages/treatment_overview.py" line="+48"/>
         <source>This week</source>
         <extracomment>How many weeks the overview looks back, this one included.</extracomment>
         <translation type="unfinished"></translation>
@@ -1205,7 +1205,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+173"/>
+        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+161"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4075,92 +4075,77 @@
     <name>choices</name>
     <message>
         <location filename="../../journal/domain/kinds.py" line="+36"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+14"/>
         <source>partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+1"/>
         <source>family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+1"/>
         <source>friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+1"/>
         <source>colleague</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+1"/>
         <source>neighbour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+1"/>
         <source>peer-support group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+1"/>
         <source>therapist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+1"/>
         <source>clinician</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+1"/>
         <source>community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+1"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+4"/>
         <source>in person</source>
         <extracomment>Kinds whose people form the care team (sessions and suggestions can name them).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+1"/>
         <source>video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+1"/>
         <source>phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+1"/>
         <source>text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/widgets/choices.py" line="+1"/>
         <source>online group</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4213,7 +4198,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+120"/>
+        <location filename="../../journal/services.py" line="+115"/>
         <location filename="../../journal/store/connection.py" line="+120"/>
         <source>No journal found at {path}</source>
         <translation type="unfinished"></translation>
@@ -4778,9 +4763,9 @@
 <context>
     <name>nudge</name>
     <message>
-        <location filename="../../journal/services.py" line="-56"/>
+        <location filename="../../journal/services.py" line="-61"/>
         <source>No contact has felt good in a while. Is there someone you could reach out to?</source>
-        <extracomment>How many recorded day writes are kept; a result older than that is recomputed. Days since the last contact that felt good after which Today shows a gentle nudge.</extracomment>
+        <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``Journal._kept``) at most. Days since the last contact that felt good after which Today shows a gentle nudge.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6137,60 +6122,48 @@
     <name>treatment</name>
     <message>
         <location filename="../../journal/domain/kinds.py" line="+19"/>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="-128"/>
         <source>planned</source>
-        <extracomment>Marks a message about a field, so colour is not the only thing that tells it apart. Where a message about no field of the form is shown (above the buttons).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+1"/>
         <source>attended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+1"/>
         <source>missed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+1"/>
         <source>cancelled by me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+1"/>
         <source>cancelled by provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+3"/>
         <source>homework</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+1"/>
         <source>social prescription</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>goal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+1"/>
         <source>personal goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../journal/ui/dialogs/treatment_form.py" line="-116"/>
         <source>not rated</source>
+        <extracomment>Marks a message about a field, so colour is not the only thing that tells it apart. Where a message about no field of the form is shown (above the buttons).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6691,7 +6664,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+118"/>
+        <location filename="../../journal/services.py" line="+123"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6708,7 +6681,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+140"/>
         <location filename="../../journal/sharing.py" line="+59"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>

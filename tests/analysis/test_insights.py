@@ -6,7 +6,7 @@ import re
 import numpy as np
 import pytest
 
-from journal.analysis.insights import NOT_CAUSE, compute_insights
+from journal.analysis.insights import NOT_CAUSE, InsightReport, compute_insights
 from journal.analysis.series import build_series
 from journal.analysis.stats import Status
 from journal.services import Journal
@@ -37,14 +37,19 @@ def test_short_range_says_not_enough_data(demo_journal: Journal) -> None:
     assert figures["associations"]["meaningful_contacts_vs_mood"]["spearman"] is None
 
 
-def test_early_signal_is_labelled() -> None:
+def early_report() -> InsightReport:
+    """Insights from 20 days: enough for figures, too few to be more than an early signal."""
     start = dt.date(2026, 1, 1)
     rng = np.random.default_rng(4)
     rows = [((start + dt.timedelta(days=i)).isoformat(), int(rng.integers(0, 11)), None, None,
              None, None, None) for i in range(20)]
     contacts = [((start + dt.timedelta(days=i)).isoformat(), "friend", "phone", 10,
                  int(rng.integers(1, 6))) for i in range(20)]
-    report = compute_insights(build_series(start, start + dt.timedelta(days=19), rows, contacts))
+    return compute_insights(build_series(start, start + dt.timedelta(days=19), rows, contacts))
+
+
+def test_early_signal_is_labelled() -> None:
+    report = early_report()
     assert report.sentences[0].status is Status.EARLY
     assert report.sentences[0].sentence.startswith("Early signal, from only")
 

@@ -1,30 +1,16 @@
 """The window around the pages, the theme, and ``journal.app``'s wiring."""
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox
 
 from journal import app as journal_app
 from journal.services import Journal
 from journal.ui import theme
 
-from .conftest import fixed_clock
+from .conftest import contrast, fixed_clock
 
 Role = QPalette.ColorRole
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG 2 contrast ratio, from its definition of relative luminance."""
-
-    def luminance(colour: QColor) -> float:
-        def channel(c: float) -> float:
-            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-        r, g, b_ = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
-
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def test_the_window_lists_its_pages_today_then_people_first(main_window):

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from journal.ui import theme
 
+from .conftest import contrast
+
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
 SCHEMES = ["light", "dark"]
@@ -51,20 +53,6 @@ TEXT_PAIRS = [
     (Role.LinkVisited, Role.Window),
     (Role.WindowText, Role.AlternateBase),  # message bars and cards
 ]
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG 2 contrast ratio, from its definition of relative luminance."""
-
-    def luminance(colour: QColor) -> float:
-        def channel(c: float) -> float:
-            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-        r, g, b_ = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
-
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 @pytest.fixture(params=SCHEMES)

@@ -44,18 +44,6 @@ NOTICE_SYMBOL = "⚠"
 FORM = "form"
 _CONTEXT = "treatment"
 
-_STATUS = {
-    SessionStatus.PLANNED: QT_TRANSLATE_NOOP("treatment", "planned"),
-    SessionStatus.ATTENDED: QT_TRANSLATE_NOOP("treatment", "attended"),
-    SessionStatus.MISSED: QT_TRANSLATE_NOOP("treatment", "missed"),
-    SessionStatus.CANCELLED_BY_ME: QT_TRANSLATE_NOOP("treatment", "cancelled by me"),
-    SessionStatus.CANCELLED_BY_PROVIDER: QT_TRANSLATE_NOOP("treatment", "cancelled by provider"),
-}
-_KIND = {
-    CommitmentKind.HOMEWORK: QT_TRANSLATE_NOOP("treatment", "homework"),
-    CommitmentKind.SOCIAL_PRESCRIPTION: QT_TRANSLATE_NOOP("treatment", "social prescription"),
-    CommitmentKind.GOAL: QT_TRANSLATE_NOOP("treatment", "personal goal"),
-}
 _FELT_HEARD = (
     (None, QT_TRANSLATE_NOOP("treatment", "not rated")),
     (1, QT_TRANSLATE_NOOP("treatment", "1 – not at all")),
@@ -67,7 +55,7 @@ _FELT_HEARD = (
 
 
 def status_text(status: SessionStatus) -> str:
-    return QCoreApplication.translate(_CONTEXT, _STATUS[status])
+    return SessionStatus(status).label
 
 
 def mode_text(mode: Mode) -> str:
@@ -76,7 +64,7 @@ def mode_text(mode: Mode) -> str:
 
 
 def kind_text(kind: CommitmentKind) -> str:
-    return QCoreApplication.translate(_CONTEXT, _KIND[kind])
+    return CommitmentKind(kind).label
 
 
 def percent(numerator: float, denominator: float) -> str:

@@ -8,14 +8,18 @@ shows "—", never 0%. The Trends page draws the same figures as a chart.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from journal.i18n import format_date
-from journal.services import Journal, WeeklyAdherence
+from journal.services import Journal
 from journal.ui.dialogs.treatment_form import percent
 from journal.ui.pages.treatment_common import fill_row, hint, make_table, subheading
+
+if TYPE_CHECKING:  # only for annotations: the analysis loads with the first chart
+    from journal.analysis.adherence import WeeklyAdherence
 
 #: How many weeks the overview looks back, this one included.
 WEEKS = 12
