@@ -180,15 +180,17 @@ class SharePage(QWidget):
 
         data = QGroupBox(self.tr("Your whole journal"), objectName="data_group")
         words = QLabel(self.tr("A full copy to keep, or to move to another computer. Import "
-                               "reads a Connection Journal export (JSON) or a Daylio export "
-                               "(CSV); nothing is written until you confirm."),
+                               "reads a Connection Journal export (JSON), a Daylio export "
+                               "(CSV) or backup (.daylio), or a Bearable export (CSV); you see "
+                               "what would come in first, and nothing is written until you "
+                               "confirm."),
                        objectName="data_note", wordWrap=True)
         self._export_json = self._button("export_json", self.tr("Export JSON…"),
                                          self.tr("Export the whole journal as JSON"))
         self._export_csv = self._button("export_csv", self.tr("Export CSV…"),
                                         self.tr("Export the whole journal as CSV files"))
         self._import = self._button("import_file", self.tr("Import…"),
-                                    self.tr("Import a JSON or Daylio file"))
+                                    self.tr("Import a JSON, Daylio or Bearable file"))
         self._import.setAccessibleDescription(words.text())  # nothing written until confirmed
         data_actions = QHBoxLayout()
         data_actions.addStretch(1)
