@@ -171,6 +171,10 @@ def read_text(path: Path) -> str:
     except IsADirectoryError:
         raise ValidationError("file", translate(
             "imports", "file: {path} is a folder, not a file").format(path=path)) from None
+    except OSError as error:
+        raise ValidationError("file", translate(
+            "imports", "file: {path} cannot be read ({reason})").format(
+                path=path, reason=error.strerror or error)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -20,6 +20,7 @@ import binascii
 import datetime as dt
 import json
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,15 @@ def _refused(reason: str) -> ValidationError:
 
 def _document(path: Path) -> dict[str, Any]:
     try:
-        with zipfile.ZipFile(path) as archive:
+        archive_file = zipfile.ZipFile(path)
+    except (PermissionError, FileNotFoundError) as error:
+        raise ValidationError("file", translate(
+            "imports", "file: {path} cannot be read ({reason})").format(
+                path=path, reason=error.strerror or error)) from None
+    except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError, OSError) as error:
+        raise _refused(str(error) or type(error).__name__) from None
+    try:
+        with archive_file as archive:
             try:
                 info = archive.getinfo(INNER)
             except KeyError:
@@ -49,7 +58,8 @@ def _document(path: Path) -> dict[str, Any]:
             if info.file_size > MAX_BYTES:
                 raise _refused(translate("imports", "{name} is too large").format(name=INNER))
             data = archive.read(info)
-    except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
+            ValueError, OSError) as error:  # OSError: a damaged offset makes seek fail
         raise _refused(str(error) or type(error).__name__) from None
     try:
         text = base64.b64decode(b"".join(data.split()), validate=True).decode("utf-8")

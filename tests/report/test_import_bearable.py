@@ -1,6 +1,7 @@
 """Bearable: one row per reading, the mapping of each category, and bad files that write
 nothing. Every file is generated here."""
 
+import csv
 import datetime as dt
 from pathlib import Path
 
@@ -131,3 +132,12 @@ def test_the_cli_names_the_rules_and_refuses_another_apps_file(
     assert "looks like a Bearable export: use --format bearable" in capsys.readouterr().err
     assert main(["check", "--data-dir", folder]) == 0
     assert "days                   0" in capsys.readouterr().out
+
+
+def test_a_field_over_the_csv_limit_names_its_line(journal: Journal, tmp_path: Path) -> None:
+    huge = "y" * (csv.field_size_limit() + 1)
+    path = _write(tmp_path, HEADER + "2026-03-10,Tue,am,Mood,7,,\n"
+                                     f'2026-03-10,Tue,am,Mood,7,,"{huge}"\n')
+    with pytest.raises(ValidationError, match="line 3: a field is longer than"):
+        journal.import_bearable(path)
+    assert journal.is_empty()
