@@ -132,6 +132,12 @@ def test_the_cli_names_the_rules_and_refuses_another_apps_file(
     assert "looks like a Bearable export: use --format bearable" in capsys.readouterr().err
     assert main(["check", "--data-dir", folder]) == 0
     assert "days                   0" in capsys.readouterr().out
+    assert main(["import", str(path), "--format", "bearable", "--activity-map",
+                 "friends=friend/phone", "--data-dir", folder]) == 0
+    assert capsys.readouterr().out.endswith("Imported.\n")
+    assert main(["check", "--data-dir", folder]) == 0
+    out = capsys.readouterr().out
+    assert "days                   2" in out and "contacts               1" in out
 
 
 def test_a_field_over_the_csv_limit_names_its_line(journal: Journal, tmp_path: Path) -> None:

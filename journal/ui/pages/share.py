@@ -6,7 +6,7 @@ plan at first), chooses how people are named (relationship only at first) and th
 the locale), looks at the pages, and saves. Exports and imports of the whole journal sit
 below. Everything long runs in a worker with a progress dialog and Cancel; cancelling writes
 nothing. A JSON import into a journal with entries asks: merge, replace or cancel; a Daylio
-import asks for its mapping and shows what it would write first.
+(CSV or backup) or Bearable import asks for its mapping and shows what it would write first.
 """
 
 from __future__ import annotations
