@@ -77,6 +77,7 @@ class BearableDay:
 
     first_line: int
     moods: list[float] = field(default_factory=list)
+    mood_lines: list[int] = field(default_factory=list)
     energy: list[float] = field(default_factory=list)
     sleep: float | None = None
     factors: list[str] = field(default_factory=list)
@@ -162,6 +163,7 @@ def _gather(row: CsvRow, days: dict[dt.date, BearableDay], preview: ImportPrevie
     time = values["time of day"].strip()
     if kind == "mood" and amount:
         day.moods.append(_rating(line, amount, *MOOD_RANGE))
+        day.mood_lines.append(line)
         kept = notes
     elif kind == "energy" and amount:
         day.energy.append(_rating(line, amount, *ENERGY_RANGE))
@@ -242,7 +244,8 @@ def plan_import(path: Path, activity_map: Mapping[str, ActivityTarget],
                 low=number(1), high=number(5), example="--mood-scale 10"))
     five = mood_scale == 5
     if five:
-        for line, mood in ((d.first_line, m) for d in days.values() for m in d.moods):
+        for line, mood in ((n, m) for d in days.values() for n, m in zip(d.mood_lines,
+                                                                         d.moods, strict=True)):
             if not 1 <= mood <= 5:
                 raise _bad(line, "rating/amount", f"{mood:g}", translate(
                     "imports", "a rating {low}-{high}").format(low=number(1), high=number(5)))

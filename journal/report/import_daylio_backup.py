@@ -6,8 +6,9 @@ The file is a zip holding ``backup.daylio``: the base64 of a JSON document with
   worst) and ``predefined_name_id`` (1-5 for Daylio's own names rad … awful, -1 for a mood
   the person named);
 - ``tags`` (the activities): ``id``, ``name``;
-- ``dayEntries``: ``year``, ``month`` (counted from 0), ``day``, ``hour``, ``minute``, ``mood``
-  (a ``customMoods`` id), ``note`` (HTML), ``note_title`` and ``tags`` (tag ids).
+- ``dayEntries``: ``year``, ``month`` (counted from 0), ``day``, ``hour``, ``minute`` (or,
+  failing those, ``datetime`` and ``timeZoneOffset`` in milliseconds), ``mood`` (a
+  ``customMoods`` id), ``note`` (HTML), ``note_title`` and ``tags`` (tag ids).
 
 Photos and the other parts of the backup (goals, reminders, scales' own tables) are not read.
 Errors name the entry by its number in ``dayEntries`` and the field.
@@ -111,6 +112,33 @@ def _moods(document: dict[str, Any]) -> dict[int, tuple[str, int | None]]:
     return moods
 
 
+def _when(number: int, record: dict[str, Any]) -> tuple[dt.date, int, int]:
+    """The entry's local date, hour and minute: from ``year``, ``month`` (from 0) and
+    ``day``, or, in a backup without them, from ``datetime`` (milliseconds since 1970, UTC)
+    shifted by ``timeZoneOffset`` (milliseconds)."""
+    stamp, offset = record.get("datetime"), record.get("timeZoneOffset", 0)
+    if "year" not in record and isinstance(stamp, int) and isinstance(offset, int):
+        try:
+            local = (dt.datetime(1970, 1, 1) + dt.timedelta(milliseconds=stamp + offset))
+        except OverflowError:
+            raise ValidationError("datetime", translate(
+                "imports", "entry {entry}: {field} “{value}” is not a time").format(
+                    entry=number, field="datetime", value=stamp)) from None
+        return local.date(), local.hour, local.minute
+    year = _integer(number, record, "year", 1, 9999)
+    month = _integer(number, record, "month", 0, 11)
+    day = _integer(number, record, "day", 1, 31)
+    hour = _integer(number, record, "hour", 0, 23) if "hour" in record else 0
+    minute = _integer(number, record, "minute", 0, 59) if "minute" in record else 0
+    try:
+        return dt.date(year, month + 1, day), hour, minute
+    except ValueError:
+        raise ValidationError("day", translate(
+            "imports", "entry {entry}: year {year}, month {month} (counted from 0), "
+            "day {day} is not a date").format(entry=number, year=year, month=month,
+                                              day=day)) from None
+
+
 def read_backup(path: Path) -> DaylioFile:
     """The entries of a ``.daylio`` backup, each with its mood's level."""
     document = _document(path)
@@ -119,18 +147,7 @@ def read_backup(path: Path) -> DaylioFile:
             if isinstance(t.get("id"), int)}
     entries = []
     for number, record in enumerate(_list(document, "dayEntries"), start=1):
-        year = _integer(number, record, "year", 1, 9999)
-        month = _integer(number, record, "month", 0, 11)
-        day = _integer(number, record, "day", 1, 31)
-        hour = _integer(number, record, "hour", 0, 23) if "hour" in record else 0
-        minute = _integer(number, record, "minute", 0, 59) if "minute" in record else 0
-        try:
-            date = dt.date(year, month + 1, day)
-        except ValueError:
-            raise ValidationError("day", translate(
-                "imports", "entry {entry}: year {year}, month {month} (counted from 0), "
-                "day {day} is not a date").format(entry=number, year=year, month=month,
-                                                  day=day)) from None
+        date, hour, minute = _when(number, record)
         mood_id = record.get("mood")
         if not isinstance(mood_id, int) or mood_id not in moods:
             raise ValidationError("mood", translate(

@@ -147,3 +147,12 @@ def test_a_field_over_the_csv_limit_names_its_line(journal: Journal, tmp_path: P
     with pytest.raises(ValidationError, match="line 3: a field is longer than"):
         journal.import_bearable(path)
     assert journal.is_empty()
+
+
+def test_a_mood_outside_the_chosen_five_point_scale_names_its_line(journal: Journal,
+                                                                   tmp_path: Path) -> None:
+    path = _write(tmp_path, HEADER + "2026-03-10,Tue,am,Mood,3,,\n2026-03-10,Tue,pm,Mood,8,,\n")
+    with pytest.raises(ValidationError, match="line 3, column rating/amount: “8” is not a "
+                                              "rating 1-5"):
+        journal.import_bearable(path, mood_scale=5)
+    assert journal.is_empty()

@@ -262,3 +262,16 @@ def test_the_cli_dry_run_says_what_comes_in_and_what_not(
                  "--data-dir", folder]) == 0
     out = capsys.readouterr().out
     assert "Daylio backup" in out and "3 moods placed by their level, 0 from" in out
+
+
+def test_a_backup_without_year_month_day_uses_its_datetime_and_offset(
+        journal: Journal, tmp_path: Path) -> None:
+    document = _document()
+    for entry in document["dayEntries"]:
+        del entry["year"], entry["month"], entry["day"]
+    # 2026-03-09 23:30 UTC, two hours east: 2026-03-10 01:30 where it was written
+    stamp = int(dt.datetime(2026, 3, 9, 23, 30, tzinfo=dt.UTC).timestamp() * 1000)
+    document["dayEntries"] = [dict(document["dayEntries"][0], datetime=stamp,
+                                   timeZoneOffset=2 * 3600 * 1000)]
+    entry = read_daylio(_backup(tmp_path, document)).entries[0]
+    assert (entry.date, entry.time) == (MARCH_10, "01:30")
