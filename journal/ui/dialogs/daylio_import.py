@@ -242,13 +242,13 @@ class DaylioImportDialog(QDialog):
             self._show(self.tr("This mapping cannot be imported: {reason}").format(
                 reason=error), False)
             return
-        parts = [self._coming_in(preview), *self._left_out(preview)]
-        if self._bearable:
+        lines = [" ".join([self._coming_in(preview), *self._left_out(preview)])]
+        if self._bearable:  # the mapping of each scale, one rule a line
             from journal.report.import_bearable import rules
 
-            parts += [QCoreApplication.translate("imports", rule)
+            lines += [QCoreApplication.translate("imports", rule)
                       for rule in rules(self.mood_scale())]
-        self._show(" ".join(parts), bool(preview.days))
+        self._show("\n".join(lines), bool(preview.days))
 
     def _show(self, text: str, importable: bool) -> None:
         self._preview.setText(text)
