@@ -11,6 +11,7 @@ import os
 import shlex
 import shutil
 import sys
+from importlib import metadata
 from pathlib import Path
 
 APP_ID = "io.github.connectionjournal.ConnectionJournal"
@@ -51,27 +52,67 @@ def _entry_text(*extra: str) -> str:
     return text.replace("Exec=connection-journal", f"Exec={launch_command(*extra)}")
 
 
+def _installed_files(home: Path | None) -> list[tuple[Path, Path | None]]:
+    """Every file the menu entry consists of, with its source (``None``: the desktop file,
+    written from a template). The one list install and uninstall share, so uninstall removes
+    exactly what install wrote."""
+    data = _xdg("XDG_DATA_HOME", ".local/share", home)
+    icons = data / "icons" / "hicolor"
+    files: list[tuple[Path, Path | None]] = [
+        (data / "applications" / f"{APP_ID}.desktop", None),
+        (icons / "scalable" / "apps" / f"{ICON_NAME}.svg", icon_path())]
+    files += [(icons / f"{size}x{size}" / "apps" / f"{ICON_NAME}.png", icon_path(size))
+              for size in ICON_SIZES]
+    files.append((data / "metainfo" / f"{APP_ID}.metainfo.xml",
+                  bundled("packaging") / f"{APP_ID}.metainfo.xml"))
+    return files
+
+
 def install_desktop_entry(home: Path | None = None) -> list[Path]:
     """Install the menu entry, the icons and the AppStream file for the current user."""
-    data = _xdg("XDG_DATA_HOME", ".local/share", home)
     written: list[Path] = []
-
-    def put(target: Path, source: Path | None = None, text: str | None = None) -> None:
+    for target, source in _installed_files(home):
         target.parent.mkdir(parents=True, exist_ok=True)
-        if text is not None:
-            target.write_text(text, encoding="utf-8")
-        elif source is not None:
+        if source is None:
+            target.write_text(_entry_text(), encoding="utf-8")
+        else:
             shutil.copyfile(source, target)
         written.append(target)
-
-    put(data / "applications" / f"{APP_ID}.desktop", text=_entry_text())
-    put(data / "icons" / "hicolor" / "scalable" / "apps" / f"{ICON_NAME}.svg", icon_path())
-    for size in ICON_SIZES:
-        put(data / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{ICON_NAME}.png",
-            icon_path(size))
-    put(data / "metainfo" / f"{APP_ID}.metainfo.xml",
-        bundled("packaging") / f"{APP_ID}.metainfo.xml")
     return written
+
+
+def uninstall_desktop_entry(home: Path | None = None) -> list[Path]:
+    """Remove what ``install_desktop_entry`` wrote, and nothing else; returns the files that
+    were there. Missing files are fine (never installed, or removed by hand); folders are
+    left, as other applications share them."""
+    removed: list[Path] = []
+    for target, _source in _installed_files(home):
+        try:
+            target.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(target)
+    return removed
+
+
+def licence_text() -> str:
+    """The full text of the GPL-3.0 the app is released under: the ``LICENSE`` file installed
+    with the package's metadata (``*.dist-info/licenses/LICENSE``, or ``*.dist-info/LICENSE``
+    from older setuptools), else the one beside the package (a checkout or the bundle).
+    Empty when neither is found, so the caller can say so."""
+    try:
+        distribution = metadata.distribution("connection-journal")
+    except metadata.PackageNotFoundError:
+        distribution = None
+    if distribution is not None:
+        for name in ("licenses/LICENSE", "LICENSE"):
+            text = distribution.read_text(name)
+            if text:
+                return text
+    try:
+        return (_REPO / "LICENSE").read_text(encoding="utf-8")
+    except OSError:
+        return ""
 
 
 def autostart_path(home: Path | None = None) -> Path:

@@ -1,5 +1,5 @@
 """Sharing use cases: the therapist summary (PDF), JSON and CSV export, validated JSON import,
-Daylio import, backups.
+Daylio (CSV and backup) and Bearable imports, backups.
 
 A mixin of ``services.Journal``. Every import is validated whole first and written in one
 transaction: a bad file writes nothing, and a journal that already has data is only changed
@@ -39,7 +39,9 @@ if TYPE_CHECKING:  # the analysis is imported when a summary is made, not at sta
     from journal.analysis.insights import InsightReport
     from journal.analysis.series import DailySeries
     from journal.domain.settings import Settings
+    from journal.report import import_bearable as bearable
     from journal.report import import_daylio as daylio
+    from journal.report.import_common import ImportPreview
     from journal.report.summary import (
         CommitmentKept,
         MedicationKept,
@@ -58,6 +60,14 @@ class ImportOutcome:
     added: dict[str, int] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)
     backup: Path | None = None
+
+
+def _targets(activity_map: Mapping[str, str] | None) -> dict[str, Any]:
+    """``--activity-map``'s words (``friend/video``, ``coping``, ``none``) as targets."""
+    from journal.report.import_common import parse_activity_target
+
+    return {name: parse_activity_target(name, value)
+            for name, value in (activity_map or {}).items()}
 
 
 class SharingUseCases:
@@ -121,23 +131,60 @@ class SharingUseCases:
             check(cancelled)  # raised inside the transaction, so it is rolled back
         return outcome
 
+    def detect_import(self, path: Path) -> str | None:
+        """``json``, ``daylio``, ``daylio-backup``, ``bearable`` or ``None``, by content."""
+        from journal.report.import_common import detect_format
+
+        return detect_format(path)
+
+    def read_daylio(self, path: Path) -> daylio.DaylioFile:
+        """The entries of a Daylio CSV or backup, for the mapping step; writes nothing."""
+        from journal.report import import_daylio as daylio
+
+        return daylio.read_daylio(path)
+
     def preview_daylio(self, path: Path, mood_map: Mapping[str, str] | None = None,
-                       activity_map: Mapping[str, str] | None = None) -> daylio.DaylioPreview:
+                       activity_map: Mapping[str, str] | None = None) -> ImportPreview:
         """What a Daylio import would write, with the mapping applied; writes nothing."""
         from journal.report import import_daylio as daylio
 
-        entries = daylio.read_entries(path)
+        read = daylio.read_daylio(path)
         moods = daylio.check_mood_map(mood_map or {})
-        targets = {name: daylio.parse_activity_target(name, value)
-                   for name, value in (activity_map or {}).items()}
         existing = days_store.dates_with_checkins(self.db, dt.date.min, dt.date.max)
-        return daylio.plan_import(entries, moods, targets, existing, self.today())
+        return daylio.plan_import(read.entries, moods, _targets(activity_map), existing,
+                                  self.today(), read.source)
 
     def import_daylio(self, path: Path, mood_map: Mapping[str, str] | None = None,
                       activity_map: Mapping[str, str] | None = None, *,
-                      cancelled: IsCancelled = never_cancelled) -> daylio.DaylioPreview:
-        """Import a Daylio export in one transaction; returns what was written."""
-        preview = self.preview_daylio(path, mood_map, activity_map)
+                      cancelled: IsCancelled = never_cancelled) -> ImportPreview:
+        """Import a Daylio export or backup in one transaction; returns what was written."""
+        return self._write_import(self.preview_daylio(path, mood_map, activity_map), cancelled)
+
+    def bearable_questions(self, path: Path) -> bearable.BearableQuestions:
+        """What the mapping step asks about a Bearable export; writes nothing."""
+        from journal.report import import_bearable as bearable
+
+        return bearable.questions(path)
+
+    def preview_bearable(self, path: Path, activity_map: Mapping[str, str] | None = None,
+                         mood_scale: int | str | None = None) -> ImportPreview:
+        """What a Bearable import would write, with the mapping applied; writes nothing."""
+        from journal.report import import_bearable as bearable
+
+        scale = bearable.check_mood_scale(mood_scale)
+        existing = days_store.dates_with_checkins(self.db, dt.date.min, dt.date.max)
+        return bearable.plan_import(path, _targets(activity_map), existing, self.today(),
+                                    scale)
+
+    def import_bearable(self, path: Path, activity_map: Mapping[str, str] | None = None,
+                        mood_scale: int | str | None = None, *,
+                        cancelled: IsCancelled = never_cancelled) -> ImportPreview:
+        """Import a Bearable export in one transaction; returns what was written."""
+        return self._write_import(self.preview_bearable(path, activity_map, mood_scale),
+                                  cancelled)
+
+    def _write_import(self, preview: ImportPreview, cancelled: IsCancelled) -> ImportPreview:
+        """Write a preview's days and contacts all at once, or nothing."""
         check(cancelled)
         stamp = self.now().isoformat(timespec="seconds")
         with self.db.atomic():

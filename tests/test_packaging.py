@@ -62,3 +62,41 @@ def test_metainfo_validates() -> None:
                              str(ROOT / "packaging" / f"{desktop.APP_ID}.metainfo.xml")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_uninstall_removes_exactly_what_install_wrote(tmp_path: Path) -> None:
+    written = desktop.install_desktop_entry(home=tmp_path)
+    other = tmp_path / ".local/share/applications/other-app.desktop"
+    other.write_text("[Desktop Entry]\n")
+    written[3].unlink()  # one icon already removed by hand: tolerated
+    removed = desktop.uninstall_desktop_entry(home=tmp_path)
+    assert removed == [p for p in written if p != written[3]]
+    assert not any(p.exists() for p in written)
+    assert other.exists()  # nothing that install did not write
+    assert desktop.uninstall_desktop_entry(home=tmp_path) == []  # twice: calm
+
+
+def test_the_cli_uninstalls_the_menu_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from journal.cli import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert main(["--install-desktop-entry"]) == 0
+    entry = tmp_path / "data/applications" / f"{desktop.APP_ID}.desktop"
+    assert entry.exists()
+    assert main(["--uninstall-desktop-entry"]) == 0
+    assert not entry.exists()
+    assert f"({len(desktop.ICON_SIZES) + 3} files)" in capsys.readouterr().out
+    assert main(["--uninstall-desktop-entry"]) == 0
+    assert "nothing to remove" in capsys.readouterr().out
+    assert not list((tmp_path / "data").rglob("*.*"))  # every file gone, folders may stay
+
+
+def test_the_licence_is_the_full_gpl_3() -> None:
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.lstrip().startswith("GNU GENERAL PUBLIC LICENSE\n                       "
+                                    "Version 3, 29 June 2007")
+    assert "END OF TERMS AND CONDITIONS" in text and len(text.splitlines()) == 674
+    assert desktop.licence_text() == text  # from a checkout: the file beside the package
+    assert "LICENSE" in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "license-files"]

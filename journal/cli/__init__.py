@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--install-desktop-entry", action="store_true",
                         help="add Connection Journal to your application menu (with its icon "
                              "and AppStream metadata) and exit")
+    parser.add_argument("--uninstall-desktop-entry", action="store_true",
+                        help="remove what --install-desktop-entry added (your journal is not "
+                             "touched) and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     journal_commands.register(commands, parent)
     treatment_commands.register(commands, parent)
@@ -77,6 +80,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             written = install_desktop_entry()
             print(f"Installed the menu entry, icons and metadata ({len(written)} files), e.g. "
                   f"{written[0]}.")
+            return 0
+        if args.uninstall_desktop_entry:
+            from journal.desktop import uninstall_desktop_entry
+
+            removed = uninstall_desktop_entry()
+            print(f"Removed the menu entry, icons and metadata ({len(removed)} files); your "
+                  "journal is untouched." if removed else
+                  "The menu entry was not installed; nothing to remove.")
             return 0
         if args.command is None:
             return _open_app(args)

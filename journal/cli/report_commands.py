@@ -15,6 +15,7 @@ from journal.report.summary import DEFAULT_SECTIONS, SECTIONS, default_paper, pa
 SUMMARY_DAYS = 28
 
 if TYPE_CHECKING:
+    from journal.report.import_common import ImportPreview
     from journal.services import Journal
 
 
@@ -43,22 +44,32 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     export.set_defaults(handler=_export)
 
     imports = commands.add_parser(
-        "import", parents=[parent], help="import a JSON export or a Daylio CSV",
+        "import", parents=[parent],
+        help="import a JSON export, a Daylio CSV or backup, or a Bearable CSV",
         description="Import a file. It is validated whole first; a bad file writes nothing. "
-                    "A journal that already has entries needs --merge or --replace (JSON).")
+                    "A journal that already has entries needs --merge or --replace (JSON); "
+                    "Daylio and Bearable leave the days already in the journal as they are. "
+                    "Daylio: any of its four CSV layouts or its .daylio backup (told apart "
+                    "by content). Use --dry-run to see what would come in and what would "
+                    "not.")
     imports.add_argument("path", type=Path, metavar="PATH")
-    imports.add_argument("--format", required=True, choices=("json", "daylio"))
+    imports.add_argument("--format", required=True, choices=("json", "daylio", "bearable"))
     how = imports.add_mutually_exclusive_group()
     how.add_argument("--merge", action="store_true",
                      help="add what is not there yet (natural keys); conflicts are reported")
     how.add_argument("--replace", action="store_true",
                      help="replace everything, after a backup")
     imports.add_argument("--mood-map", default="", metavar="MAP",
-                         help='Daylio mood labels to 0-10, e.g. "rad=9,good=7,meh=5,bad=3,'
-                              'awful=1" (those five are the defaults)')
+                         help='Daylio mood names to 0-10, e.g. "rad=9,good=7,meh=5,bad=3,'
+                              'awful=1" (those five, and every mood of a backup, are placed '
+                              'by their level; a renamed mood in a CSV needs a value here)')
     imports.add_argument("--activity-map", default="", metavar="MAP",
-                         help='Daylio activities, e.g. "friends=friend,family=family/phone,'
-                              'walk=coping,party=none"')
+                         help='Daylio activities or Bearable factors, e.g. "friends=friend,'
+                              'family=family/phone,walk=coping,party=none" (Daylio: not '
+                              'imported unless mapped; Bearable: coping tags unless mapped)')
+    imports.add_argument("--mood-scale", choices=("5", "10"), default=None,
+                         help="Bearable: the scale of its mood ratings, asked when every "
+                              "mood in the file is 1-5 (5 spreads them over 0-10)")
     imports.add_argument("--dry-run", action="store_true",
                          help="show what would be imported and write nothing")
     imports.set_defaults(handler=_import)
@@ -102,36 +113,75 @@ def _export_pdf(args: argparse.Namespace, journal: Journal) -> int:
     return 0
 
 
-def _print_preview(preview: object) -> None:
-    from journal.report.import_daylio import DaylioPreview
+SOURCES = {"daylio-csv-1": "Daylio CSV (oldest layout: year, date)",
+           "daylio-csv-2": "Daylio CSV (full_date, no note title)",
+           "daylio-csv-3": "Daylio CSV (full_date, note title)",
+           "daylio-csv-4": "Daylio CSV (newest layout, with scales)",
+           "daylio-backup": "Daylio backup (.daylio)",
+           "bearable": "Bearable CSV"}
 
-    assert isinstance(preview, DaylioPreview)
+
+def _print_preview(preview: ImportPreview, mood_scale: int | None = None) -> None:
+    """What comes in, and what does not, in the words of the app's preview."""
+    print(f"{SOURCES.get(preview.source, preview.source)}: {preview.entries:,} rows.")
     if preview.days:
         print(f"{len(preview.days)} days from {preview.days[0].date} to {preview.days[-1].date}"
               f", {len(preview.contacts)} contacts.")
     else:
         print("No new days.")
-    print("Mood labels: " + ", ".join(preview.mood_labels))
+    if preview.source == "bearable":
+        from journal.report.import_bearable import rules
+
+        for rule in rules(mood_scale):
+            print(rule)
+    else:
+        print("Mood labels: " + ", ".join(preview.mood_labels))
+        print(f"{len(preview.moods_mapped)} moods placed by their level, "
+              f"{len(preview.moods_asked)} from --mood-map"
+              + (f" ({', '.join(preview.moods_asked)})" if preview.moods_asked else "")
+              + "; several entries on one day: the mean, rounded half up.")
+    if preview.sleep_days:
+        print(f"Sleep hours on {preview.sleep_days} days.")
+    if preview.kept_in_notes:
+        print(f"{len(preview.kept_in_notes)} kinds of reading kept in the notes: "
+              + ", ".join(f"{name} ({n})" for name, n in preview.kept_in_notes.items()))
     if preview.unmapped_activities:
-        print("Activities not imported (map them with --activity-map): "
+        print("Not imported (map them with --activity-map): "
               + ", ".join(preview.unmapped_activities))
+    if preview.days_without_mood:
+        print(f"{len(preview.days_without_mood)} days with no mood reading are not imported "
+              "(a check-in needs a mood).")
     if preview.skipped_days:
         print(f"{len(preview.skipped_days)} days already in the journal were left as they are.")
 
 
+def _check_format(args: argparse.Namespace, journal: Journal) -> None:
+    """Say so when the file is plainly another app's, rather than a puzzling column error."""
+    found = journal.detect_import(args.path)
+    wanted = {"daylio-backup": "daylio"}.get(found or "", found)
+    if found and wanted != args.format:
+        names = {"json": "a Connection Journal export", "daylio": "a Daylio CSV",
+                 "daylio-backup": "a Daylio backup", "bearable": "a Bearable export"}
+        raise ValidationError("format", f"{args.path} looks like {names[found]}: use "
+                                        f"--format {wanted}")
+
+
 def _import(args: argparse.Namespace) -> int:
-    from journal.report.import_daylio import parse_map
+    from journal.report.import_common import parse_map
 
     with opened(args) as journal:
-        if args.format == "daylio":
+        if args.format in ("daylio", "bearable"):
+            _check_format(args, journal)
             moods = parse_map(args.mood_map, "mood_map")
             activities = parse_map(args.activity_map, "activity_map")
-            if args.dry_run:
-                _print_preview(journal.preview_daylio(args.path, moods, activities))
-                return 0
-            preview = journal.import_daylio(args.path, moods, activities)
-            _print_preview(preview)
-            print("Imported.")
+            if args.format == "daylio":
+                act = journal.preview_daylio if args.dry_run else journal.import_daylio
+                preview = act(args.path, moods, activities)
+            else:
+                act = journal.preview_bearable if args.dry_run else journal.import_bearable
+                preview = act(args.path, activities, args.mood_scale)
+            _print_preview(preview, int(args.mood_scale or 0) or None)
+            print("Nothing was written (dry run)." if args.dry_run else "Imported.")
             return 0
         mode = "merge" if args.merge else "replace" if args.replace else "new"
         if args.dry_run:

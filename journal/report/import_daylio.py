@@ -1,100 +1,89 @@
-"""Import from Daylio's CSV export, with a mapping the person confirms.
+"""Import from Daylio: its four CSV layouts and its own backup, with a mapping the person
+confirms.
 
-Both layouts Daylio has written are read::
+The CSV layouts, as Daylio has written them over the years (oldest first)::
 
-    full_date,date,weekday,time,mood,activities,note_title,note      (current)
-    year,date,weekday,time,mood,activities,note                       (older; date "18 May")
+    1  year,date,weekday,time,mood,activities,note                      (date "18 May")
+    2  full_date,date,weekday,time,mood,activities,note
+    3  full_date,date,weekday,time,mood,activities,note_title,note
+    4  full_date,date,weekday,time,mood,activities,scales,note_title,note
 
-Moods are labels the person may have renamed: each is mapped to 0-10 (Daylio's five defaults
-are pre-filled: rad 9, good 7, meh 5, bad 3, awful 1). Each activity (``" | "``-separated) maps
-to a contact kind (optionally with a mode, ``friend/video``), to a coping tag (``coping`` keeps
-its name, ``coping:walk`` renames it) or to nothing (``none``, also the default).
+Rows come newest first, several a day, times as "6:50 pm" or "14:58", activities joined by
+``" | "``, names with trailing spaces, notes in HTML, sometimes after a UTF-8 BOM. The backup
+(``.daylio``) is read by ``import_daylio_backup``; it keeps each mood's level, which the CSV
+loses.
+
+Moods are labels the person may have renamed. Daylio's five levels (1 best … 5 worst) become
+9, 7, 5, 3 and 1 on the journal's 0-10 mood; a mood whose level is known (every mood of a
+backup, and Daylio's five default names rad, good, meh, bad, awful) is placed without asking,
+any other is asked (the app) or taken from ``--mood-map`` (the command line), which also
+overrides. Each activity maps to a contact kind (optionally with a mode, ``friend/video``), to
+a coping tag (``coping`` keeps its name, ``coping:walk`` renames it) or to nothing (``none``,
+also the default). A sleep scale ("Sleep Time: 8:00", "Sleep hours: 7.5") fills the day's
+sleep hours; every other scale is kept, as written, in the note.
 
 Several entries on one day are combined: mood is the mean of the entries' moods rounded half
-up; activities are united (one contact per mapped activity per day, "how connected" 3 because
-Daylio does not record it); notes are joined in time order, each headed by its time. A day that
-already has a check-in in the journal is left as it is and reported.
+up; activities are united (one contact per mapped kind and mode per day, "how connected" 3
+because Daylio does not record it); notes are joined in time order, each headed by its time;
+sleep comes from the first entry that has it. A day that already has a check-in in the journal
+is left as it is and reported.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from journal.domain.errors import ValidationError
-from journal.domain.kinds import Mode, Relationship
-from journal.domain.records import Contact, Day
+from journal.domain.records import Day
 from journal.domain.validate import number
-from journal.i18n import QT_TRANSLATE_NOOP, translate
+from journal.i18n import translate
+from journal.report.import_common import (
+    IMPORTED_QUALITY,
+    MAP_LABELS,
+    ActivityTarget,
+    CsvRow,
+    ImportPreview,
+    activities_of_day,
+    clock_minutes,
+    detect_format,
+    mean_rounded,
+    note_from_html,
+    parse_activity_target,
+    parse_map,
+    read_csv,
+)
 
-DEFAULT_MOODS = {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}
-NEW_COLUMNS = ("full_date", "date", "weekday", "time", "mood", "activities", "note_title",
-               "note")
-OLD_COLUMNS = ("year", "date", "weekday", "time", "mood", "activities", "note")
-IMPORTED_QUALITY = 3
-#: The words for the command line's ``--mood-map`` and ``--activity-map`` in a message (the
-#: names themselves are the errors' field keys and stay as they are).
-MAP_LABELS = {"mood_map": QT_TRANSLATE_NOOP("imports", "mood map"),
-              "activity_map": QT_TRANSLATE_NOOP("imports", "activity map")}
+__all__ = ["DEFAULT_MOODS", "IMPORTED_QUALITY", "LAYOUTS", "LEVEL_MOODS", "MAP_LABELS",
+           "ActivityTarget", "DaylioEntry", "DaylioFile", "DaylioPreview", "check_mood_map",
+           "parse_activity_target", "parse_map", "plan_import", "read_daylio", "read_entries"]
 
-# Messages go through ``translate("imports", …)``. What the file or the command line spells
-# (column names, moods, activities, the mapping's own words such as ``coping`` and ``none``,
-# ISO dates) is passed in as a field and never translated. A line number is written as plain
-# digits, as a text editor or spreadsheet numbers its rows, so the person finds the line.
-
-
-@dataclass(frozen=True, slots=True)
-class ActivityTarget:
-    """What one Daylio activity becomes: a contact of ``kind`` (by ``mode``), a coping tag,
-    or nothing."""
-
-    kind: Relationship | None = None
-    mode: Mode = Mode.IN_PERSON
-    coping: str | None = None
-
-
-def parse_activity_target(activity: str, text: str) -> ActivityTarget:
-    """``friend``, ``friend/video``, ``coping``, ``coping:walk`` or ``none``."""
-    text = text.strip()
-    if text in ("", "none"):
-        return ActivityTarget()
-    if text == "coping":
-        return ActivityTarget(coping=activity)
-    if text.startswith("coping:"):
-        return ActivityTarget(coping=text[7:].strip() or activity)
-    kind, _, mode = text.partition("/")
-    try:
-        return ActivityTarget(kind=Relationship(kind), mode=Mode(mode or "in_person"))
-    except ValueError:
-        raise ValidationError("activity_map", translate(
-            "imports", "activity map: “{mapping}” is not a contact kind (e.g. {kind} or "
-            "{kind_and_mode}), {coping} or {none}").format(
-                mapping=f"{activity}={text}", kind="friend", kind_and_mode="friend/video",
-                coping="coping", none="none")) from None
-
-
-def parse_map(text: str, name: str) -> dict[str, str]:
-    """``"a=b,c=d"`` into a dict (labels compared without case)."""
-    result: dict[str, str] = {}
-    for part in (p for p in text.split(",") if p.strip()):
-        key, sep, value = part.partition("=")
-        if not sep or not key.strip():
-            words = MAP_LABELS.get(name)
-            raise ValidationError(name, translate(
-                "imports", "{name}: expected label=value, got “{part}”").format(
-                    name=translate("imports", words) if words else name.replace("_", " "),
-                    part=part.strip()))
-        result[key.strip().casefold()] = value.strip()
-    return result
+#: Daylio's five levels (1 = best … 5 = worst) on the journal's 0-10 mood.
+LEVEL_MOODS = {1: 9, 2: 7, 3: 5, 4: 3, 5: 1}
+#: The names Daylio gives its five levels before the person renames them.
+PREDEFINED = {1: "rad", 2: "good", 3: "meh", 4: "bad", 5: "awful"}
+DEFAULT_MOODS = {name: LEVEL_MOODS[level] for level, name in PREDEFINED.items()}
+LAYOUTS = {
+    "daylio-csv-1": ("year", "date", "weekday", "time", "mood", "activities", "note"),
+    "daylio-csv-2": ("full_date", "date", "weekday", "time", "mood", "activities", "note"),
+    "daylio-csv-3": ("full_date", "date", "weekday", "time", "mood", "activities",
+                     "note_title", "note"),
+    "daylio-csv-4": ("full_date", "date", "weekday", "time", "mood", "activities", "scales",
+                     "note_title", "note"),
+}
+NEW_COLUMNS = LAYOUTS["daylio-csv-3"]
+OLD_COLUMNS = LAYOUTS["daylio-csv-1"]
+DaylioPreview = ImportPreview
 
 
 @dataclass(slots=True)
 class DaylioEntry:
+    """One Daylio entry; ``line`` is the CSV's line, or the entry's number in a backup."""
+
     line: int
     date: dt.date
     time: str
@@ -102,26 +91,82 @@ class DaylioEntry:
     activities: list[str]
     title: str
     note: str
+    level: int | None = None
+    sleep_hours: float | None = None
+    #: Scales kept in the note, as written ("Sleep Quality: 8/10 points").
+    scales: list[str] = field(default_factory=list)
+    in_backup: bool = False
 
 
 @dataclass(slots=True)
-class DaylioPreview:
-    """What an import would write, shown before anything is written."""
+class DaylioFile:
+    """The entries of one file and which of Daylio's formats it is (``LAYOUTS`` or
+    ``daylio-backup``)."""
 
-    days: list[Day] = field(default_factory=list)
-    contacts: list[Contact] = field(default_factory=list)
-    skipped_days: list[dt.date] = field(default_factory=list)
-    unmapped_activities: list[str] = field(default_factory=list)
-    mood_labels: list[str] = field(default_factory=list)
-    activities: list[str] = field(default_factory=list)
+    source: str
+    entries: list[DaylioEntry]
+
+    def suggested_moods(self) -> dict[str, int | None]:
+        """Each mood label with the value its level gives, ``None`` where only the person
+        can say (what the app's mapping step asks)."""
+        result: dict[str, int | None] = {}
+        for entry in sorted(self.entries, key=lambda e: e.mood.casefold()):
+            known = (LEVEL_MOODS.get(entry.level) if entry.level is not None
+                     else DEFAULT_MOODS.get(entry.mood.casefold()))
+            if result.get(entry.mood) is None:
+                result[entry.mood] = known
+        return result
+
+    def activity_names(self) -> list[str]:
+        return sorted({a for e in self.entries for a in e.activities}, key=str.casefold)
 
 
-_TAG = re.compile(r"<[^>]+>")
+# Month names as Daylio's older layout writes them in the phone's language ("18 May",
+# "18. Mai", "18 mai", "May 18"): the common European languages, full and abbreviated.
+_MONTHS = {
+    1: "january jan januar janvier janv enero ene gennaio gen janeiro jan januari styczeń sty",
+    2: "february feb februar février févr fevrier febrero febbraio fevereiro fev februari "
+       "luty lut",
+    3: "march mar märz maerz mars marzo março marco maart marzec",
+    4: "april apr avril avr abril abr aprile apr april kwiecień kwi",
+    5: "may mai mayo maggio mag maio mei maj",
+    6: "june jun juni juin junio giugno giu junho czerwiec cze",
+    7: "july jul juli juillet juil julio luglio lug julho lipiec lip",
+    8: "august aug août aout agosto ago augustus sierpień sie",
+    9: "september sep sept septembre septiembre settembre set setembro wrzesień wrz",
+    10: "october oct oktober okt octobre octubre ottobre ott outubro out październik paź",
+    11: "november nov novembre noviembre novembre novembro listopad lis",
+    12: "december dec dezember dez décembre decembre diciembre dic dicembre dezembro "
+        "grudzień gru",
+}
 
 
-def _clean_note(text: str) -> str:
-    text = re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE)
-    return _TAG.sub("", text).strip()
+def _plain(word: str) -> str:
+    """``word`` without case or accents, as month names are compared ("déc" is "dec")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold())
+                   if not unicodedata.combining(c))
+
+
+MONTH_NAMES = {_plain(name): month for month, names in _MONTHS.items()
+               for name in names.split()}
+_DAY_MONTH = re.compile(r"^\s*(\d{1,2})\.?\s+([^\W\d_]+)\.?\s*$")
+_MONTH_DAY = re.compile(r"^\s*([^\W\d_]+)\.?\s+(\d{1,2})\.?\s*$")
+
+
+def _old_date(date: str, year: str) -> dt.date | None:
+    match = _DAY_MONTH.match(date)
+    if match:
+        day, month_name = match.group(1), match.group(2)
+    else:
+        match = _MONTH_DAY.match(date)
+        if not match:
+            return None
+        month_name, day = match.group(1), match.group(2)
+    month = MONTH_NAMES.get(_plain(month_name))
+    try:
+        return dt.date(int(year), month, int(day)) if month else None
+    except ValueError:
+        return None
 
 
 def _parse_date(row: Mapping[str, str], line: int) -> dt.date:
@@ -133,127 +178,187 @@ def _parse_date(row: Mapping[str, str], line: int) -> dt.date:
                 "imports", "line {line}: {column} “{value}” is not a date like {example}").format(
                     line=line, column="full_date", value=row["full_date"],
                     example="2024-01-31")) from None
-    text = f"{row['date'].strip()} {row['year'].strip()}"
-    for pattern in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValidationError("date", translate(
-        "imports", "line {line}: date “{date}” with year “{year}” is not a date").format(
-            line=line, date=row["date"], year=row["year"]))
+    found = _old_date(row["date"], row["year"].strip())
+    if found is None:
+        raise ValidationError("date", translate(
+            "imports", "line {line}: date “{date}” with year “{year}” is not a date").format(
+                line=line, date=row["date"], year=row["year"]))
+    return found
 
 
-def read_entries(path: Path) -> list[DaylioEntry]:
-    """Read the CSV; errors name the line and column."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ValidationError("file", translate(
-            "imports", "file: {path} does not exist").format(path=path)) from None
-    except UnicodeDecodeError:
-        raise ValidationError("file", translate("imports", "file: not a UTF-8 text file")) from None
-    if not text.strip():
-        raise ValidationError("file", translate("imports", "file: {path} is empty").format(
-            path=path))
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in reader.fieldnames or []]
-    reader.fieldnames = header
-    expected = NEW_COLUMNS if "full_date" in header else OLD_COLUMNS
-    missing = [c for c in expected if c not in header]
+_SLEEP_WORDS = ("time", "hour", "duration", "length", "amount", "slept")
+_HOURS = re.compile(r"^\s*(\d{1,2})(?:[:h]\s*(\d{1,2})\s*m?|[.,](\d+))?\s*"
+                    r"(?:h|hrs?|hours?)?\s*$", re.IGNORECASE)
+
+
+def sleep_hours(name: str, value: str) -> float | None:
+    """Hours of sleep when ``name: value`` is a sleep-duration scale ("Sleep Time: 8:00",
+    "Sleep hours: 7.5", "Sleep duration: 7h 30m"), else ``None`` (kept in the note)."""
+    words = name.casefold()
+    if "sleep" not in words or not any(w in words for w in _SLEEP_WORDS):
+        return None
+    match = _HOURS.match(value)
+    if not match:
+        return None
+    hours = float(match.group(1))
+    if match.group(2):
+        if int(match.group(2)) > 59:
+            return None
+        hours += int(match.group(2)) / 60
+    elif match.group(3):
+        hours += float("0." + match.group(3))
+    return round(hours, 2) if hours <= 24 else None
+
+
+def _scales(text: str) -> tuple[float | None, list[str]]:
+    """The sleep hours among Daylio's scales, and the others as written."""
+    hours: float | None = None
+    kept: list[str] = []
+    for part in (p.strip() for p in text.split("|") if p.strip()):
+        name, sep, value = part.partition(":")
+        found = sleep_hours(name, value) if sep else None
+        if found is not None and hours is None:
+            hours = found
+        else:
+            kept.append(part)
+    return hours, kept
+
+
+def _layout(header: list[str]) -> str:
+    columns = set(header)
+    if "full_date" not in columns:
+        return "daylio-csv-1"
+    if "scales" in columns:
+        return "daylio-csv-4"
+    return "daylio-csv-3" if "note_title" in columns else "daylio-csv-2"
+
+
+def _entry(row: CsvRow, expected: tuple[str, ...]) -> DaylioEntry:
+    values, line = row.values, row.line
+    if row.ragged:
+        raise ValidationError("row", translate(
+            "imports", "line {line}: expected {count} columns").format(
+                line=line, count=number(len(expected))))
+    activities = [a.strip() for a in values["activities"].split("|") if a.strip()]
+    hours, scales = _scales(values.get("scales", ""))
+    return DaylioEntry(line, _parse_date(values, line), values["time"].strip(),
+                       values["mood"].strip(), activities, values.get("note_title", "").strip(),
+                       note_from_html(values["note"]), sleep_hours=hours, scales=scales)
+
+
+def read_daylio(path: Path) -> DaylioFile:
+    """Read a Daylio CSV (any of the four layouts) or backup, told apart by content; errors
+    name the line (or the backup's entry) and the column."""
+    if detect_format(path) == "daylio-backup":
+        from journal.report.import_daylio_backup import read_backup
+
+        return read_backup(path)
+    table = read_csv(path)
+    source = _layout(table.header)
+    expected = LAYOUTS[source]
+    missing = [c for c in expected if c not in table.header]
     if missing:
         raise ValidationError("columns", translate(
             "imports", "line {line}: missing column {column} (a Daylio export has "
             "{columns})").format(line=1, column=missing[0], columns=",".join(NEW_COLUMNS)))
-    entries = []
-    for line, row in enumerate(reader, start=2):
-        if None in row or any(row.get(c) is None for c in expected):
-            raise ValidationError("row", translate(
-                "imports", "line {line}: expected {count} columns").format(
-                    line=line, count=number(len(expected))))
-        activities = [a.strip() for a in row["activities"].split("|") if a.strip()]
-        entries.append(DaylioEntry(line, _parse_date(row, line), row["time"].strip(),
-                                   row["mood"].strip(), activities,
-                                   row.get("note_title", "").strip(), _clean_note(row["note"])))
-    return entries
+    return DaylioFile(source, [_entry(row, expected) for row in table.rows])
 
 
-_TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*([AaPp][Mm])?\s*$")
+def read_entries(path: Path) -> list[DaylioEntry]:
+    """The entries of a Daylio CSV or backup."""
+    return read_daylio(path).entries
 
 
-def _minutes(time: str) -> int:
-    """Minutes after midnight of "21:05" or "9:05 pm" (0 when unreadable), for ordering."""
-    match = _TIME.match(time)
-    if not match:
-        return 0
-    hour, minute, half = int(match.group(1)), int(match.group(2)), match.group(3)
-    if half:
-        hour = hour % 12 + (12 if half.lower() == "pm" else 0)
-    return hour * 60 + minute
+def _unmapped(entries: list[DaylioEntry], labels: list[str]) -> ValidationError:
+    if len(labels) == 1:
+        line = next(e.line for e in entries if e.mood == labels[0])
+        return ValidationError("mood_map", translate(
+            "imports", "line {line}: mood “{mood}” is not mapped; add it, e.g. "
+            "{example}").format(line=line, mood=labels[0],
+                                example=f'--mood-map "{labels[0]}=5"'))
+    return ValidationError("mood_map", translate(
+        "imports", "{count} moods are not mapped: {moods}; add them, e.g. {example}").format(
+            count=number(len(labels)), moods=", ".join(f"“{m}”" for m in labels),
+            example='--mood-map "' + ",".join(f"{m}=5" for m in labels) + '"'))
+
+
+def _day_note(day_entries: list[DaylioEntry]) -> str:
+    def body(entry: DaylioEntry) -> str:
+        return "\n".join(filter(None, [entry.note, *entry.scales]))
+
+    if len(day_entries) == 1:
+        return "\n\n".join(filter(None, [day_entries[0].title, body(day_entries[0])]))
+    notes = []
+    for entry in day_entries:
+        text = ": ".join(filter(None, [entry.title, body(entry)]))
+        if text:
+            notes.append(f"{entry.time} — {text}")
+    return "\n\n".join(notes)
 
 
 def plan_import(entries: list[DaylioEntry], mood_map: Mapping[str, int],
                 activity_map: Mapping[str, ActivityTarget], existing_days: set[dt.date],
-                today: dt.date) -> DaylioPreview:
-    """Combine entries per day and apply the mapping; raises ``ValidationError`` naming the
-    line for an unmapped mood, a bad mood value or a future date."""
+                today: dt.date, source: str = "") -> ImportPreview:
+    """Combine entries per day and apply the mapping (``mood_map``: the person's values, which
+    win over a level); raises ``ValidationError`` naming the line for a mood no one placed or
+    a future date, and naming every mood no one placed when there are several."""
     moods = {k.casefold(): v for k, v in mood_map.items()}
     targets = {k.casefold(): v for k, v in activity_map.items()}
-    preview = DaylioPreview()
+    preview = ImportPreview(source=source, entries=len(entries))
+    suggested = DaylioFile(source, entries).suggested_moods()
+    preview.mood_labels = list(suggested)
+    preview.moods_mapped = [label for label, value in suggested.items() if value is not None]
+    preview.moods_asked = [label for label, value in suggested.items() if value is None]
+    unmapped = [label for label in preview.moods_asked if label.casefold() not in moods]
+    if unmapped:
+        raise _unmapped(entries, unmapped)
     by_day: dict[dt.date, list[DaylioEntry]] = {}
     for entry in entries:
-        if entry.mood.casefold() not in moods:
-            raise ValidationError("mood_map", translate(
-                "imports", "line {line}: mood “{mood}” is not mapped; add it, e.g. "
-                "{example}").format(line=entry.line, mood=entry.mood,
-                                    example=f'--mood-map "{entry.mood}=5"'))
         if entry.date > today:
-            raise ValidationError("date", translate(
-                "imports", "line {line}: {date} is in the future").format(
-                    line=entry.line, date=entry.date.isoformat()))
+            message = (translate("imports", "entry {entry}: {date} is in the future")
+                       .format(entry=entry.line, date=entry.date.isoformat())
+                       if entry.in_backup else
+                       translate("imports", "line {line}: {date} is in the future")
+                       .format(line=entry.line, date=entry.date.isoformat()))
+            raise ValidationError("date", message)
         by_day.setdefault(entry.date, []).append(entry)
-    preview.mood_labels = sorted({e.mood for e in entries}, key=str.casefold)
-    preview.activities = sorted({a for e in entries for a in e.activities}, key=str.casefold)
-    nothing = ActivityTarget()
+    preview.activities = DaylioFile(source, entries).activity_names()
     preview.unmapped_activities = [a for a in preview.activities
-                                   if targets.get(a.casefold(), nothing) == nothing]
+                                   if targets.get(a.casefold(), ActivityTarget())
+                                   == ActivityTarget()]
+    for entry in entries:
+        for scale in entry.scales:
+            name = scale.partition(":")[0].strip()
+            preview.kept_in_notes[name] = preview.kept_in_notes.get(name, 0) + 1
     for date in sorted(by_day):
-        day_entries = by_day[date]
-        if len(day_entries) > 1:
-            day_entries = sorted(day_entries, key=lambda e: _minutes(e.time))
         if date in existing_days:
             preview.skipped_days.append(date)
             continue
-        values = [moods[e.mood.casefold()] for e in day_entries]
-        mood = int(sum(values) / len(values) + 0.5)
-        coping: list[str] = []
-        kinds: dict[tuple[Relationship, Mode], list[str]] = {}
-        for activity in dict.fromkeys(a for e in day_entries for a in e.activities):
-            target = targets.get(activity.casefold(), ActivityTarget())
-            if target.coping:
-                coping.append(target.coping)
-            elif target.kind is not None:
-                kinds.setdefault((target.kind, target.mode), []).append(activity)
-        notes = [f"{e.time} — {e.title}: {e.note}" if e.title else f"{e.time} — {e.note}"
-                 for e in day_entries if e.note or e.title]
-        note = "\n\n".join(notes) if len(day_entries) > 1 else (
-            "\n\n".join(filter(None, [day_entries[0].title, day_entries[0].note])))
+        day_entries = sorted(by_day[date], key=lambda e: clock_minutes(e.time) or 0)
+        values = [moods.get(e.mood.casefold(), suggested.get(e.mood)) for e in day_entries]
+        mood = mean_rounded([float(v) for v in values if v is not None])
+        coping, contacts = activities_of_day(
+            date, [a for e in day_entries for a in e.activities], targets, "Daylio")
+        sleep = next((e.sleep_hours for e in day_entries if e.sleep_hours is not None), None)
+        preview.sleep_days += sleep is not None
         try:
-            preview.days.append(Day(date=date, mood=mood, coping=tuple(coping), note=note))
+            preview.days.append(Day(date=date, mood=mood, sleep_hours=sleep,
+                                    coping=tuple(coping), note=_day_note(day_entries)))
         except ValidationError as error:
-            raise ValidationError(error.field, translate(
-                "imports", "line {line}: {message}").format(
-                    line=day_entries[0].line, message=error.message)) from None
-        for (kind, mode), names in kinds.items():
-            preview.contacts.append(Contact(date=date, kind=kind, mode=mode,
-                                            quality=IMPORTED_QUALITY,
-                                            note="From Daylio: " + ", ".join(names)))
+            first = day_entries[0]
+            message = (translate("imports", "entry {entry}: {message}").format(
+                entry=first.line, message=error.message) if first.in_backup else
+                translate("imports", "line {line}: {message}").format(
+                    line=first.line, message=error.message))
+            raise ValidationError(error.field, message) from None
+        preview.contacts.extend(contacts)
     return preview
 
 
 def check_mood_map(raw: Mapping[str, str]) -> dict[str, int]:
-    """Mood labels to 0-10, validated; defaults for Daylio's five labels."""
-    result = dict(DEFAULT_MOODS)
+    """The person's mood values, validated 0-10 (Daylio's defaults and levels are applied by
+    ``plan_import`` where the person gives none)."""
+    result: dict[str, int] = {}
     for label, value in raw.items():
         try:
             mood = int(value)

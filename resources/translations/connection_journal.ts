@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="+113"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="+115"/>
         <location line="+7"/>
         <source>About Connection Journal</source>
         <translation type="unfinished"></translation>
@@ -32,6 +32,21 @@
     <message>
         <location line="+5"/>
         <source>The app reports scores and the published band names; it does not diagnose. Talk with your care team about what they mean for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Licence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The full text of the GNU General Public License, version 3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1074,14 +1089,22 @@
 <context>
     <name>DaylioImportDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/daylio_import.py" line="+50"/>
-        <location line="+1"/>
+        <location filename="../../journal/ui/dialogs/daylio_import.py" line="+76"/>
         <source>Import from Daylio</source>
-        <extracomment>Daylio&apos;s own activities that are plainly contacts, pre-filled for the person to confirm. Pause after a change before the preview is worked out again.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+31"/>
+        <source>Choose what each factor becomes: a coping tag, a contact, or nothing. Nothing is written until you press Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose what each Daylio mood and activity becomes. Moods whose level is known are filled in; a mood marked “set this one” could not be placed: set it. Nothing is written until you press Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Moods (0 = worst, 10 = best)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1091,17 +1114,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Activities</source>
+        <location line="+3"/>
+        <source>{scale}; its level is not known: set it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>{label} (set this one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>Bearable&apos;s mood scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every mood in this file is between 1 and 5: say which scale Bearable used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0-10 (kept as it is)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1-5 (spread over 0-10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Factors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file has no factors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The file has no activities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-63"/>
         <source>What would be imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1111,12 +1185,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Choose what each Daylio mood and activity becomes. Moods other than Daylio&apos;s five start at 5: set them. Nothing is written until you press Import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+71"/>
         <source>What “{name}” becomes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1141,7 +1210,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>How “{name}” happened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1151,29 +1220,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
+        <source>Choose Bearable&apos;s mood scale to see what would be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>This mapping cannot be imported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>Would import {days} from {first} to {last} and {contacts}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+19"/>
         <source>1 day</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-19"/>
+        <location line="+20"/>
         <source>%Ln days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-18"/>
         <source>1 contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1185,12 +1261,67 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <source>There are no new days to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-186"/>
+        <source>Import from Bearable</source>
+        <extracomment>Daylio&apos;s own activities that are plainly contacts, pre-filled for the person to confirm. Pause after a change before the preview is worked out again. Where a mood nobody can place starts, for the person to set.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+200"/>
+        <source>{mapped} mapped by their level, {asked} asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln moods</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Several entries on one day: their mean, rounded half up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept in the notes: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sleep hours on {days}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>Not imported: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 day without a mood reading is not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln days without a mood reading are not imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>1 day already in the journal is left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1267,17 +1398,22 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../journal/ui/pages/share_import.py" line="+47"/>
+        <location filename="../../journal/ui/pages/share_import.py" line="+48"/>
         <source>Import a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Connection Journal export (*.json);;Daylio export (*.csv);;All files (*)</source>
+        <source>Files Connection Journal can import (*.json *.csv *.daylio *.zip);;Connection Journal export (*.json);;Daylio export or backup (*.csv *.daylio);;Bearable export (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
+        <source>This file cannot be imported: it is not a Connection Journal export (JSON), a Daylio export (CSV) or backup (.daylio), or a Bearable export (CSV).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1464,18 +1600,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>This file cannot be imported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Importing from Bearable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Importing from Daylio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Imported {days} and {contacts} from Daylio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Imported {days} and {contacts} from Bearable.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1517,6 +1663,30 @@
     <message>
         <location line="+3"/>
         <source>From {start} to {end} · {checkins}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LicenceDialog</name>
+    <message>
+        <location filename="../../journal/ui/dialogs/about.py" line="+13"/>
+        <location line="+8"/>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Connection Journal is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The full text of the GNU General Public License, version 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The licence file was not found with this installation; the GNU General Public License, version 3, is at https://www.gnu.org/licenses/gpl-3.0.html.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3320,11 +3490,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>A full copy to keep, or to move to another computer. Import reads a Connection Journal export (JSON) or a Daylio export (CSV); nothing is written until you confirm.</source>
+        <source>A full copy to keep, or to move to another computer. Import reads a Connection Journal export (JSON), a Daylio export (CSV) or backup (.daylio), or a Bearable export (CSV); you see what would come in first, and nothing is written until you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
+        <source>Import a JSON, Daylio or Bearable file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Export JSON…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3349,12 +3524,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Import a JSON or Daylio file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>No attended session is logged yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3437,7 +3607,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="-43"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="-84"/>
         <location line="+4"/>
         <source>Keyboard shortcuts</source>
         <extracomment>Key names inside a line of the shortcuts table (&quot;Ctrl+1 … Ctrl+9&quot;, &quot;Alt+Left / Alt+Right&quot;).</extracomment>
@@ -4209,7 +4379,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/sharing.py" line="+106"/>
+        <location filename="../../journal/sharing.py" line="+116"/>
         <source>This journal already has entries: choose merge (add what is not there yet) or replace (after a backup).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4278,7 +4448,7 @@
 <context>
     <name>imports</name>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+42"/>
+        <location filename="../../journal/report/import_common.py" line="+29"/>
         <source>mood map</source>
         <extracomment>The words for the command line&apos;s ``--mood-map`` and ``--activity-map`` in a message (the names themselves are the errors&apos; field keys and stay as they are).</extracomment>
         <translation type="unfinished"></translation>
@@ -4289,7 +4459,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>activity map: “{mapping}” is not a contact kind (e.g. {kind} or {kind_and_mode}), {coping} or {none}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4299,23 +4469,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location filename="../../journal/report/import_daylio.py" line="+177"/>
         <source>line {line}: {column} “{value}” is not a date like {example}</source>
+        <extracomment>Daylio&apos;s five levels (1 = best … 5 = worst) on the journal&apos;s 0-10 mood. The names Daylio gives its five levels before the person renames them. Scales kept in the note, as written (&quot;Sleep Quality: 8/10 points&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>line {line}: date “{date}” with year “{year}” is not a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../journal/report/import_common.py" line="+91"/>
         <location filename="../../journal/report/import_json.py" line="+71"/>
         <source>file: {path} does not exist</source>
+        <extracomment>Moods placed without asking: by the level the backup stores, or as Daylio&apos;s defaults. Moods only the person can place (a renamed mood in a CSV): asked, or ``--mood-map``. Daylio scales (other than sleep) and Bearable categories kept in the notes, with the number of readings of each. Days whose sleep hours came from a sleep scale (Daylio) or reading (Bearable). Days with readings but no mood (Bearable): a check-in needs a mood, so not imported.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>file: {path} is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../journal/report/import_daylio_backup.py" line="+47"/>
+        <source>file: {path} cannot be read ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>file: not a UTF-8 text file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4326,32 +4509,127 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+22"/>
+        <source>a field is longer than {count} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the line cannot be read as CSV ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/report/import_daylio.py" line="+78"/>
         <source>line {line}: missing column {column} (a Daylio export has {columns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>line {line}: expected {count} columns</source>
+        <location filename="../../journal/report/import_bearable.py" line="+57"/>
+        <source>Mood: Bearable&apos;s 0-10 kept as it is; several readings on one day become their mean, rounded half up (6.5 → 7).</source>
+        <extracomment>Where the words of ``time of day`` fall in the day, for putting notes in order. The rules above, in the words the preview states them (app and command line).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>line {line}: mood “{mood}” is not mapped; add it, e.g. {example}</source>
+        <location line="+2"/>
+        <source>Energy: Bearable&apos;s 1-5 becomes 0, 3, 5, 8 or 10 (the day&apos;s mean × 2.5 from 0, rounded half up).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mood on a 1-5 scale: spread over 0-10 as energy is (the day&apos;s mean first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sleep: hours are added up per day; sleep quality, symptoms, medication and other readings are kept in the note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>line {line}, column {column}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>{where}: “{value}” is not {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a date like {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a time (14:30 or 2:30 pm) or one of {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+125"/>
+        <source>a rating {low}-{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <location filename="../../journal/report/import_daylio.py" line="-22"/>
+        <source>line {line}: expected {count} columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>line {line}: missing column {column} (a Bearable export has {columns})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>mood scale: “{value}” must be {five} or {ten}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>mood scale: every mood in this file is between {low} and {high}; say whether Bearable&apos;s scale was 1-5 or 0-10, e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{where}: {date} is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/report/import_daylio.py" line="+36"/>
+        <source>line {line}: mood “{mood}” is not mapped; add it, e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} moods are not mapped: {moods}; add them, e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>entry {entry}: {date} is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>line {line}: {date} is in the future</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+28"/>
+        <source>entry {entry}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/report/import_bearable.py" line="+19"/>
+        <location filename="../../journal/report/import_common.py" line="+2"/>
+        <location filename="../../journal/report/import_daylio.py" line="+2"/>
         <source>line {line}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../journal/report/import_daylio.py" line="+15"/>
         <source>mood map: “{label}” must map to a whole number {low}-{high}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4508,6 +4786,58 @@
     <message>
         <location line="+11"/>
         <source>safety plan: the journal&apos;s safety plan was kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/report/import_daylio_backup.py" line="-8"/>
+        <source>file: not a Daylio backup ({reason})</source>
+        <extracomment>A backup bigger than this once decoded is refused rather than read into memory.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>it holds no {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+3"/>
+        <source>{name} is not base64 of a JSON document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{field} is not a list of records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>entry {entry}: {field} “{value}” is not a whole number {low}-{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>entry {entry}: {field} “{value}” is not a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>entry {entry}: year {year}, month {month} (counted from 0), day {day} is not a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>entry {entry}: mood {value} is not one of the backup&apos;s moods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>entry {entry}: activity {value} is not one of the backup&apos;s activities</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6682,7 +7012,7 @@
     </message>
     <message>
         <location line="+140"/>
-        <location filename="../../journal/sharing.py" line="+59"/>
+        <location filename="../../journal/sharing.py" line="+96"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>
     </message>

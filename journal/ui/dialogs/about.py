@@ -1,4 +1,5 @@
-"""Help dialogs: the keyboard shortcuts, and About (version, licences, credits, privacy)."""
+"""Help dialogs: the keyboard shortcuts, and About (version, licences, credits, privacy) with
+the full licence text."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import __version__
+from journal.desktop import licence_text
 from journal.domain.questionnaires import QUESTIONNAIRES
 from journal.ui import theme
 from journal.ui.pages.checkins_questionnaire import tr_published
@@ -136,6 +138,41 @@ class AboutDialog(QDialog):
             f"<h3>{escape(licences_title)}</h3>{_html_list(licences)}")
         layout.addWidget(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        licence = buttons.addButton(self.tr("Licence…"), QDialogButtonBox.ButtonRole.ActionRole)
+        licence.setObjectName("about_licence")
+        licence.setAccessibleName(self.tr("Licence"))
+        licence.setAccessibleDescription(
+            self.tr("The full text of the GNU General Public License, version 3"))
+        licence.clicked.connect(lambda: LicenceDialog(self).exec())
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(600, 520)
+
+
+class LicenceDialog(QDialog):
+    """About → Licence: the GPL-3.0 text installed with the app, word for word."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("licence_dialog")
+        self.setWindowTitle(self.tr("Licence"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr(
+            "Connection Journal is free software: you can redistribute it and/or modify it "
+            "under the terms of the GNU General Public License, version 3 or (at your "
+            "option) any later version."), self, wordWrap=True))
+        text = QTextBrowser(self)
+        text.setObjectName("licence_text")
+        text.setAccessibleName(self.tr("Licence"))
+        text.setAccessibleDescription(
+            self.tr("The full text of the GNU General Public License, version 3"))
+        text.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
+        # the licence is not translated: its English text is the one that has legal force
+        text.setPlainText(licence_text() or self.tr(
+            "The licence file was not found with this installation; the GNU General Public "
+            "License, version 3, is at https://www.gnu.org/licenses/gpl-3.0.html."))
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 560)

@@ -6,7 +6,7 @@ plan at first), chooses how people are named (relationship only at first) and th
 the locale), looks at the pages, and saves. Exports and imports of the whole journal sit
 below. Everything long runs in a worker with a progress dialog and Cancel; cancelling writes
 nothing. A JSON import into a journal with entries asks: merge, replace or cancel; a Daylio
-import asks for its mapping and shows what it would write first.
+(CSV or backup) or Bearable import asks for its mapping and shows what it would write first.
 """
 
 from __future__ import annotations
@@ -180,15 +180,17 @@ class SharePage(QWidget):
 
         data = QGroupBox(self.tr("Your whole journal"), objectName="data_group")
         words = QLabel(self.tr("A full copy to keep, or to move to another computer. Import "
-                               "reads a Connection Journal export (JSON) or a Daylio export "
-                               "(CSV); nothing is written until you confirm."),
+                               "reads a Connection Journal export (JSON), a Daylio export "
+                               "(CSV) or backup (.daylio), or a Bearable export (CSV); you see "
+                               "what would come in first, and nothing is written until you "
+                               "confirm."),
                        objectName="data_note", wordWrap=True)
         self._export_json = self._button("export_json", self.tr("Export JSON…"),
                                          self.tr("Export the whole journal as JSON"))
         self._export_csv = self._button("export_csv", self.tr("Export CSV…"),
                                         self.tr("Export the whole journal as CSV files"))
         self._import = self._button("import_file", self.tr("Import…"),
-                                    self.tr("Import a JSON or Daylio file"))
+                                    self.tr("Import a JSON, Daylio or Bearable file"))
         self._import.setAccessibleDescription(words.text())  # nothing written until confirmed
         data_actions = QHBoxLayout()
         data_actions.addStretch(1)

@@ -1,9 +1,10 @@
 """Importing a file from the Share page: the questions asked before anything is written.
 
-A JSON export into a journal that already has entries asks merge, replace (after a backup)
-or cancel. A Daylio CSV opens its mapping dialog, which previews what would be written.
-The import itself runs in a worker; it is validated whole and written in one transaction,
-so a bad file or a Cancel writes nothing.
+The file's kind is told by its content (a Daylio backup renamed ``.zip`` is still one). A JSON
+export into a journal that already has entries asks merge, replace (after a backup) or
+cancel. A Daylio CSV or backup, or a Bearable CSV, opens its mapping dialog, which previews
+what would come in and what would not. The import itself runs in a worker; it is validated
+whole and written in one transaction, so a bad file or a Cancel writes nothing.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from journal.domain.errors import JournalError
-from journal.report.import_daylio import DaylioPreview, read_entries
+from journal.report.import_common import ImportPreview
 from journal.services import Journal
 from journal.sharing import ImportOutcome
-from journal.ui.dialogs.daylio_import import DaylioImportDialog
+from journal.ui.dialogs.daylio_import import DaylioImportDialog, MappingQuestions
 from journal.ui.widgets.message_bar import MessageBar
 from journal.ui.workers import Task, TaskThread
 
@@ -45,15 +46,24 @@ class ImportFlow(QObject):
         """Ask for a file, then for what to do with it."""
         path, _filter = QFileDialog.getOpenFileName(
             self._page, self.tr("Import a file"), str(Path.home()),
-            self.tr("Connection Journal export (*.json);;Daylio export (*.csv);;"
-                    "All files (*)"))
+            self.tr("Files Connection Journal can import (*.json *.csv *.daylio *.zip);;"
+                    "Connection Journal export (*.json);;Daylio export or backup (*.csv "
+                    "*.daylio);;Bearable export (*.csv);;All files (*)"))
         if not path:
             return
         chosen = Path(path)
-        if chosen.suffix.lower() == ".csv":
-            self.import_daylio(chosen)
-        else:
+        kind = self._journal.detect_import(chosen)
+        if kind is None:  # not told by content: the name decides which calm error is shown
+            kind = {".json": "json", ".csv": "daylio", ".daylio": "daylio-backup"}.get(
+                chosen.suffix.lower())
+        if kind == "json":
             self.import_json(chosen)
+        elif kind in ("daylio", "daylio-backup", "bearable"):
+            self.import_mapped(chosen, "bearable" if kind == "bearable" else "daylio")
+        else:
+            self._message.show_message(self.tr(
+                "This file cannot be imported: it is not a Connection Journal export (JSON), a "
+                "Daylio export (CSV) or backup (.daylio), or a Bearable export (CSV)."))
 
     # --- JSON --------------------------------------------------------------------------------
 
@@ -130,28 +140,44 @@ class ImportFlow(QObject):
         }.get(table, (f"1 {table}", f"{n} {table}"))
         return one if n == 1 else many
 
-    # --- Daylio ------------------------------------------------------------------------------
+    # --- Daylio and Bearable ------------------------------------------------------------------
 
     def import_daylio(self, path: Path) -> None:
+        self.import_mapped(path, "daylio")
+
+    def import_mapped(self, path: Path, app: str) -> None:
+        """Ask the mapping of a Daylio or Bearable file, then import it."""
         try:
-            entries = read_entries(path)
+            if app == "bearable":
+                asked = self._journal.bearable_questions(path)
+                questions = MappingQuestions(app, activities=asked.factors,
+                                             asks_mood_scale=asked.asks_mood_scale)
+            else:
+                read = self._journal.read_daylio(path)
+                questions = MappingQuestions(app, read.suggested_moods(), read.activity_names())
         except JournalError as error:
             self._message.show_message(self.tr("This file cannot be imported: {reason}")
                                        .format(reason=error))
             return
-        dialog = DaylioImportDialog(self._journal, path, entries, self._page)
+        dialog = DaylioImportDialog(self._journal, path, questions, self._page)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        moods, activities = dialog.mood_map(), dialog.activity_map()
-
-        def task(journal: Journal, _progress: object, cancelled: Callable[[], bool]) -> object:
-            return journal.import_daylio(path, moods, activities, cancelled=cancelled)
-
-        self._run(self.tr("Importing from Daylio…"), task, self._on_daylio_imported)
+        title = (self.tr("Importing from Bearable…") if app == "bearable"
+                 else self.tr("Importing from Daylio…"))
+        done = self._on_bearable_imported if app == "bearable" else self._on_daylio_imported
+        self._run(title, dialog.task(), done)
 
     def _on_daylio_imported(self, preview: object) -> None:
-        assert isinstance(preview, DaylioPreview)
+        assert isinstance(preview, ImportPreview)
         self._message.show_message(self.tr("Imported {days} and {contacts} from Daylio.").format(
             days=self._records("days", len(preview.days)),
             contacts=self._records("contacts", len(preview.contacts))))
+        self.imported.emit()
+
+    def _on_bearable_imported(self, preview: object) -> None:
+        assert isinstance(preview, ImportPreview)
+        self._message.show_message(self.tr("Imported {days} and {contacts} from Bearable.")
+                                   .format(days=self._records("days", len(preview.days)),
+                                           contacts=self._records("contacts",
+                                                                  len(preview.contacts))))
         self.imported.emit()
