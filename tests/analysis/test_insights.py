@@ -31,7 +31,8 @@ def test_demo_dependence_is_reported_with_n_range_and_ci(demo_journal: Journal) 
 
 def test_short_range_says_not_enough_data(demo_journal: Journal) -> None:
     report = demo_journal.insights(TODAY - dt.timedelta(days=9), TODAY)
-    assert [s.key for s in report.sentences] == ["not_enough_data"]
+    # the figure withheld says why; the isolation sentence still stands
+    assert [s.key for s in report.sentences] == ["not_enough_data", "isolation"]
     assert "Not enough data yet" in report.sentences[0].sentence
     figures = report.to_json()
     assert figures["associations"]["meaningful_contacts_vs_mood"]["spearman"] is None
@@ -45,7 +46,8 @@ def early_report() -> InsightReport:
              None, None, None) for i in range(20)]
     contacts = [((start + dt.timedelta(days=i)).isoformat(), "friend", "phone", 10,
                  int(rng.integers(1, 6))) for i in range(20)]
-    return compute_insights(build_series(start, start + dt.timedelta(days=19), rows, contacts))
+    end = start + dt.timedelta(days=19)
+    return compute_insights(build_series(start, end, rows, contacts), today=end)
 
 
 def test_early_signal_is_labelled() -> None:
