@@ -223,3 +223,15 @@ def test_a_range_ending_before_it_starts_is_refused(journal):
 
 def test_since_the_last_session(journal, known):
     assert journal.last_session_date() == TODAY - dt.timedelta(days=7)
+
+
+def test_the_week_not_over_yet_is_so_far_in_the_table_and_left_out_of_the_chart(demo_journal):
+    """TODAY is a Sunday: its week (from Monday 9 March) is not over."""
+    summary = summary_of(demo_journal, {"charts", "treatment"})
+    care = summary.charts[-1]
+    assert care.step_days == 7 and care.days[-1] == np.datetime64("2026-03-09")
+    for series in care.panels[0].series:
+        assert np.isnan(series.values[-1])  # left out: a week half done is no fall
+    week_table = summary.section("treatment").tables[-1]
+    assert week_table.rows[-1][0] == "9 Mar 2026 (so far)"
+    assert week_table.rows[-2][0] == "2 Mar 2026"

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
 
 from journal.analysis.stats import association
 from journal.i18n import format_date
-from journal.ui.charts.common import DAY
+from journal.ui.charts.common import DAY, timestamps
 from journal.ui.pages.insights import InsightsPage
 from journal.ui.pages.trends import TrendsPage, group_means
 
@@ -59,6 +59,19 @@ def test_the_range_switch_changes_the_days_plotted(trends, demo_journal):
         trends.weekly_adherence.care_plot.viewRange()[0][0]
         < trends.timeline.mood_plot.viewRange()[0][0] + 7 * DAY
     )
+
+
+def test_the_week_not_over_yet_is_not_plotted_as_a_fall(trends, demo_journal):
+    """TODAY is a Sunday, its week not over: the care chart ends with the week before."""
+    adherence = demo_journal.weekly_adherence(TODAY - dt.timedelta(days=89), TODAY)
+    assert adherence.so_far[-1] and not adherence.so_far[:-1].any()
+    assert not np.isnan(adherence.medication[-1])  # the figure exists; it is not drawn
+    x, y = trends.weekly_adherence.lines["medication"].getOriginalDataset()
+    this_week = timestamps(np.array([adherence.weeks[-1]], dtype="datetime64[D]"),
+                           noon=False)[0] + 3.5 * DAY
+    drawn = dict(zip(x.tolist(), y.tolist(), strict=True))
+    assert this_week not in drawn or np.isnan(drawn[this_week])
+    assert np.isfinite(y).sum() >= 10
 
 
 def test_the_scatter_switches_between_good_contacts_and_minutes(trends, demo_journal):
