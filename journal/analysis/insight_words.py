@@ -1,5 +1,6 @@
-"""How the insight sentences write numbers, counts, ranges and "when": one place for the
-rules every sentence follows.
+"""How the insight sentences write numbers, counts, ranges and "when" (one place for the
+rules every sentence follows), and the sentences that need no statistics of their own:
+isolation and bouncing back.
 
 - No negative zero: a value that rounds to 0 is written as 0, and a CI end that is not 0 but
   rounds to it gets more decimals ("−0.04"), so a clear difference never reads "to −0.0".
@@ -10,8 +11,10 @@ rules every sentence follows.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from journal.analysis.stats import Status
+from journal.analysis.streaks import Isolation, Resilience
 from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
 
 
@@ -84,3 +87,52 @@ def early(status: Status, text: str, counted: str) -> str:
         return text
     return translate("insights", "Early signal, from only {count}: {sentence_lowercase}").format(
         count=counted, sentence=text, sentence_lowercase=text[:1].lower() + text[1:])
+
+
+@dataclass(frozen=True, slots=True)
+class Insight:
+    """One sentence and the figure behind it; ``weight`` ranks it (effect size x sample)."""
+
+    key: str
+    sentence: str
+    status: Status
+    weight: float
+
+
+def isolation_sentence(result: Isolation, span: str, today: dt.date | None,
+                        end: dt.date) -> Insight | None:
+    """Counted over logged days only; "today" and "N days ago" from the real today."""
+    if result.logged_days == 0:
+        return None
+    if result.current is None or result.last_meaningful is None:
+        text = translate("insights", "No contact rated 4 or 5 for how connected it felt was "
+                                     "logged in {span}. Is there someone you could reach out "
+                                     "to?").format(span=span)
+        return Insight("isolation", text, Status.OK, 0.0)
+    last = translate("insights", "Your last contact that felt good was {when}.").format(
+        when=when(result.last_meaningful, today, end))
+    if result.longest == 0:
+        rest = translate("insights", "Every logged day in {span} had one.").format(span=span)
+    else:
+        rest = translate("insights", "The longest stretch of logged days without one in {span} "
+                                     "was {longest}.").format(
+            span=span, longest=logged_days(result.longest))
+    return Insight("isolation", f"{last} {rest}", Status.OK, 0.0)
+
+
+def resilience_sentence(result: Resilience, span: str) -> Insight | None:
+    if not result.reportable or result.median_days is None:
+        return None
+    days = result.median_days
+    digits = 0 if days == int(days) else 1
+    if days <= 1:
+        back = translate("insights", "the next day")
+    else:
+        back = translate("insights", "within {days} days").format(
+            days=format_number(days, digits))
+    text = translate("insights", "After a lower day (mood below {usual_low}), your mood usually "
+                                 "came back to its usual range {when} (median of {episodes} low "
+                                 "spells, {span}).").format(
+        usual_low=number(result.usual_low or 0.0, 1), when=back,
+        episodes=format_number(result.episodes, 0), span=span)
+    return Insight("bounce_back", text, Status.OK, 0.0)

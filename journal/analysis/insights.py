@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from journal.analysis import insight_words as w
+from journal.analysis.insight_words import Insight
 from journal.analysis.series import DailySeries
 from journal.analysis.stats import (
     ALPHA,
@@ -73,16 +74,6 @@ _STRENGTH_PHRASES = {
     "moderate": QT_TRANSLATE_NOOP("insights", "a moderate association"),
     "strong": QT_TRANSLATE_NOOP("insights", "a strong association"),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Insight:
-    """One sentence and the figure behind it; ``weight`` ranks it (effect size x sample)."""
-
-    key: str
-    sentence: str
-    status: Status
-    weight: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,8 +346,8 @@ def _sentences(report: InsightReport, series: DailySeries) -> list[Insight]:
     family = report.family_size
     ranked = [i for i in (_main_sentence(a["meaningful_contacts_vs_mood"], series, span, family),
                           _lag_sentence(a, span, family)) if i is not None]
-    tail = [i for i in (_isolation_sentence(report.isolation, span, report.today, report.end),
-                        _resilience_sentence(report.resilience, span)) if i is not None]
+    tail = [i for i in (w.isolation_sentence(report.isolation, span, report.today, report.end),
+                        w.resilience_sentence(report.resilience, span)) if i is not None]
     ranked.extend(_comparison_sentences(c, span, MAX_SENTENCES - len(ranked) - len(tail),
                                         family))
     return _unique([*ranked, *tail])[:MAX_SENTENCES]
@@ -403,42 +394,3 @@ def _lag_sentence(a: dict[str, Association], span: str, family: int) -> Insight 
         parts.append(translate("insights", "Both over {span}.").format(span=span))
     return Insight("next_day", w.early(forward.status, " ".join(parts), w.day_pairs(forward.n)),
                    forward.status, abs(forward.spearman) * math.sqrt(forward.n))
-
-
-def _isolation_sentence(result: Isolation, span: str, today: dt.date | None,
-                        end: dt.date) -> Insight | None:
-    """Counted over logged days only; "today" and "N days ago" from the real today."""
-    if result.logged_days == 0:
-        return None
-    if result.current is None or result.last_meaningful is None:
-        text = translate("insights", "No contact rated 4 or 5 for how connected it felt was "
-                                     "logged in {span}. Is there someone you could reach out "
-                                     "to?").format(span=span)
-        return Insight("isolation", text, Status.OK, 0.0)
-    last = translate("insights", "Your last contact that felt good was {when}.").format(
-        when=w.when(result.last_meaningful, today, end))
-    if result.longest == 0:
-        rest = translate("insights", "Every logged day in {span} had one.").format(span=span)
-    else:
-        rest = translate("insights", "The longest stretch of logged days without one in {span} "
-                                     "was {longest}.").format(
-            span=span, longest=w.logged_days(result.longest))
-    return Insight("isolation", f"{last} {rest}", Status.OK, 0.0)
-
-
-def _resilience_sentence(result: Resilience, span: str) -> Insight | None:
-    if not result.reportable or result.median_days is None:
-        return None
-    days = result.median_days
-    digits = 0 if days == int(days) else 1
-    if days <= 1:
-        when = translate("insights", "the next day")
-    else:
-        when = translate("insights", "within {days} days").format(
-            days=format_number(days, digits))
-    text = translate("insights", "After a lower day (mood below {usual_low}), your mood usually "
-                                 "came back to its usual range {when} (median of {episodes} low "
-                                 "spells, {span}).").format(
-        usual_low=w.number(result.usual_low or 0.0, 1), when=when,
-        episodes=format_number(result.episodes, 0), span=span)
-    return Insight("bounce_back", text, Status.OK, 0.0)

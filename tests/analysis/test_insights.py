@@ -79,3 +79,17 @@ def test_json_figure_reproduced_independently_from_the_store(demo_journal: Journ
     assert figure["n"] == len(rows)
     assert figure["spearman"] == pytest.approx(expected, abs=1e-6)
     assert figures["range"] == {"from": start.isoformat(), "to": TODAY.isoformat(), "days": 120}
+
+
+def test_a_range_ending_before_today_speaks_in_dates(demo_journal: Journal) -> None:
+    """The journal passes the real today in: a range that ended 30 days ago never says
+    "today" or "N days ago" counted from its own end."""
+    end = TODAY - dt.timedelta(days=30)
+    report = demo_journal.insights(end - dt.timedelta(days=59), end)
+    assert report.today == TODAY
+    sentence = next(s.sentence for s in report.sentences if s.key == "isolation")
+    last = report.isolation.last_meaningful
+    assert f"was on {last.day} {last:%b %Y}." in sentence
+    assert "today" not in sentence and "ago" not in sentence
+    now = demo_journal.insights(TODAY - dt.timedelta(days=59), TODAY)
+    assert "was today." in next(s.sentence for s in now.sentences if s.key == "isolation")
