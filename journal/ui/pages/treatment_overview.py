@@ -75,7 +75,8 @@ class AdherenceOverview(QWidget):
             self.tr(
                 "— means nothing was scheduled that week. Doses count on days you checked off a "
                 "dose or saved a check-in; sessions count those attended, missed or cancelled by "
-                "you; commitments count up to each week's target."
+                "you; commitments count up to each week's target. This week is shown \"so far\" "
+                "and joins the 12 weeks' totals once it is over."
             ),
             "overview_explanation",
         )
