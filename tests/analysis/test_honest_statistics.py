@@ -14,6 +14,8 @@ from journal.analysis.series import build_series
 from journal.analysis.simulation import null_rate, power
 from journal.analysis.stats import ALPHA, association, holm
 from journal.analysis.streaks import isolation
+from tests.analysis.test_insights import early_report
+from tests.test_i18n import FakeLocale, hand_made, translated
 
 START = dt.date(2026, 1, 1)
 NAN = np.nan
@@ -282,3 +284,42 @@ def test_comparisons_over_the_same_days_are_said_once() -> None:
     assert NOT_CAUSE in said[0]
     for sentence in sentences:
         assert "−0.0" not in sentence
+
+
+# --- every new sentence through the translation hooks ------------------------------------------
+
+@pytest.fixture
+def fake_locale():
+    from journal import i18n
+
+    fake = FakeLocale()
+    i18n.install(fake.translate, fake.date, fake.number)
+    yield fake
+    i18n.reset()
+
+
+def test_the_new_sentences_are_built_from_translated_parts(fake_locale) -> None:
+    rng = np.random.default_rng(5)
+    reports = [
+        journal([6.0] * 40, [(i, "friend", "phone", 5 if i % 2 else 2) for i in range(40)]),
+        journal([float(3 + i % 5) for i in range(40)],
+                [(i, "friend", "phone", 2) for i in range(40)]),
+        journal([float(3 + i % 5) for i in range(40)],
+                [(i, "friend", "phone", 5) for i in range(40)]),
+        journal([float(i % 6) for i in range(30)],
+                [(i, "friend", "phone", 5) for i in range(30) for _ in range(i % 6)]),
+        journal([8.0 if i % 2 else 3.0 + i % 3 for i in range(60)],
+                [(i, "friend", "phone", 5) for i in range(1, 60, 2)]),
+        journal(list(rng.integers(2, 9, 40).astype(float)),
+                [(i, "friend", "phone", int(rng.integers(1, 6))) for i in range(40)],
+                today=START + dt.timedelta(days=45)),
+        early_report(),
+    ]
+    keys = set()
+    for report in reports:
+        for insight in report.sentences:
+            keys.add(insight.key)
+            assert translated(insight.sentence), insight.sentence
+            assert not hand_made(insight.sentence, fake_locale), insight.sentence
+    assert {"meaningful_contacts_vs_mood", "comparisons_checked", "isolation",
+            "next_day"} <= keys
