@@ -34,8 +34,22 @@ from journal.i18n import translate
 from journal.store import assessments as assessments_store
 from journal.store import people as people_store
 from journal.store import safety_plan as safety_plan_store
+from journal.store import settings as settings_store
 
 T = TypeVar("T")
+
+#: A PHQ-9 whose item 9 was above 0 that arrives without the form (an import) shows the
+#: crisis message when it is this recent (days, today included).
+ITEM9_RECENT_DAYS = 14
+#: Where the assessments whose crisis message was shown are remembered (``settings`` table).
+ITEM9_SHOWN_KEY = "item9_messages_shown"
+_ITEM9_KEPT = 64
+
+
+def _item9_key(assessment: Assessment) -> str:
+    """An assessment by its date and answers: the same after an export and an import."""
+    answers = ",".join("-" if a is None else str(a) for a in assessment.answers)
+    return f"{assessment.date.isoformat()}:{answers}"
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +195,32 @@ class CheckinUseCases:
                           people_to_ask=plan.people_to_ask.strip(),
                           professionals=plan.professionals.strip(),
                           region=region, lines=lines_for_region(region))
+
+    def unseen_item9_answer(self) -> Assessment | None:
+        """The latest PHQ-9 of the last ``ITEM9_RECENT_DAYS`` days whose item 9 was answered
+        above 0 and whose crisis message has not been shown yet — one that came in by an
+        import or a restore, not through the questionnaire form. Each is shown once."""
+        since = self.today() - dt.timedelta(days=ITEM9_RECENT_DAYS - 1)
+        shown = self._item9_shown()
+        for item in reversed(self.assessments(Instrument.PHQ9)):
+            if item.date < since:
+                break
+            if crisis_message_required(item.flags) and _item9_key(item) not in shown \
+                    and item.date <= self.today():
+                return item
+        return None
+
+    def item9_message_shown(self, assessment: Assessment) -> None:
+        """Remember that the crisis message for ``assessment`` was shown (kept in the
+        ``settings`` table, the most recent ``_ITEM9_KEPT``)."""
+        shown = [k for k in self._item9_shown() if k != _item9_key(assessment)]
+        with self.db.atomic():
+            settings_store.save_note(self.db, ITEM9_SHOWN_KEY,
+                                     [*shown, _item9_key(assessment)][-_ITEM9_KEPT:])
+
+    def _item9_shown(self) -> list[str]:
+        value = settings_store.load_note(self.db, ITEM9_SHOWN_KEY)
+        return [str(k) for k in value] if isinstance(value, list) else []
 
     @staticmethod
     def crisis_message_required(assessment: Assessment) -> bool:

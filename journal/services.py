@@ -427,10 +427,11 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         sessions = np.zeros(len(series))
         for iso_date in treatment_store.attended_session_dates(self.db, start, end):
             sessions[(dt.date.fromisoformat(iso_date) - start).days] = 1.0
-        return compute_insights(series, sessions)
+        return compute_insights(series, sessions, today=self.today())
 
     def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence:
-        """Medication, session and commitment adherence per week of ``start..end``."""
+        """Medication, session and commitment adherence per week of ``start..end``; the week
+        holding today is marked ``so_far``."""
         from journal.analysis.adherence import weekly_adherence
 
         db = self.db
@@ -441,7 +442,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
             checkin_dates=days_store.dates_with_checkins(db, start, end),
             sessions=treatment_store.sessions_between(db, start, end),
             commitments=treatment_store.list_commitments(db),
-            commitment_log=treatment_store.done_rows(db, start, end))
+            commitment_log=treatment_store.done_rows(db, start, end), today=self.today())
 
     # --- settings ----------------------------------------------------------------------------
 

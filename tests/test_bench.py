@@ -35,3 +35,16 @@ def test_bench_rejects_bad_arguments() -> None:
                                 capture_output=True, text=True, timeout=60, cwd=ROOT)
         assert result.returncode == 2, years
         assert "at least 1" in result.stderr or "whole years" in result.stderr
+
+
+def test_null_rate_counts_clear_figures_on_simulated_journals(capsys) -> None:
+    from journal.bench import main
+
+    assert main(["--null-rate", "3", "--json"]) == 0
+    import json
+
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["phi"] for r in rows] == [0.6, 0.85]
+    for row in rows:
+        assert row["journals"] == 3 and 0 <= row["null_clear"] <= 3
+        assert row["null_rate"] == row["null_clear"] / 3 and 0 <= row["power"] <= 1

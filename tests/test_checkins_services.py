@@ -155,3 +155,26 @@ def test_no_setting_skips_the_crisis_message(journal, field):
     saved = journal.save_assessment(_phq9(item9=2))
     assert journal.crisis_message_required(saved)
     assert not journal.crisis_message_required(journal.save_assessment(_phq9()))
+
+
+def test_an_imported_recent_item9_answer_is_offered_once(journal):
+    """A PHQ-9 with item 9 above 0 that came in without the form (as an import writes it):
+    the crisis message is due once, within 14 days, and remembered when shown."""
+    import datetime as dt
+
+    from journal.store.assessments import add_assessment
+
+    assert journal.unseen_item9_answer() is None
+    add_assessment(journal.db, _phq9(date=TODAY - dt.timedelta(days=14), item9=2))  # too old
+    add_assessment(journal.db, _phq9(date=TODAY - dt.timedelta(days=3), item9=0))
+    assert journal.unseen_item9_answer() is None
+    recent = add_assessment(journal.db, _phq9(date=TODAY - dt.timedelta(days=13), item9=1))
+    assert journal.unseen_item9_answer() == recent
+    journal.item9_message_shown(recent)
+    assert journal.unseen_item9_answer() is None
+    journal.item9_message_shown(recent)  # twice is still once
+    assert journal.db.execute("SELECT value FROM settings WHERE key = ?",
+                              ["item9_messages_shown"]).fetchone()[0] == \
+        '["2026-03-02:1,1,1,1,1,1,1,1,1"]'
+    # the settings the person sees are untouched
+    assert journal.settings() == type(journal.settings())()

@@ -301,14 +301,13 @@ def test_the_english_defaults_give_todays_sentences() -> None:
     aside: "1 Jan 2026", not "01 Jan 2026")."""
     i18n.reset()
     sentences = {s.key: s.sentence for s in early_report().sentences}
-    assert sentences["meaningful_contact"] == (
-        "Early signal, from only 20 days: on days with at least one contact that felt good, "
-        "your mood averaged 5.3 vs 6.9 on other days (difference −1.6, 95% CI −4.5 to 1.3; "
-        "10 vs 10 days, 1 Jan 2026 to 20 Jan 2026). The difference is within what chance "
-        "alone could give.")
+    assert sentences["comparisons_checked"] == (
+        "1 comparison of mood on days with and without each kind and mode of contact, in "
+        "1 Jan 2026 to 20 Jan 2026: none clearly different once the number checked is allowed "
+        "for.")
     assert sentences["isolation"] == (
-        "Your last contact that felt good was today. The longest stretch without one in "
-        "1 Jan 2026 to 20 Jan 2026 was 3 days.")
+        "Your last contact that felt good was today. The longest stretch of logged days without "
+        "one in 1 Jan 2026 to 20 Jan 2026 was 3 logged days.")
     with pytest.raises(ValidationError, match=r"^sleep hours must be between 0 and 24$"):
         parse_day(TODAY, {"mood": "5", "sleep_hours": "30"})
 

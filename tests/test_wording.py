@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1] / "journal"
 SOURCES = [
     *sorted((ROOT / "ui").rglob("*.py")),
     ROOT / "analysis" / "insights.py",
+    ROOT / "analysis" / "insight_words.py",
     ROOT / "domain" / "questionnaires.py",
     ROOT / "domain" / "safety.py",
     *sorted((ROOT / "report").glob("summary*.py")),

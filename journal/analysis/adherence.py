@@ -12,6 +12,9 @@ partial.
 - Commitments: for each active commitment, done (capped at the week's target) / target, where
   the target of a partial week is ``ceil(per_week x active days / 7)``; summed over
   commitments.
+
+The week that holds ``today`` (and any later one) is not over: ``so_far`` marks it, so pages
+say "so far" or leave it out instead of showing an unfinished week as a fall.
 """
 
 from __future__ import annotations
@@ -48,6 +51,15 @@ class WeeklyAdherence:
     sessions_booked: np.ndarray = field(default_factory=lambda: np.zeros(0))
     commitments_done: np.ndarray = field(default_factory=lambda: np.zeros(0))
     commitments_target: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    #: True for a week that has not ended yet (it holds ``today`` or comes after it)
+    so_far: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+
+    def finished(self, ratios: np.ndarray) -> np.ndarray:
+        """``ratios`` with the unfinished weeks left out (NaN): what a chart should draw."""
+        ratios = np.asarray(ratios, dtype=float).copy()
+        if len(self.so_far) == len(ratios):
+            ratios[self.so_far] = np.nan
+        return ratios
 
 
 def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
@@ -58,8 +70,11 @@ def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
 def weekly_adherence(start: dt.date, end: dt.date, *, medications: Sequence[Medication],
                      doses: Sequence[DoseLog], checkin_dates: set[dt.date],
                      sessions: Sequence[Session], commitments: Sequence[Commitment],
-                     commitment_log: Sequence[CommitmentLog]) -> WeeklyAdherence:
+                     commitment_log: Sequence[CommitmentLog],
+                     today: dt.date | None = None) -> WeeklyAdherence:
     """Weekly figures for ``start..end`` from the records of that range.
+
+    ``today`` marks the weeks not over yet (``so_far``); ``None`` treats every week as over.
 
     ``doses`` and ``commitment_log`` may be any objects with the records' attributes (the
     service passes plain stored rows, which is much faster on years of data).
@@ -125,4 +140,6 @@ def weekly_adherence(start: dt.date, end: dt.date, *, medications: Sequence[Medi
     return WeeklyAdherence(
         weeks, _ratio(taken, scheduled), _ratio(attended, booked),
         _ratio(done_total, target_total), per_medication, per_commitment, taken, scheduled,
-        attended, booked, done_total, target_total)
+        attended, booked, done_total, target_total,
+        np.array([today is not None and week + dt.timedelta(days=6) >= today
+                  for week in weeks], dtype=bool))

@@ -62,6 +62,11 @@ def t_cdf(t: float, df: float) -> float:
     return 1.0 - tail if t > 0 else tail
 
 
+def t_two_sided(t: float, df: float) -> float:
+    """P(|T| >= |t|), computed from the tail itself so tiny p-values keep their digits."""
+    return incomplete_beta(df / 2.0, 0.5, df / (df + t * t))
+
+
 def t_quantile(p: float, df: float) -> float:
     """The ``p`` quantile of Student's t (e.g. p=0.975 for a two-sided 95% interval)."""
     if not 0.0 < p < 1.0 or df <= 0:

@@ -1,9 +1,14 @@
 """Plain-language insights: each figure with its n, range and CI, ranked, never overstated.
 
 ``compute_insights`` returns every figure (for ``insights --json`` and the Insights page) and
-3-8 sentences. Wording rules: state n, the date range and the 95% CI; say "early signal" under
-30 days and "not enough data yet" under 14; always "association, not proof of cause"; nothing
-about low mood or quiet days is phrased as the person's fault.
+up to 8 sentences. Wording rules: state n, the date range and the 95% CI; say "early signal"
+under 30 days and "not enough data yet" under 14; "association, not proof of cause" beside a
+link that was found; nothing about low mood or quiet days is phrased as the person's fault.
+
+Many comparisons, one claim at a time: every association and comparison computed for a range
+is one family. Holm's method over the whole family decides which are ``clear``; only those
+are stated as found, and the rest are counted in one line, so the person sees how many were
+looked at. A withheld figure says its own reason and never hides the sentences that stand.
 """
 
 from __future__ import annotations
@@ -16,23 +21,29 @@ from typing import Any
 
 import numpy as np
 
+from journal.analysis import insight_words as w
+from journal.analysis.insight_words import Insight
 from journal.analysis.series import DailySeries
 from journal.analysis.stats import (
+    ALPHA,
     MIN_PAIRS,
     Association,
     Comparison,
     Status,
+    Withheld,
     association,
     compare,
+    holm,
     lagged_association,
 )
 from journal.analysis.streaks import Isolation, Resilience, isolation, resilience
 from journal.domain.kinds import Mode, Relationship
-from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
+from journal.i18n import QT_TRANSLATE_NOOP, format_number, translate
 
 NOT_CAUSE = QT_TRANSLATE_NOOP("insights", "This is an association, not proof of cause.")
 MAX_SENTENCES = 8
-_CLEAR = 1000.0  # added to the weight of a comparison whose CI excludes 0
+#: The multiple-comparison method named in ``insights --json``.
+METHOD = "holm"
 
 # Whole phrases, not "contact with " + a word: a translator needs the phrase to inflect it.
 _KIND_PHRASES = {
@@ -66,16 +77,6 @@ _STRENGTH_PHRASES = {
 
 
 @dataclass(frozen=True, slots=True)
-class Insight:
-    """One sentence and the figure behind it; ``weight`` ranks it (effect size x sample)."""
-
-    key: str
-    sentence: str
-    status: Status
-    weight: float
-
-
-@dataclass(frozen=True, slots=True)
 class InsightReport:
     """Every figure of a range, and the ranked sentences shown to the person."""
 
@@ -88,23 +89,35 @@ class InsightReport:
     isolation: Isolation
     resilience: Resilience
     sentences: list[Insight] = field(default_factory=list)
+    today: dt.date | None = None
+
+    @property
+    def family_size(self) -> int:
+        """How many figures the family-wise control was over (those with a p-value)."""
+        return sum(f.p_value is not None
+                   for f in (*self.associations.values(), *self.comparisons.values()))
 
     def to_json(self) -> dict[str, Any]:
-        """A plain object for ``insights --json``; documented in the README."""
+        """A plain object for ``insights --json``; documented in docs/json-format.md."""
         def figure(value: object) -> dict[str, Any]:
             data = dataclasses.asdict(value)  # type: ignore[call-overload]
             for key, item in data.items():
                 if isinstance(item, float):
-                    data[key] = round(item, 6)
+                    data[key] = round(item, 6) + 0.0  # + 0.0: never -0.0
                 elif isinstance(item, dt.date):
                     data[key] = item.isoformat()
+                elif isinstance(item, Withheld | Status):
+                    data[key] = item.value
             return data
 
         return {
             "range": {"from": self.start.isoformat(), "to": self.end.isoformat(),
                       "days": (self.end - self.start).days + 1},
+            "today": self.today.isoformat() if self.today else None,
             "checkins": self.checkins,
             "days_logged": self.days_logged,
+            "multiple_comparisons": {"method": METHOD, "alpha": ALPHA,
+                                     "family_size": self.family_size},
             "associations": {k: figure(v) for k, v in self.associations.items()},
             "comparisons": {k: figure(v) for k, v in self.comparisons.items()},
             "isolation": figure(self.isolation),
@@ -114,98 +127,10 @@ class InsightReport:
         }
 
 
-def _count(one: str, many: str, n: int) -> str:
-    """``one`` or ``many`` (each marked with ``QT_TRANSLATE_NOOP`` by the caller) for ``n``,
-    translated, with ``n`` written by the locale's number hook (``translate_count`` would
-    write it as a bare int)."""
-    return translate("insights", one if n == 1 else many).format(n=format_number(n, 0))
-
-
-def _days(n: int) -> str:
-    return _count(QT_TRANSLATE_NOOP("insights", "{n} day"),
-                  QT_TRANSLATE_NOOP("insights", "{n} days"), n)
-
-
-def _day_pairs(n: int) -> str:
-    return _count(QT_TRANSLATE_NOOP("insights", "{n} day pair"),
-                  QT_TRANSLATE_NOOP("insights", "{n} day pairs"), n)
-
-
-def _span(start: dt.date, end: dt.date) -> str:
-    return translate("insights", "{start} to {end}").format(start=format_date(start, "date"),
-                                                             end=format_date(end, "date"))
-
-
-def _ci(low: float, high: float, digits: int) -> dict[str, str]:
-    """The fields ``low`` and ``high`` of a confidence interval, as the locale writes them."""
-    return {"low": format_number(low, digits), "high": format_number(high, digits)}
-
-
-def _early(status: Status, text: str, counted: str) -> str:
-    """Prefix a sentence with "Early signal" when it rests on fewer than 30 days.
-
-    The template gets the sentence as it stands (``{sentence}``) and with its first letter
-    lowered (``{sentence_lowercase}``, what English needs after the colon), so a language
-    whose words keep their capitals can use the first.
-    """
-    if status is not Status.EARLY:
-        return text
-    return translate("insights", "Early signal, from only {count}: {sentence_lowercase}").format(
-        count=counted, sentence=text, sentence_lowercase=text[:1].lower() + text[1:])
-
-
-def _association_sentence(key: str, result: Association, span: str) -> Insight | None:
-    """The main figure: contacts that felt good on a day against that day's mood."""
-    if not result.reportable or result.spearman is None:
-        return None
-    rho, low, high = result.spearman, result.ci_low or 0.0, result.ci_high or 0.0
-    figures = translate("insights", "(Spearman ρ {rho}, 95% CI {low} to {high}; {count}, "
-                                    "{span})").format(rho=format_number(rho, 2),
-                                                      **_ci(low, high, 2),
-                                                      count=_days(result.n), span=span)
-    if low <= 0.0 <= high:
-        text = translate("insights", "There is no clear link between more contacts that felt "
-                                     "good on a day and mood {figures}.").format(figures=figures)
-    else:
-        mood = (translate("insights", "a better mood") if rho > 0
-                else translate("insights", "a lower mood"))
-        strength = translate("insights", _STRENGTH_PHRASES.get(result.strength,
-                                                               _STRENGTH_PHRASES["weak"]))
-        text = translate("insights", "More contacts that felt good on a day went with {mood} — "
-                                     "{association} {figures}. {not_cause}").format(
-            mood=mood, association=strength, figures=figures,
-            not_cause=translate("insights", NOT_CAUSE))
-    return Insight(key, _early(result.status, text, _days(result.n)), result.status,
-                   abs(rho) * math.sqrt(result.n))
-
-
-def _comparison_sentence(key: str, result: Comparison, span: str, phrase: str) -> Insight | None:
-    if not result.reportable or result.difference is None:
-        return None
-    low, high = result.ci_low or 0.0, result.ci_high or 0.0
-    figures = translate("insights", "(difference {difference}, 95% CI {low} to {high}; "
-                                    "{n_with} vs {n_without} days, {span})").format(
-        difference=format_number(result.difference, 1), **_ci(low, high, 1),
-        n_with=format_number(result.n_with, 0), n_without=format_number(result.n_without, 0),
-        span=span)
-    text = translate("insights", "On days with {phrase}, your mood averaged {mood_with} vs "
-                                 "{mood_without} on other days {figures}.").format(
-        phrase=phrase, mood_with=format_number(result.mean_with or 0.0, 1),
-        mood_without=format_number(result.mean_without or 0.0, 1), figures=figures)
-    clear = not low <= 0.0 <= high
-    if clear:
-        text += " " + translate("insights", NOT_CAUSE)
-    else:
-        text += " " + translate("insights",
-                                "The difference is within what chance alone could give.")
-    # clear differences first, then by size relative to their uncertainty
-    weight = abs(result.difference) / max(high - low, 1e-9) + (_CLEAR if clear else 0.0)
-    n = result.n_with + result.n_without
-    return Insight(key, _early(result.status, text, _days(n)), result.status, weight)
-
-
-def compute_insights(series: DailySeries, session_days: np.ndarray | None = None) -> InsightReport:
-    """All figures for a range. ``session_days`` marks days with an attended session (0/1)."""
+def compute_insights(series: DailySeries, session_days: np.ndarray | None = None, *,
+                     today: dt.date | None = None) -> InsightReport:
+    """All figures for a range. ``session_days`` marks days with an attended session (0/1);
+    ``today`` is the real today, for "today" / "3 days ago" (``None``: dates only)."""
     mood = series.mood
     meaningful = series.meaningful
     associations = {
@@ -216,6 +141,7 @@ def compute_insights(series: DailySeries, session_days: np.ndarray | None = None
         "meaningful_contacts_vs_loneliness": association(meaningful,
                                                          series.ratings["loneliness"]),
     }
+
     def had(counts: np.ndarray) -> np.ndarray:
         return np.where(np.isnan(counts), np.nan, (counts > 0).astype(float))
 
@@ -226,108 +152,245 @@ def compute_insights(series: DailySeries, session_days: np.ndarray | None = None
         comparisons[f"mode:{mode.value}"] = compare(mood, had(counts))
     if session_days is not None:
         comparisons["attended_session"] = compare(mood, np.asarray(session_days, dtype=float))
+    associations, comparisons = _family_control(associations, comparisons)
 
     report = InsightReport(
         series.start, series.end, int((~np.isnan(mood)).sum()), int(series.logged.sum()),
-        associations, comparisons, isolation(series.days, meaningful), resilience(mood))
-    report.sentences.extend(_sentences(report))
+        associations, comparisons, isolation(series.days, meaningful), resilience(mood),
+        today=today)
+    report.sentences.extend(_sentences(report, series))
     return report
 
 
-def _sentences(report: InsightReport) -> list[Insight]:
-    span = _span(report.start, report.end)
-    a, c = report.associations, report.comparisons
-    main = _association_sentence("meaningful_contacts_vs_mood", a["meaningful_contacts_vs_mood"],
-                                 span)
-    if main is None:
-        have = a["meaningful_contacts_vs_mood"].n
+def _family_control(associations: dict[str, Association], comparisons: dict[str, Comparison]
+                    ) -> tuple[dict[str, Association], dict[str, Comparison]]:
+    """Holm over every figure with a p-value: ``p_adjusted`` and ``clear`` filled in."""
+    p_values = {("a", k): v.p_value for k, v in associations.items() if v.p_value is not None}
+    p_values.update({("c", k): v.p_value for k, v in comparisons.items()
+                     if v.p_value is not None})
+    adjusted = holm(p_values)  # type: ignore[arg-type]
+
+    def settle(kind: str, key: str, value: Any) -> Any:
+        p = adjusted.get((kind, key))
+        if p is None:
+            return value
+        return dataclasses.replace(value, p_adjusted=p, clear=p < ALPHA)
+
+    return ({k: settle("a", k, v) for k, v in associations.items()},
+            {k: settle("c", k, v) for k, v in comparisons.items()})
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+def _rho_figures(result: Association, counted: str, span: str | None) -> str:
+    """"(Spearman ρ 0.42, 95% CI 0.30 to 0.52; 120 days, <span>)", or at ρ = ±1 the words
+    for a perfect ranking instead of an interval that would be a single point."""
+    rho = result.spearman or 0.0
+    place = translate("insights", "; {count}, {span}").format(count=counted, span=span) \
+        if span else translate("insights", "; {count}").format(count=counted)
+    if result.perfect:
+        template = (translate("insights", "(Spearman ρ {rho}: the days rank in exactly the same "
+                                          "order{place})") if rho > 0 else
+                    translate("insights", "(Spearman ρ {rho}: the days rank in exactly the "
+                                          "opposite order{place})"))
+        return template.format(rho=w.number(rho, 0), place=place)
+    return translate("insights", "(Spearman ρ {rho}, 95% CI {low} to {high}{place})").format(
+        rho=w.number(rho, 2), **w.ci(result.ci_low or 0.0, result.ci_high or 0.0, 2),
+        place=place)
+
+
+def _allowing(result: Association, family: int) -> str:
+    """For a link whose own 95% CI leaves out 0 but which is not clear in the family: say
+    why, so the interval and the words do not seem to disagree."""
+    if result.clear or result.ci_low is None or result.ci_high is None or \
+            result.ci_low <= 0.0 <= result.ci_high:
+        return ""
+    return " " + translate("insights", "Its interval leaves out 0, but not once the {n} figures "
+                                       "checked are allowed for.").format(
+        n=format_number(family, 0))
+
+
+def _main_sentence(result: Association, series: DailySeries, span: str,
+                   family: int) -> Insight | None:
+    """The main figure: contacts that felt good on a day against that day's mood; when it is
+    withheld, the sentence says why (``None`` when no day had a good contact: the isolation
+    sentence says exactly that)."""
+    key = "meaningful_contacts_vs_mood"
+    if result.reportable and result.spearman is not None:
+        figures = _rho_figures(result, w.days(result.n), span)
+        if result.clear:
+            mood = (translate("insights", "a better mood") if result.spearman > 0
+                    else translate("insights", "a lower mood"))
+            strength = translate("insights", _STRENGTH_PHRASES.get(result.strength,
+                                                                   _STRENGTH_PHRASES["weak"]))
+            text = translate("insights", "More contacts that felt good on a day went with "
+                                         "{mood} — {association} {figures}. {not_cause}").format(
+                mood=mood, association=strength, figures=figures,
+                not_cause=translate("insights", NOT_CAUSE))
+        else:
+            text = translate("insights", "There is no clear link between more contacts that "
+                                         "felt good on a day and mood {figures}.").format(
+                figures=figures) + _allowing(result, family)
+        return Insight(key, w.early(result.status, text, w.days(result.n)), result.status,
+                       abs(result.spearman) * math.sqrt(result.n))
+    reason = result.withheld
+    if reason is Withheld.TOO_FEW_DAYS or reason is None:
         text = translate("insights", "Not enough data yet: insights need at least {needed} days "
                                      "with a mood and contacts logged, and there are {have} in "
                                      "{span}. Every day you add helps.").format(
-            needed=format_number(MIN_PAIRS, 0), have=format_number(have, 0), span=span)
-        return [Insight("not_enough_data", text, Status.NOT_ENOUGH, 0.0)]
-    ranked = [main]
-    lag = _lag_sentence(a, span)
-    if lag is not None:
-        ranked.append(lag)
-    candidates = [
-        _comparison_sentence("meaningful_contact", c["meaningful_contact"], span,
-                             translate("insights", "at least one contact that felt good")),
-    ]
-    for key, result in c.items():
-        if key.startswith("kind:"):
-            phrase = translate("insights", _KIND_PHRASES[Relationship(key[5:])])
-        elif key.startswith("mode:"):
-            phrase = translate("insights", _MODE_PHRASES[Mode(key[5:])])
-        elif key == "attended_session":
-            phrase = translate("insights", "a therapy or clinic session")
+            needed=format_number(MIN_PAIRS, 0), have=format_number(result.n, 0), span=span)
+        return Insight("not_enough_data", text, Status.NOT_ENOUGH, 0.0)
+    if reason is Withheld.X_CONSTANT:
+        meaningful = series.meaningful
+        paired = meaningful[~np.isnan(meaningful) & ~np.isnan(series.mood)]
+        if not len(paired) or paired.max() == 0:
+            return None
+        text = translate("insights", "Every day with a mood in {span} had the same number of "
+                                     "contacts that felt good ({count}), so how they go with "
+                                     "mood cannot be measured yet.").format(
+            span=span, count=format_number(int(paired[0]), 0))
+    elif reason is Withheld.Y_CONSTANT:
+        text = translate("insights", "Your mood was the same on every day with a check-in in "
+                                     "{span}, so how it goes with contacts cannot be "
+                                     "measured.").format(span=span)
+    else:
+        text = translate("insights", "From one day to the next your days in {span} were too "
+                                     "alike to tell how contacts that felt good go with mood; "
+                                     "more days will help.").format(span=span)
+    return Insight(key, text, Status.NOT_ENOUGH, 0.0)
+
+
+def _comparison_sentence(keys: list[str], result: Comparison, span: str,
+                         phrases: list[str], family: int) -> Insight:
+    """A clear comparison (or several that fell on exactly the same days, said once)."""
+    if len(phrases) == 1:
+        phrase = phrases[0]
+    else:
+        phrase = translate("insights", "{phrases} (the same days)").format(
+            phrases=translate("insights", ", or ").join(phrases))
+    low, high = result.ci_low or 0.0, result.ci_high or 0.0
+    figures = translate("insights", "(difference {difference}, 95% CI {low} to {high}; "
+                                    "{n_with} vs {n_without} days, {span})").format(
+        difference=w.number(result.difference or 0.0, 1), **w.ci(low, high, 1),
+        n_with=format_number(result.n_with, 0), n_without=format_number(result.n_without, 0),
+        span=span)
+    text = translate("insights", "On days with {phrase}, your mood averaged {mood_with} vs "
+                                 "{mood_without} on other days {figures}.").format(
+        phrase=phrase, mood_with=w.number(result.mean_with or 0.0, 1),
+        mood_without=w.number(result.mean_without or 0.0, 1), figures=figures)
+    text += " " + translate("insights", "Clear even allowing for the {n} figures checked. "
+                                        "{not_cause}").format(
+        n=format_number(family, 0), not_cause=translate("insights", NOT_CAUSE))
+    n = result.n_with + result.n_without
+    weight = abs(result.difference or 0.0) / max(high - low, 1e-9)
+    return Insight(keys[0], w.early(result.status, text, w.days(n)), result.status, weight)
+
+
+def _phrase(key: str) -> str:
+    if key.startswith("kind:"):
+        return translate("insights", _KIND_PHRASES[Relationship(key[5:])])
+    if key.startswith("mode:"):
+        return translate("insights", _MODE_PHRASES[Mode(key[5:])])
+    if key == "attended_session":
+        return translate("insights", "a therapy or clinic session")
+    return translate("insights", "at least one contact that felt good")
+
+
+def _comparison_sentences(comparisons: dict[str, Comparison], span: str, room: int,
+                          family: int) -> list[Insight]:
+    """The clear comparisons (best first, at most ``room`` - 1 of them) and one line that
+    counts the others checked. Comparisons over exactly the same days are said once."""
+    computed = {k: c for k, c in comparisons.items() if c.reportable}
+    if not computed:
+        return []
+    same: dict[tuple[object, ...], list[str]] = {}
+    for key, c in computed.items():
+        same.setdefault((c.n_with, c.n_without, c.mean_with, c.mean_without), []).append(key)
+    clear = [(_comparison_sentence(keys, computed[keys[0]], span, [_phrase(k) for k in keys],
+                                   family), len(keys))
+             for keys in same.values() if computed[keys[0]].clear]
+    clear.sort(key=lambda pair: -pair[0].weight)
+    shown = clear[:max(room - 1, 0)]
+    said = sum(n for _insight, n in shown)
+    others = len(computed) - said
+    also = sum(n for _insight, n in clear[len(shown):])
+    sentences = [insight for insight, _n in shown]
+    if others:
+        checked = _comparisons(others, bool(shown))
+        if also:
+            text = translate("insights", "{checked} of mood on days with and without each kind "
+                                         "and mode of contact, in {span}: {clear} of them also "
+                                         "clearly different (in the details), the rest "
+                                         "not.").format(checked=checked, span=span,
+                                                        clear=format_number(also, 0))
         else:
-            continue
-        candidates.append(_comparison_sentence(key, result, span, phrase))
-    found = sorted((i for i in candidates if i is not None), key=lambda i: -i.weight)
-    clear = [i for i in found if i.weight >= _CLEAR]
-    unclear = [i for i in found if i.weight < _CLEAR][:1]  # one is enough to say "no clear"
-    ranked.extend((clear + unclear)[: MAX_SENTENCES - len(ranked) - 2])
-    ranked.append(_isolation_sentence(report.isolation, span))
-    bounce = _resilience_sentence(report.resilience, span)
-    if bounce is not None:
-        ranked.append(bounce)
-    return ranked[:MAX_SENTENCES]
+            text = translate("insights", "{checked} of mood on days with and without each kind "
+                                         "and mode of contact, in {span}: none clearly "
+                                         "different once the number checked is allowed "
+                                         "for.").format(checked=checked, span=span)
+        sentences.append(Insight("comparisons_checked", text, Status.OK, 0.0))
+    return sentences
 
 
-def _lag_sentence(a: dict[str, Association], span: str) -> Insight | None:
+def _comparisons(n: int, other: bool) -> str:
+    if other:
+        return w.count(QT_TRANSLATE_NOOP("insights", "{n} other comparison"),
+                       QT_TRANSLATE_NOOP("insights", "{n} other comparisons"), n)
+    return w.count(QT_TRANSLATE_NOOP("insights", "{n} comparison"),
+                   QT_TRANSLATE_NOOP("insights", "{n} comparisons"), n)
+
+
+def _sentences(report: InsightReport, series: DailySeries) -> list[Insight]:
+    span = w.span(report.start, report.end)
+    a, c = report.associations, report.comparisons
+    family = report.family_size
+    ranked = [i for i in (_main_sentence(a["meaningful_contacts_vs_mood"], series, span, family),
+                          _lag_sentence(a, span, family)) if i is not None]
+    tail = [i for i in (w.isolation_sentence(report.isolation, span, report.today, report.end),
+                        w.resilience_sentence(report.resilience, span)) if i is not None]
+    ranked.extend(_comparison_sentences(c, span, MAX_SENTENCES - len(ranked) - len(tail),
+                                        family))
+    return _unique([*ranked, *tail])[:MAX_SENTENCES]
+
+
+def _unique(sentences: list[Insight]) -> list[Insight]:
+    """Each sentence once (two figures can come to the same words)."""
+    seen: set[str] = set()
+    kept = []
+    for insight in sentences:
+        if insight.sentence not in seen:
+            seen.add(insight.sentence)
+            kept.append(insight)
+    return kept
+
+
+def _lag_sentence(a: dict[str, Association], span: str, family: int) -> Insight | None:
     forward = a["meaningful_contacts_vs_next_day_mood"]
     backward = a["mood_vs_next_day_meaningful_contacts"]
     if not forward.reportable or forward.spearman is None:
         return None
-    parts = [translate("insights", "Contacts that felt good on one day and mood the next day: "
-                                   "ρ {rho} (95% CI {low} to {high}; {count}).").format(
-        rho=format_number(forward.spearman, 2),
-        **_ci(forward.ci_low or 0.0, forward.ci_high or 0.0, 2), count=_day_pairs(forward.n))]
+    figures = _rho_figures(forward, w.day_pairs(forward.n), None)
+    if forward.clear:
+        mood = (translate("insights", "a better mood") if forward.spearman > 0
+                else translate("insights", "a lower mood"))
+        parts = [translate("insights", "More contacts that felt good on one day went with "
+                                       "{mood} the next day {figures}.").format(
+            mood=mood, figures=figures)]
+    else:
+        parts = [translate("insights", "There is no clear link between contacts that felt good "
+                                       "on one day and mood the next day {figures}.").format(
+            figures=figures) + _allowing(forward, family)]
     if backward.reportable and backward.spearman is not None:
+        back = _rho_figures(backward, w.day_pairs(backward.n), None)
         parts.append(translate("insights", "The other way round, mood on one day and good "
-                                           "contact the next: ρ {rho} (95% CI {low} to "
-                                           "{high}).").format(
-            rho=format_number(backward.spearman, 2),
-            **_ci(backward.ci_low or 0.0, backward.ci_high or 0.0, 2)))
-    parts.append(translate("insights", "Both over {span}; this is an association, not proof of "
-                                       "cause.").format(span=span))
-    return Insight("next_day", _early(forward.status, " ".join(parts), _day_pairs(forward.n)),
+                                           "contact the next: {link} {figures}.").format(
+            link=(translate("insights", "a clear link") if backward.clear
+                  else translate("insights", "no clear link")), figures=back)
+            + _allowing(backward, family))
+    if forward.clear or backward.clear:
+        parts.append(translate("insights", "Both over {span}; this is an association, not "
+                                           "proof of cause.").format(span=span))
+    else:
+        parts.append(translate("insights", "Both over {span}.").format(span=span))
+    return Insight("next_day", w.early(forward.status, " ".join(parts), w.day_pairs(forward.n)),
                    forward.status, abs(forward.spearman) * math.sqrt(forward.n))
-
-
-def _isolation_sentence(result: Isolation, span: str) -> Insight:
-    if result.current is None:
-        text = translate("insights", "No contact rated 4 or 5 for how connected it felt was "
-                                     "logged in {span}. Is there someone you could reach out "
-                                     "to?").format(span=span)
-    else:
-        if result.current == 0:
-            when = translate("insights", "today")
-        elif result.current == 1:
-            when = translate("insights", "yesterday")
-        else:
-            when = _count(QT_TRANSLATE_NOOP("insights", "{n} day ago"),
-                          QT_TRANSLATE_NOOP("insights", "{n} days ago"), result.current)
-        text = translate("insights", "Your last contact that felt good was {when}. The longest "
-                                     "stretch without one in {span} was {longest}.").format(
-            when=when, span=span, longest=_days(result.longest))
-    return Insight("isolation", text, Status.OK, 0.0)
-
-
-def _resilience_sentence(result: Resilience, span: str) -> Insight | None:
-    if not result.reportable or result.median_days is None:
-        return None
-    days = result.median_days
-    digits = 0 if days == int(days) else 1
-    if days <= 1:
-        when = translate("insights", "the next day")
-    else:
-        when = translate("insights", "within {days} days").format(
-            days=format_number(days, digits))
-    text = translate("insights", "After a lower day (mood below {usual_low}), your mood usually "
-                                 "came back to its usual range {when} (median of {episodes} low "
-                                 "spells, {span}).").format(
-        usual_low=format_number(result.usual_low or 0.0, 1), when=when,
-        episodes=format_number(result.episodes, 0), span=span)
-    return Insight("bounce_back", text, Status.OK, 0.0)

@@ -1,4 +1,5 @@
-"""Runs of days: isolation (days without a meaningful contact) and bouncing back after low days."""
+"""Runs of days: isolation (logged days without a meaningful contact) and bouncing back after
+low days."""
 
 from __future__ import annotations
 
@@ -13,27 +14,37 @@ MIN_EPISODES = 5
 
 @dataclass(frozen=True, slots=True)
 class Isolation:
-    """Days without a contact that felt good (how connected ≥ 4).
+    """Logged days without a contact that felt good (how connected ≥ 4).
 
-    ``current`` counts the days since the last meaningful contact up to the series' last day
-    (0 when it was that day); days with nothing logged count as days without one. ``None``
-    when the range holds no meaningful contact at all.
+    Only *logged* days count (a check-in or a contact): a day nobody logged is unknown, not
+    lonely, so an unlogged gap neither adds to a stretch nor ends it. ``current`` is the
+    number of logged days after the last meaningful contact up to the series' end (0 when the
+    last logged day had one); ``longest`` the longest such stretch of logged days. ``current``
+    is ``None`` when no logged day of the range had a meaningful contact. ``logged_days`` is
+    how many days were logged in all.
     """
 
     current: int | None
     longest: int
     last_meaningful: dt.date | None
+    logged_days: int = 0
 
 
 def isolation(days: np.ndarray, meaningful: np.ndarray) -> Isolation:
-    """Current and longest run of days without a meaningful contact."""
-    had = np.nan_to_num(np.asarray(meaningful, dtype=float), nan=0.0) > 0
+    """Current and longest run of logged days without a meaningful contact.
+
+    ``meaningful`` is NaN on days nothing was logged (as ``DailySeries.meaningful``).
+    """
+    values = np.asarray(meaningful, dtype=float)
+    logged = np.flatnonzero(~np.isnan(values))
+    had = values[logged] > 0
     if not had.any():
-        return Isolation(None, len(had), None)
-    hits = np.flatnonzero(had)
-    gaps = np.diff(np.r_[-1, hits, len(had)]) - 1
+        return Isolation(None, len(logged), None, len(logged))
+    hits = np.flatnonzero(had)  # positions among the logged days
+    gaps = np.diff(np.r_[-1, hits, len(logged)]) - 1
     last = int(hits[-1])
-    return Isolation(len(had) - 1 - last, int(gaps.max()), days[last].astype(dt.date))
+    return Isolation(len(logged) - 1 - last, int(gaps.max()),
+                     days[logged[last]].astype(dt.date), len(logged))
 
 
 @dataclass(frozen=True, slots=True)

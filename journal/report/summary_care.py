@@ -12,7 +12,13 @@ from collections import Counter
 
 import numpy as np
 
-from journal.domain.instruments import ITEM9_UNANSWERED, SAFETY_FLAG, SPECS, score
+from journal.domain.instruments import (
+    ITEM9_UNANSWERED,
+    SAFETY_FLAG,
+    SPECS,
+    WELLBEING_CUTOFF,
+    score,
+)
 from journal.domain.kinds import CommitmentKind, Instrument, Mode, SessionStatus
 from journal.domain.records import Assessment
 from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
@@ -171,7 +177,10 @@ def _kept_table(data: SummaryInputs) -> tuple[str, Table] | None:
         return week.replace(day=1) if monthly else week
 
     totals: dict[dt.date, np.ndarray] = {}
+    so_far = {week for week, unfinished in zip(a.weeks, a.so_far, strict=False) if unfinished}
     for i, week in enumerate(a.weeks):
+        if monthly and week in so_far:
+            continue  # a week not over yet would read as a fall in its month's total
         figures = np.array([a.doses_taken[i], a.doses_scheduled[i], a.sessions_attended[i],
                             a.sessions_booked[i], a.commitments_done[i],
                             a.commitments_target[i]])
@@ -187,7 +196,14 @@ def _kept_table(data: SummaryInputs) -> tuple[str, Table] | None:
         return translate("summary", "{done} of {due} ({share})").format(
             done=_plain(done), due=_plain(due), share=share(done, due))
 
-    rows = tuple((format_date(start, "month_year") if monthly else day(start), cell(*t[0:2]),
+    def label(start: dt.date) -> str:
+        if monthly:
+            return format_date(start, "month_year")
+        if start in so_far:
+            return translate("summary", "{week} (so far)").format(week=day(start))
+        return day(start)
+
+    rows = tuple((label(start), cell(*t[0:2]),
                   cell(*t[2:4]), cell(*t[4:6]),
                   format_number(float(np.mean(moods[start])), 1) if moods.get(start) else "—")
                  for start, t in totals.items() if t[1] or t[3] or t[5])
@@ -237,14 +253,19 @@ def _score_text(item: Assessment) -> tuple[str, str]:
         total = _of(result.total, most)
     notes = []
     if result.prorated:
-        missing = sum(a is None for a in item.answers)
-        notes.append(count(QT_TRANSLATE_NOOP("summary", "prorated ({n} item unanswered)"),
-                           QT_TRANSLATE_NOOP("summary", "prorated ({n} items unanswered)"),
-                           missing))
+        missing = [i for i, a in enumerate(item.answers, start=1) if a is None]
+        items = ", ".join(whole(i) for i in missing)
+        notes.append(translate("summary", "prorated (item {items} unanswered)") if
+                     len(missing) == 1 else
+                     translate("summary", "prorated (items {items} unanswered)"))
+        notes[-1] = notes[-1].format(items=items)
     if SAFETY_FLAG in result.flags:
         notes.append(translate("summary", "item 9 above 0"))
     if ITEM9_UNANSWERED in result.flags:
         notes.append(translate("summary", "item 9 unanswered"))
+    if WELLBEING_CUTOFF in result.flags:
+        notes.append(translate("summary", "at or below 28%, the WHO-5 cut-off for further "
+                                          "assessment"))
     return total, "; ".join(notes)
 
 

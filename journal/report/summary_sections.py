@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from journal.analysis.adherence import WeeklyAdherence
-from journal.analysis.distributions import t_quantile
+from journal.analysis.groups import mood_by_group
 from journal.analysis.insights import InsightReport
 from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
 from journal.analysis.stats import MIN_GROUP, MIN_PAIRS, SOLID_PAIRS
@@ -213,9 +213,11 @@ def overview(data: SummaryInputs, names: Names) -> Section:
                                           "day)").format(
                          hours=whole(minutes / 60), minutes=whole(minutes / max(logged, 1)))))
     iso = data.insights.isolation
-    if iso.current is not None:
-        rows.append((translate("summary", "Longest stretch without a contact that felt good"),
-                     days(iso.longest)))
+    if iso.current is not None:  # counted over logged days only (an unlogged day is unknown)
+        rows.append((translate("summary", "Longest stretch of logged days without a contact "
+                                          "that felt good"),
+                     count(QT_TRANSLATE_NOOP("summary", "{n} logged day"),
+                           QT_TRANSLATE_NOOP("summary", "{n} logged days"), iso.longest)))
     blocks: list = [Table((translate("summary", "Figure"), translate("summary", "Value")),
                           tuple(rows))]
     blocks.extend(_contact_tables(data, names))
@@ -330,21 +332,17 @@ def _timeline(data: SummaryInputs, checkins: int) -> TimeChart:
 
 def group_rows(mood: np.ndarray, groups: Mapping[str, np.ndarray]) -> tuple[list[Row],
                                                                               list[str]]:
-    """Mean mood with a 95% CI (mean ± t·s/√n) on the days each group's count is above 0;
-    the groups with fewer than ``MIN_GROUP`` such days are named apart."""
+    """Mean mood with a 95% CI on the days each group's count is above 0, by the one rule of
+    the page and the sentences (``analysis.groups.mood_by_group``); the groups withheld that
+    had some days are named apart."""
     shown, left_out = [], []
-    known = ~np.isnan(mood)
-    for label, counts in groups.items():
-        values = mood[known & (np.nan_to_num(counts) > 0)]
-        if len(values) < MIN_GROUP:
-            if len(values):
+    for label, result in mood_by_group(mood, groups).items():
+        if result.mean is None or result.ci_low is None or result.ci_high is None:
+            if result.n:
                 left_out.append(translate("summary", "{group} ({n})").format(
-                    group=label, n=whole(len(values))))
+                    group=label, n=whole(result.n)))
             continue
-        half = t_quantile(0.975, len(values) - 1) * float(values.std(ddof=1)) / math.sqrt(
-            len(values))
-        mean = float(values.mean())
-        shown.append(Row(label, len(values), mean, mean - half, mean + half))
+        shown.append(Row(label, result.n, result.mean, result.ci_low, result.ci_high))
     return shown, left_out
 
 
@@ -355,11 +353,13 @@ def _group_means(s: DailySeries) -> RowsChart | None:
     if not kinds and not modes:
         return None
     caption = translate("summary", "Mean mood on days with each kind of contact and each way of "
-                                   "meeting, with its 95% confidence interval (the whisker) and "
-                                   "the number of days (n). The dashed line is the mean of all "
-                                   "days with a check-in.")
+                                   "meeting, with its 95% confidence interval (the whisker, "
+                                   "allowing for one day resembling the next) and the number of "
+                                   "days (n). The dashed line is the mean of all days with a "
+                                   "check-in.")
     if few_kinds or few_modes:
-        caption += " " + translate("summary", "Left out, fewer than {n} days: {groups}.").format(
+        caption += " " + translate("summary", "Left out, fewer than {n} days (or days too "
+                                              "alike to tell): {groups}.").format(
             n=whole(MIN_GROUP), groups=", ".join(few_kinds + few_modes))
     titled = ((translate("summary", "By kind of contact"), kinds),
               (translate("summary", "By how"), modes))
@@ -374,7 +374,8 @@ def _group_means(s: DailySeries) -> RowsChart | None:
 
 def _care_chart(data: SummaryInputs) -> TimeChart | None:
     a = data.adherence
-    ratios = (a.medication, a.sessions, a.commitments)
+    # the week not over yet is left out: a week half done is not a fall
+    ratios = (a.finished(a.medication), a.finished(a.sessions), a.finished(a.commitments))
     if not a.weeks or all(np.isnan(r).all() for r in ratios):
         return None
     weeks = np.array(a.weeks, dtype="datetime64[D]")
@@ -388,16 +389,17 @@ def _care_chart(data: SummaryInputs) -> TimeChart | None:
     return TimeChart(
         title=translate("summary", "Care kept, week by week"),
         caption=translate("summary", "The share of doses taken, of booked sessions attended and "
-                                     "of commitments done each week (a gap: nothing was due), "
-                                     "above the mean mood of each week."),
+                                     "of commitments done each week (a gap: nothing was due, or "
+                                     "the week is not over yet), above the mean mood of each "
+                                     "week."),
         days=weeks, step_days=7, aspect=0.38, ticks=date_ticks(a.weeks[0], 7 * len(weeks)),
         panels=(
             Panel(translate("summary", "% kept"), 0, 100, (0, 25, 50, 75, 100), (
-                Series(translate("summary", "medication"), a.medication * 100, colour="blue",
+                Series(translate("summary", "medication"), ratios[0] * 100, colour="blue",
                        width=1.4, marker=marker),
-                Series(translate("summary", "sessions"), a.sessions * 100, colour="vermillion",
+                Series(translate("summary", "sessions"), ratios[1] * 100, colour="vermillion",
                        width=1.4, dash="dash", marker="square" if marker != "none" else "none"),
-                Series(translate("summary", "commitments"), a.commitments * 100, colour="green",
+                Series(translate("summary", "commitments"), ratios[2] * 100, colour="green",
                        width=1.4, dash="dot",
                        marker="triangle" if marker != "none" else "none"),
             ), weight=3, percent=True),
@@ -412,18 +414,24 @@ def _care_chart(data: SummaryInputs) -> TimeChart | None:
 
 def insights(data: SummaryInputs, names: Names) -> Section:
     report = data.insights
-    items = tuple(i.sentence for i in report.sentences if i.key != "not_enough_data")
-    missing = [i.sentence for i in report.sentences if i.key == "not_enough_data"]
-    blocks: list = [Bullets(items)] if items else [
-        Paragraph(missing[0]) if missing else not_enough(translate("summary",
-                                                                   "nothing to go on."))]
+    # every sentence that stands, a withheld figure's reason among them; "not enough data"
+    # alone is a paragraph
+    items = tuple(i.sentence for i in report.sentences)
+    if [i.key for i in report.sentences] == ["not_enough_data"]:
+        blocks: list = [Paragraph(items[0])]
+    else:
+        blocks = [Bullets(items)] if items else [
+            not_enough(translate("summary", "nothing to go on."))]
     if report.checkins:
         blocks.append(Paragraph(translate(
             "summary", "From {checkins} over {span}. Links are Spearman's ρ with 95% confidence "
                        "intervals that allow for one day resembling the next; figures are shown "
-                       "from {min_days} days, and as an early signal under {solid_days}. An "
-                       "association is not proof of cause. The sentences are worded as the "
-                       "journal shows them to the person.").format(
+                       "from {min_days} days, and as an early signal under {solid_days}. A link "
+                       "or difference is called clear only when it holds after allowing for "
+                       "all {family} figures checked (Holm's method). An association is not "
+                       "proof of cause. The sentences are worded as the journal shows them to "
+                       "the person.").format(
             checkins=_checkins(report.checkins), span=span(report.start, report.end),
-            min_days=whole(MIN_PAIRS), solid_days=whole(SOLID_PAIRS)), small=True))
+            min_days=whole(MIN_PAIRS), solid_days=whole(SOLID_PAIRS),
+            family=whole(report.family_size)), small=True))
     return Section("insights", section_title("insights"), tuple(blocks))

@@ -37,3 +37,18 @@ def save_settings(db: Database, settings: Settings) -> None:
     rows = [{"key": f.name, "value": json.dumps(getattr(settings, f.name))}
             for f in dataclasses.fields(settings)]
     db["settings"].upsert_all(rows, pk="key")
+
+
+def load_note(db: Database, key: str) -> object | None:
+    """A value the app keeps for itself in the ``settings`` table beside the preferences
+    (never a preference: ``Settings`` ignores such keys), or ``None``."""
+    for row in db.query("SELECT value FROM settings WHERE key = ?", [key]):
+        try:
+            return json.loads(row["value"])
+        except ValueError:
+            return None
+    return None
+
+
+def save_note(db: Database, key: str, value: object) -> None:
+    db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")

@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         self._treatment_panel.treatment_changed.connect(self._on_treatment_panel_changed)
         self._reminder.action_triggered.connect(self._on_reminder_action_triggered)
         self._restore_geometry()
+        self._item9_dialog: CrisisDialog | None = None
+        QTimer.singleShot(0, self.offer_item9_message)  # once the window is up
 
     @property
     def journal(self) -> Journal:
@@ -331,6 +333,7 @@ class MainWindow(QMainWindow):
     def _on_settings_page_data_replaced(self) -> None:
         self.statusBar().showMessage(self.tr("The backup was restored"), MESSAGE_MS)
         self._reload_everything()
+        self.offer_item9_message()
 
     def _on_need_help_clicked(self) -> None:
         from journal.ui.dialogs.crisis_dialog import CrisisDialog
@@ -345,6 +348,27 @@ class MainWindow(QMainWindow):
     def _on_share_page_data_imported(self) -> None:
         self.statusBar().showMessage(self.tr("Imported into the journal"), MESSAGE_MS)
         self._reload_everything()
+        self.offer_item9_message()
+
+    def offer_item9_message(self) -> CrisisDialog | None:
+        """A recent PHQ-9 with item 9 above 0 that came in by an import or a restore (not
+        through the form, which shows it at once) shows the crisis message, once each."""
+        from journal.ui.dialogs.crisis_dialog import CrisisDialog
+
+        if self._closed or not self._journal.is_open:
+            return None
+        try:
+            item = self._journal.unseen_item9_answer()
+            if item is None:
+                return None
+            self._journal.item9_message_shown(item)
+        except JournalError:
+            return None
+        dialog = CrisisDialog(self._journal.crisis_info(QLocale().name()), after_item9=True,
+                              parent=self)
+        dialog.open()  # window-modal, and the window stays usable behind it once read
+        self._item9_dialog = dialog
+        return dialog
 
     def _on_today_page_day_saved(self, date: dt.date) -> None:
         self.statusBar().showMessage(

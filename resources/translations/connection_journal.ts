@@ -55,7 +55,7 @@
     <message>
         <location filename="../../journal/ui/pages/treatment_overview.py" line="+48"/>
         <source>This week</source>
-        <extracomment>How many weeks the overview looks back, this one included.</extracomment>
+        <extracomment>How many weeks that are over the overview adds up (this week is shown apart, &quot;so far&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -85,11 +85,11 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>— means nothing was scheduled that week. Doses count on days you checked off a dose or saved a check-in; sessions count those attended, missed or cancelled by you; commitments count up to each week&apos;s target.</source>
+        <source>— means nothing was scheduled that week. Doses count on days you checked off a dose or saved a check-in; sessions count those attended, missed or cancelled by you; commitments count up to each week&apos;s target. This week is shown &quot;so far&quot; and joins the 12 weeks&apos; totals once it is over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Week by week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -114,8 +114,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>— nothing scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{done} of {due} so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{done} of {due} doses so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{done} of {due} attended so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{done} of {due} done so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -414,12 +434,12 @@
     </message>
     <message>
         <location line="+58"/>
-        <location line="+52"/>
+        <location line="+62"/>
         <source>Take the {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-50"/>
         <source>{title} scores over time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,13 +454,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>{flag} item 9 answered above 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>item {items} unanswered; total prorated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>some items unanswered; total prorated</source>
+        <source>items {items} unanswered; total prorated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at or below 28%, the WHO-5 cut-off for further assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -464,12 +494,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>{flag} Marked in your history: item 9 answered above 0. &quot;Need help now&quot; shows your contacts and crisis lines at any time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>⚠ The questionnaire was not saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -706,12 +736,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Spearman ρ = 1: the days rank in exactly the same order, n = {n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spearman ρ = −1: the days rank in exactly the opposite order, n = {n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Spearman ρ = {rho} (95% CI {low} to {high}), n = {n} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-2"/>
+        <location line="+9"/>
         <source>early signal: {figures}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1380,13 +1421,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>n = {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Not enough data yet: a group is shown from {min} days with a mood and that kind of contact.</source>
+        <source>Not enough data yet: a group is shown from {total} days with a mood in all and {min} with that kind of contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1740,13 +1781,13 @@
     </message>
     <message>
         <location line="+26"/>
-        <location line="+234"/>
+        <location line="+236"/>
         <source>Connection Journal</source>
         <extracomment>The size of a first window, before the person has resized it. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-233"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1756,7 +1797,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1811,12 +1852,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Imported into the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+26"/>
         <source>Saved the check-in of {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3886,7 +3927,7 @@
 <context>
     <name>TrendsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/trends.py" line="+91"/>
+        <location filename="../../journal/ui/pages/trends.py" line="+93"/>
         <source>Trends</source>
         <extracomment>The heat map&apos;s choice that follows today rather than a calendar year.</extracomment>
         <translation type="unfinished"></translation>
@@ -3954,7 +3995,7 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>minutes of contact that day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4230,9 +4271,9 @@
 <context>
     <name>checkins</name>
     <message>
-        <location filename="../../journal/checkins.py" line="+66"/>
+        <location filename="../../journal/checkins.py" line="+80"/>
         <source>{name} ({relationship})</source>
-        <extracomment>A phone number written in a person&apos;s note (&quot;+44 7700 900123&quot;, &quot;(555) 010-2030&quot;).</extracomment>
+        <extracomment>A PHQ-9 whose item 9 was above 0 that arrives without the form (an import) shows the crisis message when it is this recent (days, today included). Where the assessments whose crisis message was shown are remembered (``settings`` table). A phone number written in a person&apos;s note (&quot;+44 7700 900123&quot;, &quot;(555) 010-2030&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4844,13 +4885,14 @@
 <context>
     <name>insights</name>
     <message>
-        <location filename="../../journal/analysis/insights.py" line="+33"/>
+        <location filename="../../journal/analysis/insights.py" line="+43"/>
         <source>This is an association, not proof of cause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>contact with your partner</source>
+        <extracomment>The multiple-comparison method named in ``insights --json``.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4945,13 +4987,83 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+246"/>
+        <source>{checked} of mood on days with and without each kind and mode of contact, in {span}: {clear} of them also clearly different (in the details), the rest not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{checked} of mood on days with and without each kind and mode of contact, in {span}: none clearly different once the number checked is allowed for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} other comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} other comparisons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} comparisons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>More contacts that felt good on one day went with {mood} the next day {figures}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no clear link between contacts that felt good on one day and mood the next day {figures}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The other way round, mood on one day and good contact the next: {link} {figures}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a clear link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no clear link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Both over {span}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/analysis/insight_words.py" line="+41"/>
         <source>{n} day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} logged day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} logged days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4970,37 +5082,109 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Early signal, from only {count}: {sentence_lowercase}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>(Spearman ρ {rho}, 95% CI {low} to {high}; {count}, {span})</source>
+        <location line="+24"/>
+        <source>Your last contact that felt good was {when}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Every logged day in {span} had one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The longest stretch of logged days without one in {span} was {longest}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/analysis/insights.py" line="-163"/>
         <source>There is no clear link between more contacts that felt good on a day and mood {figures}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
+        <location line="+152"/>
         <source>a better mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-185"/>
+        <source>; {count}, {span}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>a lower mood</source>
+        <source>; {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(Spearman ρ {rho}: the days rank in exactly the same order{place})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(Spearman ρ {rho}: the days rank in exactly the opposite order{place})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>(Spearman ρ {rho}, 95% CI {low} to {high}{place})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Its interval leaves out 0, but not once the {n} figures checked are allowed for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+152"/>
+        <source>a lower mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-149"/>
         <source>More contacts that felt good on a day went with {mood} — {association} {figures}. {not_cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>Every day with a mood in {span} had the same number of contacts that felt good ({count}), so how they go with mood cannot be measured yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your mood was the same on every day with a check-in in {span}, so how it goes with contacts cannot be measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From one day to the next your days in {span} were too alike to tell how contacts that felt good go with mood; more days will help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+12"/>
+        <source>{phrases} (the same days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>(difference {difference}, 95% CI {low} to {high}; {n_with} vs {n_without} days, {span})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5010,47 +5194,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>The difference is within what chance alone could give.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="-39"/>
         <source>Not enough data yet: insights need at least {needed} days with a mood and contacts logged, and there are {have} in {span}. Every day you add helps.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+43"/>
+        <source>Clear even allowing for the {n} figures checked. {not_cause}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>at least one contact that felt good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-1"/>
         <source>a therapy or clinic session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Contacts that felt good on one day and mood the next day: ρ {rho} (95% CI {low} to {high}; {count}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The other way round, mood on one day and good contact the next: ρ {rho} (95% CI {low} to {high}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+96"/>
         <source>Both over {span}; this is an association, not proof of cause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../journal/analysis/insight_words.py" line="-9"/>
         <source>No contact rated 4 or 5 for how connected it felt was logged in {span}. Is there someone you could reach out to?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-36"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5060,7 +5234,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{n} day ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5070,12 +5244,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Your last contact that felt good was {when}. The longest stretch without one in {span} was {longest}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+53"/>
         <source>the next day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5703,7 +5872,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_care.py" line="+45"/>
+        <location filename="../../journal/report/summary_care.py" line="+51"/>
         <source>not at all</source>
         <extracomment>PHQ-9 answers as published, for the safety flag&apos;s wording (lower case inside a sentence; the check-ins page shows them capitalised in the context ``questionnaires``).</extracomment>
         <translation type="unfinished"></translation>
@@ -5892,18 +6061,18 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+142"/>
+        <location line="+157"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-157"/>
         <source>With</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/report/summary_sections.py" line="+102"/>
+        <location filename="../../journal/report/summary_sections.py" line="+104"/>
         <source>How</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5923,8 +6092,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>{done} of {due} ({share})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{week} (so far)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5978,13 +6152,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>prorated ({n} item unanswered)</source>
+        <location line="+8"/>
+        <source>prorated (item {items} unanswered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>prorated ({n} items unanswered)</source>
+        <location line="+2"/>
+        <source>prorated (items {items} unanswered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5998,7 +6172,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>at or below 28%, the WHO-5 cut-off for further assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>No questionnaires were filled in during this range.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6136,7 +6315,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_sections.py" line="-181"/>
+        <location filename="../../journal/report/summary_sections.py" line="-183"/>
         <source>Anxiety (0–10, higher is more anxious)</source>
         <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. People listed by name or initials in the overview (never when names are hidden).</extracomment>
         <translation type="unfinished"></translation>
@@ -6268,11 +6447,41 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Longest stretch without a contact that felt good</source>
+        <source>Longest stretch of logged days without a contact that felt good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{n} logged day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} logged days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source>Mean mood on days with each kind of contact and each way of meeting, with its 95% confidence interval (the whisker, allowing for one day resembling the next) and the number of days (n). The dashed line is the mean of all days with a check-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Left out, fewer than {n} days (or days too alike to tell): {groups}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The share of doses taken, of booked sessions attended and of commitments done each week (a gap: nothing was due, or the week is not over yet), above the mean mood of each week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>From {checkins} over {span}. Links are Spearman&apos;s ρ with 95% confidence intervals that allow for one day resembling the next; figures are shown from {min_days} days, and as an early signal under {solid_days}. A link or difference is called clear only when it holds after allowing for all {family} figures checked (Holm&apos;s method). An association is not proof of cause. The sentences are worded as the journal shows them to the person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-205"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6358,22 +6567,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>{group} ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Mean mood on days with each kind of contact and each way of meeting, with its 95% confidence interval (the whisker) and the number of days (n). The dashed line is the mean of all days with a check-in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Left out, fewer than {n} days: {groups}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+22"/>
         <source>By kind of contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6398,17 +6597,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Care kept, week by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The share of doses taken, of booked sessions attended and of commitments done each week (a gap: nothing was due), above the mean mood of each week.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>% kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6438,13 +6632,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>nothing to go on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>From {checkins} over {span}. Links are Spearman&apos;s ρ with 95% confidence intervals that allow for one day resembling the next; figures are shown from {min_days} days, and as an early signal under {solid_days}. An association is not proof of cause. The sentences are worded as the journal shows them to the person.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -86,3 +86,24 @@ def test_commitments_capped_and_prorated_targets() -> None:
     np.testing.assert_allclose(result.commitments_done, [2, 1, 1, 0])
     np.testing.assert_allclose(result.commitments, [1.0, 0.5, 0.5, NAN])
     assert result.per_commitment["Walk"][0] == pytest.approx(1.0)
+
+
+def test_the_week_not_over_yet_is_so_far_and_left_out_of_charts() -> None:
+    """A Tuesday morning: a commitment of 4 a week, done once on Monday. The week's target
+    so far is ceil(4 x 2 / 7) = 2; the week is marked so far and a chart leaves it out."""
+    tuesday = dt.date(2026, 3, 17)
+    item = Commitment(title="Walk", kind="goal", per_week=4, started_on=dt.date(2026, 3, 2),
+                      id=1)
+    log = [CommitmentLog(commitment_id=1, date=dt.date(2026, 3, 16), done=1)]
+    result = weekly_adherence(dt.date(2026, 3, 9), tuesday, medications=[], doses=[],
+                              checkin_dates=set(), sessions=[], commitments=[item],
+                              commitment_log=log, today=tuesday)
+    assert result.so_far.tolist() == [False, True]
+    assert result.commitments_done.tolist() == [0.0, 1.0]
+    assert result.commitments_target.tolist() == [4.0, 2.0]
+    finished = result.finished(result.commitments)
+    assert finished[0] == 0.0 and np.isnan(finished[1])
+    past = weekly_adherence(dt.date(2026, 3, 9), tuesday, medications=[], doses=[],
+                            checkin_dates=set(), sessions=[], commitments=[item],
+                            commitment_log=log, today=dt.date(2026, 4, 1))
+    assert past.so_far.tolist() == [False, False]

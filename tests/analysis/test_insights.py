@@ -31,7 +31,8 @@ def test_demo_dependence_is_reported_with_n_range_and_ci(demo_journal: Journal) 
 
 def test_short_range_says_not_enough_data(demo_journal: Journal) -> None:
     report = demo_journal.insights(TODAY - dt.timedelta(days=9), TODAY)
-    assert [s.key for s in report.sentences] == ["not_enough_data"]
+    # the figure withheld says why; the isolation sentence still stands
+    assert [s.key for s in report.sentences] == ["not_enough_data", "isolation"]
     assert "Not enough data yet" in report.sentences[0].sentence
     figures = report.to_json()
     assert figures["associations"]["meaningful_contacts_vs_mood"]["spearman"] is None
@@ -45,7 +46,8 @@ def early_report() -> InsightReport:
              None, None, None) for i in range(20)]
     contacts = [((start + dt.timedelta(days=i)).isoformat(), "friend", "phone", 10,
                  int(rng.integers(1, 6))) for i in range(20)]
-    return compute_insights(build_series(start, start + dt.timedelta(days=19), rows, contacts))
+    end = start + dt.timedelta(days=19)
+    return compute_insights(build_series(start, end, rows, contacts), today=end)
 
 
 def test_early_signal_is_labelled() -> None:
@@ -77,3 +79,17 @@ def test_json_figure_reproduced_independently_from_the_store(demo_journal: Journ
     assert figure["n"] == len(rows)
     assert figure["spearman"] == pytest.approx(expected, abs=1e-6)
     assert figures["range"] == {"from": start.isoformat(), "to": TODAY.isoformat(), "days": 120}
+
+
+def test_a_range_ending_before_today_speaks_in_dates(demo_journal: Journal) -> None:
+    """The journal passes the real today in: a range that ended 30 days ago never says
+    "today" or "N days ago" counted from its own end."""
+    end = TODAY - dt.timedelta(days=30)
+    report = demo_journal.insights(end - dt.timedelta(days=59), end)
+    assert report.today == TODAY
+    sentence = next(s.sentence for s in report.sentences if s.key == "isolation")
+    last = report.isolation.last_meaningful
+    assert f"was on {last.day} {last:%b %Y}." in sentence
+    assert "today" not in sentence and "ago" not in sentence
+    now = demo_journal.insights(TODAY - dt.timedelta(days=59), TODAY)
+    assert "was today." in next(s.sentence for s in now.sentences if s.key == "isolation")

@@ -135,30 +135,67 @@ def test_lag_pairs_today_with_tomorrow_and_drops_the_last_day() -> None:
 
 
 def test_welch_comparison_by_hand() -> None:
-    with_values = np.array([6.0, 7.0, 8.0, 7.0, 6.0, 8.0])
+    """Days with and without alternate, so the 0/1 condition is anticorrelated from one day
+    to the next: n_eff = n and the figures are plain Welch's."""
+    with_values = np.array([6.0, 7.0, 8.0, 7.0, 6.0, 8.0, 7.0])
     without_values = np.array([4.0, 5.0, 6.0, 5.0, 4.0, 3.0, 5.0])
-    values = np.r_[with_values, without_values, NAN]
-    condition = np.r_[np.ones(6), np.zeros(7), 1.0]
+    values = np.r_[np.column_stack([with_values, without_values]).ravel(), NAN]
+    condition = np.r_[np.tile([1.0, 0.0], 7), 1.0]
     result = compare(values, condition)
     m1, m2 = with_values.mean(), without_values.mean()
-    v1, v2 = with_values.var(ddof=1) / 6, without_values.var(ddof=1) / 7
-    df = (v1 + v2) ** 2 / (v1**2 / 5 + v2**2 / 6)
-    half = t_quantile(0.975, df) * math.sqrt(v1 + v2)
-    assert (result.n_with, result.n_without) == (6, 7)
+    v1, v2 = with_values.var(ddof=1) / 7, without_values.var(ddof=1) / 7
+    df = (v1 + v2) ** 2 / (v1**2 / 6 + v2**2 / 6)
+    se = math.sqrt(v1 + v2)
+    half = t_quantile(0.975, df) * se
+    assert (result.n_with, result.n_without) == (7, 7)
+    assert result.status is Status.EARLY and result.n_eff == 14
     assert result.mean_with == pytest.approx(m1) and result.mean_without == pytest.approx(m2)
     assert result.difference == pytest.approx(m1 - m2)
     assert result.ci_low == pytest.approx(m1 - m2 - half)
     assert result.ci_high == pytest.approx(m1 - m2 + half)
-    assert result.status is Status.NOT_ENOUGH or result.status is Status.EARLY
+    assert result.p_value == pytest.approx(2 * (1 - t_cdf((m1 - m2) / se, df)), abs=1e-9)
 
 
-def test_comparison_needs_five_days_per_group() -> None:
-    values = np.arange(20, dtype=float)
-    condition = np.r_[np.ones(4), np.zeros(16)]
-    assert compare(values, condition).status is Status.NOT_ENOUGH
-    condition = np.r_[np.ones(5), np.zeros(15)]
+def test_welch_comparison_allows_for_neighbouring_days_alike() -> None:
+    """Spells of days with and without, and a mood that drifts: each group's variance of the
+    mean is multiplied by n / n_eff, n_eff from the lag-1 autocorrelations of the residuals
+    and of the condition (computed here with numpy's corrcoef)."""
+    rng = np.random.default_rng(3)
+    condition = np.repeat([1.0, 0.0, 1.0, 0.0, 1.0, 0.0], [6, 5, 7, 4, 5, 8])
+    drift = np.cumsum(rng.normal(0, 0.7, len(condition)))
+    values = np.round(5 + drift + condition, 1)
+    result = compare(values, condition)
+    with_, without = values[condition == 1], values[condition == 0]
+    residual = np.where(condition == 1, values - with_.mean(), values - without.mean())
+    r1 = np.corrcoef(residual[:-1], residual[1:])[0, 1]
+    r2 = np.corrcoef(condition[:-1], condition[1:])[0, 1]
+    n = len(values)
+    n_eff = n * (1 - r1 * r2) / (1 + r1 * r2)
+    assert r1 * r2 > 0.2 and result.n_eff == pytest.approx(n_eff)
+    e1, e2 = len(with_) * n_eff / n, len(without) * n_eff / n
+    v1, v2 = with_.var(ddof=1) / e1, without.var(ddof=1) / e2
+    df = (v1 + v2) ** 2 / (v1**2 / (e1 - 1) + v2**2 / (e2 - 1))
+    half = t_quantile(0.975, df) * math.sqrt(v1 + v2)
+    assert result.ci_high - result.difference == pytest.approx(half)
+    plain = math.sqrt(with_.var(ddof=1) / len(with_) + without.var(ddof=1) / len(without))
+    assert half > 1.2 * t_quantile(0.975, df) * plain  # wider than the plain Welch interval
+
+
+def test_comparison_needs_five_days_per_group_and_fourteen_in_all() -> None:
+    rng = np.random.default_rng(1)
+    values = rng.permutation(np.arange(20, dtype=float) % 7)
+    condition = np.r_[1.0, 0, 1, 0, 1, 0, 1, 0, np.zeros(12)]
+    result = compare(values, condition)
+    assert result.withheld == "group_too_small" and result.mean_with is None
+    condition = np.r_[1.0, 0, 1, 0, 1, 0, 1, 0, 1, np.zeros(11)]
     assert compare(values, condition).reportable
-    assert not compare(np.full(20, 3.0), condition).reportable  # no variation at all
+    # 13 days in all, both groups at least 5: no number at all (it was shown before)
+    short = compare(values[:13], np.tile([1.0, 0.0], 7)[:13])
+    assert (short.n_with, short.n_without) == (7, 6)
+    assert short.status is Status.NOT_ENOUGH and short.withheld == "too_few_days"
+    assert short.difference is None and short.ci_low is None and short.p_value is None
+    none = compare(np.full(20, 3.0), condition)
+    assert not none.reportable and none.withheld == "no_variation"
 
 
 def test_mean_ci_by_hand() -> None:

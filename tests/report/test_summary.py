@@ -135,12 +135,17 @@ def test_scores_show_their_band_and_a_prorated_marker(journal):
                                           answers=(2, 2, 2, 2, None, 2, 2, 2, 0)))
     add_assessment(journal.db, Assessment(date=TODAY, instrument=Instrument.WHO5,
                                           answers=(3, 3, 3, 3, 3)))
+    add_assessment(journal.db, Assessment(date=TODAY - dt.timedelta(days=1),
+                                          instrument=Instrument.WHO5, answers=(2, 1, 2, 1, 1)))
     rows = summary_of(journal, {"questionnaires"}).section("questionnaires").tables[1].rows
     phq = next(r for r in rows if r[1] == "PHQ-9")
     assert phq[2] == "16 of 27" and phq[3] == "moderately severe"
-    assert phq[4] == "prorated (1 item unanswered)"
-    who = next(r for r in rows if r[1] == "WHO-5")
-    assert who[2] == "60% (15 of 25)"
+    assert phq[4] == "prorated (item 5 unanswered)"  # which item, not only how many
+    who = [r for r in rows if r[1] == "WHO-5"]
+    assert who[1][2] == "60% (15 of 25)" and who[1][4] == "—"
+    # raw 7 of 25 = 28%: at the manual's cut-off
+    assert who[0][2] == "28% (7 of 25)"
+    assert who[0][4] == "at or below 28%, the WHO-5 cut-off for further assessment"
 
 
 def test_an_empty_journal_says_not_enough_data_yet(journal):
@@ -172,16 +177,22 @@ def test_charts_carry_the_series_as_plain_arrays(demo_journal):
 
 
 def test_group_means_match_a_hand_computed_interval():
-    mood = np.array([5.0, 6.0, 7.0, 5.0, 6.0, 7.0, 3.0, np.nan])
-    counts = np.array([1, 2, 1, 1, 1, 3, 0, 2], dtype=float)
-    shown, left_out = group_rows(mood, {"friend": counts, "rare": np.array(
-        [1, 0, 0, 0, 0, 0, 0, 0], dtype=float)})
+    """14 days with a mood; a friend on six of them, whose moods alternate (their lag-1
+    autocorrelation is below 0, so n_eff = n and the interval is the plain t one)."""
+    mood = np.array([5.0, 3, 7, 4, 5, 3, 7, 4, 6, 3, 6, 4, 3, 4, np.nan])
+    counts = np.array([1, 0, 2, 0, 1, 0, 1, 0, 1, 0, 3, 0, 0, 0, 2], dtype=float)
+    rare = np.r_[1.0, np.zeros(14)]
+    shown, left_out = group_rows(mood, {"friend": counts, "rare": rare})
     (row,) = shown
     # mean 6, sample SD sqrt(0.8), t(0.975, 5) = 2.570582
     half = 2.570582 * math.sqrt(0.8) / math.sqrt(6)
     assert row.n == 6 and row.mean == pytest.approx(6.0)
     assert row.low == pytest.approx(6 - half, abs=1e-5)
     assert left_out == ["rare (1)"]
+    # 13 days with a mood in all: no number, however large the group (the one threshold rule)
+    mood[13] = np.nan
+    shown, left_out = group_rows(mood, {"friend": counts, "rare": rare})
+    assert shown == [] and left_out == ["friend (6)", "rare (1)"]
 
 
 def test_unknown_sections_and_names_are_refused_naming_them():
@@ -212,3 +223,15 @@ def test_a_range_ending_before_it_starts_is_refused(journal):
 
 def test_since_the_last_session(journal, known):
     assert journal.last_session_date() == TODAY - dt.timedelta(days=7)
+
+
+def test_the_week_not_over_yet_is_so_far_in_the_table_and_left_out_of_the_chart(demo_journal):
+    """TODAY is a Sunday: its week (from Monday 9 March) is not over."""
+    summary = summary_of(demo_journal, {"charts", "treatment"})
+    care = summary.charts[-1]
+    assert care.step_days == 7 and care.days[-1] == np.datetime64("2026-03-09")
+    for series in care.panels[0].series:
+        assert np.isnan(series.values[-1])  # left out: a week half done is no fall
+    week_table = summary.section("treatment").tables[-1]
+    assert week_table.rows[-1][0] == "9 Mar 2026 (so far)"
+    assert week_table.rows[-2][0] == "2 Mar 2026"

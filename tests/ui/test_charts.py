@@ -235,3 +235,13 @@ def test_year_pixels_leave_days_before_the_journal_empty(qtbot):
     assert tuple(image[1, 3 * CELL + 1]) == chart.colour_of(NAN)  # Thursday: missing
     assert len(chart.missing_item.getData()[0]) == 4
     assert chart.show_cell(0, 1) == f"{shown(3)} · before the journal began"
+
+
+def test_scatter_at_rho_one_says_so_without_an_interval(qtbot):
+    chart = ConnectionScatter()
+    qtbot.addWidget(chart)
+    x = np.arange(40.0) % 6
+    result = association(x, x + 2)
+    assert result.perfect and result.ci_low is None
+    chart.set_data(x, x + 2, result, x_label="contacts", fit=(1, 2))
+    assert chart.summary == "Spearman ρ = 1: the days rank in exactly the same order, n = 40 days"

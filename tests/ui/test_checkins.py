@@ -2,6 +2,7 @@
 the keyboard and the mouse as a person would, checked against the journal on disk."""
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -477,3 +478,47 @@ def test_every_control_is_named_for_tests_and_screen_readers(qtbot, open_window,
     assert {"need_help", "crisis_close", "crisis_region", "instrument", "start_questionnaire",
             "reminder_days", "history", "answer_0", "save_questionnaire", "questionnaire_date",
             "plan_warning_signs", "add_to_people_to_ask", "save_safety_plan"} <= checked
+
+
+def test_an_imported_recent_item9_answer_shows_the_crisis_message_once(
+        qtbot, journal_dir, seed):
+    """Not taken through the form (an import): at the next opening the message shows, and
+    not again at the one after."""
+    from journal.app import make_main_window
+    from journal.store.assessments import add_assessment
+
+    seed(lambda j: j.save_safety_plan(PLAN))
+    seed(lambda j: add_assessment(j.db, Assessment(
+        date=TODAY - dt.timedelta(days=2), instrument="phq9", answers=(1,) * 8 + (2,))))
+    window = make_main_window(journal_dir, clock=fixed_clock)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.findChild(CrisisDialog, "crisis_dialog") is not None)
+    dialog = window.findChild(CrisisDialog, "crisis_dialog")
+    qtbot.waitUntil(dialog.isVisible)
+    assert "Riverside crisis team" in dialog.text()
+    dialog.accept()
+    window.close()
+    again = make_main_window(journal_dir, clock=fixed_clock)
+    qtbot.addWidget(again)
+    again.show()
+    QApplication.processEvents()  # the opening's offer runs from the event loop
+    assert again.findChild(CrisisDialog, "crisis_dialog") is None
+    assert again.offer_item9_message() is None
+
+
+def test_the_score_shows_the_unanswered_item_and_the_who5_cut_off(qtbot, open_window, seed):
+    seed(lambda j: j.save_assessment(Assessment(
+        date=TODAY, instrument="phq9", answers=(1, 1, None, 1, 1, 1, 1, 1, 0))))
+    seed(lambda j: j.save_assessment(Assessment(
+        date=TODAY, instrument="who5", answers=(2, 1, 2, 1, 1))))
+    window = open_window()
+    go_to(window, "Check-ins")
+    page = window.checkins_page
+    history = page.findChild(type(page._history), "history")
+    page.show_instrument("phq9")
+    assert history.item(0, 3).text() == "item 3 unanswered; total prorated"
+    page.show_instrument("who5")
+    assert history.item(0, 1).text() == "7 (28%)"
+    assert history.item(0, 3).text() == (
+        "at or below 28%, the WHO-5 cut-off for further assessment")

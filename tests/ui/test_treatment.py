@@ -126,13 +126,14 @@ def test_doses_checked_off_on_today_add_up_on_the_overview(qtbot, journal, page,
     page.show_section("overview")
     page.refresh()
     # 10-12 March have nothing logged at all: unknown days, not missed doses.
-    assert page.overview.figure("this_week", "medication") == "5 of 6 doses (83%)"
-    assert page.overview.figure("last_weeks", "medication") == "5 of 6 doses (83%)"
+    # Today (Sunday) is not over: this week is "so far", and not in the 12 weeks that are.
+    assert page.overview.figure("this_week", "medication") == "5 of 6 doses so far"
+    assert page.overview.figure("last_weeks", "medication") == "— nothing scheduled"
     assert page.overview.figure("this_week", "sessions") == "— nothing scheduled"
     weeks = child(page, QTableWidget, "adherence_weeks")
-    assert weeks.rowCount() == 12
+    assert weeks.rowCount() == 13
     monday = format_date(dt.date(2026, 3, 9))
-    assert [weeks.item(0, c).text() for c in range(4)] == [monday, "5 of 6 (83%)", "—", "—"]
+    assert [weeks.item(0, c).text() for c in range(4)] == [monday, "5 of 6 so far", "—", "—"]
     assert weeks.item(1, 1).text() == "—"  # a week with nothing scheduled is not 0%
 
 
@@ -331,7 +332,7 @@ def test_a_commitment_needs_a_weekly_target_then_shows_its_progress(qtbot, journ
     assert journal.week_progress(TODAY)[0].done_today == 1
     page.refresh()
     assert table.item(0, 6).text() == "1 of 2 this week"
-    assert page.overview.figure("this_week", "commitments") == "1 of 2 done (50%)"
+    assert page.overview.figure("this_week", "commitments") == "1 of 2 done so far"
 
 
 def test_ending_a_commitment_before_it_started_is_refused(qtbot, journal, page):

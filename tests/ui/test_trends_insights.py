@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
 
 from journal.analysis.stats import association
 from journal.i18n import format_date
-from journal.ui.charts.common import DAY
+from journal.ui.charts.common import DAY, timestamps
 from journal.ui.pages.insights import InsightsPage
 from journal.ui.pages.trends import TrendsPage, group_means
 
@@ -59,6 +59,19 @@ def test_the_range_switch_changes_the_days_plotted(trends, demo_journal):
         trends.weekly_adherence.care_plot.viewRange()[0][0]
         < trends.timeline.mood_plot.viewRange()[0][0] + 7 * DAY
     )
+
+
+def test_the_week_not_over_yet_is_not_plotted_as_a_fall(trends, demo_journal):
+    """TODAY is a Sunday, its week not over: the care chart ends with the week before."""
+    adherence = demo_journal.weekly_adherence(TODAY - dt.timedelta(days=89), TODAY)
+    assert adherence.so_far[-1] and not adherence.so_far[:-1].any()
+    assert not np.isnan(adherence.medication[-1])  # the figure exists; it is not drawn
+    x, y = trends.weekly_adherence.lines["medication"].getOriginalDataset()
+    this_week = timestamps(np.array([adherence.weeks[-1]], dtype="datetime64[D]"),
+                           noon=False)[0] + 3.5 * DAY
+    drawn = dict(zip(x.tolist(), y.tolist(), strict=True))
+    assert this_week not in drawn or np.isnan(drawn[this_week])
+    assert np.isfinite(y).sum() >= 10
 
 
 def test_the_scatter_switches_between_good_contacts_and_minutes(trends, demo_journal):
@@ -155,15 +168,21 @@ def test_every_control_is_named_for_tests_and_screen_readers(qtbot, journal, pag
 
 
 def test_group_means_give_the_mean_and_its_t_interval():
-    mood = np.array([4, 5, 6, 7, 8, 3, np.nan, 9], dtype=float)
-    partner = np.array([1, 2, 1, 1, 3, 0, 1, np.nan])  # five days with a mood and contact
-    family = np.array([0, 0, 0, 0, 0, 1, 0, 1])
+    """15 days with a mood in all; the partner's five days alternate (lag-1 below 0: n_eff
+    = n, the plain t interval)."""
+    mood = np.array([4, 3, 8, 3, 5, 3, 7, 3, 6, 3, 3, 3, 9, 3, np.nan, 3], dtype=float)
+    partner = np.array([1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 0, 0, 0, 0, 1, np.nan])
+    family = np.array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0])
     result = group_means(mood, {"partner": partner, "family": family})
     assert result.labels == ("partner",)
     assert result.too_few == (("family", 2),)
-    # mean 6, s = √2.5, t(0.975, 4) = 2.776445 (tables)
+    # moods 4, 8, 5, 7, 6: mean 6, s = √2.5, t(0.975, 4) = 2.776445 (tables)
     half = 2.776445 * np.sqrt(2.5) / np.sqrt(5)
     np.testing.assert_allclose(result.mean, [6.0])
     np.testing.assert_allclose(result.ci_low, [6.0 - half], atol=1e-5)
     np.testing.assert_allclose(result.ci_high, [6.0 + half], atol=1e-5)
     np.testing.assert_array_equal(result.n, [5])
+    # two days fewer with a mood (13 in all): the chart shows no number either
+    mood[[13, 15]] = np.nan
+    fewer = group_means(mood, {"partner": partner, "family": family})
+    assert fewer.labels == () and fewer.too_few == (("partner", 5), ("family", 2))

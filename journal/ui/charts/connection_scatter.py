@@ -140,6 +140,17 @@ class ConnectionScatter(ChartCard):
         result = self._association
         if not result.reportable or result.spearman is None:
             return self.tr("not enough data yet (n = {n})").format(n=result.n)
+        if result.perfect:  # an interval at ±1 would be a single point: say what it means
+            text = (
+                self.tr("Spearman ρ = 1: the days rank in exactly the same order, n = {n} days")
+                if result.spearman > 0
+                else self.tr(
+                    "Spearman ρ = −1: the days rank in exactly the opposite order, n = {n} days"
+                )
+            ).format(n=format_number(result.n, 0))
+            if result.status is Status.EARLY:
+                text = self.tr("early signal: {figures}").format(figures=text)
+            return text
         text = self.tr("Spearman ρ = {rho} (95% CI {low} to {high}), n = {n} days").format(
             rho=format_number(result.spearman),
             low=format_number(result.ci_low or 0.0),

@@ -116,9 +116,16 @@ class GroupMeansChart(ChartCard):
         return self._modes
 
     def set_data(
-        self, by_kind: GroupMeans, by_mode: GroupMeans, overall_mean: float | None, *, min_days: int
+        self,
+        by_kind: GroupMeans,
+        by_mode: GroupMeans,
+        overall_mean: float | None,
+        *,
+        min_days: int,
+        min_total: int = 14,
     ) -> None:
-        """Show both panels; ``min_days`` is the threshold that left groups out (for words)."""
+        """Show both panels; ``min_days`` (a group) and ``min_total`` (days with a mood in
+        all) are the thresholds that left groups out (for words)."""
         n_word = self.tr("n = {n}")
         self._kinds.set_data(by_kind, overall_mean, n_word)
         self._modes.set_data(by_mode, overall_mean, n_word)
@@ -129,9 +136,9 @@ class GroupMeansChart(ChartCard):
         if not by_kind.labels and not by_mode.labels:
             notes.append(
                 self.tr(
-                    "Not enough data yet: a group is shown from {min} days with a mood and that "
-                    "kind of contact."
-                ).format(min=min_days)
+                    "Not enough data yet: a group is shown from {total} days with a mood in "
+                    "all and {min} with that kind of contact."
+                ).format(total=min_total, min=min_days)
             )
         left_out = [*by_kind.too_few, *by_mode.too_few]
         if left_out and (by_kind.labels or by_mode.labels):

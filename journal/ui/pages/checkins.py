@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.errors import JournalError, ValidationError
-from journal.domain.instruments import SAFETY_FLAG
+from journal.domain.instruments import SAFETY_FLAG, WELLBEING_CUTOFF
 from journal.domain.kinds import Instrument
 from journal.domain.questionnaires import QUESTIONNAIRES, questionnaire
 from journal.domain.records import Assessment
@@ -246,11 +246,21 @@ class CheckinsPage(QWidget):
         return format_number(assessment.total, 0)
 
     def _note_text(self, assessment: Assessment) -> str:
+        """The notes beside a score: item 9 above 0, which items were left unanswered, and
+        the WHO-5 manual's cut-off for further assessment (28%, a raw 7 of 25)."""
+        notes = []
         if SAFETY_FLAG in assessment.flags:
-            return self.tr("{flag} item 9 answered above 0").format(flag=FLAG_SYMBOL)
-        if None in assessment.answers:
-            return self.tr("some items unanswered; total prorated")
-        return ""
+            notes.append(self.tr("{flag} item 9 answered above 0").format(flag=FLAG_SYMBOL))
+        missing = [n for n, answer in enumerate(assessment.answers, start=1) if answer is None]
+        if missing:
+            items = ", ".join(format_number(n, 0) for n in missing)
+            notes.append(
+                self.tr("item {items} unanswered; total prorated").format(items=items)
+                if len(missing) == 1
+                else self.tr("items {items} unanswered; total prorated").format(items=items))
+        if WELLBEING_CUTOFF in assessment.flags:
+            notes.append(self.tr("at or below 28%, the WHO-5 cut-off for further assessment"))
+        return "; ".join(notes)
 
     def _show_reminder(self) -> None:
         due = [] if self._reminder_dismissed else self._journal.due_questionnaires()
@@ -277,6 +287,9 @@ class CheckinsPage(QWidget):
         text = self.tr("Saved. {title}: {score} — {band}").format(
             title=tr_published(q.title), score=self._score_text(assessment),
             band=tr_published(assessment.band))
+        notes = self._note_text(assessment)
+        if notes and SAFETY_FLAG not in assessment.flags:
+            text += " (" + notes + ")"
         if SAFETY_FLAG in assessment.flags:
             self._reminder_dismissed = True  # no more questionnaires asked for today
             self._reminder_frame.hide()
@@ -309,6 +322,8 @@ class CheckinsPage(QWidget):
             dialog = CrisisDialog(self._journal.crisis_info(self._locale_name()),
                                   after_item9=True, parent=self)
             dialog.exec()
+            if saved is not None:  # shown: not again when the app next opens
+                self._journal.item9_message_shown(saved)
         if saved is None:
             self._show_problem(problem)
             return

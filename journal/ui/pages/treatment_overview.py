@@ -21,7 +21,7 @@ from journal.ui.pages.treatment_common import fill_row, hint, make_table, subhea
 if TYPE_CHECKING:  # only for annotations: the analysis loads with the first chart
     from journal.analysis.adherence import WeeklyAdherence
 
-#: How many weeks the overview looks back, this one included.
+#: How many weeks that are over the overview adds up (this week is shown apart, "so far").
 WEEKS = 12
 _KINDS = ("medication", "sessions", "commitments")
 
@@ -75,7 +75,8 @@ class AdherenceOverview(QWidget):
             self.tr(
                 "— means nothing was scheduled that week. Doses count on days you checked off a "
                 "dose or saved a check-in; sessions count those attended, missed or cancelled by "
-                "you; commitments count up to each week's target."
+                "you; commitments count up to each week's target. This week is shown \"so far\" "
+                "and joins the 12 weeks' totals once it is over."
             ),
             "overview_explanation",
         )
@@ -103,18 +104,24 @@ class AdherenceOverview(QWidget):
     def refresh(self) -> None:
         today = self._journal.today()
         monday = today - dt.timedelta(days=today.weekday())
-        start = monday - dt.timedelta(weeks=WEEKS - 1)
+        start = monday - dt.timedelta(weeks=WEEKS)  # 12 weeks that are over, and this one
         adherence = self._journal.weekly_adherence(start, today)
         self._range.setText(
             self.tr("Weeks from Monday to Sunday, from {start} to today, {end}.").format(
                 start=format_date(start), end=format_date(today)
             )
         )
+        # This week is not over: it is shown "so far" and left out of the weeks' totals, so
+        # a Tuesday morning never reads as a fall.
+        so_far = np.asarray(adherence.so_far, dtype=bool)
+        if len(so_far) != len(adherence.weeks):
+            so_far = np.zeros(len(adherence.weeks), dtype=bool)
         for kind in _KINDS:
             done, due = _counts(adherence, kind)
             this = (float(done[-1]), float(due[-1])) if len(due) else (0.0, 0.0)
-            self._figures[("this_week", kind)].setText(self._text(kind, *this))
-            total = (float(np.sum(done)), float(np.sum(due)))
+            self._figures[("this_week", kind)].setText(
+                self._text(kind, *this, so_far=bool(len(so_far) and so_far[-1])))
+            total = (float(np.sum(done[~so_far])), float(np.sum(due[~so_far])))
             self._figures[("last_weeks", kind)].setText(self._text(kind, *total))
 
         weeks = list(enumerate(adherence.weeks))[::-1]
@@ -123,13 +130,23 @@ class AdherenceOverview(QWidget):
             cells = [format_date(week)]
             for kind in _KINDS:
                 done, due = _counts(adherence, kind)
-                cells.append(self._text(kind, float(done[index]), float(due[index]), short=True))
+                cells.append(self._text(kind, float(done[index]), float(due[index]), short=True,
+                                        so_far=bool(so_far[index])))
             fill_row(self._table, row, cells, None)
 
-    def _text(self, kind: str, done: float, due: float, *, short: bool = False) -> str:
+    def _text(self, kind: str, done: float, due: float, *, short: bool = False,
+              so_far: bool = False) -> str:
         if due <= 0:
             return "—" if short else self.tr("— nothing scheduled")
         counts = {"done": int(done), "due": int(due), "percent": percent(done, due)}
+        if so_far:
+            if short:
+                return self.tr("{done} of {due} so far").format(**counts)
+            return {
+                "medication": self.tr("{done} of {due} doses so far"),
+                "sessions": self.tr("{done} of {due} attended so far"),
+                "commitments": self.tr("{done} of {due} done so far"),
+            }[kind].format(**counts)
         if short:
             return self.tr("{done} of {due} ({percent})").format(**counts)
         return {

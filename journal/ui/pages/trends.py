@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.analysis.groups import mood_by_group
 from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
-from journal.analysis.stats import MIN_GROUP, MeanCI, association, fit_line, mean_ci
+from journal.analysis.stats import MIN_GROUP, MIN_PAIRS, MeanCI, association, fit_line
 from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui import theme
@@ -41,14 +42,15 @@ LAST_WEEKS = "last"
 
 
 def group_means(mood: np.ndarray, groups: dict[str, np.ndarray]) -> GroupMeans:
-    """Mean mood and its 95% CI on the days each group's count is above 0 (``stats.mean_ci``).
+    """Mean mood and its 95% CI on the days each group's count is above 0
+    (``analysis.groups.mood_by_group``: the thresholds of the insight sentences).
 
-    Groups with fewer than ``MIN_GROUP`` such days are listed in ``too_few`` instead.
+    Groups withheld (fewer than ``MIN_GROUP`` such days, or under ``MIN_PAIRS`` days with a
+    mood in all) are listed in ``too_few`` instead.
     """
     shown: list[tuple[str, MeanCI]] = []
     too_few: list[tuple[str, int]] = []
-    for label, counts in groups.items():
-        result = mean_ci(np.where(np.nan_to_num(counts) > 0, mood, np.nan))
+    for label, result in mood_by_group(mood, groups).items():
         if result.reportable:
             shown.append((label, result))
         else:
@@ -169,16 +171,17 @@ class TrendsPage(RangePage):
             group_means(mood, {mode.label: c for mode, c in series.by_mode.items()}),
             float(np.nanmean(mood)) if checkins else None,
             min_days=MIN_GROUP,
+            min_total=MIN_PAIRS,
         )
         self._update_years(end, self._first_day.year)
         self._show_year()
         adherence = self._journal.weekly_adherence(start, end)
         weeks, weekly_mood = weekly_mean(series.days, mood)
-        self.weekly_adherence.set_data(
+        self.weekly_adherence.set_data(  # the week not over yet is left out, never a fall
             np.array(adherence.weeks, dtype="datetime64[D]"),
-            adherence.medication,
-            adherence.sessions,
-            adherence.commitments,
+            adherence.finished(adherence.medication),
+            adherence.finished(adherence.sessions),
+            adherence.finished(adherence.commitments),
             weeks,
             weekly_mood,
         )
