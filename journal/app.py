@@ -45,7 +45,8 @@ def make_main_window(
     Raises ``JournalError`` when the journal cannot be opened (nothing is left open then).
     """
     app = _application()
-    journal = Journal.open(data_dir, clock=clock or local_now, passphrase=passphrase)
+    journal = Journal.open(data_dir, clock=clock or local_now, passphrase=passphrase,
+                           full_check=False)  # its daily backup checks every row instead
     try:
         apply_theme(app, journal.settings().theme)
         window = MainWindow(journal)

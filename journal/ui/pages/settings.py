@@ -226,9 +226,10 @@ class SettingsPage(QWidget):
         self._change.setEnabled(available and encrypted)
         self._remove.setEnabled(available and encrypted)
         self._list.clear()
-        for path in self._journal.backups():
-            item = QListWidgetItem(describe_backup(path), self._list)
-            item.setData(0x0100, path.name)  # Qt.UserRole
+        for info in self._journal.backup_details():  # only backups that check out
+            item = QListWidgetItem(describe_backup(info.path, info.days, info.last_entry),
+                                   self._list)
+            item.setData(0x0100, info.name)  # Qt.UserRole
         self._restore.setEnabled(self._list.count() > 0)
         if self._list.count():
             self._list.setCurrentRow(0)
@@ -299,12 +300,26 @@ class SettingsPage(QWidget):
         item = self._list.currentItem()
         if item is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Restore a backup"),
-            self.tr("Replace your journal with the backup of %1? Your journal as it is now "
-                    "is backed up first, so this can be undone.").replace("%1", item.text()))
+        name = item.data(0x0100)
+        try:
+            held, current = self._journal.restore_preview(name)
+        except JournalError as error:
+            QMessageBox.information(self, self.tr("Restore a backup"), str(error))
+            self.refresh()
+            return
+        question = self.tr("Replace your journal with the backup of %1? Your journal as it "
+                           "is now is backed up first, so this can be undone.")
+        fewer = held.days < current
+        if fewer:
+            question = self.tr("This backup holds %2 days, your journal %3: restoring it "
+                               "would remove %4 days. Replace your journal with the backup of "
+                               "%1 anyway? Your journal as it is now is backed up first, so "
+                               "this can be undone.").replace("%2", str(held.days)).replace(
+                "%3", str(current)).replace("%4", str(current - held.days))
+        answer = QMessageBox.question(self, self.tr("Restore a backup"),
+                                      question.replace("%1", item.text()))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        name = item.data(0x0100)
-        if self._run(self.tr("Restore a backup"), lambda: self._journal.restore(name)):
+        if self._run(self.tr("Restore a backup"),
+                     lambda: self._journal.restore(name, allow_fewer_days=fewer)):
             self.data_replaced.emit()
