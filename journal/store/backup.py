@@ -301,8 +301,9 @@ def make_backup(db: Database, data_dir: Path, reason: str, *, now: dt.datetime,
     except BaseException:
         remove_with_side_files(temporary)
         raise
-    _checked[_key(target, passphrase)] = BackupInfo(target, info.time, info.reason, info.days,
-                                                    info.last_entry, target.stat().st_size)
+    _checked[_key(target, passphrase)] = BackupInfo(
+        target, backup_time(target) or now, backup_reason(target), info.days,
+        info.last_entry, target.stat().st_size)
     return target
 
 

@@ -196,7 +196,9 @@ def open_database(path: Path, *, create: bool = True, passphrase: str | None = N
     elif passphrase is not None and looks_plain(path) and path.stat().st_size > 0:
         raise JournalError(translate(
             "errors", "{path} is not encrypted; open it without a passphrase.").format(path=path))
-    if path.stat().st_size > 0 or read_only:
+    if read_only or (passphrase is None and path.stat().st_size > 0):
+        # a plain file is looked at read-only first; an encrypted one is checked below, as
+        # every extra opening costs a key derivation (150 ms)
         probe = _open_checked(path, passphrase)
         if read_only:
             return _read_only_database(probe, path)
@@ -207,8 +209,15 @@ def open_database(path: Path, *, create: bool = True, passphrase: str | None = N
         raise JournalError(translate("errors", "Could not open {path}: {error}")
                            .format(path=path, error=error)) from None
     try:
-        if full_check:
-            problems = quick_check(conn)
+        if full_check or passphrase is not None:
+            try:
+                problems = quick_check(conn, constraints=full_check)
+            except database_errors():
+                if passphrase is not None:
+                    raise WrongPassphrase(translate(
+                        "errors", "That passphrase does not open this journal. Nothing has "
+                        "been changed.")) from None
+                raise
             if problems:
                 raise damaged(path, problems[0])
         db = Database(conn, execute_plugins=False)  # no third-party code in the journal
@@ -235,35 +244,32 @@ def open_database(path: Path, *, create: bool = True, passphrase: str | None = N
 def _open_checked(path: Path, passphrase: str | None) -> Any:
     """A read-only connection to an existing journal whose structure checked out.
 
-    Falls back to ``immutable`` in a read-only folder without a WAL (SQLite cannot make the
-    shared-memory file there, and with no WAL there is nothing it would add).
+    Without a WAL the file is opened ``immutable``: SQLite then creates no side files (a
+    command that only reads leaves the folder exactly as it was, and works in a read-only
+    folder), and with no WAL no writer is connected. With a WAL (the app is open, or a writer
+    died) it is read with the WAL, through SQLite's locks.
     """
-    wal = path.with_name(path.name + "-wal")
-    attempts = [False] if wal.exists() else [False, True]
-    for immutable in attempts:
-        try:
-            conn = connect_file(path, passphrase, read_only=True, immutable=immutable)
-        except database_errors() as error:
-            raise JournalError(translate("errors", "Could not open {path}: {error}")
-                               .format(path=path, error=error)) from None
-        try:
-            problems = quick_check(conn, constraints=False)
-        except database_errors() as error:
-            conn.close()
-            if passphrase is not None:
-                raise WrongPassphrase(translate(
-                    "errors", "That passphrase does not open this journal. Nothing has been "
-                    "changed.")) from None
-            if "unable to open" in str(error) and immutable is False and len(attempts) > 1:
-                continue
-            raise JournalDamaged(translate(
-                "errors", "{path} could not be read as a journal ({error}); it has not been "
-                "changed.").format(path=path, error=error)) from None
-        if problems:
-            conn.close()
-            raise damaged(path, problems[0])
-        return conn
-    raise JournalError(translate("errors", "Could not open {path}.").format(path=path))
+    immutable = not path.with_name(path.name + "-wal").exists()
+    try:
+        conn = connect_file(path, passphrase, read_only=True, immutable=immutable)
+    except database_errors() as error:
+        raise JournalError(translate("errors", "Could not open {path}: {error}")
+                           .format(path=path, error=error)) from None
+    try:
+        problems = quick_check(conn, constraints=False)
+    except database_errors() as error:
+        conn.close()
+        if passphrase is not None:
+            raise WrongPassphrase(translate(
+                "errors", "That passphrase does not open this journal. Nothing has been "
+                "changed.")) from None
+        raise JournalDamaged(translate(
+            "errors", "{path} could not be read as a journal ({error}); it has not been "
+            "changed.").format(path=path, error=error)) from None
+    if problems:
+        conn.close()
+        raise damaged(path, problems[0])
+    return conn
 
 
 def _read_only_database(conn: Any, path: Path) -> Database:
