@@ -224,3 +224,41 @@ def test_an_encrypted_journal_is_restored_with_its_passphrase_both_ways(data_dir
     reopened = Journal.open(data_dir, clock=fixed_clock, passphrase=key)
     assert reopened.days_held() == 3
     reopened.close()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A 1 MB tmpfs (needs root and mount; skipped elsewhere, the injected ENOSPC stays)."""
+    import os
+    import subprocess
+
+    mount_point = tmp_path / "disk"
+    mount_point.mkdir()
+    if os.name != "posix" or os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
+            capture_output=True).returncode != 0:
+        pytest.skip("no tmpfs can be mounted here")
+    yield mount_point
+    subprocess.run(["umount", "-l", str(mount_point)], check=True)
+
+
+def test_a_really_full_disk_during_a_backup(small_disk: Path) -> None:
+    import os
+
+    folder = small_disk / "journal"
+    journal = Journal.open(folder, clock=fixed_clock)
+    _fill(journal, 60)
+    journal.close()
+    journal = Journal.open(folder, clock=fixed_clock)  # today's backup made
+    ballast = small_disk / "ballast"
+    free = os.statvfs(small_disk).f_bavail * os.statvfs(small_disk).f_frsize
+    ballast.write_bytes(b"\0" * (free - 8192))
+    before = sorted((folder / "backups").iterdir())
+    with pytest.raises(backup_store.BackupFailed, match="the disk is full"):
+        journal.backup("manual")
+    assert sorted((folder / "backups").iterdir()) == before
+    assert journal.unverified_backups() == []
+    ballast.unlink()
+    assert journal.backup("manual").exists()
+    assert journal.days_held() == 60
+    journal.close()

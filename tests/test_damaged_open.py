@@ -111,3 +111,21 @@ def test_the_app_finds_broken_rules_with_its_daily_backup(data_dir: Path) -> Non
     with pytest.raises(JournalDamaged, match="CHECK constraint failed in days"):
         Journal.open(data_dir, clock=fixed_clock, full_check=False)
     assert list((data_dir / "backups").iterdir()) == []  # no copy kept of a broken journal
+
+
+def test_a_garbled_header_with_a_plain_wal_is_damage_not_encryption(data_dir: Path,
+                                                                    tmp_path: Path) -> None:
+    _journal_with_backup(data_dir)
+    writer = Journal.open(data_dir, clock=fixed_clock)
+    writer.db.execute("PRAGMA user_version = 1")  # page 1 into the WAL
+    writer.save_day(Day(date=TODAY, mood=3))
+    crashed = tmp_path / "crashed"
+    shutil.copytree(data_dir, crashed)
+    writer.close()
+    path = crashed / "journal.sqlite3"
+    data = bytearray(path.read_bytes())
+    data[:100] = bytes(range(100, 200))  # nothing of the header left
+    path.write_bytes(bytes(data))
+    with pytest.raises(JournalDamaged, match="first bytes"):
+        Journal.open(crashed, clock=fixed_clock)
+    assert path.read_bytes() == bytes(data)

@@ -16,7 +16,8 @@ from journal.services import Journal
 from tests.conftest import TODAY, fixed_clock
 
 READERS = [["check"], ["insights", "--json"], ["contact", "list"], ["restore", "--list"],
-           ["export", "--format", "json", "--out", "{out}"]]
+           ["export", "--format", "json", "--out", "{out}"], ["session", "list"],
+           ["medication", "list"], ["commitment", "list"], ["topic", "list"]]
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int, bytes]]:
@@ -39,7 +40,7 @@ def filled(data_dir: Path) -> Path:
     return data_dir
 
 
-@pytest.mark.parametrize("command", READERS, ids=lambda c: c[0])
+@pytest.mark.parametrize("command", READERS, ids=lambda c: "-".join(c[:2]))
 def test_a_reader_runs_beside_the_app_and_writes_nothing(filled: Path, tmp_path: Path,
                                                          command: list[str]) -> None:
     app = Journal.open(filled, clock=fixed_clock, full_check=False)  # holds the lock
@@ -100,7 +101,7 @@ def test_readers_work_on_a_read_only_folder(filled: Path, tmp_path: Path,
     assert _snapshot(filled) == before
 
 
-@pytest.mark.parametrize("command", READERS, ids=lambda c: c[0])
+@pytest.mark.parametrize("command", READERS, ids=lambda c: "-".join(c[:2]))
 def test_a_reader_on_a_missing_folder_creates_nothing(tmp_path: Path, command: list[str],
                                                       capsys: pytest.CaptureFixture[str]
                                                       ) -> None:
