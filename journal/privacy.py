@@ -192,7 +192,7 @@ class FewerDays(JournalError):
     def __init__(self, backup_days: int, journal_days: int) -> None:
         super().__init__(translate(
             "errors", "This backup holds {backup} days, your journal {journal}: restoring it "
-            "would remove {lost} days. Nothing has been changed.").format(
+            "would leave your journal with {lost} fewer days. Nothing has been changed.").format(
                 backup=format_number(backup_days, 0), journal=format_number(journal_days, 0),
                 lost=format_number(journal_days - backup_days, 0)))
         self.backup_days = backup_days

@@ -22,14 +22,17 @@ def _journal_with_backup(data_dir: Path) -> str:
     return name
 
 
-@pytest.mark.parametrize("index", [0, 6, 15])
-def test_a_flipped_header_byte_is_damage_not_encryption(data_dir: Path, index: int,
+@pytest.mark.parametrize("index", [0, 6, 15, "zeroed"])
+def test_a_flipped_header_byte_is_damage_not_encryption(data_dir: Path, index: int | str,
                                                         capsys: pytest.CaptureFixture[str]
                                                         ) -> None:
     _journal_with_backup(data_dir)
     path = data_dir / "journal.sqlite3"
     data = bytearray(path.read_bytes())
-    data[index] ^= 0x20
+    if index == "zeroed":
+        data[:4096] = bytes(4096)
+    else:
+        data[index] ^= 0x20
     path.write_bytes(bytes(data))
     with pytest.raises(JournalDamaged, match="is damaged"):
         Journal.open(data_dir, clock=fixed_clock)

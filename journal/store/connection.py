@@ -106,13 +106,15 @@ def looks_plain(path: Path) -> bool:
 def damaged_plain(path: Path) -> bool:
     """A plain SQLite journal whose header was damaged, not an encrypted one.
 
-    An encrypted file starts with 16 random bytes. A plain file with a few bytes of its magic
-    string changed still has the fixed payload fractions (64, 32, 32) at bytes 21-23, and its
-    WAL, if one is left, holds page 1 in plain text.
+    An encrypted file starts with 16 random bytes. A zeroed header is damage; a plain file
+    with a few bytes of its magic string changed still has the fixed payload fractions
+    (64, 32, 32) at bytes 21-23, and its WAL, if one is left, holds page 1 in plain text.
     """
     with path.open("rb") as handle:
         header = handle.read(100)
     near = sum(a != b for a, b in zip(header[:16], SQLITE_HEADER, strict=False)) <= 4
+    if header and not header.strip(b"\0"):  # zeroed (a lost write), never a random salt
+        return True
     if len(header) >= 24 and (near or (header[21:24] == b"\x40\x20\x20"
                                        and header[18] in (1, 2) and header[19] in (1, 2))):
         return True

@@ -112,7 +112,7 @@ def test_restoring_fewer_days_says_what_would_be_lost(qtbot, page, monkeypatch) 
     monkeypatch.setattr(QMessageBox, "question", answer)
     page._list.setCurrentRow(0)
     page._on_restore_clicked()
-    assert "holds 1 days, your journal 4" in asked[0] and "remove 3 days" in asked[0]
+    assert "holds 1 days, your journal 4" in asked[0] and "with 3 fewer days" in asked[0]
     assert journal.days_held() == 4  # "No": nothing changed
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *args, **kwargs: QMessageBox.StandardButton.Yes)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from journal import desktop
 from journal.domain.errors import JournalError
 from journal.domain.settings import THEMES
+from journal.i18n import format_number
 from journal.services import Journal
 from journal.store.connection import encryption_available
 from journal.ui import theme
@@ -312,10 +313,12 @@ class SettingsPage(QWidget):
         fewer = held.days < current
         if fewer:
             question = self.tr("This backup holds %2 days, your journal %3: restoring it "
-                               "would remove %4 days. Replace your journal with the backup of "
-                               "%1 anyway? Your journal as it is now is backed up first, so "
-                               "this can be undone.").replace("%2", str(held.days)).replace(
-                "%3", str(current)).replace("%4", str(current - held.days))
+                               "would leave your journal with %4 fewer days. Replace your "
+                               "journal with the backup of %1 anyway? Your journal as it is "
+                               "now is backed up first, so this can be undone.")
+            for marker, value in (("%2", held.days), ("%3", current),
+                                  ("%4", current - held.days)):
+                question = question.replace(marker, format_number(value, 0))
         answer = QMessageBox.question(self, self.tr("Restore a backup"),
                                       question.replace("%1", item.text()))
         if answer != QMessageBox.StandardButton.Yes:
