@@ -119,3 +119,14 @@ def test_restoring_fewer_days_says_what_would_be_lost(qtbot, page, monkeypatch) 
     with qtbot.waitSignal(page.data_replaced):
         page._on_restore_clicked()
     assert journal.days_held() == 1
+
+
+def test_a_backup_that_does_not_check_out_is_named_but_not_listed(qtbot, page) -> None:
+    folder = page._journal.data_dir / "backups"
+    folder.mkdir(exist_ok=True)
+    (folder / "journal-20260315-090000-daily.sqlite3").write_bytes(b"SQLite format 3\0half")
+    page.refresh()
+    texts = [page._list.item(i).text() for i in range(page._list.count())]
+    assert not any("09:00" in text for text in texts)
+    assert page._unchecked.isVisibleTo(page)
+    assert "journal-20260315-090000-daily.sqlite3" in page._unchecked.text()

@@ -170,6 +170,10 @@ class SettingsPage(QWidget):
         self._list.setAccessibleDescription(hint.text())  # when they are made and how long kept
         self._list.setMinimumHeight(120)
         layout.addWidget(self._list)
+        self._unchecked = QLabel(box, objectName="unchecked_backups")
+        self._unchecked.setWordWrap(True)
+        self._unchecked.hide()
+        layout.addWidget(theme.as_hint(self._unchecked))
         row = QHBoxLayout()
         self._backup_now = QPushButton(self.tr("Back up now"), box, objectName="backup_now")
         self._restore = QPushButton(self.tr("Restore this backup…"), box, objectName="restore")
@@ -231,6 +235,11 @@ class SettingsPage(QWidget):
             item = QListWidgetItem(describe_backup(info.path, info.days, info.last_entry),
                                    self._list)
             item.setData(0x0100, info.name)  # Qt.UserRole
+        unchecked = self._journal.unverified_backups()
+        self._unchecked.setText(self.tr(
+            "Not listed, because they do not check out (damaged or incomplete; left as they "
+            "are in the backups folder): %1").replace("%1", ", ".join(p.name for p in unchecked)))
+        self._unchecked.setVisible(bool(unchecked))
         self._restore.setEnabled(self._list.count() > 0)
         if self._list.count():
             self._list.setCurrentRow(0)
