@@ -45,7 +45,8 @@ def make_main_window(
     Raises ``JournalError`` when the journal cannot be opened (nothing is left open then).
     """
     app = _application()
-    journal = Journal.open(data_dir, clock=clock or local_now, passphrase=passphrase)
+    journal = Journal.open(data_dir, clock=clock or local_now, passphrase=passphrase,
+                           full_check=False)  # its daily backup checks every row instead
     try:
         apply_theme(app, journal.settings().theme)
         window = MainWindow(journal)
@@ -89,9 +90,11 @@ def run(data_dir: Path, *, minimized: bool = False) -> int:
     return app.exec()
 
 
-def _offer_restore(data_dir: Path, error: JournalDamaged) -> MainWindow | None:
-    """A journal that cannot be opened: offer its backups (never writing to it)."""
-    backups = list_backups(data_dir)
+def _offer_restore(data_dir: Path, error: JournalDamaged,
+                   passphrase: str | None = None) -> MainWindow | None:
+    """A journal that cannot be opened: offer its backups that check out (never writing to
+    it; it is kept aside). ``passphrase`` opens the backups of an encrypted journal."""
+    backups = list_backups(data_dir, passphrase)
     if not backups:
         _tell_not_opened(error)
         return None
@@ -99,8 +102,8 @@ def _offer_restore(data_dir: Path, error: JournalDamaged) -> MainWindow | None:
     if name is None:
         return None
     try:
-        restore_damaged(data_dir, name, now=local_now())
-        return make_main_window(data_dir)
+        restore_damaged(data_dir, name, now=local_now(), passphrase=passphrase)
+        return make_main_window(data_dir, passphrase=passphrase)
     except JournalError as again:
         _tell_not_opened(again)
         return None

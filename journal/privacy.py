@@ -17,13 +17,16 @@ from journal import paths
 from journal.domain.errors import JournalError, ValidationError
 from journal.i18n import format_number, translate
 from journal.store import backup as backup_store
+from journal.store import faults
+from journal.store import restore as restore_store
 from journal.store.connection import (
-    backup_connector,
     connect_file,
+    database_errors,
     open_database,
-    quick_check,
 )
 from journal.store.encryption import rewrite
+from journal.store.lock import JournalLock
+from journal.store.migrations import migrate
 
 MIN_PASSPHRASE = 8
 
@@ -57,44 +60,74 @@ class PrivacyUseCases:
         return self.data_dir
 
     def backup(self, reason: str) -> Path | None:
-        """A backup in ``backups/`` (encrypted like the journal), then rotation."""
+        """A checked backup in ``backups/`` (encrypted like the journal), then rotation."""
         if self.data_dir is None:
             return None
+        if getattr(self, "read_only", False):
+            raise JournalError(translate(
+                "errors", "This journal was opened only for reading; nothing can be written."))
         path = backup_store.make_backup(self.db, self.data_dir, reason, now=self.now(),
-                                        connect=backup_connector(self.passphrase))
-        backup_store.rotate(self.data_dir, self.now())
+                                        passphrase=self.passphrase)
+        backup_store.rotate(self.data_dir, self.now(), self.passphrase)
         return path
 
     def backups(self) -> list[Path]:
-        return backup_store.list_backups(self._folder()) if self.data_dir else []
+        """The backups that check out, newest first."""
+        return backup_store.list_backups(self._folder(), self.passphrase) \
+            if self.data_dir else []
 
-    def restore(self, name: str) -> Path:
+    def backup_details(self) -> list[backup_store.BackupInfo]:
+        """The backups that check out, with the days each holds and its last entry."""
+        return backup_store.describe_backups(self._folder(), self.passphrase) \
+            if self.data_dir else []
+
+    def unverified_backups(self) -> list[Path]:
+        """Files under a backup name that do not check out (never offered, left in place)."""
+        return backup_store.unverified_backups(self._folder(), self.passphrase) \
+            if self.data_dir else []
+
+    def days_held(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM days").fetchone()[0])
+
+    def restore_preview(self, name: str) -> tuple[backup_store.BackupInfo, int]:
+        """The backup ``name`` and the days the journal holds now, before restoring it."""
+        source = backup_store.find_backup(self._folder(), name, self.passphrase)
+        if source is None:
+            raise _no_such_backup(self._folder(), name, self.passphrase)
+        info = backup_store.inspect(source, self.passphrase)
+        assert isinstance(info, backup_store.BackupInfo)  # find_backup only finds those
+        return info, self.days_held()
+
+    def restore(self, name: str, *, allow_fewer_days: bool = False) -> Path:
         """Replace the journal's contents with a backup, after backing up the current state.
 
-        The backup is checked first; a damaged one is refused and nothing changes.
+        The backup is copied and checked completely first; a damaged one is refused and
+        nothing changes. A backup holding fewer days than the journal is refused unless
+        ``allow_fewer_days`` (the person confirmed). The copy goes in as one transaction, so
+        an interruption leaves the journal as it was or fully restored.
         """
         folder = self._folder()
-        source_path = backup_store.find_backup(folder, name)
-        if source_path is None:
-            raise ValidationError("backup", translate(
-                "validation", "there is no backup called {name}").format(name=name))
-        source = connect_file(source_path, self.passphrase)
+        info, current = self.restore_preview(name)
+        if info.days < current and not allow_fewer_days:
+            raise FewerDays(info.days, current)
+        copy = restore_store.restoring_path(folder)
+        restore_store.copy_checked(info.path, copy, self.passphrase)
         try:
-            try:
-                problems = quick_check(source)
-            except Exception:
-                problems = [translate("errors",
-                                      "it cannot be read with this journal's passphrase")]
-            if problems:
-                raise JournalError(translate(
-                    "errors", "The backup {name} is damaged ({problem}); the journal has not "
-                              "been changed.").format(name=source_path.name,
-                                                      problem=problems[0]))
             safety = self.backup("before-restore")
-            source.backup(self.db.conn)
+            source = connect_file(copy, self.passphrase)
+            try:
+                faults.point("restore:copy-into-journal")
+                source.backup(self.db.conn)
+            finally:
+                source.close()
+            migrate(self.db)  # a backup from before an update of the app
+        except database_errors() as error:
+            raise JournalError(translate(
+                "errors", "The backup could not be restored ({error}); the journal has not "
+                "been changed.").format(error=error)) from None
         finally:
-            source.close()
-        return safety or source_path
+            backup_store.remove_with_side_files(copy)
+        return safety or info.path
 
     # --- passphrase ------------------------------------------------------------------------
 
@@ -110,7 +143,7 @@ class PrivacyUseCases:
         self.passphrase = passphrase
 
     def _rewrite_backups(self, old: str | None, new: str | None) -> None:
-        for path in self.backups():
+        for path in backup_store.list_backups(self._folder(), old):
             temporary = path.with_name(path.name + ".rewrite")
             try:
                 rewrite(path, old, temporary, new)
@@ -153,40 +186,49 @@ class PrivacyUseCases:
         self._change_protection(None, "before-decryption")
 
 
-def restore_damaged(data_dir: Path, name: str, *, now: dt.datetime,
-                    passphrase: str | None = None) -> Path:
-    """Put a backup in place of a journal that cannot be opened.
+class FewerDays(JournalError):
+    """A restore that would remove days: refused until the person confirms it."""
 
-    The damaged file is never written to: it is renamed aside (``journal.sqlite3.damaged-…``)
-    so nothing is lost, and the backup is checked before it is copied in. Returns the path the
-    damaged file was moved to.
+    def __init__(self, backup_days: int, journal_days: int) -> None:
+        super().__init__(translate(
+            "errors", "This backup holds {backup} days, your journal {journal}: restoring it "
+            "would leave your journal with {lost} fewer days. Nothing has been changed.").format(
+                backup=format_number(backup_days, 0), journal=format_number(journal_days, 0),
+                lost=format_number(journal_days - backup_days, 0)))
+        self.backup_days = backup_days
+        self.journal_days = journal_days
+
+
+def _no_such_backup(data_dir: Path, name: str, passphrase: str | None) -> JournalError:
+    for path in backup_store.unverified_backups(data_dir, passphrase):
+        if name in (path.name, path.stem):
+            return JournalError(translate(
+                "errors", "The backup {name} does not check out (it is damaged, incomplete or "
+                "needs another passphrase), so it is not restored; nothing has been "
+                "changed.").format(name=path.name))
+    return ValidationError("backup", translate(
+        "validation", "there is no backup called {name}").format(name=name))
+
+
+def restore_damaged(data_dir: Path, name: str, *, now: dt.datetime,
+                    passphrase: str | None = None) -> Path | None:
+    """Put a backup in place of a journal that cannot be opened (or is missing).
+
+    The damaged file is never written to: it is kept, unchanged, as
+    ``journal.sqlite3.damaged-…``. The backup is copied into the data folder and checked
+    before anything is swapped, and the swap is one atomic rename (see
+    ``journal.store.restore``). Returns where the damaged file was kept (``None`` when there
+    was no journal file).
     """
-    source = backup_store.find_backup(data_dir, name)
+    source = backup_store.find_backup(data_dir, name, passphrase)
     if source is None:
-        raise ValidationError("backup", translate(
-            "validation", "there is no backup called {name}").format(name=name))
-    check = connect_file(source, passphrase)
+        raise _no_such_backup(data_dir, name, passphrase)
+    lock = JournalLock(data_dir).acquire()
     try:
-        try:
-            problems = quick_check(check)
-        except Exception:  # any driver error means it cannot be used
-            problems = [translate("errors", "it cannot be read")]
-    finally:
-        check.close()
-    if problems:
+        return restore_store.restore_file(data_dir, source, now=now, passphrase=passphrase)
+    except OSError as error:
         raise JournalError(translate(
-            "errors", "The backup {name} is damaged too ({problem}); nothing has been "
-                      "changed.").format(name=source.name, problem=problems[0]))
-    journal_path = paths.database_path(data_dir)
-    aside = journal_path.with_name(f"{journal_path.name}.damaged-{now:%Y%m%d-%H%M%S}")
-    if journal_path.exists():
-        os.replace(journal_path, aside)
-    for suffix in ("-wal", "-shm"):
-        side = journal_path.with_name(journal_path.name + suffix)
-        if side.exists():
-            os.replace(side, aside.with_name(aside.name + suffix))
-    temporary = journal_path.with_name(journal_path.name + ".restoring")
-    paths.ensure_private_file(temporary)
-    temporary.write_bytes(source.read_bytes())
-    os.replace(temporary, journal_path)
-    return aside
+            "errors", "The backup could not be put in place ({error}); the journal is as it "
+            "was.").format(error=error.strerror or error)) from None
+    finally:
+        lock.release()

@@ -20,21 +20,23 @@ from sqlite_utils import Database
 from journal import paths
 from journal.checkins import CheckinUseCases
 from journal.domain import validate as v
-from journal.domain.errors import JournalError, JournalNotFound, ValidationError
+from journal.domain.errors import JournalDamaged, JournalError, JournalNotFound, ValidationError
 from journal.domain.kinds import Relationship
 from journal.domain.records import Contact, Day, Person
 from journal.domain.settings import Settings
 from journal.i18n import translate
 from journal.privacy import PrivacyUseCases
 from journal.sharing import SharingUseCases
+from journal.store import backup as backup_store
 from journal.store import contacts as contacts_store
 from journal.store import days as days_store
 from journal.store import integrity
 from journal.store import people as people_store
+from journal.store import restore as restore_store
 from journal.store import settings as settings_store
 from journal.store import treatment as treatment_store
 from journal.store.backup import made_today, make_backup
-from journal.store.connection import backup_connector, open_database, open_memory
+from journal.store.connection import open_database, open_memory
 from journal.store.lock import JournalLock
 from journal.store.schema import TABLES
 from journal.treatment import TreatmentUseCases
@@ -94,6 +96,8 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         self.passphrase = passphrase
         self._clock = clock
         self._lock = lock
+        #: Opened only for reading (``open(read_only=True)``): nothing may be written.
+        self.read_only = False
         # what saves through this object may reuse (see ``series`` and ``_kept``): the
         # connection and change counter each was made at
         self._base_series: tuple[object, int, DailySeries] | None = None
@@ -104,28 +108,40 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
 
     @classmethod
     def open(cls, data_dir: Path, *, create: bool = True, clock: Clock = local_now,
-             passphrase: str | None = None, lock: bool = True) -> Journal:
+             passphrase: str | None = None, lock: bool = True, read_only: bool = False,
+             full_check: bool = True) -> Journal:
         """Open the journal in ``data_dir`` (created 0700 with its file 0600 if ``create``).
 
-        ``lock=False`` is for read-only commands that may run beside the app. A writer makes
-        the day's first backup on open.
+        ``read_only=True`` is for commands that only read: no lock (they run beside the app),
+        nothing written, nothing created, a read-only folder is fine. ``lock=False`` opens for
+        writing without the lock (tests). A writer first clears what an interrupted backup or
+        restore left, then makes the day's first backup. ``full_check`` evaluates every row's
+        CHECK constraints at open; the app passes ``False`` for a faster start and relies on
+        the check of its daily backup (see ``journal.store.backup``).
         """
         path = paths.database_path(data_dir)
-        if not create and not path.exists():
-            raise JournalNotFound(translate("errors", "No journal found at {path}")
-                                  .format(path=path))
+        if (read_only or not create) and not path.exists():
+            raise JournalNotFound(translate("errors", "No journal in {folder}.")
+                                  .format(folder=data_dir))
         held = None
         try:
-            if lock:
+            if lock and not read_only:
                 paths.ensure_private_dir(data_dir)
                 held = JournalLock(data_dir).acquire()
+                backup_store.remove_leftovers(data_dir)
+                restore_store.finish_interrupted(data_dir, now=clock(), passphrase=passphrase)
+            if path.exists() and path.stat().st_size == 0 and \
+                    backup_store.has_backup_files(data_dir):
+                raise JournalDamaged(translate(
+                    "errors", "{path} is empty (0 bytes) although backups exist; it has not "
+                    "been changed. A backup can be restored.").format(path=path))
 
             def backup_now(db: Database, reason: str) -> None:
-                make_backup(db, data_dir, reason, now=clock(),
-                            connect=backup_connector(passphrase))
+                make_backup(db, data_dir, reason, now=clock(), passphrase=passphrase)
 
-            db = open_database(path, create=create, passphrase=passphrase,
-                               backup_now=backup_now)
+            db = open_database(path, create=create and not read_only, passphrase=passphrase,
+                               backup_now=backup_now, read_only=read_only,
+                               full_check=full_check)
         except OSError as error:
             if held:
                 held.release()
@@ -138,8 +154,16 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
                 held.release()
             raise
         journal = cls(db, data_dir, clock=clock, passphrase=passphrase, lock=held)
-        if lock and not journal.is_empty() and not made_today(data_dir, journal.today()):
-            journal.backup("daily")
+        journal.read_only = read_only
+        if held and not journal.is_empty() and \
+                not made_today(data_dir, journal.today(), passphrase):
+            try:
+                journal.backup("daily")
+            except backup_store.BackupFailed:
+                pass  # opening matters more (a full disk): the next open tries again
+            except BaseException:
+                journal.close()  # e.g. rows breaking the journal's rules: JournalDamaged
+                raise
         return journal
 
     @classmethod

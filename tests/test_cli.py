@@ -50,7 +50,7 @@ def test_check_of_missing_journal_fails_without_creating_it(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "absent"
     assert main(["check", "--data-dir", str(folder)]) == 1
-    assert "No journal found" in capsys.readouterr().err
+    assert "No journal in" in capsys.readouterr().err
     assert not folder.exists()
 
 

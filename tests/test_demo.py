@@ -60,3 +60,61 @@ def test_refuses_a_journal_with_data_unless_forced(journal: Journal) -> None:
     generate(journal, days=10, force=True)
     assert journal.person_by_name("Sam") is not None  # the demo's own Sam
     assert journal.db["people"].count == 15
+
+
+def _own_journal_folder(tmp_path, monkeypatch):
+    """Make the default folder (no --data-dir, no environment variable) a temporary one."""
+    import platformdirs
+
+    from journal import paths
+
+    monkeypatch.delenv(paths.ENV_VAR, raising=False)
+    monkeypatch.setattr(platformdirs, "user_data_path",
+                        lambda name, appauthor=False: tmp_path / name)
+    folder = paths.default_data_dir()
+    journal = Journal.open(folder, clock=fixed_clock)
+    journal.add_person("Sam", "friend")
+    journal.close()
+    return folder
+
+
+def test_demo_force_backs_up_first_and_says_where(tmp_path, capsys) -> None:
+    from journal.cli import main
+    from journal.store.backup import list_backups
+
+    folder = tmp_path / "j"
+    journal = Journal.open(folder, clock=fixed_clock)
+    journal.add_person("Alex the real friend", "friend")
+    journal.close()
+    assert main(["demo", "--days", "5", "--force", "--data-dir", str(folder)]) == 0
+    out = capsys.readouterr().out
+    backup = next(p for p in list_backups(folder) if "before-demo" in p.name)
+    assert f"backed up first, as {backup}" in out
+    import sqlite3
+
+    conn = sqlite3.connect(backup)
+    assert conn.execute("SELECT name FROM people").fetchall() == [("Alex the real friend",)]
+    conn.close()
+
+
+def test_demo_force_on_your_own_journal_needs_a_yes(tmp_path, monkeypatch, capsys) -> None:
+    import sys
+
+    from journal.cli import main
+
+    folder = _own_journal_folder(tmp_path, monkeypatch)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+    assert main(["demo", "--days", "5", "--force"]) == 1
+    err = capsys.readouterr().err
+    assert "your own journal" in err and "--yes" in err and len(err.strip().splitlines()) == 1
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: "no")
+    assert main(["demo", "--days", "5", "--force"]) == 1
+    unchanged = Journal.open(folder, read_only=True)
+    assert [p.name for p in unchanged.people()] == ["Sam"]
+    unchanged.close()
+    monkeypatch.setattr("builtins.input", lambda prompt: "yes")
+    assert main(["demo", "--days", "5", "--force"]) == 0
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+    assert main(["demo", "--days", "5", "--force", "--yes"]) == 0
+    assert "backed up first" in capsys.readouterr().out

@@ -109,14 +109,18 @@ def test_daily_backup_once_a_day_on_open(data_dir: Path, make_day) -> None:
         ["daily"]
 
 
-def test_rotation_keeps_7_daily_and_8_weekly(tmp_path: Path) -> None:
+def test_rotation_keeps_7_daily_and_8_weekly(tmp_path: Path, make_day) -> None:
+    journal = Journal.open(tmp_path / "j", clock=fixed_clock)
+    journal.save_day(make_day())
+    good = journal.backup("manual").read_bytes()
+    journal.close()
     folder = tmp_path / "backups"
     folder.mkdir()
     now = dt.datetime(2026, 3, 15, 12, 0)
     for days_ago in range(120):
         for hour in (9, 18):
             moment = now - dt.timedelta(days=days_ago) - dt.timedelta(hours=12 - hour)
-            (folder / f"journal-{moment:%Y%m%d-%H%M%S}-daily.sqlite3").write_bytes(b"x")
+            (folder / f"journal-{moment:%Y%m%d-%H%M%S}-daily.sqlite3").write_bytes(good)
     backup_store.rotate(tmp_path, now)
     kept = backup_store.list_backups(tmp_path)
     times = [backup_store.backup_time(p) for p in kept]

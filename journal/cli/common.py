@@ -101,24 +101,26 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 
 @contextlib.contextmanager
-def opened(args: argparse.Namespace, *, create: bool = True,
-           lock: bool = True) -> Iterator[Journal]:
+def opened(args: argparse.Namespace, *, create: bool = True, lock: bool = True,
+           read_only: bool = False) -> Iterator[Journal]:
     """The journal of ``--data-dir``, closed afterwards whatever happens.
 
     An encrypted journal is opened with ``--passphrase-file`` or a passphrase asked on the
-    terminal. Read-only commands pass ``lock=False`` so they can run beside the app.
+    terminal. Commands that only read pass ``read_only=True``: no lock (they run beside the
+    app), nothing written or created, a missing folder is "No journal in …".
     """
     from journal.services import Journal
     from journal.store.connection import PassphraseRequired
 
     passphrase = passphrase_for(args)
+    options = {"create": create and not read_only, "lock": lock, "read_only": read_only}
     try:
-        journal = Journal.open(data_dir(args), create=create, passphrase=passphrase, lock=lock)
+        journal = Journal.open(data_dir(args), passphrase=passphrase, **options)
     except PassphraseRequired:
         if passphrase is not None:
             raise
-        journal = Journal.open(data_dir(args), create=create, lock=lock,
-                               passphrase=ask("Passphrase of the journal: "))
+        journal = Journal.open(data_dir(args), passphrase=ask("Passphrase of the journal: "),
+                               **options)
     try:
         yield journal
     finally:

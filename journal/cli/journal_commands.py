@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from journal import paths
 from journal.cli.common import Parser, data_dir, date, opened, positive_int, whole_number
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import Mode, Relationship
 from journal.domain.records import RATINGS
+
+if TYPE_CHECKING:
+    from journal.services import Journal
 
 DEMO_DAYS = 365
 
@@ -22,7 +26,9 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
                       help=f"number of days to generate (default {DEMO_DAYS})")
     demo.add_argument("--seed", type=whole_number, default=1, help="random seed (default 1)")
     demo.add_argument("--force", action="store_true",
-                      help="replace a journal that already has entries")
+                      help="replace a journal that already has entries (after a backup)")
+    demo.add_argument("--yes", action="store_true",
+                      help="with --force on your own journal: replace it without asking")
     demo.set_defaults(handler=_demo)
 
     check = commands.add_parser(
@@ -83,16 +89,49 @@ def _demo(args: argparse.Namespace) -> int:
     from journal.demo import generate
 
     with opened(args) as journal:
+        backup = None
+        if args.force and not journal.is_empty():
+            if _own_journal(args):
+                _confirm_replacing(journal, args.yes)
+            backup = journal.backup("before-demo")
         summary = generate(journal, days=args.days, seed=args.seed, force=args.force)
+    if backup is not None:
+        print(f"Your journal was backed up first, as {backup}.")
     print(f"Demo journal in {data_dir(args)}: {summary.days:,} check-ins and "
           f"{summary.contacts:,} contacts from {summary.first_day} to {summary.last_day}.")
     return 0
 
 
+def _own_journal(args: argparse.Namespace) -> bool:
+    """Whether the person's own journal is meant: no --data-dir, no environment variable."""
+    import os
+
+    return not getattr(args, "data_dir", None) and not os.environ.get(paths.ENV_VAR)
+
+
+def _confirm_replacing(journal: Journal, yes: bool) -> None:
+    """Replacing the person's own journal by demo data needs a yes (asked on a terminal)."""
+    import sys
+
+    from journal.domain.errors import JournalError
+
+    if yes:
+        return
+    days = journal.days_held()
+    if not sys.stdin.isatty():
+        raise JournalError(f"This would replace your own journal ({days:,} days) with demo "
+                           "data; nothing has been changed. Add --yes to do it (a backup is "
+                           "made first), or use --data-dir for a demo journal of its own.")
+    answer = input(f"Replace your own journal ({days:,} days) with demo data? A backup is "
+                   "made first. Type yes to go on: ")
+    if answer.strip().casefold() not in ("y", "yes"):
+        raise JournalError("Nothing has been changed.")
+
+
 def _check(args: argparse.Namespace) -> int:
     from journal.store.migrations import CURRENT_VERSION
 
-    with opened(args, create=False) as journal:
+    with opened(args, read_only=True) as journal:
         report = journal.check()
     print(f"Journal: {paths.database_path(data_dir(args))}")
     current = "current" if report.version == CURRENT_VERSION else f"expected {CURRENT_VERSION}"
@@ -107,7 +146,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _insights(args: argparse.Namespace) -> int:
-    with opened(args, create=False) as journal:
+    with opened(args, read_only=True) as journal:
         default_start, default_end = journal.default_range()
         report = journal.insights(args.start or default_start, args.end or default_end)
     if args.json:
@@ -154,7 +193,7 @@ def _contact_add(args: argparse.Namespace) -> int:
 
 
 def _contact_list(args: argparse.Namespace) -> int:
-    with opened(args) as journal:
+    with opened(args, read_only=True) as journal:
         for c in journal.contacts_on(args.date or journal.today()):
             person = journal.person(c.person_id) if c.person_id else None
             who = person.name if person else c.kind.label

@@ -13,7 +13,7 @@ from journal.cli.common import (
     passphrase_for,
     read_passphrase_file,
 )
-from journal.domain.errors import ValidationError
+from journal.domain.errors import JournalError, ValidationError
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -36,10 +36,13 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
     restore = commands.add_parser(
         "restore", parents=[parent], help="list backups or restore one",
-        description="Without NAME (or with --list): list the backups, newest first. With "
-                    "NAME: back up the current state, then restore that backup.")
+        description="Without NAME (or with --list): list the backups that check out, newest "
+                    "first, with the days each holds and its last entry. With NAME: back up "
+                    "the current state, then restore that backup.")
     restore.add_argument("name", nargs="?", metavar="NAME")
     restore.add_argument("--list", action="store_true", help="list the backups")
+    restore.add_argument("--yes", action="store_true",
+                         help="restore even a backup that holds fewer days than the journal")
     restore.set_defaults(handler=_restore)
 
 
@@ -68,41 +71,61 @@ def _passphrase(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from journal.domain.errors import JournalDamaged
-    from journal.store.backup import backup_reason, backup_time, list_backups
+    from journal.domain.errors import JournalDamaged, JournalNotFound
+    from journal.store.backup import describe_backups, unverified_backups
 
+    listing = args.list or not args.name
     try:
-        return _restore_open(args)
-    except JournalDamaged as error:
+        return _restore_open(args, listing)
+    except (JournalDamaged, JournalNotFound) as error:
         folder = data_dir(args)
-        if args.list or not args.name:
+        passphrase = passphrase_for(args)
+        backups = describe_backups(folder, passphrase)
+        if not backups:
+            raise
+        if listing:
             print(f"{error}\nBackups you can restore with `restore NAME`:")
-            for path in list_backups(folder):
-                when = backup_time(path)
-                print(f"{path.name}\t{when:%Y-%m-%d %H:%M}\t{backup_reason(path)}")
+            _print_backups(backups, unverified_backups(folder, passphrase))
             return 1
         from journal.privacy import restore_damaged
         from journal.services import local_now
 
-        aside = restore_damaged(folder, args.name, now=local_now(),
-                                passphrase=passphrase_for(args))
-        print(f"Restored {args.name}. The damaged journal was kept, unchanged, as {aside.name}.")
+        aside = restore_damaged(folder, args.name, now=local_now(), passphrase=passphrase)
+        kept = (f" The damaged journal was kept, unchanged, as {aside.name}." if aside
+                else "")
+        print(f"Restored {args.name}.{kept}")
         return 0
 
 
-def _restore_open(args: argparse.Namespace) -> int:
-    from journal.store.backup import backup_reason, backup_time
+def _print_backups(backups: list, unverified: list[Path]) -> None:
+    """One line per backup: name, time, reason, size, days held and last entry."""
+    import sys
 
-    with opened(args, create=False) as journal:
-        if args.list or not args.name:
-            backups = journal.backups()
+    for info in backups:
+        last = f"last entry {info.last_entry}" if info.last_entry else "no entries"
+        print(f"{info.name}\t{info.time:%Y-%m-%d %H:%M}\t{info.reason}\t{info.size:,} bytes"
+              f"\t{info.days:,} days\t{last}")
+    if unverified:
+        names = ", ".join(p.name for p in unverified)
+        print(f"Not offered, because they do not check out (left in place): {names}",
+              file=sys.stderr)
+
+
+def _restore_open(args: argparse.Namespace, listing: bool) -> int:
+    from journal.privacy import FewerDays
+
+    if listing:
+        with opened(args, read_only=True) as journal:
+            backups = journal.backup_details()
             if not backups:
                 print("No backups yet.")
-            for path in backups:
-                when = backup_time(path)
-                print(f"{path.name}\t{when:%Y-%m-%d %H:%M}\t{backup_reason(path)}"
-                      f"\t{path.stat().st_size:,} bytes")
-            return 0
-        safety = journal.restore(args.name)
+            _print_backups(backups, journal.unverified_backups())
+        return 0
+    with opened(args, create=False) as journal:
+        try:
+            safety = journal.restore(args.name, allow_fewer_days=args.yes)
+        except FewerDays as error:
+            raise JournalError(f"{error} Add --yes to restore it anyway (your journal is "
+                               "backed up first).") from None
     print(f"Restored {args.name}. The state before it was backed up as {safety.name}.")
     return 0

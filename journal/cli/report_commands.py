@@ -92,7 +92,7 @@ def _export(args: argparse.Namespace) -> int:
         ("names", args.names), ("paper", args.paper)) if value is not None]
     if args.format != "pdf" and summary_options:
         raise ValidationError("format", f"{summary_options[0]} is for --format pdf only")
-    with opened(args, create=False) as journal:
+    with opened(args, read_only=True) as journal:
         if args.format == "pdf":
             return _export_pdf(args, journal)
         out = journal.export_json(args.out) if args.format == "json" else \

@@ -116,7 +116,7 @@ def _session_add(args: argparse.Namespace) -> int:
 
 
 def _session_list(args: argparse.Namespace) -> int:
-    with opened(args, create=False) as journal:
+    with opened(args, read_only=True) as journal:
         start, end = journal.default_range()
         for s in journal.sessions_between(args.start or start, args.end or end):
             who = journal.person(s.person_id).name if s.person_id else "-"
@@ -145,7 +145,7 @@ def _medication_stop(args: argparse.Namespace) -> int:
 
 
 def _medication_list(args: argparse.Namespace) -> int:
-    with opened(args, create=False) as journal:
+    with opened(args, read_only=True) as journal:
         for m in journal.medications():
             until = f" to {m.stopped_on}" if m.stopped_on else ""
             print(f"{m.id}\t{m.name} {m.dose}\t{m.doses_per_day} a day\tfrom {m.started_on}{until}")
@@ -181,7 +181,7 @@ def _commitment_end(args: argparse.Namespace) -> int:
 
 
 def _commitment_list(args: argparse.Namespace) -> int:
-    with opened(args, create=False) as journal:
+    with opened(args, read_only=True) as journal:
         for p in journal.week_progress(args.date or journal.today()):
             print(f"{p.commitment.id}\t{p.commitment.title}\t{p.commitment.kind.label}\t"
                   f"{p.done_this_week} of {p.target} this week")
@@ -204,7 +204,7 @@ def _topic_add(args: argparse.Namespace) -> int:
 
 
 def _topic_list(args: argparse.Namespace) -> int:
-    with opened(args, create=False) as journal:
+    with opened(args, read_only=True) as journal:
         for item in journal.agenda(open_only=not args.all):
             status = f"discussed {item.discussed_on}" if item.discussed_on else "open"
             print(f"{item.id}\t{item.created_on}\t{status}\t{item.text}")

@@ -61,16 +61,33 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def connect_file(path: Path, passphrase: str | None) -> Any:
-    """A raw DB-API connection in autocommit mode, keyed when a passphrase is given."""
+def _uri(path: Path, query: str) -> str:
+    """An SQLite ``file:`` URI (only ``%``, ``?`` and ``#`` need escaping in its path)."""
+    text = Path(path).as_posix().replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return "file:" + text + "?" + query
+
+
+def connect_file(path: Path, passphrase: str | None, *, read_only: bool = False,
+                 immutable: bool = False) -> Any:
+    """A raw DB-API connection in autocommit mode, keyed when a passphrase is given.
+
+    ``read_only`` opens the file with ``mode=ro``: SQLite then never writes to it (no WAL is
+    merged into it); ``immutable`` also ignores locks and side files, for a read-only folder
+    where no WAL is left to read.
+    """
+    target: str | Path = path
+    options: dict[str, Any] = {"isolation_level": None}
+    if read_only:
+        target = _uri(path, "mode=ro&immutable=1" if immutable else "mode=ro")
+        options["uri"] = True
     if passphrase is None:
-        return sqlite3.connect(path, isolation_level=None)
+        return sqlite3.connect(target, **options)
     module = cipher()
     if module is None:
         raise EncryptionUnavailable(translate(
             "errors", "Encryption is not available on this computer (the sqlcipher3 package "
             "is not installed), so an encrypted journal cannot be opened here."))
-    conn = module.connect(str(path), isolation_level=None)
+    conn = module.connect(str(target), **options)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {_quote(passphrase)}")
     return conn
@@ -84,6 +101,50 @@ def file_header(path: Path) -> bytes:
 def looks_plain(path: Path) -> bool:
     """An empty file or a plain SQLite file (anything else is encrypted or foreign)."""
     return file_header(path) in (b"", SQLITE_HEADER)
+
+
+def damaged_plain(path: Path) -> bool:
+    """A plain SQLite journal whose header was damaged, not an encrypted one.
+
+    An encrypted file starts with 16 random bytes. A zeroed header is damage; a plain file
+    with a few bytes of its magic string changed still has the fixed payload fractions
+    (64, 32, 32) at bytes 21-23, and its WAL, if one is left, holds page 1 in plain text.
+    """
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    near = sum(a != b for a, b in zip(header[:16], SQLITE_HEADER, strict=False)) <= 4
+    if header and not header.strip(b"\0"):  # zeroed (a lost write), never a random salt
+        return True
+    if len(header) >= 24 and (near or (header[21:24] == b"\x40\x20\x20"
+                                       and header[18] in (1, 2) and header[19] in (1, 2))):
+        return True
+    return _wal_holds_plain_page_one(path.with_name(path.name + "-wal"))
+
+
+def _wal_holds_plain_page_one(wal: Path) -> bool:
+    try:
+        with wal.open("rb") as handle:
+            head = handle.read(32)
+            if len(head) < 32 or head[:4] not in (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83"):
+                return False
+            page_size = int.from_bytes(head[8:12], "big") or 65536
+            for _ in range(10_000):  # a WAL of a journal is far smaller; never read forever
+                frame = handle.read(24 + 16)
+                if len(frame) < 40:
+                    return False
+                if int.from_bytes(frame[:4], "big") == 1 and frame[24:] == SQLITE_HEADER:
+                    return True
+                handle.seek(page_size - 16, os.SEEK_CUR)
+    except OSError:
+        return False
+    return False
+
+
+def damaged(path: Path, problem: str) -> JournalDamaged:
+    """The one message for a journal that must not be written to, with its first problem."""
+    return JournalDamaged(translate(
+        "errors", "{path} is damaged ({problem}); it has not been changed. A backup "
+        "can be restored.").format(path=path, problem=problem))
 
 
 def quick_check(conn: Any, *, constraints: bool = True) -> list[str]:
@@ -107,45 +168,60 @@ def quick_check(conn: Any, *, constraints: bool = True) -> list[str]:
 
 
 def open_database(path: Path, *, create: bool = True, passphrase: str | None = None,
-                  backup_now: Any = None) -> Database:
+                  backup_now: Any = None, read_only: bool = False,
+                  full_check: bool = True) -> Database:
     """Open (and create or upgrade) the journal at ``path``.
 
-    ``create=False`` is for read-only commands: a missing journal raises ``JournalNotFound``
-    instead of leaving an empty file behind. ``backup_now(db, reason)`` is called before a
-    migration of an existing journal.
+    An existing file is first opened read-only and checked, so nothing (no leftover WAL) is
+    merged into a file that may be damaged; only a healthy one is opened for writing.
+    ``read_only=True`` keeps that read-only connection (for commands that only read: nothing
+    is ever written, a journal needing an update is refused calmly). ``full_check`` also
+    evaluates every row's CHECK constraints before writing (50 ms for ten years; the app skips
+    it at start and has its daily backup checked instead). ``create=False`` raises
+    ``JournalNotFound`` for a missing journal instead of leaving an empty file behind.
+    ``backup_now(db, reason)`` is called before a migration of an existing journal.
     """
     path = Path(path)
     if not path.exists():
-        if not create:
-            raise JournalNotFound(translate("errors", "No journal found at {path}")
-                                  .format(path=path))
+        if not create or read_only:
+            raise JournalNotFound(translate("errors", "No journal in {folder}.")
+                                  .format(folder=path.parent))
         paths.ensure_private_dir(path.parent)
         paths.ensure_private_file(path)
     elif passphrase is None and not looks_plain(path):
+        if damaged_plain(path):
+            raise damaged(path, translate("errors", "its first bytes are not those of a "
+                                          "journal file"))
         raise PassphraseRequired(translate(
             "errors", "{path} is locked with a passphrase (or is not a journal file). Enter "
             "its passphrase to open it.").format(path=path))
     elif passphrase is not None and looks_plain(path) and path.stat().st_size > 0:
         raise JournalError(translate(
             "errors", "{path} is not encrypted; open it without a passphrase.").format(path=path))
+    if read_only or (passphrase is None and path.stat().st_size > 0):
+        # a plain file is looked at read-only first; an encrypted one is checked below, as
+        # every extra opening costs a key derivation (150 ms)
+        probe = _open_checked(path, passphrase)
+        if read_only:
+            return _read_only_database(probe, path)
+        probe.close()
     try:
         conn = connect_file(path, passphrase)
     except database_errors() as error:
         raise JournalError(translate("errors", "Could not open {path}: {error}")
                            .format(path=path, error=error)) from None
     try:
-        try:
-            problems = quick_check(conn, constraints=False)
-        except database_errors():
-            if passphrase is not None:
-                raise WrongPassphrase(translate(
-                    "errors", "That passphrase does not open this journal. Nothing has been "
-                    "changed.")) from None
-            raise
-        if problems:
-            raise JournalDamaged(translate(
-                "errors", "{path} is damaged ({problem}); it has not been changed. A backup "
-                "can be restored.").format(path=path, problem=problems[0]))
+        if full_check or passphrase is not None:
+            try:
+                problems = quick_check(conn, constraints=full_check)
+            except database_errors():
+                if passphrase is not None:
+                    raise WrongPassphrase(translate(
+                        "errors", "That passphrase does not open this journal. Nothing has "
+                        "been changed.")) from None
+                raise
+            if problems:
+                raise damaged(path, problems[0])
         db = Database(conn, execute_plugins=False)  # no third-party code in the journal
         version = check_compatible(db)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -164,6 +240,65 @@ def open_database(path: Path, *, create: bool = True, passphrase: str | None = N
         conn.close()
         raise
     tighten_side_files(path)
+    return db
+
+
+def _open_checked(path: Path, passphrase: str | None) -> Any:
+    """A read-only connection to an existing journal whose structure checked out.
+
+    Without a WAL the file is opened ``immutable``: SQLite then creates no side files (a
+    command that only reads leaves the folder exactly as it was, and works in a read-only
+    folder), and with no WAL no writer is connected. With a WAL (the app is open, or a writer
+    died) it is read with the WAL, through SQLite's locks.
+    """
+    immutable = not path.with_name(path.name + "-wal").exists()
+    try:
+        conn = connect_file(path, passphrase, read_only=True, immutable=immutable)
+    except database_errors() as error:
+        raise JournalError(translate("errors", "Could not open {path}: {error}")
+                           .format(path=path, error=error)) from None
+    try:
+        problems = quick_check(conn, constraints=False)
+    except database_errors() as error:
+        conn.close()
+        if passphrase is not None:
+            raise WrongPassphrase(translate(
+                "errors", "That passphrase does not open this journal. Nothing has been "
+                "changed.")) from None
+        raise JournalDamaged(translate(
+            "errors", "{path} could not be read as a journal ({error}); it has not been "
+            "changed.").format(path=path, error=error)) from None
+    if problems:
+        conn.close()
+        raise damaged(path, problems[0])
+    return conn
+
+
+def _read_only_database(conn: Any, path: Path) -> Database:
+    """The checked read-only connection as a journal, refusing one that needs an update."""
+    try:
+        db = Database(conn, execute_plugins=False)
+        version = check_compatible(db)
+        if version == 0:
+            raise JournalNotFound(translate(
+                "errors", "The journal in {folder} is empty: nothing has been written to it "
+                "yet.").format(folder=path.parent))
+        if version < CURRENT_VERSION:
+            raise JournalError(translate(
+                "errors", "This journal needs a small update (schema {version} to {known}) "
+                "before it can be read here; it has not been changed. Open it once in the "
+                "app or with a writing command.").format(version=version,
+                                                         known=CURRENT_VERSION))
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA query_only = ON")
+    except database_errors() as error:
+        conn.close()
+        raise JournalDamaged(translate(
+            "errors", "{path} could not be read as a journal ({error}); it has not been "
+            "changed.").format(path=path, error=error)) from None
+    except BaseException:
+        conn.close()
+        raise
     return db
 
 

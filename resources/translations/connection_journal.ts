@@ -3114,7 +3114,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/settings.py" line="+55"/>
+        <location filename="../../journal/ui/pages/settings.py" line="+56"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3271,13 +3271,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+123"/>
+        <location line="+15"/>
+        <location line="+129"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-128"/>
         <source>Restore this backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3312,7 +3312,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+13"/>
+        <source>Not listed, because they do not check out (damaged or incomplete; left as they are in the backups folder): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Start at login</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3340,14 +3345,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+6"/>
+        <location line="+15"/>
+        <location line="+14"/>
+        <location line="+4"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-15"/>
         <source>Replace your journal with the backup of %1? Your journal as it is now is backed up first, so this can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This backup holds %2 days, your journal %3: restoring it would leave your journal with %4 fewer days. Replace your journal with the backup of %1 anyway? Your journal as it is now is backed up first, so this can be undone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4209,7 +4220,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+125"/>
+        <location filename="../../journal/app.py" line="+128"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4222,7 +4233,7 @@
 <context>
     <name>backups</name>
     <message>
-        <location filename="../../journal/ui/widgets/backup_names.py" line="+18"/>
+        <location filename="../../journal/ui/widgets/backup_names.py" line="+19"/>
         <source>daily</source>
         <extracomment>The reasons the journal makes backups for (see ``Journal.backup`` callers).</extracomment>
         <translation type="unfinished"></translation>
@@ -4263,7 +4274,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>before demo data replaced the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{days} days, last entry {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{backup} · {held}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{time} — {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4364,22 +4395,22 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../journal/privacy.py" line="+55"/>
+        <location filename="../../journal/privacy.py" line="+58"/>
         <source>This journal has no folder (it lives in memory).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>it cannot be read with this journal&apos;s passphrase</source>
+        <location line="+9"/>
+        <source>This journal was opened only for reading; nothing can be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The backup {name} is damaged ({problem}); the journal has not been changed.</source>
+        <location line="+58"/>
+        <source>The backup could not be restored ({error}); the journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+47"/>
         <source>This journal already has a passphrase; change it instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4394,13 +4425,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>it cannot be read</source>
+        <location line="+8"/>
+        <source>This backup holds {backup} days, your journal {journal}: restoring it would leave your journal with {lost} fewer days. Nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The backup {name} is damaged too ({problem}); nothing has been changed.</source>
+        <location line="+12"/>
+        <source>The backup {name} does not check out (it is damaged, incomplete or needs another passphrase), so it is not restored; nothing has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The backup could not be put in place ({error}); the journal is as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4409,13 +4445,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+115"/>
-        <location filename="../../journal/store/connection.py" line="+120"/>
-        <source>No journal found at {path}</source>
+        <location filename="../../journal/services.py" line="+124"/>
+        <location filename="../../journal/store/connection.py" line="+187"/>
+        <source>No journal in {folder}.</source>
+        <extracomment>Opened only for reading (``open(read_only=True)``): nothing may be written.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>{path} is empty (0 bytes) although backups exist; it has not been changed. A backup can be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Could not open the journal in {folder}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4425,12 +4467,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-50"/>
+        <location filename="../../journal/store/connection.py" line="-100"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so an encrypted journal cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+106"/>
+        <source>its first bytes are not those of a journal file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{path} is locked with a passphrase (or is not a journal file). Enter its passphrase to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4440,22 +4487,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
+        <location line="+47"/>
         <source>Could not open {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-39"/>
+        <location line="+46"/>
         <source>That passphrase does not open this journal. Nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
+        <source>The journal in {folder} is empty: nothing has been written to it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This journal needs a small update (schema {version} to {known}) before it can be read here; it has not been changed. Open it once in the app or with a writing command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-142"/>
         <source>{path} is damaged ({problem}); it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+91"/>
+        <location line="+32"/>
+        <location line="+28"/>
         <source>{path} could not be read as a journal ({error}); it has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4483,6 +4544,64 @@
     <message>
         <location line="+5"/>
         <source>This file is an SQLite database but not a Connection Journal; it has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/store/backup.py" line="+121"/>
+        <source>The backup could not be made: the disk is full. Your journal has not been changed; free some space and try again.</source>
+        <extracomment>Added to a backup&apos;s name while it is written and checked.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The backup could not be made ({error}). Your journal has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>it is empty</source>
+        <extracomment>Backups already checked in this process: (path, size, mtime, key) -&gt; info or problem.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location filename="../../journal/store/restore.py" line="+110"/>
+        <source>it is not a journal this app can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it cannot be read (damaged, or another passphrase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The backup could not be made: the copy did not check out ({problem}). Your journal has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The backup could not be made: the copy is not complete. Your journal has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/store/restore.py" line="-51"/>
+        <source>The backup {name} cannot be used ({problem}); nothing has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The backup could not be copied for restoring ({error}); nothing has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The backup {name} is damaged ({problem}); nothing has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the copy is not complete</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5262,7 +5381,7 @@
 <context>
     <name>nudge</name>
     <message>
-        <location filename="../../journal/services.py" line="-61"/>
+        <location filename="../../journal/services.py" line="-75"/>
         <source>No contact has felt good in a while. Is there someone you could reach out to?</source>
         <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``Journal._kept``) at most. Days since the last contact that felt good after which Today shows a gentle nudge.</extracomment>
         <translation type="unfinished"></translation>
@@ -7151,13 +7270,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/privacy.py" line="-144"/>
+        <location filename="../../journal/privacy.py" line="-194"/>
         <source>passphrase must be at least {count} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
-        <location line="+87"/>
+        <location line="+173"/>
         <source>there is no backup called {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7183,7 +7301,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+123"/>
+        <location filename="../../journal/services.py" line="+145"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>

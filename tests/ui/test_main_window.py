@@ -147,3 +147,24 @@ def test_a_damaged_journal_offers_its_backups(qapp, tmp_path, monkeypatch, resto
     reopened = Journal.open(tmp_path, clock=fixed_clock, lock=False)
     assert reopened.day(fixed_clock().date()).note == "kept safe"
     reopened.close()
+
+
+def test_an_emptied_journal_with_backups_offers_them(qapp, tmp_path, monkeypatch,
+                                                     restore_theme):
+    from journal.domain.records import Day
+
+    journal = Journal.open(tmp_path, clock=fixed_clock)
+    journal.save_day(Day(date=fixed_clock().date(), mood=7, note="kept safe"))
+    name = journal.backup("manual").name
+    journal.close()
+    (tmp_path / "journal.sqlite3").write_bytes(b"")
+    offered = []
+    monkeypatch.setattr(journal_app, "offer_backups",
+                        lambda reason, backups: offered.append(reason) or name)
+    monkeypatch.setattr(journal_app.MainWindow, "show", lambda self: None)
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    assert journal_app.run(tmp_path) == 0
+    assert offered and "empty" in offered[0]
+    reopened = Journal.open(tmp_path, clock=fixed_clock, read_only=True)
+    assert reopened.day(fixed_clock().date()).note == "kept safe"
+    reopened.close()

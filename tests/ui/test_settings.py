@@ -93,3 +93,40 @@ def test_daily_reminder_and_autostart(qtbot, page, tmp_path, monkeypatch) -> Non
     assert "--minimized" in entry.read_text()
     page._autostart.setChecked(False)
     assert not entry.exists()
+
+
+def test_restoring_fewer_days_says_what_would_be_lost(qtbot, page, monkeypatch) -> None:
+    import datetime as dt
+
+    journal = page._journal
+    qtbot.mouseClick(page._backup_now, Qt.MouseButton.LeftButton)  # holds 1 day
+    for i in range(1, 4):
+        journal.save_day(Day(date=TODAY - dt.timedelta(days=i), mood=5))
+    page.refresh()
+    assert "1 days, last entry" in page._list.item(0).text()
+    asked = []
+
+    def answer(parent, title, text):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    page._list.setCurrentRow(0)
+    page._on_restore_clicked()
+    assert "holds 1 days, your journal 4" in asked[0] and "with 3 fewer days" in asked[0]
+    assert journal.days_held() == 4  # "No": nothing changed
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(page.data_replaced):
+        page._on_restore_clicked()
+    assert journal.days_held() == 1
+
+
+def test_a_backup_that_does_not_check_out_is_named_but_not_listed(qtbot, page) -> None:
+    folder = page._journal.data_dir / "backups"
+    folder.mkdir(exist_ok=True)
+    (folder / "journal-20260315-090000-daily.sqlite3").write_bytes(b"SQLite format 3\0half")
+    page.refresh()
+    texts = [page._list.item(i).text() for i in range(page._list.count())]
+    assert not any("09:00" in text for text in texts)
+    assert page._unchecked.isVisibleTo(page)
+    assert "journal-20260315-090000-daily.sqlite3" in page._unchecked.text()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from journal import desktop
 from journal.domain.errors import JournalError
 from journal.domain.settings import THEMES
+from journal.i18n import format_number
 from journal.services import Journal
 from journal.store.connection import encryption_available
 from journal.ui import theme
@@ -169,6 +170,10 @@ class SettingsPage(QWidget):
         self._list.setAccessibleDescription(hint.text())  # when they are made and how long kept
         self._list.setMinimumHeight(120)
         layout.addWidget(self._list)
+        self._unchecked = QLabel(box, objectName="unchecked_backups")
+        self._unchecked.setWordWrap(True)
+        self._unchecked.hide()
+        layout.addWidget(theme.as_hint(self._unchecked))
         row = QHBoxLayout()
         self._backup_now = QPushButton(self.tr("Back up now"), box, objectName="backup_now")
         self._restore = QPushButton(self.tr("Restore this backup…"), box, objectName="restore")
@@ -226,9 +231,15 @@ class SettingsPage(QWidget):
         self._change.setEnabled(available and encrypted)
         self._remove.setEnabled(available and encrypted)
         self._list.clear()
-        for path in self._journal.backups():
-            item = QListWidgetItem(describe_backup(path), self._list)
-            item.setData(0x0100, path.name)  # Qt.UserRole
+        for info in self._journal.backup_details():  # only backups that check out
+            item = QListWidgetItem(describe_backup(info.path, info.days, info.last_entry),
+                                   self._list)
+            item.setData(0x0100, info.name)  # Qt.UserRole
+        unchecked = self._journal.unverified_backups()
+        self._unchecked.setText(self.tr(
+            "Not listed, because they do not check out (damaged or incomplete; left as they "
+            "are in the backups folder): %1").replace("%1", ", ".join(p.name for p in unchecked)))
+        self._unchecked.setVisible(bool(unchecked))
         self._restore.setEnabled(self._list.count() > 0)
         if self._list.count():
             self._list.setCurrentRow(0)
@@ -299,12 +310,28 @@ class SettingsPage(QWidget):
         item = self._list.currentItem()
         if item is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Restore a backup"),
-            self.tr("Replace your journal with the backup of %1? Your journal as it is now "
-                    "is backed up first, so this can be undone.").replace("%1", item.text()))
+        name = item.data(0x0100)
+        try:
+            held, current = self._journal.restore_preview(name)
+        except JournalError as error:
+            QMessageBox.information(self, self.tr("Restore a backup"), str(error))
+            self.refresh()
+            return
+        question = self.tr("Replace your journal with the backup of %1? Your journal as it "
+                           "is now is backed up first, so this can be undone.")
+        fewer = held.days < current
+        if fewer:
+            question = self.tr("This backup holds %2 days, your journal %3: restoring it "
+                               "would leave your journal with %4 fewer days. Replace your "
+                               "journal with the backup of %1 anyway? Your journal as it is "
+                               "now is backed up first, so this can be undone.")
+            for marker, value in (("%2", held.days), ("%3", current),
+                                  ("%4", current - held.days)):
+                question = question.replace(marker, format_number(value, 0))
+        answer = QMessageBox.question(self, self.tr("Restore a backup"),
+                                      question.replace("%1", item.text()))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        name = item.data(0x0100)
-        if self._run(self.tr("Restore a backup"), lambda: self._journal.restore(name)):
+        if self._run(self.tr("Restore a backup"),
+                     lambda: self._journal.restore(name, allow_fewer_days=fewer)):
             self.data_replaced.emit()

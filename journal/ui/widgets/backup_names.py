@@ -6,11 +6,12 @@ the list shows words for it, so the names stay the same in every language.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from journal.i18n import format_date
+from journal.i18n import format_date, format_number
 from journal.store.backup import backup_reason, backup_time
 
 #: The reasons the journal makes backups for (see ``Journal.backup`` callers).
@@ -23,11 +24,28 @@ REASONS: dict[str, str] = {
     "before-encryption": QT_TRANSLATE_NOOP("backups", "before encryption"),
     "before-passphrase-change": QT_TRANSLATE_NOOP("backups", "before a passphrase change"),
     "before-decryption": QT_TRANSLATE_NOOP("backups", "before removing encryption"),
+    "before-demo": QT_TRANSLATE_NOOP("backups", "before demo data replaced the journal"),
 }
 
 
-def describe_backup(path: Path) -> str:
-    """"15 Mar 2026 10:00 — before restore": the time it was made and why."""
+def describe_backup(path: Path, days: int | None = None,
+                    last_entry: dt.date | None = None) -> str:
+    """"15 Mar 2026 10:00 — before restore": the time it was made and why, and with ``days``
+    what it holds ("120 days, last entry 15 Mar 2026"), so a person sees what they would get
+    back."""
+    text = _when_and_why(path)
+    if days is None:
+        return text
+    if last_entry is None:
+        held = QCoreApplication.translate("backups", "no entries")
+    else:
+        held = QCoreApplication.translate("backups", "{days} days, last entry {date}").format(
+            days=format_number(days, 0), date=format_date(last_entry))
+    return QCoreApplication.translate("backups", "{backup} · {held}").format(backup=text,
+                                                                            held=held)
+
+
+def _when_and_why(path: Path) -> str:
     reason = backup_reason(path)
     words = (QCoreApplication.translate("backups", REASONS[reason]) if reason in REASONS
              else reason.replace("-", " "))
