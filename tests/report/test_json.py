@@ -8,6 +8,7 @@ import pytest
 from journal.domain.errors import JournalError, ValidationError
 from journal.report.export_json import export_document
 from journal.services import Journal
+from journal.store.migrations import CURRENT_VERSION
 from tests.conftest import NOW, fixed_clock
 
 
@@ -18,7 +19,7 @@ def _snapshot(journal: Journal) -> dict:
 def test_round_trip_is_identical(demo_journal: Journal, tmp_path: Path) -> None:
     out = demo_journal.export_json(tmp_path / "export.json")
     document = json.loads(out.read_text(encoding="utf-8"))
-    assert document["format"] == "connection-journal" and document["version"] == 1
+    assert document["format"] == "connection-journal" and document["version"] == CURRENT_VERSION
     fresh = Journal.open(tmp_path / "fresh", clock=fixed_clock)
     outcome = fresh.import_json(out)
     assert outcome.added["contacts"] == demo_journal.db["contacts"].count
