@@ -96,7 +96,8 @@ def test_bad_records_name_table_record_and_field(demo_journal: Journal, tmp_path
 
 def test_newer_version_is_refused_clearly(journal: Journal, tmp_path: Path) -> None:
     newer = tmp_path / "newer.json"
-    newer.write_text(json.dumps({"format": "connection-journal", "version": 2, "tables": {}}))
+    newer.write_text(json.dumps({"format": "connection-journal", "version": CURRENT_VERSION + 1,
+                                 "tables": {}}))
     with pytest.raises(ValidationError, match="newer version of the app"):
         journal.import_json(newer)
 
