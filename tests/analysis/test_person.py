@@ -21,7 +21,7 @@ def test_months_average_and_last_contact() -> None:
     figures = person_figures(contacts, [], TODAY)
     assert len(figures.months) == 12
     assert figures.months[0].month == dt.date(2025, 4, 1)  # March 2025 is outside the year
-    assert [m.contacts for m in figures.months][0] == 1
+    assert figures.months[0].contacts == 1
     assert figures.months[-1].month == dt.date(2026, 3, 1) and figures.months[-1].contacts == 2
     assert figures.average_quality == 3.5 and figures.contacts_total == 4
     assert figures.last_contact == dt.date(2026, 3, 14)
