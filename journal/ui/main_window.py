@@ -28,6 +28,7 @@ from journal.services import Journal
 from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
 from journal.ui.pages.today import TodayPage
 from journal.ui.pages.today_treatment import TodayTreatmentPanel
+from journal.ui.pages.today_while import BeenAWhile
 from journal.ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self._stack = QStackedWidget(objectName="page_stack")
         self._today_page = TodayPage(journal)
         self._treatment_panel = TodayTreatmentPanel(journal)
+        self._while = BeenAWhile(journal)
+        self._today_page.add_panel(self._while)  # under the contacts, above treatment
         self._today_page.add_panel(self._treatment_panel)
         self._built: dict[str, QWidget] = {"today": self._today_page}
         titles = {key: QCoreApplication.translate("MainWindow", title)
@@ -275,6 +278,8 @@ class MainWindow(QMainWindow):
         page = self.page(key)
         if key != "today":  # Today keeps its typing; it reloads only when data is replaced
             self._sync(key, page)
+        else:
+            self._while.refresh()  # a wish may have been set on a person's page meanwhile
         self._stack.setCurrentWidget(page)
 
     def _sync(self, key: str, page: QWidget) -> None:
@@ -347,6 +352,7 @@ class MainWindow(QMainWindow):
         self._reload_everything()
 
     def _on_today_page_day_saved(self, date: dt.date) -> None:
+        self._while.refresh()
         self.statusBar().showMessage(
             self.tr("Saved the check-in of {date}").format(date=format_date(date)), MESSAGE_MS
         )
