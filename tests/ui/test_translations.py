@@ -128,6 +128,9 @@ def journal_data(data_dir: Path) -> set[str]:
         for table in tables:
             for row in connection.execute(f"SELECT * FROM [{table}]"):
                 values.update(v.strip() for v in row if isinstance(v, str) and v.strip())
+                # the crisis message shows a plan's entries one by one (split at ; and lines)
+                values.update(p.strip() for v in row if isinstance(v, str)
+                              for p in re.split(r"[\n;]+", v) if p.strip())
         for published in QUESTIONNAIRES.values():
             values.update((published.title, published.credit))
         return values

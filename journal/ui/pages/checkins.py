@@ -40,8 +40,9 @@ from journal.ui.charts.score_history import ScoreHistoryChart
 from journal.ui.dialogs.crisis_dialog import CrisisDialog
 from journal.ui.pages.checkins_questionnaire import QuestionnaireForm, tr_published
 
-#: Marks an assessment whose safety item was answered above 0, in words and a symbol.
-FLAG_SYMBOL = "⚑"
+#: Marks an assessment whose safety item was answered above 0, in words and a symbol; the
+#: score chart draws the same diamond. Neutral on purpose: not a warning, not a star.
+FLAG_SYMBOL = "◆"
 
 
 class CheckinsPage(QWidget):
@@ -247,7 +248,7 @@ class CheckinsPage(QWidget):
 
     def _note_text(self, assessment: Assessment) -> str:
         if SAFETY_FLAG in assessment.flags:
-            return self.tr("{flag} item 9 answered above 0").format(flag=FLAG_SYMBOL)
+            return self.tr("{flag} hard thoughts shared (question 9)").format(flag=FLAG_SYMBOL)
         if None in assessment.answers:
             return self.tr("some items unanswered; total prorated")
         return ""
@@ -281,8 +282,11 @@ class CheckinsPage(QWidget):
             self._reminder_dismissed = True  # no more questionnaires asked for today
             self._reminder_frame.hide()
             text += "\n" + self.tr(
-                "{flag} Marked in your history: item 9 answered above 0. \"Need help now\" "
-                "shows your contacts and crisis lines at any time.").format(flag=FLAG_SYMBOL)
+                "Thank you for answering honestly about how hard things have been. You don't have "
+                "to carry this alone: the people and lines in your safety plan are there for "
+                "you, and \"Need help now\" (F1) shows them at any time. This answer is "
+                "marked {flag} in your history, so you can bring it up with someone you "
+                "trust.").format(flag=FLAG_SYMBOL)
         self._result.setText(text)
         self._result_frame.show()
 
