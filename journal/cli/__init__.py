@@ -60,6 +60,7 @@ def _open_app(args: argparse.Namespace) -> int:
         try:
             if journal.is_empty():
                 generate(journal, days=journal_commands.DEMO_DAYS, seed=1)
+                paths.mark_demo_dir(folder)  # the window then says "Demo journal"
         finally:
             journal.close()
     from journal.app import run  # Qt is imported only here

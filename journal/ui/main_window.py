@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal import paths
 from journal.domain.errors import JournalError
 from journal.i18n import format_date
 from journal.reminders import INVITATION, reminder_due
@@ -29,6 +30,7 @@ from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
 from journal.ui.pages.today import TodayPage
 from journal.ui.pages.today_treatment import TodayTreatmentPanel
 from journal.ui.pages.today_while import BeenAWhile
+from journal.ui.widgets.demo_banner import demo_banner
 from journal.ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
@@ -80,7 +82,9 @@ class MainWindow(QMainWindow):
         self._journal = journal
         self._closed = False
         self.setObjectName("main_window")
-        self.setWindowTitle(self.tr("Connection Journal"))
+        self._is_demo = paths.is_demo_dir(journal.data_dir)
+        self.setWindowTitle(self.tr("Demo journal — Connection Journal") if self._is_demo
+                            else self.tr("Connection Journal"))
 
         self._sidebar = QListWidget(objectName="pages")
         self._sidebar.setAccessibleName(self.tr("Pages"))
@@ -114,6 +118,8 @@ class MainWindow(QMainWindow):
         self._reminder = MessageBar()
         self._reminder.setObjectName("reminder_bar")
         right.addWidget(self._reminder)
+        if self._is_demo:
+            right.addWidget(demo_banner())
         right.addWidget(self._stack, 1)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
@@ -134,6 +140,11 @@ class MainWindow(QMainWindow):
     @property
     def journal(self) -> Journal:
         return self._journal
+
+    @property
+    def is_demo(self) -> bool:
+        """True when the journal shown is the generated demo (see ``paths.is_demo_dir``)."""
+        return self._is_demo
 
     @property
     def today_page(self) -> TodayPage:
