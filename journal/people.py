@@ -1,4 +1,5 @@
-"""People use cases beyond the list: one person's page and keeping in touch.
+"""People use cases beyond the list: one person's page and keeping in touch; and how far
+along a new journal is, for the welcome and the pages that are still empty.
 
 A mixin of ``services.Journal`` (it uses ``self.db`` and ``self.today()``). "It's been a while"
 is a quiet list the person looks at on Today; nothing here ever sends a notification.
@@ -61,6 +62,13 @@ class PeopleUseCases:
         updated = dataclasses.replace(person, touch_dismissed_on=self.today())
         with self.db.atomic():
             return people_store.update_person(self.db, updated)
+
+    def days_logged(self) -> int:
+        """How many days have a check-in (what the empty chart pages count towards)."""
+        return int(self.db["days"].count)
+
+    def questionnaires_taken(self) -> int:
+        return int(self.db["assessments"].count)
 
     def _known_person(self, person_id: int) -> Person:
         person = people_store.get_person(self.db, person_id)

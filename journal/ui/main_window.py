@@ -32,6 +32,7 @@ from journal.ui.pages.today_treatment import TodayTreatmentPanel
 from journal.ui.pages.today_while import BeenAWhile
 from journal.ui.widgets.demo_banner import demo_banner
 from journal.ui.widgets.message_bar import MessageBar
+from journal.ui.widgets.welcome import WelcomePanel
 
 if TYPE_CHECKING:
     from journal.ui.dialogs.crisis_dialog import CrisisDialog
@@ -120,6 +121,11 @@ class MainWindow(QMainWindow):
         right.addWidget(self._reminder)
         if self._is_demo:
             right.addWidget(demo_banner())
+        self._welcome: WelcomePanel | None = None
+        if not self._is_demo and journal.is_empty():
+            self._welcome = WelcomePanel(journal)
+            self._welcome.started.connect(self._on_welcome_started)
+            right.addWidget(self._welcome)
         right.addWidget(self._stack, 1)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
@@ -362,8 +368,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Imported into the journal"), MESSAGE_MS)
         self._reload_everything()
 
+    def _on_welcome_started(self) -> None:
+        self.show_page(self._today_page)
+        self._today_page.setFocus()
+        self._today_page.focusNextChild()  # the first control of the check-in
+
     def _on_today_page_day_saved(self, date: dt.date) -> None:
         self._while.refresh()
+        if self._welcome is not None:  # the first check-in is in: the welcome has done its job
+            self._welcome.hide()
         self.statusBar().showMessage(
             self.tr("Saved the check-in of {date}").format(date=format_date(date)), MESSAGE_MS
         )

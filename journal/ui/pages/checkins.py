@@ -39,6 +39,7 @@ from journal.ui import theme
 from journal.ui.charts.score_history import ScoreHistoryChart
 from journal.ui.dialogs.crisis_dialog import CrisisDialog
 from journal.ui.pages.checkins_questionnaire import QuestionnaireForm, tr_published
+from journal.ui.widgets.empty_state import EmptyState
 
 #: Marks an assessment whose safety item was answered above 0, in words and a symbol; the
 #: score chart draws the same diamond. Neutral on purpose: not a warning, not a star.
@@ -173,6 +174,12 @@ class CheckinsPage(QWidget):
         overview_layout = QVBoxLayout(overview)
         overview_layout.setContentsMargins(0, 0, 0, 0)
         overview_layout.addLayout(controls)
+        empty = EmptyState(self, self.tr(
+            "Your scores will show here over time, over the published bands, from your first "
+            "questionnaire; a line needs two."), self._journal.questionnaires_taken, 2,
+            self.tr("{logged} of {needed} questionnaires taken."))
+        overview_layout.addWidget(empty)
+        self.assessment_saved.connect(lambda _assessment: empty.refresh())
         overview_layout.addWidget(self._chart, 3)
         overview_layout.addWidget(self._history, 2)
 
