@@ -93,3 +93,15 @@ def test_daily_reminder_and_autostart(qtbot, page, tmp_path, monkeypatch) -> Non
     assert "--minimized" in entry.read_text()
     page._autostart.setChecked(False)
     assert not entry.exists()
+
+
+def test_start_at_login_has_its_own_labelled_row_under_the_reminder(qtbot, page) -> None:
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    form = page._autostart.parentWidget().layout()
+    label = form.labelForField(page._autostart)
+    assert label is not None and label.text() == "When you log in"  # not a blank label
+    reminder = page._remind.mapTo(page, page._remind.rect().topLeft())
+    login = page._autostart.mapTo(page, page._autostart.rect().topLeft())
+    assert login.x() == reminder.x() and login.y() > reminder.y()
