@@ -9,6 +9,7 @@ import pytest
 
 from journal import __version__
 from journal.cli import main
+from journal.store.migrations import CURRENT_VERSION
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -31,7 +32,7 @@ def test_demo_then_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "check-ins" in capsys.readouterr().out
     assert main(["--data-dir", folder, "check"]) == 0  # --data-dir before the subcommand too
     out = capsys.readouterr().out
-    assert "Health: ok" in out and "Schema version: 1 (current)" in out
+    assert "Health: ok" in out and f"Schema version: {CURRENT_VERSION} (current)" in out
     assert "contacts" in out
 
 

@@ -121,6 +121,12 @@ class CrisisDialog(QDialog):
         super().showEvent(event)
         if not event.spontaneous():
             self._fit_to_words()
+            # The cursor starts on the first number (the person's own come first), not on
+            # a control further down that would scroll the message's opening out of view.
+            numbers = [w for w in self.findChildren(QLabel, "crisis_number") if not w.isHidden()]
+            if numbers:
+                numbers[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            self._scroll.verticalScrollBar().setValue(0)
 
     def _fit_to_words(self) -> None:
         """As wide as 60 characters and as tall as everything it says, within the screen: at

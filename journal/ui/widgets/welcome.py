@@ -65,18 +65,18 @@ class WelcomePanel(QFrame):
             "It all stays on this computer; nothing is sent anywhere."),
             objectName="welcome_text", wordWrap=True)
         lines.setTextFormat(Qt.TextFormat.PlainText)
-        self._demo = QPushButton(self.tr("Look around the &demo journal"),
+        self._demo = QPushButton(self.tr("Look around the demo journal"),
                                  objectName="welcome_demo")
         self._demo.setAccessibleName(self.tr("Look around the demo journal"))
         self._demo.setAccessibleDescription(self.tr(
             "Opens a journal of made-up entries in a window of its own; yours is not changed"))
-        self._start = QPushButton(self.tr("&Start my own journal"), objectName="welcome_start")
+        self._start = QPushButton(self.tr("Start my own journal"), objectName="welcome_start")
         self._start.setAccessibleName(self.tr("Start my own journal"))
         self._start.setAccessibleDescription(self.tr("Closes the welcome; Today is ready for "
                                                      "your first check-in"))
         for button in (self._demo, self._start):
             button.setAutoDefault(False)
-        self._remind = QCheckBox(self.tr("&Remind me each day at"), objectName="welcome_remind")
+        self._remind = QCheckBox(self.tr("Remind me each day at"), objectName="welcome_remind")
         self._remind.setAccessibleName(self.tr("Remind me each day"))
         self._remind.setAccessibleDescription(self.tr(
             "Off until you turn it on: a quiet line in this window at the time chosen, if you "
