@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         if self._is_demo:
             right.addWidget(demo_banner())
         self._welcome: WelcomePanel | None = None
+        self._welcomed = False  # set once the person started or saved a first check-in
         if not self._is_demo and journal.is_empty():
             self._welcome = WelcomePanel(journal)
             self._welcome.started.connect(self._on_welcome_started)
@@ -297,6 +298,8 @@ class MainWindow(QMainWindow):
             self._sync(key, page)
         else:
             self._while.refresh()  # a wish may have been set on a person's page meanwhile
+        if self._welcome is not None and not self._welcomed:  # the welcome belongs to Today
+            self._welcome.setVisible(key == "today")
         self._stack.setCurrentWidget(page)
 
     def _sync(self, key: str, page: QWidget) -> None:
@@ -369,6 +372,7 @@ class MainWindow(QMainWindow):
         self._reload_everything()
 
     def _on_welcome_started(self) -> None:
+        self._welcomed = True
         self.show_page(self._today_page)
         self._today_page.setFocus()
         self._today_page.focusNextChild()  # the first control of the check-in
@@ -376,6 +380,7 @@ class MainWindow(QMainWindow):
     def _on_today_page_day_saved(self, date: dt.date) -> None:
         self._while.refresh()
         if self._welcome is not None:  # the first check-in is in: the welcome has done its job
+            self._welcomed = True
             self._welcome.hide()
         self.statusBar().showMessage(
             self.tr("Saved the check-in of {date}").format(date=format_date(date)), MESSAGE_MS

@@ -36,6 +36,10 @@ def test_an_empty_journal_is_welcomed_in_three_lines_and_starts_fresh(qtbot, ope
     text = window.findChild(object, "welcome_text").text()
     assert len(text.splitlines()) == 3 and "nothing is sent anywhere" in text
     assert window.journal.settings().reminder_time == ""  # off until chosen
+    window.show_page("trends")
+    assert not panel.isVisible()  # it belongs to Today, not to every page
+    window.show_page("today")
+    assert panel.isVisible()
     qtbot.mouseClick(window.findChild(QPushButton, "welcome_start"), Qt.MouseButton.LeftButton)
     assert not panel.isVisible() and window.today_page.isVisible()
 

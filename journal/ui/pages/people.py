@@ -81,8 +81,9 @@ class PeoplePage(QWidget):
         intro = theme.as_hint(
             QLabel(
                 self.tr(
-                    "People and groups you connect with. Archived entries keep their history "
-                    "but are not suggested on Today."
+                    "People and groups you connect with: Enter or a double-click opens a "
+                    "person's page. Archived entries keep their history but are not suggested "
+                    "on Today."
                 ),
                 objectName="people_intro",
                 wordWrap=True,
