@@ -49,25 +49,23 @@ class BeenAWhile(QFrame):
 
     def refresh(self) -> None:
         while self._rows.count():
-            item = self._rows.takeAt(0)
-            if item.layout() is not None:
-                while item.layout().count():
-                    child = item.layout().takeAt(0).widget()
-                    if child is not None:
-                        child.deleteLater()
+            old = self._rows.takeAt(0).widget()
+            if old is not None:
+                old.hide()  # at once: deleteLater waits for the event loop
+                old.deleteLater()
         due = self._journal.been_a_while()
         self._names = [entry.name for entry in due]
         for entry in due:
-            self._rows.addLayout(self._row(entry.person_id, entry.name, entry.every, entry.days))
+            self._rows.addWidget(self._row(entry.person_id, entry.name, entry.every, entry.days))
         self.setVisible(bool(due))
 
-    def _row(self, person_id: int, name: str, every: int, days: int | None) -> QHBoxLayout:
+    def _row(self, person_id: int, name: str, every: int, days: int | None) -> QWidget:
         if days is None:
-            text = self.tr("{name}: no contact logged yet; you hoped for about every {every} "
-                           "days.")
+            text = self.tr("{name}: no contact logged yet (you'd like every {every} days or "
+                           "so).")
         else:
-            text = self.tr("{name}: about {days} days since you were last in touch; you "
-                           "hoped for about every {every} days.")
+            text = self.tr("{name}: about {days} days since you were last in touch (you'd "
+                           "like every {every} days or so).")
         text = text.format(name=name, every=format_number(every, 0),
                            days=format_number(days or 0, 0))
         label = QLabel(text, wordWrap=True)
@@ -79,9 +77,11 @@ class BeenAWhile(QFrame):
         button.setAutoDefault(False)
         button.setFlat(True)
         button.clicked.connect(lambda _=False, pid=person_id: self._on_not_now_clicked(pid))
-        row = QHBoxLayout()
-        row.addWidget(label, 1)
-        row.addWidget(button)
+        row = QWidget(objectName=f"while_row_{person_id}")
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label, 1)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         return row
 
     def _on_not_now_clicked(self, person_id: int) -> None:
