@@ -54,7 +54,7 @@ OPEN, CLOSE = "⟦", "⟧"
 LUPDATE, LRELEASE = shutil.which("pyside6-lupdate"), shutil.which("pyside6-lrelease")
 
 #: Key sequences written by ``QKeySequence.toString`` ("Ctrl+T", "Alt+Right").
-KEYS = re.compile(r"\b(?:(?:Ctrl|Alt|Shift|Meta)\+)+\w+|\bF\d+\b|\b(?:Enter|Backspace)\b")
+KEYS = re.compile(r"\b(?:(?:Ctrl|Alt|Shift|Meta)\+)+\w+|\bF\d+\b|\b(?:Enter|Backspace|Esc)\b")
 
 #: Widgets (by objectName) showing sentences the pure core words through ``journal.i18n``
 #: that are not yet marked for translation there; remove an entry once the core marks it.

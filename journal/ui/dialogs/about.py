@@ -65,7 +65,7 @@ LICENCES = (
 
 
 #: Key names inside a line of the shortcuts table ("Ctrl+1 … Ctrl+9", "Alt+Left / Alt+Right").
-_KEYS = re.compile(r"(?:(?:Ctrl|Alt|Shift)\+)+\w+|\b(?:Enter|Backspace|F\d+)\b")
+_KEYS = re.compile(r"(?:(?:Ctrl|Alt|Shift)\+)+\w+|\b(?:Enter|Backspace|Esc|F\d+)\b")
 
 
 def native_keys(keys: str) -> str:
