@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from journal import __version__, paths
 from journal.cli import (
     journal_commands,
+    people_commands,
     privacy_commands,
     report_commands,
     treatment_commands,
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     treatment_commands.register(commands, parent)
     report_commands.register(commands, parent)
     privacy_commands.register(commands, parent)
+    people_commands.register(commands, parent)
     return parser
 
 
