@@ -279,6 +279,11 @@ class MainWindow(QMainWindow):
         if not self._today_page.commit_pending():
             event.ignore()
             return
+        people = self._built.get("people")
+        if people is not None and not people.commit_pending():  # a person's note, a number
+            self.show_page("people")
+            event.ignore()
+            return
         plan = self._built.get("safety_plan")
         if plan is not None and not plan.commit_pending():  # its message says why, on the page
             self.show_page("safety_plan")

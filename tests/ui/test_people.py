@@ -371,3 +371,31 @@ def test_mood_with_and_without_is_an_association_with_its_figures(qtbot, people_
     said = find(page, "person_mood", object).text()
     assert "On the 10 checked-in days with Ben your mood averaged" in said
     assert "95% interval" in said and "association, not proof of cause" in said
+
+
+def test_a_note_typed_on_a_person_page_is_never_dropped(qtbot, people, journal_dir):
+    window, page = people
+    ben = window.journal.person_by_name("Ben")
+    page.open_person(ben.id)
+    note = page.findChild(object, "person_note")
+    qtbot.mouseClick(note.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(note, "Likes long walks")
+    qtbot.keyClick(note, Qt.Key.Key_Escape)  # back to the list: the words are saved
+    assert window.journal.person(ben.id).note == "Likes long walks"
+    page.open_person(ben.id)
+    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(note, ", and tea")
+    every = find(page, "keep_in_touch_days", QLineEdit)
+    qtbot.keyClicks(every, "soon")
+    window.close()  # refused: the number is wrong, and it says so; the note is kept
+    assert window.isVisible() and page.isVisible()
+    assert window.journal.person(ben.id).note == "Likes long walks, and tea"
+    assert "keep in touch every (days)" in page.findChild(
+        object, "person_keep_in_touch_days_error").text()
+    every.clear()
+    qtbot.keyClicks(every, "10")
+    window.close()
+    journal = Journal.open(journal_dir, clock=fixed_clock)
+    assert journal.person(ben.id).keep_in_touch_days == 10
+    journal.close()

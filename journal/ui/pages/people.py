@@ -202,8 +202,9 @@ class PeoplePage(QWidget):
         super().showEvent(event)
         if not event.spontaneous():  # contacts may have been added on Today meanwhile
             self.refresh()
-            if self._views.currentWidget() is self._person_page and self.person_shown:
-                self._person_page.show_person(self.person_shown)
+            shown = self.person_shown
+            if shown and not self._person_page.has_unsaved_changes():  # keep what was typed
+                self._person_page.show_person(shown)
 
     @property
     def person_shown(self) -> int | None:
@@ -211,6 +212,10 @@ class PeoplePage(QWidget):
         if self._views.currentWidget() is not self._person_page:
             return None
         return self._person_page.person_id
+
+    def commit_pending(self) -> bool:
+        """Save what was typed on a person's page; False when it is not valid yet."""
+        return self.person_shown is None or self._person_page.commit_pending()
 
     def open_person(self, person_id: int) -> None:
         """Show the page of ``person_id`` in place of the list."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -64,12 +64,12 @@ class PersonPage(QWidget):
         self._journal = journal
         self._person_id: int | None = None
         self._build()
-        self._back.clicked.connect(self.back_requested)
+        self._back.clicked.connect(self._on_back_clicked)
         self._save.clicked.connect(self._on_save_clicked)
         self._every.returnPressed.connect(self._on_save_clicked)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.back_requested)
+        escape.activated.connect(self._on_back_clicked)
 
     @property
     def person_id(self) -> int | None:
@@ -104,6 +104,26 @@ class PersonPage(QWidget):
         self._every.setText("" if person.keep_in_touch_days is None
                             else str(person.keep_in_touch_days))
         self._note.setPlainText(person.note)
+
+    def has_unsaved_changes(self) -> bool:
+        """The note or the keep-in-touch box differ from what is stored."""
+        if self._person_id is None or not self._journal.is_open:  # the window has closed it
+            return False
+        person = self._journal.person(self._person_id)
+        if person is None:
+            return False
+        every = "" if person.keep_in_touch_days is None else str(person.keep_in_touch_days)
+        return self._every.text().strip() != every or self._note.toPlainText() != person.note
+
+    def commit_pending(self) -> bool:
+        """Save typed changes (leaving the page never drops a word); False when the
+        keep-in-touch number is not valid, its message then shown beside it."""
+        return not self.has_unsaved_changes() or self._save_changes()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # another page or the list: keep what was typed
+            self.commit_pending()
 
     def text(self) -> str:
         """What the page says, in reading order (for tests)."""
@@ -241,16 +261,26 @@ class PersonPage(QWidget):
 
     # --- slots -------------------------------------------------------------------------------
 
+    def _on_back_clicked(self) -> None:
+        if self.commit_pending():
+            self.back_requested.emit()
+
     def _on_save_clicked(self) -> None:
+        self._save_changes()
+
+    def _save_changes(self) -> bool:
         if self._person_id is None:
-            return
-        try:
-            self._journal.set_keep_in_touch(self._person_id, self._every.text())
-            self._journal.update_person(self._person_id, note=self._note.toPlainText())
+            return True
+        person_id = self._person_id
+        try:  # the note first: a wrong number must not keep the words from being saved
+            self._journal.update_person(person_id, note=self._note.toPlainText())
+            self._journal.set_keep_in_touch(person_id, self._every.text())
         except ValidationError as error:
             self._notices.show(error.all)
             self._notices.focus_first(error.all)
-            return
-        self.show_person(self._person_id)
-        self.person_changed.emit(self._person_id)
+            self.person_changed.emit(person_id)
+            return False
+        self.show_person(person_id)
+        self.person_changed.emit(person_id)
+        return True
 
