@@ -140,3 +140,20 @@ def test_replace_backs_up_first(demo_journal: Journal, tmp_path: Path) -> None:
     assert outcome.backup is not None and outcome.backup.stat().st_size > 0
     assert [p.name for p in demo_journal.people()] == ["Only Me"]
     assert demo_journal.db["days"].count == 0
+
+
+def test_a_version_1_export_without_keep_in_touch_imports(journal: Journal,
+                                                          tmp_path: Path) -> None:
+    sam = journal.add_person("Sam", "friend")
+    journal.set_keep_in_touch(sam.id, 14)
+    document = export_document(journal.db, now=NOW)
+    assert document["tables"]["people"][0]["keep_in_touch_days"] == 14
+    document["version"] = 1
+    for row in document["tables"]["people"]:
+        del row["keep_in_touch_days"], row["touch_dismissed_on"]
+    old = tmp_path / "v1.json"
+    old.write_text(json.dumps(document), encoding="utf-8")
+    fresh = Journal.open(tmp_path / "fresh", clock=fixed_clock)
+    fresh.import_json(old)
+    assert fresh.person_by_name("Sam").keep_in_touch_days is None
+    fresh.close()
