@@ -33,6 +33,28 @@ def demo_data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME + "-demo", appauthor=False)
 
 
+#: A file in a journal's folder that says the journal is a generated demo (``--demo`` writes it).
+DEMO_MARKER = "demo-journal.txt"
+
+
+def mark_demo_dir(folder: Path) -> None:
+    """Say in ``folder`` that its journal is the generated demo, so the window marks it."""
+    (folder / DEMO_MARKER).write_text(
+        "This folder holds a generated demo journal of Connection Journal.\n", encoding="utf-8")
+
+
+def is_demo_dir(folder: Path | None) -> bool:
+    """True for the demo folder, or any folder ``--demo`` filled (it holds ``DEMO_MARKER``)."""
+    if folder is None:
+        return False
+    if (folder / DEMO_MARKER).is_file():
+        return True
+    try:
+        return folder.resolve() == demo_data_dir().resolve()
+    except OSError:
+        return False
+
+
 def resolve_data_dir(data_dir: str | os.PathLike[str] | None) -> Path:
     """The folder to use: the explicit one if given, else the environment's, else the default."""
     if data_dir:

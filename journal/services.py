@@ -25,6 +25,7 @@ from journal.domain.kinds import Relationship
 from journal.domain.records import Contact, Day, Person
 from journal.domain.settings import Settings
 from journal.i18n import translate
+from journal.people import PeopleUseCases
 from journal.privacy import PrivacyUseCases
 from journal.sharing import SharingUseCases
 from journal.store import backup as backup_store
@@ -81,7 +82,8 @@ def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCases):
+class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCases,
+              PeopleUseCases):
     """An open journal: its database, its folder (``None`` in memory) and the clock it uses.
 
     Opened with ``lock=True`` (the default) it holds the folder's lock until ``close``, so a

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1] / "journal"
 QT = ("PySide6", "shiboken6", "pyqtgraph")
 CORE = ["store", "domain", "analysis", "report", "cli", "services.py", "treatment.py",
         "sharing.py", "privacy.py", "checkins.py", "reminders.py", "desktop.py", "demo.py",
-        "paths.py", "bench.py", "i18n.py"]
+        "paths.py", "bench.py", "i18n.py", "people.py"]
 #: The PDF renderer: the only modules of ``report`` that may use Qt.
 PDF_MODULES = {ROOT / "report" / "pdf.py", ROOT / "report" / "pdf_charts.py"}
 NETWORK = ("socket", "urllib", "http", "requests", "httpx", "aiohttp", "ftplib", "smtplib")

@@ -9,6 +9,7 @@ import pytest
 
 from journal import __version__
 from journal.cli import main
+from journal.store.migrations import CURRENT_VERSION
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -31,7 +32,7 @@ def test_demo_then_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "check-ins" in capsys.readouterr().out
     assert main(["--data-dir", folder, "check"]) == 0  # --data-dir before the subcommand too
     out = capsys.readouterr().out
-    assert "Health: ok" in out and "Schema version: 1 (current)" in out
+    assert "Health: ok" in out and f"Schema version: {CURRENT_VERSION} (current)" in out
     assert "contacts" in out
 
 
@@ -210,3 +211,25 @@ def test_daylio_dry_run_writes_nothing(tmp_path: Path,
     assert main(["import", str(sample), "--format", "daylio", "--activity-map", "friends",
                  "--data-dir", folder]) == 2
     assert "expected label=value" in capsys.readouterr().err
+
+
+def test_person_show_keep_in_touch_and_while(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(tmp_path / "p")
+    assert main(["contact", "add", "--date", "2026-01-02", "--person", "Sam", "--kind",
+                 "friend", "--mode", "phone", "--quality", "4", "--data-dir", folder]) == 0
+    assert main(["person", "keep-in-touch", "Sam", "7", "--data-dir", folder]) == 0
+    assert "every 7 days" in capsys.readouterr().out
+    assert main(["person", "while", "--data-dir", folder]) == 0
+    listed = capsys.readouterr().out
+    assert listed.startswith("Sam\t") and "every 7 days" in listed
+    assert main(["person", "show", "Sam", "--data-dir", folder]) == 0
+    shown = capsys.readouterr().out
+    assert "Last contact: 2026-01-02" in shown and "4.0 / 5 over 1 contact\n" in shown
+    assert "not enough data yet" in shown and "Keep in touch: every 7 days" in shown
+    assert main(["person", "keep-in-touch", "Sam", "0", "--data-dir", folder]) == 2
+    assert "keep in touch every (days) must be between 1 and 365" in capsys.readouterr().err
+    assert main(["person", "keep-in-touch", "Sam", "off", "--data-dir", folder]) == 0
+    assert main(["person", "while", "--data-dir", folder]) == 0
+    assert "No keep-in-touch wish" in capsys.readouterr().out
+    assert main(["person", "show", "Nobody", "--data-dir", folder]) == 2

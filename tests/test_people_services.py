@@ -81,3 +81,48 @@ def test_coping_suggestions_most_used_first(journal: Journal, make_day) -> None:
     journal.save_day(make_day(coping=("walk", "music")))
     journal.save_day(make_day(date=TODAY - dt.timedelta(days=1), coping=("Walk",)))
     assert [t.casefold() for t in journal.coping_suggestions()] == ["walk", "music"]
+
+
+def test_person_figures_come_from_the_store(journal: Journal, make_contact, make_day) -> None:
+    sam = journal.add_person("Sam", "friend")
+    for back in range(20):
+        date = TODAY - dt.timedelta(days=back)
+        journal.save_day(make_day(date=date, mood=(8 if back % 2 else 4) + back % 3 % 2))
+        if back % 2:
+            journal.add_contact(make_contact(date=date, person_id=sam.id, quality=5))
+    figures = journal.person_figures(sam.id)
+    assert figures.contacts_total == 10 and figures.average_quality == 5
+    assert figures.last_contact == TODAY - dt.timedelta(days=1)
+    assert (figures.mood.n_with, figures.mood.n_without) == (10, 10)
+    assert 8 <= figures.mood.mean_with <= 9 and 4 <= figures.mood.mean_without <= 5
+    assert figures.mood_clear
+    with pytest.raises(ValidationError):
+        journal.person_figures(999)
+
+
+def test_keep_in_touch_is_validated_naming_the_field(journal: Journal) -> None:
+    sam = journal.add_person("Sam", "friend")
+    assert journal.set_keep_in_touch(sam.id, "14").keep_in_touch_days == 14
+    assert journal.person(sam.id).keep_in_touch_days == 14
+    for wrong in ("0", "366", "often"):
+        with pytest.raises(ValidationError) as caught:
+            journal.set_keep_in_touch(sam.id, wrong)
+        assert caught.value.field == "keep_in_touch_days"
+        assert "keep in touch" in caught.value.message
+    assert journal.set_keep_in_touch(sam.id, "").keep_in_touch_days is None
+
+
+def test_been_a_while_and_setting_aside(journal: Journal, make_contact) -> None:
+    sam = journal.add_person("Sam", "friend")
+    noor = journal.add_person("Noor", "friend")
+    journal.add_contact(make_contact(date=TODAY - dt.timedelta(days=9), person_id=sam.id))
+    journal.add_contact(make_contact(date=TODAY - dt.timedelta(days=2), person_id=noor.id))
+    journal.set_keep_in_touch(sam.id, 7)
+    journal.set_keep_in_touch(noor.id, 7)
+    assert [(w.name, w.days) for w in journal.been_a_while()] == [("Sam", 9)]
+    journal.set_aside_while(sam.id)
+    assert journal.person(sam.id).touch_dismissed_on == TODAY
+    assert journal.been_a_while() == []
+    journal.update_person(sam.id, archived=True)
+    journal.set_keep_in_touch(sam.id, 7)  # a new wish forgets the setting aside
+    assert journal.been_a_while() == []  # but archived people are never listed

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from journal import __version__, paths
 from journal.cli import (
     journal_commands,
+    people_commands,
     privacy_commands,
     report_commands,
     treatment_commands,
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     treatment_commands.register(commands, parent)
     report_commands.register(commands, parent)
     privacy_commands.register(commands, parent)
+    people_commands.register(commands, parent)
     return parser
 
 
@@ -63,6 +65,7 @@ def _open_app(args: argparse.Namespace) -> int:
         try:
             if journal.is_empty():
                 generate(journal, days=journal_commands.DEMO_DAYS, seed=1)
+                paths.mark_demo_dir(folder)  # the window then says "Demo journal"
         finally:
             journal.close()
     from journal.app import run  # Qt is imported only here

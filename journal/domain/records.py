@@ -22,6 +22,9 @@ from journal.domain.kinds import (
 )
 from journal.i18n import translate
 
+KEEP_IN_TOUCH_DAYS = (1, 365)
+"""The range of "keep in touch every N days": at least daily, at most yearly."""
+
 MEANINGFUL_QUALITY = 4
 """A contact rated this connected or more counts as a meaningful contact."""
 
@@ -39,6 +42,10 @@ class Person:
     id: int | None = None
     archived: bool = False
     note: str = ""
+    #: "Keep in touch every N days" (``None``: no wish set); see ``KEEP_IN_TOUCH_DAYS``.
+    keep_in_touch_days: int | None = None
+    #: The day "It's been a while" was last set aside for this person (``None``: never).
+    touch_dismissed_on: dt.date | None = None
 
     def __post_init__(self) -> None:
         _set(self, "name", v.name("name", self.name))
@@ -49,6 +56,11 @@ class Person:
                                                         "archived must be yes or no"))
         _set(self, "archived", bool(self.archived))
         _set(self, "note", v.text("note", self.note))
+        _set(self, "keep_in_touch_days", v.optional_int("keep_in_touch_days",
+                                                        self.keep_in_touch_days,
+                                                        *KEEP_IN_TOUCH_DAYS))
+        _set(self, "touch_dismissed_on", v.optional_date("touch_dismissed_on",
+                                                         self.touch_dismissed_on))
 
 
 def _coping(value: object) -> tuple[str, ...]:

@@ -173,3 +173,27 @@ def lines_for_locale(locale: str) -> tuple[CrisisLine, ...]:
     An unknown region gives none: the caller then shows ``DIRECTORY`` (always shown anyway).
     """
     return lines_for_region(region_of(locale))
+
+
+#: A phone number written in a safety plan ("+44 7700 900123", "(555) 010-2030", "0800 555 0199").
+_PLAN_NUMBER = re.compile(r"[+(]?\d[\d ()./-]{1,}\d")
+
+
+def plan_entries(text: str) -> list[tuple[str, str]]:
+    """A safety-plan section as its entries, one per line or ``;``: (words, number).
+
+    ``number`` is the first phone number written in the entry ("" when there is none) and
+    ``words`` the rest, so the crisis message can show each number large and copyable.
+    """
+    entries = []
+    for part in re.split(r"[\n;]+", text):
+        part = part.strip()
+        if not part:
+            continue
+        match = _PLAN_NUMBER.search(part)
+        if match is None:
+            entries.append((part, ""))
+            continue
+        words = (part[:match.start()] + " " + part[match.end():]).strip(" —–-:,")
+        entries.append((" ".join(words.split()), match.group(0).strip()))
+    return entries

@@ -77,6 +77,8 @@ FIELD_LABELS: dict[str, str] = {
     "reminder_time": QT_TRANSLATE_NOOP("validation", "reminder time"),
     "questionnaire_every_days": QT_TRANSLATE_NOOP("validation", "questionnaire every days"),
     "window_geometry": QT_TRANSLATE_NOOP("validation", "window geometry"),
+    "keep_in_touch_days": QT_TRANSLATE_NOOP("validation", "keep in touch every (days)"),
+    "touch_dismissed_on": QT_TRANSLATE_NOOP("validation", "set aside on"),
 }
 
 

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from journal.domain.errors import JournalDamaged
 from journal.i18n import translate
-from journal.store.schema import SCHEMA_V1
+from journal.store.schema import SCHEMA_V1, SCHEMA_V2
 
 
 def _to_v1(db: Database) -> None:
@@ -20,8 +20,13 @@ def _to_v1(db: Database) -> None:
         db.execute(statement)
 
 
+def _to_v2(db: Database) -> None:
+    for statement in SCHEMA_V2:
+        db.execute(statement)
+
+
 #: ``MIGRATIONS[n]`` brings a journal from version ``n - 1`` to ``n``.
-MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _to_v1}
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _to_v1, 2: _to_v2}
 CURRENT_VERSION = max(MIGRATIONS)
 
 

@@ -13,7 +13,7 @@ from journal.domain.records import Person
 from journal.i18n import translate
 from journal.store.rows import fetch, to_row
 
-_COLUMNS = "id, name, relationship, archived, note"
+_COLUMNS = "id, name, relationship, archived, note, keep_in_touch_days, touch_dismissed_on"
 
 
 def _name_taken(name: str) -> ValidationError:
@@ -88,9 +88,10 @@ def people_overview(db: Database, today: dt.date) -> list[PersonOverview]:
             GROUP BY p.id ORDER BY p.name COLLATE NOCASE""",
         [since, today.isoformat()]).fetchall()
     return [PersonOverview(
-        Person(id=r[0], name=r[1], relationship=r[2], archived=r[3], note=r[4]),
-        dt.date.fromisoformat(r[5]) if r[5] else None, int(r[6] or 0),
-        float(r[7]) if r[7] is not None else None, int(r[8])) for r in rows]
+        Person(id=r[0], name=r[1], relationship=r[2], archived=r[3], note=r[4],
+               keep_in_touch_days=r[5], touch_dismissed_on=r[6]),
+        dt.date.fromisoformat(r[7]) if r[7] else None, int(r[8] or 0),
+        float(r[9]) if r[9] is not None else None, int(r[10])) for r in rows]
 
 
 def merge_people(db: Database, keep_id: int, remove_id: int) -> None:
@@ -100,3 +101,21 @@ def merge_people(db: Database, keep_id: int, remove_id: int) -> None:
     db.execute("UPDATE commitments SET suggested_by = ? WHERE suggested_by = ?",
                [keep_id, remove_id])
     db.execute("DELETE FROM people WHERE id = ?", [remove_id])
+
+
+def person_contacts(db: Database, person_id: int) -> list[tuple[dt.date, int]]:
+    """Every contact with ``person_id`` as (date, how connected), oldest first."""
+    rows = db.execute("SELECT date, quality FROM contacts WHERE person_id = ? ORDER BY date, id",
+                      [person_id]).fetchall()
+    return [(dt.date.fromisoformat(date), int(quality)) for date, quality in rows]
+
+
+def moods_with_person(db: Database, person_id: int) -> list[tuple[dt.date, int, bool]]:
+    """Every checked-in day as (date, mood, whether a contact with ``person_id`` was logged
+    that day), oldest first: the material of "mood on days with them and without"."""
+    rows = db.execute(
+        """SELECT d.date, d.mood, EXISTS (SELECT 1 FROM contacts c
+                                          WHERE c.date = d.date AND c.person_id = ?)
+           FROM days d ORDER BY d.date""", [person_id]).fetchall()
+    return [(dt.date.fromisoformat(date), int(mood), bool(with_them))
+            for date, mood, with_them in rows]

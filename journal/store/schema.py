@@ -125,6 +125,15 @@ SCHEMA_V1: tuple[str, ...] = (
     ) WITHOUT ROWID""",
 )
 
+#: Version 2: "keep in touch every N days" per person, and when "It's been a while" was last
+#: set aside for them. Added columns only, so every version-1 row stays as it was.
+SCHEMA_V2: tuple[str, ...] = (
+    "ALTER TABLE people ADD COLUMN keep_in_touch_days INTEGER CHECK (keep_in_touch_days IS NULL "
+    "OR keep_in_touch_days BETWEEN 1 AND 365)",
+    f"ALTER TABLE people ADD COLUMN touch_dismissed_on TEXT CHECK (touch_dismissed_on IS NULL "
+    f"OR touch_dismissed_on {_DATE})",
+)
+
 #: Every table of the journal, in an order that respects foreign keys (parents first).
 TABLES: tuple[str, ...] = (
     "people",

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal import paths
 from journal.domain.errors import JournalError
 from journal.i18n import format_date
 from journal.reminders import INVITATION, reminder_due
@@ -28,7 +29,10 @@ from journal.services import Journal
 from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
 from journal.ui.pages.today import TodayPage
 from journal.ui.pages.today_treatment import TodayTreatmentPanel
+from journal.ui.pages.today_while import BeenAWhile
+from journal.ui.widgets.demo_banner import demo_banner
 from journal.ui.widgets.message_bar import MessageBar
+from journal.ui.widgets.welcome import WelcomePanel
 
 if TYPE_CHECKING:
     from journal.ui.dialogs.crisis_dialog import CrisisDialog
@@ -79,7 +83,9 @@ class MainWindow(QMainWindow):
         self._journal = journal
         self._closed = False
         self.setObjectName("main_window")
-        self.setWindowTitle(self.tr("Connection Journal"))
+        self._is_demo = paths.is_demo_dir(journal.data_dir)
+        self.setWindowTitle(self.tr("Demo journal — Connection Journal") if self._is_demo
+                            else self.tr("Connection Journal"))
 
         self._sidebar = QListWidget(objectName="pages")
         self._sidebar.setAccessibleName(self.tr("Pages"))
@@ -88,6 +94,8 @@ class MainWindow(QMainWindow):
         self._stack = QStackedWidget(objectName="page_stack")
         self._today_page = TodayPage(journal)
         self._treatment_panel = TodayTreatmentPanel(journal)
+        self._while = BeenAWhile(journal)
+        self._today_page.add_panel(self._while)  # under the contacts, above treatment
         self._today_page.add_panel(self._treatment_panel)
         self._built: dict[str, QWidget] = {"today": self._today_page}
         titles = {key: QCoreApplication.translate("MainWindow", title)
@@ -111,6 +119,14 @@ class MainWindow(QMainWindow):
         self._reminder = MessageBar()
         self._reminder.setObjectName("reminder_bar")
         right.addWidget(self._reminder)
+        if self._is_demo:
+            right.addWidget(demo_banner())
+        self._welcome: WelcomePanel | None = None
+        self._welcomed = False  # set once the person started or saved a first check-in
+        if not self._is_demo and journal.is_empty():
+            self._welcome = WelcomePanel(journal)
+            self._welcome.started.connect(self._on_welcome_started)
+            right.addWidget(self._welcome)
         right.addWidget(self._stack, 1)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
@@ -133,6 +149,11 @@ class MainWindow(QMainWindow):
     @property
     def journal(self) -> Journal:
         return self._journal
+
+    @property
+    def is_demo(self) -> bool:
+        """True when the journal shown is the generated demo (see ``paths.is_demo_dir``)."""
+        return self._is_demo
 
     @property
     def today_page(self) -> TodayPage:
@@ -260,6 +281,11 @@ class MainWindow(QMainWindow):
         if not self._today_page.commit_pending():
             event.ignore()
             return
+        people = self._built.get("people")
+        if people is not None and not people.commit_pending():  # a person's note, a number
+            self.show_page("people")
+            event.ignore()
+            return
         plan = self._built.get("safety_plan")
         if plan is not None and not plan.commit_pending():  # its message says why, on the page
             self.show_page("safety_plan")
@@ -277,6 +303,10 @@ class MainWindow(QMainWindow):
         page = self.page(key)
         if key != "today":  # Today keeps its typing; it reloads only when data is replaced
             self._sync(key, page)
+        else:
+            self._while.refresh()  # a wish may have been set on a person's page meanwhile
+        if self._welcome is not None and not self._welcomed:  # the welcome belongs to Today
+            self._welcome.setVisible(key == "today")
         self._stack.setCurrentWidget(page)
 
     def _sync(self, key: str, page: QWidget) -> None:
@@ -370,7 +400,17 @@ class MainWindow(QMainWindow):
         self._item9_dialog = dialog
         return dialog
 
+    def _on_welcome_started(self) -> None:
+        self._welcomed = True
+        self.show_page(self._today_page)
+        self._today_page.setFocus()
+        self._today_page.focusNextChild()  # the first control of the check-in
+
     def _on_today_page_day_saved(self, date: dt.date) -> None:
+        self._while.refresh()
+        if self._welcome is not None:  # the first check-in is in: the welcome has done its job
+            self._welcomed = True
+            self._welcome.hide()
         self.statusBar().showMessage(
             self.tr("Saved the check-in of {date}").format(date=format_date(date)), MESSAGE_MS
         )

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="+115"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="+136"/>
         <location line="+7"/>
         <source>About Connection Journal</source>
         <translation type="unfinished"></translation>
@@ -156,6 +156,40 @@
     <message>
         <location line="+1"/>
         <source>{done} of {due} done ({percent})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BeenAWhile</name>
+    <message>
+        <location filename="../../journal/ui/pages/today_while.py" line="+29"/>
+        <location line="+10"/>
+        <source>It&apos;s been a while</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{name}: no contact logged yet (you&apos;d like every {every} days or so).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: about {days} days since you were last in touch (you&apos;d like every {every} days or so).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not now: set {name} aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hides {name} here for another {every} days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -337,9 +371,9 @@
 <context>
     <name>CheckinsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/checkins.py" line="+111"/>
+        <location filename="../../journal/ui/pages/checkins.py" line="+113"/>
         <source>Check-ins</source>
-        <extracomment>Marks an assessment whose safety item was answered above 0, in words and a symbol.</extracomment>
+        <extracomment>Marks an assessment whose safety item was answered above 0, in words and a symbol; the score chart draws the same diamond. Neutral on purpose: not a warning, not a star.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -433,7 +467,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+15"/>
+        <source>Your scores will show here over time, over the published bands, from your first questionnaire; a line needs two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{logged} of {needed} questionnaires taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <location line="+62"/>
         <source>Take the {title}</source>
         <translation type="unfinished"></translation>
@@ -455,7 +499,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>{flag} item 9 answered above 0</source>
+        <source>{flag} hard thoughts shared (question 9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -474,7 +518,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+35"/>
+        <source>Thank you for answering honestly about how hard things have been. You don&apos;t have to carry this alone: the people and lines in your safety plan are there for you, and &quot;Need help now&quot; (F1) shows them at any time. This answer is marked {flag} in your history, so you can bring it up with someone you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-24"/>
         <source>{title} (not taken yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -494,12 +543,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>{flag} Marked in your history: item 9 answered above 0. &quot;Need help now&quot; shows your contacts and crisis lines at any time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+53"/>
         <source>⚠ The questionnaire was not saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -959,18 +1003,19 @@
 <context>
     <name>CrisisDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/crisis_dialog.py" line="+49"/>
-        <location line="+73"/>
+        <location filename="../../journal/ui/dialogs/crisis_dialog.py" line="+56"/>
+        <location line="+117"/>
         <source>You don&apos;t have to go through this alone</source>
+        <extracomment>How much larger than the dialog&apos;s text a phone number is.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-116"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>I&apos;ve read this</source>
         <translation type="unfinished"></translation>
     </message>
@@ -980,7 +1025,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>Thank you for answering honestly</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,7 +1066,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Your safety plan can hold the people you would call and your own crisis line; they will show here first. You can fill it in on the Safety plan page when you feel ready.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1045,17 +1096,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Anywhere in the world: {name} at {address} lists {how}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{name}: {number} — {how}</source>
+        <location line="+12"/>
+        <source>Number: {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <location line="+53"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Copy {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Puts the number on the clipboard, to paste into a phone or messaging app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{name} — {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Copied ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source>No lines are listed here for this place yet: the directory below has free, confidential helplines.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1375,6 +1452,32 @@
     </message>
 </context>
 <context>
+    <name>DemoBanner</name>
+    <message>
+        <location filename="../../journal/ui/widgets/demo_banner.py" line="+12"/>
+        <source>Demo journal: made-up entries to look around in. Your own journal is kept apart and is not changed by anything you do here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Demo journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../journal/ui/widgets/empty_state.py" line="+32"/>
+        <source>{logged} of {needed} days logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not enough entries yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../../journal/ui/dialogs/treatment_form.py" line="+161"/>
@@ -1669,7 +1772,7 @@
 <context>
     <name>InsightsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/insights.py" line="+45"/>
+        <location filename="../../journal/ui/pages/insights.py" line="+46"/>
         <location line="+34"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
@@ -1690,7 +1793,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+27"/>
+        <source>Insights appear once there are 14 checked-in days, and grow firmer from 30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>1 check-in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1734,7 +1842,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../journal/ui/main_window.py" line="+42"/>
+        <location filename="../../journal/ui/main_window.py" line="+46"/>
         <source>Today</source>
         <extracomment>The sidebar: (key, title, module, class); titles are translated where shown (context ``MainWindow``). Pages other than Today are built the first time they are shown, so the window is interactive sooner and holds only what was opened.</extracomment>
         <translation type="unfinished"></translation>
@@ -1780,14 +1888,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+236"/>
-        <source>Connection Journal</source>
+        <location line="+27"/>
+        <source>Demo journal — Connection Journal</source>
         <extracomment>The size of a first window, before the person has resized it. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="+1"/>
+        <location line="+260"/>
+        <source>Connection Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-257"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1797,7 +1910,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+113"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1842,7 +1955,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+96"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1857,7 +1970,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+36"/>
         <source>Saved the check-in of {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2301,17 +2414,17 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../journal/ui/pages/people.py" line="+77"/>
+        <location filename="../../journal/ui/pages/people.py" line="+80"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>People and groups you connect with. Archived entries keep their history but are not suggested on Today.</source>
+        <source>People and groups you connect with: Enter or a double-click opens a person&apos;s page. Archived entries keep their history but are not suggested on Today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+2"/>
         <source>Search names</source>
         <translation type="unfinished"></translation>
@@ -2393,12 +2506,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+219"/>
+        <location line="+267"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-266"/>
         <source>Archive or unarchive the selected entry; its history is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2413,7 +2526,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+116"/>
         <source>Added {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2492,18 +2605,12 @@
 <context>
     <name>PeopleTable</name>
     <message>
-        <location filename="../../journal/ui/pages/people_table.py" line="+35"/>
+        <location filename="../../journal/ui/pages/people_table.py" line="+33"/>
         <source>People and groups</source>
-        <extracomment>Up to how many days back &quot;last contact&quot; reads &quot;… days ago&quot; rather than a date.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Name, kind, last contact, contacts in the last 30 days and how connected on average; Enter renames the selected entry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2538,32 +2645,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>{name} (archived)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>{average} / 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No contacts yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-17"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-102"/>
+        <source>Name, kind, last contact, contacts in the last 30 days and how connected on average, out of 5; Enter opens the selected person&apos;s page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+102"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%Ln days ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2601,6 +2718,165 @@
     <message>
         <location line="+0"/>
         <source>Who they are to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <location filename="../../journal/ui/pages/person_page.py" line="+88"/>
+        <source>{kind} · archived</source>
+        <extracomment>How connected, as filled and empty marks beside the number (so it reads without the digit).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none logged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{month}: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 contact in the last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} contacts in the last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>← Back to People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returns to the list of people (Escape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Last contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How connected, on average:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contacts in each of the last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep in touch every how many days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A number of days from 1 to 365, or empty for no wish. Today then lists them quietly under “It&apos;s been a while”; nothing else reminds you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note about this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Anything you want to remember about them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the note and keep-in-touch wish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keep in touch every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Contacts over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mood on days with them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keeping in touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>no contacts logged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{marks} {average} / 5, over 1 contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{marks} {average} / 5, over {n} contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not enough data yet: this needs at least 14 checked-in days, 5 of them with {name} and 5 without (so far {with_} with, {without} without).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On the {with_} checked-in days with {name} your mood averaged {mean_with}; on the {without} days without, {mean_without} (difference {difference}, 95% interval {low} to {high}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The interval includes no difference, so this is not a clear difference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is an association, not proof of cause: days with someone may differ in other ways too.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2894,7 +3170,7 @@
 <context>
     <name>ScoreHistoryChart</name>
     <message>
-        <location filename="../../journal/ui/charts/score_history.py" line="+40"/>
+        <location filename="../../journal/ui/charts/score_history.py" line="+41"/>
         <source>Scores over time</source>
         <extracomment>From this many scores on, markers are smaller. Shading of the bands, alternating, as alpha over the text colour (quiet, never alarming).</extracomment>
         <translation type="unfinished"></translation>
@@ -2906,7 +3182,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>⚑ item 9 answered above 0</source>
+        <source>◆ hard thoughts shared (question 9)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3235,7 +3511,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>When you log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3659,7 +3940,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="-84"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="-103"/>
         <location line="+4"/>
         <source>Keyboard shortcuts</source>
         <extracomment>Key names inside a line of the shortcuts table (&quot;Ctrl+1 … Ctrl+9&quot;, &quot;Alt+Left / Alt+Right&quot;).</extracomment>
@@ -3938,7 +4219,7 @@
 <context>
     <name>TrendsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/trends.py" line="+93"/>
+        <location filename="../../journal/ui/pages/trends.py" line="+94"/>
         <source>Trends</source>
         <extracomment>The heat map&apos;s choice that follows today rather than a calendar year.</extracomment>
         <translation type="unfinished"></translation>
@@ -3989,7 +4270,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+15"/>
+        <source>Your charts fill in as you check in: mood over time from the first day, and how your contacts and mood go together once there are 14 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{start} to {end} · {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4089,6 +4375,94 @@
     </message>
 </context>
 <context>
+    <name>WelcomePanel</name>
+    <message>
+        <location filename="../../journal/ui/widgets/welcome.py" line="+54"/>
+        <source>Welcome</source>
+        <extracomment>The time the reminder box offers first (the person can change it before turning it on).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Welcome to Connection Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A private place to note how each day went and who you spent time with.
+Over the weeks it shows, honestly and with the numbers behind it, how your mood and your contacts go together: for you, and for your care team if you wish.
+It all stays on this computer; nothing is sent anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Look around the demo journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens a journal of made-up entries in a window of its own; yours is not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Start my own journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes the welcome; Today is ready for your first check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remind me each day at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remind me each day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off until you turn it on: a quiet line in this window at the time chosen, if you have not checked in yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reminder time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the daily reminder appears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The demo journal opens in a window of its own; this journal stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The demo journal could not be opened from here. You can start it with: connection-journal --demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reminder on, each day at {time}. You can change it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No reminder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>YearPixels</name>
     <message>
         <location filename="../../journal/ui/charts/year_pixels.py" line="+37"/>
@@ -4140,7 +4514,7 @@
 <context>
     <name>about</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="-63"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="-65"/>
         <source>Save the day&apos;s check-in</source>
         <extracomment>(keys, what they do) — the one list the Help dialog shows; the keys are written in the platform&apos;s words (``QKeySequence``), what they do is translated in the context ``about``.</extracomment>
         <translation type="unfinished"></translation>
@@ -4182,6 +4556,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Open the selected person&apos;s page / back to People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Answer the current questionnaire item</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4445,7 +4824,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+124"/>
+        <location filename="../../journal/services.py" line="+126"/>
         <location filename="../../journal/store/connection.py" line="+187"/>
         <source>No journal in {folder}.</source>
         <extracomment>Opened only for reading (``open(read_only=True)``): nothing may be written.</extracomment>
@@ -4536,7 +4915,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/migrations.py" line="+36"/>
+        <location filename="../../journal/store/migrations.py" line="+41"/>
         <source>This journal was written by a newer version of Connection Journal (schema {version}, this app knows {known}). Please update the app; the journal has not been changed.</source>
         <extracomment>``MIGRATIONS[n]`` brings a journal from version ``n - 1`` to ``n``.</extracomment>
         <translation type="unfinished"></translation>
@@ -5381,7 +5760,7 @@
 <context>
     <name>nudge</name>
     <message>
-        <location filename="../../journal/services.py" line="-75"/>
+        <location filename="../../journal/services.py" line="-76"/>
         <source>No contact has felt good in a while. Is there someone you could reach out to?</source>
         <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``Journal._kept``) at most. Days since the last contact that felt good after which Today shows a gentle nudge.</extracomment>
         <translation type="unfinished"></translation>
@@ -6906,12 +7285,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/records.py" line="+48"/>
+        <location filename="../../journal/domain/records.py" line="+55"/>
         <source>archived must be yes or no</source>
+        <extracomment>&quot;Keep in touch every N days&quot; (``None``: no wish set); see ``KEEP_IN_TOUCH_DAYS``. The day &quot;It&apos;s been a while&quot; was last set aside for this person (``None``: never).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>coping must be a list of tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6933,7 +7313,7 @@
     </message>
     <message>
         <location filename="../../journal/domain/settings.py" line="+38"/>
-        <location filename="../../journal/domain/validate.py" line="+165"/>
+        <location filename="../../journal/domain/validate.py" line="+167"/>
         <source>{field} must be text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6956,7 +7336,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/validate.py" line="-99"/>
+        <location filename="../../journal/domain/validate.py" line="-101"/>
         <source>name</source>
         <extracomment>Longest note or free text kept in one field; long enough for a page of writing. Longest name of a person, group, medication or commitment. The words of each field name the records and use cases check, marked for translation here and translated in ``label`` (a field name itself is a data key and never changes).</extracomment>
         <translation type="unfinished"></translation>
@@ -7217,6 +7597,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>keep in touch every (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set aside on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+25"/>
         <location line="+114"/>
         <source>{field} must be a whole number</source>
@@ -7301,19 +7691,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+145"/>
+        <location filename="../../journal/services.py" line="+146"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../journal/people.py" line="+76"/>
+        <location filename="../../journal/services.py" line="+28"/>
         <location line="+42"/>
         <location filename="../../journal/treatment.py" line="+175"/>
         <source>that person is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../journal/services.py" line="+18"/>
         <source>choose two different people to merge</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,6 +8,7 @@ import pytest
 from journal.domain.errors import JournalError, ValidationError
 from journal.report.export_json import export_document
 from journal.services import Journal
+from journal.store.migrations import CURRENT_VERSION
 from tests.conftest import NOW, fixed_clock
 
 
@@ -18,7 +19,7 @@ def _snapshot(journal: Journal) -> dict:
 def test_round_trip_is_identical(demo_journal: Journal, tmp_path: Path) -> None:
     out = demo_journal.export_json(tmp_path / "export.json")
     document = json.loads(out.read_text(encoding="utf-8"))
-    assert document["format"] == "connection-journal" and document["version"] == 1
+    assert document["format"] == "connection-journal" and document["version"] == CURRENT_VERSION
     fresh = Journal.open(tmp_path / "fresh", clock=fixed_clock)
     outcome = fresh.import_json(out)
     assert outcome.added["contacts"] == demo_journal.db["contacts"].count
@@ -95,7 +96,8 @@ def test_bad_records_name_table_record_and_field(demo_journal: Journal, tmp_path
 
 def test_newer_version_is_refused_clearly(journal: Journal, tmp_path: Path) -> None:
     newer = tmp_path / "newer.json"
-    newer.write_text(json.dumps({"format": "connection-journal", "version": 2, "tables": {}}))
+    newer.write_text(json.dumps({"format": "connection-journal", "version": CURRENT_VERSION + 1,
+                                 "tables": {}}))
     with pytest.raises(ValidationError, match="newer version of the app"):
         journal.import_json(newer)
 
@@ -138,3 +140,20 @@ def test_replace_backs_up_first(demo_journal: Journal, tmp_path: Path) -> None:
     assert outcome.backup is not None and outcome.backup.stat().st_size > 0
     assert [p.name for p in demo_journal.people()] == ["Only Me"]
     assert demo_journal.db["days"].count == 0
+
+
+def test_a_version_1_export_without_keep_in_touch_imports(journal: Journal,
+                                                          tmp_path: Path) -> None:
+    sam = journal.add_person("Sam", "friend")
+    journal.set_keep_in_touch(sam.id, 14)
+    document = export_document(journal.db, now=NOW)
+    assert document["tables"]["people"][0]["keep_in_touch_days"] == 14
+    document["version"] = 1
+    for row in document["tables"]["people"]:
+        del row["keep_in_touch_days"], row["touch_dismissed_on"]
+    old = tmp_path / "v1.json"
+    old.write_text(json.dumps(document), encoding="utf-8")
+    fresh = Journal.open(tmp_path / "fresh", clock=fixed_clock)
+    fresh.import_json(old)
+    assert fresh.person_by_name("Sam").keep_in_touch_days is None
+    fresh.close()

@@ -121,3 +121,29 @@ def test_the_check_at_open_leaves_constraints_enforced(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         db.execute("INSERT INTO days (date, mood, updated_at) VALUES ('2026-01-01', 11, 'x')")
     db.close()
+
+
+def test_a_version_1_journal_is_upgraded_keeping_its_people(tmp_path: Path) -> None:
+    # a journal exactly as version 1 wrote it: its tables, one person with a contact
+    from journal.store.schema import SCHEMA_V1
+
+    path = tmp_path / "journal.sqlite3"
+    conn = sqlite3.connect(path)
+    for statement in SCHEMA_V1:
+        conn.execute(statement)
+    conn.execute("INSERT INTO people (name, relationship, note) VALUES ('Sam', 'friend', 'hi')")
+    conn.execute("INSERT INTO contacts (date, person_id, kind, mode, quality) "
+                 "VALUES ('2026-01-02', 1, 'friend', 'phone', 4)")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    db = open_database(path)
+    assert schema_version(db) == CURRENT_VERSION == 2
+    row = db.execute("SELECT name, note, keep_in_touch_days, touch_dismissed_on FROM people"
+                     ).fetchone()
+    assert row == ("Sam", "hi", None, None)
+    db.execute("UPDATE people SET keep_in_touch_days = 14")
+    with pytest.raises(sqlite3.IntegrityError):  # the new column has its backstop too
+        db.execute("UPDATE people SET keep_in_touch_days = 0")
+    assert db.execute("SELECT count(*) FROM contacts").fetchone()[0] == 1
+    db.close()

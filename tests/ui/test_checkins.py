@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
 )
 
 from journal.domain.instruments import SAFETY_FLAG
@@ -127,12 +129,15 @@ def test_phq9_with_item9_shows_the_crisis_message_first_with_the_saved_contacts(
     assert "Thank you for answering honestly" in text
     assert "better off dead or of hurting yourself" in text
     for saved in (
-        "Riverside crisis team 0800 555 0199",
-        "Sam — 07700 900123",
+        "Riverside crisis team\n0800 555 0199",
+        "Sam\n07700 900123",
         "Dr. Lee (therapist)",
     ):
         assert saved in text
-    assert text.index("Riverside crisis team") < text.index("Samaritans: 116 123")
+    assert text.index("Riverside crisis team") < text.index("Samaritans — ")
+    # the person's own numbers first, each one large and copyable, then the region's
+    assert shown["dialog"].numbers() == ["0800 555 0199", "07700 900123", "116 123",
+                                         "999 or 112"]
     assert "findahelpline.com" in text
     assert shown["dialog"].isModal()
 
@@ -140,9 +145,11 @@ def test_phq9_with_item9_shows_the_crisis_message_first_with_the_saved_contacts(
     assert [(a.date, a.total, a.band) for a in assessments] == [(TODAY, 1, "minimal")]
     assert SAFETY_FLAG in assessments[0].flags
     assert page.result_text().startswith("Saved. PHQ-9: 1 — minimal")
-    assert "⚑" in page.result_text()
+    result = page.result_text()
+    assert "◆" in result and "item 9" not in result and "above 0" not in result
+    assert "You don't have to carry this alone" in result and "Need help now" in result
     history = page.findChild(type(page._history), "history")
-    assert "⚑ item 9 answered above 0" in history.item(0, 3).text()
+    assert "◆ hard thoughts shared (question 9)" in history.item(0, 3).text()
 
 
 def test_the_crisis_dialog_has_one_button_and_no_way_to_silence_it(
@@ -153,14 +160,16 @@ def test_the_crisis_dialog_has_one_button_and_no_way_to_silence_it(
     qtbot.keyClicks(page.form, "333333332")
     press_enter()
     dialog = crisis_dialogs[0]["dialog"]
-    buttons = dialog.findChildren(QAbstractButton)
+    buttons = [b for b in dialog.findChildren(QAbstractButton)
+               if not b.objectName().startswith("crisis_copy")]
     assert [b.text() for b in buttons] == ["I've read this"]
+    assert [b.text() for b in dialog.copy_buttons()] == ["Copy", "Copy"]  # the lines' numbers
     assert not dialog.findChildren(QCheckBox)
     assert "don't show" not in dialog.text().lower()
     assert not buttons[0].isDefault() and not buttons[0].autoDefault()
     # Without a safety plan it says where to add one, and still lists the lines.
     assert "Safety plan page" in dialog.text()
-    assert "Samaritans: 116 123" in dialog.text()
+    assert "Samaritans — call free" in dialog.text() and "116 123" in dialog.numbers()
     qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
     assert dialog.result() == CrisisDialog.DialogCode.Accepted
 
@@ -340,13 +349,14 @@ def test_need_help_now_is_always_there_and_shows_the_plan_and_lines(qtbot, open_
     assert "better off dead" not in text
     assert (
         text.index("Riverside crisis team")
-        < text.index("Sam — 07700 900123")
-        < text.index("Samaritans: 116 123")
+        < text.index("Sam\n07700 900123")
+        < text.index("Samaritans — ")
         < text.index("findahelpline.com")
     )
     region = dialog.findChild(type(dialog._region), "crisis_region")
     region.setCurrentIndex(region.findData("US"))
-    assert "988 Suicide & Crisis Lifeline: 988" in dialog.text()
+    assert "988 Suicide & Crisis Lifeline — call or text" in dialog.text()
+    assert dialog.numbers()[2:] == ["988", "911"]
     dialog.close()
 
 
@@ -357,7 +367,53 @@ def test_f1_opens_need_help_now(qtbot, open_window):
     qtbot.waitUntil(lambda: window.findChild(CrisisDialog, "need_help_dialog") is not None)
     dialog = window.findChild(CrisisDialog, "need_help_dialog")
     qtbot.waitUntil(dialog.isVisible)
+    close = dialog.findChild(QPushButton, "crisis_close")
+    assert close.text() == "Close"
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_each_number_is_copied_by_mouse_and_by_key(qtbot, open_window, seed):
+    seed(lambda j: j.save_safety_plan(PLAN))
+    window = open_window()
+    qtbot.mouseClick(window.findChild(QPushButton, "need_help"), Qt.MouseButton.LeftButton)
+    dialog = window.findChild(CrisisDialog, "need_help_dialog")
+    qtbot.waitUntil(dialog.isVisible)
+    first, second, *_lines = dialog.copy_buttons()
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "0800 555 0199" and first.text() == "Copied ✓"
+    second.setFocus()
+    qtbot.keyClick(second, Qt.Key.Key_Space)
+    assert QApplication.clipboard().text() == "07700 900123" and first.text() == "Copy"
+    number = dialog.findChildren(QLabel, "crisis_number")[0]
+    assert number.font().bold() and number.font().pointSizeF() > dialog.font().pointSizeF()
+    assert number.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
     dialog.close()
+
+
+def test_at_150_percent_font_the_dialog_grows_so_the_own_contacts_are_in_view(qtbot, seed,
+                                                                          journal_dir):
+    seed(lambda j: j.save_safety_plan(PLAN))
+    app = QApplication.instance()
+    before = app.font()
+    large = app.font()
+    large.setPointSizeF(before.pointSizeF() * 1.5)
+    app.setFont(large)
+    try:
+        journal = Journal.open(journal_dir, clock=fixed_clock)
+        dialog = CrisisDialog(journal.crisis_info("en_GB"), after_item9=True)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        scroll = dialog.findChild(QScrollArea, "crisis_scroll")
+        body = scroll.widget()
+        for label in dialog.findChildren(QLabel, "crisis_number")[:2]:  # the person's own
+            bottom = label.mapTo(body, label.rect().bottomLeft()).y()
+            assert bottom <= scroll.viewport().height(), label.text()
+        assert dialog.height() > 560  # taller than the old fixed size, to fit the words
+        journal.close()
+    finally:
+        app.setFont(before)
 
 
 def test_the_safety_plan_is_typed_saved_and_takes_people(qtbot, open_window, seed, stored):
@@ -420,9 +476,9 @@ def test_the_chart_marks_safety_answers_in_words_and_shape(qtbot):
         ],
     )
     assert len(chart.flagged_item.data) == 1
-    assert chart.flagged_item.opts["symbol"] == "star"
+    assert chart.flagged_item.opts["symbol"] == "d"  # the page's ◆, in the legend too
     legend = [label.text for _sample, label in chart._legend.items]
-    assert "⚑ item 9 answered above 0" in legend
+    assert "◆ hard thoughts shared (question 9)" in legend
     assert [r.getRegion() for r in chart.regions][:2] == [(-0.5, 4.5), (4.5, 9.5)]
     chart.set_data(
         days[:0],
@@ -433,7 +489,8 @@ def test_the_chart_marks_safety_answers_in_words_and_shape(qtbot):
     )
     assert chart.note == "No UCLA-3 yet."
     assert len(chart.regions) == 2
-    assert "⚑ item 9 answered above 0" not in [label.text for _s, label in chart._legend.items]
+    assert "◆ hard thoughts shared (question 9)" not in [
+        label.text for _s, label in chart._legend.items]
 
 
 def _inside_a_control(widget):

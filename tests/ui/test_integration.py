@@ -180,3 +180,19 @@ def test_help_dialogs_list_shortcuts_credits_and_the_privacy_promise(qtbot) -> N
     for words in ("no network code", "Spitzer", "World Health Organization", "Hughes",
                   "LGPL-3.0"):
         assert words in text
+
+
+def test_the_shortcuts_dialog_shows_every_row_and_draws_no_grid(qtbot) -> None:
+    shortcuts = ShortcutsDialog()
+    qtbot.addWidget(shortcuts)
+    shortcuts.show()
+    qtbot.waitExposed(shortcuts)
+    table = shortcuts.findChild(QWidget, "shortcuts")
+    table.setFocus()  # focus once turned Fusion's grid blue with the frame
+    last = table.rowCount() - 1
+    bottom = table.rowViewportPosition(last) + table.rowHeight(last)
+    assert table.rowViewportPosition(last) >= 0 and bottom <= table.viewport().height()
+    assert not table.showGrid() and table.alternatingRowColors()
+    assert "Esc" in table.item(
+        next(r for r in range(table.rowCount()) if "Enter /" in table.item(r, 0).text()), 0
+    ).text()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from journal.domain.records import Contact
+from journal.domain.records import Contact, Day
 from journal.services import Journal
 from journal.ui.dialogs.merge_dialog import MergeDialog
 from journal.ui.dialogs.person_dialog import PersonDialog
@@ -100,8 +100,8 @@ def dialog_of(page, kind):
 def test_the_table_shows_each_person_with_their_figures(people):
     _window, page = people
     rows = {row[0]: row[1:] for row in table_rows(page)}
-    assert rows["Ana"] == ["friend", "yesterday", "2", "4.0"]
-    assert rows["Ana S."] == ["friend", "2 days ago", "1", "2.0"]
+    assert rows["Ana"] == ["friend", "14 Mar 2026", "2", "4.0 / 5"]
+    assert rows["Ana S."] == ["friend", "13 Mar 2026", "1", "2.0 / 5"]
     assert rows["Ben"] == ["family", "never", "0", "—"]
     assert rows["Tuesday group"][0] == "peer-support group"
 
@@ -297,3 +297,105 @@ def test_every_control_is_named_for_tests_and_screen_readers(people):
                 continue
             assert control.objectName(), control
             assert control.accessibleName(), control.objectName()
+
+
+def test_enter_opens_the_person_and_escape_comes_back(qtbot, people):
+    window, page = people
+    table = find(page, "people_table", QTableView)
+    select(page, "Ana")
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert not [d for d in page.findChildren(PersonDialog) if d.isVisible()]  # not Rename
+    person = find(page, "person_page", object)
+    assert person.isVisible() and page.person_shown == window.journal.person_by_name("Ana").id
+    said = person.text()
+    assert "Ana" in said and "14 Mar 2026" in said and "days ago" not in said
+    assert "●●●●○ 4.0 / 5, over 3 contacts" in said
+    assert "Not enough data yet" in said  # no mood figure on 0 checked-in days
+    assert find(person, "month_counts", object).counts()[-1] == 2  # March: 1 and 3 days ago
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert table.isVisible() and page.selected_ids() == [page.person_shown or
+                                                          window.journal.person_by_name("Ana").id]
+
+
+def test_double_click_opens_the_person_and_f2_still_renames(qtbot, people):
+    window, page = people
+    table = find(page, "people_table", QTableView)
+    row = names(page).index("Ben")
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.person_shown == window.journal.person_by_name("Ben").id
+    click(qtbot, page, "person_back")
+    assert page.person_shown is None
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert dialog_of(page, PersonDialog).name.text() == "Ben"
+
+
+def test_keep_in_touch_and_note_are_saved_and_a_wrong_number_is_named(qtbot, people):
+    window, page = people
+    page.open_person(window.journal.person_by_name("Ben").id)
+    every = find(page, "keep_in_touch_days", QLineEdit)
+    qtbot.mouseClick(every, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(every, "0")
+    qtbot.keyClick(every, Qt.Key.Key_Return)
+    error = page.findChild(object, "person_keep_in_touch_days_error")
+    assert error.isVisible() and "keep in touch every (days)" in error.text()
+    assert window.journal.person_by_name("Ben").keep_in_touch_days is None
+    every.clear()
+    qtbot.keyClicks(every, "21")
+    note = page.findChild(object, "person_note")
+    qtbot.mouseClick(note.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(note, "Call on Sundays")
+    click(qtbot, page, "person_save")
+    ben = window.journal.person_by_name("Ben")
+    assert (ben.keep_in_touch_days, ben.note) == (21, "Call on Sundays")
+    assert not error.isVisible()
+
+
+def test_mood_with_and_without_is_an_association_with_its_figures(qtbot, people_journal,
+                                                                  open_window, journal_dir):
+    journal = Journal.open(journal_dir, clock=fixed_clock)
+    ben = journal.person_by_name("Ben")
+    for back in range(20):
+        date = TODAY - dt.timedelta(days=back)
+        journal.save_day(Day(date=date, mood=(7 if back % 2 else 4) + back % 3 % 2))
+        if back % 2:
+            journal.add_contact(Contact(date=date, kind="family", mode="phone", quality=4,
+                                        person_id=ben.id))
+    journal.close()
+    window = open_window()
+    window.show_page("people")
+    page = window.page("people")
+    page.open_person(ben.id)
+    said = find(page, "person_mood", object).text()
+    assert "On the 10 checked-in days with Ben your mood averaged" in said
+    assert "95% interval" in said and "association, not proof of cause" in said
+
+
+def test_a_note_typed_on_a_person_page_is_never_dropped(qtbot, people, journal_dir):
+    window, page = people
+    ben = window.journal.person_by_name("Ben")
+    page.open_person(ben.id)
+    note = page.findChild(object, "person_note")
+    qtbot.mouseClick(note.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(note, "Likes long walks")
+    qtbot.keyClick(note, Qt.Key.Key_Escape)  # back to the list: the words are saved
+    assert window.journal.person(ben.id).note == "Likes long walks"
+    page.open_person(ben.id)
+    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(note, ", and tea")
+    every = find(page, "keep_in_touch_days", QLineEdit)
+    qtbot.keyClicks(every, "soon")
+    window.close()  # refused: the number is wrong, and it says so; the note is kept
+    assert window.isVisible() and page.isVisible()
+    assert window.journal.person(ben.id).note == "Likes long walks, and tea"
+    assert "keep in touch every (days)" in page.findChild(
+        object, "person_keep_in_touch_days_error").text()
+    every.clear()
+    qtbot.keyClicks(every, "10")
+    window.close()
+    journal = Journal.open(journal_dir, clock=fixed_clock)
+    assert journal.person(ben.id).keep_in_touch_days == 10
+    journal.close()

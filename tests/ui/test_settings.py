@@ -130,3 +130,15 @@ def test_a_backup_that_does_not_check_out_is_named_but_not_listed(qtbot, page) -
     assert not any("09:00" in text for text in texts)
     assert page._unchecked.isVisibleTo(page)
     assert "journal-20260315-090000-daily.sqlite3" in page._unchecked.text()
+
+
+def test_start_at_login_has_its_own_labelled_row_under_the_reminder(qtbot, page) -> None:
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    form = page._autostart.parentWidget().layout()
+    label = form.labelForField(page._autostart)
+    assert label is not None and label.text() == "When you log in"  # not a blank label
+    reminder = page._remind.mapTo(page, page._remind.rect().topLeft())
+    login = page._autostart.mapTo(page, page._autostart.rect().topLeft())
+    assert login.x() == reminder.x() and login.y() > reminder.y()

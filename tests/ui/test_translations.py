@@ -54,7 +54,7 @@ OPEN, CLOSE = "⟦", "⟧"
 LUPDATE, LRELEASE = shutil.which("pyside6-lupdate"), shutil.which("pyside6-lrelease")
 
 #: Key sequences written by ``QKeySequence.toString`` ("Ctrl+T", "Alt+Right").
-KEYS = re.compile(r"\b(?:(?:Ctrl|Alt|Shift|Meta)\+)+\w+|\bF\d+\b|\b(?:Enter|Backspace)\b")
+KEYS = re.compile(r"\b(?:(?:Ctrl|Alt|Shift|Meta)\+)+\w+|\bF\d+\b|\b(?:Enter|Backspace|Esc)\b")
 
 #: Widgets (by objectName) showing sentences the pure core words through ``journal.i18n``
 #: that are not yet marked for translation there; remove an entry once the core marks it.
@@ -128,6 +128,9 @@ def journal_data(data_dir: Path) -> set[str]:
         for table in tables:
             for row in connection.execute(f"SELECT * FROM [{table}]"):
                 values.update(v.strip() for v in row if isinstance(v, str) and v.strip())
+                # the crisis message shows a plan's entries one by one (split at ; and lines)
+                values.update(p.strip() for v in row if isinstance(v, str)
+                              for p in re.split(r"[\n;]+", v) if p.strip())
         for published in QUESTIONNAIRES.values():
             values.update((published.title, published.credit))
         return values

@@ -2,8 +2,9 @@
 
 Each band is a shaded horizontal region with its name on the right-hand axis, so the band of a
 score can be read without telling shades apart; the left axis keeps the numbers. Scores are a
-line with round markers; a PHQ-9 whose item 9 was answered above 0 gets a star marker and a
-legend entry that says so in words, so colour never carries that alone.
+line with round markers; a PHQ-9 whose item 9 was answered above 0 gets a diamond marker (the
+◆ of the Check-ins page) and a legend entry that says so in words, so colour never carries
+that alone.
 """
 
 from __future__ import annotations
@@ -50,12 +51,12 @@ class ScoreHistoryChart(ChartCard):
         self._regions: list[pg.LinearRegionItem] = []
         self._line = pg.PlotDataItem(symbol="o", symbolSize=7, connect="finite")
         self._line.setZValue(10)
-        self._flagged = pg.ScatterPlotItem(symbol="star", size=16)
+        self._flagged = pg.ScatterPlotItem(symbol="d", size=14)  # the ◆ of the page
         self._flagged.setZValue(11)
         self._plot.addItem(self._line)
         self._plot.addItem(self._flagged)
         self._legend.addItem(self._line, self.tr("score"))
-        self._flag_label = self.tr("⚑ item 9 answered above 0")
+        self._flag_label = self.tr("◆ hard thoughts shared (question 9)")
         self._legend_has_flag = False
         self.graphics.setMinimumHeight(180)
         self._finish_building()
@@ -155,6 +156,6 @@ class ScoreHistoryChart(ChartCard):
         self._line.setSymbolPen(pg.mkPen(colours.primary))
         self._line.setSymbolBrush(colours.primary)
         self._flagged.setPen(pg.mkPen(colours.foreground, width=1))
-        self._flagged.setBrush(pg.mkBrush(colours.secondary))
+        self._flagged.setBrush(pg.mkBrush(colours.foreground))  # neutral, not an alarm
         style_plot(self._plot, colours)
         style_legend(self._legend, colours)

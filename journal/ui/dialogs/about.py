@@ -36,6 +36,8 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+T", QT_TRANSLATE_NOOP("about", "Go to today")),
     ("Ctrl+F", QT_TRANSLATE_NOOP("about", "Search people")),
     ("F2", QT_TRANSLATE_NOOP("about", "Rename the selected person")),
+    ("Enter / Esc", QT_TRANSLATE_NOOP("about", "Open the selected person's page / back to "
+                                               "People")),
     ("0-5", QT_TRANSLATE_NOOP("about", "Answer the current questionnaire item")),
     ("Backspace", QT_TRANSLATE_NOOP("about", "Go back one questionnaire item")),
     ("F1", QT_TRANSLATE_NOOP("about", "Need help now: your safety plan and crisis lines")),
@@ -65,7 +67,7 @@ LICENCES = (
 
 
 #: Key names inside a line of the shortcuts table ("Ctrl+1 … Ctrl+9", "Alt+Left / Alt+Right").
-_KEYS = re.compile(r"(?:(?:Ctrl|Alt|Shift)\+)+\w+|\b(?:Enter|Backspace|F\d+)\b")
+_KEYS = re.compile(r"(?:(?:Ctrl|Alt|Shift)\+)+\w+|\b(?:Enter|Backspace|Esc|F\d+)\b")
 
 
 def native_keys(keys: str) -> str:
@@ -97,13 +99,32 @@ class ShortcutsDialog(QDialog):
             table.setItem(row, 0, QTableWidgetItem(native_keys(keys)))
             table.setItem(row, 1, QTableWidgetItem(QCoreApplication.translate("about", action)))
         table.resizeColumnsToContents()
+        table.resizeRowsToContents()
         table.horizontalHeader().setStretchLastSection(True)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # No grid: Fusion draws it from the colour a focused table's frame turns blue with
+        # (theme.show_frame_focus); alternating rows keep each line easy to follow.
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
         layout.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 440)
+        self._table = table
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Tall enough for every row (the last one was cut off), within the screen."""
+        table = self._table
+        rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
+        frame = table.frameWidth() * 2
+        height = table.horizontalHeader().sizeHint().height() + rows + frame
+        width = sum(table.columnWidth(c) for c in range(table.columnCount())) + frame + 24
+        screen = self.screen().availableGeometry()
+        table.setMinimumHeight(min(height, int(screen.height() * 0.75)))
+        table.setMinimumWidth(min(max(width, 480), int(screen.width() * 0.9)))
+        self.adjustSize()
 
 
 class AboutDialog(QDialog):

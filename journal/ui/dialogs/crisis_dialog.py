@@ -2,19 +2,24 @@
 
 Shown in two ways: at once, modally, after a PHQ-9 whose item 9 was answered above 0 (with a
 sentence about that answer), and whenever the person presses "Need help now" (without it).
-Its one button closes it. There is deliberately no "don't show again" and no setting for it.
+Its one closing button ("I've read this" after the answer, "Close" for Need help now) closes it;
+every number is large, bold, selectable and has a Copy button beside it. There is deliberately
+no "don't show again" and no setting for it. It opens as tall as its words at the font in use
+(up to the screen), and scrolls beyond that.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -22,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from journal.checkins import CrisisInfo
-from journal.domain.safety import REGIONS, CrisisLine, lines_for_region
+from journal.domain.safety import REGIONS, CrisisLine, lines_for_region, plan_entries
 from journal.ui import theme
 
 _CONTEXT = "safety"  # translations of the line data kept in journal.domain.safety
+#: How much larger than the dialog's text a phone number is.
+NUMBER_SCALE = 1.5
 
 
 def _tr_data(text: str) -> str:
@@ -49,8 +56,7 @@ class CrisisDialog(QDialog):
         self.setWindowTitle(self.tr("You don't have to go through this alone") if after_item9
                             else self.tr("Need help now"))
         self.setModal(after_item9)
-        self.setMinimumSize(520, 480)
-        self.resize(620, 560)
+        self._copies: list[QPushButton] = []
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.1)  # easier to read when it is hard to focus
         self.setFont(font)
@@ -67,9 +73,15 @@ class CrisisDialog(QDialog):
         scroll = QScrollArea(objectName="crisis_scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
-        self._close = QPushButton(self.tr("I've read this"), objectName="crisis_close")
-        self._close.setAccessibleName(self.tr("I've read this: close"))
+        self._scroll = scroll
+        if after_item9:
+            self._close = QPushButton(self.tr("I've read this"), objectName="crisis_close")
+            self._close.setAccessibleName(self.tr("I've read this: close"))
+        else:
+            self._close = QPushButton(self.tr("Close"), objectName="crisis_close")
+            self._close.setAccessibleName(self.tr("Close"))
         # Not a default button: an Enter still held from the questionnaire must not close it.
         self._close.setAutoDefault(False)
         self._close.setDefault(False)
@@ -83,6 +95,7 @@ class CrisisDialog(QDialog):
         outer.addLayout(buttons)
         self._close.clicked.connect(self._on_close_clicked)
         self._region.currentIndexChanged.connect(self._on_region_current_index_changed)
+        self._fit_to_words()
 
     # --- public ------------------------------------------------------------------------------
 
@@ -92,8 +105,46 @@ class CrisisDialog(QDialog):
 
     def text(self) -> str:
         """Everything the dialog says, in reading order (for tests and copying)."""
-        labels = self.findChildren(QLabel)
-        return "\n".join(label.text() for label in labels if not label.isHidden())
+        labels = [w for w in _widgets_in(self._scroll.widget().layout())
+                  if isinstance(w, QLabel)]
+        return "\n".join(label.text() for label in labels
+                         if not label.isHidden() and label.text())
+
+    def numbers(self) -> list[str]:
+        """The numbers shown large, in reading order."""
+        return [b.property("number") for b in self._copies if not b.isHidden()]
+
+    def copy_buttons(self) -> list[QPushButton]:
+        return [b for b in self._copies if not b.isHidden()]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self._fit_to_words()
+            # The cursor starts on the first number (the person's own come first), not on
+            # a control further down that would scroll the message's opening out of view.
+            numbers = [w for w in self.findChildren(QLabel, "crisis_number") if not w.isHidden()]
+            if numbers:
+                numbers[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            self._scroll.verticalScrollBar().setValue(0)
+
+    def _fit_to_words(self) -> None:
+        """As wide as 60 characters and as tall as everything it says, within the screen: at
+        a large font the contacts are still in view without scrolling, when they fit at all."""
+        metrics = self.fontMetrics()
+        width = metrics.averageCharWidth() * 72
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        width = min(width, int(screen.width() * 0.95))
+        body = self._scroll.widget()
+        body.layout().activate()
+        inner = width - self._scroll.verticalScrollBar().sizeHint().width()
+        content = body.layout().totalHeightForWidth(inner)
+        if content < 0:
+            content = body.sizeHint().height()
+        buttons = self._close.sizeHint().height() + 16 + 8
+        height = min(content + buttons + 8, int(screen.height() * 0.92))
+        self.setMinimumSize(min(width, metrics.averageCharWidth() * 40), min(height, 320))
+        self.resize(width, height)
 
     # --- building ----------------------------------------------------------------------------
 
@@ -137,7 +188,11 @@ class CrisisDialog(QDialog):
         for name, title, text in sections:
             if text:
                 self._label(title, f"{name}_title", heading=True)
-                self._label(text, name)
+                for index, (words, number) in enumerate(plan_entries(text)):
+                    if words:
+                        self._label(words, f"{name}_{index}")
+                    if number:
+                        self._layout.addLayout(self._number_row(number))
         if not info.has_own_contacts:
             theme.as_hint(self._label(self.tr(
                 "Your safety plan can hold the people you would call and your own crisis line; "
@@ -160,7 +215,10 @@ class CrisisDialog(QDialog):
         row.addWidget(row_label)
         row.addWidget(self._region, 1)
         self._layout.addLayout(row)
-        self._lines = self._label("", "crisis_lines")
+        self._lines = QVBoxLayout()
+        self._lines.setSpacing(4)
+        self._layout.addLayout(self._lines)
+        self._no_lines = self._label("", "crisis_no_lines")
         directory = self._info.directory
         self._directory = self._label(
             self.tr("Anywhere in the world: {name} at {address} lists {how}.").format(
@@ -168,22 +226,85 @@ class CrisisDialog(QDialog):
             "crisis_directory")
         self._show_lines(self._info.lines)
 
+    def _number_row(self, number: str) -> QHBoxLayout:
+        """A number large and bold, selectable, with a Copy button beside it."""
+        shown = QLabel(number, objectName="crisis_number")
+        shown.setTextFormat(Qt.TextFormat.PlainText)
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        shown.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable with Tab, to select
+        shown.setAccessibleName(self.tr("Number: {number}").format(number=number))
+        font = QFont(shown.font())
+        font.setPointSizeF(font.pointSizeF() * NUMBER_SCALE)
+        font.setBold(True)
+        shown.setFont(font)
+        copy = QPushButton(self.tr("Copy"), objectName=f"crisis_copy_{len(self._copies)}")
+        copy.setAccessibleName(self.tr("Copy {number}").format(number=number))
+        copy.setAccessibleDescription(self.tr("Puts the number on the clipboard, to paste "
+                                              "into a phone or messaging app"))
+        copy.setProperty("number", number)
+        copy.setAutoDefault(False)
+        copy.clicked.connect(lambda _=False, b=copy: self._on_copy_clicked(b))
+        self._copies.append(copy)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 6)
+        row.addWidget(shown)
+        row.addSpacing(12)
+        row.addWidget(copy)
+        row.addStretch(1)
+        return row
+
     def _show_lines(self, lines: tuple[CrisisLine, ...]) -> None:
-        if lines:
-            text = "\n".join(
-                self.tr("{name}: {number} — {how}").format(
-                    name=_tr_data(line.name), number=_tr_data(line.number), how=_tr_data(line.how))
-                for line in lines)
-        else:
-            text = self.tr("No lines are listed here for this place yet: the directory below "
-                           "has free, confidential helplines.")
-        self._lines.setText(text)
-        self._lines.setAccessibleName(text)
+        while self._lines.count():
+            item = self._lines.takeAt(0)
+            layout = item.layout()
+            widgets = [item.widget()] if item.widget() is not None else [
+                layout.itemAt(i).widget() for i in range(layout.count())]
+            for widget in widgets:
+                if widget is None:
+                    continue
+                if widget in self._copies:
+                    self._copies.remove(widget)
+                widget.hide()
+                widget.deleteLater()
+        for line in lines:
+            name = QLabel(self.tr("{name} — {how}").format(name=_tr_data(line.name),
+                                                            how=_tr_data(line.how)),
+                          objectName="crisis_line_name", wordWrap=True)
+            name.setTextFormat(Qt.TextFormat.PlainText)
+            name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._lines.addWidget(name)
+            self._lines.addLayout(self._number_row(_tr_data(line.number)))
+        for widget in _widgets_in(self._lines):  # new rows of a shown dialog show at once
+            widget.show()
+        empty = "" if lines else self.tr("No lines are listed here for this place yet: the "
+                                         "directory below has free, confidential helplines.")
+        self._no_lines.setText(empty)
+        self._no_lines.setVisible(bool(empty))
+        self._no_lines.setAccessibleName(empty)
 
     # --- slots -------------------------------------------------------------------------------
 
     def _on_region_current_index_changed(self, _index: int) -> None:
         self._show_lines(lines_for_region(self._region.currentData() or None))
 
+    def _on_copy_clicked(self, button: QPushButton) -> None:
+        QApplication.clipboard().setText(button.property("number"))
+        for other in self._copies:
+            other.setText(self.tr("Copy"))
+        button.setText(self.tr("Copied ✓"))
+
     def _on_close_clicked(self) -> None:
         self.accept()
+
+
+def _widgets_in(layout: QLayout) -> list[QWidget]:
+    """The widgets of ``layout`` and its inner layouts, in the order they are laid out."""
+    found: list[QWidget] = []
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item.widget() is not None:
+            found.append(item.widget())
+        elif item.layout() is not None:
+            found.extend(_widgets_in(item.layout()))
+    return found

@@ -39,9 +39,11 @@ from journal.ui import theme
 from journal.ui.charts.score_history import ScoreHistoryChart
 from journal.ui.dialogs.crisis_dialog import CrisisDialog
 from journal.ui.pages.checkins_questionnaire import QuestionnaireForm, tr_published
+from journal.ui.widgets.empty_state import EmptyState
 
-#: Marks an assessment whose safety item was answered above 0, in words and a symbol.
-FLAG_SYMBOL = "⚑"
+#: Marks an assessment whose safety item was answered above 0, in words and a symbol; the
+#: score chart draws the same diamond. Neutral on purpose: not a warning, not a star.
+FLAG_SYMBOL = "◆"
 
 
 class CheckinsPage(QWidget):
@@ -172,6 +174,12 @@ class CheckinsPage(QWidget):
         overview_layout = QVBoxLayout(overview)
         overview_layout.setContentsMargins(0, 0, 0, 0)
         overview_layout.addLayout(controls)
+        empty = EmptyState(self, self.tr(
+            "Your scores will show here over time, over the published bands, from your first "
+            "questionnaire; a line needs two."), self._journal.questionnaires_taken, 2,
+            self.tr("{logged} of {needed} questionnaires taken."))
+        overview_layout.addWidget(empty)
+        self.assessment_saved.connect(lambda _assessment: empty.refresh())
         overview_layout.addWidget(self._chart, 3)
         overview_layout.addWidget(self._history, 2)
 
@@ -250,7 +258,7 @@ class CheckinsPage(QWidget):
         the WHO-5 manual's cut-off for further assessment (28%, a raw 7 of 25)."""
         notes = []
         if SAFETY_FLAG in assessment.flags:
-            notes.append(self.tr("{flag} item 9 answered above 0").format(flag=FLAG_SYMBOL))
+            notes.append(self.tr("{flag} hard thoughts shared (question 9)").format(flag=FLAG_SYMBOL))
         missing = [n for n, answer in enumerate(assessment.answers, start=1) if answer is None]
         if missing:
             items = ", ".join(format_number(n, 0) for n in missing)
@@ -294,8 +302,11 @@ class CheckinsPage(QWidget):
             self._reminder_dismissed = True  # no more questionnaires asked for today
             self._reminder_frame.hide()
             text += "\n" + self.tr(
-                "{flag} Marked in your history: item 9 answered above 0. \"Need help now\" "
-                "shows your contacts and crisis lines at any time.").format(flag=FLAG_SYMBOL)
+                "Thank you for answering honestly about how hard things have been. You don't have "
+                "to carry this alone: the people and lines in your safety plan are there for "
+                "you, and \"Need help now\" (F1) shows them at any time. This answer is "
+                "marked {flag} in your history, so you can bring it up with someone you "
+                "trust.").format(flag=FLAG_SYMBOL)
         self._result.setText(text)
         self._result_frame.show()
 

@@ -23,6 +23,7 @@ from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.pages.range_page import RangePage
+from journal.ui.widgets.empty_state import EmptyState
 
 
 class InsightsPage(RangePage):
@@ -91,6 +92,9 @@ class InsightsPage(RangePage):
         layout.addLayout(top)
         layout.addWidget(self._summary)
         layout.addWidget(intro)
+        layout.addWidget(EmptyState(self, self.tr("Insights appear once there are 14 checked-in "
+                                                  "days, and grow firmer from 30."),
+                                    self._journal.days_logged, 30))
         layout.addWidget(scroll, 1)
 
     # --- public ------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from journal.ui import theme
 from journal.ui.dialogs.merge_dialog import MergeDialog
 from journal.ui.dialogs.person_dialog import PersonDialog
 from journal.ui.pages.people_table import PeopleTable
+from journal.ui.pages.person_page import PersonPage
 from journal.ui.widgets.choices import fill_relationships, relationship_text
 from journal.ui.widgets.message_bar import MessageBar
 from journal.ui.widgets.notices import NOTICE_SYMBOL
@@ -42,7 +44,8 @@ if TYPE_CHECKING:  # what Journal.people_overview() returns
 class PeoplePage(QWidget):
     """People and groups, with their contact figures from ``Journal.people_overview``.
 
-    Keyboard: Ctrl+F search, Ctrl+N add, F2 rename, Enter on a row renames it too.
+    Keyboard: Ctrl+F search, Ctrl+N add, F2 rename; Enter (or a double-click) on a row opens
+    that person's page, Escape comes back.
 
     Signals:
         people_changed(): someone was added, renamed, given another kind, archived,
@@ -78,8 +81,9 @@ class PeoplePage(QWidget):
         intro = theme.as_hint(
             QLabel(
                 self.tr(
-                    "People and groups you connect with. Archived entries keep their history "
-                    "but are not suggested on Today."
+                    "People and groups you connect with: Enter or a double-click opens a "
+                    "person's page. Archived entries keep their history but are not suggested "
+                    "on Today."
                 ),
                 objectName="people_intro",
                 wordWrap=True,
@@ -142,7 +146,15 @@ class PeoplePage(QWidget):
         buttons.addStretch(1)
         self._messages = MessageBar()
 
-        layout = QVBoxLayout(self)
+        self._list = QWidget(objectName="people_list")
+        self._person_page = PersonPage(self._journal)
+        self._views = QStackedWidget(objectName="people_views")
+        self._views.addWidget(self._list)
+        self._views.addWidget(self._person_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._views)
+        layout = QVBoxLayout(self._list)
         layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.setSpacing(10)
         layout.addWidget(heading)
@@ -166,7 +178,10 @@ class PeoplePage(QWidget):
         self._kind.currentIndexChanged.connect(self._on_filter_changed)
         self._archived.toggled.connect(self._on_filter_changed)
         self._table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
-        self._table.activated.connect(self._on_rename_clicked)
+        self._table.activated.connect(self._on_table_activated)
+        self._table.doubleClicked.connect(self._on_table_activated)
+        self._person_page.back_requested.connect(self._on_person_page_back_requested)
+        self._person_page.person_changed.connect(self._on_person_page_person_changed)
         self._add.clicked.connect(self._on_add_clicked)
         self._rename.clicked.connect(self._on_rename_clicked)
         self._change_kind.clicked.connect(self._on_change_kind_clicked)
@@ -177,7 +192,7 @@ class PeoplePage(QWidget):
             (QKeySequence(QKeySequence.StandardKey.New), self._on_add_clicked),
             (QKeySequence(Qt.Key.Key_F2), self._on_rename_clicked),
         ):
-            shortcut = QShortcut(keys, self)  # only while the page is shown
+            shortcut = QShortcut(keys, self._list)  # only while the list is shown
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 
@@ -187,6 +202,43 @@ class PeoplePage(QWidget):
         super().showEvent(event)
         if not event.spontaneous():  # contacts may have been added on Today meanwhile
             self.refresh()
+            shown = self.person_shown
+            if shown and not self._person_page.has_unsaved_changes():  # keep what was typed
+                self._person_page.show_person(shown)
+
+    @property
+    def person_shown(self) -> int | None:
+        """The id of the person whose page is open (``None``: the list is shown)."""
+        if self._views.currentWidget() is not self._person_page:
+            return None
+        return self._person_page.person_id
+
+    def commit_pending(self) -> bool:
+        """Save what was typed on a person's page; False when it is not valid yet."""
+        return self.person_shown is None or self._person_page.commit_pending()
+
+    def open_person(self, person_id: int) -> None:
+        """Show the page of ``person_id`` in place of the list."""
+        self._person_page.show_person(person_id)
+        self._views.setCurrentWidget(self._person_page)
+        self.findChild(QPushButton, "person_back").setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_table_activated(self, *_args: object) -> None:
+        chosen = self.selected_ids()
+        if len(chosen) == 1 and self._views.currentWidget() is self._list:
+            self.open_person(chosen[0])
+
+    def _on_person_page_back_requested(self) -> None:
+        person_id = self._person_page.person_id
+        self._views.setCurrentWidget(self._list)
+        self.refresh()
+        self._table.select_person(person_id)
+        self._table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_person_page_person_changed(self, person_id: int) -> None:
+        self.refresh()
+        self._table.select_person(person_id)
+        self.people_changed.emit()
 
     def _on_filter_changed(self, *_args: object) -> None:
         self._fill()

@@ -18,8 +18,6 @@ if TYPE_CHECKING:  # what Journal.people_overview() returns
 
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _ID_ROLE = Qt.ItemDataRole.UserRole + 2
-#: Up to how many days back "last contact" reads "… days ago" rather than a date.
-_RELATIVE_DAYS = 60
 
 
 class PeopleTable(QTableView):
@@ -35,7 +33,7 @@ class PeopleTable(QTableView):
         self.setAccessibleName(self.tr("People and groups"))
         self.setAccessibleDescription(
             self.tr("Name, kind, last contact, contacts in the last 30 days and how connected "
-                    "on average; Enter renames the selected entry"))
+                    "on average, out of 5; Enter opens the selected person's page"))
         self._today = today
         self._model = QStandardItemModel(0, 5, self)
         headers = (
@@ -60,6 +58,7 @@ class PeopleTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
+        self.setShowGrid(False)  # Fusion's grid turns the focus blue with the frame
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.verticalHeader().hide()
@@ -134,11 +133,14 @@ class PeopleTable(QTableView):
         last = QStandardItem(self._last_contact(entry.last_contact))
         last.setData(entry.last_contact.toordinal() if entry.last_contact else 0, _SORT_ROLE)
         if entry.last_contact:
-            last.setToolTip(format_date(entry.last_contact, "weekday_date"))
+            days = (self._today() - entry.last_contact).days
+            last.setToolTip(self.tr("today") if days <= 0 else self.tr("yesterday") if days == 1
+                            else self.tr("%Ln days ago", "", days))  # 2 or more: one form
         recent = QStandardItem(format_number(entry.contacts_30_days, 0))
         recent.setData(entry.contacts_30_days, _SORT_ROLE)
         average = entry.average_quality
-        connected = QStandardItem("—" if average is None else format_number(average, 1))
+        connected = QStandardItem("—" if average is None else self.tr("{average} / 5").format(
+            average=format_number(average, 1)))
         connected.setData(-1.0 if average is None else average, _SORT_ROLE)
         if average is None:
             connected.setToolTip(self.tr("No contacts yet"))
@@ -148,14 +150,5 @@ class PeopleTable(QTableView):
         return items
 
     def _last_contact(self, date: dt.date | None) -> str:
-        """ "today", "yesterday", "4 days ago", or the date itself after two months."""
-        if date is None:
-            return self.tr("never")
-        days = (self._today() - date).days
-        if days == 0:
-            return self.tr("today")
-        if days == 1:
-            return self.tr("yesterday")
-        if days <= _RELATIVE_DAYS:
-            return self.tr("%Ln days ago", "", days)  # 2 or more: one English form
-        return format_date(date)
+        """The date in the one format the app uses for dates ("never" without contacts)."""
+        return self.tr("never") if date is None else format_date(date)

@@ -129,7 +129,7 @@ class SettingsPage(QWidget):
             self.tr("The journal opens in the background when you log in, so its reminder "
                     "can reach you"))
         self._autostart.toggled.connect(self._on_autostart_toggled)
-        form.addRow("", self._autostart)
+        form.addRow(self.tr("When you log in"), self._autostart)  # its own row, own label
         return box
 
     def _privacy(self) -> QGroupBox:

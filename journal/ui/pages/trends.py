@@ -36,6 +36,7 @@ from journal.ui.charts.mood_timeline import MoodTimeline
 from journal.ui.charts.weekly_adherence import WeeklyAdherenceChart
 from journal.ui.charts.year_pixels import YearPixels
 from journal.ui.pages.range_page import RangePage
+from journal.ui.widgets.empty_state import EmptyState
 
 #: The heat map's choice that follows today rather than a calendar year.
 LAST_WEEKS = "last"
@@ -145,6 +146,10 @@ class TrendsPage(RangePage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.addLayout(top)
+        layout.addWidget(EmptyState(self, self.tr(
+            "Your charts fill in as you check in: mood over time from the first day, and how "
+            "your contacts and mood go together once there are 14 days."),
+            self._journal.days_logged, 14))
         layout.addWidget(scroll, 1)
 
     # --- public ------------------------------------------------------------------------------
