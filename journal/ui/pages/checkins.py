@@ -258,7 +258,8 @@ class CheckinsPage(QWidget):
         the WHO-5 manual's cut-off for further assessment (28%, a raw 7 of 25)."""
         notes = []
         if SAFETY_FLAG in assessment.flags:
-            notes.append(self.tr("{flag} hard thoughts shared (question 9)").format(flag=FLAG_SYMBOL))
+            notes.append(self.tr("{flag} hard thoughts shared (question 9)")
+                         .format(flag=FLAG_SYMBOL))
         missing = [n for n, answer in enumerate(assessment.answers, start=1) if answer is None]
         if missing:
             items = ", ".join(format_number(n, 0) for n in missing)
