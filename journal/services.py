@@ -119,6 +119,9 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
             if lock:
                 paths.ensure_private_dir(data_dir)
                 held = JournalLock(data_dir).acquire()
+                from journal.store.rekey import recover
+
+                recover(data_dir)  # a passphrase change interrupted: finished or undone
 
             def backup_now(db: Database, reason: str) -> None:
                 make_backup(db, data_dir, reason, now=clock(),
