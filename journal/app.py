@@ -89,7 +89,8 @@ def run(data_dir: Path, *, minimized: bool = False) -> int:
     return app.exec()
 
 
-def _offer_restore(data_dir: Path, error: JournalDamaged) -> MainWindow | None:
+def _offer_restore(data_dir: Path, error: JournalDamaged,
+                   passphrase: str | None = None) -> MainWindow | None:
     """A journal that cannot be opened: offer its backups (never writing to it)."""
     backups = list_backups(data_dir)
     if not backups:
@@ -99,8 +100,8 @@ def _offer_restore(data_dir: Path, error: JournalDamaged) -> MainWindow | None:
     if name is None:
         return None
     try:
-        restore_damaged(data_dir, name, now=local_now())
-        return make_main_window(data_dir)
+        restore_damaged(data_dir, name, now=local_now(), passphrase=passphrase)
+        return make_main_window(data_dir, passphrase=passphrase)
     except JournalError as again:
         _tell_not_opened(again)
         return None
@@ -117,6 +118,8 @@ def _unlock(data_dir: Path, reason: str) -> MainWindow | None:
             return make_main_window(data_dir, passphrase=passphrase)
         except WrongPassphrase as error:
             message = str(error)
+        except JournalDamaged as error:  # the passphrase opens its backups: offer them
+            return _offer_restore(data_dir, error, passphrase)
 
 
 def _tell_not_opened(error: JournalError) -> None:

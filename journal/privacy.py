@@ -9,16 +9,21 @@ and an interruption is finished or undone the next time the journal is opened.
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from journal import paths
 from journal.domain.errors import JournalError, ValidationError
-from journal.domain.passphrase import MIN_PASSPHRASE, check_passphrase
-from journal.i18n import format_number, translate
+from journal.domain.passphrase import (
+    MIN_PASSPHRASE,
+    ProtectionChanged,
+    check_passphrase,
+    usable,
+)
+from journal.i18n import translate
 from journal.store import backup as backup_store
 from journal.store import rekey
 from journal.store.connection import (
@@ -32,37 +37,6 @@ from journal.store.encryption import opens_with
 
 __all__ = ["MIN_PASSPHRASE", "PrivacyUseCases", "ProtectionChanged", "check_passphrase",
            "restore_damaged"]
-
-
-@dataclass(frozen=True, slots=True)
-class ProtectionChanged:
-    """What a passphrase change did beyond the journal: backups it could not rewrite.
-
-    ``kept_aside`` are backups that could not be read; they were moved, unchanged, out of the
-    list of backups (to ``backups/unreadable/``) and still have their old protection:
-    unencrypted when ``set`` could not encrypt them.
-    """
-
-    action: str
-    kept_aside: tuple[Path, ...] = field(default_factory=tuple)
-
-    def message(self) -> str:
-        """One line about the backups kept aside; empty when every backup was rewritten."""
-        if not self.kept_aside:
-            return ""
-        count = format_number(len(self.kept_aside), 0)
-        where = ", ".join(str(p) for p in self.kept_aside)
-        if self.action == "set":
-            text = translate("errors", "{count} backup(s) could not be read, so could not be "
-                             "encrypted. They are kept, still UNENCRYPTED, at {paths}. Delete "
-                             "them if you do not need them.")
-        elif self.action == "change":
-            text = translate("errors", "{count} backup(s) could not be read, so could not be "
-                             "re-encrypted. They are kept, with the old passphrase, at {paths}.")
-        else:
-            text = translate("errors", "{count} backup(s) could not be read, so could not be "
-                             "decrypted. They are kept, still encrypted, at {paths}.")
-        return text.format(count=count, paths=where)
 
 
 class PrivacyUseCases:
@@ -84,6 +58,16 @@ class PrivacyUseCases:
             raise JournalError(translate("errors",
                                          "This journal has no folder (it lives in memory)."))
         return self.data_dir
+
+    def passphrase_matches(self, passphrase: str) -> bool:
+        """Whether ``passphrase`` is this journal's (to unlock a locked window)."""
+        if self.passphrase is None:
+            return False
+        try:
+            given = usable(passphrase).encode("utf-8")
+        except ValidationError:
+            return False
+        return hmac.compare_digest(given, usable(self.passphrase).encode("utf-8"))
 
     def backup(self, reason: str) -> Path | None:
         """A backup in ``backups/`` (encrypted like the journal), then rotation."""

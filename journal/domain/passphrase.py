@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from journal.domain.errors import ValidationError
 from journal.i18n import format_number, translate
@@ -48,3 +50,34 @@ def check_passphrase(passphrase: str) -> str:
             "validation", "passphrase must not look like x'…' followed by hex digits "
                           "(that is read as a raw key, not a passphrase)"))
     return passphrase
+
+
+@dataclass(frozen=True, slots=True)
+class ProtectionChanged:
+    """What a passphrase change did beyond the journal: backups it could not rewrite.
+
+    ``kept_aside`` are backups that could not be read; they were moved, unchanged, out of the
+    list of backups (to ``backups/unreadable/``) and still have their old protection:
+    unencrypted when ``set`` could not encrypt them.
+    """
+
+    action: str
+    kept_aside: tuple[Path, ...] = field(default_factory=tuple)
+
+    def message(self) -> str:
+        """One line about the backups kept aside; empty when every backup was rewritten."""
+        if not self.kept_aside:
+            return ""
+        count = format_number(len(self.kept_aside), 0)
+        where = ", ".join(str(p) for p in self.kept_aside)
+        if self.action == "set":
+            text = translate("errors", "{count} backup(s) could not be read, so could not be "
+                             "encrypted. They are kept, still UNENCRYPTED, at {paths}. Delete "
+                             "them if you do not need them.")
+        elif self.action == "change":
+            text = translate("errors", "{count} backup(s) could not be read, so could not be "
+                             "re-encrypted. They are kept, with the old passphrase, at {paths}.")
+        else:
+            text = translate("errors", "{count} backup(s) could not be read, so could not be "
+                             "decrypted. They are kept, still encrypted, at {paths}.")
+        return text.format(count=count, paths=where)
