@@ -77,6 +77,7 @@ FIELD_LABELS: dict[str, str] = {
     "reminder_time": QT_TRANSLATE_NOOP("validation", "reminder time"),
     "questionnaire_every_days": QT_TRANSLATE_NOOP("validation", "questionnaire every days"),
     "window_geometry": QT_TRANSLATE_NOOP("validation", "window geometry"),
+    "lock_after_minutes": QT_TRANSLATE_NOOP("validation", "lock after minutes"),
 }
 
 
