@@ -41,6 +41,10 @@ def _module():
     return module
 
 
+#: How many of the newest encrypted backups are tried to tell damage from a wrong passphrase.
+PROBED_BACKUPS = 3
+
+
 def key_forms(passphrase: str) -> list[str]:
     """The forms to try: NFC first (what new keys use), then as typed, then NFD."""
     forms: list[str] = []
@@ -103,9 +107,11 @@ def not_opened(path: Path, passphrase: str) -> JournalError:
                   "backups: a backup can be restored.").format(path=path))
     if opens_with(path, passphrase):
         return damaged
-    for backup in list_backups(path.parent):
-        if not looks_plain(backup) and opens_with(backup, passphrase):
-            return damaged
+    # every backup has the journal's key (changes are all or nothing), so a few newest tell;
+    # each try derives a key, which takes a noticeable moment
+    tried = [b for b in list_backups(path.parent) if not looks_plain(b)][:PROBED_BACKUPS]
+    if any(opens_with(backup, passphrase) for backup in tried):
+        return damaged
     return WrongPassphrase(translate(
         "errors", "That passphrase does not open this journal. Nothing has been changed."))
 
