@@ -119,9 +119,7 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         #: Each covered window: (window, its cover, the children hidden, its title).
         self._covered: list[tuple[QWidget, LockCover, list[QWidget], str]] = []
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False
         self.restart()
 
     @property
@@ -138,9 +136,21 @@ class IdleLock(QObject):
         if self.is_locked:
             return
         if self._minutes > 0 and self._journal.is_open and self._journal.encrypted:
+            self._watch(True)
             self.timer.start(self._minutes * 60_000)
         else:
             self.timer.stop()
+
+    def _watch(self, on: bool) -> None:
+        """Every event of the app passes through ``eventFilter`` only while it is needed."""
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -200,6 +210,4 @@ class IdleLock(QObject):
     def stop(self) -> None:
         """When the window closes: no more watching."""
         self.timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._watch(False)

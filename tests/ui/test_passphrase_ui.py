@@ -161,6 +161,23 @@ def test_a_journal_without_passphrase_never_locks(qtbot, main_window) -> None:
 
 @needs_cipher
 @pytest.mark.usefixtures("fast_kdf")
+def test_setting_a_passphrase_in_the_window_starts_the_idle_count(qtbot, main_window,
+                                                                  monkeypatch) -> None:
+    def accept(dialog: NewPassphraseDialog) -> int:
+        dialog._first.setText(GOOD)
+        dialog._second.setText(GOOD)
+        dialog._on_buttons_accepted()
+        return dialog.result()
+
+    monkeypatch.setattr(NewPassphraseDialog, "exec", accept)
+    page = main_window.page("settings")
+    main_window.show_page("settings")
+    qtbot.mouseClick(page._set, Qt.MouseButton.LeftButton)
+    assert main_window.journal.encrypted and main_window.idle_lock.timer.isActive()
+
+
+@needs_cipher
+@pytest.mark.usefixtures("fast_kdf")
 def test_settings_say_which_backup_stayed_unencrypted(qtbot, journal_dir, monkeypatch) -> None:
     journal = Journal.open(journal_dir, clock=fixed_clock)
     journal.save_day(Day(date=TODAY, mood=6, note=NOTE))

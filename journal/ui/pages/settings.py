@@ -306,8 +306,11 @@ class SettingsPage(QWidget):
             QMessageBox.information(self, action, str(error))
             return False
         self.refresh()
-        if isinstance(result, ProtectionChanged) and result.message():
-            QMessageBox.information(self, action, result.message())  # backups kept aside
+        if isinstance(result, ProtectionChanged):
+            # the idle lock starts (or stops) counting with the passphrase
+            self.lock_after_changed.emit(self._journal.settings().lock_after_minutes)
+            if result.message():
+                QMessageBox.information(self, action, result.message())  # backups kept aside
         return True
 
     def _on_set_clicked(self) -> None:
