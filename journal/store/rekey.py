@@ -78,6 +78,8 @@ def _readable(path: Path, key: str | None) -> bool:
     except database_errors():
         return False
     try:
+        if not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            return False  # empty: what an interrupted backup leaves
         return not quick_check(conn)
     except database_errors():  # a wrong key or a damaged page
         return False

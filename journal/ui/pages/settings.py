@@ -164,9 +164,7 @@ class SettingsPage(QWidget):
         lock_label = QLabel(self.tr("&Lock the window after"), box)
         self._lock_after = QComboBox(box, objectName="lock_after")
         for minutes in LOCK_CHOICES:
-            self._lock_after.addItem(
-                self.tr("Never") if minutes == 0 else
-                self.tr("%n minute(s) without use", "", minutes), minutes)
+            self._lock_after.addItem(self._lock_text(minutes), minutes)
         lock_label.setBuddy(self._lock_after)
         self._lock_after.setAccessibleName(self.tr("Lock the window after"))
         self._lock_after.setAccessibleDescription(self.tr(
@@ -213,6 +211,13 @@ class SettingsPage(QWidget):
         layout.addWidget(theme.as_hint(folder))
         return box
 
+    def _lock_text(self, minutes: int) -> str:
+        if minutes == 0:
+            return self.tr("Never")
+        if minutes == 1:
+            return self.tr("1 minute without use")
+        return self.tr("%Ln minutes without use", "", minutes)
+
     # --- state -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -251,7 +256,7 @@ class SettingsPage(QWidget):
         self._lock_after.blockSignals(True)
         minutes = settings.lock_after_minutes
         if self._lock_after.findData(minutes) < 0:  # stored by hand or by a later version
-            self._lock_after.addItem(self.tr("%n minute(s) without use", "", minutes), minutes)
+            self._lock_after.addItem(self._lock_text(minutes), minutes)
         self._lock_after.setCurrentIndex(self._lock_after.findData(minutes))
         self._lock_after.blockSignals(False)
         self._lock_after.setEnabled(encrypted)
