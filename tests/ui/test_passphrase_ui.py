@@ -204,3 +204,17 @@ def test_settings_say_which_backup_stayed_unencrypted(qtbot, journal_dir, monkey
     assert told and "UNENCRYPTED" in told[0] and str(kept) in told[0]
     assert kept.exists()
     journal.close()
+
+
+@needs_cipher
+def test_shortcuts_show_nothing_behind_the_lock(qtbot, locked_window) -> None:
+    window = locked_window
+    window.idle_lock.timer.timeout.emit()
+    field = next(f for f in window.findChildren(QLineEdit, "lock_passphrase") if f.isVisible())
+    before = window._stack.currentIndex()
+    for key, modifier in ((Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier),
+                          (Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)):
+        qtbot.keyClick(field, key, modifier)
+    assert window._help_dialog is None or not window._help_dialog.isVisible()
+    assert window._stack.currentIndex() == before
+    assert window.idle_lock.is_locked
