@@ -1265,6 +1265,15 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../journal/ui/idle_lock.py" line="+180"/>
+        <source>Connection Journal (locked)</source>
+        <extracomment>Fires once after the idle time; tests emit its ``timeout`` instead of waiting. Each covered window: (window, its cover, the children hidden, its title).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <location filename="../../journal/ui/pages/share_import.py" line="+47"/>
@@ -1521,9 +1530,59 @@
     </message>
 </context>
 <context>
+    <name>LockCover</name>
+    <message>
+        <location filename="../../journal/ui/idle_lock.py" line="-131"/>
+        <source>The journal is locked</source>
+        <extracomment>Input that counts as someone using the app.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It locked itself after a while without use, so nobody else can read it. Enter your passphrase to go on where you were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows the passphrase as you type it; make sure nobody is looking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>That passphrase does not open this journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../journal/ui/main_window.py" line="+42"/>
+        <location filename="../../journal/ui/main_window.py" line="+43"/>
         <source>Today</source>
         <extracomment>The sidebar: (key, title, module, class); titles are translated where shown (context ``MainWindow``). Pages other than Today are built the first time they are shown, so the window is interactive sooner and holds only what was opened.</extracomment>
         <translation type="unfinished"></translation>
@@ -1570,13 +1629,13 @@
     </message>
     <message>
         <location line="+26"/>
-        <location line="+234"/>
+        <location line="+241"/>
         <source>Connection Journal</source>
         <extracomment>The size of a first window, before the person has resized it. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-238"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1586,7 +1645,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+102"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1631,7 +1690,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2020,11 +2079,11 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>At least {count} characters; without it the journal cannot be opened</source>
+        <source>At least {count} characters besides spaces; without it the journal cannot be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Type it once more, so a slip of the keyboard is caught</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2903,8 +2962,9 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/settings.py" line="+55"/>
+        <location filename="../../journal/ui/pages/settings.py" line="+61"/>
         <source>Settings</source>
+        <extracomment>The idle times offered before a protected journal&apos;s window locks, in minutes (0 = never).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3049,7 +3109,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>&amp;Lock the window after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lock the window after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With a passphrase, the window hides your journal and asks for the passphrase after this long without use, so nobody else can read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location line="+8"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
@@ -3061,12 +3136,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+123"/>
+        <location line="+147"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-146"/>
         <source>Restore this backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3086,7 +3161,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+8"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 minute without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln minutes without use</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so the journal is stored unencrypted. It is still only readable by your user account.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3101,12 +3193,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Start at login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <location line="+2"/>
         <source>Set a passphrase</source>
         <translation type="unfinished"></translation>
@@ -3797,8 +3889,9 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/unlock.py" line="+21"/>
+        <location filename="../../journal/ui/dialogs/unlock.py" line="+30"/>
         <source>Unlock your journal</source>
+        <extracomment>Wide enough for a long passphrase and the reason on a few lines, in average characters.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3808,16 +3901,36 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Open</source>
+        <location line="+3"/>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Shows the passphrase as you type it; make sure nobody is looking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3998,7 +4111,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+125"/>
+        <location filename="../../journal/app.py" line="+128"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4153,12 +4266,12 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../journal/privacy.py" line="+55"/>
+        <location filename="../../journal/privacy.py" line="+58"/>
         <source>This journal has no folder (it lives in memory).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <source>it cannot be read with this journal&apos;s passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4168,17 +4281,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+22"/>
+        <source>The passphrase could not be changed ({error}); nothing has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The passphrase change could not be finished ({error}); it will be finished the next time the journal is opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>This journal already has a passphrase; change it instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This journal has no passphrase yet; set one instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>This journal has no passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4199,12 +4322,12 @@
     </message>
     <message>
         <location filename="../../journal/services.py" line="+115"/>
-        <location filename="../../journal/store/connection.py" line="+120"/>
+        <location filename="../../journal/store/connection.py" line="+119"/>
         <source>No journal found at {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Could not open the journal in {folder}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4214,12 +4337,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-50"/>
+        <location filename="../../journal/store/connection.py" line="-49"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so an encrypted journal cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>{path} is locked with a passphrase (or is not a journal file). Enter its passphrase to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4234,12 +4357,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../journal/store/encryption.py" line="+115"/>
         <source>That passphrase does not open this journal. Nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../journal/store/connection.py" line="+12"/>
         <source>{path} is damaged ({problem}); it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4249,12 +4372,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/encryption.py" line="+28"/>
+        <location filename="../../journal/store/encryption.py" line="-77"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed for this platform). The journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+67"/>
+        <source>{path} is damaged; it has not been changed. Its passphrase opens its backups: a backup can be restored.</source>
+        <extracomment>How many of the newest encrypted backups are tried to tell damage from a wrong passphrase.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>The rewritten journal did not check out; the journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4272,6 +4401,21 @@
     <message>
         <location line="+5"/>
         <source>This file is an SQLite database but not a Connection Journal; it has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/domain/passphrase.py" line="+74"/>
+        <source>{count} backup(s) could not be read, so could not be encrypted. They are kept, still UNENCRYPTED, at {paths}. Delete them if you do not need them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} backup(s) could not be read, so could not be re-encrypted. They are kept, with the old passphrase, at {paths}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} backup(s) could not be read, so could not be decrypted. They are kept, still encrypted, at {paths}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4763,7 +4907,7 @@
 <context>
     <name>nudge</name>
     <message>
-        <location filename="../../journal/services.py" line="-61"/>
+        <location filename="../../journal/services.py" line="-64"/>
         <source>No contact has felt good in a while. Is there someone you could reach out to?</source>
         <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``Journal._kept``) at most. Days since the last contact that felt good after which Today shows a gentle nudge.</extracomment>
         <translation type="unfinished"></translation>
@@ -6294,9 +6438,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/settings.py" line="+38"/>
-        <location filename="../../journal/domain/validate.py" line="+165"/>
+        <location filename="../../journal/domain/settings.py" line="+42"/>
+        <location filename="../../journal/domain/validate.py" line="+166"/>
         <source>{field} must be text</source>
+        <extracomment>The longest idle time before a protected journal&apos;s window locks (0 = never). With a passphrase, the window locks after this many idle minutes (0 = never).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6312,13 +6457,14 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+9"/>
         <location filename="../../journal/domain/validate.py" line="-58"/>
         <location line="+20"/>
         <source>{field} must be between {low} and {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/validate.py" line="-99"/>
+        <location filename="../../journal/domain/validate.py" line="-100"/>
         <source>name</source>
         <extracomment>Longest note or free text kept in one field; long enough for a page of writing. Longest name of a person, group, medication or commitment. The words of each field name the records and use cases check, marked for translation here and translated in ``label`` (a field name itself is a data key and never changes).</extracomment>
         <translation type="unfinished"></translation>
@@ -6579,6 +6725,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>lock after minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+25"/>
         <location line="+114"/>
         <source>{field} must be a whole number</source>
@@ -6632,13 +6783,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/privacy.py" line="-144"/>
-        <source>passphrase must be at least {count} characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <location line="+87"/>
+        <location filename="../../journal/privacy.py" line="-94"/>
+        <location line="+83"/>
         <source>there is no backup called {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6664,7 +6810,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+123"/>
+        <location filename="../../journal/services.py" line="+126"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6741,6 +6887,21 @@
     <message>
         <location filename="../../journal/store/people.py" line="+20"/>
         <source>There is already someone called “{name}”; choose another name or merge the two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/domain/passphrase.py" line="-45"/>
+        <source>passphrase must not contain a NUL character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>passphrase must be at least {count} characters (not counting spaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>passphrase must not look like x&apos;…&apos; followed by hex digits (that is read as a raw key, not a passphrase)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
