@@ -120,6 +120,8 @@ def _unlock(data_dir: Path, reason: str) -> MainWindow | None:
             return make_main_window(data_dir, passphrase=passphrase)
         except WrongPassphrase as error:
             message = str(error)
+        except JournalDamaged as error:  # the passphrase opens its backups: offer them
+            return _offer_restore(data_dir, error, passphrase)
 
 
 def _tell_not_opened(error: JournalError) -> None:

@@ -1,42 +1,42 @@
 """Privacy and durability use cases: passphrase, backups and restore.
 
 A mixin of ``services.Journal``. Every operation that replaces data makes a backup first;
-turning encryption on or off rewrites the journal into a new file, checks it, and only then
-swaps it in — and rewrites the backups the same way, so no plaintext copy is left behind.
+turning encryption on or off rewrites the journal and every backup into new files, checks them,
+and only then swaps them all in (``journal.store.rekey``), so no plaintext copy is left behind
+and an interruption is finished or undone the next time the journal is opened.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
+import hmac
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from journal import paths
 from journal.domain.errors import JournalError, ValidationError
+from journal.domain.passphrase import (
+    MIN_PASSPHRASE,
+    ProtectionChanged,
+    check_passphrase,
+    usable,
+)
 from journal.i18n import format_number, translate
 from journal.store import backup as backup_store
-from journal.store import faults
+from journal.store import faults, rekey
 from journal.store import restore as restore_store
 from journal.store.connection import (
     connect_file,
     database_errors,
     open_database,
 )
-from journal.store.encryption import rewrite
+from journal.store.encryption import opens_with
 from journal.store.lock import JournalLock
 from journal.store.migrations import migrate
 
-MIN_PASSPHRASE = 8
-
-
-def check_passphrase(passphrase: str) -> str:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise ValidationError("passphrase", translate(
-            "validation", "passphrase must be at least {count} characters").format(
-                count=format_number(MIN_PASSPHRASE, 0)))
-    return passphrase
+__all__ = ["MIN_PASSPHRASE", "PrivacyUseCases", "ProtectionChanged", "check_passphrase",
+           "restore_damaged"]
 
 
 class PrivacyUseCases:
@@ -58,6 +58,16 @@ class PrivacyUseCases:
             raise JournalError(translate("errors",
                                          "This journal has no folder (it lives in memory)."))
         return self.data_dir
+
+    def passphrase_matches(self, passphrase: str) -> bool:
+        """Whether ``passphrase`` is this journal's (to unlock a locked window)."""
+        if self.passphrase is None:
+            return False
+        try:
+            given = usable(passphrase).encode("utf-8")
+        except ValidationError:
+            return False
+        return hmac.compare_digest(given, usable(self.passphrase).encode("utf-8"))
 
     def backup(self, reason: str) -> Path | None:
         """A checked backup in ``backups/`` (encrypted like the journal), then rotation."""
@@ -131,59 +141,55 @@ class PrivacyUseCases:
 
     # --- passphrase ------------------------------------------------------------------------
 
-    def _swap_in(self, new_file: Path, passphrase: str | None) -> None:
-        folder = self._folder()
-        journal_path = paths.database_path(folder)
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.db.close()
-        os.replace(new_file, journal_path)
-        for suffix in ("-wal", "-shm"):
-            journal_path.with_name(journal_path.name + suffix).unlink(missing_ok=True)
-        self.db = open_database(journal_path, passphrase=passphrase)
-        self.passphrase = passphrase
-
-    def _rewrite_backups(self, old: str | None, new: str | None) -> None:
-        for path in backup_store.list_backups(self._folder(), old):
-            temporary = path.with_name(path.name + ".rewrite")
-            try:
-                rewrite(path, old, temporary, new)
-            except Exception:
-                temporary.unlink(missing_ok=True)
-                path.unlink(missing_ok=True)  # never leave a copy with the old protection
-                continue
-            os.replace(temporary, path)
-
-    def _change_protection(self, new: str | None, reason: str) -> None:
+    def _change_protection(self, new: str | None, reason: str,
+                           action: str) -> ProtectionChanged:
+        """Give the journal and every backup the new protection, all or nothing."""
         folder = self._folder()
         old = self.passphrase
+        journal_path = paths.database_path(folder)
         self.backup(reason)
-        temporary = folder / "journal.rewrite.sqlite3"
         try:
-            rewrite(paths.database_path(folder), old, temporary, new)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
-        self._swap_in(temporary, new)
-        self._rewrite_backups(old, new)
+            plan = rekey.prepare(folder, old, new)  # nothing in place is touched
+        except (OSError, *database_errors()) as error:
+            raise JournalError(translate(
+                "errors", "The passphrase could not be changed ({error}); nothing has been "
+                          "changed.").format(error=error.strerror or error)) from None
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.close()
+        try:
+            rekey.commit(folder, plan)
+        except OSError as error:
+            key = new if opens_with(journal_path, new) else old
+            self.db = open_database(journal_path, passphrase=key)
+            self.passphrase = key
+            raise JournalError(translate(
+                "errors", "The passphrase change could not be finished ({error}); it will be "
+                          "finished the next time the journal is opened.").format(
+                    error=error.strerror or error)) from None
+        self.db = open_database(journal_path, passphrase=new)
+        self.passphrase = new
+        return ProtectionChanged(action, tuple(plan.kept_aside))
 
-    def set_passphrase(self, passphrase: str) -> None:
+    def set_passphrase(self, passphrase: str) -> ProtectionChanged:
         """Encrypt a plain journal (and its backups) with ``passphrase``."""
         if self.encrypted:
             raise JournalError(translate(
                 "errors", "This journal already has a passphrase; change it instead."))
-        self._change_protection(check_passphrase(passphrase), "before-encryption")
+        return self._change_protection(check_passphrase(passphrase), "before-encryption",
+                                       "set")
 
-    def change_passphrase(self, passphrase: str) -> None:
+    def change_passphrase(self, passphrase: str) -> ProtectionChanged:
         if not self.encrypted:
             raise JournalError(translate(
                 "errors", "This journal has no passphrase yet; set one instead."))
-        self._change_protection(check_passphrase(passphrase), "before-passphrase-change")
+        return self._change_protection(check_passphrase(passphrase),
+                                       "before-passphrase-change", "change")
 
-    def remove_passphrase(self) -> None:
+    def remove_passphrase(self) -> ProtectionChanged:
         """Decrypt the journal and its backups."""
         if not self.encrypted:
             raise JournalError(translate("errors", "This journal has no passphrase."))
-        self._change_protection(None, "before-decryption")
+        return self._change_protection(None, "before-decryption", "remove")
 
 
 class FewerDays(JournalError):

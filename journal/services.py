@@ -130,6 +130,9 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
             if lock and not read_only:
                 paths.ensure_private_dir(data_dir)
                 held = JournalLock(data_dir).acquire()
+                from journal.store.rekey import recover
+
+                recover(data_dir)  # a passphrase change interrupted: finished or undone
                 backup_store.remove_leftovers(data_dir)
                 restore_store.finish_interrupted(data_dir, now=clock(), passphrase=passphrase)
             if path.exists() and path.stat().st_size == 0 and \

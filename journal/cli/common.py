@@ -63,18 +63,32 @@ def data_dir_parent() -> argparse.ArgumentParser:
 
 
 def read_passphrase_file(path: Path) -> str:
-    """The first line of a passphrase file, without its line ending."""
+    """The whole first line of a passphrase file, without its line ending.
+
+    Only ``\n`` or ``\r\n`` ends the line (a form feed or U+2028 is part of the passphrase);
+    a UTF-8 byte-order mark is not. The passphrase is NFC-normalised.
+    """
     from journal.domain.errors import ValidationError
+    from journal.domain.passphrase import usable
 
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as error:
         raise ValidationError("passphrase_file", f"passphrase file: cannot read {path} "
                               f"({error.strerror or error})") from None
-    line = text.splitlines()[0] if text else ""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError("passphrase_file", f"passphrase file: {path} is not UTF-8 "
+                              "text") from None
+    line = text.split("\n", 1)[0]
+    line = line[:-1] if line.endswith("\r") else line
     if not line:
         raise ValidationError("passphrase_file", f"passphrase file: {path} is empty")
-    return line
+    if "\x00" in line:
+        raise ValidationError("passphrase_file", f"passphrase file: the first line of {path} "
+                              "holds a NUL character, which a passphrase cannot contain")
+    return usable(line)
 
 
 def ask(prompt: str) -> str:
@@ -83,17 +97,23 @@ def ask(prompt: str) -> str:
     import sys
 
     from journal.domain.errors import JournalError
+    from journal.domain.passphrase import usable
 
     if not sys.stdin.isatty():
         raise JournalError("This needs a passphrase: give --passphrase-file FILE (there is no "
                            "terminal to ask on).")
-    return getpass.getpass(prompt)
+    return usable(getpass.getpass(prompt))
+
+
+#: Where ``opened`` keeps a passphrase it asked for, so a later step (restoring a damaged
+#: journal) does not ask again.
+_ASKED = "_asked_passphrase"
 
 
 def passphrase_for(args: argparse.Namespace) -> str | None:
-    """The passphrase given with --passphrase-file, if any."""
+    """The passphrase given with --passphrase-file (or asked on the terminal), if any."""
     path = getattr(args, "passphrase_file", None)
-    return read_passphrase_file(path) if path else None
+    return read_passphrase_file(path) if path else getattr(args, _ASKED, None)
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -119,8 +139,8 @@ def opened(args: argparse.Namespace, *, create: bool = True, lock: bool = True,
     except PassphraseRequired:
         if passphrase is not None:
             raise
-        journal = Journal.open(data_dir(args), passphrase=ask("Passphrase of the journal: "),
-                               **options)
+        setattr(args, _ASKED, ask("Passphrase of the journal: "))
+        journal = Journal.open(data_dir(args), passphrase=getattr(args, _ASKED), **options)
     try:
         yield journal
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from journal import paths
 from journal.cli.common import (
     Parser,
     ask,
@@ -56,17 +57,45 @@ def _new_passphrase(args: argparse.Namespace) -> str:
 
 
 def _passphrase(args: argparse.Namespace) -> int:
-    with opened(args, create=False) as journal:
-        if args.action == "set":
-            journal.set_passphrase(_new_passphrase(args))
-            print("The journal and its backups are now encrypted. Keep the passphrase safe: "
-                  "without it the journal cannot be opened.")
-        elif args.action == "change":
-            journal.change_passphrase(_new_passphrase(args))
-            print("Passphrase changed (backups too).")
-        else:
-            journal.remove_passphrase()
-            print("The journal and its backups are no longer encrypted.")
+    """Set, change or remove; a retry after an interrupted change that was finished says so."""
+    from journal.domain.errors import JournalError
+    from journal.store.connection import WrongPassphrase, looks_plain
+    from journal.store.encryption import opens_with
+
+    path = paths.database_path(data_dir(args))
+    try:
+        with opened(args, create=False) as journal:
+            if args.action == "set":
+                done = journal.set_passphrase(_new_passphrase(args))
+                print("The journal and its backups are now encrypted. Keep the passphrase "
+                      "safe: without it the journal cannot be opened.")
+            elif args.action == "change":
+                done = journal.change_passphrase(_new_passphrase(args))
+                print("Passphrase changed (backups too).")
+            else:
+                done = journal.remove_passphrase()
+                print("The journal and its backups are no longer encrypted.")
+    except WrongPassphrase:
+        if args.action != "change" or not opens_with(path, _new_passphrase(args)):
+            raise
+        print("The journal already has the new passphrase (the change was finished when the "
+              "journal was last opened).")
+        return 0
+    except JournalError:
+        if not path.exists() or path.stat().st_size == 0:
+            raise
+        if args.action == "remove" and looks_plain(path):
+            print("The journal is not encrypted (the removal was finished when the journal "
+                  "was last opened).")
+            return 0
+        if args.action == "set" and getattr(args, "new_passphrase_file", None) and \
+                not looks_plain(path) and opens_with(path, _new_passphrase(args)):
+            print("The journal is already encrypted with this passphrase (the change was "
+                  "finished when the journal was last opened).")
+            return 0
+        raise
+    if done.message():
+        print(done.message())
     return 0
 
 

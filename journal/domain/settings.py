@@ -14,6 +14,8 @@ from journal.domain.validate import label
 from journal.i18n import format_number, translate
 
 THEMES = ("system", "light", "dark")
+#: The longest idle time before a protected journal's window locks (0 = never).
+MAX_LOCK_MINUTES = 24 * 60
 
 
 def _is_clock_time(text: str) -> bool:
@@ -31,6 +33,8 @@ class Settings:
     reminder_time: str = ""
     questionnaire_every_days: int = 14
     window_geometry: str = ""
+    #: With a passphrase, the window locks after this many idle minutes (0 = never).
+    lock_after_minutes: int = 15
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -52,6 +56,15 @@ class Settings:
                 "validation", "{field} must be between {low} and {high}").format(
                     field=label("questionnaire_every_days"), low=format_number(0, 0),
                     high=format_number(365, 0)))
+
+        if isinstance(self.lock_after_minutes, bool) or not isinstance(
+                self.lock_after_minutes, int) or not (
+            0 <= self.lock_after_minutes <= MAX_LOCK_MINUTES
+        ):
+            raise ValidationError("lock_after_minutes", translate(
+                "validation", "{field} must be between {low} and {high}").format(
+                    field=label("lock_after_minutes"), low=format_number(0, 0),
+                    high=format_number(MAX_LOCK_MINUTES, 0)))
 
     @classmethod
     def from_mapping(cls, values: dict[str, object]) -> Settings:

@@ -79,6 +79,7 @@ FIELD_LABELS: dict[str, str] = {
     "window_geometry": QT_TRANSLATE_NOOP("validation", "window geometry"),
     "keep_in_touch_days": QT_TRANSLATE_NOOP("validation", "keep in touch every (days)"),
     "touch_dismissed_on": QT_TRANSLATE_NOOP("validation", "set aside on"),
+    "lock_after_minutes": QT_TRANSLATE_NOOP("validation", "lock after minutes"),
 }
 
 

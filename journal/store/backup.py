@@ -190,6 +190,12 @@ def _candidates(data_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: (backup_time(p), p.name), reverse=True)
 
 
+def backup_files(data_dir: Path) -> list[Path]:
+    """Every file under a backup name, newest first, checked or not: what re-keying and
+    telling damage from a wrong passphrase must see (they check each file themselves)."""
+    return _candidates(data_dir)
+
+
 def has_backup_files(data_dir: Path) -> bool:
     """Whether anything non-empty sits under a backup name (checked or not)."""
     return any(p.stat().st_size > 0 for p in _candidates(data_dir))

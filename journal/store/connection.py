@@ -87,10 +87,9 @@ def connect_file(path: Path, passphrase: str | None, *, read_only: bool = False,
         raise EncryptionUnavailable(translate(
             "errors", "Encryption is not available on this computer (the sqlcipher3 package "
             "is not installed), so an encrypted journal cannot be opened here."))
-    conn = module.connect(str(target), **options)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = {_quote(passphrase)}")
-    return conn
+    from journal.store.encryption import keyed
+
+    return keyed(module, target, passphrase, options)
 
 
 def file_header(path: Path) -> bytes:
@@ -215,10 +214,10 @@ def open_database(path: Path, *, create: bool = True, passphrase: str | None = N
             try:
                 problems = quick_check(conn, constraints=full_check)
             except database_errors():
-                if passphrase is not None:
-                    raise WrongPassphrase(translate(
-                        "errors", "That passphrase does not open this journal. Nothing has "
-                        "been changed.")) from None
+                if passphrase is not None:  # a wrong key, or damage: its backups tell
+                    from journal.store.encryption import not_opened
+
+                    raise not_opened(path, passphrase) from None
                 raise
             if problems:
                 raise damaged(path, problems[0])

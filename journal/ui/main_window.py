@@ -27,6 +27,7 @@ from journal.i18n import format_date
 from journal.reminders import INVITATION, reminder_due
 from journal.services import Journal
 from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
+from journal.ui.idle_lock import IdleLock
 from journal.ui.pages.today import TodayPage
 from journal.ui.pages.today_treatment import TodayTreatmentPanel
 from journal.ui.pages.today_while import BeenAWhile
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self._reminder_timer = QTimer(self, interval=REMINDER_CHECK_MS)
         self._reminder_timer.timeout.connect(self.check_reminder)
         self._reminder_timer.start()
+        self._idle_lock = IdleLock(journal, self)  # with a passphrase: locks when left alone
         self.statusBar().setObjectName("status")
 
         self._sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
@@ -154,6 +156,10 @@ class MainWindow(QMainWindow):
     def is_demo(self) -> bool:
         """True when the journal shown is the generated demo (see ``paths.is_demo_dir``)."""
         return self._is_demo
+
+    @property
+    def idle_lock(self) -> IdleLock:
+        return self._idle_lock
 
     @property
     def today_page(self) -> TodayPage:
@@ -180,6 +186,7 @@ class MainWindow(QMainWindow):
             page.data_imported.connect(self._on_share_page_data_imported)
         elif key == "settings":
             page.data_replaced.connect(self._on_settings_page_data_replaced)
+            page.lock_after_changed.connect(self._idle_lock.set_minutes)
         elif key == "treatment":
             page.treatment_changed.connect(self._on_treatment_page_changed)
         return page
@@ -292,6 +299,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_geometry()
+        self._idle_lock.stop()
         self._journal.close()
         self._closed = True
         event.accept()

@@ -478,12 +478,12 @@
     </message>
     <message>
         <location line="+47"/>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Take the {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>{title} scores over time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -503,7 +503,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>item {items} unanswered; total prorated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1540,6 +1540,15 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../journal/ui/idle_lock.py" line="+180"/>
+        <source>Connection Journal (locked)</source>
+        <extracomment>Fires once after the idle time; tests emit its ``timeout`` instead of waiting. Each covered window: (window, its cover, the children hidden, its title).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <location filename="../../journal/ui/pages/share_import.py" line="+48"/>
@@ -1840,9 +1849,59 @@
     </message>
 </context>
 <context>
+    <name>LockCover</name>
+    <message>
+        <location filename="../../journal/ui/idle_lock.py" line="-131"/>
+        <source>The journal is locked</source>
+        <extracomment>Input that counts as someone using the app.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It locked itself after a while without use, so nobody else can read it. Enter your passphrase to go on where you were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows the passphrase as you type it; make sure nobody is looking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>That passphrase does not open this journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../journal/ui/main_window.py" line="+46"/>
+        <location filename="../../journal/ui/main_window.py" line="+47"/>
         <source>Today</source>
         <extracomment>The sidebar: (key, title, module, class); titles are translated where shown (context ``MainWindow``). Pages other than Today are built the first time they are shown, so the window is interactive sooner and holds only what was opened.</extracomment>
         <translation type="unfinished"></translation>
@@ -1895,12 +1954,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+260"/>
+        <location line="+267"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-264"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1910,7 +1969,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+119"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1955,7 +2014,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2344,11 +2403,11 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>At least {count} characters; without it the journal cannot be opened</source>
+        <source>At least {count} characters besides spaces; without it the journal cannot be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Type it once more, so a slip of the keyboard is caught</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3390,8 +3449,9 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/settings.py" line="+56"/>
+        <location filename="../../journal/ui/pages/settings.py" line="+62"/>
         <source>Settings</source>
+        <extracomment>The idle times offered before a protected journal&apos;s window locks, in minutes (0 = never).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3541,7 +3601,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>&amp;Lock the window after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lock the window after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With a passphrase, the window hides your journal and asks for the passphrase after this long without use, so nobody else can read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location line="+8"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
@@ -3553,12 +3628,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+129"/>
+        <location line="+153"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-152"/>
         <source>Restore this backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3578,7 +3653,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+8"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 minute without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln minutes without use</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so the journal is stored unencrypted. It is still only readable by your user account.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3593,7 +3685,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>Not listed, because they do not check out (damaged or incomplete; left as they are in the backups folder): %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3603,7 +3695,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <location line="+2"/>
         <source>Set a passphrase</source>
         <translation type="unfinished"></translation>
@@ -4305,8 +4397,9 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/unlock.py" line="+21"/>
+        <location filename="../../journal/ui/dialogs/unlock.py" line="+30"/>
         <source>Unlock your journal</source>
+        <extracomment>Wide enough for a long passphrase and the reason on a few lines, in average characters.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4316,16 +4409,36 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Open</source>
+        <location line="+3"/>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Shows the passphrase as you type it; make sure nobody is looking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4599,7 +4712,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+128"/>
+        <location filename="../../journal/app.py" line="+130"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4779,7 +4892,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>This journal was opened only for reading; nothing can be written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4789,17 +4902,27 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+19"/>
+        <source>The passphrase could not be changed ({error}); nothing has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The passphrase change could not be finished ({error}); it will be finished the next time the journal is opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>This journal already has a passphrase; change it instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This journal has no passphrase yet; set one instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>This journal has no passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4825,13 +4948,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/services.py" line="+126"/>
-        <location filename="../../journal/store/connection.py" line="+187"/>
+        <location filename="../../journal/store/connection.py" line="+186"/>
         <source>No journal in {folder}.</source>
         <extracomment>Opened only for reading (``open(read_only=True)``): nothing may be written.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>{path} is empty (0 bytes) although backups exist; it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4846,12 +4969,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-100"/>
+        <location filename="../../journal/store/connection.py" line="-99"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so an encrypted journal cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+105"/>
         <source>its first bytes are not those of a journal file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4872,8 +4995,8 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+46"/>
+        <location line="+7"/>
+        <location filename="../../journal/store/encryption.py" line="+116"/>
         <source>That passphrase does not open this journal. Nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4900,12 +5023,18 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/encryption.py" line="+28"/>
+        <location filename="../../journal/store/encryption.py" line="-78"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed for this platform). The journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+68"/>
+        <source>{path} is damaged; it has not been changed. Its passphrase opens its backups: a backup can be restored.</source>
+        <extracomment>How many of the newest encrypted backups are tried to tell damage from a wrong passphrase.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>The rewritten journal did not check out; the journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4923,6 +5052,21 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+5"/>
         <source>This file is an SQLite database but not a Connection Journal; it has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/domain/passphrase.py" line="+74"/>
+        <source>{count} backup(s) could not be read, so could not be encrypted. They are kept, still UNENCRYPTED, at {paths}. Delete them if you do not need them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} backup(s) could not be read, so could not be re-encrypted. They are kept, with the old passphrase, at {paths}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} backup(s) could not be read, so could not be decrypted. They are kept, still encrypted, at {paths}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4954,7 +5098,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+73"/>
         <source>The backup could not be made: the copy did not check out ({problem}). Your journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5760,7 +5904,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>nudge</name>
     <message>
-        <location filename="../../journal/services.py" line="-76"/>
+        <location filename="../../journal/services.py" line="-79"/>
         <source>No contact has felt good in a while. Is there someone you could reach out to?</source>
         <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``Journal._kept``) at most. Days since the last contact that felt good after which Today shows a gentle nudge.</extracomment>
         <translation type="unfinished"></translation>
@@ -7312,9 +7456,10 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/settings.py" line="+38"/>
-        <location filename="../../journal/domain/validate.py" line="+167"/>
+        <location filename="../../journal/domain/settings.py" line="+42"/>
+        <location filename="../../journal/domain/validate.py" line="+168"/>
         <source>{field} must be text</source>
+        <extracomment>The longest idle time before a protected journal&apos;s window locks (0 = never). With a passphrase, the window locks after this many idle minutes (0 = never).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7330,13 +7475,14 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+9"/>
         <location filename="../../journal/domain/validate.py" line="-58"/>
         <location line="+20"/>
         <source>{field} must be between {low} and {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/validate.py" line="-101"/>
+        <location filename="../../journal/domain/validate.py" line="-102"/>
         <source>name</source>
         <extracomment>Longest note or free text kept in one field; long enough for a page of writing. Longest name of a person, group, medication or commitment. The words of each field name the records and use cases check, marked for translation here and translated in ``label`` (a field name itself is a data key and never changes).</extracomment>
         <translation type="unfinished"></translation>
@@ -7607,6 +7753,11 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>lock after minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+25"/>
         <location line="+114"/>
         <source>{field} must be a whole number</source>
@@ -7660,12 +7811,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/privacy.py" line="-194"/>
-        <source>passphrase must be at least {count} characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+173"/>
+        <location filename="../../journal/privacy.py" line="-21"/>
         <source>there is no backup called {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7691,7 +7837,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+146"/>
+        <location filename="../../journal/services.py" line="+149"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7769,6 +7915,21 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location filename="../../journal/store/people.py" line="+20"/>
         <source>There is already someone called “{name}”; choose another name or merge the two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/domain/passphrase.py" line="-45"/>
+        <source>passphrase must not contain a NUL character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>passphrase must be at least {count} characters (not counting spaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>passphrase must not look like x&apos;…&apos; followed by hex digits (that is read as a raw key, not a passphrase)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.errors import ValidationError
+from journal.domain.passphrase import MIN_PASSPHRASE, check_passphrase
 from journal.i18n import format_number
-from journal.privacy import MIN_PASSPHRASE, check_passphrase
 from journal.ui import theme
 
 
@@ -41,7 +41,8 @@ class NewPassphraseDialog(QDialog):
             field.setAccessibleName(name)
             form.addRow(name, field)
         self._first.setAccessibleDescription(self.tr(
-            "At least {count} characters; without it the journal cannot be opened").format(
+            "At least {count} characters besides spaces; without it the journal cannot be "
+            "opened").format(
                 count=format_number(MIN_PASSPHRASE, 0)))
         self._second.setAccessibleDescription(
             self.tr("Type it once more, so a slip of the keyboard is caught"))

@@ -3,45 +3,68 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+#: Wide enough for a long passphrase and the reason on a few lines, in average characters.
+WIDTH_CHARS = 48
+
 
 class UnlockDialog(QDialog):
-    """Asks for the journal's passphrase; ``passphrase()`` after ``exec()`` returns Accepted."""
+    """Asks for the journal's passphrase; ``passphrase()`` after ``exec()`` returns Accepted.
+
+    ``message`` (why it asks, or why it asks again) replaces the general introduction, so the
+    same thing is never said twice.
+    """
 
     def __init__(self, message: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unlock_dialog")
         self.setWindowTitle(self.tr("Unlock your journal"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Your journal is protected with a passphrase. Enter it to "
-                               "open the journal."), self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        intro = self.tr("Your journal is protected with a passphrase. Enter it to open the "
+                        "journal.")
+        self._message = QLabel(message or intro, self, objectName="unlock_message")
+        self._message.setWordWrap(True)
+        layout.addWidget(self._message)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("&Passphrase:"), self)
         self._field = QLineEdit(self, objectName="passphrase")
         self._field.setEchoMode(QLineEdit.EchoMode.Password)
         self._field.setAccessibleName(self.tr("Passphrase"))
-        layout.addWidget(self._field)
-        self._message = QLabel(message, self, objectName="unlock_message")
-        self._message.setWordWrap(True)
-        self._message.setVisible(bool(message))
-        layout.addWidget(self._message)
-        self._field.setAccessibleDescription(message or intro.text())  # why it asks again
+        self._field.setAccessibleDescription(message or intro)  # why it asks (again)
+        label.setBuddy(self._field)
+        self._show = QCheckBox(self.tr("&Show"), self, objectName="show_passphrase")
+        self._show.setAccessibleName(self.tr("Show passphrase"))
+        self._show.setAccessibleDescription(
+            self.tr("Shows the passphrase as you type it; make sure nobody is looking"))
+        self._show.toggled.connect(self._on_show_toggled)
+        row.addWidget(label)
+        row.addWidget(self._field, 1)
+        row.addWidget(self._show)
+        layout.addLayout(row)
         buttons = QDialogButtonBox(self)
         open_button = buttons.addButton(self.tr("Open"), QDialogButtonBox.ButtonRole.AcceptRole)
         open_button.setObjectName("unlock_open")
+        open_button.setDefault(True)
         quit_button = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         quit_button.setObjectName("unlock_quit")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * WIDTH_CHARS)
         self._field.setFocus()
+
+    def _on_show_toggled(self, shown: bool) -> None:
+        self._field.setEchoMode(QLineEdit.EchoMode.Normal if shown
+                                else QLineEdit.EchoMode.Password)
 
     def passphrase(self) -> str:
         return self._field.text()

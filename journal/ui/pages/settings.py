@@ -2,6 +2,7 @@
 
 Signals:
     data_replaced: the journal's contents were replaced (a restore); pages should reload.
+    lock_after_changed(int): the idle minutes before a protected journal locks (0 = never).
     theme_changed(str): the theme setting changed to "system", "light" or "dark".
 """
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from journal import desktop
 from journal.domain.errors import JournalError
+from journal.domain.passphrase import ProtectionChanged
 from journal.domain.settings import THEMES
 from journal.i18n import format_number
 from journal.services import Journal
@@ -39,12 +41,16 @@ from journal.ui.dialogs.passphrase import NewPassphraseDialog
 from journal.ui.locale import time_edit_format
 from journal.ui.widgets.backup_names import describe_backup
 
+#: The idle times offered before a protected journal's window locks, in minutes (0 = never).
+LOCK_CHOICES = (1, 5, 15, 30, 60, 0)
+
 
 class SettingsPage(QWidget):
     """The person's preferences and the journal's protection."""
 
     data_replaced = Signal()
     theme_changed = Signal(str)
+    lock_after_changed = Signal(int)
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +161,21 @@ class SettingsPage(QWidget):
                     "asking"))
         row.addStretch(1)
         layout.addLayout(row)
+        lock_row = QHBoxLayout()
+        lock_label = QLabel(self.tr("&Lock the window after"), box)
+        self._lock_after = QComboBox(box, objectName="lock_after")
+        for minutes in LOCK_CHOICES:
+            self._lock_after.addItem(self._lock_text(minutes), minutes)
+        lock_label.setBuddy(self._lock_after)
+        self._lock_after.setAccessibleName(self.tr("Lock the window after"))
+        self._lock_after.setAccessibleDescription(self.tr(
+            "With a passphrase, the window hides your journal and asks for the passphrase "
+            "after this long without use, so nobody else can read it"))
+        self._lock_after.currentIndexChanged.connect(self._on_lock_after_current_index_changed)
+        lock_row.addWidget(lock_label)
+        lock_row.addWidget(self._lock_after)
+        lock_row.addStretch(1)
+        layout.addLayout(lock_row)
         return box
 
     def _backups_box(self) -> QGroupBox:
@@ -195,6 +216,13 @@ class SettingsPage(QWidget):
         layout.addWidget(theme.as_hint(folder))
         return box
 
+    def _lock_text(self, minutes: int) -> str:
+        if minutes == 0:
+            return self.tr("Never")
+        if minutes == 1:
+            return self.tr("1 minute without use")
+        return self.tr("%Ln minutes without use", "", minutes)
+
     # --- state -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -230,6 +258,13 @@ class SettingsPage(QWidget):
         self._set.setEnabled(available and not encrypted)
         self._change.setEnabled(available and encrypted)
         self._remove.setEnabled(available and encrypted)
+        self._lock_after.blockSignals(True)
+        minutes = settings.lock_after_minutes
+        if self._lock_after.findData(minutes) < 0:  # stored by hand or by a later version
+            self._lock_after.addItem(self._lock_text(minutes), minutes)
+        self._lock_after.setCurrentIndex(self._lock_after.findData(minutes))
+        self._lock_after.blockSignals(False)
+        self._lock_after.setEnabled(encrypted)
         self._list.clear()
         for info in self._journal.backup_details():  # only backups that check out
             item = QListWidgetItem(describe_backup(info.path, info.days, info.last_entry),
@@ -275,13 +310,23 @@ class SettingsPage(QWidget):
     def _on_every_value_changed(self, value: int) -> None:
         self._journal.update_settings(questionnaire_every_days=value)
 
+    def _on_lock_after_current_index_changed(self, _index: int) -> None:
+        minutes = int(self._lock_after.currentData())
+        self._journal.update_settings(lock_after_minutes=minutes)
+        self.lock_after_changed.emit(minutes)
+
     def _run(self, action: str, work: object) -> bool:
         try:
-            work()  # type: ignore[operator]
+            result = work()  # type: ignore[operator]
         except JournalError as error:
             QMessageBox.information(self, action, str(error))
             return False
         self.refresh()
+        if isinstance(result, ProtectionChanged):
+            # the idle lock starts (or stops) counting with the passphrase
+            self.lock_after_changed.emit(self._journal.settings().lock_after_minutes)
+            if result.message():
+                QMessageBox.information(self, action, result.message())  # backups kept aside
         return True
 
     def _on_set_clicked(self) -> None:
