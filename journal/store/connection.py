@@ -260,10 +260,10 @@ def _open_checked(path: Path, passphrase: str | None) -> Any:
         problems = quick_check(conn, constraints=False)
     except database_errors() as error:
         conn.close()
-        if passphrase is not None:
-            raise WrongPassphrase(translate(
-                "errors", "That passphrase does not open this journal. Nothing has been "
-                "changed.")) from None
+        if passphrase is not None:  # a wrong key, or damage: its backups tell
+            from journal.store.encryption import not_opened
+
+            raise not_opened(path, passphrase) from None
         raise JournalDamaged(translate(
             "errors", "{path} could not be read as a journal ({error}); it has not been "
             "changed.").format(path=path, error=error)) from None
