@@ -118,7 +118,8 @@ def test_a_journal_needing_an_update_is_refused_calmly_when_reading(
     from journal.store import connection
 
     before = _snapshot(filled)
-    monkeypatch.setattr(connection, "CURRENT_VERSION", 2)  # as if the app had been updated
+    # as if the app had been updated to the next schema
+    monkeypatch.setattr(connection, "CURRENT_VERSION", connection.CURRENT_VERSION + 1)
     assert main(["check", "--data-dir", str(filled)]) == 1
     assert "needs a small update" in capsys.readouterr().err
     assert _snapshot(filled) == before
