@@ -196,6 +196,14 @@ class CheckinUseCases:
                           professionals=plan.professionals.strip(),
                           region=region, lines=lines_for_region(region))
 
+    def public_crisis_info(self, locale: str = "") -> CrisisInfo:
+        """The crisis lines of ``locale``'s region without the person's own plan: what a
+        locked window may show to anyone at the computer (the lines are public, the plan's
+        people are not), so help is never behind the passphrase."""
+        region = region_of(locale)
+        return CrisisInfo(own_crisis_line="", people_to_ask="", professionals="",
+                          region=region, lines=lines_for_region(region))
+
     def unseen_item9_answer(self) -> Assessment | None:
         """The latest PHQ-9 of the last ``ITEM9_RECENT_DAYS`` days whose item 9 was answered
         above 0 and whose crisis message has not been shown yet — one that came in by an

@@ -12,7 +12,8 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -80,6 +81,22 @@ class LockCover(QWidget):
         self.message.setWordWrap(True)
         theme.paint_as_notice(self.message)
         column.addWidget(self.message)
+        # help is never behind the passphrase: the public crisis lines (not the person's own
+        # plan, which is private) open from the cover, by button or F1 as everywhere else
+        self.help_button = QPushButton(self.tr("Need help now (F1)"), self,
+                                       objectName="lock_need_help")
+        self.help_button.setAccessibleName(self.tr("Need help now"))
+        self.help_button.setAccessibleDescription(
+            self.tr("Shows crisis lines you can call now, without unlocking the journal"))
+        self.help_button.clicked.connect(self._on_help_clicked)
+        help_key = QShortcut(QKeySequence(Qt.Key.Key_F1), self)
+        help_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        help_key.activated.connect(self._on_help_clicked)
+        self.help_dialog: QWidget | None = None
+        help_row = QHBoxLayout()
+        help_row.addWidget(self.help_button)
+        help_row.addStretch(1)
+        column.addLayout(help_row)
         width = self.fontMetrics().averageCharWidth() * 56
         holder = QHBoxLayout()
         holder.addStretch(1)
@@ -94,6 +111,15 @@ class LockCover(QWidget):
     def _on_show_toggled(self, shown: bool) -> None:
         self.field.setEchoMode(QLineEdit.EchoMode.Normal if shown
                                else QLineEdit.EchoMode.Password)
+
+    def _on_help_clicked(self) -> None:
+        from journal.ui.dialogs.crisis_dialog import CrisisDialog
+
+        if self.help_dialog is None or not self.help_dialog.isVisible():
+            info = self._idle_lock.journal.public_crisis_info(QLocale().name())
+            self.help_dialog = CrisisDialog(info, after_item9=False, parent=self.window())
+        self.help_dialog.show()
+        self.help_dialog.raise_()
 
     def _on_unlock_clicked(self) -> None:
         typed = self.field.text()
@@ -121,6 +147,10 @@ class IdleLock(QObject):
         self._covered: list[tuple[QWidget, LockCover, list[QWidget], str]] = []
         self._watching = False
         self.restart()
+
+    @property
+    def journal(self) -> Journal:
+        return self._journal
 
     @property
     def is_locked(self) -> bool:

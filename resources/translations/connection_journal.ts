@@ -1542,7 +1542,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../journal/ui/idle_lock.py" line="+180"/>
+        <location filename="../../journal/ui/idle_lock.py" line="+210"/>
         <source>Connection Journal (locked)</source>
         <extracomment>Fires once after the idle time; tests emit its ``timeout`` instead of waiting. Each covered window: (window, its cover, the children hidden, its title).</extracomment>
         <translation type="unfinished"></translation>
@@ -1851,7 +1851,7 @@
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../journal/ui/idle_lock.py" line="-131"/>
+        <location filename="../../journal/ui/idle_lock.py" line="-160"/>
         <source>The journal is locked</source>
         <extracomment>Input that counts as someone using the app.</extracomment>
         <translation type="unfinished"></translation>
@@ -1893,7 +1893,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+16"/>
+        <source>Need help now (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Need help now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows crisis lines you can call now, without unlocking the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>That passphrase does not open this journal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4995,13 +5010,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
         <location filename="../../journal/store/encryption.py" line="+116"/>
         <source>That passphrase does not open this journal. Nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../journal/store/connection.py" line="+25"/>
         <source>The journal in {folder} is empty: nothing has been written to it yet.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,11 +1,11 @@
 """The passphrase in the app: the unlock dialog, the idle lock, damage, backups kept aside."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget
 
 from journal import app as journal_app
-from journal.domain.records import Day
+from journal.domain.records import Day, SafetyPlan
 from journal.services import Journal
 from journal.store.connection import encryption_available
 from journal.ui.dialogs.passphrase import NewPassphraseDialog
@@ -218,3 +218,27 @@ def test_shortcuts_show_nothing_behind_the_lock(qtbot, locked_window) -> None:
     assert window._help_dialog is None or not window._help_dialog.isVisible()
     assert window._stack.currentIndex() == before
     assert window.idle_lock.is_locked
+
+
+@needs_cipher
+def test_help_is_never_behind_the_lock(qtbot, locked_window) -> None:
+    """The crisis lines open from the cover (button and F1) without the passphrase, and
+    show nothing of the person's own plan, which stays private behind the lock."""
+    window = locked_window
+    window.journal.save_safety_plan(SafetyPlan(people_to_ask="Robin 07700 900123"))
+    window.idle_lock.timer.timeout.emit()
+    field = next(f for f in window.findChildren(QLineEdit, "lock_passphrase") if f.isVisible())
+    cover = field.parent()
+    while cover.objectName() != "lock_cover":
+        cover = cover.parentWidget()
+    qtbot.keyClick(field, Qt.Key.Key_F1)
+    dialog = cover.help_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "Robin" not in dialog.text() and "07700" not in " ".join(dialog.numbers())
+    assert dialog.info.lines == window.journal.public_crisis_info(QLocale().name()).lines
+    assert dialog.info.directory.name in dialog.text()  # the international directory
+    dialog.close()
+    qtbot.mouseClick(cover.help_button, Qt.MouseButton.LeftButton)
+    assert cover.help_dialog.isVisible()
+    assert window.idle_lock.is_locked and not window.centralWidget().isVisible()
+    cover.help_dialog.close()
