@@ -27,7 +27,6 @@ from journal.report.summary_blocks import (
     Bullets,
     Entries,
     Heading,
-    Notice,
     Panel,
     Paragraph,
     Section,
@@ -100,7 +99,9 @@ def _instrument_title(instrument: Instrument | str) -> str:
 
 # --- treatment ---------------------------------------------------------------------------------
 
-def treatment(data: SummaryInputs, names: Names) -> Section:
+def treatment(data: SummaryInputs, names: Names, *, week_table: bool = True) -> Section:
+    """Sessions, medication and commitments in detail; the week-by-week table only when no
+    chart shows the same weeks (``week_table``)."""
     blocks: list[Block] = []
     blocks.extend(_sessions(data, names))
     if data.medications:
@@ -126,7 +127,7 @@ def treatment(data: SummaryInputs, names: Names) -> Section:
                    _of(c.done, c.target), share(c.done, c.target))
                   for c in data.commitments),
             numeric=(3, 4)))
-    kept = _kept_table(data)
+    kept = _kept_table(data) if week_table else None
     if kept is not None:
         blocks.extend((Heading(kept[0]), kept[1]))
     if not blocks:
@@ -274,8 +275,8 @@ def _band(item: Assessment) -> str:
     return translate("questionnaires", item.band)
 
 
-def questionnaires(data: SummaryInputs, names: Names, *, safety_plan_shown: bool = False,
-                   ) -> Section:
+def questionnaires(data: SummaryInputs, names: Names) -> Section:
+    """Every score of the range (first and latest, with the markers, are on page 1)."""
     items = sorted(data.assessments, key=lambda a: (a.date, a.instrument))
     title = section_title("questionnaires")
     if not items:
@@ -283,35 +284,16 @@ def questionnaires(data: SummaryInputs, names: Names, *, safety_plan_shown: bool
             Paragraph(translate("summary", "No questionnaires were filled in during this "
                                            "range.")),))
     blocks: list[Block] = []
-    flags = safety_flags(items)
-    if flags:
-        for i, flag in enumerate(flags):
-            if safety_plan_shown and i == len(flags) - 1:
-                text = translate("summary", "Safety flag: {flag} The person's safety plan is "
-                                            "included in this summary.").format(flag=flag)
-            else:
-                text = translate("summary", "Safety flag: {flag}").format(flag=flag)
-            blocks.append(Notice(text))
-    latest: dict[str, list[Assessment]] = {}
-    for item in items:
-        latest.setdefault(_instrument_title(item.instrument), []).append(item)
-    rows = []
-    for name, taken in latest.items():
-        last, first = taken[-1], taken[0]
-        change = (translate("summary", "{score} on {date}").format(
-            score=_score_text(first)[0], date=day(first.date)) if len(taken) > 1 else "—")
-        rows.append((name, _score_text(last)[0], _band(last), day(last.date), change,
-                     whole(len(taken))))
-    blocks.append(Heading(translate("summary", "Latest scores")))
-    blocks.append(Table((translate("summary", "Questionnaire"),
-                         translate("summary", "Latest score"),
-                         translate("summary", "Published band"), translate("summary", "On"),
-                         translate("summary", "First in range"), translate("summary", "Times")),
-                        tuple(rows), numeric=(5,)))
     chart = _scores_chart(data, items)
     if chart is not None:
         blocks.append(chart)
     listed = items if len(items) <= MAX_ROWS else [a for a in items if _score_text(a)[1]]
+    times = Counter(a.instrument for a in items)
+    if listed is items and max(times.values()) <= 2 and not any(_score_text(a)[1] for a in items):
+        # page 1 already holds each first and latest score, and no score has a note
+        listed = []
+        blocks.append(Paragraph(translate("summary", "The first and latest scores on page 1 "
+                                                     "are all the scores of this range.")))
     if listed:
         blocks.append(Heading(translate("summary", "All scores") if listed is items
                               else translate("summary", "Scores with a note")))
