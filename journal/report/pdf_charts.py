@@ -239,7 +239,7 @@ def _n(n: int) -> str:
 def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
     pt = dpi / 72
     metrics = _metrics(dpi)
-    line, row_height = metrics.height(), 10.5 * pt
+    line, row_height = metrics.height(), 9.5 * pt
     rows = [row for _title, group in chart.groups for row in group]
     height = line * 4.2 + (len(chart.groups) + len(rows)) * row_height
     image, painter = _canvas(width, height, dpi)

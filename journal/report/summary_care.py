@@ -65,6 +65,10 @@ _SAFETY_PLAN_LABELS = {
 #: Lists longer than this are shortened (the full record is in the JSON export).
 MAX_ROWS = 24
 RECENT_SESSIONS = 12
+#: Fewest scores of one questionnaire for the chart of scores over time.
+CHART_SCORES = 4
+#: Beside that chart, a history longer than this lists only the scores with a note.
+CHARTED_ROWS = 12
 #: Above this many weeks, care kept is tabled by month.
 MAX_WEEKS = 16
 #: Each questionnaire's axis: lowest, highest and the published band edges as ticks.
@@ -287,7 +291,9 @@ def questionnaires(data: SummaryInputs, names: Names) -> Section:
     chart = _scores_chart(data, items)
     if chart is not None:
         blocks.append(chart)
-    listed = items if len(items) <= MAX_ROWS else [a for a in items if _score_text(a)[1]]
+    # with a chart of the scores, a long history lists only the scores with a note
+    most = MAX_ROWS if chart is None else CHARTED_ROWS
+    listed = items if len(items) <= most else [a for a in items if _score_text(a)[1]]
     times = Counter(a.instrument for a in items)
     if listed is items and max(times.values()) <= 2 and not any(_score_text(a)[1] for a in items):
         # page 1 already holds each first and latest score, and no score has a note
@@ -309,13 +315,14 @@ def questionnaires(data: SummaryInputs, names: Names) -> Section:
 def _scores_chart(data: SummaryInputs, items: list[Assessment]) -> TimeChart | None:
     """Each questionnaire's totals over the range, one panel each, ticks at the published
     band edges; a PHQ-9 with item 9 above 0 is marked with a triangle."""
-    if max(Counter(a.instrument for a in items).values()) < 3:
-        return None  # a line needs a few points; the tables say the rest
+    times = Counter(a.instrument for a in items)
+    if max(times.values()) < CHART_SCORES:
+        return None  # a line needs a few points; page 1 and the table say the rest
     days_shown = (data.end - data.start).days + 1
     panels = []
     for number, (instrument, (low, high, ticks)) in enumerate(_SCORE_AXES.items()):
         mine = [a for a in items if a.instrument == instrument]
-        if not mine:
+        if len(mine) < 2:  # a single score is on page 1
             continue
         values, flagged = np.full(days_shown, np.nan), np.full(days_shown, np.nan)
         for item in mine:
@@ -339,7 +346,7 @@ def _scores_chart(data: SummaryInputs, items: list[Assessment]) -> TimeChart | N
         translate("summary", "Each questionnaire's total on the days it was filled in; the axis "
                              "marks fall on the edges of the published bands."),
         np.arange(np.datetime64(data.start, "D"), np.datetime64(data.end, "D") + 1),
-        tuple(panels), aspect=0.08 + 0.14 * len(panels),
+        tuple(panels), aspect=0.07 + 0.11 * len(panels),
         ticks=date_ticks(data.start, days_shown))
 
 

@@ -24,7 +24,7 @@ from journal.domain.kinds import Instrument, Relationship, SessionStatus
 from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
 from journal.report.summary_blocks import Block, Bullets, Heading, Notice, Paragraph, Table
 from journal.report.summary_names import Names
-from journal.report.summary_sections import SummaryInputs, day, share, whole
+from journal.report.summary_sections import SummaryInputs, count, day, share, whole
 
 #: Instruments with the published response and remission markers, and the remission edge.
 MARKED = {Instrument.PHQ9: 5, Instrument.GAD7: 5}
@@ -243,8 +243,7 @@ def _number(value: float, percent: bool) -> str:
 def _signed(value: float) -> str:
     """A change: "+4", "−5" (a WHO-5 change is in percentage points, so without "%")."""
     text = _number(abs(value), False)
-    return ("+" + text if value > 0 else "−" + text if value < 0
-            else translate("summary", "no change"))
+    return "+" + text if value > 0 else "−" + text if value < 0 else text
 
 
 def _marker(reached: bool | None, why: str) -> str:
@@ -277,24 +276,27 @@ def scores_table(scores: tuple[ScoreChange, ...]) -> Table:
                   translate("summary", "Band (latest)"),
                   translate("summary", "Response"),
                   translate("summary", "Remission")), tuple(rows), numeric=(3,),
-                 widths=(16, 14, 14, 9, 17, 15, 15))
+                 widths=(17, 15, 15, 9, 18, 13, 13))
 
 
-def _fortnight(f: Fortnight) -> str:
-    dates = translate("summary", "{start}–{end}").format(
-        start=format_date(f.start, "day_month"), end=format_date(f.end, "day_month"))
+def _fortnight(f: Fortnight, template: str) -> str:
+    checkins = count(QT_TRANSLATE_NOOP("summary", "{n} check-in"),
+                     QT_TRANSLATE_NOOP("summary", "{n} check-ins"), f.n)
     if f.mean is None:
-        return translate("summary", "too few check-ins ({n}) {dates}").format(
-            n=whole(f.n), dates=dates)
-    return translate("summary", "{mean} ({dates}, {n} days)").format(
-        mean=format_number(f.mean, 1), dates=dates, n=whole(f.n))
+        return translate("summary", "too few check-ins ({checkins}) in the {days} days from "
+                                    "{date}").format(
+            checkins=checkins, days=whole((f.end - f.start).days + 1),
+            date=format_date(f.start, "day_month"))
+    return translate("summary", template).format(mean=format_number(f.mean, 1),
+                                                 days=whole((f.end - f.start).days + 1),
+                                                 checkins=checkins)
 
 
 def _kept_text(k: Kept) -> str:
-    text = translate("summary", "{done} of {due} ({share}) over {weeks} finished weeks").format(
+    text = translate("summary", "{done} of {due} ({share}) in {weeks} finished weeks").format(
         done=whole(k.done), due=whole(k.due), share=share(k.done, k.due), weeks=whole(k.weeks))
     if k.so_far is not None:
-        text += translate("summary", "; the week from {date} is not over and is left out").format(
+        text += translate("summary", "; the week from {date} (not over) left out").format(
             date=format_date(k.so_far, "day_month"))
     return text
 
@@ -308,21 +310,24 @@ def facts(glance: Glance) -> tuple[tuple[str, str], ...]:
                                           "range.")))
     if glance.mood is not None:
         first, last = glance.mood
-        rows.append((translate("summary", "Mood (0–10), first and last 14 days"),
-                     translate("summary", "{first}, then {last}").format(
-                         first=_fortnight(first), last=_fortnight(last))))
+        rows.append((translate("summary", "Mood (0–10), mean"),
+                     translate("summary", "{first}; {last}").format(
+                         first=_fortnight(first, QT_TRANSLATE_NOOP(
+                             "summary", "{mean} in the first {days} days ({checkins})")),
+                         last=_fortnight(last, QT_TRANSLATE_NOOP(
+                             "summary", "{mean} in the last {days} ({checkins})")))))
     if glance.ratings:
         rows.append((translate("summary", "Other ratings (mean)"), ", ".join(
             translate("summary", words).format(value=format_number(value, 1))
             for (key, value) in glance.ratings
             for k, words in _OTHER_RATINGS if k == key)))
     if glance.contacts is not None:
-        text = translate("summary", "{per_week} a week ({count} in all); {share} felt good "
-                                    "(4–5 of 5)").format(
+        text = translate("summary", "{per_week} a week ({count} in all), {share} felt "
+                                    "good").format(
             per_week=format_number(glance.contacts_a_week or 0.0, 1),
             count=whole(glance.contacts), share=share(glance.contacts_good, glance.contacts))
         if glance.top_kinds:
-            text += translate("summary", "; most with: {kinds}").format(kinds=", ".join(
+            text += translate("summary", "; most with {kinds}").format(kinds=", ".join(
                 translate("summary", "{kind} {n}").format(kind=k, n=whole(n))
                 for k, n in glance.top_kinds))
         rows.append((translate("summary", "Contacts"), text))
@@ -337,12 +342,12 @@ def facts(glance: Glance) -> tuple[tuple[str, str], ...]:
         if heard:
             mean = format_number(float(np.mean([r for _d, r in heard])), 1)
             if len(heard) > 1:
-                text += translate("summary", "; felt heard {first} at first, {latest} at the "
-                                             "latest (mean {mean} of 5, {n} rated)").format(
-                    first=whole(heard[0][1]), latest=whole(heard[-1][1]), mean=mean,
+                text += translate("summary", "; felt heard: {first} of 5 first, {latest} "
+                                             "latest ({n} rated)").format(
+                    first=whole(heard[0][1]), latest=whole(heard[-1][1]),
                     n=whole(len(heard)))
             else:
-                text += translate("summary", "; felt heard {mean} of 5 (1 rated)").format(
+                text += translate("summary", "; felt heard: {mean} of 5 (1 rated)").format(
                     mean=mean)
         rows.append((translate("summary", "Care team"), text))
     if glance.doses is not None:
@@ -362,14 +367,13 @@ def glance_blocks(glance: Glance) -> tuple[Block, ...]:
                 blocks.append(Paragraph(translate(
                     "summary", "PHQ-9 and GAD-7 markers as published: response, the latest "
                                "score 50% or more below the first in the range; remission, the "
-                               "latest score under 5. Bands are the published names for the "
-                               "answers given, not a diagnosis."), small=True))
+                               "latest score under 5."), small=True))
         else:
             blocks.append(Paragraph(translate("summary", "No questionnaires were filled in "
                                                          "during this range.")))
     rows = facts(glance)
     if rows:
-        blocks.append(Table((), rows, widths=(22, 78)))  # label and figures: no header
+        blocks.append(Table((), rows, widths=(21, 79)))  # label and figures: no header
     if glance.topics is not None:
         blocks.append(Heading(translate("summary", "Topics for the next session")))
         blocks.append(Bullets(glance.topics) if glance.topics else

@@ -210,11 +210,10 @@ def insights(data: SummaryInputs, names: Names) -> Section:
     checked = report.family_size
     clear = sum(f.clear for f in (*report.associations.values(), *report.comparisons.values()))
     blocks.append(Paragraph(translate(
-        "summary", "From {checkins} over {span}. {shown} of {checked} figures checked hold once "
-                   "all of them are allowed for (Holm's method) and are listed; the others are "
-                   "not clear and are not reported. Links are Spearman's ρ, differences are of "
-                   "mean mood; 95% confidence intervals allow for one day resembling the next. "
-                   "An association is not proof of cause.").format(
+        "summary", "From {checkins}, {span}: {shown} of {checked} figures checked hold after "
+                   "allowing for all of them (Holm's method) and are listed; the rest are not "
+                   "clear. Links are Spearman's ρ; 95% confidence intervals allow for one day "
+                   "resembling the next. An association is not proof of cause.").format(
         checkins=count(QT_TRANSLATE_NOOP("summary", "{n} check-in"),
                        QT_TRANSLATE_NOOP("summary", "{n} check-ins"), report.checkins),
         span=span(report.start, report.end), shown=whole(clear),

@@ -204,7 +204,7 @@ def _timeline(data: SummaryInputs, checkins: int) -> TimeChart:
                    "for those that felt good.").format(checkins=_checkins(checkins)))
     return TimeChart(
         title=translate("summary", "Mood and contacts, day by day"),
-        caption=caption, aspect=0.28,
+        caption=caption, aspect=0.26,
         days=s.days, ticks=date_ticks(data.start, len(s)),
         panels=(
             Panel(translate("summary", "mood (0–10)"), 0, 10, (0, 2, 4, 6, 8, 10), (

@@ -8,12 +8,15 @@ import subprocess
 import pytest
 
 from journal.cli import main
-from journal.domain.kinds import CARE_TEAM, Relationship
+from journal.domain.kinds import CARE_TEAM, Instrument, Relationship
+from journal.domain.records import Assessment
 from journal.report.pdf import render_pages, render_pdf
 from journal.report.progress import Cancelled
 from journal.report.summary import SECTIONS
 from journal.report.summary_names import name_parts
-from tests.conftest import TODAY
+from journal.services import Journal
+from journal.store.assessments import add_assessment
+from tests.conftest import TODAY, fixed_clock
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="poppler-utils (pdftotext, pdffonts) not installed")
@@ -22,8 +25,9 @@ START = TODAY - dt.timedelta(days=55)
 CHOSEN = {"overview", "charts", "insights", "questionnaires", "safety_plan"}
 
 
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+def pdf_text(path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", "-layout", *pages, str(path), "-"], check=True,
                           capture_output=True, text=True).stdout
 
 
@@ -171,3 +175,50 @@ def test_cli_refuses_unknown_sections_in_one_line(demo_journal, data_dir, tmp_pa
     assert not out.exists()
     assert main(["export", "--format", "json", "--out", str(out), "--data-dir", str(data_dir),
                  "--names", "full"]) == 2
+
+
+@pytest.fixture
+def year_journal(tmp_path):
+    """A year of demo data ending on ``TODAY``."""
+    from journal.demo import generate
+
+    opened = Journal.open(tmp_path / "year", clock=fixed_clock)
+    generate(opened, days=365, seed=7)
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize("flagged", [False, True])
+def test_four_weeks_fit_on_two_pages_with_scores_and_markers_on_page_1(demo_journal, tmp_path,
+                                                                        flagged):
+    if flagged:  # a safety line adds to page 1
+        add_assessment(demo_journal.db, Assessment(
+            date=TODAY - dt.timedelta(days=3), instrument=Instrument.PHQ9,
+            answers=(2, 2, 2, 1, 1, 1, 1, 1, 1)))
+    out = demo_journal.export_summary(tmp_path / "four-weeks.pdf",
+                                      TODAY - dt.timedelta(days=27), TODAY)  # the defaults
+    assert page_count(out) <= 2
+    first = pdf_text(out, page=1)
+    for words in ("PHQ-9", "GAD-7", "Response", "Remission", "reached"):
+        assert words in first, words
+    order = ["Connection Journal summary", "chose what this summary holds", "At a glance",
+             "Questionnaire", "Mood (0–10)", "Contacts", "Care team", "Doses taken",
+             "Commitments kept", "Topics for the next session", "Mood and contacts, day by day"]
+    if flagged:
+        order.insert(3, "Safety: PHQ-9 item 9")
+        assert "was answered “several days” on 12 Mar 2026" in " ".join(first.split())
+    at = 0
+    for words in order:  # each after the one before
+        at = first.index(words, at)
+    text = pdf_text(out)
+    assert not [n for n in names_of(demo_journal)
+                if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
+    assert text.count("not proof of cause") == 1 and "your" not in text.lower()
+
+
+def test_a_year_fits_on_four_pages(year_journal, tmp_path):
+    out = year_journal.export_summary(tmp_path / "year.pdf", TODAY - dt.timedelta(days=364),
+                                      TODAY)
+    assert page_count(out) <= 4
+    first = pdf_text(out, page=1)
+    assert "PHQ-9" in first and "Remission" in first and "Doses taken" in first

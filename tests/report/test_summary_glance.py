@@ -103,7 +103,7 @@ def test_doses_and_commitments_count_the_finished_weeks_only(demo_journal):
         a.commitments_target.sum()
     text = demo_journal.build_summary(START, TODAY).section("glance").tables[-1].rows
     kept = dict(text)["Commitments kept"]
-    assert kept.endswith("the week from 9 Mar is not over and is left out")
+    assert kept.endswith("in 3 finished weeks; the week from 9 Mar (not over) left out")
 
 
 def test_mood_in_the_first_and_last_fortnight(demo_journal):
