@@ -104,7 +104,8 @@ class Series:
     ``draw`` is ``line``, ``bars`` or ``points``; ``colour`` a name of ``pdf.COLOURS``;
     ``dash`` is ``solid``, ``dash`` or ``dot``; ``marker`` is ``none``, ``circle``,
     ``square`` or ``triangle``; a ``joined`` line runs across gaps (scores filled in now
-    and then). Series differ by line style or marker as well as colour.
+    and then). Series differ by line style or marker as well as colour. ``mood_dots``: each
+    point's marker is coloured by its 0–10 value with the app's mood palette.
     """
 
     label: str
@@ -115,6 +116,7 @@ class Series:
     dash: str = "solid"
     marker: str = "none"
     joined: bool = False
+    mood_dots: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -208,10 +208,10 @@ def _timeline(data: SummaryInputs, checkins: int) -> TimeChart:
         days=s.days, ticks=date_ticks(data.start, len(s)),
         panels=(
             Panel(translate("summary", "mood (0–10)"), 0, 10, (0, 2, 4, 6, 8, 10), (
-                Series(translate("summary", "daily mood"), s.mood, colour="blue", width=0.7,
-                       marker=dots),
+                Series(translate("summary", "daily mood"), s.mood, colour="grey", width=0.7,
+                       marker=dots, mood_dots=True),
                 Series(translate("summary", "7-day mean"), rolling_mean(s.mood, 7),
-                       colour="vermillion", width=2.0),
+                       colour="ink", width=2.0),
             ), weight=3),
             Panel(translate("summary", "contacts"), 0, high,
                   tuple(float(v) for v in range(0, int(high) + 1, step)), (

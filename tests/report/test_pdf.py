@@ -222,3 +222,30 @@ def test_a_year_fits_on_four_pages(year_journal, tmp_path):
     assert page_count(out) <= 4
     first = pdf_text(out, page=1)
     assert "PHQ-9" in first and "Remission" in first and "Doses taken" in first
+
+
+def test_mood_dots_take_the_one_mood_palette(demo_journal):
+    """The lowest and the highest mood are drawn in the palette's two ends."""
+    import numpy as np
+
+    from journal.palette import mood_colour
+    from journal.report.pdf import ensure_application
+    from journal.report.pdf_charts import chart_image
+
+    ensure_application()
+    summary = demo_journal.build_summary(TODAY - dt.timedelta(days=27), TODAY, {"charts"})
+    timeline = summary.charts[0]
+    daily = timeline.panels[0].series[0]
+    assert daily.mood_dots and daily.marker == "circle"
+    mood = np.full(len(timeline.days), np.nan)
+    mood[3], mood[20] = 0, 10
+    panel = timeline.panels[0]
+    only = type(timeline)(timeline.title, timeline.caption, timeline.days, (
+        type(panel)(panel.label, panel.low, panel.high, panel.ticks,
+                    (type(daily)(daily.label, mood, colour="grey", marker="circle",
+                                 mood_dots=True),)),))
+    image = chart_image(only, 800, 150).convertToFormat(chart_image(only, 1, 1).format())
+    pixels = np.frombuffer(image.constBits(), dtype=np.uint32).reshape(
+        image.height(), image.bytesPerLine() // 4)
+    colours = {f"#{int(p) & 0xffffff:06x}" for p in np.unique(pixels)}
+    assert mood_colour(0) in colours and mood_colour(10) in colours
