@@ -249,3 +249,28 @@ def test_mood_dots_take_the_one_mood_palette(demo_journal):
         image.height(), image.bytesPerLine() // 4)
     colours = {f"#{int(p) & 0xffffff:06x}" for p in np.unique(pixels)}
     assert mood_colour(0) in colours and mood_colour(10) in colours
+
+
+def test_the_cli_makes_the_same_document_and_notes_a_safety_answer_left_out(
+        demo_journal, data_dir, tmp_path, capsys, monkeypatch):
+    opener = Journal.open
+    monkeypatch.setattr(Journal, "open",  # the command's journal on the tests' clock too
+                        lambda folder, **kwargs: opener(folder, **{**kwargs,
+                                                                   "clock": fixed_clock}))
+    add_assessment(demo_journal.db, Assessment(
+        date=TODAY - dt.timedelta(days=2), instrument=Instrument.PHQ9,
+        answers=(1, 1, 1, 1, 1, 1, 1, 1, 1)))
+    start = TODAY - dt.timedelta(days=27)
+    app = demo_journal.export_summary(tmp_path / "app.pdf", start, TODAY)
+    demo_journal.close()
+    out = tmp_path / "cli.pdf"
+    assert main(["export", "--format", "pdf", "--out", str(out), "--data-dir", str(data_dir),
+                 "--to", TODAY.isoformat(), "--paper", "a4"]) == 0
+    assert "Note:" not in capsys.readouterr().out  # the questionnaires are in
+    assert pdf_text(out) == pdf_text(app)
+    assert page_count(out) <= 2 and "Safety: PHQ-9 item 9" in pdf_text(out, page=1)
+    assert main(["export", "--format", "pdf", "--out", str(out), "--data-dir", str(data_dir),
+                 "--to", TODAY.isoformat(), "--sections", "overview,charts"]) == 0
+    said = capsys.readouterr().out
+    assert "Note: the PHQ-9 of 2026-03-13 had item 9 answered above 0" in said
+    assert "Safety" not in pdf_text(out)
