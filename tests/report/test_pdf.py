@@ -274,3 +274,18 @@ def test_the_cli_makes_the_same_document_and_notes_a_safety_answer_left_out(
     said = capsys.readouterr().out
     assert "Note: the PHQ-9 of 2026-03-13 had item 9 answered above 0" in said
     assert "Safety" not in pdf_text(out)
+
+
+@pytest.mark.parametrize("names", ["hidden", "initials", "full"])
+def test_names_as_chosen_never_doubled(demo_journal, tmp_path, names):
+    """The demo's safety plan says "Dr. Lee (therapist); Dr. Patel (GP)"."""
+    out = demo_journal.export_summary(tmp_path / f"{names}.pdf", START, TODAY, set(SECTIONS),
+                                      names)
+    text = " ".join(pdf_text(out).split())
+    assert not re.search(r"\((therapist|clinician)\) \((therapist|clinician)\)", text)
+    assert "] (therapist)" not in text and ") (clinician)" not in text
+    shown = {"hidden": "[therapist]", "initials": "L. (therapist)",
+             "full": "Dr. Lee (therapist)"}[names]
+    assert shown in text
+    if names == "hidden":
+        assert "Lee" not in text and "Patel" not in text
