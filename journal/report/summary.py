@@ -1,9 +1,13 @@
 """The therapist summary as data: which sections, which words, which charts. No Qt.
 
 ``build_summary(inputs, sections, names)`` turns what the services gathered for a range
-(``SummaryInputs``) into a ``Summary``: a title with the range and the person's chosen display
-name, then the ticked sections in a fixed order. A builder runs only for a ticked section, so
-nothing from an unticked one can reach the file. ``pdf.render_pdf`` draws the result.
+(``SummaryInputs``) into a ``Summary`` a clinician reads in two minutes: a title with the
+range, the person's chosen display name and the sections they chose; page 1 at a glance
+(``summary_glance``: the safety line, first and latest scores with the published markers,
+mood, contacts, care kept, topics); then charts, questionnaire history, insights (in the
+third person, ``summary_insights``), treatment detail, notes and the safety plan. A builder
+runs only for a ticked section, so nothing from an unticked one can reach the file.
+``pdf.render_pdf`` draws the result.
 
 Section keys (also the ``--sections`` names), ticked by default unless marked:
 ``overview``, ``charts``, ``insights``, ``treatment``, ``questionnaires``, ``topics``,

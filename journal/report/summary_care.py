@@ -47,7 +47,7 @@ from journal.report.summary_sections import (
 
 #: PHQ-9 answers as published, for the safety flag's wording (lower case inside a sentence;
 #: the check-ins page shows them capitalised in the context ``questionnaires``).
-_PHQ_ANSWERS = (QT_TRANSLATE_NOOP("summary", "not at all"),
+PHQ_ANSWERS = (QT_TRANSLATE_NOOP("summary", "not at all"),
                 QT_TRANSLATE_NOOP("summary", "several days"),
                 QT_TRANSLATE_NOOP("summary", "more than half the days"),
                 QT_TRANSLATE_NOOP("summary", "nearly every day"))
@@ -243,7 +243,7 @@ def safety_flags(assessments: list[Assessment]) -> list[str]:
                 "summary", "PHQ-9 item 9 was answered above 0 on {date} (“{answer}”). This item "
                            "asks about thoughts of being better off dead or of hurting "
                            "oneself.").format(date=day(item.date),
-                                              answer=translate("summary", _PHQ_ANSWERS[answer])))
+                                              answer=translate("summary", PHQ_ANSWERS[answer])))
     return flags
 
 

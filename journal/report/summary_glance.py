@@ -23,6 +23,7 @@ from journal.domain.instruments import SAFETY_FLAG, SPECS, Score, score
 from journal.domain.kinds import Instrument, Relationship, SessionStatus
 from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
 from journal.report.summary_blocks import Block, Bullets, Heading, Notice, Paragraph, Table
+from journal.report.summary_care import PHQ_ANSWERS
 from journal.report.summary_names import Names
 from journal.report.summary_sections import SummaryInputs, count, day, share, whole
 
@@ -34,10 +35,6 @@ RESPONSE_DROP = 0.5
 FORTNIGHT = 14
 #: Fewest check-ins in a fortnight for its mean to be shown.
 MIN_FORTNIGHT = 4
-_ANSWERS = (QT_TRANSLATE_NOOP("summary", "not at all"),
-            QT_TRANSLATE_NOOP("summary", "several days"),
-            QT_TRANSLATE_NOOP("summary", "more than half the days"),
-            QT_TRANSLATE_NOOP("summary", "nearly every day"))
 _OTHER_RATINGS = (("anxiety", QT_TRANSLATE_NOOP("summary", "anxiety {value}")),
                   ("loneliness", QT_TRANSLATE_NOOP("summary", "loneliness {value}")),
                   ("energy", QT_TRANSLATE_NOOP("summary", "energy {value}")),
@@ -232,7 +229,7 @@ def build_glance(data: SummaryInputs, chosen: Iterable[str], names: Names) -> Gl
 def safety_text(line: SafetyLine) -> str:
     return translate("summary", "Safety: PHQ-9 item 9 (thoughts of being better off dead or of "
                                 "hurting oneself) was answered “{answer}” on {date}.").format(
-        answer=translate("summary", _ANSWERS[min(max(line.answer, 0), 3)]), date=day(line.date))
+        answer=translate("summary", PHQ_ANSWERS[min(max(line.answer, 0), 3)]), date=day(line.date))
 
 
 def _number(value: float, percent: bool) -> str:
