@@ -25,7 +25,7 @@ from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translat
 from journal.report.summary_blocks import Block, Bullets, Heading, Notice, Paragraph, Table
 from journal.report.summary_care import PHQ_ANSWERS
 from journal.report.summary_names import Names
-from journal.report.summary_sections import SummaryInputs, count, day, share, whole
+from journal.report.summary_sections import SummaryInputs, count, day, days, share, whole
 
 #: Instruments with the published response and remission markers, and the remission edge.
 MARKED = {Instrument.PHQ9: 5, Instrument.GAD7: 5}
@@ -102,10 +102,12 @@ class Glance:
     safety: tuple[SafetyLine, ...] = ()
     scores: tuple[ScoreChange, ...] | None = None
     mood: tuple[Fortnight, Fortnight] | None = None
+    mood_all: Fortnight | None = None
     ratings: tuple[tuple[str, float], ...] = ()
     contacts: int | None = None
     contacts_good: int = 0
     weeks: float = 1.0
+    days: int = 0
     top_kinds: tuple[tuple[str, int], ...] = ()
     sessions_attended: int | None = None
     sessions_booked: int = 0
@@ -196,12 +198,16 @@ def build_glance(data: SummaryInputs, chosen: Iterable[str], names: Names) -> Gl
         parts["nothing_logged"] = True
     elif "overview" in chosen:
         parts["mood"] = fortnights(data)
+        known = s.mood[~np.isnan(s.mood)]
+        parts["mood_all"] = Fortnight(data.start, data.end, len(known),
+                                      float(known.mean()) if len(known) else None)
         parts["ratings"] = tuple((key, float(np.nanmean(s.ratings[key])))
                                  for key, _words in _OTHER_RATINGS
                                  if (~np.isnan(s.ratings[key])).any())
         parts["contacts"] = int(np.nansum(s.contacts))
         parts["contacts_good"] = int(np.nansum(s.meaningful))
         parts["weeks"] = max(len(s) / 7, 1.0)
+        parts["days"] = len(s)
         kinds = sorted(((Relationship(k).label, int(np.nansum(c))) for k, c in s.by_kind.items()),
                        key=lambda row: -row[1])
         parts["top_kinds"] = tuple(row for row in kinds if row[1])[:3]
@@ -279,19 +285,20 @@ def scores_table(scores: tuple[ScoreChange, ...]) -> Table:
 def _fortnight(f: Fortnight, template: str) -> str:
     checkins = count(QT_TRANSLATE_NOOP("summary", "{n} check-in"),
                      QT_TRANSLATE_NOOP("summary", "{n} check-ins"), f.n)
+    length = days((f.end - f.start).days + 1)
     if f.mean is None:
-        return translate("summary", "too few check-ins ({checkins}) in the {days} days from "
+        return translate("summary", "too few check-ins ({checkins}) in the {days} from "
                                     "{date}").format(
-            checkins=checkins, days=whole((f.end - f.start).days + 1),
-            date=format_date(f.start, "day_month"))
-    return translate("summary", template).format(mean=format_number(f.mean, 1),
-                                                 days=whole((f.end - f.start).days + 1),
+            checkins=checkins, days=length, date=format_date(f.start, "day_month"))
+    return translate("summary", template).format(mean=format_number(f.mean, 1), days=length,
                                                  checkins=checkins)
 
 
 def _kept_text(k: Kept) -> str:
-    text = translate("summary", "{done} of {due} ({share}) in {weeks} finished weeks").format(
-        done=whole(k.done), due=whole(k.due), share=share(k.done, k.due), weeks=whole(k.weeks))
+    text = translate("summary", "{done} of {due} ({share}) in {weeks}").format(
+        done=whole(k.done), due=whole(k.due), share=share(k.done, k.due),
+        weeks=count(QT_TRANSLATE_NOOP("summary", "{n} finished week"),
+                    QT_TRANSLATE_NOOP("summary", "{n} finished weeks"), k.weeks))
     if k.so_far is not None:
         text += translate("summary", "; the week from {date} (not over) left out").format(
             date=format_date(k.so_far, "day_month"))
@@ -305,12 +312,17 @@ def facts(glance: Glance) -> tuple[tuple[str, str], ...]:
         rows.append((translate("summary", "Mood and contacts"),
                      translate("summary", "Not enough data yet: nothing was logged in this "
                                           "range.")))
-    if glance.mood is not None:
+    if glance.mood is not None and glance.mood_all is not None and \
+            (glance.mood[0].mean is None or glance.mood[1].mean is None):
+        # too short, or too sparse, to set the start beside the end: the whole range, once
+        rows.append((translate("summary", "Mood (0–10), mean"), _fortnight(
+            glance.mood_all, QT_TRANSLATE_NOOP("summary", "{mean} over {days} ({checkins})"))))
+    elif glance.mood is not None:
         first, last = glance.mood
         rows.append((translate("summary", "Mood (0–10), mean"),
                      translate("summary", "{first}; {last}").format(
                          first=_fortnight(first, QT_TRANSLATE_NOOP(
-                             "summary", "{mean} in the first {days} days ({checkins})")),
+                             "summary", "{mean} in the first {days} ({checkins})")),
                          last=_fortnight(last, QT_TRANSLATE_NOOP(
                              "summary", "{mean} in the last {days} ({checkins})")))))
     if glance.ratings:
@@ -319,10 +331,16 @@ def facts(glance: Glance) -> tuple[tuple[str, str], ...]:
             for (key, value) in glance.ratings
             for k, words in _OTHER_RATINGS if k == key)))
     if glance.contacts is not None:
-        text = translate("summary", "{per_week} a week ({count} in all), {share} felt "
-                                    "good").format(
-            per_week=format_number(glance.contacts_a_week or 0.0, 1),
-            count=whole(glance.contacts), share=share(glance.contacts_good, glance.contacts))
+        if glance.weeks > 1:
+            text = translate("summary", "{per_week} a week ({count} in all), {share} felt "
+                                        "good").format(
+                per_week=format_number(glance.contacts_a_week or 0.0, 1),
+                count=whole(glance.contacts),
+                share=share(glance.contacts_good, glance.contacts))
+        else:  # under a week: no rate a week
+            text = translate("summary", "{count} in {days}, {share} felt good").format(
+                count=whole(glance.contacts), days=days(glance.days),
+                share=share(glance.contacts_good, glance.contacts))
         if glance.top_kinds:
             text += translate("summary", "; most with {kinds}").format(kinds=", ".join(
                 translate("summary", "{kind} {n}").format(kind=k, n=whole(n))

@@ -186,7 +186,7 @@ def insights(data: SummaryInputs, names: Names) -> Section:
     if main is None or report.checkins < MIN_PAIRS or main.n < MIN_PAIRS:
         return Section("insights", title, (Paragraph(translate(
             "summary", "Not enough data yet: insights need at least {needed} days with a mood "
-                       "and contacts logged, and there are {have} in {span}.").format(
+                       "and contacts logged; {span} has {have}.").format(
             needed=whole(MIN_PAIRS), have=whole(main.n if main else 0),
             span=span(report.start, report.end))),))
     found = findings(report)

@@ -166,3 +166,13 @@ def test_no_doubled_relationship_when_the_person_wrote_it_beside_the_name():
     assert Names(people, NameStyle.INITIALS).text(words) == "Call L. (therapist) or P."
     full = Names(people, NameStyle.FULL)
     assert full.of(1) == "Dr. Lee (therapist)" and full.of(2) == "Dr. Patel (GP, clinician)"
+
+
+def test_a_few_days_give_one_mean_and_no_rate_a_week(demo_journal):
+    start = TODAY - dt.timedelta(days=4)
+    summary = demo_journal.build_summary(start, TODAY, {"overview"})
+    facts = dict(summary.section("glance").tables[0].rows)
+    mood = demo_journal.series(start, TODAY).mood
+    assert facts["Mood (0–10), mean"] == (f"{np.nanmean(mood):.1f} over 5 days "
+                                          f"({int((~np.isnan(mood)).sum())} check-ins)")
+    assert " in 5 days, " in facts["Contacts"] and "a week" not in facts["Contacts"]
