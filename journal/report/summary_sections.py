@@ -331,6 +331,6 @@ def _care_caption(data: SummaryInputs) -> str:
         kept = _kept_share(done, due, a.so_far)
         if kept is not None:
             parts.append(translate("summary", words).format(share=kept))
-    return translate("summary", "Over the finished weeks {kept}, week by week above (a gap: "
-                                "nothing was due, or the week is not over yet) and the mean "
-                                "mood of each week below.").format(kept=", ".join(parts))
+    return translate("summary", "Over the finished weeks, {kept}: week by week above (a gap: "
+                                "nothing was due, or the week is not over yet), with each "
+                                "week's mean mood below.").format(kept=", ".join(parts))
