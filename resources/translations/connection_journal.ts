@@ -6973,7 +6973,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Over the finished weeks {kept}, week by week above (a gap: nothing was due, or the week is not over yet) and the mean mood of each week below.</source>
+        <source>Over the finished weeks, {kept}: week by week above (a gap: nothing was due, or the week is not over yet), with each week&apos;s mean mood below.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
