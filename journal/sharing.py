@@ -202,6 +202,19 @@ class SharingUseCases:
         attended = [s.date for s in sessions if s.status is SessionStatus.ATTENDED]
         return max(attended) if attended else None
 
+    def safety_left_out(self, start: dt.date, end: dt.date,
+                        sections: Iterable[str] | None = None) -> list[dt.date]:
+        """The days of ``start..end`` with a PHQ-9 whose item 9 was answered above 0 that the
+        summary will not show, because the questionnaires are not among ``sections`` (the
+        Share page says so plainly; the choice stays the person's)."""
+        from journal.domain.instruments import SAFETY_FLAG
+        from journal.report.summary import check_sections
+
+        if "questionnaires" in check_sections(sections):
+            return []
+        return sorted(a.date for a in assessments_store.list_assessments(self.db)
+                      if start <= a.date <= end and SAFETY_FLAG in a.flags)
+
     def summary_inputs(self, start: dt.date, end: dt.date,
                        sections: Iterable[str] | None = None) -> SummaryInputs:
         """What the ticked ``sections`` need for ``start..end``, and nothing more."""

@@ -110,6 +110,10 @@ def _export_pdf(args: argparse.Namespace, journal: Journal) -> int:
     chosen = ", ".join(key for key in SECTIONS if key in sections)
     print(f"Exported the summary of {start} to {end} ({chosen}; names "
           f"{args.names or 'hidden'}; {paper}) to {out}.")
+    left_out = journal.safety_left_out(start, end, sections)
+    if left_out:  # said plainly; the choice of sections stays the person's
+        print(f"Note: the PHQ-9 of {', '.join(map(str, left_out))} had item 9 answered above 0; "
+              "the summary leaves this out because questionnaires are not among the sections.")
     return 0
 
 

@@ -1,9 +1,10 @@
 """Charts for the summary PDF, painted with ``QPainter`` from the summary's plain arrays.
 
 Part of the PDF renderer (``report/pdf.py``): the only other module of ``report`` allowed to
-use Qt. Colours are Okabe & Ito's colour-blind-safe set; series also differ by line style
-and marker, so colour never carries the meaning alone. Fonts have ligatures off so the PDF's
-text stays searchable.
+use Qt. Lines are in Okabe & Ito's colour-blind-safe set; series also differ by line style
+and marker, so colour never carries the meaning alone. A day's mood dot takes its colour from
+the app's one mood palette (``journal.palette``), as on the Today page. Fonts have ligatures
+off so the PDF's text stays searchable.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from journal.i18n import format_number, translate
+from journal.palette import mood_colour
 from journal.report.summary_blocks import Chart, Panel, RowsChart, TimeChart
 from journal.report.summary_html import HEADING, INK, MUTED
 
@@ -32,7 +34,7 @@ FAMILIES = ("DejaVu Sans", "Noto Sans", "Source Sans 3", "Liberation Sans", "Ari
 #: Okabe & Ito's colour-blind-safe set, plus the light green of bars behind darker ones.
 COLOURS = {"blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73",
            "green_light": "#a8dccb", "purple": "#CC79A7", "orange": "#E69F00",
-           "grey": "#7a7f87"}
+           "grey": "#7a7f87", "ink": INK}
 GRID = QColor("#dde2e7")
 _DASHES = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine,
            "dot": Qt.PenStyle.DotLine}
@@ -125,8 +127,8 @@ def _legend(painter: QPainter, chart: TimeChart, width: float, pt: float) -> flo
             if series.draw == "line":
                 painter.drawLine(QPointF(x, middle.y()), QPointF(x + 16 * pt, middle.y()))
             if series.marker != "none":
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
+                painter.setPen(_pen(MUTED, 0.35 * pt) if series.mood_dots else Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(mood_colour(8)) if series.mood_dots else colour)
                 _marker(painter, series.marker, middle, 2.2 * pt)
         painter.setPen(QColor(INK))
         painter.drawText(QRectF(x + 18 * pt, y, item, line), Qt.AlignmentFlag.AlignVCenter,
@@ -225,7 +227,11 @@ def _panel(painter: QPainter, metrics: QFontMetricsF, rect: QRectF, panel: Panel
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         radius = (2.8 if series.draw == "points" else 1.3 if known.sum() > 40 else 2.2) * pt
+        if series.mood_dots:  # each day's dot in the one mood palette, outlined for the pale
+            painter.setPen(_pen(MUTED, 0.35 * pt))
         for i in dots:
+            if series.mood_dots:
+                painter.setBrush(QColor(mood_colour(round(float(values[i])))))
             _marker(painter, series.marker, QPointF(xs[i], ys[i]), radius)
     painter.setPen(_pen(MUTED, 0.6 * pt))
     painter.drawLine(rect.bottomLeft(), rect.bottomRight())
@@ -239,7 +245,7 @@ def _n(n: int) -> str:
 def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
     pt = dpi / 72
     metrics = _metrics(dpi)
-    line, row_height = metrics.height(), 14 * pt
+    line, row_height = metrics.height(), 9.5 * pt
     rows = [row for _title, group in chart.groups for row in group]
     height = line * 4.2 + (len(chart.groups) + len(rows)) * row_height
     image, painter = _canvas(width, height, dpi)

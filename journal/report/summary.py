@@ -1,9 +1,13 @@
 """The therapist summary as data: which sections, which words, which charts. No Qt.
 
 ``build_summary(inputs, sections, names)`` turns what the services gathered for a range
-(``SummaryInputs``) into a ``Summary``: a title with the range and the person's chosen display
-name, then the ticked sections in a fixed order. A builder runs only for a ticked section, so
-nothing from an unticked one can reach the file. ``pdf.render_pdf`` draws the result.
+(``SummaryInputs``) into a ``Summary`` a clinician reads in two minutes: a title with the
+range, the person's chosen display name and the sections they chose; page 1 at a glance
+(``summary_glance``: the safety line, first and latest scores with the published markers,
+mood, contacts, care kept, topics); then charts, questionnaire history, insights (in the
+third person, ``summary_insights``), treatment detail, notes and the safety plan. A builder
+runs only for a ticked section, so nothing from an unticked one can reach the file.
+``pdf.render_pdf`` draws the result.
 
 Section keys (also the ``--sections`` names), ticked by default unless marked:
 ``overview``, ``charts``, ``insights``, ``treatment``, ``questionnaires``, ``topics``,
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 
 from journal.domain.errors import ValidationError
 from journal.i18n import QT_TRANSLATE_NOOP, translate
@@ -40,6 +45,8 @@ from journal.report.summary_blocks import (
     Table,
     TimeChart,
 )
+from journal.report.summary_glance import Glance, build_glance, glance_blocks
+from journal.report.summary_insights import insights as insights_section
 from journal.report.summary_names import Names, initials
 from journal.report.summary_sections import (
     CommitmentKept,
@@ -70,13 +77,18 @@ LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", 
 
 _Builder = Callable[[SummaryInputs, Names], Section]
 _BUILDERS: dict[str, _Builder] = {
-    "overview": first.overview,
     "charts": first.charts,
-    "insights": first.insights,
-    "treatment": care.treatment,
-    "topics": care.topics,
+    "insights": insights_section,
     "notes": care.notes,
     "safety_plan": care.safety_plan,
+}
+#: The sections after page 1, in the order a clinician reads them; "overview" and "topics"
+#: are on page 1 itself.
+AFTER_PAGE_ONE = ("charts", "questionnaires", "insights", "treatment", "notes", "safety_plan")
+#: Titles in the document where they differ from the tick-box's words.
+_DOCUMENT_TITLES = {
+    "questionnaires": QT_TRANSLATE_NOOP("summary", "Questionnaire history"),
+    "treatment": QT_TRANSLATE_NOOP("summary", "Treatment detail"),
 }
 
 
@@ -133,15 +145,22 @@ def build_summary(inputs: SummaryInputs, sections: Iterable[str] = DEFAULT_SECTI
     chosen = check_sections(sections)
     style = check_names(names)
     namer = Names(inputs.people, style)
-    built = []
-    for key in SECTIONS:
+    glance = build_glance(inputs, chosen, namer)
+    built = [_page_one(glance, "safety_plan" in chosen)]
+    for key in AFTER_PAGE_ONE:
         if key not in chosen:
             continue
         if key == "questionnaires":
-            built.append(care.questionnaires(inputs, namer,
-                                             safety_plan_shown="safety_plan" in chosen))
+            section = care.questionnaires(inputs, namer)
+        elif key == "treatment":
+            # the weeks are tabled unless the charts show them
+            section = care.treatment(inputs, namer, week_table="charts" not in chosen
+                                     or not first.care_chart_shown(inputs))
         else:
-            built.append(_BUILDERS[key](inputs, namer))
+            section = _BUILDERS[key](inputs, namer)
+        if key in _DOCUMENT_TITLES:
+            section = replace(section, title=translate("summary", _DOCUMENT_TITLES[key]))
+        built.append(section)
     flags = (tuple(care.safety_flags(list(inputs.assessments)))
              if "questionnaires" in chosen else ())
     days = (inputs.end - inputs.start).days + 1
@@ -155,6 +174,9 @@ def build_summary(inputs: SummaryInputs, sections: Iterable[str] = DEFAULT_SECTI
                                  "their private Connection Journal on {date}. People appear "
                                  "{shown}.").format(owner=owner, date=day(inputs.made_on),
                                                     shown=translate("summary", _SHOWN[style]))
+    intro += " " + translate("summary", "Sections included: {sections}.").format(
+        sections=", ".join(translate("summary", SECTIONS[key]) for key in SECTIONS
+                           if key in chosen))
     title = translate("summary", "Connection Journal summary")
     return Summary(
         title=title,
@@ -163,4 +185,13 @@ def build_summary(inputs: SummaryInputs, sections: Iterable[str] = DEFAULT_SECTI
         footer=translate("summary", "{title} · {span}").format(
             title=title, span=span(inputs.start, inputs.end)),
         start=inputs.start, end=inputs.end, names=style, sections=tuple(built),
-        safety_flags=flags)
+        safety_flags=flags, glance=glance, chosen=chosen)
+
+
+def _page_one(glance: Glance, safety_plan_shown: bool) -> Section:
+    """Page 1 as a section of its own (key ``glance``): what a clinician reads first."""
+    blocks = list(glance_blocks(glance))
+    if glance.safety and safety_plan_shown:
+        blocks.insert(len(glance.safety), Paragraph(translate(
+            "summary", "The person's safety plan is included at the end of this summary.")))
+    return Section("glance", translate("summary", "At a glance"), tuple(blocks))

@@ -10,10 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from journal.i18n import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from journal.report.summary_glance import Glance
 
 #: The sections a person can tick, by key (also the ``--sections`` names), in document order.
 #: The titles are English here, marked for translation in the context ``summary``; show them
@@ -83,11 +87,14 @@ class Notice:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A header row and body rows of text; ``numeric`` columns are right-aligned."""
+    """A header row (none when empty) and body rows of text; ``numeric`` columns are
+    right-aligned; ``widths`` are the columns' shares of the width in percent (empty: as
+    the text needs)."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[int, ...] = ()
+    widths: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +104,8 @@ class Series:
     ``draw`` is ``line``, ``bars`` or ``points``; ``colour`` a name of ``pdf.COLOURS``;
     ``dash`` is ``solid``, ``dash`` or ``dot``; ``marker`` is ``none``, ``circle``,
     ``square`` or ``triangle``; a ``joined`` line runs across gaps (scores filled in now
-    and then). Series differ by line style or marker as well as colour.
+    and then). Series differ by line style or marker as well as colour. ``mood_dots``: each
+    point's marker is coloured by its 0–10 value with the app's mood palette.
     """
 
     label: str
@@ -108,6 +116,7 @@ class Series:
     dash: str = "solid"
     marker: str = "none"
     joined: bool = False
+    mood_dots: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +197,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """The whole document: title lines, the chosen sections, and the safety flags in them."""
+    """The whole document: title lines, page 1 (``glance``, also as the first section), the
+    chosen sections after it, and the safety flags in them."""
 
     title: str
     subtitle: str
@@ -199,6 +209,8 @@ class Summary:
     names: NameStyle
     sections: tuple[Section, ...]
     safety_flags: tuple[str, ...] = field(default=())
+    glance: Glance | None = None
+    chosen: frozenset[str] = frozenset()
 
     @property
     def keys(self) -> list[str]:

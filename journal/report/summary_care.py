@@ -27,7 +27,6 @@ from journal.report.summary_blocks import (
     Bullets,
     Entries,
     Heading,
-    Notice,
     Panel,
     Paragraph,
     Section,
@@ -48,7 +47,7 @@ from journal.report.summary_sections import (
 
 #: PHQ-9 answers as published, for the safety flag's wording (lower case inside a sentence;
 #: the check-ins page shows them capitalised in the context ``questionnaires``).
-_PHQ_ANSWERS = (QT_TRANSLATE_NOOP("summary", "not at all"),
+PHQ_ANSWERS = (QT_TRANSLATE_NOOP("summary", "not at all"),
                 QT_TRANSLATE_NOOP("summary", "several days"),
                 QT_TRANSLATE_NOOP("summary", "more than half the days"),
                 QT_TRANSLATE_NOOP("summary", "nearly every day"))
@@ -66,6 +65,10 @@ _SAFETY_PLAN_LABELS = {
 #: Lists longer than this are shortened (the full record is in the JSON export).
 MAX_ROWS = 24
 RECENT_SESSIONS = 12
+#: Fewest scores of one questionnaire for the chart of scores over time.
+CHART_SCORES = 4
+#: Beside that chart, a history longer than this lists only the scores with a note.
+CHARTED_ROWS = 12
 #: Above this many weeks, care kept is tabled by month.
 MAX_WEEKS = 16
 #: Each questionnaire's axis: lowest, highest and the published band edges as ticks.
@@ -100,7 +103,9 @@ def _instrument_title(instrument: Instrument | str) -> str:
 
 # --- treatment ---------------------------------------------------------------------------------
 
-def treatment(data: SummaryInputs, names: Names) -> Section:
+def treatment(data: SummaryInputs, names: Names, *, week_table: bool = True) -> Section:
+    """Sessions, medication and commitments in detail; the week-by-week table only when no
+    chart shows the same weeks (``week_table``)."""
     blocks: list[Block] = []
     blocks.extend(_sessions(data, names))
     if data.medications:
@@ -126,7 +131,7 @@ def treatment(data: SummaryInputs, names: Names) -> Section:
                    _of(c.done, c.target), share(c.done, c.target))
                   for c in data.commitments),
             numeric=(3, 4)))
-    kept = _kept_table(data)
+    kept = _kept_table(data) if week_table else None
     if kept is not None:
         blocks.extend((Heading(kept[0]), kept[1]))
     if not blocks:
@@ -238,7 +243,7 @@ def safety_flags(assessments: list[Assessment]) -> list[str]:
                 "summary", "PHQ-9 item 9 was answered above 0 on {date} (“{answer}”). This item "
                            "asks about thoughts of being better off dead or of hurting "
                            "oneself.").format(date=day(item.date),
-                                              answer=translate("summary", _PHQ_ANSWERS[answer])))
+                                              answer=translate("summary", PHQ_ANSWERS[answer])))
     return flags
 
 
@@ -274,8 +279,8 @@ def _band(item: Assessment) -> str:
     return translate("questionnaires", item.band)
 
 
-def questionnaires(data: SummaryInputs, names: Names, *, safety_plan_shown: bool = False,
-                   ) -> Section:
+def questionnaires(data: SummaryInputs, names: Names) -> Section:
+    """Every score of the range (first and latest, with the markers, are on page 1)."""
     items = sorted(data.assessments, key=lambda a: (a.date, a.instrument))
     title = section_title("questionnaires")
     if not items:
@@ -283,35 +288,18 @@ def questionnaires(data: SummaryInputs, names: Names, *, safety_plan_shown: bool
             Paragraph(translate("summary", "No questionnaires were filled in during this "
                                            "range.")),))
     blocks: list[Block] = []
-    flags = safety_flags(items)
-    if flags:
-        for i, flag in enumerate(flags):
-            if safety_plan_shown and i == len(flags) - 1:
-                text = translate("summary", "Safety flag: {flag} The person's safety plan is "
-                                            "included in this summary.").format(flag=flag)
-            else:
-                text = translate("summary", "Safety flag: {flag}").format(flag=flag)
-            blocks.append(Notice(text))
-    latest: dict[str, list[Assessment]] = {}
-    for item in items:
-        latest.setdefault(_instrument_title(item.instrument), []).append(item)
-    rows = []
-    for name, taken in latest.items():
-        last, first = taken[-1], taken[0]
-        change = (translate("summary", "{score} on {date}").format(
-            score=_score_text(first)[0], date=day(first.date)) if len(taken) > 1 else "—")
-        rows.append((name, _score_text(last)[0], _band(last), day(last.date), change,
-                     whole(len(taken))))
-    blocks.append(Heading(translate("summary", "Latest scores")))
-    blocks.append(Table((translate("summary", "Questionnaire"),
-                         translate("summary", "Latest score"),
-                         translate("summary", "Published band"), translate("summary", "On"),
-                         translate("summary", "First in range"), translate("summary", "Times")),
-                        tuple(rows), numeric=(5,)))
     chart = _scores_chart(data, items)
     if chart is not None:
         blocks.append(chart)
-    listed = items if len(items) <= MAX_ROWS else [a for a in items if _score_text(a)[1]]
+    # with a chart of the scores, a long history lists only the scores with a note
+    most = MAX_ROWS if chart is None else CHARTED_ROWS
+    listed = items if len(items) <= most else [a for a in items if _score_text(a)[1]]
+    times = Counter(a.instrument for a in items)
+    if listed is items and max(times.values()) <= 2 and not any(_score_text(a)[1] for a in items):
+        # page 1 already holds each first and latest score, and no score has a note
+        listed = []
+        blocks.append(Paragraph(translate("summary", "The first and latest scores on page 1 "
+                                                     "are all the scores of this range.")))
     if listed:
         blocks.append(Heading(translate("summary", "All scores") if listed is items
                               else translate("summary", "Scores with a note")))
@@ -327,13 +315,14 @@ def questionnaires(data: SummaryInputs, names: Names, *, safety_plan_shown: bool
 def _scores_chart(data: SummaryInputs, items: list[Assessment]) -> TimeChart | None:
     """Each questionnaire's totals over the range, one panel each, ticks at the published
     band edges; a PHQ-9 with item 9 above 0 is marked with a triangle."""
-    if max(Counter(a.instrument for a in items).values()) < 3:
-        return None  # a line needs a few points; the tables say the rest
+    times = Counter(a.instrument for a in items)
+    if max(times.values()) < CHART_SCORES:
+        return None  # a line needs a few points; page 1 and the table say the rest
     days_shown = (data.end - data.start).days + 1
     panels = []
     for number, (instrument, (low, high, ticks)) in enumerate(_SCORE_AXES.items()):
         mine = [a for a in items if a.instrument == instrument]
-        if not mine:
+        if len(mine) < 2:  # a single score is on page 1
             continue
         values, flagged = np.full(days_shown, np.nan), np.full(days_shown, np.nan)
         for item in mine:
@@ -357,7 +346,7 @@ def _scores_chart(data: SummaryInputs, items: list[Assessment]) -> TimeChart | N
         translate("summary", "Each questionnaire's total on the days it was filled in; the axis "
                              "marks fall on the edges of the published bands."),
         np.arange(np.datetime64(data.start, "D"), np.datetime64(data.end, "D") + 1),
-        tuple(panels), aspect=0.08 + 0.14 * len(panels),
+        tuple(panels), aspect=0.07 + 0.11 * len(panels),
         ticks=date_ticks(data.start, days_shown))
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from journal.i18n import translate
 from journal.report.summary_blocks import (
     Block,
     Bullets,
@@ -23,7 +22,6 @@ from journal.report.summary_blocks import (
     Summary,
     Table,
     TimeChart,
-    section_title,
 )
 
 INK = "#1f2328"
@@ -37,7 +35,7 @@ NOTICE_EDGE = "#c98a1b"
 STYLE = f"""
 body {{ color: {INK}; }}
 h1 {{ font-size: 17pt; font-weight: 600; color: {HEADING}; margin-top: 0; margin-bottom: 2pt; }}
-h2 {{ font-size: 13pt; font-weight: 600; color: {HEADING}; margin-top: 16pt;
+h2 {{ font-size: 13pt; font-weight: 600; color: {HEADING}; margin-top: 12pt;
       margin-bottom: 5pt; }}
 h3 {{ font-size: 10.5pt; font-weight: 600; color: {INK}; margin-top: 9pt; margin-bottom: 3pt; }}
 p {{ margin-top: 0; margin-bottom: 5pt; line-height: 125%; }}
@@ -50,7 +48,8 @@ h4 {{ font-size: 9.5pt; font-weight: 600; color: {INK}; margin-top: 2pt; margin-
 p.words {{ margin-left: 10pt; margin-bottom: 6pt; }}
 ul {{ margin-top: 0; margin-bottom: 6pt; }}
 li {{ margin-bottom: 4pt; line-height: 125%; }}
-th {{ background-color: {HEADER}; font-weight: 600; text-align: left; }}
+th {{ background-color: {HEADER}; font-weight: 600; text-align: left; font-size: 9pt; }}
+td {{ font-size: 9pt; }}
 td.num, th.num {{ text-align: right; }}
 """
 
@@ -65,11 +64,6 @@ def to_html(summary: Summary, image_sizes: Mapping[str, tuple[float, float]]) ->
            f"<h1>{escape(summary.title)}</h1>",
            f"<p class='subtitle'>{escape(summary.subtitle)}</p>",
            f"<p class='intro'>{escape(summary.intro)}</p>"]
-    for flag in summary.safety_flags:
-        # the flag's first sentence only, so the top of the first page stays short
-        out.append(_notice(translate("summary", "Safety flag: {flag}. Details under "
-                                                "“{section}”.").format(
-            flag=flag.split(". ")[0], section=section_title("questionnaires"))))
     charts = 0
     for section in summary.sections:
         out.append(f"<h2>{escape(section.title)}</h2>")
@@ -115,16 +109,19 @@ def _notice(text: str) -> str:
 def _table(table: Table) -> str:
     def cell(tag: str, index: int, text: str) -> str:
         css = " class='num'" if index in table.numeric else ""
+        if index < len(table.widths):
+            css += f" width='{table.widths[index]}%'"
         return f"<{tag}{css}>{_text(text)}</{tag}>"
 
     head = "".join(cell("th", i, text) for i, text in enumerate(table.header))
+    head = f"<thead><tr>{head}</tr></thead>" if head else ""
     body = []
     for number, row in enumerate(table.rows):
         stripe = f" bgcolor='{STRIPE}'" if number % 2 else ""
         body.append(f"<tr{stripe}>" + "".join(cell("td", i, t) for i, t in enumerate(row))
                     + "</tr>")
-    return (f"<table width='100%' cellspacing='0' cellpadding='3' border='0' "
-            f"style='margin-bottom: 8pt;'><thead><tr>{head}</tr></thead>"
+    return (f"<table width='100%' cellspacing='0' cellpadding='2' border='0' "
+            f"style='margin-bottom: 8pt;'>{head}"
             f"<tbody>{''.join(body)}</tbody></table>")
 
 

@@ -23,6 +23,8 @@ _PERSONAL = frozenset({Relationship.PARTNER, Relationship.FAMILY, Relationship.F
                        Relationship.COLLEAGUE, Relationship.NEIGHBOUR, Relationship.THERAPIST,
                        Relationship.CLINICIAN})
 _WORDS = re.compile(r"[^\W\d_]+")
+#: A stand-in followed by the same relationship in brackets: "[therapist] (therapist)".
+_DOUBLED = re.compile(r"(\[([^\]]+)\])\s*\((?i:\2)\)")
 
 
 def name_parts(name: str) -> list[str]:
@@ -58,6 +60,13 @@ class Names:
         if self.style is NameStyle.HIDDEN:
             return kind
         shown = initials(person.name) if self.style is NameStyle.INITIALS else person.name
+        note = re.fullmatch(r"(.*\S)\s*\(([^()]*)\)", shown)
+        if note and note.group(2).casefold() != kind.casefold():
+            # "Dr. Patel (GP)" → "Dr. Patel (GP, clinician)", not two brackets in a row
+            return translate("summary", "{name} ({note}, {relationship})").format(
+                name=note.group(1), note=note.group(2), relationship=kind)
+        if note:
+            shown = note.group(1)
         return translate("summary", "{name} ({relationship})").format(name=shown,
                                                                       relationship=kind)
 
@@ -65,7 +74,9 @@ class Names:
         """The person's own words with the names of the people they know replaced."""
         if self._pattern is None or not text:
             return text
-        return self._pattern.sub(lambda m: self._replacements[m.group(0).casefold()], text)
+        replaced = self._pattern.sub(lambda m: self._replacements[m.group(0).casefold()], text)
+        # "Dr. Lee (therapist)" written by the person would read "[therapist] (therapist)"
+        return _DOUBLED.sub(r"\1", replaced)
 
     def _stand_in(self, person: Person) -> str:
         if self.style is NameStyle.INITIALS:

@@ -1,4 +1,4 @@
-"""The summary's inputs, and its first sections: overview figures, charts and insights.
+"""The summary's inputs, its words for dates and counts, and its charts section.
 
 Each builder takes the plain data the services gathered (``SummaryInputs``) and the ``Names``
 in force, and returns one ``Section``; a builder runs only for a ticked section. With too
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -19,7 +18,7 @@ from journal.analysis.adherence import WeeklyAdherence
 from journal.analysis.groups import mood_by_group
 from journal.analysis.insights import InsightReport
 from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
-from journal.analysis.stats import MIN_GROUP, MIN_PAIRS, SOLID_PAIRS
+from journal.analysis.stats import MIN_GROUP
 from journal.domain.kinds import Mode, Relationship
 from journal.domain.records import (
     AgendaItem,
@@ -31,15 +30,12 @@ from journal.domain.records import (
 )
 from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
 from journal.report.summary_blocks import (
-    Bullets,
-    NameStyle,
     Panel,
     Paragraph,
     Row,
     RowsChart,
     Section,
     Series,
-    Table,
     TimeChart,
     section_title,
 )
@@ -47,15 +43,9 @@ from journal.report.summary_names import Names
 
 #: Up to this many days a chart marks each day's mood with a dot.
 DOTS_UP_TO = 120
-#: People listed by name or initials in the overview (never when names are hidden).
-TOP_PEOPLE = 8
+#: Fewest finished weeks for the weekly care chart (fewer are a table in treatment).
+CARE_CHART_WEEKS = 8
 
-_RATING_WORDS = {
-    "anxiety": QT_TRANSLATE_NOOP("summary", "Anxiety (0–10, higher is more anxious)"),
-    "loneliness": QT_TRANSLATE_NOOP("summary", "Loneliness (0–10, higher is lonelier)"),
-    "energy": QT_TRANSLATE_NOOP("summary", "Energy (0–10, higher is more energy)"),
-    "physical": QT_TRANSLATE_NOOP("summary", "Physical health (0–10, higher is better)"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,109 +138,6 @@ def not_enough(what: str) -> Paragraph:
     return Paragraph(translate("summary", "Not enough data yet: {what}").format(what=what))
 
 
-def _mean_text(values: np.ndarray) -> str:
-    known = values[~np.isnan(values)]
-    return translate("summary", "mean {mean} (lowest {lowest}, highest {highest}) on "
-                                "{days}").format(mean=format_number(float(known.mean()), 1),
-                                                 lowest=plain(known.min()),
-                                                 highest=plain(known.max()),
-                                                 days=days(len(known)))
-
-
-# --- overview ----------------------------------------------------------------------------------
-
-def overview(data: SummaryInputs, names: Names) -> Section:
-    s = data.series
-    title = section_title("overview")
-    if not s.logged.any():
-        return Section("overview", title, (not_enough(translate(
-            "summary", "nothing was logged from {span}. Figures will show here as days are "
-                       "added.").format(span=span(data.start, data.end))),))
-    mood = s.mood
-    checkins = int((~np.isnan(mood)).sum())
-    rows = [(translate("summary", "Days in the range"), whole(len(s))),
-            (translate("summary", "Days with a check-in"),
-             translate("summary", "{count} ({share})").format(count=whole(checkins),
-                                                              share=share(checkins, len(s))))]
-    if checkins:
-        rows.append((translate("summary", "Mood (0–10, 10 best)"), _mean_text(mood)))
-        half = len(mood) // 2
-        first, second = mood[:half], mood[half:]
-        if min((~np.isnan(first)).sum(), (~np.isnan(second)).sum()) >= 4:
-            rows.append((translate("summary", "Mood, first and second half"),
-                         translate("summary", "mean {first}, then {second}").format(
-                             first=format_number(float(np.nanmean(first)), 1),
-                             second=format_number(float(np.nanmean(second)), 1))))
-    for name, words in _RATING_WORDS.items():
-        if (~np.isnan(s.ratings[name])).any():
-            rows.append((translate("summary", words), _mean_text(s.ratings[name])))
-    sleep = s.ratings["sleep_hours"]
-    if (~np.isnan(sleep)).any():
-        nights = count(QT_TRANSLATE_NOOP("summary", "{n} night"),
-                       QT_TRANSLATE_NOOP("summary", "{n} nights"), int((~np.isnan(sleep)).sum()))
-        rows.append((translate("summary", "Sleep"),
-                     translate("summary", "{hours} hours a night on average ({nights})").format(
-                         hours=format_number(float(np.nanmean(sleep)), 1), nights=nights)))
-    total = int(np.nansum(s.contacts))
-    logged = int(s.logged.sum())
-    contact_days = int((np.nan_to_num(s.contacts) > 0).sum())
-    weeks = max(len(s) / 7, 1.0)
-    rows.append((translate("summary", "Contacts logged"),
-                 translate("summary", "{count} on {days} ({per_week} a week)").format(
-                     count=whole(total), days=days(contact_days),
-                     per_week=format_number(total / weeks, 1))))
-    good = int(np.nansum(s.meaningful))
-    good_days = int((np.nan_to_num(s.meaningful) > 0).sum())
-    rows.append((translate("summary", "Contacts that felt good (rated 4–5 of 5)"),
-                 translate("summary", "{count} ({share} of contacts); at least one on "
-                                      "{good_days} of {logged} logged").format(
-                     count=whole(good), share=share(good, total), good_days=whole(good_days),
-                     logged=days(logged))))
-    minutes = float(np.nansum(s.minutes))
-    if minutes:
-        rows.append((translate("summary", "Time in contact"),
-                     translate("summary", "{hours} hours ({minutes} minutes a logged "
-                                          "day)").format(
-                         hours=whole(minutes / 60), minutes=whole(minutes / max(logged, 1)))))
-    iso = data.insights.isolation
-    if iso.current is not None:  # counted over logged days only (an unlogged day is unknown)
-        rows.append((translate("summary", "Longest stretch of logged days without a contact "
-                                          "that felt good"),
-                     count(QT_TRANSLATE_NOOP("summary", "{n} logged day"),
-                           QT_TRANSLATE_NOOP("summary", "{n} logged days"), iso.longest)))
-    blocks: list = [Table((translate("summary", "Figure"), translate("summary", "Value")),
-                          tuple(rows))]
-    blocks.extend(_contact_tables(data, names))
-    return Section("overview", title, tuple(blocks))
-
-
-def _contact_tables(data: SummaryInputs, names: Names) -> list[Table]:
-    s = data.series
-    kinds = sorted(((k, int(np.nansum(c)), int((np.nan_to_num(c) > 0).sum()))
-                    for k, c in s.by_kind.items()), key=lambda row: -row[1])
-    contacts = translate("summary", "Contacts")
-    tables = [Table((translate("summary", "Kind of contact"), contacts,
-                     translate("summary", "Days")),
-                    tuple((Relationship(k).label, whole(n), whole(d))
-                          for k, n, d in kinds if n), numeric=(1, 2))]
-    modes = sorted(((m, int(np.nansum(c))) for m, c in s.by_mode.items()), key=lambda r: -r[1])
-    tables.append(Table((translate("summary", "How"), contacts),
-                        tuple((Mode(m).label, whole(n)) for m, n in modes if n), numeric=(1,)))
-    if names.style is not NameStyle.HIDDEN:
-        counts = Counter(c.person_id for c in data.contacts if c.person_id is not None)
-        quality: dict[int, list[int]] = {}
-        for contact in data.contacts:
-            if contact.person_id is not None:
-                quality.setdefault(contact.person_id, []).append(contact.quality)
-        rows = tuple((names.of(pid), whole(n), format_number(float(np.mean(quality[pid])), 1))
-                     for pid, n in counts.most_common(TOP_PEOPLE))
-        if rows:
-            tables.append(Table((translate("summary", "Person"), contacts,
-                                 translate("summary", "Felt connected (mean, 1–5)")), rows,
-                                numeric=(1, 2)))
-    return [t for t in tables if t.rows]
-
-
 # --- charts ------------------------------------------------------------------------------------
 
 def date_ticks(first: dt.date, days: int) -> tuple[tuple[int, str], ...]:
@@ -288,7 +175,7 @@ def charts(data: SummaryInputs, names: Names) -> Section:
     rows = _group_means(s)
     if rows is not None:
         blocks.append(rows)
-    care = _care_chart(data)
+    care = _care_chart(data) if care_chart_shown(data) else None
     if care is not None:
         blocks.append(care)
     return Section("charts", title, tuple(blocks))
@@ -305,20 +192,26 @@ def _timeline(data: SummaryInputs, checkins: int) -> TimeChart:
     most = float(np.nanmax(s.contacts)) if s.logged.any() else 0.0
     high = float(max(4, math.ceil(most)))
     step = max(1, math.ceil(high / 4))
+    weekly = rolling_mean(s.mood, 7)
+    known = weekly[~np.isnan(weekly)]
+    caption = (translate(
+        "summary", "The 7-day mean of mood (thick line) was {first} at the start and {last} at "
+                   "the end ({checkins}); the bars count each day's contacts, darker for those "
+                   "that felt good.").format(
+        first=format_number(float(known[0]), 1), last=format_number(float(known[-1]), 1),
+        checkins=_checkins(checkins)) if len(known) else translate(
+        "summary", "Mood day by day ({checkins}); the bars count each day's contacts, darker "
+                   "for those that felt good.").format(checkins=_checkins(checkins)))
     return TimeChart(
         title=translate("summary", "Mood and contacts, day by day"),
-        caption=translate(
-            "summary", "Daily mood (thin line) and its 7-day mean (thick line), above the "
-                       "number of contacts each day; the darker part of a bar is contacts that "
-                       "felt good. {checkins}, {span}. Gaps are days with nothing logged.").format(
-            checkins=_checkins(checkins), span=span(data.start, data.end)),
+        caption=caption, aspect=0.26,
         days=s.days, ticks=date_ticks(data.start, len(s)),
         panels=(
             Panel(translate("summary", "mood (0–10)"), 0, 10, (0, 2, 4, 6, 8, 10), (
-                Series(translate("summary", "daily mood"), s.mood, colour="blue", width=0.7,
-                       marker=dots),
+                Series(translate("summary", "daily mood"), s.mood, colour="grey", width=0.7,
+                       marker=dots, mood_dots=True),
                 Series(translate("summary", "7-day mean"), rolling_mean(s.mood, 7),
-                       colour="vermillion", width=2.0),
+                       colour="ink", width=2.0),
             ), weight=3),
             Panel(translate("summary", "contacts"), 0, high,
                   tuple(float(v) for v in range(0, int(high) + 1, step)), (
@@ -352,24 +245,41 @@ def _group_means(s: DailySeries) -> RowsChart | None:
     modes, few_modes = group_rows(s.mood, {Mode(m).label: c for m, c in s.by_mode.items()})
     if not kinds and not modes:
         return None
-    caption = translate("summary", "Mean mood on days with each kind of contact and each way of "
-                                   "meeting, with its 95% confidence interval (the whisker, "
-                                   "allowing for one day resembling the next) and the number of "
-                                   "days (n). The dashed line is the mean of all days with a "
-                                   "check-in.")
+    overall = float(np.nanmean(s.mood))
+    caption = translate("summary", "Mean mood on days with each kind and way of contact, with "
+                                   "its 95% confidence interval and number of days (n), beside "
+                                   "the mean of all days ({overall}, dashed).").format(
+        overall=format_number(overall, 1))
     if few_kinds or few_modes:
-        caption += " " + translate("summary", "Left out, fewer than {n} days (or days too "
-                                              "alike to tell): {groups}.").format(
-            n=whole(MIN_GROUP), groups=", ".join(few_kinds + few_modes))
+        caption = translate("summary", "Mean mood on days with each kind and way of contact, "
+                                       "with its 95% confidence interval and number of days "
+                                       "(n), beside the mean of all days ({overall}, dashed); "
+                                       "left out, under {n} days or too alike to tell: "
+                                       "{groups}.").format(
+            overall=format_number(overall, 1), n=whole(MIN_GROUP),
+            groups=", ".join(few_kinds + few_modes))
     titled = ((translate("summary", "By kind of contact"), kinds),
               (translate("summary", "By how"), modes))
     groups = tuple((title, tuple(sorted(rows, key=lambda r: -r.n)))
                    for title, rows in titled if rows)
-    overall = float(np.nanmean(s.mood))
     low, high, step = axis_range([overall, *(v for r in kinds + modes for v in (r.low, r.high))])
     return RowsChart(translate("summary", "Mood on days with each kind of contact"), caption,
                      groups, translate("summary", "mean mood (0–10)"), overall,
                      translate("summary", "all days"), low, high, step)
+
+
+def care_chart_shown(data: SummaryInputs) -> bool:
+    """Whether there are enough finished weeks (``CARE_CHART_WEEKS``) for a weekly chart;
+    with fewer, the treatment section tables the weeks instead."""
+    a = data.adherence
+    return int((~np.asarray(a.so_far, dtype=bool)).sum() if len(a.so_far) == len(a.weeks)
+               else len(a.weeks)) >= CARE_CHART_WEEKS
+
+
+def _kept_share(done: np.ndarray, due: np.ndarray, so_far: np.ndarray) -> str | None:
+    finished = ~np.asarray(so_far, dtype=bool) if len(so_far) == len(due) else slice(None)
+    total = float(np.asarray(due, dtype=float)[finished].sum())
+    return share(float(np.asarray(done, dtype=float)[finished].sum()), total) if total else None
 
 
 def _care_chart(data: SummaryInputs) -> TimeChart | None:
@@ -388,10 +298,7 @@ def _care_chart(data: SummaryInputs) -> TimeChart | None:
     marker = "circle" if len(weeks) <= 60 else "none"
     return TimeChart(
         title=translate("summary", "Care kept, week by week"),
-        caption=translate("summary", "The share of doses taken, of booked sessions attended and "
-                                     "of commitments done each week (a gap: nothing was due, or "
-                                     "the week is not over yet), above the mean mood of each "
-                                     "week."),
+        caption=_care_caption(data),
         days=weeks, step_days=7, aspect=0.38, ticks=date_ticks(a.weeks[0], 7 * len(weeks)),
         panels=(
             Panel(translate("summary", "% kept"), 0, 100, (0, 25, 50, 75, 100), (
@@ -410,28 +317,20 @@ def _care_chart(data: SummaryInputs) -> TimeChart | None:
         ))
 
 
-# --- insights ----------------------------------------------------------------------------------
-
-def insights(data: SummaryInputs, names: Names) -> Section:
-    report = data.insights
-    # every sentence that stands, a withheld figure's reason among them; "not enough data"
-    # alone is a paragraph
-    items = tuple(i.sentence for i in report.sentences)
-    if [i.key for i in report.sentences] == ["not_enough_data"]:
-        blocks: list = [Paragraph(items[0])]
-    else:
-        blocks = [Bullets(items)] if items else [
-            not_enough(translate("summary", "nothing to go on."))]
-    if report.checkins:
-        blocks.append(Paragraph(translate(
-            "summary", "From {checkins} over {span}. Links are Spearman's ρ with 95% confidence "
-                       "intervals that allow for one day resembling the next; figures are shown "
-                       "from {min_days} days, and as an early signal under {solid_days}. A link "
-                       "or difference is called clear only when it holds after allowing for "
-                       "all {family} figures checked (Holm's method). An association is not "
-                       "proof of cause. The sentences are worded as the journal shows them to "
-                       "the person.").format(
-            checkins=_checkins(report.checkins), span=span(report.start, report.end),
-            min_days=whole(MIN_PAIRS), solid_days=whole(SOLID_PAIRS),
-            family=whole(report.family_size)), small=True))
-    return Section("insights", section_title("insights"), tuple(blocks))
+def _care_caption(data: SummaryInputs) -> str:
+    """One sentence: the shares kept over the finished weeks, which the lines break down."""
+    a = data.adherence
+    parts = []
+    for done, due, words in (
+            (a.doses_taken, a.doses_scheduled, QT_TRANSLATE_NOOP("summary",
+                                                                 "{share} of doses taken")),
+            (a.sessions_attended, a.sessions_booked,
+             QT_TRANSLATE_NOOP("summary", "{share} of booked sessions attended")),
+            (a.commitments_done, a.commitments_target,
+             QT_TRANSLATE_NOOP("summary", "{share} of commitments done"))):
+        kept = _kept_share(done, due, a.so_far)
+        if kept is not None:
+            parts.append(translate("summary", words).format(share=kept))
+    return translate("summary", "Over the finished weeks, {kept}: week by week above (a gap: "
+                                "nothing was due, or the week is not over yet), with each "
+                                "week's mean mood below.").format(kept=", ".join(parts))

@@ -2448,7 +2448,7 @@
 <context>
     <name>PagePreviewDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/page_preview.py" line="+33"/>
+        <location filename="../../journal/ui/dialogs/page_preview.py" line="+38"/>
         <location line="+1"/>
         <source>Preview of the summary</source>
         <extracomment>``exec()`` result when the person chose to save the previewed summary.</extracomment>
@@ -2465,7 +2465,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Page 1, at a glance: what your care team reads first, as it will print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Page {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3753,7 +3758,7 @@
 <context>
     <name>SharePage</name>
     <message>
-        <location filename="../../journal/ui/pages/share.py" line="+101"/>
+        <location filename="../../journal/ui/pages/share.py" line="+106"/>
         <source>Share</source>
         <extracomment>The range choices: key → days back from today (``None``: computed or typed). Sections whose words are most private: they say so beside their box. Resolution of the preview&apos;s page images.</extracomment>
         <translation type="unfinished"></translation>
@@ -3904,7 +3909,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Preview…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3924,7 +3929,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Your whole journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3969,7 +3974,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+28"/>
+        <source>On {dates}, your answer to the PHQ-9&apos;s last question (thoughts of being better off dead or of hurting yourself) was above “not at all”. With “{section}” unticked, the summary leaves this out. Tick it if you would like your care team to see it; the choice is yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>The first day is after the last day.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3984,7 +3994,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Save the summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6425,14 +6435,15 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/pdf_charts.py" line="+190"/>
-        <location filename="../../journal/report/summary_sections.py" line="+133"/>
+        <location filename="../../journal/report/pdf_charts.py" line="+192"/>
+        <location filename="../../journal/report/summary_glance.py" line="+243"/>
+        <location filename="../../journal/report/summary_sections.py" line="+123"/>
         <source>{percent}%</source>
         <extracomment>Okabe &amp; Ito&apos;s colour-blind-safe set, plus the light green of bars behind darker ones.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>n = {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6442,7 +6453,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary.py" line="+54"/>
+        <location filename="../../journal/report/summary.py" line="+61"/>
         <source>by their relationship only</source>
         <extracomment>How the intro says people appear, by ``NameStyle``.</extracomment>
         <translation type="unfinished"></translation>
@@ -6458,7 +6469,18 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+27"/>
+        <source>Questionnaire history</source>
+        <extracomment>Territories where Letter is the usual paper; everywhere else uses A4. The sections after page 1, in the order a clinician reads them; &quot;overview&quot; and &quot;topics&quot; are on page 1 itself. Titles in the document where they differ from the tick-box&apos;s words.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treatment detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>{span} ({days})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6479,6 +6501,11 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Sections included: {sections}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Connection Journal summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6488,8 +6515,19 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_blocks.py" line="+22"/>
+        <location line="+10"/>
+        <source>The person&apos;s safety plan is included at the end of this summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At a glance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/report/summary_blocks.py" line="+26"/>
         <source>Overview figures</source>
+        <extracomment>The sections a person can tick, by key (also the ``--sections`` names), in document order. The titles are English here, marked for translation in the context ``summary``; show them with ``section_title`` (or ``translate(&quot;summary&quot;, title)``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6528,7 +6566,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_care.py" line="+51"/>
+        <location filename="../../journal/report/summary_care.py" line="+50"/>
         <source>not at all</source>
         <extracomment>PHQ-9 answers as published, for the safety flag&apos;s wording (lower case inside a sentence; the check-ins page shows them capitalised in the context ``questionnaires``).</extracomment>
         <translation type="unfinished"></translation>
@@ -6589,9 +6627,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Scores and band names follow each questionnaire&apos;s published scoring (PHQ-9: Kroenke, Spitzer &amp; Williams 2001; GAD-7: Spitzer et al. 2006; WHO-5: WHO Regional Office for Europe 1998; UCLA 3-item: Hughes et al. 2004). They describe the answers given; they are not a diagnosis. A prorated total was scaled up from the items answered, as the published scoring allows.</source>
-        <extracomment>Lists longer than this are shortened (the full record is in the JSON export). Above this many weeks, care kept is tabled by month. Each questionnaire&apos;s axis: lowest, highest and the published band edges as ticks.</extracomment>
+        <extracomment>Lists longer than this are shortened (the full record is in the JSON export). Fewest scores of one questionnaire for the chart of scores over time. Beside that chart, a history longer than this lists only the scores with a note. Above this many weeks, care kept is tabled by month. Each questionnaire&apos;s axis: lowest, highest and the published band edges as ticks.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6610,7 +6648,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <location line="+2"/>
         <source>Medication</source>
         <translation type="unfinished"></translation>
@@ -6717,18 +6755,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+157"/>
+        <location line="+140"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-140"/>
         <source>With</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/report/summary_sections.py" line="+104"/>
         <source>How</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6779,6 +6816,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../journal/report/summary_glance.py" line="+126"/>
         <source>Doses taken</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6834,63 +6872,34 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+16"/>
+        <location filename="../../journal/report/summary_glance.py" line="+18"/>
         <source>No questionnaires were filled in during this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Safety flag: {flag} The person&apos;s safety plan is included in this summary.</source>
+        <location line="+13"/>
+        <source>The first and latest scores on page 1 are all the scores of this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Safety flag: {flag}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../../journal/report/summary_glance.py" line="-119"/>
+        <location line="+2"/>
         <source>{score} on {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Latest scores</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+12"/>
+        <location filename="../../journal/report/summary_care.py" line="+5"/>
+        <location filename="../../journal/report/summary_glance.py" line="+7"/>
         <source>Questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
-        <source>Latest score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <location line="+11"/>
         <source>Published band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
-        <source>On</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>First in range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Times</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="-3"/>
         <source>All scores</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6910,7 +6919,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>{questionnaire} %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6936,11 +6945,14 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+17"/>
+        <location filename="../../journal/report/summary_glance.py" line="-51"/>
         <source>{topic} (added {date})</source>
+        <extracomment>&quot;overview&quot; is ticked but nothing was logged in the range</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../journal/report/summary_glance.py" line="+169"/>
         <source>No open topics.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6955,159 +6967,299 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_html.py" line="+70"/>
-        <source>Safety flag: {flag}. Details under “{section}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../journal/report/summary_names.py" line="+61"/>
-        <source>{name} ({relationship})</source>
-        <extracomment>Kinds whose single name parts (&quot;Sam&quot;, &quot;Patel&quot;) are names; a group&apos;s words (&quot;Tuesday&quot;, &quot;Community&quot;) are ordinary words and only the whole name is replaced.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>[{relationship}]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../journal/report/summary_sections.py" line="-183"/>
-        <source>Anxiety (0–10, higher is more anxious)</source>
-        <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. People listed by name or initials in the overview (never when names are hidden).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Loneliness (0–10, higher is lonelier)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Energy (0–10, higher is more energy)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Physical health (0–10, higher is better)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>{start} to {end}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>{n} day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{n} days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Not enough data yet: {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>mean {mean} (lowest {lowest}, highest {highest}) on {days}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>nothing was logged from {span}. Figures will show here as days are added.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Days in the range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Days with a check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{count} ({share})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Mood (0–10, 10 best)</source>
+        <location filename="../../journal/report/summary_names.py" line="+66"/>
+        <source>{name} ({note}, {relationship})</source>
+        <extracomment>Kinds whose single name parts (&quot;Sam&quot;, &quot;Patel&quot;) are names; a group&apos;s words (&quot;Tuesday&quot;, &quot;Community&quot;) are ordinary words and only the whole name is replaced. A stand-in followed by the same relationship in brackets: &quot;[therapist] (therapist)&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Mood, first and second half</source>
+        <source>{name} ({relationship})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>[{relationship}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/report/summary_sections.py" line="-18"/>
+        <source>{start} to {end}</source>
+        <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. Fewest finished weeks for the weekly care chart (fewer are a table in treatment).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/report/summary_insights.py" line="+22"/>
+        <source>contact with their partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>mean {first}, then {second}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{n} night</source>
+        <source>contact with family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{n} nights</source>
+        <source>contact with a friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sleep</source>
+        <source>contact with a colleague</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{hours} hours a night on average ({nights})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Contacts logged</source>
+        <source>contact with a neighbour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{count} on {days} ({per_week} a week)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Contacts that felt good (rated 4–5 of 5)</source>
+        <source>contact with a peer-support group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{count} ({share} of contacts); at least one on {good_days} of {logged} logged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Time in contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{hours} hours ({minutes} minutes a logged day)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Longest stretch of logged days without a contact that felt good</source>
+        <source>contact with their therapist (outside sessions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>contact with a clinician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a community activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contact with someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a contact in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a video call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a text exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an online group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>More contacts that felt good on a day went with a higher mood that day</source>
+        <extracomment>What a clear association says, by its key, for a positive and a negative ρ.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>More contacts that felt good on a day went with a lower mood that day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More time in contact on a day went with a higher mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More time in contact on a day went with a lower mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>More contacts that felt good on one day went with a higher mood the next day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>More contacts that felt good on one day went with a lower mood the next day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A higher mood on one day went with more contacts that felt good the next day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A higher mood on one day went with fewer contacts that felt good the next day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More contacts that felt good on a day went with more loneliness that day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>More contacts that felt good on a day went with less loneliness that day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>very weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a therapy or clinic session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at least one contact that felt good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{n} day pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} day pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+79"/>
+        <location filename="../../journal/report/summary_sections.py" line="+28"/>
+        <source>{n} day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+79"/>
+        <location filename="../../journal/report/summary_sections.py" line="+0"/>
+        <source>{n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Spearman ρ {rho}; {counted}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spearman ρ {rho}, 95% CI {low} to {high}; {counted}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{words}: a {strength} association ({figures}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{phrases} (the same days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mood was higher on days with {phrase}: {with_} vs {without} on other days (difference {difference}, 95% CI {low} to {high}; {n_with} vs {n_without} days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mood was lower on days with {phrase}: {with_} vs {without} on other days (difference {difference}, 95% CI {low} to {high}; {n_with} vs {n_without} days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No contact rated 4 or 5 for how connected it felt was logged in the range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The longest stretch of logged days without a contact that felt good was {longest}; the last such contact was on {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>After a lower day (mood below {low}), mood usually came back to its usual range within {days} (median of {spells}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} low spell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} low spells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not enough data yet: insights need at least {needed} days with a mood and contacts logged; {span} has {have}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Early signal: under {solid} days of data ({checkins}), so these may change as more days are logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No clear link or difference was found in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From {checkins}, {span}: {shown} of {checked} figures checked hold after allowing for all of them (Holm&apos;s method) and are listed; the rest are not clear. Links are Spearman&apos;s ρ; 95% confidence intervals allow for one day resembling the next. An association is not proof of cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/report/summary_sections.py" line="+5"/>
+        <source>Not enough data yet: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/report/summary_insights.py" line="-48"/>
         <source>{n} logged day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7117,87 +7269,250 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+135"/>
-        <source>Mean mood on days with each kind of contact and each way of meeting, with its 95% confidence interval (the whisker, allowing for one day resembling the next) and the number of days (n). The dashed line is the mean of all days with a check-in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Left out, fewer than {n} days (or days too alike to tell): {groups}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>The share of doses taken, of booked sessions attended and of commitments done each week (a gap: nothing was due, or the week is not over yet), above the mean mood of each week.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>From {checkins} over {span}. Links are Spearman&apos;s ρ with 95% confidence intervals that allow for one day resembling the next; figures are shown from {min_days} days, and as an early signal under {solid_days}. A link or difference is called clear only when it holds after allowing for all {family} figures checked (Holm&apos;s method). An association is not proof of cause. The sentences are worded as the journal shows them to the person.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-205"/>
-        <source>Figure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../journal/report/summary_glance.py" line="-47"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Kind of contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Felt connected (mean, 1–5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location filename="../../journal/report/summary_sections.py" line="+33"/>
         <source>no check-ins from {span}, so there is nothing to chart yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../journal/report/summary_glance.py" line="-310"/>
+        <source>anxiety {value}</source>
+        <extracomment>Instruments with the published response and remission markers, and the remission edge. A response is a fall of at least this share of the first score. Days in a &quot;fortnight&quot; of the mood line (a shorter range is split in halves). Fewest check-ins in a fortnight for its mean to be shown.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loneliness {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>energy {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sleep {value} h a night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+195"/>
+        <source>Safety: PHQ-9 item 9 (thoughts of being better off dead or of hurting oneself) was answered “{answer}” on {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>needs a second score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>first score 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>First</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Band (latest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../journal/report/summary_insights.py" line="+35"/>
+        <location line="+17"/>
+        <location filename="../../journal/report/summary_sections.py" line="+14"/>
         <source>{n} check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../journal/report/summary_insights.py" line="-16"/>
+        <location line="+17"/>
+        <location filename="../../journal/report/summary_sections.py" line="+1"/>
         <source>{n} check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Mood and contacts, day by day</source>
+        <location line="+3"/>
+        <source>too few check-ins ({checkins}) in the {days} from {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{done} of {due} ({share}) in {weeks}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} finished week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Daily mood (thin line) and its 7-day mean (thick line), above the number of contacts each day; the darker part of a bar is contacts that felt good. {checkins}, {span}. Gaps are days with nothing logged.</source>
+        <source>{n} finished weeks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>; the week from {date} (not over) left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mood and contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not enough data yet: nothing was logged in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>Mood (0–10), mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>{mean} over {days} ({checkins})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{first}; {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{mean} in the first {days} ({checkins})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{mean} in the last {days} ({checkins})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other ratings (mean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{per_week} a week ({count} in all), {share} felt good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} in {days}, {share} felt good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; most with {kinds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kind} {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{attended} of {booked} booked sessions attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no sessions booked in the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>; felt heard: {first} of 5 first, {latest} latest ({n} rated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>; felt heard: {mean} of 5 (1 rated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Care team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Commitments kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>PHQ-9 and GAD-7 markers as published: response, the latest score 50% or more below the first in the range; remission, the latest score under 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Topics for the next session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/report/summary_sections.py" line="+20"/>
+        <source>Mood and contacts, day by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>The 7-day mean of mood (thick line) was {first} at the start and {last} at the end ({checkins}); the bars count each day&apos;s contacts, darker for those that felt good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mood day by day ({checkins}); the bars count each day&apos;s contacts, darker for those that felt good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>mood (0–10)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7228,7 +7543,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
+        <source>Mean mood on days with each kind and way of contact, with its 95% confidence interval and number of days (n), beside the mean of all days ({overall}, dashed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mean mood on days with each kind and way of contact, with its 95% confidence interval and number of days (n), beside the mean of all days ({overall}, dashed); left out, under {n} days or too alike to tell: {groups}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>By kind of contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7238,7 +7563,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Mood on days with each kind of contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7253,12 +7578,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+32"/>
         <source>Care kept, week by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>% kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7288,8 +7613,23 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>nothing to go on.</source>
+        <location line="+11"/>
+        <source>{share} of doses taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{share} of booked sessions attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{share} of commitments done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Over the finished weeks, {kept}: week by week above (a gap: nothing was due, or the week is not over yet), with each week&apos;s mean mood below.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7835,9 +8175,8 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary.py" line="-74"/>
+        <location filename="../../journal/report/summary.py" line="-96"/>
         <source>unknown section “{section}”; choose from {allowed}</source>
-        <extracomment>Territories where Letter is the usual paper; everywhere else uses A4.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7870,7 +8209,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+140"/>
-        <location filename="../../journal/sharing.py" line="+96"/>
+        <location filename="../../journal/sharing.py" line="+109"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,12 +8,15 @@ import subprocess
 import pytest
 
 from journal.cli import main
-from journal.domain.kinds import CARE_TEAM, Relationship
+from journal.domain.kinds import CARE_TEAM, Instrument, Relationship
+from journal.domain.records import Assessment
 from journal.report.pdf import render_pages, render_pdf
 from journal.report.progress import Cancelled
 from journal.report.summary import SECTIONS
 from journal.report.summary_names import name_parts
-from tests.conftest import TODAY
+from journal.services import Journal
+from journal.store.assessments import add_assessment
+from tests.conftest import TODAY, fixed_clock
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="poppler-utils (pdftotext, pdffonts) not installed")
@@ -22,8 +25,9 @@ START = TODAY - dt.timedelta(days=55)
 CHOSEN = {"overview", "charts", "insights", "questionnaires", "safety_plan"}
 
 
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+def pdf_text(path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", "-layout", *pages, str(path), "-"], check=True,
                           capture_output=True, text=True).stdout
 
 
@@ -100,7 +104,9 @@ def test_charts_are_embedded_losslessly_at_print_resolution(written):
         pytest.skip("pdfimages not installed")
     listing = subprocess.run(["pdfimages", "-list", str(written)], check=True,
                              capture_output=True, text=True).stdout.splitlines()[2:]
-    assert len(listing) == 4  # three charts, and the questionnaire scores
+    # mood and contacts, mood by kind of contact, and the questionnaire scores (7 finished
+    # weeks: too few for the weekly care chart)
+    assert len(listing) == 3
     for line in listing:
         fields = line.split()
         assert fields[8] == "image"  # Flate, not JPEG
@@ -169,3 +175,117 @@ def test_cli_refuses_unknown_sections_in_one_line(demo_journal, data_dir, tmp_pa
     assert not out.exists()
     assert main(["export", "--format", "json", "--out", str(out), "--data-dir", str(data_dir),
                  "--names", "full"]) == 2
+
+
+@pytest.fixture
+def year_journal(tmp_path):
+    """A year of demo data ending on ``TODAY``."""
+    from journal.demo import generate
+
+    opened = Journal.open(tmp_path / "year", clock=fixed_clock)
+    generate(opened, days=365, seed=7)
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize("flagged", [False, True])
+def test_four_weeks_fit_on_two_pages_with_scores_and_markers_on_page_1(demo_journal, tmp_path,
+                                                                        flagged):
+    if flagged:  # a safety line adds to page 1
+        add_assessment(demo_journal.db, Assessment(
+            date=TODAY - dt.timedelta(days=3), instrument=Instrument.PHQ9,
+            answers=(2, 2, 2, 1, 1, 1, 1, 1, 1)))
+    out = demo_journal.export_summary(tmp_path / "four-weeks.pdf",
+                                      TODAY - dt.timedelta(days=27), TODAY)  # the defaults
+    assert page_count(out) <= 2
+    first = pdf_text(out, page=1)
+    for words in ("PHQ-9", "GAD-7", "Response", "Remission", "reached"):
+        assert words in first, words
+    order = ["Connection Journal summary", "chose what this summary holds", "At a glance",
+             "Questionnaire", "Mood (0–10)", "Contacts", "Care team", "Doses taken",
+             "Commitments kept", "Topics for the next session", "Mood and contacts, day by day"]
+    if flagged:
+        order.insert(3, "Safety: PHQ-9 item 9")
+        assert "was answered “several days” on 12 Mar 2026" in " ".join(first.split())
+    at = 0
+    for words in order:  # each after the one before
+        at = first.index(words, at)
+    text = pdf_text(out)
+    assert not [n for n in names_of(demo_journal)
+                if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
+    assert text.count("not proof of cause") == 1 and "your" not in text.lower()
+
+
+def test_a_year_fits_on_four_pages(year_journal, tmp_path):
+    out = year_journal.export_summary(tmp_path / "year.pdf", TODAY - dt.timedelta(days=364),
+                                      TODAY)
+    assert page_count(out) <= 4
+    first = pdf_text(out, page=1)
+    assert "PHQ-9" in first and "Remission" in first and "Doses taken" in first
+
+
+def test_mood_dots_take_the_one_mood_palette(demo_journal):
+    """The lowest and the highest mood are drawn in the palette's two ends."""
+    import numpy as np
+
+    from journal.palette import mood_colour
+    from journal.report.pdf import ensure_application
+    from journal.report.pdf_charts import chart_image
+
+    ensure_application()
+    summary = demo_journal.build_summary(TODAY - dt.timedelta(days=27), TODAY, {"charts"})
+    timeline = summary.charts[0]
+    daily = timeline.panels[0].series[0]
+    assert daily.mood_dots and daily.marker == "circle"
+    mood = np.full(len(timeline.days), np.nan)
+    mood[3], mood[20] = 0, 10
+    panel = timeline.panels[0]
+    only = type(timeline)(timeline.title, timeline.caption, timeline.days, (
+        type(panel)(panel.label, panel.low, panel.high, panel.ticks,
+                    (type(daily)(daily.label, mood, colour="grey", marker="circle",
+                                 mood_dots=True),)),))
+    image = chart_image(only, 800, 150).convertToFormat(chart_image(only, 1, 1).format())
+    pixels = np.frombuffer(image.constBits(), dtype=np.uint32).reshape(
+        image.height(), image.bytesPerLine() // 4)
+    colours = {f"#{int(p) & 0xffffff:06x}" for p in np.unique(pixels)}
+    assert mood_colour(0) in colours and mood_colour(10) in colours
+
+
+def test_the_cli_makes_the_same_document_and_notes_a_safety_answer_left_out(
+        demo_journal, data_dir, tmp_path, capsys, monkeypatch):
+    opener = Journal.open
+    monkeypatch.setattr(Journal, "open",  # the command's journal on the tests' clock too
+                        lambda folder, **kwargs: opener(folder, **{**kwargs,
+                                                                   "clock": fixed_clock}))
+    add_assessment(demo_journal.db, Assessment(
+        date=TODAY - dt.timedelta(days=2), instrument=Instrument.PHQ9,
+        answers=(1, 1, 1, 1, 1, 1, 1, 1, 1)))
+    start = TODAY - dt.timedelta(days=27)
+    app = demo_journal.export_summary(tmp_path / "app.pdf", start, TODAY)
+    demo_journal.close()
+    out = tmp_path / "cli.pdf"
+    assert main(["export", "--format", "pdf", "--out", str(out), "--data-dir", str(data_dir),
+                 "--to", TODAY.isoformat(), "--paper", "a4"]) == 0
+    assert "Note:" not in capsys.readouterr().out  # the questionnaires are in
+    assert pdf_text(out) == pdf_text(app)
+    assert page_count(out) <= 2 and "Safety: PHQ-9 item 9" in pdf_text(out, page=1)
+    assert main(["export", "--format", "pdf", "--out", str(out), "--data-dir", str(data_dir),
+                 "--to", TODAY.isoformat(), "--sections", "overview,charts"]) == 0
+    said = capsys.readouterr().out
+    assert "Note: the PHQ-9 of 2026-03-13 had item 9 answered above 0" in said
+    assert "Safety" not in pdf_text(out)
+
+
+@pytest.mark.parametrize("names", ["hidden", "initials", "full"])
+def test_names_as_chosen_never_doubled(demo_journal, tmp_path, names):
+    """The demo's safety plan says "Dr. Lee (therapist); Dr. Patel (GP)"."""
+    out = demo_journal.export_summary(tmp_path / f"{names}.pdf", START, TODAY, set(SECTIONS),
+                                      names)
+    text = " ".join(pdf_text(out).split())
+    assert not re.search(r"\((therapist|clinician)\) \((therapist|clinician)\)", text)
+    assert "] (therapist)" not in text and ") (clinician)" not in text
+    shown = {"hidden": "[therapist]", "initials": "L. (therapist)",
+             "full": "Dr. Lee (therapist)"}[names]
+    assert shown in text
+    if names == "hidden":
+        assert "Lee" not in text and "Patel" not in text

@@ -28,6 +28,7 @@ from journal.store.safety_plan import save_safety_plan
 from tests.conftest import TODAY
 
 START = TODAY - dt.timedelta(days=27)
+TWELVE_WEEKS = TODAY - dt.timedelta(days=83)
 
 
 def summary_of(journal, sections=DEFAULT_SECTIONS, names="hidden", start=START, end=TODAY):
@@ -59,12 +60,16 @@ def test_the_defaults_leave_out_the_persons_own_notes_and_safety_plan():
 
 @pytest.mark.parametrize("key", list(SECTIONS))
 def test_only_the_ticked_section_is_built(demo_journal, key):
+    """Page 1 is always there, holding only what the ticked sections give it; "overview"
+    and "topics" are on page 1 alone."""
     summary = summary_of(demo_journal, {key})
-    assert summary.keys == [key]
-    others = [title for other, title in SECTIONS.items() if other != key]
-    text = summary.text()
-    assert SECTIONS[key] in text
-    assert not [title for title in others if title in text.split("\n")]
+    assert summary.chosen == {key}
+    assert summary.keys == ["glance"] + ([] if key in ("overview", "topics") else [key])
+    glance = summary.glance
+    assert (glance.mood is not None) == (key == "overview")
+    assert (glance.scores is not None) == (key == "questionnaires")
+    assert (glance.topics is not None) == (key == "topics")
+    assert (glance.sessions_attended is not None) == (key == "treatment")
 
 
 def test_notes_appear_only_when_ticked_and_are_not_even_read_otherwise(journal, known):
@@ -120,11 +125,16 @@ def test_a_phq9_with_item_9_above_0_gives_a_safety_flag(journal, known):
     summary = summary_of(journal, {"questionnaires"})
     assert summary.safety_flags
     assert summary.safety_flags[0].startswith("PHQ-9 item 9 was answered above 0 on 2 Mar 2026")
+    # the safety line opens page 1, once, with the day and the answer
+    glance = summary.section("glance")
+    assert summary.sections[0] is glance
+    notices = [b for s in summary.sections for b in s.blocks if isinstance(b, Notice)]
+    assert len(notices) == 1 and glance.blocks[0] is notices[0]
+    assert notices[0].text == ("Safety: PHQ-9 item 9 (thoughts of being better off dead or of "
+                               "hurting oneself) was answered “several days” on 2 Mar 2026.")
     section = summary.section("questionnaires")
-    notices = [b for b in section.blocks if isinstance(b, Notice)]
-    assert len(notices) == 1 and "2 Mar 2026" in notices[0].text
-    assert "item 9 above 0" in section.tables[1].rows[0][4]
-    assert "mild" in section.tables[1].rows[0][3]
+    assert "item 9 above 0" in section.tables[0].rows[0][4]
+    assert "mild" in section.tables[0].rows[0][3]
     text = summary.text().lower()
     assert "depression" not in text and "disorder" not in text and "you have" not in text
     assert not summary_of(journal, {"overview"}).safety_flags
@@ -137,7 +147,7 @@ def test_scores_show_their_band_and_a_prorated_marker(journal):
                                           answers=(3, 3, 3, 3, 3)))
     add_assessment(journal.db, Assessment(date=TODAY - dt.timedelta(days=1),
                                           instrument=Instrument.WHO5, answers=(2, 1, 2, 1, 1)))
-    rows = summary_of(journal, {"questionnaires"}).section("questionnaires").tables[1].rows
+    rows = summary_of(journal, {"questionnaires"}).section("questionnaires").tables[0].rows
     phq = next(r for r in rows if r[1] == "PHQ-9")
     assert phq[2] == "16 of 27" and phq[3] == "moderately severe"
     assert phq[4] == "prorated (item 5 unanswered)"  # which item, not only how many
@@ -150,8 +160,11 @@ def test_scores_show_their_band_and_a_prorated_marker(journal):
 
 def test_an_empty_journal_says_not_enough_data_yet(journal):
     summary = summary_of(journal, set(SECTIONS))
-    for key in ("overview", "charts", "insights"):
+    for key in ("charts", "insights"):
         assert summary.section(key).paragraphs[0].startswith("Not enough data yet"), key
+    assert summary.glance.nothing_logged and summary.glance.mood is None
+    facts = summary.section("glance").tables[0]
+    assert facts.rows[0][1].startswith("Not enough data yet: nothing was logged")
     assert summary.charts == []
     assert "No questionnaires were filled in" in summary.text()
     assert "The safety plan has not been filled in yet." in summary.text()
@@ -163,17 +176,22 @@ def test_title_carries_the_range_and_the_display_name(journal):
     assert summary.title == "Connection Journal summary"
     assert summary.subtitle == "Alex · 16 Feb 2026 to 15 Mar 2026 (28 days)"
     assert "Alex chose what this summary holds" in summary.intro
+    assert summary.intro.endswith("Sections included: Overview figures, Charts, Insights, "
+                                  "Treatment and adherence, Questionnaire scores, Topics for my "
+                                  "next session.")
 
 
 def test_charts_carry_the_series_as_plain_arrays(demo_journal):
     summary = summary_of(demo_journal, {"charts"})
-    timeline, rows, care = summary.charts
+    timeline, rows = summary.charts  # 4 weeks: too few for a weekly care chart
     assert isinstance(timeline, TimeChart) and isinstance(rows, RowsChart)
     series = demo_journal.series(START, TODAY)
     np.testing.assert_array_equal(timeline.panels[0].series[0].values, series.mood)
     assert len(timeline.days) == 28
-    assert isinstance(care, TimeChart) and care.step_days == 7
     assert {r.label for _t, group in rows.groups for r in group} >= {"partner", "in person"}
+    (care,) = [c for c in summary_of(demo_journal, {"charts"}, start=TWELVE_WEEKS).charts
+               if c.title == "Care kept, week by week"]
+    assert isinstance(care, TimeChart) and care.step_days == 7
 
 
 def test_group_means_match_a_hand_computed_interval():
@@ -227,11 +245,12 @@ def test_since_the_last_session(journal, known):
 
 def test_the_week_not_over_yet_is_so_far_in_the_table_and_left_out_of_the_chart(demo_journal):
     """TODAY is a Sunday: its week (from Monday 9 March) is not over."""
-    summary = summary_of(demo_journal, {"charts", "treatment"})
+    summary = summary_of(demo_journal, {"charts", "treatment"}, start=TWELVE_WEEKS)
     care = summary.charts[-1]
     assert care.step_days == 7 and care.days[-1] == np.datetime64("2026-03-09")
     for series in care.panels[0].series:
         assert np.isnan(series.values[-1])  # left out: a week half done is no fall
-    week_table = summary.section("treatment").tables[-1]
+    assert "Week by week" not in summary.text()  # the chart shows the weeks
+    week_table = summary_of(demo_journal, {"treatment"}).section("treatment").tables[-1]
     assert week_table.rows[-1][0] == "9 Mar 2026 (so far)"
     assert week_table.rows[-2][0] == "2 Mar 2026"

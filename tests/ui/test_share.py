@@ -6,10 +6,12 @@ import subprocess
 import threading
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDateEdit,
+    QLabel,
     QProgressDialog,
     QPushButton,
     QSpinBox,
@@ -292,3 +294,36 @@ def test_a_bad_daylio_file_is_explained(qtbot, tmp_path, open_file, page):
     click(qtbot, page, "import_file")
     assert "cannot be imported" in page.message.text
     assert page.task is None
+
+
+def test_a_safety_answer_left_out_is_said_plainly_and_the_choice_stays(qtbot, page, demo):
+    from journal.domain.records import Assessment
+    from journal.store.assessments import add_assessment
+
+    add_assessment(demo.db, Assessment(date=TODAY - dt.timedelta(days=4), instrument="phq9",
+                                       answers=(1, 1, 1, 1, 1, 1, 1, 1, 1)))
+    page.refresh_range()
+    assert page.safety_note == ""  # the questionnaires are ticked: page 1 shows it
+    page.section_box("questionnaires").click()
+    note = page.safety_note
+    assert format_date(TODAY - dt.timedelta(days=4), "date") in note
+    assert "leaves this out" in note and "the choice is yours" in note
+    assert not page.section_box("questionnaires").isChecked()  # nothing ticked for them
+    seen = {}
+
+    def look(dialog):
+        seen["note"], seen["first"] = dialog.note, dialog.findChild(QLabel, "preview_first_page")
+        seen["first"] = seen["first"].text() if seen["first"] else ""
+        dialog.reject()
+
+    state = when_modal(PagePreviewDialog, look)
+    click(qtbot, page, "summary_preview")
+    qtbot.waitUntil(lambda: state["done"], timeout=TASK_MS)
+    assert seen["note"] == note and seen["first"].startswith("Page 1, at a glance")
+    page.section_box("questionnaires").click()
+    assert page.safety_note == ""
+    # a range without the answer says nothing
+    page.section_box("questionnaires").click()
+    page.findChild(QComboBox, "summary_range").setCurrentIndex(4)  # dates I choose
+    page.findChild(QDateEdit, "summary_to").setDate(QDate(2026, 3, 1))
+    assert page.safety_note == ""

@@ -1,8 +1,10 @@
 """The summary's pages before it is saved, exactly as the PDF will lay them out.
 
 The pages come as images (``Journal.preview_summary`` draws them with the PDF's own layout),
-shown one under the other in a scroll area, each scaled to the dialog's width. "Save PDF…"
-closes the dialog with ``SAVE`` so the page goes on to save the same summary.
+shown one under the other in a scroll area, each scaled to the dialog's width; page 1, what
+the care team reads first, opens the column. A ``note`` (a safety answer the chosen sections
+leave out) is said above the pages. "Save PDF…" closes the dialog with ``SAVE`` so the page
+goes on to save the same summary.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.ui import theme
+
 #: ``exec()`` result when the person chose to save the previewed summary.
 SAVE = 2
 
@@ -27,7 +31,8 @@ SAVE = 2
 class PagePreviewDialog(QDialog):
     """A scrollable column of page images, with "Save PDF…" and "Close"."""
 
-    def __init__(self, pages: list[QImage], parent: QWidget | None = None) -> None:
+    def __init__(self, pages: list[QImage], parent: QWidget | None = None, *,
+                 note: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("summary_preview_dialog")
         self.setWindowTitle(self.tr("Preview of the summary"))
@@ -37,9 +42,15 @@ class PagePreviewDialog(QDialog):
         count = QLabel(self.tr("{n} pages, as they will be saved.").format(n=len(pages))
                        if len(pages) != 1 else self.tr("1 page, as it will be saved."),
                        objectName="preview_page_count")
+        self._note = QLabel(note, objectName="preview_safety_note", wordWrap=True)
+        self._note.setVisible(bool(note))
         column = QWidget(objectName="preview_pages")
         pages_layout = QVBoxLayout(column)
         pages_layout.setSpacing(12)
+        if pages:
+            pages_layout.addWidget(QLabel(
+                self.tr("Page 1, at a glance: what your care team reads first, as it will "
+                        "print."), objectName="preview_first_page"))
         for number, _image in enumerate(pages, start=1):
             label = QLabel(objectName=f"preview_page_{number}")
             label.setAccessibleName(self.tr("Page {n} of {total}").format(
@@ -60,6 +71,8 @@ class PagePreviewDialog(QDialog):
         buttons.addButton(self._save, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(count)
+        layout.addWidget(self._note)
+        theme.paint_as_notice(self._note)
         layout.addWidget(self._scroll, 1)
         layout.addWidget(buttons)
         self._save.clicked.connect(self._on_save_clicked)
@@ -69,6 +82,11 @@ class PagePreviewDialog(QDialog):
     @property
     def page_count(self) -> int:
         return len(self._pages)
+
+    @property
+    def note(self) -> str:
+        """What the dialog says above the pages (empty when nothing)."""
+        return self._note.text() if not self._note.isHidden() else ""
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

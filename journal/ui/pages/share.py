@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.errors import JournalError
+from journal.i18n import format_date
 from journal.report.progress import IsCancelled, Progress, check
 from journal.report.summary import DEFAULT_SECTIONS, SECTIONS, paper_for_locale
 from journal.services import Journal
@@ -87,6 +88,10 @@ class SharePage(QWidget):
         self._export_json.clicked.connect(self._on_export_json_clicked)
         self._export_csv.clicked.connect(self._on_export_csv_clicked)
         self._import.clicked.connect(self._import_flow.start)
+        for box in self._boxes.values():
+            box.toggled.connect(self._on_section_toggled)
+        for edit in (self._from, self._to):
+            edit.dateChanged.connect(self._on_date_changed)
         self.refresh_range()
 
     # --- building ----------------------------------------------------------------------------
@@ -165,6 +170,11 @@ class SharePage(QWidget):
                               "plan only when you tick them. Names inside your own words "
                               "(notes, topics, safety plan) follow the choice of People."),
                       objectName="summary_note", wordWrap=True)
+        # said plainly when a safety answer in the range would be left out; the choice stays
+        # the person's, so nothing is ticked for them
+        self._safety_note = QLabel(objectName="summary_safety_note", wordWrap=True)
+        theme.paint_as_notice(self._safety_note)
+        self._safety_note.hide()
         self._preview = self._button("summary_preview", self.tr("Preview…"),
                                      self.tr("Preview the summary's pages"))
         self._save = self._button("summary_save", self.tr("Save PDF…"),
@@ -176,6 +186,7 @@ class SharePage(QWidget):
         summary_layout = QVBoxLayout(summary)
         summary_layout.addLayout(options)
         summary_layout.addWidget(note)
+        summary_layout.addWidget(self._safety_note)
         summary_layout.addLayout(actions)
 
         data = QGroupBox(self.tr("Your whole journal"), objectName="data_group")
@@ -248,13 +259,34 @@ class SharePage(QWidget):
         for edit in (self._from, self._to):
             edit.setEnabled(custom)
             edit.setMaximumDate(QDate(today.year, today.month, today.day))
-        if custom:
-            return
-        start = last if key == "session" and last else \
-            today - dt.timedelta(days=(RANGES[key] or 28) - 1)
-        with QSignalBlocker(self._from), QSignalBlocker(self._to):
-            self._from.setDate(QDate(start.year, start.month, start.day))
-            self._to.setDate(QDate(today.year, today.month, today.day))
+        if not custom:
+            start = last if key == "session" and last else \
+                today - dt.timedelta(days=(RANGES[key] or 28) - 1)
+            with QSignalBlocker(self._from), QSignalBlocker(self._to):
+                self._from.setDate(QDate(start.year, start.month, start.day))
+                self._to.setDate(QDate(today.year, today.month, today.day))
+        self.refresh_safety_note()
+
+    @property
+    def safety_note(self) -> str:
+        """What the page says about a safety answer left out (empty when none is)."""
+        return self._safety_note.text() if not self._safety_note.isHidden() else ""
+
+    def refresh_safety_note(self) -> None:
+        """Say so when a PHQ-9 item 9 answered above 0 in the range would be left out by the
+        sections ticked."""
+        start, end = self.dates()
+        days = self._journal.safety_left_out(start, end, self.sections()) \
+            if start <= end else []
+        if days:
+            title = QCoreApplication.translate("summary", SECTIONS["questionnaires"])
+            self._safety_note.setText(self.tr(
+                "On {dates}, your answer to the PHQ-9's last question (thoughts of being "
+                "better off dead or of hurting yourself) was above “not at all”. With "
+                "“{section}” unticked, the summary leaves this out. Tick it if you would like "
+                "your care team to see it; the choice is yours.").format(
+                dates=", ".join(format_date(d, "date") for d in days), section=title))
+        self._safety_note.setVisible(bool(days))
 
     # --- running tasks -----------------------------------------------------------------------
 
@@ -319,9 +351,15 @@ class SharePage(QWidget):
 
         self._run(self.tr("Laying out the pages…"), task, self._on_preview_ready)
 
+    def _on_section_toggled(self, _checked: bool) -> None:
+        self.refresh_safety_note()
+
+    def _on_date_changed(self, _date: QDate) -> None:
+        self.refresh_safety_note()
+
     def _on_preview_ready(self, pages: object) -> None:
         assert isinstance(pages, list)
-        dialog = PagePreviewDialog(pages, self)
+        dialog = PagePreviewDialog(pages, self, note=self.safety_note)
         if dialog.exec() == SAVE:
             self._on_save_clicked()
 

@@ -1,0 +1,396 @@
+"""Page 1 of the summary, the part a clinician reads first: ``Glance`` as plain data, then its
+blocks.
+
+In the order a session needs it: a safety line when PHQ-9 item 9 was answered above 0 in the
+range (only when the person included their questionnaires); each questionnaire's first and
+latest score with the change, the published band and, for PHQ-9 and GAD-7, the published
+markers (response: a fall of 50% or more from the first score; remission: the latest score
+under 5); mood in the first and the last fortnight; contacts a week and the share that felt
+good; sessions attended of those booked and how heard the person felt; doses and
+commitments kept over the finished weeks only (a week not over yet is no fall); the topics
+for the next session. A part appears only when the section it comes from is ticked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from journal.domain.instruments import SAFETY_FLAG, SPECS, Score, score
+from journal.domain.kinds import Instrument, Relationship, SessionStatus
+from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
+from journal.report.summary_blocks import Block, Bullets, Heading, Notice, Paragraph, Table
+from journal.report.summary_care import PHQ_ANSWERS
+from journal.report.summary_names import Names
+from journal.report.summary_sections import SummaryInputs, count, day, days, share, whole
+
+#: Instruments with the published response and remission markers, and the remission edge.
+MARKED = {Instrument.PHQ9: 5, Instrument.GAD7: 5}
+#: A response is a fall of at least this share of the first score.
+RESPONSE_DROP = 0.5
+#: Days in a "fortnight" of the mood line (a shorter range is split in halves).
+FORTNIGHT = 14
+#: Fewest check-ins in a fortnight for its mean to be shown.
+MIN_FORTNIGHT = 4
+_OTHER_RATINGS = (("anxiety", QT_TRANSLATE_NOOP("summary", "anxiety {value}")),
+                  ("loneliness", QT_TRANSLATE_NOOP("summary", "loneliness {value}")),
+                  ("energy", QT_TRANSLATE_NOOP("summary", "energy {value}")),
+                  ("sleep_hours", QT_TRANSLATE_NOOP("summary", "sleep {value} h a night")))
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyLine:
+    """A PHQ-9 of the range whose item 9 was answered above 0: its day and the answer (1–3)."""
+
+    date: dt.date
+    answer: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreChange:
+    """One questionnaire's first and latest score in the range.
+
+    ``response`` and ``remission`` are ``None`` where the marker does not apply: an
+    instrument without published markers, a response with a single score or a first score
+    of 0 (no fall to measure). ``shown`` scores are the WHO-5 percentage, else the total.
+    """
+
+    instrument: Instrument
+    first_date: dt.date
+    first: float
+    latest_date: dt.date
+    latest: float
+    band: str
+    times: int
+    percent: bool = False
+    response: bool | None = None
+    remission: bool | None = None
+
+    @property
+    def change(self) -> float | None:
+        return self.latest - self.first if self.times > 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Fortnight:
+    """Mean mood over ``start..end`` from ``n`` check-ins (``None`` under ``MIN_FORTNIGHT``)."""
+
+    start: dt.date
+    end: dt.date
+    n: int
+    mean: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """Done of due over the finished weeks of the range (``weeks``); ``so_far`` is the Monday
+    of the week left out because it is not over yet."""
+
+    done: float
+    due: float
+    weeks: int
+    so_far: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Glance:
+    """Everything page 1 says, as numbers and dates; ``None``: its section is not ticked."""
+
+    safety: tuple[SafetyLine, ...] = ()
+    scores: tuple[ScoreChange, ...] | None = None
+    mood: tuple[Fortnight, Fortnight] | None = None
+    mood_all: Fortnight | None = None
+    ratings: tuple[tuple[str, float], ...] = ()
+    contacts: int | None = None
+    contacts_good: int = 0
+    weeks: float = 1.0
+    days: int = 0
+    top_kinds: tuple[tuple[str, int], ...] = ()
+    sessions_attended: int | None = None
+    sessions_booked: int = 0
+    felt_heard: tuple[tuple[dt.date, int], ...] = ()
+    doses: Kept | None = None
+    commitments: Kept | None = None
+    topics: tuple[str, ...] | None = None
+    #: "overview" is ticked but nothing was logged in the range
+    nothing_logged: bool = False
+
+    @property
+    def contacts_a_week(self) -> float | None:
+        return None if self.contacts is None else self.contacts / self.weeks
+
+
+# --- the data ----------------------------------------------------------------------------------
+
+def safety_lines(data: SummaryInputs) -> tuple[SafetyLine, ...]:
+    return tuple(SafetyLine(a.date, int(a.answers[8] or 0))
+                 for a in sorted(data.assessments, key=lambda a: a.date)
+                 if a.instrument == Instrument.PHQ9 and SAFETY_FLAG in a.flags)
+
+
+def score_changes(data: SummaryInputs) -> tuple[ScoreChange, ...]:
+    """Each instrument filled in during the range, in the published order."""
+    changes = []
+    for instrument in SPECS:
+        taken = sorted((a for a in data.assessments if a.instrument == instrument),
+                       key=lambda a: a.date)
+        if not taken:
+            continue
+        first, latest = score(instrument, taken[0].answers), score(instrument, taken[-1].answers)
+        response = remission = None
+        if instrument in MARKED:
+            remission = latest.total < MARKED[instrument]
+            if len(taken) > 1 and first.total > 0:
+                response = latest.total <= first.total * (1 - RESPONSE_DROP)
+        changes.append(ScoreChange(
+            Instrument(instrument), taken[0].date, _shown(first), taken[-1].date, _shown(latest),
+            taken[-1].band, len(taken), percent=first.percentage is not None,
+            response=response, remission=remission))
+    return tuple(changes)
+
+
+def _shown(result: Score) -> float:
+    """The WHO-5 percentage, else the total."""
+    return float(result.percentage if result.percentage is not None else result.total)
+
+
+def fortnights(data: SummaryInputs) -> tuple[Fortnight, Fortnight]:
+    """Mean mood of the first and the last 14 days (the two halves of a shorter range)."""
+    mood = data.series.mood
+    size = min(FORTNIGHT, len(mood) // 2) or 1
+
+    def window(offset: int) -> Fortnight:
+        values = mood[offset:offset + size]
+        known = values[~np.isnan(values)]
+        start = data.start + dt.timedelta(days=offset)
+        return Fortnight(start, start + dt.timedelta(days=len(values) - 1), len(known),
+                         float(known.mean()) if len(known) >= MIN_FORTNIGHT else None)
+
+    return window(0), window(max(len(mood) - size, 0))
+
+
+def kept(done: np.ndarray, due: np.ndarray, weeks: list[dt.date],
+         so_far: np.ndarray) -> Kept | None:
+    """Totals over the finished weeks; ``None`` when nothing was due in any of them."""
+    unfinished = (np.asarray(so_far, dtype=bool) if len(so_far) == len(weeks)
+                  else np.zeros(len(weeks), dtype=bool))
+    finished = ~unfinished
+    total_due = float(np.asarray(due, dtype=float)[finished].sum()) if len(due) else 0.0
+    if not total_due:
+        return None
+    left_out = next((w for w, u in zip(weeks, unfinished, strict=True) if u), None)
+    return Kept(float(np.asarray(done, dtype=float)[finished].sum()), total_due,
+                int((finished & (np.asarray(due, dtype=float) > 0)).sum()), left_out)
+
+
+def build_glance(data: SummaryInputs, chosen: Iterable[str], names: Names) -> Glance:
+    """Page 1's figures, from the ticked sections only."""
+    chosen = set(chosen)
+    parts: dict[str, object] = {}
+    if "questionnaires" in chosen:
+        parts["safety"] = safety_lines(data)
+        parts["scores"] = score_changes(data)
+    s = data.series
+    if "overview" in chosen and not s.logged.any():
+        parts["nothing_logged"] = True
+    elif "overview" in chosen:
+        parts["mood"] = fortnights(data)
+        known = s.mood[~np.isnan(s.mood)]
+        parts["mood_all"] = Fortnight(data.start, data.end, len(known),
+                                      float(known.mean()) if len(known) else None)
+        parts["ratings"] = tuple((key, float(np.nanmean(s.ratings[key])))
+                                 for key, _words in _OTHER_RATINGS
+                                 if (~np.isnan(s.ratings[key])).any())
+        parts["contacts"] = int(np.nansum(s.contacts))
+        parts["contacts_good"] = int(np.nansum(s.meaningful))
+        parts["weeks"] = max(len(s) / 7, 1.0)
+        parts["days"] = len(s)
+        kinds = sorted(((Relationship(k).label, int(np.nansum(c))) for k, c in s.by_kind.items()),
+                       key=lambda row: -row[1])
+        parts["top_kinds"] = tuple(row for row in kinds if row[1])[:3]
+    if "treatment" in chosen:
+        a = data.adherence
+        parts["sessions_attended"] = int(np.sum(a.sessions_attended))
+        parts["sessions_booked"] = int(np.sum(a.sessions_booked))
+        attended = (x for x in sorted(data.sessions, key=lambda x: x.date)
+                    if SessionStatus(x.status) is SessionStatus.ATTENDED)
+        parts["felt_heard"] = tuple((x.date, int(x.felt_heard)) for x in attended
+                                    if x.felt_heard)
+        parts["doses"] = kept(a.doses_taken, a.doses_scheduled, a.weeks, a.so_far)
+        parts["commitments"] = kept(a.commitments_done, a.commitments_target, a.weeks, a.so_far)
+    if "topics" in chosen:
+        parts["topics"] = tuple(
+            translate("summary", "{topic} (added {date})").format(
+                topic=names.text(t.text), date=day(t.created_on))
+            for t in sorted((t for t in data.topics if t.discussed_on is None),
+                            key=lambda t: t.created_on))
+    return Glance(**parts)  # type: ignore[arg-type]
+
+
+# --- the words ---------------------------------------------------------------------------------
+
+def safety_text(line: SafetyLine) -> str:
+    return translate("summary", "Safety: PHQ-9 item 9 (thoughts of being better off dead or of "
+                                "hurting oneself) was answered “{answer}” on {date}.").format(
+        answer=translate("summary", PHQ_ANSWERS[min(max(line.answer, 0), 3)]), date=day(line.date))
+
+
+def _number(value: float, percent: bool) -> str:
+    text = format_number(value, 0 if float(value).is_integer() else 1)
+    return translate("summary", "{percent}%").format(percent=text) if percent else text
+
+
+def _signed(value: float) -> str:
+    """A change: "+4", "−5" (a WHO-5 change is in percentage points, so without "%")."""
+    text = _number(abs(value), False)
+    return "+" + text if value > 0 else "−" + text if value < 0 else text
+
+
+def _marker(reached: bool | None, why: str) -> str:
+    if reached is None:
+        return why
+    return translate("summary", "reached") if reached else translate("summary", "not reached")
+
+
+def scores_table(scores: tuple[ScoreChange, ...]) -> Table:
+    rows = []
+    for s in scores:
+        title = translate("questionnaires", SPECS[s.instrument].title)
+        one = s.times == 1
+        none = "—" if s.instrument not in MARKED else (
+            translate("summary", "needs a second score") if one
+            else translate("summary", "first score 0"))
+        rows.append((
+            title,
+            translate("summary", "{score} on {date}").format(
+                score=_number(s.first, s.percent), date=format_date(s.first_date, "day_month")),
+            "—" if one else translate("summary", "{score} on {date}").format(
+                score=_number(s.latest, s.percent),
+                date=format_date(s.latest_date, "day_month")),
+            "—" if s.change is None else _signed(s.change),
+            translate("questionnaires", s.band),
+            _marker(s.response, none),
+            _marker(s.remission, "—")))
+    return Table((translate("summary", "Questionnaire"), translate("summary", "First"),
+                  translate("summary", "Latest"), translate("summary", "Change"),
+                  translate("summary", "Band (latest)"),
+                  translate("summary", "Response"),
+                  translate("summary", "Remission")), tuple(rows), numeric=(3,),
+                 widths=(17, 15, 15, 9, 18, 13, 13))
+
+
+def _fortnight(f: Fortnight, template: str) -> str:
+    checkins = count(QT_TRANSLATE_NOOP("summary", "{n} check-in"),
+                     QT_TRANSLATE_NOOP("summary", "{n} check-ins"), f.n)
+    length = days((f.end - f.start).days + 1)
+    if f.mean is None:
+        return translate("summary", "too few check-ins ({checkins}) in the {days} from "
+                                    "{date}").format(
+            checkins=checkins, days=length, date=format_date(f.start, "day_month"))
+    return translate("summary", template).format(mean=format_number(f.mean, 1), days=length,
+                                                 checkins=checkins)
+
+
+def _kept_text(k: Kept) -> str:
+    text = translate("summary", "{done} of {due} ({share}) in {weeks}").format(
+        done=whole(k.done), due=whole(k.due), share=share(k.done, k.due),
+        weeks=count(QT_TRANSLATE_NOOP("summary", "{n} finished week"),
+                    QT_TRANSLATE_NOOP("summary", "{n} finished weeks"), k.weeks))
+    if k.so_far is not None:
+        text += translate("summary", "; the week from {date} (not over) left out").format(
+            date=format_date(k.so_far, "day_month"))
+    return text
+
+
+def facts(glance: Glance) -> tuple[tuple[str, str], ...]:
+    """Page 1's lines after the scores: (what, figures)."""
+    rows: list[tuple[str, str]] = []
+    if glance.nothing_logged:
+        rows.append((translate("summary", "Mood and contacts"),
+                     translate("summary", "Not enough data yet: nothing was logged in this "
+                                          "range.")))
+    if glance.mood is not None and glance.mood_all is not None and \
+            (glance.mood[0].mean is None or glance.mood[1].mean is None):
+        # too short, or too sparse, to set the start beside the end: the whole range, once
+        rows.append((translate("summary", "Mood (0–10), mean"), _fortnight(
+            glance.mood_all, QT_TRANSLATE_NOOP("summary", "{mean} over {days} ({checkins})"))))
+    elif glance.mood is not None:
+        first, last = glance.mood
+        rows.append((translate("summary", "Mood (0–10), mean"),
+                     translate("summary", "{first}; {last}").format(
+                         first=_fortnight(first, QT_TRANSLATE_NOOP(
+                             "summary", "{mean} in the first {days} ({checkins})")),
+                         last=_fortnight(last, QT_TRANSLATE_NOOP(
+                             "summary", "{mean} in the last {days} ({checkins})")))))
+    if glance.ratings:
+        rows.append((translate("summary", "Other ratings (mean)"), ", ".join(
+            translate("summary", words).format(value=format_number(value, 1))
+            for (key, value) in glance.ratings
+            for k, words in _OTHER_RATINGS if k == key)))
+    if glance.contacts is not None:
+        if glance.weeks > 1:
+            text = translate("summary", "{per_week} a week ({count} in all), {share} felt "
+                                        "good").format(
+                per_week=format_number(glance.contacts_a_week or 0.0, 1),
+                count=whole(glance.contacts),
+                share=share(glance.contacts_good, glance.contacts))
+        else:  # under a week: no rate a week
+            text = translate("summary", "{count} in {days}, {share} felt good").format(
+                count=whole(glance.contacts), days=days(glance.days),
+                share=share(glance.contacts_good, glance.contacts))
+        if glance.top_kinds:
+            text += translate("summary", "; most with {kinds}").format(kinds=", ".join(
+                translate("summary", "{kind} {n}").format(kind=k, n=whole(n))
+                for k, n in glance.top_kinds))
+        rows.append((translate("summary", "Contacts"), text))
+    if glance.sessions_attended is not None:
+        if glance.sessions_booked:
+            text = translate("summary", "{attended} of {booked} booked sessions "
+                                        "attended").format(
+                attended=whole(glance.sessions_attended), booked=whole(glance.sessions_booked))
+        else:
+            text = translate("summary", "no sessions booked in the range")
+        heard = glance.felt_heard
+        if heard:
+            mean = format_number(float(np.mean([r for _d, r in heard])), 1)
+            if len(heard) > 1:
+                text += translate("summary", "; felt heard: {first} of 5 first, {latest} "
+                                             "latest ({n} rated)").format(
+                    first=whole(heard[0][1]), latest=whole(heard[-1][1]),
+                    n=whole(len(heard)))
+            else:
+                text += translate("summary", "; felt heard: {mean} of 5 (1 rated)").format(
+                    mean=mean)
+        rows.append((translate("summary", "Care team"), text))
+    if glance.doses is not None:
+        rows.append((translate("summary", "Doses taken"), _kept_text(glance.doses)))
+    if glance.commitments is not None:
+        rows.append((translate("summary", "Commitments kept"), _kept_text(glance.commitments)))
+    return tuple(rows)
+
+
+def glance_blocks(glance: Glance) -> tuple[Block, ...]:
+    """The blocks of page 1 (after the title lines), in the order a session needs them."""
+    blocks: list[Block] = [Notice(safety_text(line)) for line in glance.safety]
+    if glance.scores is not None:
+        if glance.scores:
+            blocks.append(scores_table(glance.scores))
+            if any(s.instrument in MARKED for s in glance.scores):
+                blocks.append(Paragraph(translate(
+                    "summary", "PHQ-9 and GAD-7 markers as published: response, the latest "
+                               "score 50% or more below the first in the range; remission, the "
+                               "latest score under 5."), small=True))
+        else:
+            blocks.append(Paragraph(translate("summary", "No questionnaires were filled in "
+                                                         "during this range.")))
+    rows = facts(glance)
+    if rows:
+        blocks.append(Table((), rows, widths=(21, 79)))  # label and figures: no header
+    if glance.topics is not None:
+        blocks.append(Heading(translate("summary", "Topics for the next session")))
+        blocks.append(Bullets(glance.topics) if glance.topics else
+                      Paragraph(translate("summary", "No open topics.")))
+    return tuple(blocks)
