@@ -1,4 +1,5 @@
-"""The contacts of the day on the Today page: a list above the quick-add row.
+"""The contacts of the day on the Today page: cards (``contact_cards.py``) above the quick-add
+row.
 
 Contacts are stored as soon as they are added (Enter in the row), and the cursor goes back to
 Person for the next one. In the list, Enter (or Edit) loads a contact into the row to change it
@@ -28,6 +29,7 @@ from journal.domain.records import Contact, Person
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.dialogs.unsaved_changes import ask_to_discard
+from journal.ui.pages.contact_cards import CARD_ROLE, Card, ContactCardDelegate
 from journal.ui.pages.contact_entry import FORM, ContactEntry
 from journal.ui.widgets.choices import mode_text, relationship_text
 from journal.ui.widgets.section import section_title
@@ -173,8 +175,8 @@ class ContactsPanel(QWidget):
         self._list.setAccessibleDescription(self.tr(
             "Enter changes the selected contact in the row below; Delete deletes it, and "
             "Ctrl+Z brings it back"))
-        self._list.setWordWrap(True)
-        self._list.setAlternatingRowColors(True)  # where one two-line contact ends
+        self._list.setItemDelegate(ContactCardDelegate(self._list))
+        self._list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self._list.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         self._edit = self._button(
             "edit_contact",
@@ -286,8 +288,10 @@ class ContactsPanel(QWidget):
         self._list.clear()
         contacts = self._journal.contacts_on(self._date)
         for contact in contacts:
-            item = QListWidgetItem(self._item_text(contact))
+            card = self._card(contact)
+            item = QListWidgetItem(self._item_text(card))
             item.setData(Qt.ItemDataRole.UserRole, contact)
+            item.setData(CARD_ROLE, card)
             if contact.note:
                 item.setToolTip(contact.note)
             self._list.addItem(item)
@@ -308,13 +312,28 @@ class ContactsPanel(QWidget):
                 self._list.setCurrentRow(row)
                 return
 
-    def _item_text(self, contact: Contact) -> str:
+    def _card(self, contact: Contact) -> Card:
         details = [mode_text(contact.mode)]
         if contact.minutes is not None:
             details.append(self.tr("{minutes} min").format(minutes=contact.minutes))
-        details.append(self.tr("how connected {quality}/5").format(quality=contact.quality))
         note = contact.note.strip().splitlines()[0] if contact.note.strip() else ""
         if note:
             details.append(note if len(note) <= _NOTE_IN_LIST else note[: _NOTE_IN_LIST - 1] + "…")
-        who = f"{self.describe(contact)} · {relationship_text(contact.kind)}"
-        return f"{who}\n{' · '.join(details)}"
+        return Card(
+            who=self.describe(contact),
+            kind=relationship_text(contact.kind),
+            details=" · ".join(details),
+            quality=contact.quality,
+            quality_text=self.tr("{quality}/5 {word}").format(
+                quality=contact.quality, word=self._quality_word(contact.quality)),
+        )
+
+    def _quality_word(self, quality: int) -> str:
+        words = (self.tr("not at all"), self.tr("a little"), self.tr("somewhat"),
+                 self.tr("quite"), self.tr("very"))
+        return words[max(1, min(5, quality)) - 1]
+
+    def _item_text(self, card: Card) -> str:
+        """All of a card in one line, for a screen reader (the delegate draws the card)."""
+        connected = self.tr("how connected {quality}").format(quality=card.quality_text)
+        return f"{card.who} · {card.kind} · {card.details} · {connected}"
