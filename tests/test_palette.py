@@ -1,6 +1,7 @@
 """The one mood palette: a leaf, readable numbers on every step, a mark besides colour."""
 
 import ast
+import itertools
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,8 @@ def test_each_arm_of_the_scale_changes_lightness_step_by_step(scheme: palette.Sc
     """Diverging from the sand middle: darker towards 0 (blue), towards 10 (amber) too, so
     neighbouring steps differ without hue (greyscale, colour-blind eyes)."""
     lum = [palette._luminance(c) for c in palette.mood_colours(scheme)]
-    assert all(a < b for a, b in zip(lum[:5], lum[1:6], strict=True))
-    assert all(a > b for a, b in zip(lum[5:10], lum[6:], strict=True))
+    assert all(a < b for a, b in itertools.pairwise(lum[:6]))
+    assert all(a > b for a, b in itertools.pairwise(lum[5:]))
 
 
 def test_reversed_ratings_and_how_connected_use_the_same_scale() -> None:
