@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
@@ -54,7 +54,9 @@ class MoodCalendar(QCalendarWidget):
 
     def minimumSizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        cell_w = metrics.horizontalAdvance("00") + 18
+        names = (self.locale().dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8))
+        widest = max(metrics.horizontalAdvance(name) for name in names)
+        cell_w = max(metrics.horizontalAdvance("00") + 18, widest + 14)
         cell_h = metrics.height() * 2 + 8
         return QSize(cell_w * 7 + 8, cell_h * 7 + metrics.height() * 2 + 16)
 
