@@ -208,6 +208,25 @@ def test_a_known_name_completes_from_its_first_letters(qtbot, seed, open_window)
     assert window.journal.contacts_on(TODAY) == []
 
 
+def test_a_new_name_typed_over_a_completion_gets_the_kind_chosen_before(
+    qtbot, seed, open_window
+):
+    seed(with_friends)
+    window = open_window()
+    person = find(window, "contact_person")
+    kind = find(window, "contact_kind", QComboBox)
+    person.setFocus()
+    qtbot.keyClicks(person, "B")  # Ben, family, for a moment
+    assert kind.currentData() == "family"
+    qtbot.keyClicks(person, "o")  # "Bo": nobody yet
+    assert person.text() == "Bo" and kind.currentData() == "friend"
+    assert "as friend" in find(window, "new_person_note", QLabel).text()
+    qtbot.keyClick(person, Qt.Key.Key_Return)  # on to how connected
+    qtbot.keyClicks(QApplication.focusWidget(), "4")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.journal.person_by_name("Bo").relationship == "friend"
+
+
 def test_the_kind_comes_from_the_person_and_can_be_changed(qtbot, seed, open_window):
     seed(with_friends)
     window = open_window()

@@ -97,6 +97,8 @@ class ContactEntry(QWidget):
         self._archived: set[str] = set()
         self._notices = FieldNotices(FORM, prefix="contact_")
         self._new_name = False
+        self._filling_kind = False  # the kind is being set from a name, not by the person
+        self._own_kind = Relationship.FRIEND.value  # the kind as chosen, or the row's default
         self._build()
         self._blank = self._raw()
         self._person.textChanged.connect(self._on_person_text_changed)
@@ -124,7 +126,10 @@ class ContactEntry(QWidget):
         self._editing = contact is not None
         self._typed_name = ""
         self._person.setText(person_name)
+        self._filling_kind = True
         select_data(self._kind, contact.kind if contact else Relationship.FRIEND)
+        self._filling_kind = False
+        self._own_kind = str(self._kind.currentData())
         select_data(self._mode, contact.mode if contact else Mode.IN_PERSON)
         minutes = contact.minutes if contact else None
         self._minutes.setText("" if minutes is None else str(minutes))
@@ -322,10 +327,14 @@ class ContactEntry(QWidget):
     def _on_cancel_clicked(self) -> None:
         self.cancelled.emit()
 
-    def _on_person_text_changed(self, text: str) -> None:
-        kind = self._kinds.get(text.strip().casefold())
-        if kind is not None:
-            select_data(self._kind, kind)
+    def _on_person_text_changed(self, _text: str) -> None:
+        # A known name brings its kind; once the name is no longer known (a completion typed
+        # over, "Mum" becoming "Maya"), the kind goes back to the one chosen before. The text
+        # is read again: a completion made while the signal was on its way changed it.
+        kind = self._kinds.get(self._person.text().strip().casefold())
+        self._filling_kind = True
+        select_data(self._kind, kind if kind is not None else self._own_kind)
+        self._filling_kind = False
         self._update_new_person_note()
 
     def _on_person_text_edited(self, text: str) -> None:
@@ -342,6 +351,8 @@ class ContactEntry(QWidget):
             self._person.setSelection(len(match), len(text) - len(match))  # cursor after typed
 
     def _on_kind_current_index_changed(self, _index: int) -> None:
+        if not self._filling_kind:
+            self._own_kind = str(self._kind.currentData())
         self._update_new_person_note()
 
     # --- helpers -----------------------------------------------------------------------------

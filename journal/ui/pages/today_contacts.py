@@ -100,13 +100,12 @@ class ContactsPanel(QWidget):
         """Add the contact in the row (or store the one being changed); False if invalid."""
         try:
             name, contact = self._entry.values(self._date)
-            person, created = self._person_named(name, contact.kind)
-            contact = dataclasses.replace(contact, person_id=person.id)
             if self._editing is None:
-                stored = self._journal.add_contact(contact)
+                stored, person, created = self._add_contact(name, contact)
             else:
+                person, created = self._person_named(name, contact.kind)
                 stored = self._journal.update_contact(
-                    dataclasses.replace(contact, id=self._editing.id)
+                    dataclasses.replace(contact, person_id=person.id, id=self._editing.id)
                 )
         except ValidationError as error:
             self._entry.show_problems(error.all)
@@ -274,6 +273,15 @@ class ContactsPanel(QWidget):
         self._delete.setEnabled(row >= 0)
 
     # --- helpers -----------------------------------------------------------------------------
+
+    def _add_contact(self, name: str, contact: Contact) -> tuple[Contact, Person, bool]:
+        """The one path that adds a typed contact: find the person called ``name`` (or create
+        them with the contact's kind) and store the contact; also says whether the person is
+        new. Raises ``JournalError``. Two writes for now (the row's values are checked before
+        either); a one-transaction use case of the services is meant to replace them here."""
+        person, created = self._person_named(name, contact.kind)
+        stored = self._journal.add_contact(dataclasses.replace(contact, person_id=person.id))
+        return stored, person, created
 
     def _person_named(self, name: str, kind: Relationship) -> tuple[Person, bool]:
         """The active person called ``name``, created with ``kind`` when there is none."""
