@@ -4,7 +4,7 @@ It composes the day bar (``widgets/day_bar.py``), the check-in form (``today_che
 a month calendar coloured by mood (``widgets/mood_calendar.py``) on the left, the contacts of
 the day (``today_contacts.py``) on the right, a calm isolation nudge (``today_nudge.py``) and a
 message bar that offers Undo after a contact is deleted; its room is kept while it is hidden,
-so the page never jumps when a message comes or goes. Further panels of the day (treatment)
+so the page never jumps when a message comes or goes (it lies over the day's state line). Further panels of the day (treatment)
 join the right column with ``add_panel``.
 """
 
@@ -15,7 +15,15 @@ import itertools
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journal.domain.records import Contact, Person
 from journal.i18n import format_date
@@ -160,9 +168,14 @@ class TodayPage(QWidget):
         layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.setSpacing(10)
         layout.addWidget(self._heading)
-        layout.addWidget(self._day_state)
+        # A message lies over the day's state line, in room kept for it: the page never
+        # moves down when one comes (it covers that line for its few seconds).
+        slot = QGridLayout()
+        slot.setContentsMargins(0, 0, 0, 0)
+        slot.addWidget(self._day_state, 0, 0, Qt.AlignmentFlag.AlignVCenter)
+        slot.addWidget(self._messages, 0, 0)
+        layout.addLayout(slot)
         layout.addWidget(self._day_bar)
-        layout.addWidget(self._messages)
         layout.addWidget(self._nudge)
         layout.addSpacing(4)
         layout.addLayout(self._columns, 1)
