@@ -4,8 +4,8 @@ It composes the day bar (``widgets/day_bar.py``), the check-in form (``today_che
 a month calendar coloured by mood (``widgets/mood_calendar.py``) on the left, the contacts of
 the day (``today_contacts.py``) on the right, a calm isolation nudge (``today_nudge.py``) and a
 message bar that offers Undo after a contact is deleted; its room is kept while it is hidden,
-so the page never jumps when a message comes or goes (it lies over the day's state line). Further panels of the day (treatment)
-join the right column with ``add_panel``.
+so the page never jumps when a message comes or goes (it lies over the day's state line).
+Further panels of the day (treatment) join the right column with ``add_panel``.
 """
 
 from __future__ import annotations
