@@ -173,15 +173,17 @@ def test_messages_and_the_new_name_note_do_not_move_the_page(qtbot, main_window)
     page = main_window.today_page
     title = find(page, "check_in_title", QLabel)
     quality = find(page, "contact_quality")
-    before = (title.mapTo(page, QPoint()), quality.mapTo(page, QPoint()))
+    contacts = find(page, "contacts")
+    before = (title.mapTo(page, QPoint()), quality.mapTo(page, QPoint()), contacts.height())
     person = find(page, "contact_person", QLineEdit)
     person.setFocus()
-    qtbot.keyClicks(person, "Sam")  # a new name: its note appears under it
+    qtbot.keyClicks(person, "Samantha Josephine")  # a new name: its note appears under it
     qtbot.keyClick(person, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # refused day
     QApplication.processEvents()
     assert find(page, "new_person_note", QLabel).isVisible()
     assert find(page, "message_text", QLabel).isVisible()
-    assert (title.mapTo(page, QPoint()), quality.mapTo(page, QPoint())) == before
+    assert (title.mapTo(page, QPoint()), quality.mapTo(page, QPoint()),
+            contacts.height()) == before
 
 
 def test_the_note_starts_small_and_grows_with_its_text(qtbot, main_window):

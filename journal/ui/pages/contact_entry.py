@@ -266,6 +266,7 @@ class ContactEntry(QWidget):
         keep_room = self._new_person.sizePolicy()
         keep_room.setRetainSizeWhenHidden(True)  # it comes and goes while typing: no jump
         self._new_person.setSizePolicy(keep_room)
+        self._new_person.setMinimumHeight(self._new_person.fontMetrics().lineSpacing() * 2)
         self._new_person.hide()
         grid.addWidget(self._new_person, 2, 1, 1, 3)
 
