@@ -98,6 +98,7 @@ class SettingsPage(QWidget):
         self._day_start.setAccessibleDescription(self.tr(
             "An entry before this hour belongs to the day before, for nights that end after "
             "midnight; applies to Today, the command line and the reminder"))
+        self._day_start.setToolTip(self._day_start.accessibleDescription())
         for hour in range(24):
             text = QLocale().toString(QTime(hour, 0), time_edit_format())
             self._day_start.addItem(self.tr("{time} (midnight)").format(time=text)
