@@ -166,13 +166,13 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../journal/ui/pages/today_checkin.py" line="+108"/>
+        <location filename="../../journal/ui/pages/today_checkin.py" line="+123"/>
         <source>Some of this day&apos;s check-in is not valid, so it has not been saved.</source>
-        <extracomment>The one-line rating fields in screen (and Tab) order; &quot;what helped&quot; and the note follow. Every typed field of the form, as ``parse_day`` names them, in screen order.</extracomment>
+        <extracomment>The one-line rating fields in screen (and Tab) order; &quot;what helped&quot; and the note follow. The ratings chosen on a row of steps (0–10); sleep hours is typed. How long &quot;Saved ✓&quot; stays before it fades, and how long the fading takes. The note&apos;s height in lines: where it starts, and where it stops growing (then scrolls). Every typed field of the form, as ``parse_day`` names them, in screen order.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>&amp;Mood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -183,28 +183,60 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>very low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>very good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Anxiety</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>0 = none, 10 = extreme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
+        <location line="+2"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <source>extreme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>&amp;Loneliness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Energy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>0 = exhausted, 10 = full of energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exhausted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>full of energy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -219,31 +251,46 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Sleep hours</source>
+        <source>very unwell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>hours slept, e.g. 7.5</source>
+        <source>very well</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>0–24</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>0–10</source>
+        <location line="+10"/>
+        <source>A click or a digit picks; arrows move, Backspace clears, Enter moves on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>Sleep hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Sleep hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>hours slept, e.g. 7.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>0–24</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>e.g. walk, music, called a friend</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,7 +320,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -294,7 +341,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+2"/>
+        <source>Saved ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,7 +756,7 @@
 <context>
     <name>ContactEntry</name>
     <message>
-        <location filename="../../journal/ui/pages/contact_entry.py" line="+128"/>
+        <location filename="../../journal/ui/pages/contact_entry.py" line="+141"/>
         <source>Change the contact</source>
         <extracomment>Where messages about no field of the row go (the date, a locked file).</extracomment>
         <translation type="unfinished"></translation>
@@ -721,42 +773,67 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+130"/>
+        <location line="+134"/>
         <source>Add contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-79"/>
-        <source>a name, or a new one to add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="-70"/>
         <source>0–1440</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1–5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Pe&amp;rson</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-26"/>
+        <source>a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+0"/>
-        <source>Person or group</source>
+        <source>a little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>somewhat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>quite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>very</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>How connected did you feel: 1 = not at all, 5 = very. A click or a digit picks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Person or group; known names complete from their first letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -766,7 +843,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>M&amp;ode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -786,17 +863,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+38"/>
+        <source>Enter adds · Ctrl+N starts the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>“{name}” is archived, so a new entry will be added as {kind} (the kind beside the name). To keep one history, unarchive them on the People page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” is new: they will be added to your people as {kind} (the kind beside the name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-163"/>
         <source>How &amp;connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>How connected did you feel: 1 = not at all, 5 = very</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>No&amp;te</source>
         <translation type="unfinished"></translation>
     </message>
@@ -806,7 +893,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -820,37 +907,22 @@
         <source>Add this contact (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>Enter adds · Ctrl+N starts the next · 1 = not connected, 5 = very</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+73"/>
-        <source>“{name}” is archived, so a new entry will be added with the kind above. To keep one history, unarchive them on the People page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>“{name}” is new: they will be added to your people with the kind above.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../journal/ui/pages/today_contacts.py" line="+128"/>
+        <location filename="../../journal/ui/pages/today_contacts.py" line="+129"/>
         <source>The contact in the row is not complete, so it has not been stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+130"/>
+        <location line="+141"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-138"/>
         <source>Contacts of the day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -880,7 +952,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+118"/>
         <source>No contacts on this day yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -895,8 +967,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>{quality}/5 {word}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>somewhat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>how connected {quality}/5</source>
+        <source>quite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>very</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>how connected {quality}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1035,7 +1137,7 @@
 <context>
     <name>DayBar</name>
     <message>
-        <location filename="../../journal/ui/widgets/day_bar.py" line="+68"/>
+        <location filename="../../journal/ui/widgets/day_bar.py" line="+71"/>
         <source>Day</source>
         <extracomment>Days before the first and after the last of a month the calendar also shows.</extracomment>
         <translation type="unfinished"></translation>
@@ -1924,6 +2026,20 @@
     <message>
         <location line="+1"/>
         <source>Dismiss the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoodCalendar</name>
+    <message>
+        <location filename="../../journal/ui/widgets/mood_calendar.py" line="+44"/>
+        <source>Month calendar</source>
+        <extracomment>``moods(start, end)``: each checked-in day&apos;s mood in that span.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days coloured by mood, with the mood&apos;s number under the day. Arrows move between days, Page Up and Page Down between months; Enter or a click opens the day</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2958,6 +3074,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Day starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An entry before this hour belongs to the day before, for nights that end after midnight; applies to Today, the command line and the reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{time} (midnight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Day starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source> days</source>
         <translation type="unfinished"></translation>
@@ -3061,12 +3197,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+123"/>
+        <location line="+129"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-128"/>
         <source>Restore this backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3086,7 +3222,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so the journal is stored unencrypted. It is still only readable by your user account.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3101,7 +3237,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Start at login</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3462,13 +3598,18 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../journal/ui/pages/today.py" line="+216"/>
-        <source>{date} has not happened yet: a check-in can be for today or any day before.</source>
+        <location filename="../../journal/ui/pages/today.py" line="+154"/>
+        <source>Month</source>
         <extracomment>Page width, in average characters, from which check-in and contacts stand side by side.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+97"/>
+        <source>{date} has not happened yet: a check-in can be for today or any day before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Deleted the contact with {who}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3488,7 +3629,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
+        <source>{weekday} {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Today — {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5131,7 +5277,7 @@
 <context>
     <name>reminders</name>
     <message>
-        <location filename="../../journal/reminders.py" line="+15"/>
+        <location filename="../../journal/reminders.py" line="+16"/>
         <source>Would you like to take a minute for today&apos;s check-in?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6294,7 +6440,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/settings.py" line="+38"/>
+        <location filename="../../journal/domain/settings.py" line="+44"/>
         <location filename="../../journal/domain/validate.py" line="+165"/>
         <source>{field} must be text</source>
         <translation type="unfinished"></translation>
@@ -6312,9 +6458,15 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+8"/>
         <location filename="../../journal/domain/validate.py" line="-58"/>
         <location line="+20"/>
         <source>{field} must be between {low} and {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>day starts at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6664,12 +6816,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+123"/>
+        <location filename="../../journal/services.py" line="+125"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <location line="+42"/>
         <location filename="../../journal/treatment.py" line="+175"/>
         <source>that person is not in the journal</source>
