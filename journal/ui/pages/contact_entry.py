@@ -114,12 +114,16 @@ class ContactEntry(QWidget):
         return self._editing
 
     def set_people(self, everyone: list[Person]) -> None:
-        """Offer the active people's names; archived ones leave the completer."""
+        """Offer the active people's names for completion; archived ones are not offered."""
         active = [p for p in everyone if not p.archived]
         self._kinds = {p.name.casefold(): p.relationship for p in active}
         self._archived = {p.name.casefold() for p in everyone if p.archived}
         self._names = sorted((p.name for p in active), key=str.casefold)
         self._update_new_person_note()
+
+    def names_offered(self) -> list[str]:
+        """The names Person completes to (the active people's), in the order tried."""
+        return list(self._names)
 
     def load(self, contact: Contact | None = None, person_name: str = "") -> None:
         """Show ``contact`` to change it, or (``None``) an empty row for a new one."""
