@@ -20,8 +20,9 @@ from journal import palette
 from journal.domain.records import Day
 from journal.i18n import format_date
 from journal.services import Journal
-from journal.ui.pages.today_checkin import FADE_MS, NOTE_LINES, SAVED_MS
+from journal.ui.widgets.growing_note import NOTE_LINES
 from journal.ui.widgets.rating_picker import RatingPicker
+from journal.ui.widgets.saved_mark import FADE_MS, SAVED_MS
 
 from .conftest import TODAY, fixed_clock
 

@@ -12,19 +12,14 @@ import datetime as dt
 import functools
 import itertools
 
-from PySide6.QtCore import QEasingCurve, QEvent, QLocale, QPropertyAnimation, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
-    QGraphicsOpacityEffect,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,8 +30,10 @@ from journal.domain.records import Day
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.dialogs.unsaved_changes import ask_to_discard
+from journal.ui.widgets.growing_note import GrowingNote
 from journal.ui.widgets.notices import FieldNotices
 from journal.ui.widgets.rating_picker import RatingPicker, StepColour, mood_scale, reversed_scale
+from journal.ui.widgets.saved_mark import SavedMark
 from journal.ui.widgets.section import section_title
 from journal.ui.widgets.tag_completer import TagCompleter
 
@@ -44,11 +41,6 @@ from journal.ui.widgets.tag_completer import TagCompleter
 RATING_FIELDS = ("mood", "anxiety", "loneliness", "energy", "physical", "sleep_hours")
 #: The ratings chosen on a row of steps (0–10); sleep hours is typed.
 PICKED = ("mood", "anxiety", "loneliness", "energy", "physical")
-#: How long "Saved ✓" stays before it fades, and how long the fading takes.
-SAVED_MS = 4_000
-FADE_MS = 700
-#: The note's height in lines: where it starts, and where it stops growing (then scrolls).
-NOTE_LINES = (2, 12)
 #: Every typed field of the form, as ``parse_day`` names them, in screen order.
 FIELDS = (*RATING_FIELDS, "coping", "note")
 
@@ -335,75 +327,3 @@ def _with_decimal_comma(texts: dict[str, str]) -> dict[str, str]:
         texts = {**texts, "sleep_hours": texts["sleep_hours"].replace(".", ",")}
     return texts
 
-
-class SavedMark(QLabel):
-    """"Saved ✓" beside the Save button, where the person looks: shown on a save, it fades
-    after ``SAVED_MS``. Its room is kept while hidden, so nothing moves when it comes and goes.
-    """
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent, objectName="saved_mark")
-        self.setAccessibleName(text)
-        font = self.font()
-        font.setBold(True)
-        self.setFont(font)
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.setSizePolicy(policy)
-        self._opacity = QGraphicsOpacityEffect(self, opacity=1.0)
-        self.setGraphicsEffect(self._opacity)
-        self.timer = QTimer(self, singleShot=True, interval=SAVED_MS)
-        self.fade = QPropertyAnimation(self._opacity, b"opacity", self)
-        self.fade.setDuration(FADE_MS)
-        self.fade.setStartValue(1.0)
-        self.fade.setEndValue(0.0)
-        self.fade.setEasingCurve(QEasingCurve.Type.InQuad)
-        self.timer.timeout.connect(self.fade.start)
-        self.fade.finished.connect(self.hide)
-        self.hide()
-
-    def flash(self) -> None:
-        """Show the mark at full strength and start its time again."""
-        self.fade.stop()
-        self._opacity.setOpacity(1.0)
-        self.show()
-        self.timer.start()
-
-    def clear(self) -> None:
-        self.timer.stop()
-        self.fade.stop()
-        self.hide()
-
-
-class GrowingNote(QPlainTextEdit):
-    """A note box that starts at ``NOTE_LINES[0]`` lines and grows with its text up to
-    ``NOTE_LINES[1]``, then scrolls: an empty day does not open on a large empty box."""
-
-    def __init__(self, parent: QWidget | None = None, objectName: str = "") -> None:
-        super().__init__(parent, objectName=objectName)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
-        self._fit()
-
-    def lines_shown(self) -> int:
-        """How many lines of text the box is tall enough for."""
-        inner = self.height() - self._chrome()
-        return max(1, round(inner / self.fontMetrics().lineSpacing()))
-
-    def _chrome(self) -> int:
-        margins = self.contentsMargins()
-        document = round(self.document().documentMargin() * 2)
-        return margins.top() + margins.bottom() + document
-
-    def _fit(self, *_args: object) -> None:
-        lines = round(self.document().documentLayout().documentSize().height())
-        low, high = NOTE_LINES
-        shown = max(low, min(high, lines))
-        height = shown * self.fontMetrics().lineSpacing() + self._chrome()
-        if height != self.height():
-            self.setFixedHeight(height)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()  # a narrower box wraps into more lines
