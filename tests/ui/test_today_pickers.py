@@ -106,7 +106,7 @@ def test_digits_arrows_home_end_and_backspace_pick_a_step(qtbot, main_window):
     assert main_window.journal.day(TODAY).mood == 8
 
 
-def test_every_picker_is_named_and_described(main_window):
+def test_every_picker_is_named_and_described(qtbot, main_window):
     pickers = main_window.today_page.findChildren(RatingPicker)
     assert {p.objectName() for p in pickers} == {
         "mood", "anxiety", "loneliness", "energy", "physical", "contact_quality"}
@@ -114,6 +114,10 @@ def test_every_picker_is_named_and_described(main_window):
         assert picker.accessibleName() and picker.accessibleDescription(), picker.objectName()
         assert picker.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert "0 = worst, 10 = best" in find(main_window, "mood").accessibleDescription()
+    mood = find(main_window, "mood")
+    assert mood.accessibleName() == "Mood: none chosen"
+    qtbot.keyClicks(mood, "7")  # the step chosen is said with the name
+    assert mood.accessibleName() == "Mood: 7"
     assert "1 = not at all, 5 = very" in find(
         main_window, "contact_quality").accessibleDescription()
 
