@@ -166,9 +166,9 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../journal/ui/pages/today_checkin.py" line="+123"/>
+        <location filename="../../journal/ui/pages/today_checkin.py" line="+115"/>
         <source>Some of this day&apos;s check-in is not valid, so it has not been saved.</source>
-        <extracomment>The one-line rating fields in screen (and Tab) order; &quot;what helped&quot; and the note follow. The ratings chosen on a row of steps (0–10); sleep hours is typed. How long &quot;Saved ✓&quot; stays before it fades, and how long the fading takes. The note&apos;s height in lines: where it starts, and where it stops growing (then scrolls). Every typed field of the form, as ``parse_day`` names them, in screen order.</extracomment>
+        <extracomment>The one-line rating fields in screen (and Tab) order; &quot;what helped&quot; and the note follow. The ratings chosen on a row of steps (0–10); sleep hours is typed. Every typed field of the form, as ``parse_day`` names them, in screen order.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -756,7 +756,7 @@
 <context>
     <name>ContactEntry</name>
     <message>
-        <location filename="../../journal/ui/pages/contact_entry.py" line="+141"/>
+        <location filename="../../journal/ui/pages/contact_entry.py" line="+145"/>
         <source>Change the contact</source>
         <extracomment>Where messages about no field of the row go (the date, a locked file).</extracomment>
         <translation type="unfinished"></translation>
@@ -2629,6 +2629,20 @@
     <message>
         <location line="+1"/>
         <source>Whole journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingPicker</name>
+    <message>
+        <location filename="../../journal/ui/widgets/rating_picker.py" line="+122"/>
+        <source>none chosen</source>
+        <extracomment>How much of the way to the field colour an unchosen step is drawn (pale, still legible). The colour of step ``value`` in a scheme (&quot;light&quot; or &quot;dark&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}: {value}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
