@@ -110,8 +110,9 @@ sys.exit(main(["--data-dir", sys.argv[1]]))
 WINDOW = """
 import datetime as dt, json, sys, time
 from pathlib import Path
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication
 from journal.app import make_main_window
+from journal.ui.widgets.rating_picker import RatingPicker
 from journal.domain.records import Contact, Day
 
 folder, repeat = Path(sys.argv[1]), int(sys.argv[2])
@@ -121,7 +122,7 @@ window.show()
 app = QApplication.instance()
 journal = window.journal
 today_page = window.today_page
-mood = today_page.findChild(QLineEdit, "mood")
+mood = today_page.findChild(RatingPicker, "mood")
 counter = iter(range(10**6))
 
 def timed(action, times):
@@ -133,7 +134,7 @@ def timed(action, times):
     return samples
 
 def save_from_page():
-    mood.setText(str(next(counter) % 11))
+    mood.set_value(next(counter) % 11)
     if not today_page.save():
         raise RuntimeError("the Today page refused the save")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from journal.domain.errors import ValidationError
+from journal.domain.settings import day_of
 from journal.i18n import QT_TRANSLATE_NOOP, translate
 
 #: The invitation in English, marked for translation; show it with ``invitation()``.
@@ -35,9 +36,18 @@ def parse_time(text: str) -> dt.time | None:
 
 
 def reminder_due(now: dt.datetime, reminder_time: str, *, checked_in_today: bool,
-                 last_shown: dt.date | None) -> bool:
-    """True when the daily invitation should appear now."""
+                 last_shown: dt.date | None, day_starts_at: int = 0) -> bool:
+    """True when the daily invitation should appear now.
+
+    ``checked_in_today`` and ``last_shown`` are about the journal day of ``now`` (which, with
+    a day starting at ``day_starts_at`` o'clock, is the day before until that hour); the time
+    is counted from the start of that day, so a reminder at 20:00 is still due at 1 am when
+    the day ends at 4.
+    """
     at = parse_time(reminder_time)
-    if at is None or checked_in_today or last_shown == now.date():
+    if at is None or checked_in_today or last_shown == day_of(now, day_starts_at):
         return False
-    return now.time().replace(tzinfo=None) >= at
+    start = day_starts_at * 60
+    since_start = (now.hour * 60 + now.minute - start) % 1440
+    due_after = (at.hour * 60 + at.minute - start) % 1440
+    return since_start >= due_after

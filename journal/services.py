@@ -23,7 +23,7 @@ from journal.domain import validate as v
 from journal.domain.errors import JournalDamaged, JournalError, JournalNotFound, ValidationError
 from journal.domain.kinds import Relationship
 from journal.domain.records import Contact, Day, Person
-from journal.domain.settings import Settings
+from journal.domain.settings import Settings, day_of
 from journal.i18n import translate
 from journal.people import PeopleUseCases
 from journal.privacy import PrivacyUseCases
@@ -190,7 +190,9 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         return self._clock()
 
     def today(self) -> dt.date:
-        return self._clock().date()
+        """The journal day of now: before the chosen hour ("day starts at") the day before."""
+        starts_at = self.settings().day_starts_at if self.is_open else 0
+        return day_of(self._clock(), starts_at)
 
     def changes(self) -> int:
         """A counter that grows with every change written through this journal, so a page
@@ -240,6 +242,10 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
 
     def dates_with_checkins(self, start: dt.date, end: dt.date) -> set[dt.date]:
         return days_store.dates_with_checkins(self.db, start, end)
+
+    def moods_between(self, start: dt.date, end: dt.date) -> dict[dt.date, int]:
+        """Each checked-in day's mood from ``start`` to ``end``, for the month calendar."""
+        return {d.date: d.mood for d in days_store.days_between(self.db, start, end)}
 
     # --- contacts ----------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ in to whoever needs it, never read from a global.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 
 from journal.domain.errors import ValidationError
@@ -26,7 +27,11 @@ def _is_clock_time(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The person's preferences. ``window_geometry`` is the main window's saved geometry (hex)."""
+    """The person's preferences. ``window_geometry`` is the main window's saved geometry (hex).
+
+    ``day_starts_at`` is the hour (0–23) at which a new day begins: with 4, an entry at 1 am
+    still belongs to the day before, for nights that end after midnight (see ``day_of``).
+    """
 
     display_name: str = ""
     theme: str = "system"
@@ -35,6 +40,7 @@ class Settings:
     window_geometry: str = ""
     #: With a passphrase, the window locks after this many idle minutes (0 = never).
     lock_after_minutes: int = 15
+    day_starts_at: int = 0
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -66,8 +72,22 @@ class Settings:
                     field=label("lock_after_minutes"), low=format_number(0, 0),
                     high=format_number(MAX_LOCK_MINUTES, 0)))
 
+        if isinstance(self.day_starts_at, bool) or not isinstance(self.day_starts_at, int) or not (
+            0 <= self.day_starts_at <= 23
+        ):
+            raise ValidationError("day_starts_at", translate(
+                "validation", "{field} must be between {low} and {high}").format(
+                    field=translate("validation", "day starts at"), low=format_number(0, 0),
+                    high=format_number(23, 0)))
+
     @classmethod
     def from_mapping(cls, values: dict[str, object]) -> Settings:
         """Build from stored key/values, ignoring keys a newer version may have written."""
         known = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: val for k, val in values.items() if k in known})  # type: ignore[arg-type]
+
+
+def day_of(moment: dt.datetime, day_starts_at: int = 0) -> dt.date:
+    """The journal day ``moment`` belongs to: before ``day_starts_at`` o'clock it is still the
+    day before (at 01:30 with a day starting at 4, yesterday)."""
+    return (moment - dt.timedelta(hours=day_starts_at)).date()

@@ -128,6 +128,19 @@ def date_edit_format() -> str:
     return short if "yyyy" in short else re.sub(r"(?<!y)yy(?!y)", "yyyy", short)
 
 
+def date_display_format(style: i18n.DateStyle = "weekday_date") -> str:
+    """The Qt pattern that writes a date as ``journal.i18n.format_date(style)`` does now (the
+    locale's words once ``install`` ran, the English default before), so a date box and the
+    heading beside it read alike; the numeric ``date_edit_format`` when neither matches."""
+    probe = dt.date(2026, 11, 25)
+    wanted = i18n.format_date(probe, style)
+    candidates = (_patterns(QLocale().name()).get(style, ""), "ddd d MMM yyyy", "d MMM yyyy")
+    for pattern in candidates:
+        if pattern and QLocale().toString(QDate(probe), pattern) == wanted:
+            return pattern
+    return date_edit_format()
+
+
 def time_edit_format() -> str:
     """The display format of time boxes: the locale's short time (``h:mm AP``, ``HH:mm``)."""
     return QLocale().timeFormat(QLocale.FormatType.ShortFormat)

@@ -341,13 +341,13 @@ class MainWindow(QMainWindow):
 
     def check_reminder(self) -> bool:
         """Show the daily invitation when it is due; True when it was shown."""
-        now = self._journal.now()
-        due = reminder_due(now, self._journal.settings().reminder_time,
-                           checked_in_today=self._journal.day(now.date()) is not None,
-                           last_shown=self._reminded_on)
+        now, today, settings = self._journal.now(), self._journal.today(), self._journal.settings()
+        due = reminder_due(now, settings.reminder_time,
+                           checked_in_today=self._journal.day(today) is not None,
+                           last_shown=self._reminded_on, day_starts_at=settings.day_starts_at)
         if not due:
             return False
-        self._reminded_on = now.date()
+        self._reminded_on = today
         text = QCoreApplication.translate("reminders", INVITATION)  # marked so in the core
         self._reminder.show_message(text, action="checkin", action_text=self.tr("Check in"))
         if QSystemTrayIcon.isSystemTrayAvailable():

@@ -235,13 +235,13 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../journal/ui/pages/today_checkin.py" line="+108"/>
+        <location filename="../../journal/ui/pages/today_checkin.py" line="+115"/>
         <source>Some of this day&apos;s check-in is not valid, so it has not been saved.</source>
-        <extracomment>The one-line rating fields in screen (and Tab) order; &quot;what helped&quot; and the note follow. Every typed field of the form, as ``parse_day`` names them, in screen order.</extracomment>
+        <extracomment>The one-line rating fields in screen (and Tab) order; &quot;what helped&quot; and the note follow. The ratings chosen on a row of steps (0–10); sleep hours is typed. Every typed field of the form, as ``parse_day`` names them, in screen order.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>&amp;Mood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -252,28 +252,60 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>very low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>very good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Anxiety</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>0 = none, 10 = extreme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
+        <location line="+2"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <source>extreme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>&amp;Loneliness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Energy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>0 = exhausted, 10 = full of energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exhausted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>full of energy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -288,31 +320,46 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Sleep hours</source>
+        <source>very unwell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>hours slept, e.g. 7.5</source>
+        <source>very well</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>0–24</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>0–10</source>
+        <location line="+10"/>
+        <source>A click or a digit picks; arrows move, Backspace clears, Enter moves on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>Sleep hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Sleep hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>hours slept, e.g. 7.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>0–24</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>e.g. walk, music, called a friend</source>
         <translation type="unfinished"></translation>
     </message>
@@ -342,7 +389,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -363,7 +410,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+2"/>
+        <source>Saved ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -804,7 +856,7 @@
 <context>
     <name>ContactEntry</name>
     <message>
-        <location filename="../../journal/ui/pages/contact_entry.py" line="+128"/>
+        <location filename="../../journal/ui/pages/contact_entry.py" line="+145"/>
         <source>Change the contact</source>
         <extracomment>Where messages about no field of the row go (the date, a locked file).</extracomment>
         <translation type="unfinished"></translation>
@@ -821,42 +873,67 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+130"/>
+        <location line="+134"/>
         <source>Add contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-79"/>
-        <source>a name, or a new one to add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="-70"/>
         <source>0–1440</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1–5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Pe&amp;rson</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-26"/>
+        <source>a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+0"/>
-        <source>Person or group</source>
+        <source>a little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>somewhat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>quite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>very</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>How connected did you feel: 1 = not at all, 5 = very. A click or a digit picks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Person or group; known names complete from their first letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -866,7 +943,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>M&amp;ode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -886,17 +963,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+38"/>
+        <source>Enter adds · Ctrl+N starts the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>“{name}” is archived, so a new entry will be added as {kind} (the kind beside the name). To keep one history, unarchive them on the People page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” is new: they will be added to your people as {kind} (the kind beside the name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-163"/>
         <source>How &amp;connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>How connected did you feel: 1 = not at all, 5 = very</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>No&amp;te</source>
         <translation type="unfinished"></translation>
     </message>
@@ -906,7 +993,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -920,37 +1007,22 @@
         <source>Add this contact (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>Enter adds · Ctrl+N starts the next · 1 = not connected, 5 = very</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+73"/>
-        <source>“{name}” is archived, so a new entry will be added with the kind above. To keep one history, unarchive them on the People page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>“{name}” is new: they will be added to your people with the kind above.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../journal/ui/pages/today_contacts.py" line="+128"/>
+        <location filename="../../journal/ui/pages/today_contacts.py" line="+129"/>
         <source>The contact in the row is not complete, so it has not been stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+130"/>
+        <location line="+141"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-138"/>
         <source>Contacts of the day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -980,7 +1052,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+118"/>
         <source>No contacts on this day yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -995,8 +1067,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>{quality}/5 {word}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>somewhat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>how connected {quality}/5</source>
+        <source>quite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>very</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>how connected {quality}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1168,7 +1270,7 @@
 <context>
     <name>DayBar</name>
     <message>
-        <location filename="../../journal/ui/widgets/day_bar.py" line="+68"/>
+        <location filename="../../journal/ui/widgets/day_bar.py" line="+71"/>
         <source>Day</source>
         <extracomment>Days before the first and after the last of a month the calendar also shows.</extracomment>
         <translation type="unfinished"></translation>
@@ -2326,6 +2428,20 @@
     </message>
 </context>
 <context>
+    <name>MoodCalendar</name>
+    <message>
+        <location filename="../../journal/ui/widgets/mood_calendar.py" line="+44"/>
+        <source>Month calendar</source>
+        <extracomment>``moods(start, end)``: each checked-in day&apos;s mood in that span.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days coloured by mood, with the mood&apos;s number under the day. Arrows move between days, Page Up and Page Down between months; Enter or a click opens the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MoodTimeline</name>
     <message>
         <location filename="../../journal/ui/charts/mood_timeline.py" line="+42"/>
@@ -3083,6 +3199,20 @@
     </message>
 </context>
 <context>
+    <name>RatingPicker</name>
+    <message>
+        <location filename="../../journal/ui/widgets/rating_picker.py" line="+122"/>
+        <source>none chosen</source>
+        <extracomment>How much of the way to the field colour an unchosen step is drawn (pale, still legible). The colour of step ``value`` in a scheme (&quot;light&quot; or &quot;dark&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SafetyPlanPage</name>
     <message>
         <location filename="../../journal/ui/pages/safety_plan.py" line="+80"/>
@@ -3525,6 +3655,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Day starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An entry before this hour belongs to the day before, for nights that end after midnight; applies to Today, the command line and the reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{time} (midnight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Day starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source> days</source>
         <translation type="unfinished"></translation>
@@ -3648,12 +3798,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+153"/>
+        <location line="+159"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-158"/>
         <source>Restore this backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3690,7 +3840,7 @@
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so the journal is stored unencrypted. It is still only readable by your user account.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3710,7 +3860,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Start at login</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4082,13 +4232,18 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../journal/ui/pages/today.py" line="+216"/>
-        <source>{date} has not happened yet: a check-in can be for today or any day before.</source>
+        <location filename="../../journal/ui/pages/today.py" line="+154"/>
+        <source>Month</source>
         <extracomment>Page width, in average characters, from which check-in and contacts stand side by side.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+97"/>
+        <source>{date} has not happened yet: a check-in can be for today or any day before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Deleted the contact with {who}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4108,7 +4263,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
+        <source>{weekday} {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Today — {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5020,12 +5180,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/encryption.py" line="+116"/>
-        <source>That passphrase does not open this journal. Nothing has been changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../journal/store/connection.py" line="+25"/>
+        <location line="+25"/>
         <source>The journal in {folder} is empty: nothing has been written to it yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5035,7 +5190,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location filename="../../journal/store/encryption.py" line="+116"/>
+        <source>That passphrase does not open this journal. Nothing has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/store/connection.py" line="-142"/>
         <source>{path} is damaged ({problem}); it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6296,7 +6456,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>reminders</name>
     <message>
-        <location filename="../../journal/reminders.py" line="+15"/>
+        <location filename="../../journal/reminders.py" line="+16"/>
         <source>Would you like to take a minute for today&apos;s check-in?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6856,7 +7016,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+36"/>
+        <source>The first and latest scores on page 1 are all the scores of this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-33"/>
         <source>item 9 above 0</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6877,18 +7042,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>The first and latest scores on page 1 are all the scores of this range.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../journal/report/summary_glance.py" line="-119"/>
         <location line="+2"/>
         <source>{score} on {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_care.py" line="+5"/>
+        <location filename="../../journal/report/summary_care.py" line="+18"/>
         <location filename="../../journal/report/summary_glance.py" line="+7"/>
         <source>Questionnaire</source>
         <translation type="unfinished"></translation>
@@ -7214,7 +7374,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>{n} logged day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} logged days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>After a lower day (mood below {low}), mood usually came back to its usual range within {days} (median of {spells}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7256,16 +7426,6 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location filename="../../journal/report/summary_sections.py" line="+5"/>
         <source>Not enough data yet: {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../journal/report/summary_insights.py" line="-48"/>
-        <source>{n} logged day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} logged days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7356,7 +7516,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../journal/report/summary_insights.py" line="+35"/>
+        <location filename="../../journal/report/summary_insights.py" line="-12"/>
         <location line="+17"/>
         <location filename="../../journal/report/summary_sections.py" line="+14"/>
         <source>{n} check-in</source>
@@ -7553,7 +7713,27 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+71"/>
+        <source>{share} of doses taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{share} of booked sessions attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{share} of commitments done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Over the finished weeks, {kept}: week by week above (a gap: nothing was due, or the week is not over yet), with each week&apos;s mean mood below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-73"/>
         <source>By kind of contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7610,26 +7790,6 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+1"/>
         <source>mean mood of the week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>{share} of doses taken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{share} of booked sessions attended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{share} of commitments done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Over the finished weeks, {kept}: week by week above (a gap: nothing was due, or the week is not over yet), with each week&apos;s mean mood below.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7810,7 +7970,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/settings.py" line="+42"/>
+        <location filename="../../journal/domain/settings.py" line="+48"/>
         <location filename="../../journal/domain/validate.py" line="+168"/>
         <source>{field} must be text</source>
         <extracomment>The longest idle time before a protected journal&apos;s window locks (0 = never). With a passphrase, the window locks after this many idle minutes (0 = never).</extracomment>
@@ -7830,9 +7990,15 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+7"/>
         <location line="+9"/>
+        <location line="+8"/>
         <location filename="../../journal/domain/validate.py" line="-58"/>
         <location line="+20"/>
         <source>{field} must be between {low} and {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>day starts at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8190,13 +8356,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+149"/>
+        <location filename="../../journal/services.py" line="+151"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../journal/people.py" line="+76"/>
-        <location filename="../../journal/services.py" line="+28"/>
+        <location filename="../../journal/services.py" line="+32"/>
         <location line="+42"/>
         <location filename="../../journal/treatment.py" line="+175"/>
         <source>that person is not in the journal</source>

@@ -181,6 +181,7 @@ def test_no_setting_can_skip_the_crisis_message(qtbot, open_window, seed, crisis
         "reminder_time": "21:00",
         "questionnaire_every_days": 0,
         "lock_after_minutes": 0,
+        "day_starts_at": 4,
     }
     unknown = {f.name for f in dataclasses.fields(Settings)} - set(changed) - {"window_geometry"}
     assert not unknown, f"a new setting {unknown}: add it here with a non-default value"

@@ -21,6 +21,7 @@ from journal.domain.records import Contact, Day
 from journal.services import Journal
 from journal.ui.dialogs.merge_dialog import MergeDialog
 from journal.ui.dialogs.person_dialog import PersonDialog
+from journal.ui.pages.contact_entry import ContactEntry
 
 from .conftest import TODAY, fixed_clock
 
@@ -188,8 +189,7 @@ def test_archive_keeps_history_and_leaves_the_completer(qtbot, people):
     assert "Ana (archived)" in names(page)
 
     window.findChild(QListWidget, "pages").setCurrentRow(0)
-    completer = window.findChild(QLineEdit, "contact_person").completer()
-    offered = completer.model().stringList()
+    offered = window.findChild(ContactEntry).names_offered()
     assert "Ana" not in offered and "Ana S." in offered
 
 
@@ -249,7 +249,7 @@ def test_a_rename_on_people_reaches_the_today_page(qtbot, people):
     window.findChild(QListWidget, "pages").setCurrentRow(0)
 
     person = window.findChild(QLineEdit, "contact_person")
-    assert "Thursday group" in person.completer().model().stringList()
+    assert "Thursday group" in window.findChild(ContactEntry).names_offered()
     qtbot.keyClicks(person, "thursday group")
     assert window.findChild(QComboBox, "contact_kind").currentData() == "peer_support"
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QLabel,
-    QLineEdit,
     QPushButton,
+    QWidget,
 )
 
 from journal.domain.records import Day
@@ -20,7 +20,7 @@ from .conftest import TODAY
 YESTERDAY = TODAY - dt.timedelta(days=1)
 
 
-def widget(window, name, kind=QLineEdit):
+def widget(window, name, kind=QWidget):
     found = window.findChild(kind, name)
     assert found is not None, name
     return found
@@ -101,17 +101,17 @@ def test_enter_in_a_rating_moves_on_without_saving(qtbot, main_window):
     assert main_window.journal.day(TODAY) is None
 
 
-def test_out_of_range_and_non_numbers_are_named_beside_their_fields(qtbot, main_window):
-    qtbot.keyClicks(widget(main_window, "mood"), "11")
-    qtbot.keyClicks(widget(main_window, "anxiety"), "x")
+def test_out_of_range_and_missing_values_are_named_beside_their_fields(qtbot, main_window):
+    qtbot.keyClicks(widget(main_window, "anxiety"), "4")
+    qtbot.keyClicks(widget(main_window, "sleep_hours"), "30")
     save_with_keyboard(qtbot)
 
     mood_error = widget(main_window, "mood_error", QLabel)
-    anxiety_error = widget(main_window, "anxiety_error", QLabel)
-    assert mood_error.isVisible() and "mood must be between 0 and 10" in mood_error.text()
-    assert anxiety_error.isVisible() and "anxiety" in anxiety_error.text()
+    sleep_error = widget(main_window, "sleep_hours_error", QLabel)
+    assert mood_error.isVisible() and "mood is required" in mood_error.text()
+    assert sleep_error.isVisible() and "sleep hours must be between 0 and 24" in sleep_error.text()
     assert mood_error.text().startswith("⚠")  # not colour alone
-    assert not widget(main_window, "loneliness_error", QLabel).isVisible()
+    assert not widget(main_window, "anxiety_error", QLabel).isVisible()
     assert QApplication.focusWidget() is widget(main_window, "mood")
     assert main_window.journal.day(TODAY) is None
 
@@ -125,10 +125,10 @@ def test_mood_is_required(qtbot, main_window):
 
 
 def test_a_correct_save_clears_the_messages(qtbot, main_window):
-    qtbot.keyClicks(widget(main_window, "mood"), "x")
+    qtbot.keyClicks(widget(main_window, "anxiety"), "2")
     save_with_keyboard(qtbot)
+    assert widget(main_window, "mood_error", QLabel).isVisible()
     mood = widget(main_window, "mood")
-    mood.clear()
     qtbot.keyClicks(mood, "5")
     save_with_keyboard(qtbot)
 
@@ -181,19 +181,20 @@ def test_closing_saves_valid_edits(qtbot, main_window, stored_day):
 
 
 def test_leaving_invalid_edits_asks_and_keep_editing_stays(qtbot, main_window, answer_dialog):
-    qtbot.keyClicks(widget(main_window, "mood"), "12")
+    qtbot.keyClicks(widget(main_window, "mood"), "5")
+    qtbot.keyClicks(widget(main_window, "sleep_hours"), "30")
     answer = answer_dialog("keep_editing")
     qtbot.mouseClick(widget(main_window, "previous_day", QPushButton), Qt.MouseButton.LeftButton)
 
-    assert answer.answered and "mood must be between 0 and 10" in answer.texts[0]
+    assert answer.answered and "sleep hours must be between 0 and 24" in answer.texts[0]
     assert main_window.today_page.date == TODAY
     assert widget(main_window, "date", QDateEdit).date() == QDate(TODAY)
-    assert widget(main_window, "mood").text() == "12"  # the person's typing is still there
+    assert widget(main_window, "sleep_hours").text() == "30"  # the typing is still there
     assert main_window.journal.day(TODAY) is None
 
 
 def test_leaving_invalid_edits_can_discard_them(qtbot, main_window, answer_dialog):
-    qtbot.keyClicks(widget(main_window, "mood"), "12")
+    qtbot.keyClicks(widget(main_window, "sleep_hours"), "30")
     answer = answer_dialog("discard_changes")
     qtbot.mouseClick(widget(main_window, "previous_day", QPushButton), Qt.MouseButton.LeftButton)
 
@@ -203,7 +204,7 @@ def test_leaving_invalid_edits_can_discard_them(qtbot, main_window, answer_dialo
 
 
 def test_closing_with_invalid_edits_asks_first(qtbot, main_window, answer_dialog, stored_day):
-    qtbot.keyClicks(widget(main_window, "mood"), "x")
+    qtbot.keyClicks(widget(main_window, "sleep_hours"), "x")
     answer = answer_dialog("keep_editing")
     assert not main_window.close()
     assert answer.answered and main_window.isVisible()
@@ -220,9 +221,7 @@ def test_saving_from_the_form_keeps_the_coping_tags_it_shows(
     seed_days(Day(date=TODAY, mood=4, coping=("walk", "music")))
     window = open_window()
     assert widget(window, "coping").text() == "walk, music"
-    mood = widget(window, "mood")
-    mood.selectAll()
-    qtbot.keyClicks(mood, "6")
+    qtbot.keyClicks(widget(window, "mood"), "6")
     save_with_keyboard(qtbot)
     window.close()
 

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
+    QWidget,
 )
 
 from journal.domain.errors import ValidationError
@@ -49,7 +49,7 @@ class Keyboard:
             self.commands += 1
 
 
-def find(window, name, kind=QLineEdit):
+def find(window, name, kind=QWidget):
     found = window.findChild(kind, name)
     assert found is not None, name
     return found
@@ -85,38 +85,42 @@ def test_a_day_with_three_contacts_one_a_new_person_by_keyboard_alone(
     started = time.perf_counter()
 
     for text in ("6", "3", "7", "5", "8", "7.5", "walk, music"):
-        keys.type(text)
+        keys.type(text)  # a digit picks a rating; Tab moves on
         keys.press(Qt.Key.Key_Tab)
     keys.type("Good day.")
     keys.press(Qt.Key.Key_N, CTRL)  # straight to the contact row
     assert QApplication.focusWidget() is find(window, "contact_person")
 
-    keys.type("Ana")  # kind comes from Ana: friend
-    keys.press(Qt.Key.Key_Tab, times=2)
+    keys.type("An")  # completes to Ana; kind comes from Ana: friend
+    keys.press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is find(window, "contact_quality")
+    keys.type("4")
+    keys.press(Qt.Key.Key_Tab)
     keys.type("p")  # phone
     keys.press(Qt.Key.Key_Tab)
     keys.type("20")
-    keys.press(Qt.Key.Key_Tab)
-    keys.type("4")
     keys.press(Qt.Key.Key_Return)
     assert QApplication.focusWidget() is find(window, "contact_person")  # ready for the next
 
-    keys.type("Ben")  # family; minutes left empty
-    keys.press(Qt.Key.Key_Tab, times=2)
-    keys.type("v")  # video
-    keys.press(Qt.Key.Key_Tab, times=2)
+    keys.type("Be")  # Ben, family; minutes left empty
+    keys.press(Qt.Key.Key_Return)  # how connected is missing: Enter goes there, no warning
+    assert QApplication.focusWidget() is find(window, "contact_quality")
+    assert not find(window, "contact_how_connected_error", QLabel).isVisible()
     keys.type("5")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("v")  # video
     keys.press(Qt.Key.Key_Return)
 
-    keys.type("Maya")  # nobody yet: created as a friend
+    keys.type("Maya")  # nobody yet: Tab goes to her kind first
     keys.press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is find(window, "contact_kind", QComboBox)
     keys.type("fr")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("3")
     keys.press(Qt.Key.Key_Tab)
     keys.type("i")  # in person
     keys.press(Qt.Key.Key_Tab)
     keys.type("45")
-    keys.press(Qt.Key.Key_Tab)
-    keys.type("3")
     keys.press(Qt.Key.Key_Tab)
     keys.type("walk in the park")
     keys.press(Qt.Key.Key_Return)
@@ -154,24 +158,73 @@ def test_a_day_with_three_contacts_one_a_new_person_by_keyboard_alone(
         (maya.id, "friend", "in_person", 45, 3, "walk in the park"),
     ]
     assert find(window, "contacts", QListWidget).count() == 3
-    # The budget of "under a minute": the words typed (names, notes, tags) plus a few keys.
     assert keys.commands <= 25 and keys.count <= 100
 
 
-def test_enter_in_the_suggestions_picks_a_name_without_adding(qtbot, seed, open_window):
+def test_the_short_daily_flow_by_keyboard_alone_counts_every_key(qtbot, seed, open_window,
+                                                                  capsys):
+    """Mood, three ratings and two contacts (one a new person): every key counted, names too."""
+    seed(with_friends)
+    window = open_window()
+    keys = Keyboard(qtbot)
+    for text in ("6", "3", "7"):
+        keys.type(text)
+        keys.press(Qt.Key.Key_Return)  # Enter moves on
+    keys.type("5")
+    keys.press(Qt.Key.Key_N, CTRL)
+    keys.type("An")  # Ana
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("4")
+    keys.press(Qt.Key.Key_Return)
+    keys.type("Maya")  # new: added as a friend, the kind beside her name
+    keys.press(Qt.Key.Key_Return)  # to how connected, without a warning
+    keys.type("3")
+    keys.press(Qt.Key.Key_Return)
+    keys.press(Qt.Key.Key_S, CTRL)
+    with capsys.disabled():
+        print(f"\nshort keyboard flow: {keys.count} keystrokes, names included")
+
+    journal = window.journal
+    day = journal.day(TODAY)
+    assert (day.mood, day.anxiety, day.loneliness, day.energy) == (6, 3, 7, 5)
+    ana, maya = journal.person_by_name("Ana"), journal.person_by_name("Maya")
+    assert maya is not None and maya.relationship == "friend"
+    assert [(c.person_id, c.quality, c.mode) for c in journal.contacts_on(TODAY)] == [
+        (ana.id, 4, "in_person"), (maya.id, 3, "in_person")]
+    assert keys.count <= 25
+
+
+def test_a_known_name_completes_from_its_first_letters(qtbot, seed, open_window):
     seed(with_friends)
     window = open_window()
     person = find(window, "contact_person")
     person.setFocus()
     qtbot.keyClicks(person, "be")
-    popup = person.completer().popup()
-    qtbot.waitUntil(popup.isVisible)
-    qtbot.keyClick(popup, Qt.Key.Key_Down)
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
-
-    assert person.text() == "Ben"
+    assert person.text() == "Ben" and person.selectedText() == "n"  # typing on replaces it
     assert find(window, "contact_kind", QComboBox).currentData() == "family"
+    assert not find(window, "new_person_note", QLabel).isVisible()
+    qtbot.keyClick(person, Qt.Key.Key_Backspace)  # the completed rest goes, no new completion
+    assert person.text() == "Be"
     assert window.journal.contacts_on(TODAY) == []
+
+
+def test_a_new_name_typed_over_a_completion_gets_the_kind_chosen_before(
+    qtbot, seed, open_window
+):
+    seed(with_friends)
+    window = open_window()
+    person = find(window, "contact_person")
+    kind = find(window, "contact_kind", QComboBox)
+    person.setFocus()
+    qtbot.keyClicks(person, "B")  # Ben, family, for a moment
+    assert kind.currentData() == "family"
+    qtbot.keyClicks(person, "o")  # "Bo": nobody yet
+    assert person.text() == "Bo" and kind.currentData() == "friend"
+    assert "as friend" in find(window, "new_person_note", QLabel).text()
+    qtbot.keyClick(person, Qt.Key.Key_Return)  # on to how connected
+    qtbot.keyClicks(QApplication.focusWidget(), "4")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.journal.person_by_name("Bo").relationship == "friend"
 
 
 def test_the_kind_comes_from_the_person_and_can_be_changed(qtbot, seed, open_window):
@@ -218,8 +271,7 @@ def test_a_new_name_is_announced_and_the_person_created_with_the_kind(qtbot, see
         ("Ana", "1441", "4", "minutes", "minutes must be between 0 and 1440"),
         ("Ana", "half", "4", "minutes", "minutes must be a whole number"),
         ("Ana", "", "", "how_connected", "how connected is required"),
-        ("Ana", "", "0", "how_connected", "how connected must be between 1 and 5"),
-        ("Ana", "", "6", "how_connected", "how connected must be between 1 and 5"),
+        ("Ana", "", "6", "how_connected", "how connected is required"),  # no such step
     ],
 )
 def test_bad_contact_input_is_named_beside_its_field_and_nothing_is_stored(
@@ -241,10 +293,11 @@ def test_bad_contact_input_is_named_beside_its_field_and_nothing_is_stored(
 def test_a_new_person_is_not_created_when_the_contact_is_invalid(qtbot, open_window):
     window = open_window()
     qtbot.keyClicks(find(window, "contact_person"), "Maya")
-    qtbot.keyClicks(find(window, "contact_quality"), "9")
-    qtbot.keyClick(find(window, "contact_quality"), Qt.Key.Key_Return)
+    qtbot.keyClicks(find(window, "contact_quality"), "3")
+    qtbot.keyClicks(find(window, "contact_minutes"), "2000")
+    qtbot.keyClick(find(window, "contact_minutes"), Qt.Key.Key_Return)
 
-    assert "between 1 and 5" in find(window, "contact_how_connected_error", QLabel).text()
+    assert "between 0 and 1440" in find(window, "contact_minutes_error", QLabel).text()
     assert window.journal.people() == []  # nothing half-saved
 
 
@@ -303,7 +356,6 @@ def test_a_contact_is_changed_in_place(qtbot, seed, open_window):
     quality = find(window, "contact_quality")
     assert quality.text() == "3"
     assert find(window, "add_contact", QPushButton).text() == "Save contact"
-    quality.selectAll()
     qtbot.keyClicks(quality, "5")
     qtbot.keyClick(quality, Qt.Key.Key_Return)
 
@@ -429,11 +481,11 @@ def test_tab_runs_from_the_check_in_through_the_contact_row(qtbot, main_window):
     assert order == [
         "contacts",
         "contact_person",
-        "contact_kind",
+        "contact_quality",
         "contact_mode",
         "contact_minutes",
-        "contact_quality",
         "contact_note",
+        "contact_kind",
         "add_contact",
     ]
 

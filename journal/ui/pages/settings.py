@@ -8,7 +8,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import QLocale, QTime, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -100,6 +100,18 @@ class SettingsPage(QWidget):
             self._theme.addItem(labels[mode], mode)
         self._theme.currentIndexChanged.connect(self._on_theme_current_index_changed)
         form.addRow(self.tr("&Theme"), self._theme)
+        self._day_start = QComboBox(box, objectName="day_starts_at")
+        self._day_start.setAccessibleName(self.tr("Day starts at"))
+        self._day_start.setAccessibleDescription(self.tr(
+            "An entry before this hour belongs to the day before, for nights that end after "
+            "midnight; applies to Today, the command line and the reminder"))
+        self._day_start.setToolTip(self._day_start.accessibleDescription())
+        for hour in range(24):
+            text = QLocale().toString(QTime(hour, 0), time_edit_format())
+            self._day_start.addItem(self.tr("{time} (midnight)").format(time=text)
+                                    if hour == 0 else text, hour)
+        self._day_start.currentIndexChanged.connect(self._on_day_start_current_index_changed)
+        form.addRow(self.tr("&Day starts at"), self._day_start)
         self._every = QSpinBox(box, objectName="questionnaire_every_days")
         self._every.setRange(0, 365)
         self._every.setSuffix(self.tr(" days"))
@@ -232,6 +244,9 @@ class SettingsPage(QWidget):
         self._theme.blockSignals(True)
         self._theme.setCurrentIndex(max(0, self._theme.findData(settings.theme)))
         self._theme.blockSignals(False)
+        self._day_start.blockSignals(True)
+        self._day_start.setCurrentIndex(max(0, self._day_start.findData(settings.day_starts_at)))
+        self._day_start.blockSignals(False)
         self._every.blockSignals(True)
         self._every.setValue(settings.questionnaire_every_days)
         self._every.blockSignals(False)
@@ -294,6 +309,9 @@ class SettingsPage(QWidget):
         if isinstance(app, QApplication):
             theme.apply_theme(app, mode)
         self.theme_changed.emit(mode)
+
+    def _on_day_start_current_index_changed(self, _index: int) -> None:
+        self._journal.update_settings(day_starts_at=self._day_start.currentData())
 
     def _on_reminder_changed(self, *_args: object) -> None:
         on = self._remind.isChecked()

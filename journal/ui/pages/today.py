@@ -1,9 +1,11 @@
 """The Today page: one day's check-in and contacts, quick to enter with the keyboard alone.
 
-It composes the day bar (``widgets/day_bar.py``), the check-in form (``today_checkin.py``) on
-the left, the contacts of the day (``today_contacts.py``) on the right, a calm isolation nudge
-(``today_nudge.py``) and a message bar that offers Undo after a contact is deleted. Further
-panels of the day (treatment) join the right column with ``add_panel``.
+It composes the day bar (``widgets/day_bar.py``), the check-in form (``today_checkin.py``) and
+a month calendar coloured by mood (``widgets/mood_calendar.py``) on the left, the contacts of
+the day (``today_contacts.py``) on the right, a calm isolation nudge (``today_nudge.py``) and a
+message bar that offers Undo after a contact is deleted; its room is kept while it is hidden,
+so the page never jumps when a message comes or goes (it lies over the day's state line).
+Further panels of the day (treatment) join the right column with ``add_panel``.
 """
 
 from __future__ import annotations
@@ -11,11 +13,20 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journal.domain.records import Contact, Person
+from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.pages.today_checkin import CheckInForm
@@ -24,6 +35,8 @@ from journal.ui.pages.today_nudge import NudgeLine
 from journal.ui.widgets.choices import relationship_text
 from journal.ui.widgets.day_bar import DayBar
 from journal.ui.widgets.message_bar import MessageBar
+from journal.ui.widgets.mood_calendar import MoodCalendar
+from journal.ui.widgets.section import section_title
 
 _UNDO = "undo"
 #: Page width, in average characters, from which check-in and contacts stand side by side.
@@ -42,8 +55,9 @@ class TodayPage(QWidget):
 
     Keyboard: the cursor starts in Mood. Tab goes date → mood → anxiety → loneliness → energy →
     physical health → sleep → what helped → note → Save → contacts list → Edit → Delete →
-    person → kind → mode → minutes → how connected → note → Add (then the day buttons). Enter
-    in a rating moves on; Enter in the contact row adds the contact. Ctrl+S saves, Ctrl+N starts
+    person → how connected → mode → minutes → note → kind → Add (a new name: its kind right
+    after it), then the calendar and the day buttons. A digit picks a rating and Enter moves
+    on; Enter in the contact row adds the contact. Ctrl+S saves, Ctrl+N starts
     a new contact, Ctrl+Z brings back a deleted contact, Alt+Left / Alt+Right / Ctrl+T go to the
     previous day, the next day and today.
 
@@ -127,14 +141,26 @@ class TodayPage(QWidget):
         self._nudge = NudgeLine()
         self._form = CheckInForm(self._journal)
         self._contacts = ContactsPanel(self._journal)
+        self._calendar = MoodCalendar(self._journal.today, self._journal.moods_between)
         self._panels: list[QWidget] = []
+        keep_room = self._messages.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)  # a message coming never pushes the page down
+        self._messages.setSizePolicy(keep_room)
+
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        left.addWidget(self._form)
+        left.addSpacing(8)
+        left.addWidget(section_title(self.tr("Month"), "calendar_title"))
+        left.addWidget(self._calendar, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addStretch(1)
 
         self._right = QVBoxLayout()
         self._right.setSpacing(18)
         self._right.addWidget(self._contacts, 1)
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._columns.setSpacing(28)
-        self._columns.addWidget(self._form, 1)
+        self._columns.addLayout(left, 1)
         self._columns.addLayout(self._right, 1)
 
         content = QWidget(objectName="today_content")
@@ -142,9 +168,14 @@ class TodayPage(QWidget):
         layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.setSpacing(10)
         layout.addWidget(self._heading)
-        layout.addWidget(self._day_state)
+        # A message lies over the day's state line, in room kept for it: the page never
+        # moves down when one comes (it covers that line for its few seconds).
+        slot = QGridLayout()
+        slot.setContentsMargins(0, 0, 0, 0)
+        slot.addWidget(self._day_state, 0, 0, Qt.AlignmentFlag.AlignVCenter)
+        slot.addWidget(self._messages, 0, 0)
+        layout.addLayout(slot)
         layout.addWidget(self._day_bar)
-        layout.addWidget(self._messages)
         layout.addWidget(self._nudge)
         layout.addSpacing(4)
         layout.addLayout(self._columns, 1)
@@ -163,11 +194,13 @@ class TodayPage(QWidget):
         chain = [self._day_bar.date_edit, *self._form.focus_chain(), *self._contacts.focus_chain()]
         for panel in self._panels:
             chain.extend(panel.focus_chain() if hasattr(panel, "focus_chain") else (panel,))
+        chain.append(self._calendar)
         for first, second in itertools.pairwise((*chain, *self._day_bar.buttons())):
             QWidget.setTabOrder(first, second)
 
     def _wire(self) -> None:
         self._day_bar.date_requested.connect(self._on_day_bar_date_requested)
+        self._calendar.day_opened.connect(self._on_day_bar_date_requested)
         self._form.day_saved.connect(self._on_form_day_saved)
         self._contacts.contact_added.connect(self._on_contacts_changed)
         self._contacts.contact_changed.connect(self._on_contacts_changed)
@@ -191,6 +224,7 @@ class TodayPage(QWidget):
         super().showEvent(event)
         if not event.spontaneous():  # not when the window is merely restored
             self._day_bar.set_date(self._date)  # today moves on at midnight
+            self._calendar.show_date(self._date)
             self._contacts.refresh()  # the People page may have renamed or merged someone
             self._update_day_state()
             self._form.focus_first_field()
@@ -211,6 +245,7 @@ class TodayPage(QWidget):
     def _on_day_bar_date_requested(self, date: dt.date) -> None:
         if date > self._journal.today():
             self._day_bar.set_date(self._date)
+            self._calendar.show_date(self._date)
             self._messages.show_message(
                 self.tr(
                     "{date} has not happened yet: a check-in can be for today or any day before."
@@ -221,12 +256,14 @@ class TodayPage(QWidget):
             return
         if not self.commit_pending():
             self._day_bar.set_date(self._date)
+            self._calendar.show_date(self._date)
             return
         self._load(date)
 
     def _on_form_day_saved(self, date: dt.date) -> None:
         self._update_day_state()
         self._day_bar.refresh_marks()
+        self._calendar.refresh()
         self.day_saved.emit(date)
 
     def _on_contacts_changed(self, _contact: Contact) -> None:
@@ -280,10 +317,13 @@ class TodayPage(QWidget):
             if hasattr(panel, "set_date"):
                 panel.set_date(date)
         self._day_bar.set_date(date)
+        self._calendar.show_date(date)
         self._update_day_state()
 
     def _long_date(self, date: dt.date) -> str:
-        return QLocale().toString(QDate(date), QLocale.FormatType.LongFormat)
+        """The weekday, then the date as the day box writes it (the locale's, ``journal.i18n``)."""
+        weekday = QLocale().standaloneDayName(date.isoweekday(), QLocale.FormatType.LongFormat)
+        return self.tr("{weekday} {date}").format(weekday=weekday, date=format_date(date))
 
     def _update_day_state(self) -> None:
         today = self._journal.today()

@@ -1,7 +1,9 @@
 """The check-in form of the Today page: mood and ratings, sleep, what helped, a note.
 
-Ratings and sleep are plain text boxes, not spin boxes, so "6 Tab 3 Tab 7 …" is all it takes;
-the domain (``parse_day``) decides what is valid and its messages appear beside their fields.
+Mood and the other 0–10 ratings are rows of steps (``widgets/rating_picker.py``): one click,
+or one digit, and Enter moves on, so "6 Enter 3 Enter 7 …" is all it takes. Sleep hours is a
+text box; the domain (``parse_day``) decides what is valid and its messages appear beside their
+fields. The note starts at two lines and grows with its text; "Saved ✓" shows beside Save.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,12 +30,17 @@ from journal.domain.records import Day
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.dialogs.unsaved_changes import ask_to_discard
+from journal.ui.widgets.growing_note import GrowingNote
 from journal.ui.widgets.notices import FieldNotices
+from journal.ui.widgets.rating_picker import RatingPicker, StepColour, mood_scale, reversed_scale
+from journal.ui.widgets.saved_mark import SavedMark
 from journal.ui.widgets.section import section_title
 from journal.ui.widgets.tag_completer import TagCompleter
 
 #: The one-line rating fields in screen (and Tab) order; "what helped" and the note follow.
 RATING_FIELDS = ("mood", "anxiety", "loneliness", "energy", "physical", "sleep_hours")
+#: The ratings chosen on a row of steps (0–10); sleep hours is typed.
+PICKED = ("mood", "anxiety", "loneliness", "energy", "physical")
 #: Every typed field of the form, as ``parse_day`` names them, in screen order.
 FIELDS = (*RATING_FIELDS, "coping", "note")
 
@@ -80,6 +86,7 @@ class CheckInForm(QWidget):
         self._loaded = self._journal.day(date)
         self._coping_completer.set_tags(self._journal.coping_suggestions())
         self._show_text(_with_decimal_comma(day_as_text(self._loaded)))
+        self._saved.clear()
         self._shown_text = self._typed()  # as the widgets hold it (line ends), so merely
         # looking at a day never counts as a change to save
         self._notices.clear()
@@ -119,23 +126,38 @@ class CheckInForm(QWidget):
         self._notices.clear()
 
     def focus_first_field(self) -> None:
-        self._edits["mood"].setFocus(Qt.FocusReason.OtherFocusReason)
+        self._fields["mood"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_chain(self) -> tuple[QWidget, ...]:
         """The form's controls in screen order, for the page's Tab chain."""
-        return (*self._edits.values(), self._note, self._save_button)
+        return (*self._fields.values(), self._note, self._save_button)
+
+    def picker(self, name: str) -> RatingPicker:
+        """The row of steps of a rating ("mood", "anxiety" …), e.g. to choose from a script."""
+        field = self._fields[name]
+        assert isinstance(field, RatingPicker), name
+        return field
+
+    @property
+    def saved_mark(self) -> SavedMark:
+        return self._saved
 
     # --- building ----------------------------------------------------------------------------
 
-    def _field_texts(self) -> tuple[tuple[str, str, str], ...]:
-        """Per one-line field: its name, its label (with its Alt key) and its hint."""
+    def _field_texts(self) -> tuple[tuple[str, str, str, tuple[str, str], StepColour], ...]:
+        """Per rating: its name, its label (with its Alt key), its hint, the words at its
+        ends and its colours (the warm end is always the better one)."""
         return (
-            ("mood", self.tr("&Mood"), self.tr("required · 0 = worst, 10 = best")),
-            ("anxiety", self.tr("&Anxiety"), self.tr("0 = none, 10 = extreme")),
-            ("loneliness", self.tr("&Loneliness"), self.tr("0 = none, 10 = extreme")),
-            ("energy", self.tr("&Energy"), self.tr("0 = exhausted, 10 = full of energy")),
-            ("physical", self.tr("P&hysical health"), self.tr("0 = very unwell, 10 = very well")),
-            ("sleep_hours", self.tr("&Sleep hours"), self.tr("hours slept, e.g. 7.5")),
+            ("mood", self.tr("&Mood"), self.tr("required · 0 = worst, 10 = best"),
+             (self.tr("very low"), self.tr("very good")), mood_scale),
+            ("anxiety", self.tr("&Anxiety"), self.tr("0 = none, 10 = extreme"),
+             (self.tr("none"), self.tr("extreme")), reversed_scale),
+            ("loneliness", self.tr("&Loneliness"), self.tr("0 = none, 10 = extreme"),
+             (self.tr("none"), self.tr("extreme")), reversed_scale),
+            ("energy", self.tr("&Energy"), self.tr("0 = exhausted, 10 = full of energy"),
+             (self.tr("exhausted"), self.tr("full of energy")), mood_scale),
+            ("physical", self.tr("P&hysical health"), self.tr("0 = very unwell, 10 = very well"),
+             (self.tr("very unwell"), self.tr("very well")), mood_scale),
         )
 
     def _build(self) -> None:
@@ -144,18 +166,23 @@ class CheckInForm(QWidget):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(2, 1)
-        self._edits: dict[str, QLineEdit] = {}
-        width = self.fontMetrics().horizontalAdvance("00.00") + 28
-        for index, (name, label_text, hint) in enumerate(self._field_texts()):
-            range_ = self.tr("0–24") if name == "sleep_hours" else self.tr("0–10")
-            edit = QLineEdit(objectName=name, placeholderText=range_)
-            edit.setFixedWidth(width)
-            edit.setMaxLength(8)
-            edit.setAccessibleName(label_text.replace("&", ""))
-            self._add_row(grid, index, label_text, edit, hint)
-            grid.addWidget(
-                theme.as_hint(QLabel(hint, objectName=f"{name}_hint", wordWrap=True)), 2 * index, 2
-            )
+        self._fields: dict[str, RatingPicker | QLineEdit] = {}
+        keys = self.tr("A click or a digit picks; arrows move, Backspace clears, Enter moves on")
+        for index, (name, label_text, hint, ends, colour) in enumerate(self._field_texts()):
+            picker = RatingPicker(0, 10, colour=colour, ends=ends, compact=name != "mood",
+                                  objectName=name)
+            picker.setAccessibleName(label_text.replace("&", ""))
+            picker.setToolTip(f"{hint}\n{keys}")
+            self._add_row(grid, index, label_text, picker, f"{hint}. {keys}", span=2)
+
+        sleep = QLineEdit(objectName="sleep_hours", placeholderText=self.tr("0–24"))
+        sleep.setFixedWidth(self.fontMetrics().horizontalAdvance("00.00") + 28)
+        sleep.setMaxLength(8)
+        sleep.setAccessibleName(self.tr("Sleep hours"))
+        sleep_hint = self.tr("hours slept, e.g. 7.5")
+        self._add_row(grid, len(PICKED), self.tr("&Sleep hours"), sleep, sleep_hint)
+        grid.addWidget(theme.as_hint(QLabel(sleep_hint, objectName="sleep_hours_hint",
+                                            wordWrap=True)), 2 * len(PICKED), 2)
 
         coping = QLineEdit(objectName="coping")
         coping.setPlaceholderText(self.tr("e.g. walk, music, called a friend"))
@@ -167,12 +194,11 @@ class CheckInForm(QWidget):
         )
         coping.setToolTip(coping_hint)
 
-        self._note = QPlainTextEdit(objectName="note")
+        self._note = GrowingNote(objectName="note")
         self._note.setTabChangesFocus(True)  # Tab leaves the note for Save, as on the screen
         note_hint = self.tr("Anything you want to remember about this day")
         self._note.setPlaceholderText(note_hint)
         self._note.setAccessibleName(self.tr("Note"))
-        self._note.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         note_label = QLabel(self.tr("&Note"))
         note_label.setBuddy(self._note)
         note_header = QHBoxLayout()
@@ -185,8 +211,10 @@ class CheckInForm(QWidget):
         self._save_button.setAutoDefault(False)
         policy = self.tr("Ctrl+S saves. So does moving to another day or closing the window.")
         save_hint = theme.as_hint(QLabel(policy, objectName="save_hint", wordWrap=True))
+        self._saved = SavedMark(self.tr("Saved ✓"))
         save_bar = QHBoxLayout()
         save_bar.addWidget(save_hint, 1)
+        save_bar.addWidget(self._saved)
         save_bar.addWidget(self._save_button)
 
         layout = QVBoxLayout(self)
@@ -195,9 +223,10 @@ class CheckInForm(QWidget):
         layout.addWidget(title)
         layout.addLayout(grid)
         layout.addLayout(note_header)
-        layout.addWidget(self._note, 1)
+        layout.addWidget(self._note)
         layout.addWidget(self._notices.label(_FORM_ERRORS))
         layout.addLayout(save_bar)
+        layout.addStretch(1)
         self._notices.alias("date", _FORM_ERRORS)
         self._notices.repaint()
 
@@ -206,25 +235,25 @@ class CheckInForm(QWidget):
         grid: QGridLayout,
         index: int,
         label_text: str,
-        edit: QLineEdit,
+        field: RatingPicker | QLineEdit,
         hint: str,
         *,
         span: int = 1,
     ) -> None:
         """A labelled field on row ``2 * index``, its (hidden) message on the row below."""
         label = QLabel(label_text)
-        label.setBuddy(edit)
+        label.setBuddy(field)
         grid.addWidget(label, 2 * index, 0)
-        grid.addWidget(edit, 2 * index, 1, 1, span)
-        grid.addWidget(self._notices.label(edit.objectName(), edit, hint), 2 * index + 1, 1, 1, 2)
-        self._edits[edit.objectName()] = edit
+        grid.addWidget(field, 2 * index, 1, 1, span)
+        grid.addWidget(self._notices.label(field.objectName(), field, hint), 2 * index + 1, 1, 1, 2)
+        self._fields[field.objectName()] = field
 
     def _wire(self) -> None:
         self._save_button.clicked.connect(self._on_save_clicked)
-        for field, following in itertools.pairwise((*self._edits.values(), self._note)):
-            field.returnPressed.connect(
-                functools.partial(self._on_field_return_pressed, field, following)
-            )
+        for field, following in itertools.pairwise((*self._fields.values(), self._note)):
+            picked = isinstance(field, RatingPicker)
+            signal = field.return_pressed if picked else field.returnPressed
+            signal.connect(functools.partial(self._on_field_return_pressed, field, following))
 
     # --- events and slots --------------------------------------------------------------------
 
@@ -236,8 +265,10 @@ class CheckInForm(QWidget):
     def _on_save_clicked(self) -> None:
         self.save()
 
-    def _on_field_return_pressed(self, field: QLineEdit, following: QWidget) -> None:
-        completer = field.completer()
+    def _on_field_return_pressed(
+        self, field: RatingPicker | QLineEdit, following: QWidget
+    ) -> None:
+        completer = field.completer() if isinstance(field, QLineEdit) else None
         if completer is not None and completer.popup().isVisible():
             return  # this Enter picks the suggestion; the next one moves on
         following.setFocus(Qt.FocusReason.TabFocusReason)
@@ -245,13 +276,16 @@ class CheckInForm(QWidget):
     # --- the form ----------------------------------------------------------------------------
 
     def _typed(self) -> dict[str, str]:
-        texts = {name: edit.text() for name, edit in self._edits.items()}
+        texts = {name: field.text() for name, field in self._fields.items()}
         texts["note"] = self._note.toPlainText()
         return texts
 
     def _show_text(self, texts: dict[str, str]) -> None:
-        for name, edit in self._edits.items():
-            edit.setText(texts[name])
+        for name, field in self._fields.items():
+            if isinstance(field, RatingPicker):
+                field.set_value(int(texts[name]) if texts[name].isdigit() else None)
+            else:
+                field.setText(texts[name])
         self._note.setPlainText(texts["note"])
 
     def _store(self, day: Day, *, leaving: bool = False) -> bool:
@@ -270,6 +304,7 @@ class CheckInForm(QWidget):
         self._shown_text = typed
         self._notices.clear()
         self._coping_completer.set_tags(self._journal.coping_suggestions())
+        self._saved.flash()
         self.day_saved.emit(day.date)
         return True
 
@@ -291,3 +326,4 @@ def _with_decimal_comma(texts: dict[str, str]) -> dict[str, str]:
     if QLocale().decimalPoint() == ",":
         texts = {**texts, "sleep_hours": texts["sleep_hours"].replace(".", ",")}
     return texts
+

@@ -1,4 +1,5 @@
-"""The contacts of the day on the Today page: a list above the quick-add row.
+"""The contacts of the day on the Today page: cards (``contact_cards.py``) above the quick-add
+row.
 
 Contacts are stored as soon as they are added (Enter in the row), and the cursor goes back to
 Person for the next one. In the list, Enter (or Edit) loads a contact into the row to change it
@@ -28,6 +29,7 @@ from journal.domain.records import Contact, Person
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.dialogs.unsaved_changes import ask_to_discard
+from journal.ui.pages.contact_cards import CARD_ROLE, Card, ContactCardDelegate
 from journal.ui.pages.contact_entry import FORM, ContactEntry
 from journal.ui.widgets.choices import mode_text, relationship_text
 from journal.ui.widgets.section import section_title
@@ -98,13 +100,12 @@ class ContactsPanel(QWidget):
         """Add the contact in the row (or store the one being changed); False if invalid."""
         try:
             name, contact = self._entry.values(self._date)
-            person, created = self._person_named(name, contact.kind)
-            contact = dataclasses.replace(contact, person_id=person.id)
             if self._editing is None:
-                stored = self._journal.add_contact(contact)
+                stored, person, created = self._add_contact(name, contact)
             else:
+                person, created = self._person_named(name, contact.kind)
                 stored = self._journal.update_contact(
-                    dataclasses.replace(contact, id=self._editing.id)
+                    dataclasses.replace(contact, person_id=person.id, id=self._editing.id)
                 )
         except ValidationError as error:
             self._entry.show_problems(error.all)
@@ -173,8 +174,8 @@ class ContactsPanel(QWidget):
         self._list.setAccessibleDescription(self.tr(
             "Enter changes the selected contact in the row below; Delete deletes it, and "
             "Ctrl+Z brings it back"))
-        self._list.setWordWrap(True)
-        self._list.setAlternatingRowColors(True)  # where one two-line contact ends
+        self._list.setItemDelegate(ContactCardDelegate(self._list))
+        self._list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self._list.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         self._edit = self._button(
             "edit_contact",
@@ -273,6 +274,15 @@ class ContactsPanel(QWidget):
 
     # --- helpers -----------------------------------------------------------------------------
 
+    def _add_contact(self, name: str, contact: Contact) -> tuple[Contact, Person, bool]:
+        """The one path that adds a typed contact: find the person called ``name`` (or create
+        them with the contact's kind) and store the contact; also says whether the person is
+        new. Raises ``JournalError``. Two writes for now (the row's values are checked before
+        either); a one-transaction use case of the services is meant to replace them here."""
+        person, created = self._person_named(name, contact.kind)
+        stored = self._journal.add_contact(dataclasses.replace(contact, person_id=person.id))
+        return stored, person, created
+
     def _person_named(self, name: str, kind: Relationship) -> tuple[Person, bool]:
         """The active person called ``name``, created with ``kind`` when there is none."""
         person = self._journal.person_by_name(name)
@@ -286,8 +296,10 @@ class ContactsPanel(QWidget):
         self._list.clear()
         contacts = self._journal.contacts_on(self._date)
         for contact in contacts:
-            item = QListWidgetItem(self._item_text(contact))
+            card = self._card(contact)
+            item = QListWidgetItem(self._item_text(card))
             item.setData(Qt.ItemDataRole.UserRole, contact)
+            item.setData(CARD_ROLE, card)
             if contact.note:
                 item.setToolTip(contact.note)
             self._list.addItem(item)
@@ -308,13 +320,28 @@ class ContactsPanel(QWidget):
                 self._list.setCurrentRow(row)
                 return
 
-    def _item_text(self, contact: Contact) -> str:
+    def _card(self, contact: Contact) -> Card:
         details = [mode_text(contact.mode)]
         if contact.minutes is not None:
             details.append(self.tr("{minutes} min").format(minutes=contact.minutes))
-        details.append(self.tr("how connected {quality}/5").format(quality=contact.quality))
         note = contact.note.strip().splitlines()[0] if contact.note.strip() else ""
         if note:
             details.append(note if len(note) <= _NOTE_IN_LIST else note[: _NOTE_IN_LIST - 1] + "…")
-        who = f"{self.describe(contact)} · {relationship_text(contact.kind)}"
-        return f"{who}\n{' · '.join(details)}"
+        return Card(
+            who=self.describe(contact),
+            kind=relationship_text(contact.kind),
+            details=" · ".join(details),
+            quality=contact.quality,
+            quality_text=self.tr("{quality}/5 {word}").format(
+                quality=contact.quality, word=self._quality_word(contact.quality)),
+        )
+
+    def _quality_word(self, quality: int) -> str:
+        words = (self.tr("not at all"), self.tr("a little"), self.tr("somewhat"),
+                 self.tr("quite"), self.tr("very"))
+        return words[max(1, min(5, quality)) - 1]
+
+    def _item_text(self, card: Card) -> str:
+        """All of a card in one line, for a screen reader (the delegate draws the card)."""
+        connected = self.tr("how connected {quality}").format(quality=card.quality_text)
+        return f"{card.who} · {card.kind} · {card.details} · {connected}"

@@ -1,6 +1,7 @@
 """The day bar: which day a page shows, and the ways to move to another one.
 
-A date box with a calendar pop-up (F4) in which days with a check-in are bold and underlined,
+A date box (in the same words as the page's heading, the locale's) with a calendar pop-up
+(F4) in which days with a check-in are bold and underlined,
 and Previous / Next / Today buttons. Shortcuts, active while the bar is on screen: Alt+Left,
 Alt+Right, Ctrl+T (and Alt+Home) for the previous day, the next day and today.
 
@@ -18,7 +19,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from journal.ui import theme
-from journal.ui.locale import date_edit_format
+from journal.ui.locale import date_display_format
 
 #: Days before the first and after the last of a month the calendar also shows.
 _CALENDAR_MARGIN = dt.timedelta(days=14)
@@ -36,7 +37,9 @@ class DayEdit(QDateEdit):
     def __init__(self, **properties: object) -> None:
         super().__init__(**properties)
         self.setCalendarPopup(True)
-        self.setDisplayFormat(date_edit_format())
+        # as the page's heading writes the day; without the weekday, which a date box would
+        # hold fixed while the day is typed
+        self.setDisplayFormat(date_display_format("date"))
         self.setKeyboardTracking(False)  # a half-typed date is not a day to load
         theme.calm_calendar(self.calendarWidget())
 
