@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.errors import JournalError, ValidationError
-from journal.domain.kinds import Relationship
 from journal.domain.records import Contact, Person
 from journal.services import Journal
 from journal.ui import theme
@@ -98,22 +97,20 @@ class ContactsPanel(QWidget):
         """Add the contact in the row (or store the one being changed); False if invalid."""
         try:
             name, contact = self._entry.values(self._date)
-            person, created = self._person_named(name, contact.kind)
-            contact = dataclasses.replace(contact, person_id=person.id)
-            if self._editing is None:
-                stored = self._journal.add_contact(contact)
-            else:
-                stored = self._journal.update_contact(
-                    dataclasses.replace(contact, id=self._editing.id)
-                )
+            saved = self._journal.save_contact_for(  # the person too, in one transaction
+                name, kind=contact.kind, mode=contact.mode, quality=contact.quality,
+                date=contact.date, minutes=contact.minutes, note=contact.note,
+                contact_id=None if self._editing is None else self._editing.id)
         except ValidationError as error:
             self._entry.show_problems(error.all)
             return False
         except JournalError as error:
             self._entry.show_problems({FORM: str(error)})
             return False
+        stored, person, created = saved.contact, saved.person, saved.created
         editing = self._editing is not None
         if created:
+            self.refresh_people()
             self.person_added.emit(person)
         self.discard_draft()
         self._reload(select=stored.id)
@@ -272,15 +269,6 @@ class ContactsPanel(QWidget):
         self._delete.setEnabled(row >= 0)
 
     # --- helpers -----------------------------------------------------------------------------
-
-    def _person_named(self, name: str, kind: Relationship) -> tuple[Person, bool]:
-        """The active person called ``name``, created with ``kind`` when there is none."""
-        person = self._journal.person_by_name(name)
-        if person is not None:
-            return person, False
-        person = self._journal.add_person(name, kind)
-        self.refresh_people()
-        return person, True
 
     def _reload(self, select: int | None = None) -> None:
         self._list.clear()
