@@ -1,0 +1,115 @@
+"""Calm failures in the app: the top-level handler (``sys.excepthook``) and the Today page's
+contact with a new person written in one transaction."""
+
+import sqlite3
+import stat
+import sys
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+
+from journal import buglog
+from journal.app import install_excepthook
+from journal.domain.errors import JournalError
+
+from .conftest import TODAY
+
+SECRET = "the words only the person may read"
+
+
+@pytest.fixture
+def hook(monkeypatch, journal_dir):
+    """The app's handler installed for ``journal_dir``; restored afterwards."""
+    journal_dir.mkdir(parents=True, exist_ok=True)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    return install_excepthook(journal_dir)
+
+
+def type_contact(qtbot, window, name, quality="4"):
+    person = window.findChild(QLineEdit, "contact_person")
+    qtbot.keyClicks(person, name)
+    qtbot.keyClicks(window.findChild(QLineEdit, "contact_quality"), quality)
+    qtbot.mouseClick(window.findChild(QPushButton, "add_contact"), Qt.MouseButton.LeftButton)
+
+
+def test_a_refused_contact_write_creates_no_person_on_the_today_page(
+    qtbot, main_window, monkeypatch
+):
+    def locked(*_):
+        raise JournalError("The journal is busy in another program.")
+
+    monkeypatch.setattr("journal.store.contacts.add_contact", locked)
+    type_contact(qtbot, main_window, "Maya")
+    error = main_window.findChild(QLabel, "contact_form_error")
+    assert error.isVisible() and "busy in another program" in error.text()
+    assert main_window.journal.people() == []  # before: Maya was stored on her own
+    assert main_window.findChild(QLineEdit, "contact_person").text() == "Maya"  # kept
+
+    monkeypatch.undo()
+    qtbot.mouseClick(main_window.findChild(QPushButton, "add_contact"),
+                     Qt.MouseButton.LeftButton)
+    (maya,) = main_window.journal.people()
+    assert [c.person_id for c in main_window.journal.contacts_on(TODAY)] == [maya.id]
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_bug_in_a_slot_is_logged_without_words_and_told_calmly(
+    qtbot, main_window, journal_dir, hook, answer_dialog, monkeypatch
+):
+    def bug(*_, **__):
+        raise RuntimeError(f"could not keep {SECRET}")
+
+    monkeypatch.setattr("journal.store.contacts.add_contact", bug)
+    dialog = answer_dialog("close_calm_failure")
+    type_contact(qtbot, main_window, "Maya")
+    qtbot.waitUntil(lambda: dialog.answered)
+
+    log = buglog.log_path(journal_dir)
+    assert dialog.texts == ["Something went wrong on our side.\nNothing you saved is lost. "
+                            f"Details were written to {log}."]
+    text = log.read_text()
+    assert "RuntimeError" in text and "bug in app" in text and "in bug" in text
+    assert SECRET not in text and "Maya" not in text
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    assert main_window.journal.people() == []  # the transaction took Maya back
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_full_disk_or_a_journal_error_from_a_slot_is_a_calm_dialog_and_not_a_bug(
+    qtbot, main_window, journal_dir, hook, answer_dialog, monkeypatch
+):
+    for fault, words in ((sqlite3.OperationalError("database or disk is full"),
+                          "The disk is full"),
+                         (JournalError("The backup folder is gone."), "backup folder is gone")):
+        def refuse(*_, fault=fault):
+            raise fault
+
+        button = QPushButton()
+        button.clicked.connect(refuse)
+        dialog = answer_dialog("close_calm_failure")
+        button.click()
+        qtbot.waitUntil(lambda dialog=dialog: dialog.answered)
+        assert dialog.texts[0].startswith("This could not be done.\n")
+        assert words in dialog.texts[0]
+    assert not buglog.log_path(journal_dir).exists()  # not bugs: nothing to log
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_bug_in_another_thread_is_shown_in_the_gui_thread(
+    qtbot, journal_dir, hook, answer_dialog
+):
+    def work():
+        raise KeyError(SECRET)
+
+    dialog = answer_dialog("close_calm_failure")
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: dialog.answered)
+    assert "Details were written to" in dialog.texts[0]
+    text = buglog.log_path(journal_dir).read_text()
+    assert "KeyError" in text and SECRET not in text
+    assert QApplication.activeModalWidget() is None
