@@ -234,3 +234,17 @@ def test_a_log_that_cannot_be_written_is_none_and_prints_nothing(
     (tmp_path / "logs").write_text("a file where the folder would be")
     assert buglog.record_bug(tmp_path, RuntimeError("x")) is None
     assert capsys.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize("command, field", [
+    (["log", "--mood", "5", "--note", "caf\udce9"], "note"),  # b"caf\xe9" on a UTF-8 terminal
+    (["contact", "add", "--person", "J\udcf6rg", "--kind", "friend", "--mode", "phone"],
+     "person"),
+])
+def test_undecodable_bytes_on_the_command_line_are_named_and_nothing_is_saved(
+        folder: Path, capsys: pytest.CaptureFixture[str], command: list[str],
+        field: str) -> None:
+    before = counts(folder)
+    assert main([*command, "--data-dir", str(folder)]) == 2
+    assert f"{field} holds a character that is not valid text" in calm_line(capsys)
+    assert counts(folder) == before
