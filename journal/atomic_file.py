@@ -15,6 +15,7 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -56,18 +57,43 @@ def atomic_output(out: Path) -> Iterator[BinaryIO]:
     """A binary file to write ``out``'s new content to; it replaces ``out`` (0600) when the
     block ends without an exception and is removed when it raises."""
     out = Path(out)
-    fd, temporary = create_temporary(out)
+    _refuse_special(out)
+    try:
+        fd, temporary = create_temporary(out)
+    except OSError as error:
+        raise _about(error, out) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, out)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(error, OSError) and error.filename == str(temporary):
+            raise _about(error, out) from None
         raise
     fsync_folder(out.parent)
+
+
+def _refuse_special(out: Path) -> None:
+    """Only a file (or a link, which is replaced, not followed) may be replaced: never a
+    folder, a device such as ``/dev/full``, a pipe or a socket."""
+    try:
+        mode = os.lstat(out).st_mode
+    except FileNotFoundError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        number = errno.EISDIR if stat.S_ISDIR(mode) else errno.EEXIST
+        reason = os.strerror(number) if stat.S_ISDIR(mode) else \
+            "it exists and is not a regular file"
+        raise OSError(number, reason, str(out))
+
+
+def _about(error: OSError, out: Path) -> OSError:
+    """``error`` naming the file the person asked for, not its temporary name."""
+    return OSError(error.errno, error.strerror or str(error), str(out))
 
 
 def write_bytes(out: Path, data: bytes) -> Path:

@@ -121,3 +121,25 @@ def test_atomic_file_is_a_leaf_without_qt() -> None:
         imported |= {node.module or "" for node in ast.walk(tree)
                      if isinstance(node, ast.ImportFrom)}
         assert not {n for n in imported if n.split(".")[0] in ("journal", "PySide6")}, module
+
+
+@pytest.mark.parametrize("kind", ["json", "csv"])
+def test_a_folder_or_a_pipe_is_never_replaced_and_the_error_names_it(
+        filled: Journal, tmp_path: Path, kind: str) -> None:
+    folder, pipe = tmp_path / "a folder", tmp_path / "a pipe"
+    folder.mkdir()
+    os.mkfifo(pipe)
+    for target in (folder, pipe):
+        with pytest.raises(OSError) as refused:
+            EXPORTS[kind](filled, target)
+        assert refused.value.filename == str(target)
+    assert folder.is_dir() and stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_a_missing_folder_is_named_as_the_person_gave_it(filled: Journal,
+                                                         tmp_path: Path) -> None:
+    out = tmp_path / "absent" / "export.json"
+    with pytest.raises(FileNotFoundError) as refused:
+        filled.export_json(out)
+    assert refused.value.filename == str(out)
