@@ -113,3 +113,57 @@ def test_a_bug_in_another_thread_is_shown_in_the_gui_thread(
     text = buglog.log_path(journal_dir).read_text()
     assert "KeyError" in text and SECRET not in text
     assert QApplication.activeModalWidget() is None
+
+
+@pytest.fixture
+def share_page(qtbot, journal_dir, monkeypatch, tmp_path):
+    """The Share page of a small journal; "save as" answers ``tmp_path / out.json``."""
+    from journal.services import Journal
+    from journal.ui.pages.share import SharePage
+
+    from .conftest import fixed_clock
+
+    journal = Journal.open(journal_dir, clock=fixed_clock)
+    journal.save_contact_for("Sam", kind="friend", mode="phone", quality=4)
+    page = SharePage(journal)
+    qtbot.addWidget(page)
+    page.show()
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *args, **kwargs: (str(tmp_path / "out.json"), ""))
+    yield page
+    journal.close()
+
+
+def test_a_full_disk_during_an_export_is_said_on_the_share_page(
+    qtbot, share_page, tmp_path, monkeypatch
+):
+    import errno
+    import os
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    share_page.findChild(QPushButton, "export_json").click()
+    qtbot.waitUntil(lambda: share_page.task is None, timeout=20_000)
+    assert share_page.message.text.startswith("Nothing was written: The disk is full")
+    assert list(tmp_path.glob("out.json*")) == []
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_bug_during_an_export_is_logged_and_never_shown_raw(
+    qtbot, share_page, journal_dir, hook, answer_dialog, monkeypatch
+):
+    from journal.services import Journal
+
+    def bug(self, out):
+        raise ValueError(f"{SECRET} in {out}")
+
+    monkeypatch.setattr(Journal, "export_json", bug)
+    dialog = answer_dialog("close_calm_failure")
+    share_page.findChild(QPushButton, "export_json").click()
+    qtbot.waitUntil(lambda: dialog.answered, timeout=20_000)
+    assert share_page.message.text == "Something went wrong and nothing was written."
+    assert "Details were written to" in dialog.texts[0] and SECRET not in dialog.texts[0]
+    text = buglog.log_path(journal_dir).read_text()
+    assert "ValueError" in text and SECRET not in text
