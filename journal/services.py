@@ -24,6 +24,7 @@ from journal.domain.errors import JournalError, JournalNotFound, ValidationError
 from journal.domain.kinds import Mode, Relationship
 from journal.domain.records import Contact, Day, Person
 from journal.domain.settings import Settings
+from journal.domain.system_errors import calm_error
 from journal.i18n import translate
 from journal.privacy import PrivacyUseCases
 from journal.sharing import SharingUseCases
@@ -267,15 +268,16 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         if contact_id is not None and stored is None:
             raise ValidationError("contact", translate(
                 "validation", "that contact is no longer in the journal"))
-        with self.db.atomic():
+        dates = (contact.date,) if stored is None else (contact.date, stored.date)
+        # a new person is not only a day's write: kept results are then recomputed
+        with self._writing_days(*dates) if new is None else self._calm_writes(), \
+                self.db.atomic():
             if new is not None:
                 person = people_store.add_person(self.db, new)
             assert person is not None
             contact = dataclasses.replace(contact, person_id=person.id)
-            dates = (contact.date,) if stored is None else (contact.date, stored.date)
-            with self._writing_days(*dates):  # the new person is not a day's write
-                saved = contacts_store.add_contact(self.db, contact) if stored is None \
-                    else contacts_store.update_contact(self.db, contact)
+            saved = contacts_store.add_contact(self.db, contact) if stored is None \
+                else contacts_store.update_contact(self.db, contact)
         return ContactSaved(saved, person, new is not None)
 
     def update_contact(self, contact: Contact) -> Contact:
@@ -435,10 +437,26 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         return dates if at == now else None
 
     @contextlib.contextmanager
+    def _calm_writes(self) -> Iterator[None]:
+        """A refusal of the system inside comes out as a ``StorageError``."""
+        try:
+            yield
+        except Exception as error:
+            calm = calm_error(error)
+            if calm is None or calm is error:
+                raise
+            raise calm from error
+
+    @contextlib.contextmanager
     def _writing_days(self, *dates: dt.date) -> Iterator[None]:
-        """Record that the writes inside changed only ``dates`` (for kept results)."""
+        """Record that the writes inside changed only ``dates`` (for kept results).
+
+        A refusal of the system inside (a full disk, a read-only file) comes out as a
+        ``StorageError``, so the Today page says it beside what is typed and keeps it.
+        """
         before = self.changes()
-        yield
+        with self._calm_writes():
+            yield
         after = self.changes()
         if after != before:
             recent = self._day_writes[-(_KEEP_DAY_WRITES - 1):]

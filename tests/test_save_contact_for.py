@@ -11,6 +11,7 @@ import pytest
 
 from journal.cli import main
 from journal.domain.errors import ValidationError
+from journal.domain.system_errors import StorageError
 from journal.services import Journal
 from tests.conftest import TODAY
 
@@ -61,7 +62,7 @@ def test_a_failing_write_of_the_contact_takes_the_new_person_back(
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr("journal.store.contacts.add_contact", full)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StorageError, match="The disk is full"):  # calm, for the Today page
         journal.save_contact_for("Maya", kind="friend", mode="phone", quality=4)
     assert journal.people() == []
 

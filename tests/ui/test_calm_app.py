@@ -167,3 +167,60 @@ def test_a_bug_during_an_export_is_logged_and_never_shown_raw(
     assert "Details were written to" in dialog.texts[0] and SECRET not in dialog.texts[0]
     text = buglog.log_path(journal_dir).read_text()
     assert "ValueError" in text and SECRET not in text
+
+
+def type_note(qtbot, window, words):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    mood = window.findChild(QLineEdit, "mood")
+    qtbot.keyClicks(mood, "6")
+    qtbot.keyClicks(window.findChild(QPlainTextEdit, "note"), words)
+
+
+def test_closing_on_a_full_disk_keeps_the_window_and_the_words(
+    qtbot, main_window, answer_dialog, monkeypatch
+):
+    import sqlite3 as sqlite
+
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    def full(*_, **__):
+        raise sqlite.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("journal.store.days.save_day", full)
+    type_note(qtbot, main_window, "words typed just now")
+    asked = answer_dialog("keep_editing")
+    main_window.close()
+    assert asked.answered and "The disk is full" in asked.texts[0]
+    assert main_window.isVisible()  # before: an OperationalError, and the window closed
+    assert main_window.findChild(QPlainTextEdit, "note").toPlainText() == \
+        "words typed just now"
+
+    monkeypatch.undo()
+    main_window.close()  # space again: saved on the way out
+    assert not main_window.isVisible()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_bug_while_closing_keeps_the_window_open_with_the_words(
+    qtbot, main_window, hook, answer_dialog, monkeypatch
+):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    def bug(*_, **__):
+        raise AttributeError("a bug")
+
+    monkeypatch.setattr("journal.store.days.save_day", bug)
+    type_note(qtbot, main_window, "words typed just now")
+    from PySide6.QtCore import QTimer
+
+    dialog = answer_dialog("close_calm_failure")
+    QTimer.singleShot(0, main_window.close)  # from the event loop, as the window manager does
+    qtbot.waitUntil(lambda: dialog.answered)
+    assert "Something went wrong on our side" in dialog.texts[0]
+    assert main_window.isVisible()
+    assert main_window.findChild(QPlainTextEdit, "note").toPlainText() == \
+        "words typed just now"
+    monkeypatch.undo()
+    main_window.close()
+    assert not main_window.isVisible()
