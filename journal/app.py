@@ -76,7 +76,7 @@ def run(data_dir: Path, *, minimized: bool = False) -> int:
     # tests share, and those keep the English wording and formats of journal.i18n
     locale.install(app)
     apply_theme(app, "system")  # so even a message about a damaged file looks right
-    install_excepthook(data_dir)
+    reporter = install_excepthook(data_dir)
     try:
         try:
             window = make_main_window(data_dir)
@@ -92,6 +92,9 @@ def run(data_dir: Path, *, minimized: bool = False) -> int:
         window = restored
     except JournalError as error:
         _tell_not_opened(error)
+        return 1
+    except Exception as error:  # a bug or a refusal of the system while opening: said calmly
+        reporter.excepthook(type(error), error, error.__traceback__)
         return 1
     buglog.install(data_dir)  # the journal's own warnings too, now that its folder exists
     if minimized:

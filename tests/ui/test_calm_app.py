@@ -224,3 +224,22 @@ def test_a_bug_while_closing_keeps_the_window_open_with_the_words(
     monkeypatch.undo()
     main_window.close()
     assert not main_window.isVisible()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_bug_while_opening_is_a_calm_dialog_not_a_silent_exit(
+    qapp, journal_dir, answer_dialog, monkeypatch, restore_theme
+):
+    from journal import app as journal_app
+
+    def bug(*_, **__):
+        raise RuntimeError(SECRET)
+
+    journal_dir.mkdir(parents=True)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(journal_app, "make_main_window", bug)
+    dialog = answer_dialog("close_calm_failure")
+    assert journal_app.run(journal_dir) == 1
+    assert dialog.answered and "Details were written to" in dialog.texts[0]
+    assert SECRET not in buglog.log_path(journal_dir).read_text()
