@@ -180,8 +180,8 @@ class CalmReporter(QObject):
     def describe(self, error: BaseException) -> tuple[str, str]:
         """The dialog's text and details for ``error``; a bug is written to the log first."""
         calm = calm_error(error)
-        if calm is not None:
-            return QApplication.translate("app", "This could not be done."), str(calm)
+        if calm is not None:  # its message says what happened and that nothing was lost
+            return str(calm), ""
         written = buglog.record_bug(self._data_dir, error, where="app", version=__version__)
         if written is None:
             details = QApplication.translate(
@@ -202,7 +202,8 @@ class CalmReporter(QObject):
             box.setIcon(QMessageBox.Icon.Information)
             box.setWindowTitle(QApplication.translate("app", "Connection Journal"))
             box.setText(text)
-            box.setInformativeText(details)
+            if details:
+                box.setInformativeText(details)
             box.setStandardButtons(QMessageBox.StandardButton.Close)
             box.button(QMessageBox.StandardButton.Close).setObjectName("close_calm_failure")
             box.exec()

@@ -92,8 +92,7 @@ def test_a_full_disk_or_a_journal_error_from_a_slot_is_a_calm_dialog_and_not_a_b
         dialog = answer_dialog("close_calm_failure")
         button.click()
         qtbot.waitUntil(lambda dialog=dialog: dialog.answered)
-        assert dialog.texts[0].startswith("This could not be done.\n")
-        assert words in dialog.texts[0]
+        assert words in dialog.texts[0].splitlines()[0]
     assert not buglog.log_path(journal_dir).exists()  # not bugs: nothing to log
 
 
