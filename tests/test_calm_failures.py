@@ -248,3 +248,14 @@ def test_undecodable_bytes_on_the_command_line_are_named_and_nothing_is_saved(
     assert main([*command, "--data-dir", str(folder)]) == 2
     assert f"{field} holds a character that is not valid text" in calm_line(capsys)
     assert counts(folder) == before
+
+
+def test_a_bug_while_reading_the_arguments_is_calm_too(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def bug() -> None:
+        raise TypeError("x")
+
+    monkeypatch.setattr("journal.cli.build_parser", bug)
+    assert main(["check"]) == 1
+    assert "Something went wrong on our side" in calm_line(capsys)
+    assert main(["--version"]) == 1  # even where argparse would have exited

@@ -69,8 +69,9 @@ def _open_app(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``connection-journal`` and ``python -m journal``; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    args = argparse.Namespace()  # what the handler below knows if parsing itself fails
     try:
+        args = build_parser().parse_args(argv)
         if args.install_desktop_entry:
             from journal.desktop import install_desktop_entry
 
