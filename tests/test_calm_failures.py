@@ -259,3 +259,29 @@ def test_a_bug_while_reading_the_arguments_is_calm_too(
     assert main(["check"]) == 1
     assert "Something went wrong on our side" in calm_line(capsys)
     assert main(["--version"]) == 1  # even where argparse would have exited
+
+
+def test_the_one_mapping_of_system_errors() -> None:
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from journal.domain.system_errors import StorageError, calm_error
+
+    cases: list[tuple[BaseException, str | None]] = [
+        (sqlcipher.OperationalError(DISK_FULL), "The disk is full"),  # not sqlite3's class
+        (sqlcipher.DatabaseError("file is not a database"), "could not be read as a journal"),
+        (sqlite3.OperationalError("database is locked"), "busy in another program"),
+        (OSError(errno.EDQUOT, "Disk quota exceeded", "/home/x"), "The disk is full (/home/x)"),
+        (MemoryError(), "not enough memory"),
+        (UnicodeEncodeError("utf-8", "\udcff", 0, 1, "surrogates not allowed"),
+         "not valid Unicode"),
+        (UnicodeEncodeError("ascii", "Zoë", 2, 3, "ordinal not in range"),
+         "cannot be shown here (ascii)"),
+        (sqlite3.OperationalError("no such table: people"), None),  # a bug
+        (ValueError("x"), None),
+    ]
+    for error, words in cases:
+        calm = calm_error(error)
+        if words is None:
+            assert calm is None, error
+        else:
+            assert isinstance(calm, StorageError) and words in str(calm), (error, calm)

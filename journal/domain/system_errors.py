@@ -58,9 +58,14 @@ def calm_error(error: BaseException) -> JournalError | None:
         return StorageError(translate("errors", "There was not enough memory to finish this, "
                                       "so it was not done. What you saved before is safe."))
     if isinstance(error, UnicodeEncodeError):
-        return StorageError(translate("errors", "Some text holds a character that is not "
-                                      "valid Unicode, so it was not saved. Please type it "
-                                      "again."))
+        if error.encoding.replace("-", "").casefold() == "utf8":  # a lone surrogate
+            return StorageError(translate("errors", "Some text holds a character that is not "
+                                          "valid Unicode, so it was not saved. Please type "
+                                          "it again."))
+        return StorageError(translate(  # printing to a terminal that is not UTF-8
+            "errors", "Some characters cannot be shown here ({encoding}); use a UTF-8 "
+            "terminal, e.g. LANG=C.UTF-8.").format(
+                encoding=error.encoding))
     if isinstance(error, OSError):
         return _os_error(error)
     if _is_sqlite(error):
