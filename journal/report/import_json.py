@@ -29,7 +29,10 @@ from journal.store.migrations import CURRENT_VERSION
 from journal.store.rows import insert_rows, to_row
 from journal.store.safety_plan import save_safety_plan
 
-MAX_BYTES = 512 * 1024 * 1024
+#: Ten years of a journal export are about 4 MB (20 MB with long notes every day); a file over
+#: this is not one, and decoding it could take gigabytes of memory (a 64 MB list of numbers
+#: takes 370 MB), so it is refused before it is read.
+MAX_BYTES = 128 * 1024 * 1024
 
 
 @dataclass(slots=True)
