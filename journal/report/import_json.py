@@ -29,9 +29,9 @@ from journal.store.migrations import CURRENT_VERSION
 from journal.store.rows import insert_rows, to_row
 from journal.store.safety_plan import save_safety_plan
 
-#: Ten years of a journal export are about 4 MB (20 MB with long notes every day); a file over
-#: this is not one, and decoding it could take gigabytes of memory (a 64 MB list of numbers
-#: takes 370 MB), so it is refused before it is read.
+#: Ten years of a journal export are about 4 MB, and 75 MB if every day had a note of the
+#: longest kind (20,000 characters); a file over this is not one, and decoding it could take
+#: gigabytes of memory (a 64 MB list of numbers takes 370 MB), so it is refused unread.
 MAX_BYTES = 128 * 1024 * 1024
 
 
