@@ -839,18 +839,18 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../journal/ui/pages/today_contacts.py" line="+128"/>
+        <location filename="../../journal/ui/pages/today_contacts.py" line="+125"/>
         <source>The contact in the row is not complete, so it has not been stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+130"/>
+        <location line="+121"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-118"/>
         <source>Contacts of the day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -880,7 +880,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+98"/>
         <source>No contacts on this day yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1570,13 +1570,13 @@
     </message>
     <message>
         <location line="+26"/>
-        <location line="+234"/>
+        <location line="+239"/>
         <source>Connection Journal</source>
         <extracomment>The size of a first window, before the person has resized it. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-236"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1631,7 +1631,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3143,7 +3143,7 @@
 <context>
     <name>SharePage</name>
     <message>
-        <location filename="../../journal/ui/pages/share.py" line="+101"/>
+        <location filename="../../journal/ui/pages/share.py" line="+99"/>
         <source>Share</source>
         <extracomment>The range choices: key → days back from today (``None``: computed or typed). Sections whose words are most private: they say so beside their box. Resolution of the preview&apos;s page images.</extracomment>
         <translation type="unfinished"></translation>
@@ -3419,17 +3419,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Nothing was written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Something went wrong and nothing was written. Please report this: {error}</source>
+        <location line="+3"/>
+        <source>Something went wrong and nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Cancelled. Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3998,13 +3998,29 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+125"/>
+        <location filename="../../journal/app.py" line="+140"/>
+        <location line="+63"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-62"/>
         <source>The journal could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Nothing you saved is lost. The details could not be written down (the data folder is not writable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing you saved is lost. Details were written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong on our side.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4193,12 +4209,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/pdf.py" line="+188"/>
+        <location filename="../../journal/report/pdf.py" line="+191"/>
         <source>could not write {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+115"/>
+        <location filename="../../journal/services.py" line="+125"/>
         <location filename="../../journal/store/connection.py" line="+120"/>
         <source>No journal found at {path}</source>
         <translation type="unfinished"></translation>
@@ -4274,6 +4290,67 @@
         <source>This file is an SQLite database but not a Connection Journal; it has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../journal/domain/system_errors.py" line="+58"/>
+        <source>There was not enough memory to finish this, so it was not done. What you saved before is safe.</source>
+        <extracomment>SQLite&apos;s primary result codes (``sqlite_errorcode &amp; 0xff``). SQLite&apos;s messages for the same, when the driver gives no code (sqlcipher3).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some text holds a character that is not valid Unicode, so it was not saved. Please type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some characters cannot be shown here ({encoding}); use a UTF-8 terminal, e.g. LANG=C.UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not read or write {path} ({reason}), so this was not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The system refused ({reason}), so this was not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The disk is full{place}, so this was not done. What you saved before is safe; free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file would be too large for this disk{place}, so this was not done. What you saved before is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The disk or folder is read-only{place}, so this was not done. What you saved before is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Permission was refused{place}, so this was not done. What you saved before is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The disk reported an error{place}, so this was not done. What you saved before is safe; if it happens again, check the disk and your backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The journal is busy in another program, so this was not done. Please try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The journal file could not be read as a journal (it may be damaged), so this was not done. Nothing was changed; your backups can restore it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>imports</name>
@@ -4310,7 +4387,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../journal/report/import_json.py" line="+71"/>
+        <location filename="../../journal/report/import_json.py" line="+76"/>
         <source>file: {path} does not exist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4363,6 +4440,7 @@
     <message>
         <location filename="../../journal/report/import_json.py" line="-19"/>
         <source>{table}: {message}</source>
+        <extracomment>Ten years of a journal export are about 4 MB, and 75 MB if every day had a note of the longest kind (20,000 characters); a file over this is not one, and decoding it could take gigabytes of memory (a 64 MB list of numbers takes 370 MB), so it is refused unread.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4386,7 +4464,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>file: not a text file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4396,7 +4474,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>file: nested too deeply to be a journal export (line {line}, column {column})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>file: {path} is too large to read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>file: cannot read {path} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>holds a character that is not valid text (a lone surrogate)</source>
+        <extracomment>What SQLite stores as an INTEGER; a whole number outside is no journal&apos;s. A lone UTF-16 surrogate: JSON&apos;s ``&quot;&quot;`` decodes to one, and it cannot be stored. Levels of nesting after which a file is said to be too deep (an export has six).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number no journal holds (too large, or not finite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>this is not a Connection Journal export (no {key})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4496,12 +4600,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/merge.py" line="+95"/>
+        <location filename="../../journal/report/merge.py" line="+99"/>
         <source>{table} {date}: the journal&apos;s check-in was kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>{table} {date}: the journal&apos;s entry was kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4763,7 +4867,7 @@
 <context>
     <name>nudge</name>
     <message>
-        <location filename="../../journal/services.py" line="-61"/>
+        <location filename="../../journal/services.py" line="-70"/>
         <source>No contact has felt good in a while. Is there someone you could reach out to?</source>
         <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``Journal._kept``) at most. Days since the last contact that felt good after which Today shows a gentle nudge.</extracomment>
         <translation type="unfinished"></translation>
@@ -5265,7 +5369,7 @@
 <context>
     <name>summary</name>
     <message>
-        <location filename="../../journal/report/pdf.py" line="-55"/>
+        <location filename="../../journal/report/pdf.py" line="-58"/>
         <source>Page {page} of {pages}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6295,7 +6399,7 @@
     </message>
     <message>
         <location filename="../../journal/domain/settings.py" line="+38"/>
-        <location filename="../../journal/domain/validate.py" line="+165"/>
+        <location filename="../../journal/domain/validate.py" line="+168"/>
         <source>{field} must be text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6320,7 +6424,7 @@
     <message>
         <location filename="../../journal/domain/validate.py" line="-99"/>
         <source>name</source>
-        <extracomment>Longest note or free text kept in one field; long enough for a page of writing. Longest name of a person, group, medication or commitment. The words of each field name the records and use cases check, marked for translation here and translated in ``label`` (a field name itself is a data key and never changes).</extracomment>
+        <extracomment>Longest note or free text kept in one field; long enough for a page of writing. Longest name of a person, group, medication or commitment. A lone UTF-16 surrogate (undecodable bytes on the command line become one): never storable. The words of each field name the records and use cases check, marked for translation here and translated in ``label`` (a field name itself is a data key and never changes).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6580,19 +6684,19 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+114"/>
+        <location line="+117"/>
         <source>{field} must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+106"/>
+        <location line="-97"/>
+        <location line="+109"/>
         <location line="+3"/>
         <source>{field} must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
         <source>{field} must be a date, not a date and time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6617,7 +6721,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>{field} holds a character that is not valid text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>{field} must be one of: {allowed}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6664,24 +6773,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+123"/>
+        <location filename="../../journal/services.py" line="+132"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+42"/>
+        <location line="+83"/>
         <location filename="../../journal/treatment.py" line="+175"/>
         <source>that person is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-60"/>
+        <source>“{name}” is not in the journal yet: choose their kind to add them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>that contact is no longer in the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>choose two different people to merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+156"/>
         <location filename="../../journal/sharing.py" line="+59"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>
