@@ -161,9 +161,9 @@ def _bad_value(document: object) -> tuple[tuple[object, ...], str] | None:
     """The first place (keys and list positions) holding text with a lone surrogate, or a
     number outside SQLite's integers or not finite; and which of the two. Iterative, so any
     depth the decoder allowed is walked; only containers are stacked (ten years in 0.1 s)."""
-    problem = _scalar_problem(document)
-    if problem:
-        return (), problem
+    if not isinstance(document, dict | list):
+        problem = _scalar_problem(document)
+        return ((), problem) if problem else None
     stack: list[tuple[tuple[object, ...], object]] = [((), document)]
     while stack:
         place, container = stack.pop()

@@ -124,3 +124,9 @@ def test_a_valid_export_still_imports_whole(journal: Journal, tmp_path: Path,
     path = journal.export_json(tmp_path / "export.json")
     document = json.loads(path.read_text())
     assert read_export(path).count() == 1 and document["tables"]["days"][0]["note"]
+
+
+@pytest.mark.parametrize("document", [0, "text", None, 1.5, "\ud800", float("nan"), [], True])
+def test_a_document_that_is_no_object_is_refused_calmly(document: object) -> None:
+    with pytest.raises(ValidationError):
+        import_json.parse_document(document)
