@@ -163,6 +163,7 @@ class CalmReporter(QObject):
         super().__init__()
         self._data_dir = data_dir
         self._showing = False
+        self._local = threading.local()  # per thread: is this thread's report under way?
         self.reported.connect(self._on_reported)
 
     def excepthook(self, kind: type[BaseException], error: BaseException | None,
@@ -174,8 +175,15 @@ class CalmReporter(QObject):
         if isinstance(error, KeyboardInterrupt):  # Ctrl+C in the terminal that started it
             QApplication.quit()
             return
-        text, details = self.describe(error)
-        self.reported.emit(text, details)
+        if getattr(self._local, "reporting", False):  # the handler itself failed: no loop
+            sys.__excepthook__(kind, error, tb)
+            return
+        self._local.reporting = True
+        try:
+            text, details = self.describe(error)
+            self.reported.emit(text, details)
+        finally:
+            self._local.reporting = False
 
     def describe(self, error: BaseException) -> tuple[str, str]:
         """The dialog's text and details for ``error``; a bug is written to the log first."""

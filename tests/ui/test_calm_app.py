@@ -242,3 +242,17 @@ def test_a_bug_while_opening_is_a_calm_dialog_not_a_silent_exit(
     assert journal_app.run(journal_dir) == 1
     assert dialog.answered and "Details were written to" in dialog.texts[0]
     assert SECRET not in buglog.log_path(journal_dir).read_text()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_failing_dialog_does_not_loop(hook, journal_dir, monkeypatch, capsys):
+    def broken(*_, **__):
+        raise RuntimeError("no dialog today")
+
+    monkeypatch.setattr("journal.app.QMessageBox", broken)
+    try:
+        raise ValueError(SECRET)
+    except ValueError as error:
+        hook.excepthook(type(error), error, error.__traceback__)  # returns
+    assert "RuntimeError" in capsys.readouterr().err  # the handler's own bug, on stderr
+    assert "ValueError" in buglog.log_path(journal_dir).read_text()  # the first, logged
