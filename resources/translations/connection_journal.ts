@@ -3999,17 +3999,17 @@
     <name>app</name>
     <message>
         <location filename="../../journal/app.py" line="+140"/>
-        <location line="+63"/>
+        <location line="+71"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-70"/>
         <source>The journal could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+54"/>
         <source>Nothing you saved is lost. The details could not be written down (the data folder is not writable).</source>
         <translation type="unfinished"></translation>
     </message>
