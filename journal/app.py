@@ -2,20 +2,30 @@
 
 Nothing else imports ``journal.ui``; the command line calls ``run`` and the tests and the
 benchmark call ``make_main_window``.
+
+``run`` installs the top-level handler (``install_excepthook``): whatever escapes a slot, in
+any thread, ends in one calm dialog. A ``JournalError`` (or a refusal of the system, through
+``calm_error``) says what it is; anything else is a bug, written to the data folder's bug
+log without the person's words (``journal.buglog``), and the dialog says where.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from journal import __version__, buglog
 from journal.desktop import APP_ID, icon_path
 from journal.domain.errors import JournalDamaged, JournalError
+from journal.domain.system_errors import calm_error
 from journal.privacy import restore_damaged
 from journal.services import Journal, local_now
 from journal.store.backup import list_backups
@@ -67,6 +77,7 @@ def run(data_dir: Path, *, minimized: bool = False) -> int:
     # tests share, and those keep the English wording and formats of journal.i18n
     locale.install(app)
     apply_theme(app, "system")  # so even a message about a damaged file looks right
+    reporter = install_excepthook(data_dir)
     try:
         try:
             window = make_main_window(data_dir)
@@ -83,6 +94,10 @@ def run(data_dir: Path, *, minimized: bool = False) -> int:
     except JournalError as error:
         _tell_not_opened(error)
         return 1
+    except Exception as error:  # a bug or a refusal of the system while opening: said calmly
+        reporter.excepthook(type(error), error, error.__traceback__)
+        return 1
+    buglog.install(data_dir)  # the journal's own warnings too, now that its folder exists
     if minimized:
         window.showMinimized()
     else:
@@ -132,3 +147,92 @@ def _tell_not_opened(error: JournalError) -> None:
     box.setInformativeText(str(error))
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     box.exec()
+
+
+# --- the top-level handler ---------------------------------------------------------------------
+
+class CalmReporter(QObject):
+    """``sys.excepthook`` of the app: one calm dialog for what escaped a slot.
+
+    The dialog is shown in the GUI thread whichever thread the exception reached the hook in
+    (``reported`` is queued from other threads), one at a time: while one is open, further
+    problems only go to the log.
+
+    Signals:
+        reported(str, str): the dialog's text and its details, to show.
+    """
+
+    reported = Signal(str, str)
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self._data_dir = data_dir
+        self._showing = False
+        self._local = threading.local()  # per thread: is this thread's report under way?
+        self.reported.connect(self._on_reported)
+
+    def excepthook(self, kind: type[BaseException], error: BaseException | None,
+                   tb: TracebackType | None) -> None:
+        if error is None:
+            error = kind()
+        if error.__traceback__ is None and tb is not None:
+            error = error.with_traceback(tb)
+        if isinstance(error, KeyboardInterrupt):  # Ctrl+C in the terminal that started it
+            QApplication.quit()
+            return
+        if getattr(self._local, "reporting", False):  # the handler itself failed: no loop
+            sys.__excepthook__(kind, error, tb)
+            return
+        self._local.reporting = True
+        try:
+            text, details = self.describe(error)
+            self.reported.emit(text, details)
+        finally:
+            self._local.reporting = False
+
+    def describe(self, error: BaseException) -> tuple[str, str]:
+        """The dialog's text and details for ``error``; a bug is written to the log first."""
+        calm = calm_error(error)
+        if calm is not None:  # its message says what happened and that nothing was lost
+            return str(calm), ""
+        written = buglog.record_bug(self._data_dir, error, where="app", version=__version__)
+        if written is None:
+            details = QApplication.translate(
+                "app", "Nothing you saved is lost. The details could not be written down (the "
+                "data folder is not writable).")
+        else:
+            details = QApplication.translate(
+                "app", "Nothing you saved is lost. Details were written to {path}.").format(
+                    path=written)
+        return QApplication.translate("app", "Something went wrong on our side."), details
+
+    def _on_reported(self, text: str, details: str) -> None:
+        if self._showing:
+            return
+        self._showing = True
+        try:
+            box = QMessageBox(QApplication.activeWindow(), objectName="calm_failure")
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setWindowTitle(QApplication.translate("app", "Connection Journal"))
+            box.setText(text)
+            if details:
+                box.setInformativeText(details)
+            box.setStandardButtons(QMessageBox.StandardButton.Close)
+            box.button(QMessageBox.StandardButton.Close).setObjectName("close_calm_failure")
+            box.exec()
+        finally:
+            self._showing = False
+
+
+def install_excepthook(data_dir: Path) -> CalmReporter:
+    """Make ``sys.excepthook`` the calm handler of the journal in ``data_dir``."""
+    reporter = CalmReporter(data_dir)
+    reporter.moveToThread(_application().thread())
+    sys.excepthook = reporter.excepthook
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is not SystemExit:
+            reporter.excepthook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    threading.excepthook = thread_hook
+    return reporter

@@ -21,9 +21,10 @@ from journal import paths
 from journal.checkins import CheckinUseCases
 from journal.domain import validate as v
 from journal.domain.errors import JournalDamaged, JournalError, JournalNotFound, ValidationError
-from journal.domain.kinds import Relationship
+from journal.domain.kinds import Mode, Relationship
 from journal.domain.records import Contact, Day, Person
 from journal.domain.settings import Settings, day_of
+from journal.domain.system_errors import calm_error
 from journal.i18n import translate
 from journal.people import PeopleUseCases
 from journal.privacy import PrivacyUseCases
@@ -75,6 +76,15 @@ class IsolationNudge:
                              "you could reach out to?")
         return translate("nudge", "It has been {days} days since a contact that felt good. Is "
                          "there someone you could reach out to?").format(days=self.days)
+
+
+@dataclass(frozen=True, slots=True)
+class ContactSaved:
+    """A contact stored with its person; ``created`` when this save created the person."""
+
+    contact: Contact
+    person: Person
+    created: bool
 
 
 def local_now() -> dt.datetime:
@@ -264,6 +274,47 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         with self._writing_days(contact.date), self.db.atomic():
             return contacts_store.add_contact(self.db, contact)
 
+    def save_contact_for(self, person_name: str, *, mode: Mode | str, quality: int | None,
+                         kind: Relationship | str | None = None, date: dt.date | None = None,
+                         minutes: int | None = None, note: str = "",
+                         contact_id: int | None = None) -> ContactSaved:
+        """Add (or, with ``contact_id``, change) a contact with the active person called
+        ``person_name``, who is created with ``kind`` when nobody has that name yet.
+
+        Everything is checked before anything is written, and the person and the contact are
+        written in one transaction: a refused contact creates nobody. Without ``kind`` the
+        contact takes the person's relationship (a new person then needs one).
+        """
+        name = v.name("person", person_name)
+        person = people_store.find_active_by_name(self.db, name)
+        if kind is None:
+            if person is None:
+                raise ValidationError("kind", translate(
+                    "validation", "“{name}” is not in the journal yet: choose their kind to "
+                    "add them").format(name=name))
+            kind = person.relationship
+        # Contact checks and converts kind, mode and quality (the strings of the CLI too)
+        contact = Contact(date=date or self.today(), kind=kind, mode=mode,  # type: ignore[arg-type]
+                          quality=quality, minutes=minutes, note=note,  # type: ignore[arg-type]
+                          id=contact_id, person_id=person.id if person else None)
+        new = Person(name=name, relationship=contact.kind) if person is None else None
+        self._check_contact(contact)
+        stored = None if contact_id is None else contacts_store.get_contact(self.db, contact_id)
+        if contact_id is not None and stored is None:
+            raise ValidationError("contact", translate(
+                "validation", "that contact is no longer in the journal"))
+        dates = (contact.date,) if stored is None else (contact.date, stored.date)
+        # a new person is not only a day's write: kept results are then recomputed
+        with self._writing_days(*dates) if new is None else self._calm_writes(), \
+                self.db.atomic():
+            if new is not None:
+                person = people_store.add_person(self.db, new)
+            assert person is not None
+            contact = dataclasses.replace(contact, person_id=person.id)
+            saved = contacts_store.add_contact(self.db, contact) if stored is None \
+                else contacts_store.update_contact(self.db, contact)
+        return ContactSaved(saved, person, new is not None)
+
     def update_contact(self, contact: Contact) -> Contact:
         self._check_contact(contact)
         stored = contacts_store.get_contact(self.db, contact.id) if contact.id else None
@@ -421,10 +472,26 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         return dates if at == now else None
 
     @contextlib.contextmanager
+    def _calm_writes(self) -> Iterator[None]:
+        """A refusal of the system inside comes out as a ``StorageError``."""
+        try:
+            yield
+        except Exception as error:
+            calm = calm_error(error)
+            if calm is None or calm is error:
+                raise
+            raise calm from error
+
+    @contextlib.contextmanager
     def _writing_days(self, *dates: dt.date) -> Iterator[None]:
-        """Record that the writes inside changed only ``dates`` (for kept results)."""
+        """Record that the writes inside changed only ``dates`` (for kept results).
+
+        A refusal of the system inside (a full disk, a read-only file) comes out as a
+        ``StorageError``, so the Today page says it beside what is typed and keeps it.
+        """
         before = self.changes()
-        yield
+        with self._calm_writes():
+            yield
         after = self.changes()
         if after != before:
             recent = self._day_writes[-(_KEEP_DAY_WRITES - 1):]

@@ -75,8 +75,9 @@ def _open_app(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``connection-journal`` and ``python -m journal``; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    args = argparse.Namespace()  # what the handler below knows if parsing itself fails
     try:
+        args = build_parser().parse_args(argv)
         if args.install_desktop_entry:
             from journal.desktop import install_desktop_entry
 
@@ -104,9 +105,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. piped into `head`: not an error worth a message
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except OSError as error:
-        print(f"{PROG}: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
-              file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # the one place a bug or a refusal of the system ends
+        return _calm_failure(args, error)
+
+
+def _calm_failure(args: argparse.Namespace, error: Exception) -> int:
+    """One calm line for anything that is not a ``JournalError``: a refusal of the system (a
+    full disk, a read-only file) as such; anything else is a bug, written to the bug log
+    without the person's words, and the line says where."""
+    from journal.buglog import record_bug
+    from journal.domain.system_errors import calm_error
+
+    calm = calm_error(error)
+    if calm is not None:
+        print(f"{PROG}: {calm}", file=sys.stderr)
+        return 1
+    where = " ".join(str(part) for part in ("cli", getattr(args, "command", None),
+                                            getattr(args, "action", None)) if part)
+    folder = paths.resolve_data_dir(getattr(args, "data_dir", None))
+    written = record_bug(folder, error, where=where, version=__version__)
+    details = f"Details were written to {written}." if written else \
+        "Details could not be written down (the data folder is missing or not writable)."
+    print(f"{PROG}: Something went wrong on our side. Nothing you saved is lost. {details}",
+          file=sys.stderr)
+    return 1

@@ -173,22 +173,18 @@ def _log(args: argparse.Namespace) -> int:
 
 
 def _contact_add(args: argparse.Namespace) -> int:
-    from journal.domain.records import Contact
     from journal.domain.validate import parse_int
 
+    minutes = parse_int("minutes", args.minutes or "")
+    quality = parse_int("quality", args.quality, required=True)
     with opened(args) as journal:
-        person = journal.person_by_name(args.person)
-        if person is None:
-            if not args.kind:
-                raise ValidationError("person", f"there is nobody called “{args.person}” yet; "
-                                      "add --kind to create them")
-            person = journal.add_person(args.person, args.kind)
-        contact = journal.add_contact(Contact(
-            date=args.date or journal.today(), person_id=person.id,
-            kind=args.kind or person.relationship, mode=args.mode,
-            minutes=parse_int("minutes", args.minutes or ""),
-            quality=parse_int("quality", args.quality, required=True), note=args.note))
-    print(f"Added contact {contact.id}: {person.name} on {contact.date}.")
+        if not args.kind and journal.person_by_name(args.person) is None:
+            raise ValidationError("person", f"there is nobody called “{args.person}” yet; "
+                                  "add --kind to create them")
+        saved = journal.save_contact_for(  # checked whole first; one transaction
+            args.person, kind=args.kind, mode=args.mode, quality=quality, minutes=minutes,
+            date=args.date or journal.today(), note=args.note)
+    print(f"Added contact {saved.contact.id}: {saved.person.name} on {saved.contact.date}.")
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from enum import StrEnum
 from typing import TypeVar
 
@@ -20,6 +21,8 @@ E = TypeVar("E", bound=StrEnum)
 MAX_TEXT = 20_000
 #: Longest name of a person, group, medication or commitment.
 MAX_NAME = 120
+#: A lone UTF-16 surrogate (undecodable bytes on the command line become one): never storable.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 #: The words of each field name the records and use cases check, marked for translation here
@@ -174,6 +177,9 @@ def text(field: str, value: object, *, required: bool = False, max_len: int = MA
         raise ValidationError(field, translate("validation",
                                                "{field} must be at most {count} characters")
                               .format(field=label(field), count=number(max_len)))
+    if not value.isascii() and _SURROGATE.search(value):  # bytes a terminal could not decode
+        raise ValidationError(field, translate("validation", "{field} holds a character that "
+                                               "is not valid text").format(field=label(field)))
     return value
 
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import zipfile
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from journal import paths
+from journal.atomic_file import atomic_output
 from journal.domain.kinds import Relationship
 from journal.domain.records import MEANINGFUL_QUALITY, RATINGS
 from journal.report.tables import TABLE_ORDER, table_rows
@@ -64,10 +63,9 @@ def wide_days(db: Database) -> tuple[list[dict[str, object]], list[str]]:
 
 
 def export_csv_zip(db: Database, out: Path) -> Path:
-    """Write the zip atomically (temporary file, fsync, rename), readable only by the owner."""
-    temporary = out.with_name(out.name + ".part")
-    paths.ensure_private_file(temporary)
-    with db.atomic(), zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+    """Write the zip atomically and privately (0600; see ``journal.atomic_file``)."""
+    with atomic_output(out) as handle, db.atomic(), \
+            zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
         for table in TABLE_ORDER:
             rows = table_rows(db, table)
             columns = [c.name for c in db[table].columns] if table != "settings" else \
@@ -75,7 +73,4 @@ def export_csv_zip(db: Database, out: Path) -> Path:
             archive.writestr(f"{table}.csv", _csv(rows, columns))
         rows, columns = wide_days(db)
         archive.writestr("days_wide.csv", _csv(rows, columns))
-    with temporary.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(temporary, out)
     return out

@@ -11,14 +11,15 @@ Rows are the stored columns, with ``coping`` and ``answers`` as JSON lists.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from journal import __version__, paths
+from journal import __version__
+from journal.atomic_file import atomic_output
 from journal.report.tables import TABLE_ORDER, table_rows
 from journal.store.migrations import CURRENT_VERSION
 
@@ -39,13 +40,11 @@ def export_document(db: Database, *, now: dt.datetime) -> dict[str, Any]:
 
 
 def write_json(document: dict[str, Any], out: Path) -> Path:
-    """Write atomically (temporary file, fsync, rename) and privately (0600)."""
-    temporary = out.with_name(out.name + ".part")
-    paths.ensure_private_file(temporary)
-    with temporary.open("w", encoding="utf-8") as handle:
+    """Write atomically and privately (0600; see ``journal.atomic_file``)."""
+    with atomic_output(out) as binary:
+        handle = io.TextIOWrapper(binary, encoding="utf-8", newline="\n")
         json.dump(document, handle, ensure_ascii=False, indent=1)
         handle.write("\n")
         handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, out)
+        handle.detach()  # the binary file stays open for its fsync and rename
     return out

@@ -9,6 +9,8 @@ writes in one transaction (``report.merge`` handles a journal that already has d
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +29,10 @@ from journal.store.migrations import CURRENT_VERSION
 from journal.store.rows import insert_rows, to_row
 from journal.store.safety_plan import save_safety_plan
 
-MAX_BYTES = 512 * 1024 * 1024
+#: Ten years of a journal export are about 4 MB, and 75 MB if every day had a note of the
+#: longest kind (20,000 characters); a file over this is not one, and decoding it could take
+#: gigabytes of memory (a 64 MB list of numbers takes 370 MB), so it is refused unread.
+MAX_BYTES = 128 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -77,7 +82,8 @@ def read_export(path: Path) -> ParsedExport:
         raise ValidationError("file", translate(
             "imports", "file: {path} is too large to be a journal export").format(path=path))
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        document = json.loads(text, parse_int=_whole_number, parse_constant=_not_finite)
     except UnicodeDecodeError:
         raise ValidationError("file", translate("imports", "file: not a text file")) from None
     except json.JSONDecodeError as error:
@@ -85,11 +91,132 @@ def read_export(path: Path) -> ParsedExport:
         raise ValidationError("file", translate(
             "imports", "file: not valid JSON (line {line}, column {column}: {reason})").format(
                 line=error.lineno, column=error.colno, reason=error.msg)) from None
+    except RecursionError:  # the decoder recurses once per level of [ and {
+        line, column = _too_deep_at(text)
+        raise ValidationError("file", translate(
+            "imports", "file: nested too deeply to be a journal export (line {line}, column "
+            "{column})").format(line=line, column=column)) from None
+    except MemoryError:
+        raise ValidationError("file", translate(
+            "imports", "file: {path} is too large to read").format(path=path)) from None
+    except OSError as error:
+        raise ValidationError("file", translate(
+            "imports", "file: cannot read {path} ({reason})").format(
+                path=path, reason=error.strerror or type(error).__name__)) from None
     return parse_document(document)
+
+
+# --- values no journal holds -------------------------------------------------------------------
+
+#: What SQLite stores as an INTEGER; a whole number outside is no journal's.
+_INT_RANGE = (-(2**63), 2**63 - 1)
+#: A lone UTF-16 surrogate: JSON's ``"\ud800"`` decodes to one, and it cannot be stored.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Levels of nesting after which a file is said to be too deep (an export has six).
+_MAX_DEPTH = 64
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+class _Unreadable:
+    """Stands in, while decoding, for a number no journal holds (so its place can be told)."""
+
+    __slots__ = ("problem",)
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+
+
+def _whole_number(digits: str) -> int | _Unreadable:
+    # 20 digits hold every 64-bit number; longer ones are never converted (a 5,000-digit
+    # number would cost seconds, and Python refuses those over 4,300 anyway)
+    return int(digits) if len(digits) <= 20 else _Unreadable("number")
+
+
+def _not_finite(name: str) -> _Unreadable:
+    return _Unreadable("number")  # NaN, Infinity, -Infinity
+
+
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """Line and column where ``text`` first opens more than ``_MAX_DEPTH`` levels."""
+    depth, position = 0, 0
+    for token in _TOKENS.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            if depth > _MAX_DEPTH:
+                position = token.start()
+                break
+        elif mark in "]}":
+            depth -= 1
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
+def _shown(name: object) -> str:
+    """A key of the file as it may be shown: a lone surrogate escaped (``\\ud800``)."""
+    return str(name).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _bad_value(document: object) -> tuple[tuple[object, ...], str] | None:
+    """The first place (keys and list positions) holding text with a lone surrogate, or a
+    number outside SQLite's integers or not finite; and which of the two. Iterative, so any
+    depth the decoder allowed is walked; only containers are stacked (ten years in 0.1 s)."""
+    if not isinstance(document, dict | list):
+        problem = _scalar_problem(document)
+        return ((), problem) if problem else None
+    stack: list[tuple[tuple[object, ...], object]] = [((), document)]
+    while stack:
+        place, container = stack.pop()
+        items = container.items() if isinstance(container, dict) else enumerate(container)
+        nested = []
+        for key, value in items:  # type: ignore[attr-defined]
+            if isinstance(key, str) and _SURROGATE.search(key):
+                return (*place, key), "text"
+            if isinstance(value, dict | list):
+                nested.append(((*place, key), value))
+                continue
+            problem = _scalar_problem(value)
+            if problem:
+                return (*place, key), problem
+        stack.extend(reversed(nested))
+    return None
+
+
+def _scalar_problem(value: object) -> str | None:
+    if isinstance(value, str):
+        return "text" if _SURROGATE.search(value) else None
+    if isinstance(value, _Unreadable):
+        return value.problem
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return None if _INT_RANGE[0] <= value <= _INT_RANGE[1] else "number"
+    if isinstance(value, float):
+        return None if math.isfinite(value) else "number"
+    return None
+
+
+def _check_values(document: object) -> None:
+    found = _bad_value(document)
+    if found is None:
+        return
+    place, problem = found
+    message = translate("imports", "holds a character that is not valid text (a lone "
+                                   "surrogate)") if problem == "text" else \
+        translate("imports", "a number no journal holds (too large, or not finite)")
+    names = [_shown(p) if isinstance(p, str) else p for p in place]
+    if len(names) >= 3 and names[0] == "tables" and isinstance(names[2], int):
+        field = names[3] if len(names) > 3 and isinstance(names[3], str) else None
+        raise _fail(message, str(names[1]), names[2] + 1, field)
+    if len(names) == 2 and names[0] == "tables":
+        raise _fail(message, "tables", field=str(names[1]))
+    raise _fail(message, str(names[0]) if names else "file",
+                field=".".join(str(n) for n in names[1:]) or None)
 
 
 def parse_document(document: object) -> ParsedExport:
     """Validate an already-decoded export document."""
+    _check_values(document)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise _fail(translate("imports", "this is not a Connection Journal export (no "
                                          "{key})").format(key=f'"format": "{FORMAT}"'),

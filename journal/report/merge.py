@@ -6,11 +6,15 @@ values is a *conflict*: the journal's version is kept and the conflict reported.
 Natural keys: people by active name (any case); medications and commitments by name/title and
 start date; days by date; doses and commitment log by their item and date; contacts and sessions
 by all their values; assessments by date, questionnaire and answers; topics by date and text.
+Records with the same values are counted, not collapsed: each one already in the journal
+matches one of the file's, so records identical within the file are all kept (two genuine
+5-minute texts with Sam on one day stay two) and merging the same file again adds nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,7 +104,9 @@ def merge(db: Database, parsed: ParsedExport) -> MergeResult:
         def key(row: dict[str, Any]) -> tuple[Any, ...]:
             return tuple(sorted((k, v if not isinstance(v, list) else tuple(v))
                                 for k, v in row.items() if k not in ("id", "total", "band")))
-        present = {key(row) for row in existing(table)}
+        # how many of each the journal has: each matches one of the file's, so two genuine
+        # 5-minute texts with Sam in the file stay two (one added if the journal has one)
+        present = Counter(key(row) for row in existing(table))
         for record, extra in zip(records, kept[table], strict=True):
             changes = {name: mapped(getattr(record, name), mapping)
                        for name, mapping in remap.items()}
@@ -108,10 +114,10 @@ def merge(db: Database, parsed: ParsedExport) -> MergeResult:
             row = _row(table, record, extra)
             decoded = {k: (list(getattr(record, k)) if k in ("coping", "answers") else v)
                        for k, v in row.items()}
-            if key(decoded) in present:
+            if present[key(decoded)] > 0:
+                present[key(decoded)] -= 1
                 continue
             _insert(db, table, record, extra)
-            present.add(key(decoded))
             added[table] += 1
 
     add_unique("contacts", r["contacts"], {"person_id": person_map})

@@ -9,8 +9,8 @@ Charts are painted here with ``QPainter`` straight from the summary's plain arra
 resolution, and embedded losslessly. ``QPainter`` on images and PDF writers is safe off the
 GUI thread, so all of this runs in a worker.
 
-The file is written beside its target and renamed at the end: cancelling or an error leaves
-nothing behind, and an earlier file of the same name untouched.
+The PDF is made in memory and written beside its target, then renamed (``journal.atomic_file``):
+cancelling or an error leaves nothing behind, and an earlier file of the same name untouched.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from journal import paths
+from journal.atomic_file import write_bytes
 from journal.domain.errors import ValidationError
 from journal.i18n import format_number, translate
 from journal.report.pdf_charts import GRID, blank_image, chart_image, font
@@ -173,40 +173,39 @@ def _heading_stranded(doc: QTextDocument, block: QTextBlock, page_height: float)
 def render_pdf(summary: Summary, out: Path, *, paper: str = "A4",
                progress: Progress | None = None,
                cancelled: IsCancelled = never_cancelled) -> Path:
-    """Write ``summary`` to ``out`` as a PDF (0600, atomically); ``Cancelled`` writes nothing."""
+    """Write ``summary`` to ``out`` as a PDF (0600, atomically); ``Cancelled`` writes nothing.
+
+    The PDF is made in memory and written by ``journal.atomic_file``: Qt's own file writing
+    would not say when the disk is full, and would follow a link planted at its path.
+    """
     ensure_application()
     report = progress or no_progress
     out = Path(out)
-    temporary = out.with_name(out.name + ".part")
-    paths.ensure_private_file(temporary)
+    buffer = QBuffer()
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    report(2)
+    writer = _writer(buffer, summary, paper)
+    pages = _Pages(summary, writer, report, cancelled)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(translate("errors", "could not write {path}").format(path=out))
     try:
-        report(2)
-        writer = _writer(str(temporary), summary, paper)
-        pages = _Pages(summary, writer, report, cancelled)
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError(translate("errors", "could not write {path}").format(path=out))
-        try:
-            painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                                   | QPainter.RenderHint.TextAntialiasing
-                                   | QPainter.RenderHint.LosslessImageRendering)
-            for index in range(pages.count):
-                check(cancelled)
-                if index:
-                    writer.newPage()
-                pages.paint(painter, index)
-                report(50 + 50 * (index + 1) // pages.count)
-        finally:
-            painter.end()
-        del pages, writer  # the document first: it lays out on the writer
-        check(cancelled)
-        with temporary.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, out)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return out
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing
+                               | QPainter.RenderHint.TextAntialiasing
+                               | QPainter.RenderHint.LosslessImageRendering)
+        for index in range(pages.count):
+            check(cancelled)
+            if index:
+                writer.newPage()
+            pages.paint(painter, index)
+            report(50 + 50 * (index + 1) // pages.count)
+    finally:
+        painter.end()
+    del pages, writer  # the document first: it lays out on the writer
+    check(cancelled)
+    data = bytes(buffer.data())
+    buffer.close()
+    return write_bytes(out, data)
 
 
 def render_pages(summary: Summary, *, paper: str = "A4", dpi: int = 96,

@@ -285,7 +285,12 @@ class MainWindow(QMainWindow):
         if self._closed:
             event.accept()
             return
-        if not self._today_page.commit_pending():
+        try:
+            pending_saved = self._today_page.commit_pending()
+        except Exception:  # a bug: the window stays open with what is typed; the app's
+            event.ignore()  # handler logs it and says so calmly
+            raise
+        if not pending_saved:
             event.ignore()
             return
         people = self._built.get("people")

@@ -1011,18 +1011,18 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../journal/ui/pages/today_contacts.py" line="+129"/>
+        <location filename="../../journal/ui/pages/today_contacts.py" line="+127"/>
         <source>The contact in the row is not complete, so it has not been stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+141"/>
+        <location line="+123"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-120"/>
         <source>Contacts of the day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,7 +1052,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+100"/>
         <source>No contacts on this day yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2071,12 +2071,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+267"/>
+        <location line="+272"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-269"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2131,7 +2131,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+102"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3908,7 +3908,7 @@
 <context>
     <name>SharePage</name>
     <message>
-        <location filename="../../journal/ui/pages/share.py" line="+106"/>
+        <location filename="../../journal/ui/pages/share.py" line="+105"/>
         <source>Share</source>
         <extracomment>The range choices: key → days back from today (``None``: computed or typed). Sections whose words are most private: they say so beside their box. Resolution of the preview&apos;s page images.</extracomment>
         <translation type="unfinished"></translation>
@@ -4189,17 +4189,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Nothing was written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Something went wrong and nothing was written. Please report this: {error}</source>
+        <location line="+3"/>
+        <source>Something went wrong and nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Cancelled. Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4897,13 +4897,29 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+130"/>
+        <location filename="../../journal/app.py" line="+145"/>
+        <location line="+71"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-70"/>
         <source>The journal could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Nothing you saved is lost. The details could not be written down (the data folder is not writable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing you saved is lost. Details were written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong on our side.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5127,12 +5143,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/pdf.py" line="+188"/>
+        <location filename="../../journal/report/pdf.py" line="+191"/>
         <source>could not write {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+126"/>
+        <location filename="../../journal/services.py" line="+136"/>
         <location filename="../../journal/store/connection.py" line="+186"/>
         <source>No journal in {folder}.</source>
         <extracomment>Opened only for reading (``open(read_only=True)``): nothing may be written.</extracomment>
@@ -5236,6 +5252,67 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+5"/>
         <source>This file is an SQLite database but not a Connection Journal; it has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/domain/system_errors.py" line="+58"/>
+        <source>There was not enough memory to finish this, so it was not done. What you saved before is safe.</source>
+        <extracomment>SQLite&apos;s primary result codes (``sqlite_errorcode &amp; 0xff``). SQLite&apos;s messages for the same, when the driver gives no code (sqlcipher3).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some text holds a character that is not valid Unicode, so it was not saved. Please type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some characters cannot be shown here ({encoding}); use a UTF-8 terminal, e.g. LANG=C.UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not read or write {path} ({reason}), so this was not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The system refused ({reason}), so this was not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The disk is full{place}, so this was not done. What you saved before is safe; free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file would be too large for this disk{place}, so this was not done. What you saved before is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The disk or folder is read-only{place}, so this was not done. What you saved before is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Permission was refused{place}, so this was not done. What you saved before is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The disk reported an error{place}, so this was not done. What you saved before is safe; if it happens again, check the disk and your backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The journal is busy in another program, so this was not done. Please try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The journal file could not be read as a journal (it may be damaged), so this was not done. Nothing was changed; your backups can restore it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5348,7 +5425,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/report/import_common.py" line="+91"/>
-        <location filename="../../journal/report/import_json.py" line="+71"/>
+        <location filename="../../journal/report/import_json.py" line="+76"/>
         <source>file: {path} does not exist</source>
         <extracomment>Moods placed without asking: by the level the backup stores, or as Daylio&apos;s defaults. Moods only the person can place (a renamed mood in a CSV): asked, or ``--mood-map``. Daylio scales (other than sleep) and Bearable categories kept in the notes, with the number of readings of each. Days whose sleep hours came from a sleep scale (Daylio) or reading (Bearable). Days with readings but no mood (Bearable): a check-in needs a mood, so not imported.</extracomment>
         <translation type="unfinished"></translation>
@@ -5508,6 +5585,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location filename="../../journal/report/import_json.py" line="-19"/>
         <source>{table}: {message}</source>
+        <extracomment>Ten years of a journal export are about 4 MB, and 75 MB if every day had a note of the longest kind (20,000 characters); a file over this is not one, and decoding it could take gigabytes of memory (a 64 MB list of numbers takes 370 MB), so it is refused unread.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5531,7 +5609,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>file: not a text file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5541,7 +5619,33 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>file: nested too deeply to be a journal export (line {line}, column {column})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>file: {path} is too large to read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>file: cannot read {path} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>holds a character that is not valid text (a lone surrogate)</source>
+        <extracomment>What SQLite stores as an INTEGER; a whole number outside is no journal&apos;s. A lone UTF-16 surrogate: JSON&apos;s ``&quot;&quot;`` decodes to one, and it cannot be stored. Levels of nesting after which a file is said to be too deep (an export has six).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number no journal holds (too large, or not finite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>this is not a Connection Journal export (no {key})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5641,12 +5745,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/merge.py" line="+95"/>
+        <location filename="../../journal/report/merge.py" line="+99"/>
         <source>{table} {date}: the journal&apos;s check-in was kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>{table} {date}: the journal&apos;s entry was kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6088,7 +6192,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>nudge</name>
     <message>
-        <location filename="../../journal/services.py" line="-79"/>
+        <location filename="../../journal/services.py" line="-88"/>
         <source>No contact has felt good in a while. Is there someone you could reach out to?</source>
         <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``Journal._kept``) at most. Days since the last contact that felt good after which Today shows a gentle nudge.</extracomment>
         <translation type="unfinished"></translation>
@@ -6590,7 +6694,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>summary</name>
     <message>
-        <location filename="../../journal/report/pdf.py" line="-55"/>
+        <location filename="../../journal/report/pdf.py" line="-58"/>
         <source>Page {page} of {pages}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7971,7 +8075,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/domain/settings.py" line="+48"/>
-        <location filename="../../journal/domain/validate.py" line="+168"/>
+        <location filename="../../journal/domain/validate.py" line="+171"/>
         <source>{field} must be text</source>
         <extracomment>The longest idle time before a protected journal&apos;s window locks (0 = never). With a passphrase, the window locks after this many idle minutes (0 = never).</extracomment>
         <translation type="unfinished"></translation>
@@ -8004,7 +8108,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location filename="../../journal/domain/validate.py" line="-102"/>
         <source>name</source>
-        <extracomment>Longest note or free text kept in one field; long enough for a page of writing. Longest name of a person, group, medication or commitment. The words of each field name the records and use cases check, marked for translation here and translated in ``label`` (a field name itself is a data key and never changes).</extracomment>
+        <extracomment>Longest note or free text kept in one field; long enough for a page of writing. Longest name of a person, group, medication or commitment. A lone UTF-16 surrogate (undecodable bytes on the command line become one): never storable. The words of each field name the records and use cases check, marked for translation here and translated in ``label`` (a field name itself is a data key and never changes).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8279,19 +8383,19 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+114"/>
+        <location line="+117"/>
         <source>{field} must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+106"/>
+        <location line="-97"/>
+        <location line="+109"/>
         <location line="+3"/>
         <source>{field} must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
         <source>{field} must be a date, not a date and time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8316,7 +8420,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>{field} holds a character that is not valid text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>{field} must be one of: {allowed}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8356,25 +8465,35 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+151"/>
+        <location filename="../../journal/services.py" line="+160"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../journal/people.py" line="+76"/>
         <location filename="../../journal/services.py" line="+32"/>
-        <location line="+42"/>
+        <location line="+83"/>
         <location filename="../../journal/treatment.py" line="+175"/>
         <source>that person is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+18"/>
+        <location filename="../../journal/services.py" line="-60"/>
+        <source>“{name}” is not in the journal yet: choose their kind to add them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>that contact is no longer in the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>choose two different people to merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+156"/>
         <location filename="../../journal/sharing.py" line="+109"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>

@@ -12,8 +12,8 @@ nothing. A JSON import into a journal with entries asks: merge, replace or cance
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.errors import JournalError
+from journal.domain.system_errors import calm_error
 from journal.i18n import format_date
 from journal.report.progress import IsCancelled, Progress, check
 from journal.report.summary import DEFAULT_SECTIONS, SECTIONS, paper_for_locale
@@ -45,8 +45,6 @@ from journal.ui.locale import date_pattern
 from journal.ui.pages.share_import import ImportFlow
 from journal.ui.widgets.message_bar import MessageBar
 from journal.ui.workers import TaskThread, run_with_progress
-
-log = logging.getLogger(__name__)
 
 #: The range choices: key → days back from today (``None``: computed or typed).
 RANGES = {"4w": 28, "session": None, "3m": 91, "1y": 365, "custom": None}
@@ -418,13 +416,14 @@ class SharePage(QWidget):
         self.exported.emit(out)
 
     def _on_task_failed(self, error: object) -> None:
-        if isinstance(error, JournalError):
+        calm = calm_error(error) if isinstance(error, BaseException) else None
+        if calm is not None:  # the person's to act on, e.g. a full disk
             self._message.show_message(self.tr("Nothing was written: {reason}").format(
-                reason=error))
+                reason=calm))
             return
-        log.error("a task failed", exc_info=error if isinstance(error, BaseException) else None)
-        self._message.show_message(self.tr("Something went wrong and nothing was written. "
-                                           "Please report this: {error}").format(error=error))
+        self._message.show_message(self.tr("Something went wrong and nothing was written."))
+        if isinstance(error, BaseException):  # a bug: the app's handler logs it and says where
+            sys.excepthook(type(error), error, error.__traceback__)
 
     def _on_task_cancelled(self) -> None:
         self._message.show_message(self.tr("Cancelled. Nothing was written."))

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.errors import JournalError, ValidationError
-from journal.domain.kinds import Relationship
 from journal.domain.records import Contact, Person
 from journal.services import Journal
 from journal.ui import theme
@@ -100,21 +99,20 @@ class ContactsPanel(QWidget):
         """Add the contact in the row (or store the one being changed); False if invalid."""
         try:
             name, contact = self._entry.values(self._date)
-            if self._editing is None:
-                stored, person, created = self._add_contact(name, contact)
-            else:
-                person, created = self._person_named(name, contact.kind)
-                stored = self._journal.update_contact(
-                    dataclasses.replace(contact, person_id=person.id, id=self._editing.id)
-                )
+            saved = self._journal.save_contact_for(  # the person too, in one transaction
+                name, kind=contact.kind, mode=contact.mode, quality=contact.quality,
+                date=contact.date, minutes=contact.minutes, note=contact.note,
+                contact_id=None if self._editing is None else self._editing.id)
         except ValidationError as error:
             self._entry.show_problems(error.all)
             return False
         except JournalError as error:
             self._entry.show_problems({FORM: str(error)})
             return False
+        stored, person, created = saved.contact, saved.person, saved.created
         editing = self._editing is not None
         if created:
+            self.refresh_people()
             self.person_added.emit(person)
         self.discard_draft()
         self._reload(select=stored.id)
@@ -273,24 +271,6 @@ class ContactsPanel(QWidget):
         self._delete.setEnabled(row >= 0)
 
     # --- helpers -----------------------------------------------------------------------------
-
-    def _add_contact(self, name: str, contact: Contact) -> tuple[Contact, Person, bool]:
-        """The one path that adds a typed contact: find the person called ``name`` (or create
-        them with the contact's kind) and store the contact; also says whether the person is
-        new. Raises ``JournalError``. Two writes for now (the row's values are checked before
-        either); a one-transaction use case of the services is meant to replace them here."""
-        person, created = self._person_named(name, contact.kind)
-        stored = self._journal.add_contact(dataclasses.replace(contact, person_id=person.id))
-        return stored, person, created
-
-    def _person_named(self, name: str, kind: Relationship) -> tuple[Person, bool]:
-        """The active person called ``name``, created with ``kind`` when there is none."""
-        person = self._journal.person_by_name(name)
-        if person is not None:
-            return person, False
-        person = self._journal.add_person(name, kind)
-        self.refresh_people()
-        return person, True
 
     def _reload(self, select: int | None = None) -> None:
         self._list.clear()
