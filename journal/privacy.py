@@ -22,6 +22,7 @@ from journal.domain.passphrase import (
     check_passphrase,
     usable,
 )
+from journal.domain.system_errors import calm_error
 from journal.i18n import format_number, translate
 from journal.store import backup as backup_store
 from journal.store import faults, rekey
@@ -151,9 +152,12 @@ class PrivacyUseCases:
         try:
             plan = rekey.prepare(folder, old, new)  # nothing in place is touched
         except (OSError, *database_errors()) as error:
+            calm = calm_error(error)  # e.g. a full disk, said as everywhere else
+            if calm is None:
+                raise
             raise JournalError(translate(
-                "errors", "The passphrase could not be changed ({error}); nothing has been "
-                          "changed.").format(error=error.strerror or error)) from None
+                "errors", "The passphrase could not be changed: {reason} Nothing has been "
+                          "changed.").format(reason=str(calm).rstrip())) from None
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
         try:

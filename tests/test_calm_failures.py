@@ -138,12 +138,12 @@ def test_a_full_disk_while_setting_a_passphrase_leaves_the_journal_as_it_was(
     before = counts(folder)
     secret = tmp_path / "passphrase.txt"
     secret.write_text("correct horse battery staple\n")
-    monkeypatch.setattr("journal.privacy.rewrite", sqlite_full)
+    monkeypatch.setattr("journal.store.rekey.rewrite", sqlite_full)
     assert main(["passphrase", "set", "--new-passphrase-file", str(secret),
                  "--data-dir", str(folder)]) == 1
     assert "The disk is full" in calm_line(capsys)
     assert counts(folder) == before  # still opens without a passphrase, everything there
-    assert not list(folder.glob("*.rewrite*"))
+    assert not list(folder.glob("*.rewrite*")) and not list(folder.rglob("*.rekey"))
 
 
 def test_a_full_disk_during_an_export_leaves_no_file(

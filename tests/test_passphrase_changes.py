@@ -235,7 +235,7 @@ def test_a_change_when_the_disk_fills_changes_nothing(tmp_path, make_day, monkey
             raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(rekey, "crash_hook", full)
-    with pytest.raises(JournalError, match=r"No space left on device.*nothing has been changed"):
+    with pytest.raises(JournalError, match=r"disk is full.*Nothing has been changed"):
         journal.change_passphrase(NEW)
     monkeypatch.setattr(rekey, "crash_hook", None)
     assert journal.day(TODAY).note == f"today {SECRET}"  # still open, with the old key

@@ -3908,7 +3908,7 @@
 <context>
     <name>SharePage</name>
     <message>
-        <location filename="../../journal/ui/pages/share.py" line="+105"/>
+        <location filename="../../journal/ui/pages/share.py" line="+104"/>
         <source>Share</source>
         <extracomment>The range choices: key → days back from today (``None``: computed or typed). Sections whose words are most private: they say so beside their box. Resolution of the preview&apos;s page images.</extracomment>
         <translation type="unfinished"></translation>
@@ -5088,7 +5088,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../journal/privacy.py" line="+58"/>
+        <location filename="../../journal/privacy.py" line="+59"/>
         <source>This journal has no folder (it lives in memory).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5103,8 +5103,8 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>The passphrase could not be changed ({error}); nothing has been changed.</source>
+        <location line="+22"/>
+        <source>The passphrase could not be changed: {reason} Nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

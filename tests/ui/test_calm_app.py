@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from journal import buglog
 from journal.app import install_excepthook
 from journal.domain.errors import JournalError
+from journal.ui.widgets.rating_picker import RatingPicker
 
 from .conftest import TODAY
 
@@ -31,7 +32,7 @@ def hook(monkeypatch, journal_dir):
 def type_contact(qtbot, window, name, quality="4"):
     person = window.findChild(QLineEdit, "contact_person")
     qtbot.keyClicks(person, name)
-    qtbot.keyClicks(window.findChild(QLineEdit, "contact_quality"), quality)
+    qtbot.keyClicks(window.findChild(RatingPicker, "contact_quality"), quality)  # a digit picks
     qtbot.mouseClick(window.findChild(QPushButton, "add_contact"), Qt.MouseButton.LeftButton)
 
 
