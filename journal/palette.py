@@ -1,0 +1,98 @@
+"""The one mood palette: 0–10 from a calm slate blue through warm sand to amber.
+
+A leaf (no Qt, nothing of ours) so the Today page, the charts and the PDF colour a mood alike.
+The scale diverges along the blue–orange axis, the one that deuteranopes and protanopes (most
+colour-blind people) still see, and its lightness changes step by step, so it also survives a
+greyscale printout. Colour is never the only carrier: every step has a text mark (``mark``),
+and pages show the number too. ``text_on`` gives the number's colour on a step (4.5:1 or more).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Scheme = Literal["light", "dark"]
+
+#: Mood 0 to 10 on a light background.
+MOOD_LIGHT: tuple[str, ...] = (
+    "#4a5a9c", "#5d70ad", "#7688bd", "#95a3cc", "#b8c0db",
+    "#e2dccd",
+    "#f3d3a0", "#f2bc72", "#eaa04a", "#dd8330", "#d06e25",
+)
+#: Mood 0 to 10 on a dark background: the same hues, a little deeper so they do not glare.
+MOOD_DARK: tuple[str, ...] = (
+    "#3d4a85", "#4d5f9a", "#5b6da3", "#7f8fbb", "#9ea9c9",
+    "#c9c2b2",
+    "#d9b887", "#d9a35f", "#d08a3f", "#c4732b", "#b05a1c",
+)
+
+#: Text drawn on a step: the darker or the lighter of these, whichever contrasts more.
+DARK_TEXT = "#1f1f1f"
+LIGHT_TEXT = "#ffffff"
+
+#: A mark per band of the scale, for where a number does not fit (or a printout is grey):
+#: very low, low, middling, good, very good.
+_MARKS = ("▁", "▂", "▄", "▆", "█")
+
+
+def mood_colours(scheme: Scheme = "light") -> tuple[str, ...]:
+    """The eleven colours of mood 0–10 for the light or dark scheme."""
+    return MOOD_DARK if scheme == "dark" else MOOD_LIGHT
+
+
+def mood_colour(score: int, scheme: Scheme = "light") -> str:
+    """The colour of a mood (or any 0–10 rating where higher is better)."""
+    return mood_colours(scheme)[_clamp(score)]
+
+
+def rating_colour(score: int, scheme: Scheme = "light", *, higher_is_better: bool = True) -> str:
+    """A 0–10 rating on the mood scale; anxiety and loneliness (higher is worse) reversed, so
+    the warm end always means "better"."""
+    return mood_colour(score if higher_is_better else 10 - _clamp(score), scheme)
+
+
+def quality_colour(quality: int, scheme: Scheme = "light") -> str:
+    """"How connected" 1–5 on the same scale (1 → mood 1, 3 → the neutral 5, 5 → mood 9)."""
+    return mood_colour(2 * max(1, min(5, quality)) - 1, scheme)
+
+
+def mark(score: int) -> str:
+    """A text mark for a 0–10 score, rising with it (0–1, 2–3, 4–6, 7–8, 9–10)."""
+    score = _clamp(score)
+    band = 0 if score <= 1 else 1 if score <= 3 else 2 if score <= 6 else 3 if score <= 8 else 4
+    return _MARKS[band]
+
+
+def text_on(fill: str) -> str:
+    """``DARK_TEXT`` or ``LIGHT_TEXT``, whichever reads better on ``fill``."""
+    return max((DARK_TEXT, LIGHT_TEXT), key=lambda text: contrast(text, fill))
+
+
+def mix(colour: str, other: str, amount: float) -> str:
+    """``colour`` moved ``amount`` (0–1) of the way to ``other`` (e.g. a pale, unchosen step)."""
+    a, b = _rgb(colour), _rgb(other)
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG 2 contrast ratio of two colours (1 to 21)."""
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _clamp(score: int) -> int:
+    return max(0, min(10, int(score)))
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    value = colour.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def _luminance(colour: str) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in _rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
