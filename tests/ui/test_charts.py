@@ -22,6 +22,7 @@ DAYS = np.arange(np.datetime64("2026-03-02"), np.datetime64("2026-03-09"))  # Mo
 MOOD = np.array([6, 7, NAN, 5, 4, NAN, 8], dtype=float)
 MEAN = np.array([6, 6.5, 6.5, 6, 5.5, 5.5, 6], dtype=float)
 CONTACTS = np.array([2, 0, NAN, 3, 1, NAN, 4], dtype=float)
+OTHER = np.array([1, 0, NAN, 0, 2, NAN, 0], dtype=float)  # contacts that did not feel good
 
 
 def shown(day: int) -> str:
@@ -38,7 +39,7 @@ def original(item):
 def timeline(qtbot):
     chart = MoodTimeline()
     qtbot.addWidget(chart)
-    chart.set_data(DAYS, MOOD, MEAN, CONTACTS)
+    chart.set_data(DAYS, MOOD, MEAN, CONTACTS, OTHER)
     return chart
 
 
@@ -55,6 +56,9 @@ def test_timeline_leaves_days_without_a_check_in_as_gaps(timeline):
     bars = timeline.bars_item.opts
     np.testing.assert_array_equal(bars["height"], [2, 0, 3, 1, 4])  # no bar on unlogged days
     np.testing.assert_array_equal(bars["x"], timestamps(DAYS)[[0, 1, 3, 4, 6]])
+    other = timeline.other_bars_item.opts  # stacked on the good ones
+    np.testing.assert_array_equal(other["y0"], [2, 0, 3, 1, 4])
+    np.testing.assert_array_equal(other["height"], [1, 0, 0, 2, 0])
 
 
 def test_timeline_reuses_its_items_and_follows_the_range(timeline):
@@ -76,7 +80,9 @@ def test_timeline_says_when_there_is_no_check_in(timeline):
 
 
 def test_hovering_a_day_shows_its_values_in_words(timeline):
-    assert timeline.show_day(3) == f"{shown(5)} · mood 5 · 7-day mean 6.0 · contacts 3"
+    assert timeline.show_day(3) == (
+        f"{shown(5)} · mood 5 · 7-day mean 6.0 · contacts 3 (3 felt good)")
+    assert timeline.show_day(4).endswith("· contacts 3 (1 felt good)")
     assert timeline.show_day(2) == (
         f"{shown(4)} · no check-in · 7-day mean 6.5 · nothing logged"
     )

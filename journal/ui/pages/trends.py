@@ -24,6 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.analysis.aggregate import (
+    Unit,
+    aggregate,
+    per_day,
+    ratio_by,
+    unit_for,
+)
 from journal.analysis.groups import mood_by_group
 from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
 from journal.analysis.stats import MIN_GROUP, MIN_PAIRS, MeanCI, association, fit_line
@@ -164,7 +171,7 @@ class TrendsPage(RangePage):
                 else self.tr("%Ln check-ins", "", checkins),
             )
         )
-        self.timeline.set_data(series.days, mood, rolling_mean(mood, 7), series.contacts)
+        self._show_timeline(series)
         self._show_scatter()
         self.group_means.set_data(
             group_means(mood, {kind.label: c for kind, c in series.by_kind.items()}),
@@ -175,19 +182,54 @@ class TrendsPage(RangePage):
         )
         self._update_years(end, self._first_day.year)
         self._show_year()
-        adherence = self._journal.weekly_adherence(start, end)
-        weeks, weekly_mood = weekly_mean(series.days, mood)
-        self.weekly_adherence.set_data(  # the week not over yet is left out, never a fall
-            np.array(adherence.weeks, dtype="datetime64[D]"),
-            adherence.finished(adherence.medication),
-            adherence.finished(adherence.sessions),
-            adherence.finished(adherence.commitments),
-            weeks,
-            weekly_mood,
-        )
+        self._show_adherence(start, end, series)
         self._stale = False
 
     # --- parts -------------------------------------------------------------------------------
+
+    def _show_timeline(self, series: DailySeries) -> None:
+        """Days up to about 90 of them; weeks, or months over years (``analysis.aggregate``)."""
+        mood, good = series.mood, series.meaningful
+        other = series.contacts - good
+        unit = unit_for(len(series))
+        if unit is Unit.DAY:
+            self.timeline.set_data(series.days, mood, rolling_mean(mood, 7), good, other)
+            return
+        periods = aggregate(series.days, mood, unit)
+        self.timeline.set_periods(
+            unit.value, periods.start, periods.end, periods.n, periods.mean, periods.low,
+            periods.high, per_day(series.days, good, unit), per_day(series.days, other, unit))
+
+    def _show_adherence(self, start: dt.date, end: dt.date, series: DailySeries) -> None:
+        """Care kept per week, or per month over several years (one point a month)."""
+        adherence = self._journal.weekly_adherence(start, end)
+        weeks = np.array(adherence.weeks, dtype="datetime64[D]")
+        finished = ~np.asarray(adherence.so_far, dtype=bool) if len(adherence.so_far) else \
+            np.ones(len(weeks), dtype=bool)
+        if unit_for(len(series)) is not Unit.MONTH:
+            mood_weeks, weekly_mood = weekly_mean(series.days, series.mood)
+            self.weekly_adherence.set_data(  # the week not over yet is left out, never a fall
+                weeks,
+                adherence.finished(adherence.medication),
+                adherence.finished(adherence.sessions),
+                adherence.finished(adherence.commitments),
+                mood_weeks,
+                weekly_mood,
+            )
+            return
+        ratios = []
+        for done, due in ((adherence.doses_taken, adherence.doses_scheduled),
+                          (adherence.sessions_attended, adherence.sessions_booked),
+                          (adherence.commitments_done, adherence.commitments_target)):
+            done, due = np.asarray(done, dtype=float), np.asarray(due, dtype=float)
+            if len(done) != len(weeks):  # no totals kept: nothing to add up
+                done = due = np.zeros(len(weeks))
+            months, ratio = ratio_by(weeks, np.where(finished, done, 0),
+                                     np.where(finished, due, 0), Unit.MONTH)
+            ratios.append(ratio)
+        monthly = aggregate(series.days, series.mood, Unit.MONTH)
+        self.weekly_adherence.set_data(months, *ratios, monthly.start, monthly.mean,
+                                       unit=Unit.MONTH.value)
 
     def _show_scatter(self) -> None:
         if self._series is None:
