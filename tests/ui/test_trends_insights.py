@@ -186,3 +186,13 @@ def test_group_means_give_the_mean_and_its_t_interval():
     mood[[13, 15]] = np.nan
     fewer = group_means(mood, {"partner": partner, "family": family})
     assert fewer.labels == () and fewer.too_few == (("partner", 5), ("family", 2))
+
+
+def test_the_headline_withholds_bars_under_the_thresholds(qtbot, journal):
+    empty = TrendsPage(journal)
+    qtbot.addWidget(empty)
+    empty.refresh()
+    assert np.isnan(empty.headline.bar_means()).all()
+    assert empty.headline.note.startswith("Not enough data yet")
+    assert empty.headline.sentence.startswith("Not enough data yet")
+    assert all(w.startswith("not enough data yet") for w in empty.headline.words_under())

@@ -50,7 +50,7 @@ def drawn(item) -> int:
 def series_drawn(page: TrendsPage) -> dict[str, int]:
     """Points of every series of every chart on the page, by chart and item."""
     counts = {}
-    for chart in (page.timeline, page.group_means, page.weekly_adherence):
+    for chart in (page.headline, page.timeline, page.group_means, page.weekly_adherence):
         for number, item in enumerate(chart.graphics.scene().items()):
             if isinstance(item, pg.PlotDataItem | pg.ScatterPlotItem | pg.BarGraphItem):
                 counts[f"{chart.objectName()}:{type(item).__name__}:{number}"] = drawn(item)
@@ -112,3 +112,25 @@ def test_the_shown_axis_labels_the_range_start(page):
     strings = [axis.tickStrings(values, 1, spacing) for spacing, values in levels]
     assert "14 Feb 2026" in strings[0] and "Mar" in strings[0]
     assert np.all(np.diff(sorted(v for _s, values in levels for v in values)) > 0)
+
+
+@pytest.mark.parametrize("key", ["30d", "1y", "all"])
+def test_the_headline_means_match_an_independent_count(page, ten_years, key):
+    page.range_switch.set_key(key)
+    start, end = page.dates()
+    series = ten_years.series(start, end)
+    means = page.headline.bar_means()
+    for bar in range(4):
+        days = [m for m, g in zip(series.mood, series.meaningful, strict=True)
+                if m == m and g == g and min(int(g), 3) == bar]
+        if len(days) >= 5:
+            assert abs(means[bar] - sum(days) / len(days)) < 1e-9
+            assert page.headline.words_under()[bar] == f"n = {len(days)} days"
+        else:
+            assert np.isnan(means[bar])
+            assert page.headline.words_under()[bar].startswith("not enough data yet")
+    report = ten_years.insights(start, end)
+    claimed = "association, not proof of cause" in page.headline.sentence
+    assert claimed == (report.associations["meaningful_contacts_vs_mood"].clear
+                       or report.comparisons["meaningful_contact"].clear)
+    assert page.headline.show_bar(3).startswith("3 or more contacts that felt good: ")

@@ -27,18 +27,21 @@ from PySide6.QtWidgets import (
 from journal.analysis.aggregate import (
     Unit,
     aggregate,
+    mood_by_good_contacts,
     per_day,
     ratio_by,
     unit_for,
 )
 from journal.analysis.groups import mood_by_group
+from journal.analysis.insights import InsightReport
 from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
 from journal.analysis.stats import MIN_GROUP, MIN_PAIRS, MeanCI, association, fit_line
-from journal.i18n import format_date
+from journal.i18n import format_date, format_number
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.charts.connection_scatter import ConnectionScatter
 from journal.ui.charts.group_means import GroupMeans, GroupMeansChart
+from journal.ui.charts.headline import HeadlineChart
 from journal.ui.charts.mood_timeline import MoodTimeline
 from journal.ui.charts.weekly_adherence import WeeklyAdherenceChart
 from journal.ui.charts.year_pixels import YearPixels
@@ -100,6 +103,7 @@ class TrendsPage(RangePage):
         heading = theme.as_heading(QLabel(self.tr("Trends"), objectName="trends_heading"))
         self._summary.setAccessibleName(self.tr("Range shown"))
 
+        self.headline = HeadlineChart()
         self.timeline = MoodTimeline()
         self.scatter = ConnectionScatter()
         self.group_means = GroupMeansChart()
@@ -120,6 +124,7 @@ class TrendsPage(RangePage):
         self._year.addItem(self.tr("Last 53 weeks"), LAST_WEEKS)
         self.year_pixels.add_control(self._year)
 
+        self.headline.setMinimumHeight(380)
         self.timeline.setMinimumHeight(360)
         for chart in (self.scatter, self.group_means):
             chart.setMinimumHeight(540)
@@ -129,6 +134,7 @@ class TrendsPage(RangePage):
         charts = QVBoxLayout(content)
         charts.setContentsMargins(0, 8, 8, 0)  # in line with the heading; room for the scroll bar
         charts.setSpacing(22)
+        charts.addWidget(self.headline)
         charts.addWidget(self.timeline)
         self._pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._pair.setSpacing(22)
@@ -171,6 +177,7 @@ class TrendsPage(RangePage):
                 else self.tr("%Ln check-ins", "", checkins),
             )
         )
+        self._show_headline(series, self._journal.insights(start, end))
         self._show_timeline(series)
         self._show_scatter()
         self.group_means.set_data(
@@ -186,6 +193,45 @@ class TrendsPage(RangePage):
         self._stale = False
 
     # --- parts -------------------------------------------------------------------------------
+
+    def _show_headline(self, series: DailySeries, report: InsightReport) -> None:
+        """Mood by good contacts (``analysis.aggregate``), and one sentence that claims a
+        link only where the insight figures call it clear (Holm over the range's family)."""
+        figures = mood_by_good_contacts(series.mood, series.meaningful)
+        bars = figures.bars
+
+        def values(name: str) -> np.ndarray:
+            return np.array([np.nan if getattr(b, name) is None else getattr(b, name)
+                             for b in bars], dtype=float)
+
+        self.headline.set_data(np.array([b.n for b in bars], dtype=float), values("mean"),
+                               values("ci_low"), values("ci_high"),
+                               self._headline_sentence(figures.enough, figures.total, report))
+
+    def _headline_sentence(self, enough: bool, total: int, report: InsightReport) -> str:
+        if not enough:
+            return self.tr(
+                "Not enough data yet: this chart needs {needed} days with a mood and contacts "
+                "logged, and there are {have}. Every day you add helps.").format(
+                needed=MIN_PAIRS, have=total)
+        link = report.associations["meaningful_contacts_vs_mood"]
+        with_good = report.comparisons["meaningful_contact"]
+        not_cause = self.tr("an association, not proof of cause")
+        if link.clear and link.spearman is not None:
+            text = (self.tr("On days with more contacts that felt good, mood was higher on "
+                            "average — {not_cause}.") if link.spearman > 0 else
+                    self.tr("On days with more contacts that felt good, mood was lower on "
+                            "average — {not_cause}."))
+            return text.format(not_cause=not_cause)
+        if with_good.clear and with_good.mean_with is not None:
+            return self.tr(
+                "On days with at least one contact that felt good, mood averaged {with_} "
+                "against {without} on days without — {not_cause}.").format(
+                with_=format_number(with_good.mean_with, 1),
+                without=format_number(with_good.mean_without or 0.0, 1), not_cause=not_cause)
+        return self.tr(
+            "Mean mood on days with none, 1, 2, or 3 or more contacts that felt good. The "
+            "differences are not clear enough yet to call it a link.")
 
     def _show_timeline(self, series: DailySeries) -> None:
         """Days up to about 90 of them; weeks, or months over years (``analysis.aggregate``)."""
