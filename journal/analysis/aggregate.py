@@ -177,3 +177,27 @@ def mood_by_good_contacts(mood: np.ndarray, meaningful: np.ndarray) -> GoodConta
         else:
             bars.append(mean_ci(days, autocorrelated=True))
     return GoodContactMoods(tuple(bars), total)
+
+
+def distinct_pairs(x: np.ndarray, y: np.ndarray, step: float = 1.0
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each distinct (x, y) of the days where both are known, once, with how many days it
+    holds: (x, y, days). ``x`` is first rounded down to multiples of ``step`` (minutes into
+    bins of a quarter hour, say); counts and ratings are whole already."""
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    both = ~np.isnan(x) & ~np.isnan(y)
+    if not both.any():
+        return np.zeros(0), np.zeros(0), np.zeros(0)
+    xs = np.floor(x[both] / step) * step if step != 1.0 else x[both]
+    pairs, counts = np.unique(np.column_stack([xs, y[both]]), axis=0, return_counts=True)
+    return pairs[:, 0], pairs[:, 1], counts.astype(float)
+
+
+def minutes_step(minutes: np.ndarray) -> float:
+    """A bin width for minutes of contact giving at most about 30 columns: 5, 10, 15, 30, 60
+    minutes or more."""
+    known = np.asarray(minutes, dtype=float)
+    known = known[~np.isnan(known)]
+    most = float(known.max()) if len(known) else 0.0
+    return next((s for s in (5.0, 10.0, 15.0, 30.0, 60.0, 120.0) if most / s <= 30), 240.0)

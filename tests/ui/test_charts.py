@@ -6,12 +6,14 @@ import datetime as dt
 import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QToolButton
 
+from journal.analysis.aggregate import distinct_pairs
 from journal.analysis.stats import Association, Status, association
 from journal.i18n import format_date
 from journal.ui import theme
 from journal.ui.charts.common import DAY, save_png, timestamps
-from journal.ui.charts.connection_scatter import JITTER, ConnectionScatter
+from journal.ui.charts.connection_scatter import ConnectionScatter
 from journal.ui.charts.group_means import GroupMeans, GroupMeansChart
 from journal.ui.charts.mood_timeline import MoodTimeline
 from journal.ui.charts.weekly_adherence import WeeklyAdherenceChart
@@ -88,22 +90,33 @@ def test_hovering_a_day_shows_its_values_in_words(timeline):
     )
 
 
-def test_scatter_shows_rho_ci_and_n_and_a_fit_line(qtbot):
+def test_scatter_draws_each_pair_once_sized_by_its_days_with_a_fit_line(qtbot):
     chart = ConnectionScatter()
     qtbot.addWidget(chart)
     x = np.array([0, 1, 2, 3, 1, 2, 4, 0, 3, 2, 1, 5, 2, 3, 4, NAN], dtype=float)
     mood = np.array([3, 4, 6, 7, 5, 5, 8, 4, 6, 6, 4, 9, 5, 7, 7, 6], dtype=float)
     result = association(x, mood)
-    chart.set_data(x, mood, result, x_label="contacts", fit=(1.0, 3.5))
+    chart.set_data(*distinct_pairs(x, mood), result, x_label="contacts", fit=(1.0, 3.5))
     shown_x, shown_y = chart.dots_item.getData()
-    assert len(shown_x) == 15  # the day without x is left out
-    assert np.abs(shown_x - x[:15]).max() <= JITTER and np.abs(shown_y - mood[:15]).max() <= JITTER
+    pairs = {(a, b) for a, b in zip(x[:15], mood[:15], strict=True)}
+    assert len(shown_x) == len(pairs) == 11  # the day without x is left out; repeats once
+    assert set(zip(shown_x.tolist(), shown_y.tolist(), strict=True)) == pairs  # no jitter
+    sizes = dict(zip(zip(shown_x.tolist(), shown_y.tolist(), strict=True),
+                     chart.dots_item.data["size"].tolist(), strict=True))
+    assert sizes[(1.0, 4.0)] > sizes[(0.0, 3.0)]  # two days, bigger than one
+    index = list(zip(shown_x.tolist(), shown_y.tolist(), strict=True)).index((1.0, 4.0))
+    assert chart.show_dot(index) == "contacts 1, mood 4: 2 days"
     fit_x, fit_y = chart.fit_item.getData()
     np.testing.assert_allclose(fit_x, [0, 5])
     np.testing.assert_allclose(fit_y, [3.5, 8.5])
     rho = f"{result.spearman:.2f}"
     assert chart.summary.startswith(f"early signal: Spearman ρ = {rho} (95% CI ")
     assert chart.summary.endswith("n = 15 days")
+    assert "ρ" not in chart.caption and chart.caption.startswith("Each dot is")
+    details = chart.findChild(QLabel, "connection_scatter_details_text")
+    assert details.isHidden()
+    chart.findChild(QToolButton, "connection_scatter_details").click()
+    assert not details.isHidden() and details.text() == chart.summary
 
 
 def test_scatter_with_too_few_days_says_so_and_draws_no_fit(qtbot):
@@ -111,12 +124,14 @@ def test_scatter_with_too_few_days_says_so_and_draws_no_fit(qtbot):
     qtbot.addWidget(chart)
     dots = chart.dots_item
     x, mood = np.array([1.0, 2, 3, 0, 2]), np.array([5.0, 6, 7, 4, 6])
-    chart.set_data(x, mood, Association(5, Status.NOT_ENOUGH), x_label="contacts", fit=(1, 4))
+    chart.set_data(*distinct_pairs(x, mood), Association(5, Status.NOT_ENOUGH),
+                   x_label="contacts", fit=(1, 4))
     assert chart.summary == "not enough data yet (n = 5)"
     assert "ρ" not in chart.summary and "CI" not in chart.summary
+    assert chart.caption.startswith("Not enough data yet")
     fit_x, _fit_y = chart.fit_item.getData()
     assert fit_x is None or len(fit_x) == 0
-    assert chart.dots_item is dots and len(dots.getData()[0]) == 5
+    assert chart.dots_item is dots and len(dots.getData()[0]) == 4
     assert "Not enough data yet" in chart.note
 
 
@@ -249,5 +264,5 @@ def test_scatter_at_rho_one_says_so_without_an_interval(qtbot):
     x = np.arange(40.0) % 6
     result = association(x, x + 2)
     assert result.perfect and result.ci_low is None
-    chart.set_data(x, x + 2, result, x_label="contacts", fit=(1, 2))
+    chart.set_data(*distinct_pairs(x, x + 2), result, x_label="contacts", fit=(1, 2))
     assert chart.summary == "Spearman ρ = 1: the days rank in exactly the same order, n = 40 days"

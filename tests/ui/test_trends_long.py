@@ -50,7 +50,8 @@ def drawn(item) -> int:
 def series_drawn(page: TrendsPage) -> dict[str, int]:
     """Points of every series of every chart on the page, by chart and item."""
     counts = {}
-    for chart in (page.headline, page.timeline, page.group_means, page.weekly_adherence):
+    for chart in (page.headline, page.timeline, page.scatter, page.group_means,
+                  page.weekly_adherence):
         for number, item in enumerate(chart.graphics.scene().items()):
             if isinstance(item, pg.PlotDataItem | pg.ScatterPlotItem | pg.BarGraphItem):
                 counts[f"{chart.objectName()}:{type(item).__name__}:{number}"] = drawn(item)

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from journal.analysis.aggregate import (
     Unit,
     aggregate,
+    distinct_pairs,
+    minutes_step,
     mood_by_good_contacts,
     per_day,
     ratio_by,
@@ -35,7 +37,7 @@ from journal.analysis.aggregate import (
 from journal.analysis.groups import mood_by_group
 from journal.analysis.insights import InsightReport
 from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
-from journal.analysis.stats import MIN_GROUP, MIN_PAIRS, MeanCI, association, fit_line
+from journal.analysis.stats import MIN_GROUP, MIN_PAIRS, MeanCI, fit_line
 from journal.i18n import format_date, format_number
 from journal.services import Journal
 from journal.ui import theme
@@ -92,6 +94,7 @@ class TrendsPage(RangePage):
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(journal, "90d", parent=parent)
         self._series: DailySeries | None = None
+        self._report: InsightReport | None = None
         self._first_day = journal.today()
         self.setObjectName("trends_page")
         self._build()
@@ -177,7 +180,8 @@ class TrendsPage(RangePage):
                 else self.tr("%Ln check-ins", "", checkins),
             )
         )
-        self._show_headline(series, self._journal.insights(start, end))
+        self._report = self._journal.insights(start, end)  # the figures and what is clear
+        self._show_headline(series, self._report)
         self._show_timeline(series)
         self._show_scatter()
         self.group_means.set_data(
@@ -278,20 +282,25 @@ class TrendsPage(RangePage):
                                        unit=Unit.MONTH.value)
 
     def _show_scatter(self) -> None:
-        if self._series is None:
+        if self._series is None or self._report is None:
             return
-        series = self._series
+        series, figures = self._series, self._report.associations
         if self._metric.currentData() == "minutes":
-            x, label, whole = series.minutes, self.tr("minutes of contact that day"), False
+            x, label, measure, whole = (series.minutes, self.tr("minutes of contact that day"),
+                                        self.tr("minutes of contact"), False)
+            result, step = figures["contact_minutes_vs_mood"], minutes_step(series.minutes)
         else:
-            x, label, whole = (
+            x, label, measure, whole = (
                 series.meaningful,
                 self.tr("contacts that felt good that day (rated 4–5)"),
+                self.tr("contacts that felt good"),
                 True,
             )
-        result = association(x, series.mood)
+            result, step = figures["meaningful_contacts_vs_mood"], 1.0
         fit = fit_line(x, series.mood) if result.reportable else None
-        self.scatter.set_data(x, series.mood, result, x_label=label, fit=fit, whole_numbers=whole)
+        xs, moods, days = distinct_pairs(x, series.mood, step)
+        self.scatter.set_data(xs, moods, days, result, x_label=label, measure=measure, fit=fit,
+                              whole_numbers=whole, step=step)
 
     def _update_years(self, today: dt.date, first: int) -> None:
         wanted = [LAST_WEEKS, *range(today.year, first - 1, -1)]
