@@ -158,6 +158,9 @@ def test_group_means_plot_each_group_with_its_whiskers_and_n(qtbot):
     assert [text for _pos, text in ticks] == ["partner  (n = 12)", "friend  (n = 7)"]
     assert chart.note == "Not shown, fewer than 5 days: clinician (2)."
     assert chart.kind_panel.overall.value() == pytest.approx(5.8)
+    for panel in (chart.kind_panel, chart.mode_panel):  # the whole scale, never zoomed in
+        low, high = panel.plot.viewRange()[0]
+        assert low <= 0 and high >= 10 and high - low < 10.5
 
     dots = chart.mode_panel.dots
     chart.set_data(
