@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
             page.data_replaced.connect(self._on_settings_page_data_replaced)
         elif key == "treatment":
             page.treatment_changed.connect(self._on_treatment_page_changed)
+        elif key == "trends":  # a day clicked in the year in pixels opens on Today
+            page.day_requested.connect(self._on_trends_page_day_requested)
         return page
 
     @property
@@ -369,6 +371,10 @@ class MainWindow(QMainWindow):
         dialog.open()  # window-modal, and the window stays usable behind it once read
         self._item9_dialog = dialog
         return dialog
+
+    def _on_trends_page_day_requested(self, date: dt.date) -> None:
+        self.show_page(self._today_page)
+        self._today_page.show_day(date)
 
     def _on_today_page_day_saved(self, date: dt.date) -> None:
         self.statusBar().showMessage(

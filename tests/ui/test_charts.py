@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QToolButton
 
+from journal import palette
 from journal.analysis.aggregate import distinct_pairs
 from journal.analysis.stats import Association, Status, association
 from journal.i18n import format_date
@@ -185,6 +186,8 @@ def test_year_pixels_paint_missing_days_apart_from_low_mood(qtbot):
 
     assert chart.cell(0) == (0, 2)  # a Wednesday: third row of the first week
     assert pixel(0, 2) == chart.colour_of(0.0)
+    for mood_value, step in ((0.0, 0), (10.0, 10), (5.4, 5)):  # the one mood palette
+        assert chart.colour_of(mood_value)[:3] == QColor(palette.MOOD_LIGHT[step]).getRgb()[:3]
     assert pixel(0, 3) == chart.colour_of(NAN) != chart.colour_of(0.0)
     assert pixel(0, 0)[3] == 0  # Monday 2 March is outside the range: left empty
     marks_x, marks_y = chart.missing_item.getData()

@@ -4,6 +4,7 @@ import datetime as dt
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
 
@@ -196,3 +197,22 @@ def test_the_headline_withholds_bars_under_the_thresholds(qtbot, journal):
     assert empty.headline.note.startswith("Not enough data yet")
     assert empty.headline.sentence.startswith("Not enough data yet")
     assert all(w.startswith("not enough data yet") for w in empty.headline.words_under())
+
+
+def test_a_click_in_the_year_in_pixels_opens_that_day_on_today(qtbot, seed_days, make_day,
+                                                               open_window):
+    seed_days(*(make_day(date=TODAY - dt.timedelta(days=d), mood=d % 11) for d in range(30)))
+    window = open_window()
+    window.resize(1300, 900)
+    window.show_page("trends")
+    pixels = window.page("trends").year_pixels
+    wanted = TODAY - dt.timedelta(days=12)
+    column, row = next((c, r) for c in range(53) for r in range(7)
+                       if pixels.day_at(c, r) == wanted)
+    pixels.graphics.ensurePolished()
+    scene = pixels.plot.vb.mapViewToScene(QPointF(column + 0.5, row + 0.5))
+    point = pixels.graphics.mapFromScene(scene)
+    assert pixels.digits_shown().get((column, row)) == 12 % 11  # the number, beside colour
+    qtbot.mouseClick(pixels.graphics.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.today_page.date == wanted
+    assert window.today_page.isVisible()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -88,8 +88,11 @@ class TrendsPage(RangePage):
     when the page is visible and otherwise when it is next shown; ``refresh()`` always
     recomputes now.
 
-    Signals: none.
+    Signals:
+        day_requested(datetime.date): a day of the year in pixels was clicked (open it).
     """
+
+    day_requested = Signal(object)
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(journal, "90d", parent=parent)
@@ -101,6 +104,7 @@ class TrendsPage(RangePage):
         self._range.currentIndexChanged.connect(self._on_range_current_index_changed)
         self._metric.currentIndexChanged.connect(self._on_metric_current_index_changed)
         self._year.currentIndexChanged.connect(self._on_year_current_index_changed)
+        self.year_pixels.day_requested.connect(self.day_requested)
 
     def _build(self) -> None:
         heading = theme.as_heading(QLabel(self.tr("Trends"), objectName="trends_heading"))
