@@ -272,3 +272,24 @@ def test_scatter_at_rho_one_says_so_without_an_interval(qtbot):
     assert result.perfect and result.ci_low is None
     chart.set_data(*distinct_pairs(x, x + 2), result, x_label="contacts", fit=(1, 2))
     assert chart.summary == "Spearman ρ = 1: the days rank in exactly the same order, n = 40 days"
+
+
+def test_score_bands_are_shaded_by_severity_and_an_empty_chart_has_no_tick_labels(qtbot):
+    from journal.ui.charts.score_history import ScoreHistoryChart, severity_step
+
+    chart = ScoreHistoryChart()
+    qtbot.addWidget(chart)
+    bands = [(0, 4, "minimal"), (5, 9, "mild"), (10, 14, "moderate"), (15, 19, "moderately "
+             "severe"), (20, 27, "severe")]
+    chart.set_data(np.array([], dtype="datetime64[D]"), np.array([]), np.array([], dtype=bool),
+                   bands, empty_note="No PHQ-9 yet.")
+    shades = [region.brush.color().getRgb()[:3] for region in chart.regions]
+    assert len(set(shades)) == 5  # five different shades, not one even grey
+    assert chart.band_labels() == [name for *_edges, name in bands]
+    assert [severity_step(i, 5) for i in range(5)] == [7, 6, 4, 2, 1]  # warm to deep blue
+    assert severity_step(0, 2, higher_is_better=True) == 1  # WHO-5: the low band is worse
+    axis = chart.plot.getAxis("bottom")
+    low, high = chart.plot.viewRange()[0]
+    levels = axis.tickValues(low, high, 600)
+    assert all(not values for _spacing, values in levels)  # no "00.100 … 00.900"
+    assert chart.note == "No PHQ-9 yet."
