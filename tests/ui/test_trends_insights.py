@@ -119,10 +119,10 @@ def test_pages_wait_until_shown_and_follow_a_changed_journal(qtbot, demo_journal
     assert page.timeline.mood_item.getOriginalDataset()[1][-1] == 0
 
 
-def test_insights_shows_the_core_sentences_in_order(insights, demo_journal):
+def test_insights_shows_a_card_per_core_sentence_in_order(insights, demo_journal):
     start, end = demo_journal.default_range()
     report = demo_journal.insights(start, end)
-    assert insights.sentences() == [s.sentence for s in report.sentences]
+    assert [card.finding.key for card in insights.cards] == [s.key for s in report.sentences]
     assert 3 <= len(insights.sentences()) <= 8
     assert insights.summary == (
         f"From {format_date(start)} to {format_date(end)} · {report.checkins} check-ins"
@@ -130,9 +130,37 @@ def test_insights_shows_the_core_sentences_in_order(insights, demo_journal):
 
     choose(insights, "range", "30d")
     month = demo_journal.insights(TODAY - dt.timedelta(days=29), TODAY)
-    assert insights.sentences() == [s.sentence for s in month.sentences]
-    assert insights.sentences() != [s.sentence for s in report.sentences]
+    assert [card.finding.key for card in insights.cards] == [s.key for s in month.sentences]
     assert insights.summary.startswith("From 14 Feb 2026 to 15 Mar 2026 · ")
+
+
+def test_the_disclaimer_and_the_range_are_said_once_at_the_foot(insights, demo_journal):
+    texts = [label.text() for label in insights.findChildren(QLabel)]  # shown or not
+    assert sum(text.count("not proof of cause") for text in texts) == 1
+    start, _end = demo_journal.default_range()
+    assert sum(text.count(format_date(start)) for text in texts) == 1
+    assert insights.findChild(QLabel, "insights_disclaimer").text().startswith(
+        "Each finding is an association, not proof of cause")
+
+
+def test_a_card_states_a_finding_only_where_the_analysis_calls_it_clear(insights):
+    report = insights.report
+    stated = 0
+    for card in insights.cards:
+        key = card.finding.key
+        figure = report.comparisons.get(key) or report.associations.get(key)
+        if figure is None:
+            continue
+        claims = not card.finding.headline.startswith("No clear")
+        assert claims == figure.clear, card.finding.headline
+        stated += claims
+    assert stated >= 1  # the demo has clear findings
+    main = next(c for c in insights.cards if c.finding.key == "meaningful_contacts_vs_mood")
+    assert main.details.isHidden() and "ρ" not in main.text()
+    main.toggle.click()
+    assert not main.details.isHidden()
+    rho = report.associations["meaningful_contacts_vs_mood"].spearman
+    assert main.details.text().startswith(f"Spearman ρ {rho:.2f}, 95% CI ")
 
 
 def test_insight_cards_use_the_ordinary_text_colour(insights):
