@@ -5,11 +5,13 @@ import datetime as dt
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
 
+from journal import palette
 from journal.analysis.stats import association
 from journal.i18n import format_date
+from journal.ui import theme
 from journal.ui.charts.common import DAY, timestamps
 from journal.ui.pages.insights import InsightsPage
 from journal.ui.pages.trends import TrendsPage, group_means
@@ -244,3 +246,23 @@ def test_a_click_in_the_year_in_pixels_opens_that_day_on_today(qtbot, seed_days,
     qtbot.mouseClick(pixels.graphics.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.today_page.date == wanted
     assert window.today_page.isVisible()
+
+
+def test_every_trends_chart_saves_a_png_and_takes_the_dark_mood_palette(trends, tmp_path,
+                                                                         qtbot, restore_theme):
+    charts = (trends.headline, trends.timeline, trends.scatter, trends.group_means,
+              trends.year_pixels, trends.weekly_adherence)
+    for chart in charts:
+        written = chart.save_png(tmp_path / chart.objectName())
+        assert written.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    means = trends.headline.bar_means()
+    shown = np.round(means[~np.isnan(means)]).astype(int).tolist()
+
+    def fills() -> list[str]:
+        return [QColor(b).name() for b in trends.headline.bars_item.opts["brushes"]]
+
+    assert fills() == [palette.MOOD_LIGHT[step] for step in shown]
+    theme.apply_theme(restore_theme, "dark")
+    qtbot.waitUntil(lambda: fills() == [palette.MOOD_DARK[step] for step in shown])
+    first = trends.year_pixels.colour_of(0.0)[:3]
+    assert first == QColor(palette.MOOD_DARK[0]).getRgb()[:3]

@@ -103,6 +103,7 @@ class YearPixels(ChartCard):
         # pyqtgraph drops every label of a level that fills much of the axis: the weekday
         # names under a large font collapsed to one
         plot.getAxis("left").setStyle(textFillLimits=[(0, 1.0)])
+        plot.getAxis("bottom").setStyle(hideOverlappingLabels=40)  # "Mar 2025" by the edge
         self._label_weekdays()
         plot.vb.sigTransformChanged.connect(self._on_transform_changed)  # resized, re-ranged
         self._image = pg.ImageItem(axisOrder="col-major")
@@ -251,11 +252,12 @@ class YearPixels(ChartCard):
         days = self._first + np.arange(len(self._mood))
         starts = np.flatnonzero(days == days.astype("datetime64[M]").astype("datetime64[D]"))
         indices = starts.tolist()
-        if len(days) and (not indices or self.cell(indices[0])[0] >= 3):
-            indices.insert(0, 0)  # name the first, partial month when there is room
         width, _height = self._plot.vb.viewPixelSize()
         metrics = QFontMetrics(self.graphics.font())
         room = metrics.horizontalAdvance(format_date(dt.date(2026, 9, 1), "month_year")) * 1.2
+        columns = room * width if width > 0 else 3  # columns a label needs
+        if len(days) and (not indices or self.cell(indices[0])[0] >= max(3, columns)):
+            indices.insert(0, 0)  # name the first, partial month when there is room
         ticks: list[tuple[float, str]] = []
         last = -math.inf
         for index in indices:
