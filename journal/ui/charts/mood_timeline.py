@@ -301,7 +301,10 @@ class MoodTimeline(ChartCard):
         self._band.setOpts(brush=colours.translucent(colours.primary, 55), pen=pg.mkPen(None))
         self._good_bars.setOpts(brush=colours.translucent(colours.tertiary, 220),
                                 pen=pg.mkPen(None))
-        self._other_bars.setOpts(brush=colours.translucent(colours.tertiary, 80),
+        light = 140 if colours.dark else 80  # a pale green on white; lighter on dark, too
+        self._other_bars.setOpts(brush=colours.translucent(colours.tertiary.lighter(140)
+                                                           if colours.dark else colours.tertiary,
+                                                           light),
                                  pen=pg.mkPen(colours.translucent(colours.tertiary, 160),
                                               width=0.5))
         for plot in (self._mood_plot, self._contact_plot):
