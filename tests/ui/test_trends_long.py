@@ -25,14 +25,16 @@ def ten_years(tmp_path_factory):
     journal.close()
 
 
-@pytest.fixture
-def page(qtbot, ten_years):
+@pytest.fixture(scope="module")
+def page(qapp, ten_years):
+    """One page for the module (each test picks its range): ten years refresh in a second."""
     trends = TrendsPage(ten_years)
-    qtbot.addWidget(trends)
     trends.resize(1200, 900)
     trends.show()
-    qtbot.waitExposed(trends)
-    return trends
+    qapp.processEvents()
+    yield trends
+    trends.close()
+    trends.deleteLater()
 
 
 def drawn(item) -> int:
@@ -135,3 +137,11 @@ def test_the_headline_means_match_an_independent_count(page, ten_years, key):
     assert claimed == (report.associations["meaningful_contacts_vs_mood"].clear
                        or report.comparisons["meaningful_contact"].clear)
     assert page.headline.show_bar(3).startswith("3 or more contacts that felt good: ")
+
+
+def test_back_from_months_to_days_redraws_without_a_hitch(page):
+    page.range_switch.set_key("all")
+    page.range_switch.set_key("30d")  # the band's month widths once broke the daily redraw
+    assert page.timeline.unit == "day"
+    assert page.timeline.drawn_points()["band"] == 0
+    assert page.timeline.drawn_points()["mood"] == 30

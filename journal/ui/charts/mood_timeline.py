@@ -165,7 +165,8 @@ class MoodTimeline(ChartCard):
         dots = "o" if len(x) <= DOTS_UP_TO else None
         self._mood_line.setData(*line_data(x, self._mood), symbol=dots)
         self._mean_line.setData(*line_data(x, self._mean))
-        self._band.setOpts(x=[], y0=[], height=[])
+        self._band.setOpts(x=[], y0=[], height=[], width=DAY)  # not the widths of months
+        self._readout.setText(self.tr("Point at a day to see its values."))
         self._set_bars(np.full(len(x), 0.8 * DAY))
         self._finish(self.tr("Mood and contacts, day by day"), self.tr("contacts"))
 
@@ -196,6 +197,8 @@ class MoodTimeline(ChartCard):
             title = self.tr("Mood and contacts, week by week")
         else:
             title = self.tr("Mood and contacts, month by month")
+        self._readout.setText(self.tr("Point at a week to see its values.") if unit == "week"
+                              else self.tr("Point at a month to see its values."))
         self._finish(title, self.tr("contacts a day"))
 
     def show_day(self, index: int) -> str:

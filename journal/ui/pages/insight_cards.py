@@ -56,9 +56,10 @@ class CardWriter(QObject):
             return self._next_day()
         if key in report.comparisons:
             return self._comparison(key, report.comparisons[key])
+        if key == "comparisons_checked":
+            return self._others(insight)
         headlines = {
             "not_enough_data": self.tr("Not enough data yet"),
-            "comparisons_checked": self.tr("Other kinds and modes of contact"),
             "isolation": self.tr("Contacts that felt good, lately"),
             "bounce_back": self.tr("Coming back after a lower day"),
         }
@@ -142,6 +143,18 @@ class CardWriter(QObject):
         bars = (Bar(self.tr("those days"), mood_with), Bar(self.tr("other days"), mood_without))
         return Finding(key, headline, self._early(result.status, body), details, result.clear,
                        lambda: TwoBars(bars))
+
+    def _others(self, insight: Insight) -> Finding:
+        """The count of the other comparisons; the clear ones without a card of their own
+        are listed behind Details (the core's "in the details")."""
+        carded = {s.key for s in self._report.sentences}
+        lines = []
+        for key, result in self._report.comparisons.items():
+            if result.clear and key not in carded:
+                finding = self._comparison(key, result)
+                lines.append(f"{finding.headline}: {finding.body} ({finding.details})")
+        return Finding("comparisons_checked", self.tr("Other kinds and modes of contact"),
+                       self._without_range(insight.sentence), "\n".join(lines))
 
     # --- parts -------------------------------------------------------------------------------
 
