@@ -6,6 +6,8 @@ Charts take plain arrays through ``set_data`` and update their existing plot ite
 fetch data. Colours come from the widget's palette (background ``Base``, text ``Text``) and
 from the Okabe-Ito set, which stays distinguishable with the common colour-vision deficiencies;
 every series also differs by line style or marker, so colour never carries meaning alone.
+A mood *as a colour* (the year in pixels, the headline's bars, severity bands) takes the one
+mood palette of the app, ``journal.palette``, with its number or a mark beside it.
 """
 
 from __future__ import annotations
@@ -51,10 +53,6 @@ OKABE_ITO = {
     "vermillion": "#D55E00",
     "reddish_purple": "#CC79A7",
 }
-
-#: The colour map of mood in the year-in-pixels heat map (perceptually uniform, colour-blind
-#: safe, readable in grey); shipped with pyqtgraph, so no download.
-MOOD_COLOUR_MAP = "viridis"
 
 _Role = QPalette.ColorRole
 
@@ -103,10 +101,6 @@ def chart_colours(palette: QPalette) -> ChartColours:
         tertiary=QColor(OKABE_ITO[series[2]]),
         quaternary=QColor(OKABE_ITO[series[3]]),
     )
-
-
-def mood_colour_map() -> pg.ColorMap:
-    return pg.colormap.get(MOOD_COLOUR_MAP)
 
 
 def timestamps(days: np.ndarray, *, noon: bool = True) -> np.ndarray:
