@@ -108,10 +108,14 @@ class YearPixels(ChartCard):
         plot.vb.sigTransformChanged.connect(self._on_transform_changed)  # resized, re-ranged
         self._image = pg.ImageItem(axisOrder="col-major")
         self._missing = pg.ScatterPlotItem(symbol="x", size=7, pxMode=True)
-        self._digits = pg.ScatterPlotItem(pxMode=True, pen=None)
+        # one item per number (all its dots alike): pyqtgraph draws those from one cached
+        # symbol, where a symbol and brush per dot cost 60 ms a refresh
+        self._digits = [pg.ScatterPlotItem(pxMode=True, pen=None) for _ in range(11)]
+        self._digits_on = True
         plot.addItem(self._image)
         plot.addItem(self._missing)
-        plot.addItem(self._digits)
+        for item in self._digits:
+            plot.addItem(item)
         self._legend.addItem(self._missing, self.tr("no check-in (grey square, cross)"))
         self._build_key()
         self.graphics.setMinimumHeight(250)
@@ -164,12 +168,14 @@ class YearPixels(ChartCard):
     def digits_shown(self) -> dict[tuple[int, int], int]:
         """The numbers written in the squares, by (column, row): empty when they are too
         small to read (colour and the hover line carry the mood then)."""
-        if not self._digits.isVisible():
+        if not self._digits_on:
             return {}
-        x, y = self._digits.getData()
-        moods = self._digits.data["data"]
-        return {(math.floor(a), math.floor(b)): int(m) for a, b, m in zip(x, y, moods,
-                                                                         strict=True)}
+        shown = {}
+        for score, item in enumerate(self._digits):
+            x, y = item.getData()
+            shown.update({(math.floor(a), math.floor(b)): score for a, b in zip(x, y,
+                                                                                 strict=True)})
+        return shown
 
     def day_at(self, column: int, row: int) -> dt.date | None:
         """The date of a square, or ``None`` outside the range or before the journal."""
@@ -237,11 +243,10 @@ class YearPixels(ChartCard):
         self._image.setImage(pixels, autoLevels=False)
         self._image.setRect(QRectF(0, 0, self._weeks, 7))
         self._missing.setData(columns[missing] + 0.45, rows[missing] + 0.45)
-        ink = [pg.mkBrush(palette.text_on(palette.mood_colour(int(m), scheme)))
-               for m in steps[known]]
-        self._digits.setData(columns[known] + 0.45, rows[known] + 0.45,
-                             symbol=[_digits()[m] for m in steps[known]], brush=ink,
-                             data=steps[known])
+        for score, item in enumerate(self._digits):
+            at = known & (steps == score)
+            item.setData(columns[at] + 0.45, rows[at] + 0.45, symbol=_digits()[score],
+                         brush=pg.mkBrush(palette.text_on(palette.mood_colour(score, scheme))))
         self._size_digits()
         key = table.repeat(CELL, axis=0)[:, np.newaxis, :].repeat(CELL, axis=1)
         key[CELL - 1 :: CELL, :, 3] = 0  # the same thin gaps as the days
@@ -277,9 +282,11 @@ class YearPixels(ChartCard):
         """Numbers as big as the squares allow; none on squares too small to read them."""
         width, _height = self._plot.vb.viewPixelSize()
         square = 1 / width if width > 0 else 0.0
-        self._digits.setVisible(square >= DIGITS_FROM)
-        if square >= DIGITS_FROM:
-            self._digits.setSize(square * 0.62)
+        self._digits_on = square >= DIGITS_FROM
+        for item in self._digits:
+            item.setVisible(self._digits_on)
+            if self._digits_on and item.opts["size"] != round(square * 0.62, 1):
+                item.setSize(round(square * 0.62, 1))
         axis = self._key.getAxis("bottom")
         text = QFontMetrics(self.graphics.font()).height()
         self._key.setFixedHeight(max(square, 10) + 2 * text + 16)  # a step, its number, "mood"
