@@ -160,11 +160,195 @@
     </message>
 </context>
 <context>
+    <name>CardWriter</name>
+    <message>
+        <location filename="../../journal/ui/pages/insight_cards.py" line="+62"/>
+        <source>Not enough data yet</source>
+        <extracomment>a link or difference the analysis calls clear (stated as found)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts that felt good, lately</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coming back after a lower day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also in your entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Good contacts and mood: not measurable yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>More good contacts went with a better mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More good contacts went with a lower mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On days with more contacts that felt good (rated 4–5), your mood tended to be higher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On days with more contacts that felt good (rated 4–5), your mood tended to be lower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No clear link between good contacts and mood yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days with more or fewer contacts that felt good did not clearly differ in mood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Good contacts went with a better mood the next day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Good contacts went with a lower mood the next day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No clear link from one day&apos;s good contacts to the next day&apos;s mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The other way round, mood on one day and good contacts the next: a clear link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The other way round, mood on one day and good contacts the next: no clear link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contacts, then the next day&apos;s mood: {figures}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mood, then the next day&apos;s contacts: {figures}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>contacts → mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mood → contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mood was higher on days with {phrase}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mood was lower on days with {phrase}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No clear difference on days with {phrase}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your mood averaged {with_} on those days and {without} on other days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>difference {difference}, 95% CI {low} to {high} · {n_with} vs {n_without} days · {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>those days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>other days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Other kinds and modes of contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not enough data yet (n = {n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spearman ρ {rho}, every day ranked alike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spearman ρ {rho}, 95% CI {low} to {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{counted} (about {n_eff} independent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>p = {p}; {adjusted} allowing for the {n} figures checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Early signal, from fewer than 30 days: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../journal/ui/charts/common.py" line="+270"/>
+        <location filename="../../journal/ui/charts/common.py" line="+297"/>
         <source>Save as PNG…</source>
-        <extracomment>Seconds in a day: pyqtgraph&apos;s date axis counts seconds since 1970-01-01 (UTC). Okabe &amp; Ito (2008), &quot;Color Universal Design&quot;: the eight colours, by their names. The colour map of mood in the year-in-pixels heat map (perceptually uniform, colour-blind safe, readable in grey); shipped with pyqtgraph, so no download. pyqtgraph&apos;s date-axis formats written the locale&apos;s way instead of with strftime.</extracomment>
+        <extracomment>Seconds in a day: pyqtgraph&apos;s date axis counts seconds since 1970-01-01 (UTC). Okabe &amp; Ito (2008), &quot;Color Universal Design&quot;: the eight colours, by their names.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -434,12 +618,12 @@
     </message>
     <message>
         <location line="+58"/>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Take the {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>{title} scores over time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,7 +633,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{total} ({percent}%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -705,29 +889,89 @@
 <context>
     <name>ConnectionScatter</name>
     <message>
-        <location filename="../../journal/ui/charts/connection_scatter.py" line="+41"/>
+        <location filename="../../journal/ui/charts/connection_scatter.py" line="+47"/>
         <source>Connection and mood</source>
-        <extracomment>How far a dot may move from its true place, in units of the axis (whole numbers apart).</extracomment>
+        <extracomment>Dot diameters in pixels: one day, and the spot holding the most days.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>What the connection chart shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the figures behind the caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figures of the connection chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Days of the dot under the pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point at a dot to see how many days it holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>mood (0–10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>one day (dots spread a little)</source>
+        <source>days with these values (bigger: more days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+129"/>
+        <source>Not enough data yet to tell how {measure} and mood go together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each dot is a combination of {measure} and mood, bigger where more days had it. No clear link shows in these days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each dot is a combination of {measure} and mood, bigger where more days had it. Days with more {measure} tended to have a better mood — an association, not proof of cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each dot is a combination of {measure} and mood, bigger where more days had it. Days with more {measure} tended to have a lower mood — an association, not proof of cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-137"/>
         <source>straight-line fit (dashed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+76"/>
         <source>Not enough data yet: the link between contact and mood is shown from 14 days with both a mood and contacts logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{low}–{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{measure} {where}, mood {mood}: {days} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1437,6 +1681,92 @@
     </message>
 </context>
 <context>
+    <name>HeadlineChart</name>
+    <message>
+        <location filename="../../journal/ui/charts/headline.py" line="+33"/>
+        <source>Mood on days with more or fewer good contacts</source>
+        <extracomment>Bars: days with 0, 1, 2 and 3 or more good contacts.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Values of the bar under the pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bar: mean mood on those days · whisker: its 95% interval. Point at a bar to see its figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the headline chart shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>mean mood (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contacts that felt good that day (rated 4–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Not enough data yet: a bar is shown from 14 days with a mood and contacts logged, and 5 days with that many good contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no contact that felt good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 or more contacts that felt good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n contact(s) that felt good</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count}: not enough data yet ({n} days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count}: mean mood {mean} (95% CI {low} to {high}), {n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>n = {n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not enough data yet (n = {n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <location filename="../../journal/ui/pages/share_import.py" line="+48"/>
@@ -1667,15 +1997,39 @@
     </message>
 </context>
 <context>
+    <name>InsightCard</name>
+    <message>
+        <location filename="../../journal/ui/pages/insights.py" line="+53"/>
+        <source>Insight {number}</source>
+        <extracomment>From this width of the page (in average characters) the cards sit in two columns.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Figures of insight {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the figures of insight {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InsightsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/insights.py" line="+45"/>
-        <location line="+34"/>
+        <location line="+39"/>
+        <location line="+28"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-27"/>
         <source>Range and check-ins</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1685,12 +2039,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Insight {number}</source>
+        <location line="+6"/>
+        <source>Each finding is an association, not proof of cause: things that went together in your entries, not what made what happen. A link or difference is called a finding only when it stays clear after allowing for how many were checked; open Details for the figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>1 check-in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1704,6 +2058,14 @@
     <message>
         <location line="+3"/>
         <source>From {start} to {end} · {checkins}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Intervals</name>
+    <message>
+        <location filename="../../journal/ui/charts/finding_visual.py" line="+123"/>
+        <source>0: no link</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1781,13 +2143,13 @@
     </message>
     <message>
         <location line="+26"/>
-        <location line="+236"/>
+        <location line="+238"/>
         <source>Connection Journal</source>
         <extracomment>The size of a first window, before the person has resized it. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-235"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1797,7 +2159,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1857,7 +2219,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Saved the check-in of {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2141,33 +2503,97 @@
 <context>
     <name>MoodTimeline</name>
     <message>
-        <location filename="../../journal/ui/charts/mood_timeline.py" line="+42"/>
+        <location filename="../../journal/ui/charts/mood_timeline.py" line="+46"/>
+        <location line="+125"/>
         <source>Mood and contacts, day by day</source>
         <extracomment>The narrowest range drawn, in days (a journal begun today still gets a readable axis). Above this many days the mood dots are left out (the line alone reads better).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-115"/>
         <source>Values of the day under the pointer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+112"/>
         <source>Point at a day to see its values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-98"/>
         <source>mood (0–10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+100"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
+        <source>Mood and contacts, week by week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mood and contacts, month by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point at a week to see its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point at a month to see its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contacts a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>contacts {value} ({good} felt good)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mean mood {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>middle half of days {low}–{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln check-ins</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contacts a day {value} ({good} felt good)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>daily mood (thin line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2177,38 +2603,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>contacts (bars)</source>
+        <location line="+2"/>
+        <source>weekly mean mood (line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+1"/>
+        <source>monthly mean mood (line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>middle half of the days (band)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contacts that felt good (dark bars)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other contacts (light bars)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
         <source>Not enough data yet: no check-ins in this range. Your mood will show here as days are added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-60"/>
+        <location line="+14"/>
         <source>no check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
         <source>mood {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>7-day mean {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>nothing logged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>contacts {value}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2894,13 +3336,13 @@
 <context>
     <name>ScoreHistoryChart</name>
     <message>
-        <location filename="../../journal/ui/charts/score_history.py" line="+40"/>
+        <location filename="../../journal/ui/charts/score_history.py" line="+52"/>
         <source>Scores over time</source>
-        <extracomment>From this many scores on, markers are smaller. Shading of the bands, alternating, as alpha over the text colour (quiet, never alarming).</extracomment>
+        <extracomment>From this many scores on, markers are smaller. Opacity of a band&apos;s shade (0-255): quiet behind the scores, stronger on a dark background.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>score</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3927,7 +4369,7 @@
 <context>
     <name>TrendsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/trends.py" line="+93"/>
+        <location filename="../../journal/ui/pages/trends.py" line="+110"/>
         <source>Trends</source>
         <extracomment>The heat map&apos;s choice that follows today rather than a calendar year.</extracomment>
         <translation type="unfinished"></translation>
@@ -3938,7 +4380,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Connection measure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3973,7 +4415,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3995,13 +4437,53 @@
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
+        <source>Not enough data yet: this chart needs {needed} days with a mood and contacts logged, and there are {have}. Every day you add helps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an association, not proof of cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On days with more contacts that felt good, mood was higher on average — {not_cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On days with more contacts that felt good, mood was lower on average — {not_cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On days with at least one contact that felt good, mood averaged {with_} against {without} on days without — {not_cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mean mood on days with none, 1, 2, or 3 or more contacts that felt good. The differences are not clear enough yet to call it a link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>minutes of contact that day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>minutes of contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>contacts that felt good that day (rated 4–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contacts that felt good</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4036,23 +4518,25 @@
 <context>
     <name>WeeklyAdherenceChart</name>
     <message>
-        <location filename="../../journal/ui/charts/weekly_adherence.py" line="+42"/>
+        <location filename="../../journal/ui/charts/weekly_adherence.py" line="+43"/>
+        <location line="+71"/>
         <source>Care kept each week, and mood</source>
         <extracomment>From this many weeks on, markers are small (years of weeks would be a blur of big ones). series key → (line style, marker)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-61"/>
         <source>kept (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+62"/>
         <source>weekly mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-49"/>
         <source>medication: doses taken</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4068,11 +4552,27 @@
     </message>
     <message>
         <location line="+10"/>
+        <location line="+49"/>
         <source>weekly mean mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="-15"/>
+        <source>Care kept each month, and mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>monthly mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>monthly mean mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Nothing scheduled in this range: medications, sessions and commitments you add on the Treatment page will show here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4080,38 +4580,38 @@
 <context>
     <name>YearPixels</name>
     <message>
-        <location filename="../../journal/ui/charts/year_pixels.py" line="+37"/>
+        <location filename="../../journal/ui/charts/year_pixels.py" line="+72"/>
         <source>A year in pixels: mood day by day</source>
-        <extracomment>Pixels per day square in the image (the last row and column are left as a thin gap).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Mood of the day under the pointer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Point at a day to see its mood.</source>
+        <extracomment>Pixels per day square in the image (the last row and column are left as a thin gap). Squares narrower than this many pixels show colour only (the number would not be legible).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>Mood of the day under the pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-16"/>
         <source>no check-in (grey square, cross)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="-37"/>
+        <source>Point at a day to see its mood; click it to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+137"/>
         <source>Not enough data yet: no check-ins in these weeks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+132"/>
         <source>before the journal began</source>
         <translation type="unfinished"></translation>
     </message>
