@@ -293,3 +293,21 @@ def test_score_bands_are_shaded_by_severity_and_an_empty_chart_has_no_tick_label
     levels = axis.tickValues(low, high, 600)
     assert all(not values for _spacing, values in levels)  # no "00.100 … 00.900"
     assert chart.note == "No PHQ-9 yet."
+
+
+def test_weeks_and_months_draw_a_band_and_read_out_in_words(qtbot):
+    chart = MoodTimeline()
+    qtbot.addWidget(chart)
+    starts = np.array(["2026-01-01", "2026-02-01", "2026-03-01"], dtype="datetime64[D]")
+    ends = np.array(["2026-01-31", "2026-02-28", "2026-03-15"], dtype="datetime64[D]")
+    chart.set_periods("month", starts, ends, np.array([20, 0, 14]), np.array([5.4, NAN, 6.0]),
+                      np.array([4, NAN, 5]), np.array([6, NAN, 7]), np.array([0.9, NAN, 1.5]),
+                      np.array([0.4, NAN, 1.0]))
+    assert chart.title == "Mood and contacts, month by month"
+    assert chart.drawn_points() == {"mood": 3, "mean": 0, "band": 2, "good": 2, "other": 2}
+    band = chart.band_item.opts
+    np.testing.assert_array_equal(band["y0"], [4, 5])
+    np.testing.assert_array_equal(band["height"], [2, 2])
+    assert chart.show_day(0) == ("1 Jan to 31 Jan 2026 · mean mood 5.4 · middle half of days "
+                                 "4–6 · 20 check-ins · contacts a day 1.3 (0.9 felt good)")
+    assert chart.show_day(1) == "1 Feb to 28 Feb 2026 · no check-in"

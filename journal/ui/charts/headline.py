@@ -106,11 +106,7 @@ class HeadlineChart(ChartCard):
         self._mean = np.asarray(mean, dtype=float)
         self._low, self._high = np.asarray(low, dtype=float), np.asarray(high, dtype=float)
         self._sentence.setText(sentence)
-        shown = ~np.isnan(self._mean)
-        self._set_note("" if shown.any() else self.tr(
-            "Not enough data yet: a bar is shown from 14 days with a mood and contacts logged, "
-            "and 5 days with that many good contacts."))
-        self._draw()
+        self._draw()  # "not enough data yet" is said under each bar and in the sentence
 
     def show_bar(self, index: int) -> str:
         """Show the figures of bar ``index`` in the readout (as hovering does)."""
