@@ -1724,12 +1724,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>Not enough data yet: a bar is shown from 14 days with a mood and contacts logged, and 5 days with that many good contacts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+54"/>
         <source>no contact that felt good</source>
         <translation type="unfinished"></translation>
     </message>
