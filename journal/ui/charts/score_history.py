@@ -35,7 +35,7 @@ from journal.ui.charts.common import (
 SMALL_MARKERS_FROM = 40
 
 #: Opacity of a band's shade (0-255): quiet behind the scores, stronger on a dark background.
-_BAND_ALPHA = {"light": 95, "dark": 80}
+_BAND_ALPHA = {"light": 95, "dark": 125}
 
 
 def severity_step(index: int, count: int, *, higher_is_better: bool = False) -> int:
