@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
             page.lock_after_changed.connect(self._idle_lock.set_minutes)
         elif key == "treatment":
             page.treatment_changed.connect(self._on_treatment_page_changed)
+        elif key == "trends":  # a day clicked in the year in pixels opens on Today
+            page.day_requested.connect(self._on_trends_page_day_requested)
         return page
 
     @property
@@ -418,6 +420,10 @@ class MainWindow(QMainWindow):
         self.show_page(self._today_page)
         self._today_page.setFocus()
         self._today_page.focusNextChild()  # the first control of the check-in
+
+    def _on_trends_page_day_requested(self, date: dt.date) -> None:
+        self.show_page(self._today_page)
+        self._today_page.show_day(date)
 
     def _on_today_page_day_saved(self, date: dt.date) -> None:
         self._while.refresh()

@@ -194,11 +194,195 @@
     </message>
 </context>
 <context>
+    <name>CardWriter</name>
+    <message>
+        <location filename="../../journal/ui/pages/insight_cards.py" line="+62"/>
+        <source>Not enough data yet</source>
+        <extracomment>a link or difference the analysis calls clear (stated as found)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts that felt good, lately</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coming back after a lower day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also in your entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Good contacts and mood: not measurable yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>More good contacts went with a better mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More good contacts went with a lower mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On days with more contacts that felt good (rated 4–5), your mood tended to be higher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On days with more contacts that felt good (rated 4–5), your mood tended to be lower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No clear link between good contacts and mood yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days with more or fewer contacts that felt good did not clearly differ in mood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Good contacts went with a better mood the next day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Good contacts went with a lower mood the next day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No clear link from one day&apos;s good contacts to the next day&apos;s mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The other way round, mood on one day and good contacts the next: a clear link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The other way round, mood on one day and good contacts the next: no clear link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contacts, then the next day&apos;s mood: {figures}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mood, then the next day&apos;s contacts: {figures}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>contacts → mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mood → contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mood was higher on days with {phrase}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mood was lower on days with {phrase}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No clear difference on days with {phrase}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your mood averaged {with_} on those days and {without} on other days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>difference {difference}, 95% CI {low} to {high} · {n_with} vs {n_without} days · {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>those days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>other days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Other kinds and modes of contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not enough data yet (n = {n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spearman ρ {rho}, every day ranked alike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spearman ρ {rho}, 95% CI {low} to {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{counted} (about {n_eff} independent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>p = {p}; {adjusted} allowing for the {n} figures checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Early signal, from fewer than 30 days: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../journal/ui/charts/common.py" line="+270"/>
+        <location filename="../../journal/ui/charts/common.py" line="+297"/>
         <source>Save as PNG…</source>
-        <extracomment>Seconds in a day: pyqtgraph&apos;s date axis counts seconds since 1970-01-01 (UTC). Okabe &amp; Ito (2008), &quot;Color Universal Design&quot;: the eight colours, by their names. The colour map of mood in the year-in-pixels heat map (perceptually uniform, colour-blind safe, readable in grey); shipped with pyqtgraph, so no download. pyqtgraph&apos;s date-axis formats written the locale&apos;s way instead of with strftime.</extracomment>
+        <extracomment>Seconds in a day: pyqtgraph&apos;s date axis counts seconds since 1970-01-01 (UTC). Okabe &amp; Ito (2008), &quot;Color Universal Design&quot;: the eight colours, by their names.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -530,12 +714,12 @@
     </message>
     <message>
         <location line="+47"/>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Take the {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>{title} scores over time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -545,7 +729,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{total} ({percent}%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,7 +739,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+45"/>
+        <source>Thank you for answering honestly about how hard things have been. You don&apos;t have to carry this alone: the people and lines in your safety plan are there for you, and &quot;Need help now&quot; (F1) shows them at any time. This answer is marked {flag} in your history, so you can bring it up with someone you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-39"/>
         <source>item {items} unanswered; total prorated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,12 +759,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Thank you for answering honestly about how hard things have been. You don&apos;t have to carry this alone: the people and lines in your safety plan are there for you, and &quot;Need help now&quot; (F1) shows them at any time. This answer is marked {flag} in your history, so you can bring it up with someone you trust.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-24"/>
+        <location line="+11"/>
         <source>{title} (not taken yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -801,29 +985,89 @@
 <context>
     <name>ConnectionScatter</name>
     <message>
-        <location filename="../../journal/ui/charts/connection_scatter.py" line="+41"/>
+        <location filename="../../journal/ui/charts/connection_scatter.py" line="+47"/>
         <source>Connection and mood</source>
-        <extracomment>How far a dot may move from its true place, in units of the axis (whole numbers apart).</extracomment>
+        <extracomment>Dot diameters in pixels: one day, and the spot holding the most days.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>What the connection chart shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the figures behind the caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figures of the connection chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Days of the dot under the pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point at a dot to see how many days it holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>mood (0–10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>one day (dots spread a little)</source>
+        <source>days with these values (bigger: more days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+129"/>
+        <source>Not enough data yet to tell how {measure} and mood go together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each dot is a combination of {measure} and mood, bigger where more days had it. No clear link shows in these days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each dot is a combination of {measure} and mood, bigger where more days had it. Days with more {measure} tended to have a better mood — an association, not proof of cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each dot is a combination of {measure} and mood, bigger where more days had it. Days with more {measure} tended to have a lower mood — an association, not proof of cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-137"/>
         <source>straight-line fit (dashed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+76"/>
         <source>Not enough data yet: the link between contact and mood is shown from 14 days with both a mood and contacts logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{low}–{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{measure} {where}, mood {mood}: {days} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1642,6 +1886,87 @@
     </message>
 </context>
 <context>
+    <name>HeadlineChart</name>
+    <message>
+        <location filename="../../journal/ui/charts/headline.py" line="+33"/>
+        <source>Mood on days with more or fewer good contacts</source>
+        <extracomment>Bars: days with 0, 1, 2 and 3 or more good contacts.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Values of the bar under the pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bar: mean mood on those days · whisker: its 95% interval. Point at a bar to see its figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the headline chart shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>mean mood (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contacts that felt good that day (rated 4–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>no contact that felt good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 or more contacts that felt good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n contact(s) that felt good</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count}: not enough data yet ({n} days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count}: mean mood {mean} (95% CI {low} to {high}), {n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>n = {n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not enough data yet (n = {n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../journal/ui/idle_lock.py" line="+210"/>
@@ -1881,15 +2206,39 @@
     </message>
 </context>
 <context>
+    <name>InsightCard</name>
+    <message>
+        <location filename="../../journal/ui/pages/insights.py" line="+54"/>
+        <source>Insight {number}</source>
+        <extracomment>From this width of the page (in average characters) the cards sit in two columns.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Figures of insight {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the figures of insight {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InsightsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/insights.py" line="+46"/>
-        <location line="+34"/>
+        <location line="+39"/>
+        <location line="+28"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-27"/>
         <source>Range and check-ins</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1899,12 +2248,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Insight {number}</source>
+        <location line="+6"/>
+        <source>Each finding is an association, not proof of cause: things that went together in your entries, not what made what happen. A link or difference is called a finding only when it stays clear after allowing for how many were checked; open Details for the figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Insights appear once there are 14 checked-in days, and grow firmer from 30.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,6 +2272,14 @@
     <message>
         <location line="+3"/>
         <source>From {start} to {end} · {checkins}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Intervals</name>
+    <message>
+        <location filename="../../journal/ui/charts/finding_visual.py" line="+123"/>
+        <source>0: no link</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2071,12 +2428,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+272"/>
+        <location line="+274"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-271"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2086,7 +2443,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+121"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2146,7 +2503,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Saved the check-in of {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2444,33 +2801,97 @@
 <context>
     <name>MoodTimeline</name>
     <message>
-        <location filename="../../journal/ui/charts/mood_timeline.py" line="+42"/>
+        <location filename="../../journal/ui/charts/mood_timeline.py" line="+46"/>
+        <location line="+125"/>
         <source>Mood and contacts, day by day</source>
         <extracomment>The narrowest range drawn, in days (a journal begun today still gets a readable axis). Above this many days the mood dots are left out (the line alone reads better).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-115"/>
         <source>Values of the day under the pointer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+112"/>
         <source>Point at a day to see its values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-98"/>
         <source>mood (0–10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+100"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
+        <source>Mood and contacts, week by week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mood and contacts, month by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point at a week to see its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point at a month to see its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contacts a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>contacts {value} ({good} felt good)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mean mood {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>middle half of days {low}–{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln check-ins</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contacts a day {value} ({good} felt good)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>daily mood (thin line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2480,38 +2901,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>contacts (bars)</source>
+        <location line="+2"/>
+        <source>weekly mean mood (line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+1"/>
+        <source>monthly mean mood (line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>middle half of the days (band)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contacts that felt good (dark bars)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other contacts (light bars)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
         <source>Not enough data yet: no check-ins in this range. Your mood will show here as days are added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-60"/>
+        <location line="+14"/>
         <source>no check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
         <source>mood {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>7-day mean {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>nothing logged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>contacts {value}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3379,13 +3816,13 @@
 <context>
     <name>ScoreHistoryChart</name>
     <message>
-        <location filename="../../journal/ui/charts/score_history.py" line="+41"/>
+        <location filename="../../journal/ui/charts/score_history.py" line="+52"/>
         <source>Scores over time</source>
-        <extracomment>From this many scores on, markers are smaller. Shading of the bands, alternating, as alpha over the text colour (quiet, never alarming).</extracomment>
+        <extracomment>From this many scores on, markers are smaller. Opacity of a band&apos;s shade (0-255): quiet behind the scores, stronger on a dark background.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>score</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4094,7 +4531,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+222"/>
+        <source>Something went wrong and nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-227"/>
         <source>Export JSON…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4194,12 +4636,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Something went wrong and nothing was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Cancelled. Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4496,7 +4933,7 @@
 <context>
     <name>TrendsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/trends.py" line="+94"/>
+        <location filename="../../journal/ui/pages/trends.py" line="+111"/>
         <source>Trends</source>
         <extracomment>The heat map&apos;s choice that follows today rather than a calendar year.</extracomment>
         <translation type="unfinished"></translation>
@@ -4507,7 +4944,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Connection measure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4542,7 +4979,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4569,13 +5006,53 @@
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
+        <source>Not enough data yet: this chart needs {needed} days with a mood and contacts logged, and there are {have}. Every day you add helps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an association, not proof of cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On days with more contacts that felt good, mood was higher on average — {not_cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On days with more contacts that felt good, mood was lower on average — {not_cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On days with at least one contact that felt good, mood averaged {with_} against {without} on days without — {not_cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mean mood on days with none, 1, 2, or 3 or more contacts that felt good. The differences are not clear enough yet to call it a link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>minutes of contact that day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>minutes of contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>contacts that felt good that day (rated 4–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contacts that felt good</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4631,23 +5108,25 @@
 <context>
     <name>WeeklyAdherenceChart</name>
     <message>
-        <location filename="../../journal/ui/charts/weekly_adherence.py" line="+42"/>
+        <location filename="../../journal/ui/charts/weekly_adherence.py" line="+43"/>
+        <location line="+71"/>
         <source>Care kept each week, and mood</source>
         <extracomment>From this many weeks on, markers are small (years of weeks would be a blur of big ones). series key → (line style, marker)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-61"/>
         <source>kept (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+62"/>
         <source>weekly mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-49"/>
         <source>medication: doses taken</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4663,11 +5142,27 @@
     </message>
     <message>
         <location line="+10"/>
+        <location line="+49"/>
         <source>weekly mean mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="-15"/>
+        <source>Care kept each month, and mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>monthly mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>monthly mean mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Nothing scheduled in this range: medications, sessions and commitments you add on the Treatment page will show here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4763,38 +5258,38 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>YearPixels</name>
     <message>
-        <location filename="../../journal/ui/charts/year_pixels.py" line="+37"/>
+        <location filename="../../journal/ui/charts/year_pixels.py" line="+72"/>
         <source>A year in pixels: mood day by day</source>
-        <extracomment>Pixels per day square in the image (the last row and column are left as a thin gap).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Mood of the day under the pointer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Point at a day to see its mood.</source>
+        <extracomment>Pixels per day square in the image (the last row and column are left as a thin gap). Squares narrower than this many pixels show colour only (the number would not be legible).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>Mood of the day under the pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-16"/>
         <source>no check-in (grey square, cross)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="-37"/>
+        <source>Point at a day to see its mood; click it to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+137"/>
         <source>Not enough data yet: no check-ins in these weeks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+132"/>
         <source>before the journal began</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5255,6 +5750,21 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../journal/domain/passphrase.py" line="+74"/>
+        <source>{count} backup(s) could not be read, so could not be encrypted. They are kept, still UNENCRYPTED, at {paths}. Delete them if you do not need them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} backup(s) could not be read, so could not be re-encrypted. They are kept, with the old passphrase, at {paths}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} backup(s) could not be read, so could not be decrypted. They are kept, still encrypted, at {paths}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../journal/domain/system_errors.py" line="+58"/>
         <source>There was not enough memory to finish this, so it was not done. What you saved before is safe.</source>
         <extracomment>SQLite&apos;s primary result codes (``sqlite_errorcode &amp; 0xff``). SQLite&apos;s messages for the same, when the driver gives no code (sqlcipher3).</extracomment>
@@ -5313,21 +5823,6 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+2"/>
         <source>The journal file could not be read as a journal (it may be damaged), so this was not done. Nothing was changed; your backups can restore it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../journal/domain/passphrase.py" line="+74"/>
-        <source>{count} backup(s) could not be read, so could not be encrypted. They are kept, still UNENCRYPTED, at {paths}. Delete them if you do not need them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{count} backup(s) could not be read, so could not be re-encrypted. They are kept, with the old passphrase, at {paths}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{count} backup(s) could not be read, so could not be decrypted. They are kept, still encrypted, at {paths}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7120,12 +7615,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>The first and latest scores on page 1 are all the scores of this range.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-33"/>
+        <location line="+3"/>
         <source>item 9 above 0</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7146,13 +7636,18 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>The first and latest scores on page 1 are all the scores of this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../journal/report/summary_glance.py" line="-119"/>
         <location line="+2"/>
         <source>{score} on {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_care.py" line="+18"/>
+        <location filename="../../journal/report/summary_care.py" line="+5"/>
         <location filename="../../journal/report/summary_glance.py" line="+7"/>
         <source>Questionnaire</source>
         <translation type="unfinished"></translation>
@@ -7478,17 +7973,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{n} logged day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} logged days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>After a lower day (mood below {low}), mood usually came back to its usual range within {days} (median of {spells}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7530,6 +8015,16 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location filename="../../journal/report/summary_sections.py" line="+5"/>
         <source>Not enough data yet: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/report/summary_insights.py" line="-48"/>
+        <source>{n} logged day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} logged days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7620,7 +8115,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../journal/report/summary_insights.py" line="-12"/>
+        <location filename="../../journal/report/summary_insights.py" line="+35"/>
         <location line="+17"/>
         <location filename="../../journal/report/summary_sections.py" line="+14"/>
         <source>{n} check-in</source>
@@ -7817,27 +8312,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
-        <source>{share} of doses taken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{share} of booked sessions attended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{share} of commitments done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Over the finished weeks, {kept}: week by week above (a gap: nothing was due, or the week is not over yet), with each week&apos;s mean mood below.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-73"/>
+        <location line="+7"/>
         <source>By kind of contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7894,6 +8369,26 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+1"/>
         <source>mean mood of the week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{share} of doses taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{share} of booked sessions attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{share} of commitments done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Over the finished weeks, {kept}: week by week above (a gap: nothing was due, or the week is not over yet), with each week&apos;s mean mood below.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,11 +4,14 @@ import datetime as dt
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
 
+from journal import palette
 from journal.analysis.stats import association
 from journal.i18n import format_date
+from journal.ui import theme
 from journal.ui.charts.common import DAY, timestamps
 from journal.ui.pages.insights import InsightsPage
 from journal.ui.pages.trends import TrendsPage, group_means
@@ -118,10 +121,10 @@ def test_pages_wait_until_shown_and_follow_a_changed_journal(qtbot, demo_journal
     assert page.timeline.mood_item.getOriginalDataset()[1][-1] == 0
 
 
-def test_insights_shows_the_core_sentences_in_order(insights, demo_journal):
+def test_insights_shows_a_card_per_core_sentence_in_order(insights, demo_journal):
     start, end = demo_journal.default_range()
     report = demo_journal.insights(start, end)
-    assert insights.sentences() == [s.sentence for s in report.sentences]
+    assert [card.finding.key for card in insights.cards] == [s.key for s in report.sentences]
     assert 3 <= len(insights.sentences()) <= 8
     assert insights.summary == (
         f"From {format_date(start)} to {format_date(end)} · {report.checkins} check-ins"
@@ -129,9 +132,37 @@ def test_insights_shows_the_core_sentences_in_order(insights, demo_journal):
 
     choose(insights, "range", "30d")
     month = demo_journal.insights(TODAY - dt.timedelta(days=29), TODAY)
-    assert insights.sentences() == [s.sentence for s in month.sentences]
-    assert insights.sentences() != [s.sentence for s in report.sentences]
+    assert [card.finding.key for card in insights.cards] == [s.key for s in month.sentences]
     assert insights.summary.startswith("From 14 Feb 2026 to 15 Mar 2026 · ")
+
+
+def test_the_disclaimer_and_the_range_are_said_once_at_the_foot(insights, demo_journal):
+    texts = [label.text() for label in insights.findChildren(QLabel)]  # shown or not
+    assert sum(text.count("not proof of cause") for text in texts) == 1
+    start, _end = demo_journal.default_range()
+    assert sum(text.count(format_date(start)) for text in texts) == 1
+    assert insights.findChild(QLabel, "insights_disclaimer").text().startswith(
+        "Each finding is an association, not proof of cause")
+
+
+def test_a_card_states_a_finding_only_where_the_analysis_calls_it_clear(insights):
+    report = insights.report
+    stated = 0
+    for card in insights.cards:
+        key = card.finding.key
+        figure = report.comparisons.get(key) or report.associations.get(key)
+        if figure is None:
+            continue
+        claims = not card.finding.headline.startswith("No clear")
+        assert claims == figure.clear, card.finding.headline
+        stated += claims
+    assert stated >= 1  # the demo has clear findings
+    main = next(c for c in insights.cards if c.finding.key == "meaningful_contacts_vs_mood")
+    assert main.details.isHidden() and "ρ" not in main.text()
+    main.toggle.click()
+    assert not main.details.isHidden()
+    rho = report.associations["meaningful_contacts_vs_mood"].spearman
+    assert main.details.text().startswith(f"Spearman ρ {rho:.2f}, 95% CI ")
 
 
 def test_insight_cards_use_the_ordinary_text_colour(insights):
@@ -186,3 +217,52 @@ def test_group_means_give_the_mean_and_its_t_interval():
     mood[[13, 15]] = np.nan
     fewer = group_means(mood, {"partner": partner, "family": family})
     assert fewer.labels == () and fewer.too_few == (("partner", 5), ("family", 2))
+
+
+def test_the_headline_withholds_bars_under_the_thresholds(qtbot, journal):
+    empty = TrendsPage(journal)
+    qtbot.addWidget(empty)
+    empty.refresh()
+    assert np.isnan(empty.headline.bar_means()).all()
+    assert empty.headline.note == ""  # said once, under the chart, not three times
+    assert empty.headline.sentence.startswith("Not enough data yet")
+    assert all(w.startswith("not enough data yet") for w in empty.headline.words_under())
+
+
+def test_a_click_in_the_year_in_pixels_opens_that_day_on_today(qtbot, seed_days, make_day,
+                                                               open_window):
+    seed_days(*(make_day(date=TODAY - dt.timedelta(days=d), mood=d % 11) for d in range(30)))
+    window = open_window()
+    window.resize(1300, 900)
+    window.show_page("trends")
+    pixels = window.page("trends").year_pixels
+    wanted = TODAY - dt.timedelta(days=12)
+    column, row = next((c, r) for c in range(53) for r in range(7)
+                       if pixels.day_at(c, r) == wanted)
+    pixels.graphics.ensurePolished()
+    scene = pixels.plot.vb.mapViewToScene(QPointF(column + 0.5, row + 0.5))
+    point = pixels.graphics.mapFromScene(scene)
+    assert pixels.digits_shown().get((column, row)) == 12 % 11  # the number, beside colour
+    qtbot.mouseClick(pixels.graphics.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.today_page.date == wanted
+    assert window.today_page.isVisible()
+
+
+def test_every_trends_chart_saves_a_png_and_takes_the_dark_mood_palette(trends, tmp_path,
+                                                                         qtbot, restore_theme):
+    charts = (trends.headline, trends.timeline, trends.scatter, trends.group_means,
+              trends.year_pixels, trends.weekly_adherence)
+    for chart in charts:
+        written = chart.save_png(tmp_path / chart.objectName())
+        assert written.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    means = trends.headline.bar_means()
+    shown = np.round(means[~np.isnan(means)]).astype(int).tolist()
+
+    def fills() -> list[str]:
+        return [QColor(b).name() for b in trends.headline.bars_item.opts["brushes"]]
+
+    assert fills() == [palette.MOOD_LIGHT[step] for step in shown]
+    theme.apply_theme(restore_theme, "dark")
+    qtbot.waitUntil(lambda: fills() == [palette.MOOD_DARK[step] for step in shown])
+    first = trends.year_pixels.colour_of(0.0)[:3]
+    assert first == QColor(palette.MOOD_DARK[0]).getRgb()[:3]

@@ -6,17 +6,20 @@ Charts take plain arrays through ``set_data`` and update their existing plot ite
 fetch data. Colours come from the widget's palette (background ``Base``, text ``Text``) and
 from the Okabe-Ito set, which stays distinguishable with the common colour-vision deficiencies;
 every series also differs by line style or marker, so colour never carries meaning alone.
+A mood *as a colour* (the year in pixels, the headline's bars, severity bands) takes the one
+mood palette of the app, ``journal.palette``, with its number or a mark beside it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,10 +53,6 @@ OKABE_ITO = {
     "vermillion": "#D55E00",
     "reddish_purple": "#CC79A7",
 }
-
-#: The colour map of mood in the year-in-pixels heat map (perceptually uniform, colour-blind
-#: safe, readable in grey); shipped with pyqtgraph, so no download.
-MOOD_COLOUR_MAP = "viridis"
 
 _Role = QPalette.ColorRole
 
@@ -104,10 +103,6 @@ def chart_colours(palette: QPalette) -> ChartColours:
     )
 
 
-def mood_colour_map() -> pg.ColorMap:
-    return pg.colormap.get(MOOD_COLOUR_MAP)
-
-
 def timestamps(days: np.ndarray, *, noon: bool = True) -> np.ndarray:
     """Seconds since 1970 for ``datetime64[D]`` days, at noon so a day's mark sits mid-day."""
     seconds = np.asarray(days, dtype="datetime64[D]").astype("datetime64[s]").astype(np.int64)
@@ -125,41 +120,84 @@ def line_data(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(x, dtype=float), y
 
 
-class _DateAxis(pg.DateAxisItem):
-    """pyqtgraph's date axis, with day numbers that never run into a month's name.
+def date_ticks(low: float, high: float, pixels: float, label_width: float
+               ) -> list[tuple[float, str, bool]]:
+    """Ticks for a date axis from ``low`` to ``high`` seconds on ``pixels`` pixels: (seconds,
+    label, major) with labels ``label_width`` pixels wide never overlapping.
 
-    pyqtgraph puts a day tick on every fifth day counted from 1970, whatever the month, so a
-    "30" (of August) could sit just before "Sep" and read as "30 Sep", or "Nov" just before a
-    "03". Finer ticks too close to a coarser one are left out, and days lose their leading zero.
+    The first day shown is always named with its month and year ("14 Feb 2026"); then month
+    starts (with the year in January), or only years over long ranges; on short ranges Mondays
+    get their day number between them, so day numbers only ever rise between two month names.
+    """
+    if high - low < DAY or pixels <= 0:
+        return []  # an empty chart: no "00.100 … 00.900" of a second
+    first = dt.date(1970, 1, 1) + dt.timedelta(days=math.ceil(low / DAY - 0.5))
+    last = dt.date(1970, 1, 1) + dt.timedelta(days=math.floor(high / DAY - 0.5))
+    per_day = pixels / ((high - low) / DAY)
+    room = label_width * 1.25 / per_day  # days a label needs
+
+    def at(day: dt.date) -> float:
+        return (day - dt.date(1970, 1, 1)).days * DAY + DAY / 2
+
+    ticks: list[tuple[float, str, bool]] = [(at(first), i18n.format_date(first), True)]
+    taken = [first]
+
+    def free(day: dt.date, gap: float) -> bool:
+        return all(abs((day - other).days) >= gap for other in taken)
+
+    # the shortest months (28 days) must hold a label, so every chosen month keeps its own
+    months_apart = next((m for m in (1, 2, 3, 6, 12, 24, 60, 120) if m * 28 >= room), 240)
+    month = dt.date(first.year, first.month, 1)
+    while month <= last:
+        if month > first and (month.month - 1) % min(months_apart, 12) == 0 and (
+                months_apart <= 12 or month.year % (months_apart // 12) == 0):
+            if months_apart >= 12:
+                label = str(month.year)
+            else:
+                label = i18n.format_date(month, "month_year" if month.month == 1 else "month")
+            if free(month, min(room, months_apart * 28)):
+                ticks.append((at(month), label, True))
+                taken.append(month)
+        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    if room <= 5:  # a day number fits each week (each day, on a week's view)
+        step = 1 if room <= 1 else 7
+        day = first + dt.timedelta(days=0 if step == 1 else (7 - first.weekday()) % 7)
+        while day <= last:
+            if free(day, room):
+                ticks.append((at(day), str(day.day), False))
+            day += dt.timedelta(days=step)
+    return sorted(ticks)
+
+
+class _DateAxis(pg.AxisItem):
+    """A bottom axis of days (seconds since 1970, noon of a day) with ``date_ticks``' labels.
+
+    pyqtgraph's own date axis restarted day ticks every month, named no month on a 30-day view
+    and no year anywhere; this one always names the first day in full.
     """
 
+    def __init__(self) -> None:
+        super().__init__(orientation="bottom")
+        self._labels: dict[float, str] = {}
+        # the first day's label may reach over the left axis's corner, never be hidden
+        self.setStyle(hideOverlappingLabels=80)
+
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
-        levels = super().tickValues(minVal, maxVal, size)
-        coarser = np.zeros(0)
-        kept = []
-        for spacing, values in levels:
-            ticks = np.asarray(values, dtype=float)
-            if coarser.size and ticks.size:
-                gap = np.abs(ticks[:, np.newaxis] - coarser[np.newaxis, :]).min(axis=1)
-                ticks = ticks[gap >= self.minSpacing]
-            kept.append((spacing, ticks.tolist()))
-            coarser = np.concatenate([coarser, ticks])
-        return kept
+        metrics = QFontMetrics(self.style["tickFont"] or QFont())
+        width = metrics.horizontalAdvance(i18n.format_date(dt.date(2026, 9, 28)))
+        ticks = date_ticks(minVal, maxVal, size, width)
+        self._labels = {value: label for value, label, _major in ticks}
+        majors = [value for value, _label, major in ticks if major]
+        minors = [value for value, _label, major in ticks if not major]
+        return [(30 * DAY, majors), (7 * DAY, minors)]
 
     def tickStrings(self, values: list, scale: float, spacing: float) -> list[str]:
-        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
-        if spec is not None and spec.format in _LOCALE_TICKS:
-            # pyqtgraph writes month and day names with strftime, in English whatever the
-            # locale; these are the locale's own
-            days = [dt.date(1970, 1, 1) + dt.timedelta(seconds=value) for value in values]
-            return [_LOCALE_TICKS[spec.format](day) for day in days]
-        strings = super().tickStrings(values, scale, spacing)
-        return [s.lstrip("0") if s.isdigit() and len(s) == 2 else s for s in strings]
+        return [self._labels.get(value, "") for value in values]
 
 
-def date_axis() -> pg.DateAxisItem:
+def date_axis() -> pg.AxisItem:
     """A bottom date axis that labels days as they are stored (no time-zone shift)."""
-    return _DateAxis(orientation="bottom", utcOffset=0)
+    return _DateAxis()
 
 
 def format_number(value: float, digits: int = 2) -> str:
@@ -172,24 +210,13 @@ def format_figure(value: float) -> str:
     return i18n.format_number(value, 0 if float(value).is_integer() else 1)
 
 
-def _weekday_and_day(day: dt.date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d")
-
-
-#: pyqtgraph's date-axis formats written the locale's way instead of with strftime.
-_LOCALE_TICKS = {
-    "%b": lambda day: i18n.format_date(day, "month"),
-    "%a %d": _weekday_and_day,
-}
-
-
 def localise_ticks(axis: pg.AxisItem) -> None:
     """Write the numbers of a value axis the locale's way ("2,5" in German, a true minus).
 
     pyqtgraph formats tick values itself with a decimal point; date axes name their days
     through ``_DateAxis`` instead, and ticks set by hand (``setTicks``) are left as given.
     """
-    if isinstance(axis, pg.DateAxisItem) or getattr(axis, "_localised", False):
+    if isinstance(axis, pg.DateAxisItem | _DateAxis) or getattr(axis, "_localised", False):
         return
     english = axis.tickStrings
 

@@ -1,9 +1,12 @@
-"""Connection against mood, one dot per day, with a fit line and Spearman's ρ in the corner.
+"""Connection against mood: each distinct (connection, mood) pair once, sized by its days.
 
-Counts and 0-10 ratings are whole numbers, so many days fall on the same spot: the dots are
-spread a little (a fixed pattern, so the same data always looks the same) and drawn
-translucent. The figures come from ``journal.analysis.stats.association``; when it says there
-is not enough data the corner says so with n, and no fit line is drawn.
+Counts and 0-10 ratings are whole numbers, so many days fall on the same spot; rather than
+spreading them (which made a mood of 5 read as 4.7), each spot is drawn once, its area
+growing with the number of days it holds, at its true place. Minutes of contact come in bins
+(a quarter of an hour, say). A plain caption says what the chart shows, claiming a link only
+when the analysis calls it clear; the figures (ρ, its 95% CI, n) are behind "Details" and in
+the caption's tooltip. When there is not enough data the caption says so and no fit line is
+drawn. Hovering a dot names its days.
 """
 
 from __future__ import annotations
@@ -12,44 +15,63 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from journal.analysis.stats import Association, Status
 from journal.ui.charts.common import (
     ChartCard,
     ChartColours,
+    format_figure,
     format_number,
     style_legend,
     style_plot,
 )
 
-#: How far a dot may move from its true place, in units of the axis (whole numbers apart).
-JITTER = 0.3
+#: Dot diameters in pixels: one day, and the spot holding the most days.
+SMALLEST, LARGEST = 5.0, 30.0
 
 
-def spread(count: int, step: float) -> np.ndarray:
-    """A fixed, even spread in -0.5..0.5 (an additive recurrence): reproducible "jitter"."""
-    return (np.arange(count) * step) % 1.0 - 0.5
+def dot_sizes(days: np.ndarray) -> np.ndarray:
+    """Diameters whose *area* is proportional to the days a dot holds."""
+    days = np.asarray(days, dtype=float)
+    if not len(days):
+        return days
+    return SMALLEST + (LARGEST - SMALLEST) * np.sqrt(days / days.max())
 
 
 class ConnectionScatter(ChartCard):
-    """Mood (y) against a connection measure (x) of the same day."""
+    """Mood (y) against a connection measure (x) of the same day, one dot per distinct pair."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("connection_scatter", self.tr("Connection and mood"), parent)
         self._association = Association(0, Status.NOT_ENOUGH)
         self._colours: ChartColours | None = None
-        self._count = 0
-        self._dot_colour = QColor()
+        self._x = self._y = self._days = np.zeros(0)
+        self._step = 1.0
+        self._measure = ""
+
+        self._caption = QLabel(objectName="connection_scatter_caption", wordWrap=True)
+        self._caption.setAccessibleName(self.tr("What the connection chart shows"))
+        self._details_button = QToolButton(objectName="connection_scatter_details",
+                                           text=self.tr("Details"), checkable=True)
+        self._details_button.setAccessibleName(self.tr("Show the figures behind the caption"))
+        self._details = QLabel(objectName="connection_scatter_details_text", wordWrap=True)
+        self._details.setAccessibleName(self.tr("Figures of the connection chart"))
+        self._details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._details.hide()
+        self._readout = QLabel(objectName="connection_scatter_readout", wordWrap=True)
+        self._readout.setAccessibleName(self.tr("Days of the dot under the pointer"))
+        self._readout.setText(self.tr("Point at a dot to see how many days it holds."))
+        self.add_control(self._details_button)
+        self.layout().insertWidget(2, self._caption)
+        self.layout().insertWidget(3, self._details)
+        self.layout().insertWidget(4, self._readout)
 
         layout = self.graphics.ci
-        self._summary = pg.LabelItem(justify="left")
-        layout.addItem(self._summary, row=0, col=0)
-        self._plot = layout.addPlot(row=1, col=0)
+        self._plot = layout.addPlot(row=0, col=0)
         self._legend = pg.LegendItem(colCount=2)
-        layout.addItem(self._legend, row=2, col=0)
+        layout.addItem(self._legend, row=1, col=0)
         self._plot.setLabel("left", self.tr("mood (0–10)"))
         self._plot.setMenuEnabled(False)
         self._plot.hideButtons()
@@ -58,12 +80,14 @@ class ConnectionScatter(ChartCard):
         self._plot.setYRange(-0.5, 10.5, padding=0)
         self._plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
 
-        self._dots = pg.ScatterPlotItem(size=6, pxMode=True, symbol="o")
+        self._dots = pg.ScatterPlotItem(pxMode=True, symbol="o")
         self._fit = pg.PlotDataItem()
         self._plot.addItem(self._dots)
         self._plot.addItem(self._fit)
-        self._legend.addItem(self._dots, self.tr("one day (dots spread a little)"))
+        self._legend.addItem(self._dots, self.tr("days with these values (bigger: more days)"))
         self._legend.addItem(self._fit, self.tr("straight-line fit (dashed)"))
+        self._details_button.toggled.connect(self._on_details_button_toggled)
+        self.graphics.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self._finish_building()
 
     # --- public ------------------------------------------------------------------------------
@@ -82,46 +106,55 @@ class ConnectionScatter(ChartCard):
 
     @property
     def summary(self) -> str:
-        """The corner's words: ρ, its 95% CI and n, or "not enough data yet (n = …)"."""
+        """The figures behind "Details": ρ, its 95% CI and n, or "not enough data yet (n = …)"."""
         return self._summary_text()
+
+    @property
+    def caption(self) -> str:
+        """The plain sentence under the title."""
+        return self._caption.text()
+
+    @property
+    def readout(self) -> str:
+        return self._readout.text()
 
     def set_data(
         self,
         x: np.ndarray,
         mood: np.ndarray,
+        days: np.ndarray,
         association: Association,
         *,
         x_label: str,
+        measure: str = "",
         fit: tuple[float, float] | None = None,
         whole_numbers: bool = True,
+        step: float = 1.0,
     ) -> None:
-        """Show the days where both ``x`` and ``mood`` are known.
+        """Show each distinct pair (``x``, ``mood``) once, holding ``days`` days
+        (``analysis.aggregate.distinct_pairs``; ``step`` the width of a bin of x).
 
         ``fit`` is (slope, intercept) of the line to draw, shown only when ``association`` is
-        reportable; ``whole_numbers`` spreads the dots sideways too (counts, not minutes).
+        reportable; ``measure`` names x in the caption ("contacts that felt good").
         """
-        x = np.asarray(x, dtype=float)
-        mood = np.asarray(mood, dtype=float)
-        both = ~np.isnan(x) & ~np.isnan(mood)
-        xs, ys = x[both], mood[both]
-        wiggle = JITTER * 2
-        shown_x = xs + (spread(len(xs), 0.7548776662) * wiggle if whole_numbers else 0.0)
-        shown_y = ys + spread(len(ys), 0.5698402910) * wiggle
-        self._dots.setData(shown_x, shown_y)
-        self._count = len(xs)
-        self._colour_dots()
+        self._x = xs = np.asarray(x, dtype=float)
+        self._y = np.asarray(mood, dtype=float)
+        self._days = np.asarray(days, dtype=float)
+        self._step, self._measure = step, measure or x_label
+        centre = xs + (step / 2 if step != 1.0 else 0.0)  # a bin's dot sits mid-bin
+        self._dots.setData(centre, self._y, size=dot_sizes(self._days))
         self._association = association
         if association.reportable and fit is not None and len(xs):
             slope, intercept = fit
-            ends = np.array([xs.min(), xs.max()])
+            ends = np.array([xs.min(), xs.max() + (step if step != 1.0 else 0.0)])
             self._fit.setData(ends, intercept + slope * ends)
         else:
             self._fit.setData([], [])
         self._plot.setLabel("bottom", x_label)
-        high = float(xs.max()) if len(xs) else 1.0
-        step = max(1, math.ceil(high / 8))  # whole numbers get whole ticks
+        high = float(xs.max()) + (step if step != 1.0 else 0.0) if len(xs) else 1.0
+        tick = max(1, math.ceil(high / 8))  # whole numbers get whole ticks
         self._plot.getAxis("bottom").setTicks(
-            [[(v, str(v)) for v in range(0, int(high) + 1, step)]] if whole_numbers else None
+            [[(v, str(v)) for v in range(0, int(high) + 1, tick)]] if whole_numbers else None
         )
         self._plot.setXRange(-0.5 if whole_numbers else 0.0, max(high, 1.0) + 0.5, padding=0.02)
         self._set_note(
@@ -132,7 +165,23 @@ class ConnectionScatter(ChartCard):
                 "with both a mood and contacts logged."
             )
         )
-        self._show_summary()
+        self._caption.setText(self._caption_text())
+        self._caption.setToolTip(self._summary_text())
+        self._details.setText(self._summary_text())
+        self._colour_dots()
+
+    def show_dot(self, index: int) -> str:
+        """Name the days of dot ``index`` in the readout (as hovering does)."""
+        if not 0 <= index < len(self._x):
+            return self._readout.text()
+        low = self._x[index]
+        where = (format_figure(low) if self._step == 1.0 else self.tr("{low}–{high}").format(
+            low=format_figure(low), high=format_figure(low + self._step)))
+        text = self.tr("{measure} {where}, mood {mood}: {days} days").format(
+            measure=self._measure, where=where, mood=format_figure(self._y[index]),
+            days=format_number(self._days[index], 0))
+        self._readout.setText(text)
+        return text
 
     # --- drawing -----------------------------------------------------------------------------
 
@@ -161,25 +210,42 @@ class ConnectionScatter(ChartCard):
             text = self.tr("early signal: {figures}").format(figures=text)
         return text
 
+    def _caption_text(self) -> str:
+        result = self._association
+        if not result.reportable or result.spearman is None:
+            return self.tr("Not enough data yet to tell how {measure} and mood go "
+                           "together.").format(measure=self._measure)
+        if not result.clear:
+            return self.tr("Each dot is a combination of {measure} and mood, bigger where "
+                           "more days had it. No clear link shows in these days.").format(
+                measure=self._measure)
+        text = (self.tr("Each dot is a combination of {measure} and mood, bigger where more "
+                        "days had it. Days with more {measure} tended to have a better mood — "
+                        "an association, not proof of cause.") if result.spearman > 0 else
+                self.tr("Each dot is a combination of {measure} and mood, bigger where more "
+                        "days had it. Days with more {measure} tended to have a lower mood — "
+                        "an association, not proof of cause."))
+        return text.format(measure=self._measure)
+
     def _colour_dots(self) -> None:
-        """Fewer days, more opaque dots; thousands of days stay readable as a density."""
         if self._colours is None:
             return
-        alpha = 220 if self._count < 100 else 150 if self._count < 1000 else 90
-        brush = self._colours.translucent(self._colours.primary, alpha)
-        if brush != self._dot_colour:  # restyling thousands of dots is the costly part
-            self._dot_colour = brush
-            self._dots.setBrush(brush)
-
-    def _show_summary(self) -> None:
-        if self._colours is not None:
-            self._summary.setText(self._summary_text(), color=self._colours.foreground)
+        self._dots.setBrush(self._colours.translucent(self._colours.primary, 150))
+        self._dots.setPen(pg.mkPen(self._colours.primary, width=1))
 
     def _apply_colours(self, colours: ChartColours) -> None:
         self._colours = colours
-        self._dots.setPen(pg.mkPen(None))
         self._colour_dots()
         self._fit.setPen(pg.mkPen(colours.secondary, width=3, style=Qt.PenStyle.DashLine))
         style_plot(self._plot, colours)
         style_legend(self._legend, colours)
-        self._show_summary()
+
+    def _on_details_button_toggled(self, checked: bool) -> None:
+        self._details.setVisible(checked)
+
+    def _on_scene_mouse_moved(self, position: QPointF) -> None:
+        if not len(self._x) or not self._plot.sceneBoundingRect().contains(position):
+            return
+        points = self._dots.pointsAt(self._plot.vb.mapSceneToView(position))
+        if len(points):
+            self.show_dot(int(points[0].index()))

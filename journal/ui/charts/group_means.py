@@ -3,13 +3,13 @@
 Two panels, one above the other on one scale, one row per group: a dot at the mean, a
 whisker for its 95% confidence interval and, in the row's label, n (the number of days
 behind it). Groups with too few days are left out and named in the note above the chart.
-A dashed line marks the mean mood of all days of the range, for comparison. The scale zooms
-to the whiskers, so small differences are visible; its numbers say how small they are.
+A dashed line marks the mean mood of all days of the range, for comparison. The scale is the
+whole 0–10 of the mood rating: zoomed to the whiskers, a difference of half a point looked
+like a gulf.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -167,13 +167,10 @@ class GroupMeansChart(ChartCard):
             panel.plot.getAxis("left").setWidth(width + 16)
 
     def _fit_x_range(self, by_kind: GroupMeans, by_mode: GroupMeans, overall: float | None) -> None:
-        """Zoom to the whiskers (within 0-10), so differences between groups can be seen."""
-        ends = [*by_kind.ci_low, *by_kind.ci_high, *by_mode.ci_low, *by_mode.ci_high]
-        if overall is not None:
-            ends.append(overall)
-        low = max(0.0, math.floor(min(ends, default=0.0) - 0.5))
-        high = min(10.0, math.ceil(max(ends, default=10.0) + 0.5))
-        self._kinds.plot.setXRange(low, high, padding=0.02)
+        """The whole mood scale, 0-10, whatever the groups: small differences look small."""
+        self._kinds.plot.setXRange(0.0, 10.0, padding=0.02)
+        for panel in (self._kinds, self._modes):
+            panel.plot.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
 
     def _apply_colours(self, colours: ChartColours) -> None:
         for panel, colour in ((self._kinds, colours.primary), (self._modes, colours.secondary)):

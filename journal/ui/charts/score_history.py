@@ -1,10 +1,12 @@
 """A questionnaire's scores over time, drawn over its published bands.
 
 Each band is a shaded horizontal region with its name on the right-hand axis, so the band of a
-score can be read without telling shades apart; the left axis keeps the numbers. Scores are a
-line with round markers; a PHQ-9 whose item 9 was answered above 0 gets a diamond marker (the
-◆ of the Check-ins page) and a legend entry that says so in words, so colour never carries
-that alone.
+score can be read without telling shades apart; the left axis keeps the numbers. The shades
+follow the one mood palette by severity, from its warm end (the least severe band) to its
+deep blue (the most severe), so "severe" no longer looks like "minimal"; calm colours, never
+an alarm red. Scores are a line with round markers; a PHQ-9 whose item 9 was answered above 0
+gets a diamond marker (the ◆ of the Check-ins page) and a legend entry that says so in words,
+so colour never carries that alone.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from journal import palette
 from journal.ui.charts.common import (
     DAY,
     ChartCard,
@@ -30,8 +34,15 @@ from journal.ui.charts.common import (
 #: From this many scores on, markers are smaller.
 SMALL_MARKERS_FROM = 40
 
-#: Shading of the bands, alternating, as alpha over the text colour (quiet, never alarming).
-_BAND_ALPHA = (10, 30)
+#: Opacity of a band's shade (0-255): quiet behind the scores, stronger on a dark background.
+_BAND_ALPHA = {"light": 95, "dark": 125}
+
+
+def severity_step(index: int, count: int, *, higher_is_better: bool = False) -> int:
+    """The mood-palette step (0-10) shading band ``index`` of ``count`` (lowest scores first):
+    7, warm, for the least severe band down to 1, deep blue, for the most severe."""
+    severity = index if not higher_is_better else count - 1 - index
+    return round(7 - 6 * severity / max(count - 1, 1))
 
 
 class ScoreHistoryChart(ChartCard):
@@ -49,6 +60,7 @@ class ScoreHistoryChart(ChartCard):
         self._plot.showAxis("right")
         self._plot.getAxis("left").setWidth(40)
         self._regions: list[pg.LinearRegionItem] = []
+        self._higher_is_better = False
         self._line = pg.PlotDataItem(symbol="o", symbolSize=7, connect="finite")
         self._line.setZValue(10)
         self._flagged = pg.ScatterPlotItem(symbol="d", size=14)  # the ◆ of the page
@@ -87,9 +99,11 @@ class ScoreHistoryChart(ChartCard):
 
     def set_data(self, dates: np.ndarray, totals: np.ndarray, flagged: np.ndarray,
                  bands: Sequence[tuple[int, int, str]], title: str = "",
-                 empty_note: str = "") -> None:
+                 empty_note: str = "", *, higher_is_better: bool = False) -> None:
         """Show ``totals`` (one per ``datetime64[D]`` date) over ``bands``
-        (``(low, high, name)``, inclusive, lowest first); ``flagged`` marks safety answers."""
+        (``(low, high, name)``, inclusive, lowest first); ``flagged`` marks safety answers.
+        ``higher_is_better`` (WHO-5) makes the lowest band the most severe."""
+        self._higher_is_better = higher_is_better
         dates = np.asarray(dates, dtype="datetime64[D]")
         totals = np.asarray(totals, dtype=float)
         flagged = np.asarray(flagged, dtype=bool)
@@ -145,8 +159,12 @@ class ScoreHistoryChart(ChartCard):
     def _apply_colours(self, colours: ChartColours) -> None:
         edge = pg.mkPen(colours.translucent(colours.muted, 110), width=1,
                         style=Qt.PenStyle.DashLine)
+        scheme = "dark" if colours.dark else "light"
+        shown = len(self.regions)
         for index, region in enumerate(self._regions):
-            shade = colours.translucent(colours.foreground, _BAND_ALPHA[index % 2])
+            step = severity_step(index, shown, higher_is_better=self._higher_is_better)
+            shade = colours.translucent(QColor(palette.mood_colour(step, scheme)),
+                                        _BAND_ALPHA[scheme])
             region.setBrush(pg.mkBrush(shade))
             region.setHoverBrush(pg.mkBrush(shade))
             for line in region.lines:

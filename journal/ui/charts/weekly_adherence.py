@@ -17,6 +17,7 @@ from journal.ui.charts.common import (
     DAY,
     ChartCard,
     ChartColours,
+    chart_colours,
     date_axis,
     line_data,
     style_legend,
@@ -102,19 +103,33 @@ class WeeklyAdherenceChart(ChartCard):
         commitments: np.ndarray,
         mood_weeks: np.ndarray,
         weekly_mood: np.ndarray,
+        *,
+        unit: str = "week",
     ) -> None:
-        """Ratios 0-1 per week starting on each Monday of ``weeks`` (``NaN``: nothing due)."""
-        x = timestamps(weeks, noon=False) + 3.5 * DAY  # the middle of each week
+        """Ratios 0-1 per week starting on each Monday of ``weeks`` (``NaN``: nothing due);
+        with ``unit`` "month", per month starting on each first day (years of weeks)."""
+        half = 15.2 * DAY if unit == "month" else 3.5 * DAY  # the middle of each period
+        x = timestamps(weeks, noon=False) + half
+        self._title.setText(self.tr("Care kept each month, and mood") if unit == "month"
+                            else self.tr("Care kept each week, and mood"))
+        self._mood_plot.setLabel("left", self.tr("monthly mood") if unit == "month"
+                                 else self.tr("weekly mood"))
         ratios = {"medication": medication, "sessions": sessions, "commitments": commitments}
         size = 7 if len(x) <= SMALL_MARKERS_FROM else 3
         for key, values in ratios.items():
             percent = np.asarray(values, dtype=float) * 100.0
             self._lines[key].setData(*line_data(x, percent), symbolSize=size)
         self._mood_line.setData(
-            *line_data(timestamps(mood_weeks, noon=False) + 3.5 * DAY, weekly_mood), symbolSize=size
+            *line_data(timestamps(mood_weeks, noon=False) + half, weekly_mood), symbolSize=size
         )
+        for sample, label in self._legend.items:
+            if sample.item is self._mood_line:
+                label.setText(self.tr("monthly mean mood") if unit == "month"
+                              else self.tr("weekly mean mood"))
+        if self._built:
+            style_legend(self._legend, chart_colours(self.palette()))
         if len(x):
-            self._care.setXRange(x[0] - 3.5 * DAY, x[-1] + 3.5 * DAY, padding=0)
+            self._care.setXRange(x[0] - half, x[-1] + half, padding=0)
         nothing_due = all(np.isnan(np.asarray(v, dtype=float)).all() for v in ratios.values())
         self._set_note(
             self.tr(

@@ -238,7 +238,8 @@ class CheckinsPage(QWidget):
             [(b.low, b.high, tr_published(b.name)) for b in q.bands],
             title=self.tr("{title} scores over time").format(title=title),
             empty_note=self.tr("No {title} yet. When you take it, your scores will show "
-                               "here over its published bands.").format(title=title))
+                               "here over its published bands.").format(title=title),
+            higher_is_better=q.instrument is Instrument.WHO5)  # a low WHO-5 is the worse
         self._history.setRowCount(len(history))
         for row, assessment in enumerate(reversed(history)):
             values = (format_date(assessment.date), self._score_text(assessment),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -24,14 +24,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.analysis.aggregate import (
+    Unit,
+    aggregate,
+    distinct_pairs,
+    minutes_step,
+    mood_by_good_contacts,
+    per_day,
+    ratio_by,
+    unit_for,
+)
 from journal.analysis.groups import mood_by_group
+from journal.analysis.insights import InsightReport
 from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
-from journal.analysis.stats import MIN_GROUP, MIN_PAIRS, MeanCI, association, fit_line
-from journal.i18n import format_date
+from journal.analysis.stats import MIN_GROUP, MIN_PAIRS, MeanCI, fit_line
+from journal.i18n import format_date, format_number
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.charts.connection_scatter import ConnectionScatter
 from journal.ui.charts.group_means import GroupMeans, GroupMeansChart
+from journal.ui.charts.headline import HeadlineChart
 from journal.ui.charts.mood_timeline import MoodTimeline
 from journal.ui.charts.weekly_adherence import WeeklyAdherenceChart
 from journal.ui.charts.year_pixels import YearPixels
@@ -77,23 +89,29 @@ class TrendsPage(RangePage):
     when the page is visible and otherwise when it is next shown; ``refresh()`` always
     recomputes now.
 
-    Signals: none.
+    Signals:
+        day_requested(datetime.date): a day of the year in pixels was clicked (open it).
     """
+
+    day_requested = Signal(object)
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(journal, "90d", parent=parent)
         self._series: DailySeries | None = None
+        self._report: InsightReport | None = None
         self._first_day = journal.today()
         self.setObjectName("trends_page")
         self._build()
         self._range.currentIndexChanged.connect(self._on_range_current_index_changed)
         self._metric.currentIndexChanged.connect(self._on_metric_current_index_changed)
         self._year.currentIndexChanged.connect(self._on_year_current_index_changed)
+        self.year_pixels.day_requested.connect(self.day_requested)
 
     def _build(self) -> None:
         heading = theme.as_heading(QLabel(self.tr("Trends"), objectName="trends_heading"))
         self._summary.setAccessibleName(self.tr("Range shown"))
 
+        self.headline = HeadlineChart()
         self.timeline = MoodTimeline()
         self.scatter = ConnectionScatter()
         self.group_means = GroupMeansChart()
@@ -114,6 +132,7 @@ class TrendsPage(RangePage):
         self._year.addItem(self.tr("Last 53 weeks"), LAST_WEEKS)
         self.year_pixels.add_control(self._year)
 
+        self.headline.setMinimumHeight(380)
         self.timeline.setMinimumHeight(360)
         for chart in (self.scatter, self.group_means):
             chart.setMinimumHeight(540)
@@ -123,6 +142,7 @@ class TrendsPage(RangePage):
         charts = QVBoxLayout(content)
         charts.setContentsMargins(0, 8, 8, 0)  # in line with the heading; room for the scroll bar
         charts.setSpacing(22)
+        charts.addWidget(self.headline)
         charts.addWidget(self.timeline)
         self._pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._pair.setSpacing(22)
@@ -169,7 +189,9 @@ class TrendsPage(RangePage):
                 else self.tr("%Ln check-ins", "", checkins),
             )
         )
-        self.timeline.set_data(series.days, mood, rolling_mean(mood, 7), series.contacts)
+        self._report = self._journal.insights(start, end)  # the figures and what is clear
+        self._show_headline(series, self._report)
+        self._show_timeline(series)
         self._show_scatter()
         self.group_means.set_data(
             group_means(mood, {kind.label: c for kind, c in series.by_kind.items()}),
@@ -180,35 +202,114 @@ class TrendsPage(RangePage):
         )
         self._update_years(end, self._first_day.year)
         self._show_year()
-        adherence = self._journal.weekly_adherence(start, end)
-        weeks, weekly_mood = weekly_mean(series.days, mood)
-        self.weekly_adherence.set_data(  # the week not over yet is left out, never a fall
-            np.array(adherence.weeks, dtype="datetime64[D]"),
-            adherence.finished(adherence.medication),
-            adherence.finished(adherence.sessions),
-            adherence.finished(adherence.commitments),
-            weeks,
-            weekly_mood,
-        )
+        self._show_adherence(start, end, series)
         self._stale = False
 
     # --- parts -------------------------------------------------------------------------------
 
-    def _show_scatter(self) -> None:
-        if self._series is None:
+    def _show_headline(self, series: DailySeries, report: InsightReport) -> None:
+        """Mood by good contacts (``analysis.aggregate``), and one sentence that claims a
+        link only where the insight figures call it clear (Holm over the range's family)."""
+        figures = mood_by_good_contacts(series.mood, series.meaningful)
+        bars = figures.bars
+
+        def values(name: str) -> np.ndarray:
+            return np.array([np.nan if getattr(b, name) is None else getattr(b, name)
+                             for b in bars], dtype=float)
+
+        self.headline.set_data(np.array([b.n for b in bars], dtype=float), values("mean"),
+                               values("ci_low"), values("ci_high"),
+                               self._headline_sentence(figures.enough, figures.total, report))
+
+    def _headline_sentence(self, enough: bool, total: int, report: InsightReport) -> str:
+        if not enough:
+            return self.tr(
+                "Not enough data yet: this chart needs {needed} days with a mood and contacts "
+                "logged, and there are {have}. Every day you add helps.").format(
+                needed=MIN_PAIRS, have=total)
+        link = report.associations["meaningful_contacts_vs_mood"]
+        with_good = report.comparisons["meaningful_contact"]
+        not_cause = self.tr("an association, not proof of cause")
+        if link.clear and link.spearman is not None:
+            text = (self.tr("On days with more contacts that felt good, mood was higher on "
+                            "average — {not_cause}.") if link.spearman > 0 else
+                    self.tr("On days with more contacts that felt good, mood was lower on "
+                            "average — {not_cause}."))
+            return text.format(not_cause=not_cause)
+        if with_good.clear and with_good.mean_with is not None:
+            return self.tr(
+                "On days with at least one contact that felt good, mood averaged {with_} "
+                "against {without} on days without — {not_cause}.").format(
+                with_=format_number(with_good.mean_with, 1),
+                without=format_number(with_good.mean_without or 0.0, 1), not_cause=not_cause)
+        return self.tr(
+            "Mean mood on days with none, 1, 2, or 3 or more contacts that felt good. The "
+            "differences are not clear enough yet to call it a link.")
+
+    def _show_timeline(self, series: DailySeries) -> None:
+        """Days up to about 90 of them; weeks, or months over years (``analysis.aggregate``)."""
+        mood, good = series.mood, series.meaningful
+        other = series.contacts - good
+        unit = unit_for(len(series))
+        if unit is Unit.DAY:
+            self.timeline.set_data(series.days, mood, rolling_mean(mood, 7), good, other)
             return
-        series = self._series
+        periods = aggregate(series.days, mood, unit)
+        self.timeline.set_periods(
+            unit.value, periods.start, periods.end, periods.n, periods.mean, periods.low,
+            periods.high, per_day(series.days, good, unit), per_day(series.days, other, unit))
+
+    def _show_adherence(self, start: dt.date, end: dt.date, series: DailySeries) -> None:
+        """Care kept per week, or per month over several years (one point a month)."""
+        adherence = self._journal.weekly_adherence(start, end)
+        weeks = np.array(adherence.weeks, dtype="datetime64[D]")
+        finished = ~np.asarray(adherence.so_far, dtype=bool) if len(adherence.so_far) else \
+            np.ones(len(weeks), dtype=bool)
+        if unit_for(len(series)) is not Unit.MONTH:
+            mood_weeks, weekly_mood = weekly_mean(series.days, series.mood)
+            self.weekly_adherence.set_data(  # the week not over yet is left out, never a fall
+                weeks,
+                adherence.finished(adherence.medication),
+                adherence.finished(adherence.sessions),
+                adherence.finished(adherence.commitments),
+                mood_weeks,
+                weekly_mood,
+            )
+            return
+        ratios = []
+        for done, due in ((adherence.doses_taken, adherence.doses_scheduled),
+                          (adherence.sessions_attended, adherence.sessions_booked),
+                          (adherence.commitments_done, adherence.commitments_target)):
+            done, due = np.asarray(done, dtype=float), np.asarray(due, dtype=float)
+            if len(done) != len(weeks):  # no totals kept: nothing to add up
+                done = due = np.zeros(len(weeks))
+            months, ratio = ratio_by(weeks, np.where(finished, done, 0),
+                                     np.where(finished, due, 0), Unit.MONTH)
+            ratios.append(ratio)
+        monthly = aggregate(series.days, series.mood, Unit.MONTH)
+        self.weekly_adherence.set_data(months, *ratios, monthly.start, monthly.mean,
+                                       unit=Unit.MONTH.value)
+
+    def _show_scatter(self) -> None:
+        if self._series is None or self._report is None:
+            return
+        series, figures = self._series, self._report.associations
         if self._metric.currentData() == "minutes":
-            x, label, whole = series.minutes, self.tr("minutes of contact that day"), False
+            x, label, measure, whole = (series.minutes, self.tr("minutes of contact that day"),
+                                        self.tr("minutes of contact"), False)
+            result, step = figures["contact_minutes_vs_mood"], minutes_step(series.minutes)
         else:
-            x, label, whole = (
+            x, label, measure, whole = (
                 series.meaningful,
                 self.tr("contacts that felt good that day (rated 4–5)"),
+                self.tr("contacts that felt good"),
                 True,
             )
-        result = association(x, series.mood)
+            result, step = figures["meaningful_contacts_vs_mood"], 1.0
         fit = fit_line(x, series.mood) if result.reportable else None
-        self.scatter.set_data(x, series.mood, result, x_label=label, fit=fit, whole_numbers=whole)
+        xs, moods, days = distinct_pairs(x, series.mood, step)
+        self.scatter.set_data(xs, moods, days, result, x_label=label, measure=measure, fit=fit,
+                              whole_numbers=whole, step=step)
 
     def _update_years(self, today: dt.date, first: int) -> None:
         wanted = [LAST_WEEKS, *range(today.year, first - 1, -1)]
