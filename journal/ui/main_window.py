@@ -63,7 +63,9 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 #: The size of a first window, before the person has resized it.
-DEFAULT_SIZE = QSize(1000, 700)
+#: The first window: wide enough for the check-in and the day's contacts side by side, and never
+#: larger than the part of the screen the desktop leaves free.
+DEFAULT_SIZE = QSize(1240, 780)
 #: How long a passing message ("Saved") stays in the status bar.
 MESSAGE_MS = 4000
 #: How often the daily reminder is looked at while the app runs.
@@ -272,7 +274,8 @@ class MainWindow(QMainWindow):
         saved = self._journal.settings().window_geometry
         if saved and self.restoreGeometry(QByteArray.fromHex(saved.encode("ascii"))):
             return
-        self.resize(DEFAULT_SIZE)
+        screen = self.screen().availableGeometry().size() if self.screen() else DEFAULT_SIZE
+        self.resize(DEFAULT_SIZE.boundedTo(screen))  # available: the desktop's bars left out
 
     def _save_geometry(self) -> None:
         geometry = bytes(self.saveGeometry().toHex().data()).decode("ascii")

@@ -261,3 +261,22 @@ def test_looking_at_a_day_does_not_rewrite_it(qtbot, seed_days, open_window, sto
     with qtbot.assertNotEmitted(window.today_page.day_saved):
         window.close()
     assert stored_day(YESTERDAY).note == "line one\r\nline two"
+
+
+def test_the_today_page_never_needs_a_sideways_scroll(qtbot, main_window) -> None:
+    """Side by side when both columns fit (the default window), stacked when they do not;
+    in neither case is anything cut off to the right."""
+    from PySide6.QtWidgets import QApplication, QBoxLayout, QScrollArea
+
+    from journal.ui.main_window import DEFAULT_SIZE
+
+    main_window.show()
+    page = main_window.today_page
+    scroll = page.findChild(QScrollArea, "today_scroll")
+    default = (DEFAULT_SIZE.width(), DEFAULT_SIZE.height())
+    for size, side_by_side in ((default, True), ((1000, 700), False), ((820, 600), False)):
+        main_window.resize(*size)
+        QApplication.processEvents()  # the resize is delivered
+        direction = page._columns.direction()
+        assert (direction == QBoxLayout.Direction.LeftToRight) is side_by_side, size
+        assert scroll.horizontalScrollBar().maximum() == 0, size

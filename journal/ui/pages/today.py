@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -232,11 +233,22 @@ class TodayPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # Side by side when both columns fit their words; otherwise the contacts go under the
-        # check-in (a narrow window, a large font), so nothing is squeezed or cut off.
-        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * _WIDE_CHARS
+        # check-in (a narrow window, a large font), so nothing is squeezed or cut off. What
+        # fits is measured from the columns' own minimum widths (the rows of steps and the
+        # contact cards), so the default window never needs a sideways scroll.
         self._columns.setDirection(
-            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+            QBoxLayout.Direction.LeftToRight if self._fits_side_by_side(event.size().width())
+            else QBoxLayout.Direction.TopToBottom
         )
+
+    def _fits_side_by_side(self, width: int) -> bool:
+        """Whether both columns fit beside each other in a page ``width`` wide."""
+        left, right = (self._columns.itemAt(i).layout() for i in range(2))
+        margins = theme.PAGE_MARGINS[0] + theme.PAGE_MARGINS[2]
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        needed = (left.minimumSize().width() + right.minimumSize().width()
+                  + self._columns.spacing() + margins + scrollbar)
+        return width >= max(needed, self.fontMetrics().averageCharWidth() * _WIDE_CHARS)
 
     def show_day(self, date: dt.date) -> None:
         """Open ``date`` as the date bar would (pending edits saved, future days refused)."""
