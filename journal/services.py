@@ -63,8 +63,8 @@ NUDGE_AFTER_DAYS = 3
 
 @dataclass(frozen=True, slots=True)
 class IsolationNudge:
-    """Days since the last meaningful contact (``None``: none in the journal yet) and people
-    the person might reach out to."""
+    """Logged days since the last meaningful contact (``None``: none in the journal yet) and
+    people the person might reach out to."""
 
     days: int | None
     people: list[Person]
@@ -74,8 +74,8 @@ class IsolationNudge:
         if self.days is None:
             return translate("nudge", "No contact has felt good in a while. Is there someone "
                              "you could reach out to?")
-        return translate("nudge", "It has been {days} days since a contact that felt good. Is "
-                         "there someone you could reach out to?").format(days=self.days)
+        return translate("nudge", "It has been {days} logged days since a contact that felt "
+                         "good. Is there someone you could reach out to?").format(days=self.days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,8 +383,10 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         return days_store.coping_tags(self.db)
 
     def isolation_nudge(self, on: dt.date | None = None) -> IsolationNudge | None:
-        """A gentle reminder when the last contact that felt good is 3 or more days before
-        ``on`` (default today), with the people whose contacts felt best lately."""
+        """A gentle reminder when 3 or more logged days (a check-in or a contact) came after
+        the last contact that felt good, up to ``on`` (default today), with the people whose
+        contacts felt best lately. Days nobody logged do not count: they are unknown, not
+        lonely (DESIGN.md, section 4)."""
         on = on or self.today()
         last = contacts_store.last_meaningful_date(self.db, on)
         if last is None:
@@ -392,7 +394,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
                 return None  # a new journal: nothing to go on yet
             days = None
         else:
-            days = (on - last).days
+            days = days_store.logged_days_between(self.db, last, on)
             if days < NUDGE_AFTER_DAYS:
                 return None
         people = [p for p in (people_store.get_person(self.db, i)

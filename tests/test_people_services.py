@@ -65,15 +65,20 @@ def test_people_overview(journal: Journal, make_contact) -> None:
     assert rows["Quiet"].last_contact is None and rows["Quiet"].average_quality is None
 
 
-def test_isolation_nudge_after_three_days(journal: Journal, make_contact) -> None:
+def test_isolation_nudge_after_three_logged_days(journal: Journal, make_contact,
+                                                 make_day) -> None:
     assert journal.isolation_nudge() is None  # nothing logged yet: no nudge
     sam = journal.add_person("Sam", "friend")
     journal.add_contact(make_contact(person_id=sam.id, quality=5,
-                                     date=TODAY - dt.timedelta(days=2)))
-    assert journal.isolation_nudge() is None
-    nudge = journal.isolation_nudge(on=TODAY + dt.timedelta(days=2))
-    assert nudge is not None and nudge.days == 4
-    assert nudge.message.startswith("It has been 4 days since a contact that felt good.")
+                                     date=TODAY - dt.timedelta(days=20)))
+    # unlogged days are unknown, not lonely: two weeks with nothing logged is no nudge
+    assert journal.isolation_nudge(on=TODAY - dt.timedelta(days=6)) is None
+    for days_ago in (4, 2, 1):
+        journal.save_day(make_day(date=TODAY - dt.timedelta(days=days_ago)))
+    assert journal.isolation_nudge(on=TODAY - dt.timedelta(days=2)) is None  # 2 logged days
+    nudge = journal.isolation_nudge()
+    assert nudge is not None and nudge.days == 3
+    assert nudge.message.startswith("It has been 3 logged days since a contact that felt good.")
     assert [p.name for p in nudge.people] == ["Sam"]
 
 

@@ -42,6 +42,17 @@ def dates_with_checkins(db: Database, start: dt.date, end: dt.date) -> set[dt.da
     return {dt.date.fromisoformat(row[0]) for row in rows}
 
 
+def logged_days_between(db: Database, after: dt.date, until: dt.date) -> int:
+    """Days after ``after`` up to ``until`` with a check-in or a contact: the days the person
+    logged (a day nobody logged is unknown, not lonely)."""
+    row = db.execute(
+        "SELECT count(*) FROM (SELECT date FROM days WHERE date > ? AND date <= ? "
+        "UNION SELECT date FROM contacts WHERE date > ? AND date <= ?)",
+        [after.isoformat(), until.isoformat(), after.isoformat(), until.isoformat()],
+    ).fetchone()
+    return int(row[0])
+
+
 def first_and_last_date(db: Database) -> tuple[dt.date, dt.date] | None:
     low, high = db.execute("SELECT min(date), max(date) FROM days").fetchone()
     if low is None:

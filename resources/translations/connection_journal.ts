@@ -2421,19 +2421,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Demo journal — Connection Journal</source>
-        <extracomment>The size of a first window, before the person has resized it. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
+        <extracomment>The size of a first window, before the person has resized it. The first window: wide enough for the check-in and the day&apos;s contacts side by side, and never larger than the part of the screen the desktop leaves free. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+274"/>
+        <location line="+275"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-272"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2488,7 +2488,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4669,13 +4669,13 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../journal/ui/pages/today.py" line="+154"/>
+        <location filename="../../journal/ui/pages/today.py" line="+155"/>
         <source>Month</source>
         <extracomment>Page width, in average characters, from which check-in and contacts stand side by side.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+108"/>
         <source>{date} has not happened yet: a check-in can be for today or any day before.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6694,7 +6694,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>It has been {days} days since a contact that felt good. Is there someone you could reach out to?</source>
+        <source>It has been {days} logged days since a contact that felt good. Is there someone you could reach out to?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8988,7 +8988,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+158"/>
         <location filename="../../journal/sharing.py" line="+109"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>

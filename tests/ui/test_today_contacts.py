@@ -444,6 +444,9 @@ def quiet_days(journal):
                 person_id=person.id,
             )
         )
+    for days_ago in (3, 1):  # check-ins: four logged days since Ana, counting Ben's
+        journal.save_day(Day(date=TODAY - dt.timedelta(days=days_ago), mood=5))
+    journal.save_day(Day(date=TODAY, mood=4))
 
 
 def test_a_calm_nudge_after_days_without_a_contact_that_felt_good(qtbot, seed, open_window):
@@ -452,7 +455,8 @@ def test_a_calm_nudge_after_days_without_a_contact_that_felt_good(qtbot, seed, o
     nudge = find(window, "nudge_text", QLabel)
     assert nudge.isVisible()
     assert nudge.text().startswith(
-        "It has been 4 days since a contact that felt good. Is there someone you could reach out"
+        "It has been 4 logged days since a contact that felt good. Is there someone you could "
+        "reach out"
     )
     assert "Ana" in nudge.text()
     palette = nudge.palette()  # the ordinary text colour: no warning, no red
