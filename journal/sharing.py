@@ -91,14 +91,30 @@ class SharingUseCases:
         def insights(self, start: dt.date, end: dt.date) -> InsightReport: ...
         def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence: ...
 
+    def _check_export_target(self, out: Path) -> None:
+        """Refuse to write an export into the journal's own folder: a file there is the
+        journal, its side files or a backup, and an export renamed over one of them would
+        replace it silently (the rename is atomic, so nothing would warn)."""
+        if self.data_dir is None:
+            return
+        folder = Path(self.data_dir).resolve()
+        target = Path(out).expanduser().resolve()
+        if target == folder or folder in target.parents:
+            raise ValidationError("out", translate(
+                "validation", "{path} is inside the journal's own folder ({folder}), where the "
+                "journal and its backups live; choose another place for the export").format(
+                    path=out, folder=folder))
+
     def export_json(self, out: Path) -> Path:
         from journal.report.export_json import export_document, write_json
 
+        self._check_export_target(out)
         return write_json(export_document(self.db, now=self.now()), out)
 
     def export_csv(self, out: Path) -> Path:
         from journal.report.export_csv import export_csv_zip
 
+        self._check_export_target(out)
         return export_csv_zip(self.db, out)
 
     def import_json(self, path: Path, mode: str = "new", *,
@@ -292,6 +308,7 @@ class SharingUseCases:
         """Write the summary PDF to ``out`` (atomically, 0600); ``Cancelled`` writes nothing."""
         from journal.report.pdf import render_pdf  # Qt is loaded only to make a PDF
 
+        self._check_export_target(out)
         summary = self.build_summary(start, end, sections, names)
         check(cancelled)
         return render_pdf(summary, out, paper=paper, progress=progress, cancelled=cancelled)

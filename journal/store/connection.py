@@ -109,6 +109,10 @@ def damaged_plain(path: Path) -> bool:
     with a few bytes of its magic string changed still has the fixed payload fractions
     (64, 32, 32) at bytes 21-23, and its WAL, if one is left, holds page 1 in plain text.
     """
+    if path.stat().st_size % 512:  # no SQLite or SQLCipher file ends in part of a page
+        return True
+    if _backups_are_plain(path):  # the journal and its backups share their protection
+        return True
     with path.open("rb") as handle:
         header = handle.read(100)
     near = sum(a != b for a, b in zip(header[:16], SQLITE_HEADER, strict=False)) <= 4
@@ -118,6 +122,19 @@ def damaged_plain(path: Path) -> bool:
                                        and header[18] in (1, 2) and header[19] in (1, 2))):
         return True
     return _wal_holds_plain_page_one(path.with_name(path.name + "-wal"))
+
+
+def _backups_are_plain(path: Path) -> bool:
+    """Whether the newest non-empty backup beside the journal at ``path`` is a plain SQLite
+    file: then the journal has no passphrase either (a change of protection rewrites every
+    backup with the journal, all or nothing), so a journal that is not plain is damaged."""
+    folder = path.parent / "backups"
+    try:
+        names = sorted((p for p in folder.glob("journal-*.sqlite3") if p.stat().st_size),
+                       key=lambda p: p.name, reverse=True)
+    except OSError:
+        return False
+    return bool(names) and file_header(names[0]) == SQLITE_HEADER
 
 
 def _wal_holds_plain_page_one(wal: Path) -> bool:

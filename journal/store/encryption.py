@@ -25,6 +25,7 @@ from journal.store.connection import (
     _quote,
     cipher,
     connect_file,
+    damaged_plain,
     database_errors,
     looks_plain,
     quick_check,
@@ -106,6 +107,10 @@ def not_opened(path: Path, passphrase: str) -> JournalError:
     damaged = JournalDamaged(translate(
         "errors", "{path} is damaged; it has not been changed. Its passphrase opens its "
                   "backups: a backup can be restored.").format(path=path))
+    if damaged_plain(path):  # a journal without a passphrase (its backups say so), damaged
+        return JournalDamaged(translate(
+            "errors", "{path} is damaged (it is not a journal file any more); it has not been "
+                      "changed. A backup can be restored.").format(path=path))
     if opens_with(path, passphrase):
         return damaged
     # every backup has the journal's key (changes are all or nothing), so a few newest tell;

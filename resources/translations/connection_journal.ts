@@ -5644,7 +5644,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/services.py" line="+136"/>
-        <location filename="../../journal/store/connection.py" line="+186"/>
+        <location filename="../../journal/store/connection.py" line="+203"/>
         <source>No journal in {folder}.</source>
         <extracomment>Opened only for reading (``open(read_only=True)``): nothing may be written.</extracomment>
         <translation type="unfinished"></translation>
@@ -5660,17 +5660,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/sharing.py" line="+116"/>
+        <location filename="../../journal/sharing.py" line="+132"/>
         <source>This journal already has entries: choose merge (add what is not there yet) or replace (after a backup).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-99"/>
+        <location filename="../../journal/store/connection.py" line="-116"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so an encrypted journal cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+122"/>
         <source>its first bytes are not those of a journal file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5701,7 +5701,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/encryption.py" line="+116"/>
+        <location filename="../../journal/store/encryption.py" line="+121"/>
         <source>That passphrase does not open this journal. Nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5718,7 +5718,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/encryption.py" line="-78"/>
+        <location filename="../../journal/store/encryption.py" line="-82"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed for this platform). The journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5726,6 +5726,11 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <location line="+68"/>
         <source>{path} is damaged; it has not been changed. Its passphrase opens its backups: a backup can be restored.</source>
         <extracomment>How many of the newest encrypted backups are tried to tell damage from a wrong passphrase.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is damaged (it is not a journal file any more); it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9063,6 +9068,11 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+4"/>
         <source>passphrase must not look like x&apos;…&apos; followed by hex digits (that is read as a raw key, not a passphrase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/sharing.py" line="-138"/>
+        <source>{path} is inside the journal&apos;s own folder ({folder}), where the journal and its backups live; choose another place for the export</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,0 +1,71 @@
+"""An export never lands in the journal's own folder: renamed over the journal or a backup, it
+would replace it silently."""
+
+from pathlib import Path
+
+import pytest
+
+from journal.cli import main
+from journal.domain.errors import ValidationError
+from journal.services import Journal
+
+from .conftest import TODAY, fixed_clock
+
+
+@pytest.fixture
+def folder(data_dir: Path, make_day) -> Path:
+    journal = Journal.open(data_dir, clock=fixed_clock)
+    journal.save_day(make_day(date=TODAY, note="words to keep"))
+    journal.backup("manual")
+    journal.close()
+    return data_dir
+
+
+@pytest.mark.parametrize("kind", ["json", "csv", "pdf"])
+def test_an_export_over_the_journal_or_a_backup_is_refused(folder: Path, kind: str,
+                                                           capsys) -> None:
+    journal_file = folder / "journal.sqlite3"
+    (backup,) = (folder / "backups").glob("journal-*.sqlite3")
+    targets = [journal_file, backup, folder / "summary.pdf", folder]
+    before = {p: p.read_bytes() for p in (journal_file, backup)}
+    for target in targets:
+        code = main(["export", "--format", kind, "--out", str(target), "--data-dir",
+                     str(folder)])
+        err = capsys.readouterr().err
+        assert code == 2 and "journal's own folder" in err, target
+        assert err.count("\n") == 1
+    assert {p: p.read_bytes() for p in before} == before
+    assert not (folder / "summary.pdf").exists()
+
+
+def test_the_use_case_refuses_a_relative_path_into_the_folder(folder: Path,
+                                                              monkeypatch) -> None:
+    monkeypatch.chdir(folder / "backups")
+    journal = Journal.open(folder, clock=fixed_clock)
+    try:
+        with pytest.raises(ValidationError, match="own folder"):
+            journal.export_json(Path("../journal.sqlite3"))
+        outside = folder.parent / "export.json"
+        assert journal.export_json(outside) == outside  # anywhere else is fine
+    finally:
+        journal.close()
+
+
+@pytest.mark.parametrize("content", [b"hello\n", b"%PDF-1.4 " + b"x" * 4087])
+def test_a_foreign_file_in_place_of_a_plain_journal_is_damage_with_backups_offered(
+        folder: Path, content: bytes, tmp_path: Path, capsys) -> None:
+    """Not taken for an encrypted journal (its backups are plain), with or without a
+    passphrase given, and its backups restore it."""
+    (folder / "journal.sqlite3").write_bytes(content)
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("a good long passphrase\n")
+    for extra in ([], ["--passphrase-file", str(secret)]):
+        assert main(["check", "--data-dir", str(folder), *extra]) == 1
+        err = capsys.readouterr().err
+        assert "is damaged" in err and "passphrase" not in err.replace("--passphrase", "")
+    assert main(["restore", "--list", "--data-dir", str(folder)]) == 1
+    name = capsys.readouterr().out.strip().splitlines()[-1].split("\t")[0]
+    assert main(["restore", name, "--data-dir", str(folder)]) == 0
+    journal = Journal.open(folder, clock=fixed_clock)
+    assert journal.day(TODAY).note == "words to keep"
+    journal.close()
