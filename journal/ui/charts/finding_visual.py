@@ -63,7 +63,9 @@ class TwoBars(QWidget):
             painter.drawText(QRectF(0, top, labels - 8, line),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                              bar.label)
-            fill = QColor(palette.mood_colour(round(bar.value), scheme))
+            # coloured by the number printed beside it (one decimal, halves up), so two bars
+            # that both read 5.5 never differ in colour
+            fill = QColor(palette.mood_colour(math.floor(round(bar.value, 1) + 0.5), scheme))
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
             painter.drawRect(QRectF(labels, top + 2, track, line - 4))  # the 0–10 track
             painter.setBrush(fill)
