@@ -87,8 +87,10 @@ class SharingUseCases:
 
     if TYPE_CHECKING:  # provided by Journal; declared here for type checkers only
         def settings(self) -> Settings: ...
-        def series(self, start: dt.date, end: dt.date) -> DailySeries: ...
-        def insights(self, start: dt.date, end: dt.date) -> InsightReport: ...
+        def series(self, start: dt.date, end: dt.date, *,
+                   keep: bool = True) -> DailySeries: ...
+        def insights(self, start: dt.date, end: dt.date, *, keep: bool = True,
+                     series: DailySeries | None = None) -> InsightReport: ...
         def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence: ...
 
     def export_json(self, out: Path) -> Path:
@@ -241,10 +243,13 @@ class SharingUseCases:
                                if d.note}
         if "safety_plan" in chosen:
             inputs["safety_plan"] = safety_plan_store.get_safety_plan(db)
+        # one-shot: only the range is read (not the whole journal), once for charts and figures
+        series = self.series(start, end, keep=False)
         return SummaryInputs(
             start=start, end=end, made_on=self.today(),
-            display_name=self.settings().display_name, series=self.series(start, end),
-            insights=self.insights(start, end), adherence=self.weekly_adherence(start, end),
+            display_name=self.settings().display_name, series=series,
+            insights=self.insights(start, end, series=series),
+            adherence=self.weekly_adherence(start, end),
             people=people_store.list_people(db, include_archived=True), **inputs)
 
     def _care_kept(self, start: dt.date, end: dt.date) -> tuple[list[MedicationKept],

@@ -156,7 +156,9 @@ def _check(args: argparse.Namespace) -> int:
 def _insights(args: argparse.Namespace) -> int:
     with opened(args, read_only=True) as journal:
         default_start, default_end = journal.default_range()
-        report = journal.insights(args.start or default_start, args.end or default_end)
+        # one-shot: reads only the range asked for, keeps nothing
+        report = journal.insights(args.start or default_start, args.end or default_end,
+                                  keep=False)
     if args.json:
         import json
 
