@@ -442,11 +442,13 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         return slice_series(base, start, end)
 
     def _build_series(self, start: dt.date, end: dt.date) -> DailySeries:
-        from journal.analysis.series import series_from_totals
+        from journal.analysis.series import series_from_totals, unpack_totals
 
+        packed = contacts_store.packed_daily_totals(self.db, start, end)
+        totals = contacts_store.daily_totals(self.db, start, end) if packed is None else \
+            unpack_totals(packed, contacts_store.PACK_BITS, contacts_store.PACK_WIDTH)
         return series_from_totals(start, end,
-                                  days_store.rating_rows_by_offset(self.db, start, end),
-                                  contacts_store.daily_totals(self.db, start, end))
+                                  days_store.rating_rows_by_offset(self.db, start, end), totals)
 
     def _fresh_base_series(self) -> DailySeries | None:
         """The kept series brought up to date by patching the days written since, or

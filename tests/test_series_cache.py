@@ -191,3 +191,29 @@ def test_one_shot_work_reads_only_its_range(tmp_path: Path,
     assert main(["insights", "--json", "--data-dir", str(folder), "--from",
                  str(four_weeks[0]), "--to", str(four_weeks[1])]) == 0
     assert built == [four_weeks]
+
+
+@pytest.mark.parametrize("crowded", [False, True], ids=["packed", "a-day-too-full-to-pack"])
+def test_packed_totals_are_the_exact_totals(crowded: bool) -> None:
+    """Counts per kind and mode are summed packed into a few columns; they come out exactly
+    as summed one by one, and a day with more contacts than a packed field holds is summed
+    the long way."""
+    from journal.analysis.series import unpack_totals
+
+    journal = Journal.in_memory(clock=lambda: dt.datetime(2026, 6, 30, 12))
+    generate(journal, days=200, seed=6, today=TODAY)
+    if crowded:
+        rows = [(TODAY.isoformat(), "neighbour", "online_group", 5)] * \
+            (1 << contacts_store.PACK_BITS)
+        journal.db.conn.executemany("INSERT INTO contacts (date, kind, mode, quality) "
+                                    "VALUES (?, ?, ?, ?)", rows)
+    start, end = TODAY - dt.timedelta(days=199), TODAY
+    packed = contacts_store.packed_daily_totals(journal.db, start, end)
+    exact = np.array(contacts_store.daily_totals(journal.db, start, end), dtype=float)
+    if crowded:
+        assert packed is None
+    else:
+        assert packed is not None and len(packed) > 100
+        np.testing.assert_array_equal(unpack_totals(packed, contacts_store.PACK_BITS,
+                                                    contacts_store.PACK_WIDTH), exact)
+    _assert_same(journal.series(start, end), _fresh(journal, start, end))
