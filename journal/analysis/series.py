@@ -119,8 +119,10 @@ def series_from_totals(start: dt.date, end: dt.date, day_rows: Sequence[DayRow],
     15,000 contacts turned into Python objects, which keeps a refresh of the whole journal fast.
     """
     length = _length(start, end)
-    day_index = np.array([row[0] for row in day_rows], dtype=np.int64)
-    day_values = _day_values(day_rows, first=1)
+    # one conversion for offsets and ratings (a missing rating, None, becomes NaN)
+    day_table = np.array(day_rows, dtype=float).reshape(len(day_rows), len(DAY_COLUMNS))
+    day_index = day_table[:, 0].astype(np.int64)
+    day_values = day_table[:, 1:]
     table = np.zeros((length, len(TOTAL_COLUMNS)))
     has_contacts = np.zeros(length, dtype=bool)
     if len(totals):
@@ -139,7 +141,8 @@ def _length(start: dt.date, end: dt.date) -> int:
 
 
 def _day_values(day_rows: Sequence[DayRow], first: int) -> np.ndarray:
-    return np.array([[np.nan if v is None else v for v in row[first:]] for row in day_rows],
+    """The ratings of each row from column ``first`` on; a missing one (None) is NaN."""
+    return np.array([row[first:] for row in day_rows],
                     dtype=float).reshape(len(day_rows), len(DAY_COLUMNS) - 1)
 
 
