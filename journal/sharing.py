@@ -214,8 +214,8 @@ class SharingUseCases:
 
         if "questionnaires" in check_sections(sections):
             return []
-        return sorted(a.date for a in assessments_store.list_assessments(self.db)
-                      if start <= a.date <= end and SAFETY_FLAG in a.flags)
+        return sorted(a.date for a in assessments_store.assessments_between(self.db, start, end)
+                      if SAFETY_FLAG in a.flags)
 
     def summary_inputs(self, start: dt.date, end: dt.date,
                        sections: Iterable[str] | None = None) -> SummaryInputs:
@@ -234,8 +234,7 @@ class SharingUseCases:
             inputs["sessions"] = treatment_store.sessions_between(db, start, end)
             inputs["medications"], inputs["commitments"] = self._care_kept(start, end)
         if "questionnaires" in chosen:
-            inputs["assessments"] = [a for a in assessments_store.list_assessments(db)
-                                     if start <= a.date <= end]
+            inputs["assessments"] = assessments_store.assessments_between(db, start, end)
         if "topics" in chosen:
             inputs["topics"] = treatment_store.list_agenda(db, open_only=True)
         if "notes" in chosen:

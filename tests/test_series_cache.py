@@ -184,8 +184,15 @@ def test_one_shot_work_reads_only_its_range(tmp_path: Path,
 
     monkeypatch.setattr(Journal, "_build_series", recording)
     four_weeks = (TODAY - dt.timedelta(days=27), TODAY)
+    from journal.store import assessments as assessments_store
+
+    in_range = [a for a in assessments_store.list_assessments(journal.db)
+                if four_weeks[0] <= a.date <= four_weeks[1]]
+    monkeypatch.setattr(assessments_store, "list_assessments", None)  # not a lifetime of them
+    assert journal.summary_inputs(*four_weeks, ["questionnaires"]).assessments == in_range
+    assert in_range and journal.safety_left_out(*four_weeks, sections=["charts"]) == []
     summary = journal.build_summary(*four_weeks)
-    assert built == [four_weeks] and summary is not None
+    assert summary.sections and built == [four_weeks] * 2
     journal.close()
     built.clear()
     assert main(["insights", "--json", "--data-dir", str(folder), "--from",
