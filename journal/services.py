@@ -413,7 +413,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         today = self.today()
         return (min(span[0], today) if span else today), today
 
-    def series(self, start: dt.date, end: dt.date) -> DailySeries:
+    def series(self, start: dt.date, end: dt.date, *, keep: bool = True) -> DailySeries:
         """Daily series of ``start..end``, cut from one kept series of the whole journal.
 
         The kept series is patched day by day after saves made through this object and
@@ -421,10 +421,19 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         ``total_changes`` counter shows a write that was not a recorded day's (an import, a
         merge, a restore). A refresh after a save then costs the same on the tenth year as on
         the first.
+
+        ``keep=False`` is for one-shot work (the CLI's insights and export, the summary's PDF
+        and preview): it is cut from a kept series that covers the range, or else only the
+        range is read and nothing is kept, so four weeks of a lifetime cost four weeks. The
+        days are the same either way (``tests/test_series_cache.py``).
         """
         from journal.analysis.series import slice_series
 
         base = self._fresh_base_series()
+        if not keep:
+            if base is not None and base.start <= start and end <= base.end:
+                return slice_series(base, start, end)
+            return self._build_series(start, end)
         if base is None or start < base.start or end > base.end:
             first = self.journal_span()
             base_start = min(start, first[0] if first else start)
@@ -435,11 +444,13 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         return slice_series(base, start, end)
 
     def _build_series(self, start: dt.date, end: dt.date) -> DailySeries:
-        from journal.analysis.series import series_from_totals
+        from journal.analysis.series import series_from_totals, unpack_totals
 
+        packed = contacts_store.packed_daily_totals(self.db, start, end)
+        totals = contacts_store.daily_totals(self.db, start, end) if packed is None else \
+            unpack_totals(packed, contacts_store.PACK_BITS, contacts_store.PACK_WIDTH)
         return series_from_totals(start, end,
-                                  days_store.rating_rows_by_offset(self.db, start, end),
-                                  contacts_store.daily_totals(self.db, start, end))
+                                  days_store.rating_rows_by_offset(self.db, start, end), totals)
 
     def _fresh_base_series(self) -> DailySeries | None:
         """The kept series brought up to date by patching the days written since, or
@@ -518,8 +529,13 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
             del kept[next(iter(kept))]
         return value
 
-    def insights(self, start: dt.date, end: dt.date) -> InsightReport:
-        """Every figure and the ranked sentences for ``start..end``."""
+    def insights(self, start: dt.date, end: dt.date, *, keep: bool = True,
+                 series: DailySeries | None = None) -> InsightReport:
+        """Every figure and the ranked sentences for ``start..end``.
+
+        ``keep=False``: one-shot work (see ``series``); ``series``: the series of
+        ``start..end`` already at hand (the summary reads it once for its charts and this).
+        """
         import numpy as np
 
         from journal.analysis.insights import compute_insights
@@ -527,7 +543,8 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         if end < start:
             raise ValidationError("to", translate("validation", "the end of the range cannot "
                                                   "be before its start"))
-        series = self.series(start, end)
+        if series is None:
+            series = self.series(start, end, keep=keep)
         sessions = np.zeros(len(series))
         for iso_date in treatment_store.attended_session_dates(self.db, start, end):
             sessions[(dt.date.fromisoformat(iso_date) - start).days] = 1.0

@@ -87,8 +87,10 @@ class SharingUseCases:
 
     if TYPE_CHECKING:  # provided by Journal; declared here for type checkers only
         def settings(self) -> Settings: ...
-        def series(self, start: dt.date, end: dt.date) -> DailySeries: ...
-        def insights(self, start: dt.date, end: dt.date) -> InsightReport: ...
+        def series(self, start: dt.date, end: dt.date, *,
+                   keep: bool = True) -> DailySeries: ...
+        def insights(self, start: dt.date, end: dt.date, *, keep: bool = True,
+                     series: DailySeries | None = None) -> InsightReport: ...
         def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence: ...
 
     def _check_export_target(self, out: Path) -> None:
@@ -228,8 +230,8 @@ class SharingUseCases:
 
         if "questionnaires" in check_sections(sections):
             return []
-        return sorted(a.date for a in assessments_store.list_assessments(self.db)
-                      if start <= a.date <= end and SAFETY_FLAG in a.flags)
+        return sorted(a.date for a in assessments_store.assessments_between(self.db, start, end)
+                      if SAFETY_FLAG in a.flags)
 
     def summary_inputs(self, start: dt.date, end: dt.date,
                        sections: Iterable[str] | None = None) -> SummaryInputs:
@@ -248,8 +250,7 @@ class SharingUseCases:
             inputs["sessions"] = treatment_store.sessions_between(db, start, end)
             inputs["medications"], inputs["commitments"] = self._care_kept(start, end)
         if "questionnaires" in chosen:
-            inputs["assessments"] = [a for a in assessments_store.list_assessments(db)
-                                     if start <= a.date <= end]
+            inputs["assessments"] = assessments_store.assessments_between(db, start, end)
         if "topics" in chosen:
             inputs["topics"] = treatment_store.list_agenda(db, open_only=True)
         if "notes" in chosen:
@@ -257,10 +258,13 @@ class SharingUseCases:
                                if d.note}
         if "safety_plan" in chosen:
             inputs["safety_plan"] = safety_plan_store.get_safety_plan(db)
+        # one-shot: only the range is read (not the whole journal), once for charts and figures
+        series = self.series(start, end, keep=False)
         return SummaryInputs(
             start=start, end=end, made_on=self.today(),
-            display_name=self.settings().display_name, series=self.series(start, end),
-            insights=self.insights(start, end), adherence=self.weekly_adherence(start, end),
+            display_name=self.settings().display_name, series=series,
+            insights=self.insights(start, end, series=series),
+            adherence=self.weekly_adherence(start, end),
             people=people_store.list_people(db, include_archived=True), **inputs)
 
     def _care_kept(self, start: dt.date, end: dt.date) -> tuple[list[MedicationKept],

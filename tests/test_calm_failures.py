@@ -206,7 +206,8 @@ def test_a_bug_with_no_folder_to_log_in_still_says_so_calmly(
     def bug(*_: object, **__: object) -> None:
         raise ValueError("x")
 
-    monkeypatch.setattr("journal.cli.journal_commands.opened", bug)
+    # check opens the journal with the standard library alone (check_journal)
+    monkeypatch.setattr("journal.cli.journal_commands.with_passphrase", bug)
     missing = tmp_path / "absent"
     assert main(["check", "--data-dir", str(missing)]) == 1
     assert "Details could not be written down" in calm_line(capsys)

@@ -3,11 +3,12 @@ saves — always equals a series built afresh, contact by contact."""
 
 import datetime as dt
 import random
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from journal.analysis.series import DailySeries, build_series
+from journal.analysis.series import DailySeries, build_series, slice_series
 from journal.demo import generate
 from journal.domain.records import Contact, Day
 from journal.services import Journal
@@ -133,3 +134,93 @@ def test_questionnaires_and_sessions_are_kept_across_day_saves_only() -> None:
     assert journal.sessions_between(TODAY - dt.timedelta(days=59), TODAY) == sessions
     journal.save_assessment(Assessment(date=TODAY, instrument="phq9", answers=(0,) * 9))
     assert len(journal.assessments("phq9")) == len(first) + 1  # any other write: read again
+
+
+def _assert_identical(one: DailySeries, other: DailySeries) -> None:
+    """Exactly the same days and values (NaN where unknown on both), floats included."""
+    assert (one.start, one.end) == (other.start, other.end)
+    for name in ("days", "logged", "contacts", "minutes", "meaningful", "mean_quality"):
+        np.testing.assert_array_equal(getattr(one, name), getattr(other, name), err_msg=name)
+    for group in ("ratings", "by_kind", "by_mode"):
+        mine, theirs = getattr(one, group), getattr(other, group)
+        assert mine.keys() == theirs.keys()
+        for key in mine:
+            np.testing.assert_array_equal(mine[key], theirs[key], err_msg=f"{group} {key}")
+
+
+@pytest.mark.parametrize(("start", "end"), [
+    (TODAY - dt.timedelta(days=27), TODAY),        # the summary's four weeks
+    (dt.date(2025, 5, 27), TODAY),                 # the whole journal
+    (dt.date(2025, 12, 30), dt.date(2026, 1, 2)),  # across a new year
+    (dt.date(2024, 1, 1), dt.date(2025, 6, 1)),    # reaching before the first day
+    (TODAY, TODAY),
+])
+def test_a_one_shot_range_is_the_whole_journal_cut_to_it(demo_journal: Journal,
+                                                         start: dt.date, end: dt.date) -> None:
+    whole = demo_journal.series(dt.date(2024, 1, 1), TODAY)  # kept, as the window does
+    one_shot = Journal(demo_journal.db, clock=lambda: dt.datetime(2026, 6, 30, 12))
+    built = one_shot.series(start, end, keep=False)
+    assert one_shot._base_series is None  # read for the range only, nothing kept
+    _assert_identical(built, slice_series(whole, start, end))
+    # with a kept series that covers the range, one-shot work cuts it instead of reading
+    assert demo_journal.series(start, end, keep=False).days.base is not None
+
+
+def test_one_shot_work_reads_only_its_range(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary (PDF and preview) and CLI ``insights --from/--to`` build the series of
+    their range alone, never of the whole journal."""
+    from journal.cli import main
+
+    folder = tmp_path / "journal"
+    journal = Journal.open(folder, clock=lambda: dt.datetime(2026, 6, 30, 12))
+    generate(journal, days=400, seed=3, today=TODAY)
+    built: list[tuple[dt.date, dt.date]] = []
+    build = Journal._build_series
+
+    def recording(self: Journal, start: dt.date, end: dt.date) -> DailySeries:
+        built.append((start, end))
+        return build(self, start, end)
+
+    monkeypatch.setattr(Journal, "_build_series", recording)
+    four_weeks = (TODAY - dt.timedelta(days=27), TODAY)
+    from journal.store import assessments as assessments_store
+
+    in_range = [a for a in assessments_store.list_assessments(journal.db)
+                if four_weeks[0] <= a.date <= four_weeks[1]]
+    monkeypatch.setattr(assessments_store, "list_assessments", None)  # not a lifetime of them
+    assert journal.summary_inputs(*four_weeks, ["questionnaires"]).assessments == in_range
+    assert in_range and journal.safety_left_out(*four_weeks, sections=["charts"]) == []
+    summary = journal.build_summary(*four_weeks)
+    assert summary.sections and built == [four_weeks] * 2
+    journal.close()
+    built.clear()
+    assert main(["insights", "--json", "--data-dir", str(folder), "--from",
+                 str(four_weeks[0]), "--to", str(four_weeks[1])]) == 0
+    assert built == [four_weeks]
+
+
+@pytest.mark.parametrize("crowded", [False, True], ids=["packed", "a-day-too-full-to-pack"])
+def test_packed_totals_are_the_exact_totals(crowded: bool) -> None:
+    """Counts per kind and mode are summed packed into a few columns; they come out exactly
+    as summed one by one, and a day with more contacts than a packed field holds is summed
+    the long way."""
+    from journal.analysis.series import unpack_totals
+
+    journal = Journal.in_memory(clock=lambda: dt.datetime(2026, 6, 30, 12))
+    generate(journal, days=200, seed=6, today=TODAY)
+    if crowded:
+        rows = [(TODAY.isoformat(), "neighbour", "online_group", 5)] * \
+            (1 << contacts_store.PACK_BITS)
+        journal.db.conn.executemany("INSERT INTO contacts (date, kind, mode, quality) "
+                                    "VALUES (?, ?, ?, ?)", rows)
+    start, end = TODAY - dt.timedelta(days=199), TODAY
+    packed = contacts_store.packed_daily_totals(journal.db, start, end)
+    exact = np.array(contacts_store.daily_totals(journal.db, start, end), dtype=float)
+    if crowded:
+        assert packed is None
+    else:
+        assert packed is not None and len(packed) > 100
+        np.testing.assert_array_equal(unpack_totals(packed, contacts_store.PACK_BITS,
+                                                    contacts_store.PACK_WIDTH), exact)
+    _assert_same(journal.series(start, end), _fresh(journal, start, end))

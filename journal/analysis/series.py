@@ -63,6 +63,23 @@ TOTAL_COLUMNS = ("contacts", "minutes", "meaningful", "quality_sum",
                  *(f"mode:{mode.value}" for mode in Mode))
 
 
+def unpack_totals(rows: Sequence[Sequence[float]], bits: int, width: int) -> np.ndarray:
+    """Per-day totals whose counts per kind and per mode come packed ``width`` to a column,
+    ``bits`` bits each (``store.contacts.packed_daily_totals``), as rows of the day offset and
+    ``TOTAL_COLUMNS``: what ``series_from_totals`` takes."""
+    if not len(rows):
+        return np.zeros((0, 1 + len(TOTAL_COLUMNS)))
+    table = np.array(rows, dtype=float)
+    head = 1 + TOTAL_COLUMNS.index(f"kind:{next(iter(Relationship)).value}")
+    shifts = np.arange(width, dtype=np.int64) * bits
+    packs = table[:, head:].astype(np.int64)
+    counts = ((packs[:, :, None] >> shifts) & ((1 << bits) - 1)).reshape(len(rows), -1)
+    kind_packs = -(-len(Relationship) // width)  # whole columns of kinds, then the modes
+    kinds = counts[:, :len(Relationship)]
+    modes = counts[:, kind_packs * width:kind_packs * width + len(Mode)]
+    return np.hstack([table[:, :head], kinds, modes])
+
+
 def build_series(start: dt.date, end: dt.date, day_rows: Sequence[DayRow],
                  contact_rows: Sequence[ContactRow]) -> DailySeries:
     """Daily series from check-in rows (``DAY_COLUMNS``) and contact rows (``CONTACT_COLUMNS``).
@@ -94,7 +111,7 @@ def build_series(start: dt.date, end: dt.date, day_rows: Sequence[DayRow],
 
 
 def series_from_totals(start: dt.date, end: dt.date, day_rows: Sequence[DayRow],
-                       totals: Sequence[Sequence[float]]) -> DailySeries:
+                       totals: Sequence[Sequence[float]] | np.ndarray) -> DailySeries:
     """Daily series from rows keyed by day offset from ``start`` instead of a date.
 
     ``day_rows``: offset then the ratings of ``DAY_COLUMNS``; ``totals``: offset then
@@ -102,11 +119,13 @@ def series_from_totals(start: dt.date, end: dt.date, day_rows: Sequence[DayRow],
     15,000 contacts turned into Python objects, which keeps a refresh of the whole journal fast.
     """
     length = _length(start, end)
-    day_index = np.array([row[0] for row in day_rows], dtype=np.int64)
-    day_values = _day_values(day_rows, first=1)
+    # one conversion for offsets and ratings (a missing rating, None, becomes NaN)
+    day_table = np.array(day_rows, dtype=float).reshape(len(day_rows), len(DAY_COLUMNS))
+    day_index = day_table[:, 0].astype(np.int64)
+    day_values = day_table[:, 1:]
     table = np.zeros((length, len(TOTAL_COLUMNS)))
     has_contacts = np.zeros(length, dtype=bool)
-    if totals:
+    if len(totals):
         rows = np.array(totals, dtype=float)
         index = rows[:, 0].astype(np.int64)
         inside = (index >= 0) & (index < length)
@@ -122,7 +141,8 @@ def _length(start: dt.date, end: dt.date) -> int:
 
 
 def _day_values(day_rows: Sequence[DayRow], first: int) -> np.ndarray:
-    return np.array([[np.nan if v is None else v for v in row[first:]] for row in day_rows],
+    """The ratings of each row from column ``first`` on; a missing one (None) is NaN."""
+    return np.array([row[first:] for row in day_rows],
                     dtype=float).reshape(len(day_rows), len(DAY_COLUMNS) - 1)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from journal import paths
 
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from journal.services import Journal
 
 PROG = "connection-journal"
+T = TypeVar("T")
 
 
 class Parser(argparse.ArgumentParser):
@@ -120,6 +121,21 @@ def data_dir(args: argparse.Namespace) -> Path:
     return paths.resolve_data_dir(getattr(args, "data_dir", None))
 
 
+def with_passphrase(args: argparse.Namespace, open_with: Callable[[str | None], T]) -> T:
+    """``open_with(passphrase)`` with ``--passphrase-file``'s passphrase, or, when the journal
+    turns out to be encrypted and none was given, with one asked on the terminal."""
+    from journal.store.connection import PassphraseRequired
+
+    passphrase = passphrase_for(args)
+    try:
+        return open_with(passphrase)
+    except PassphraseRequired:
+        if passphrase is not None:
+            raise
+        setattr(args, _ASKED, ask("Passphrase of the journal: "))
+        return open_with(getattr(args, _ASKED))
+
+
 @contextlib.contextmanager
 def opened(args: argparse.Namespace, *, create: bool = True, lock: bool = True,
            read_only: bool = False) -> Iterator[Journal]:
@@ -130,17 +146,10 @@ def opened(args: argparse.Namespace, *, create: bool = True, lock: bool = True,
     app), nothing written or created, a missing folder is "No journal in …".
     """
     from journal.services import Journal
-    from journal.store.connection import PassphraseRequired
 
-    passphrase = passphrase_for(args)
     options = {"create": create and not read_only, "lock": lock, "read_only": read_only}
-    try:
-        journal = Journal.open(data_dir(args), passphrase=passphrase, **options)
-    except PassphraseRequired:
-        if passphrase is not None:
-            raise
-        setattr(args, _ASKED, ask("Passphrase of the journal: "))
-        journal = Journal.open(data_dir(args), passphrase=getattr(args, _ASKED), **options)
+    journal = with_passphrase(args, lambda passphrase: Journal.open(
+        data_dir(args), passphrase=passphrase, **options))
     try:
         yield journal
     finally:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TYPE_CHECKING
 
 from journal import paths
-from journal.cli.common import Parser, data_dir, date, opened, positive_int, whole_number
+from journal.cli.common import (
+    Parser,
+    data_dir,
+    date,
+    opened,
+    positive_int,
+    whole_number,
+    with_passphrase,
+)
 from journal.domain.errors import ValidationError
-from journal.domain.kinds import Mode, Relationship
-from journal.domain.records import RATINGS
+from journal.domain.kinds import RATINGS, Mode, Relationship
 
 if TYPE_CHECKING:
     from journal.services import Journal
@@ -129,10 +135,12 @@ def _confirm_replacing(journal: Journal, yes: bool) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    # the standard library's sqlite3 alone (no sqlite-utils, no numpy): a check starts fast
+    from journal.store.integrity import check_journal
     from journal.store.migrations import CURRENT_VERSION
 
-    with opened(args, read_only=True) as journal:
-        report = journal.check()
+    report = with_passphrase(args, lambda passphrase: check_journal(data_dir(args),
+                                                                    passphrase))
     print(f"Journal: {paths.database_path(data_dir(args))}")
     current = "current" if report.version == CURRENT_VERSION else f"expected {CURRENT_VERSION}"
     print(f"Schema version: {report.version} ({current})")
@@ -148,8 +156,12 @@ def _check(args: argparse.Namespace) -> int:
 def _insights(args: argparse.Namespace) -> int:
     with opened(args, read_only=True) as journal:
         default_start, default_end = journal.default_range()
-        report = journal.insights(args.start or default_start, args.end or default_end)
+        # one-shot: reads only the range asked for, keeps nothing
+        report = journal.insights(args.start or default_start, args.end or default_end,
+                                  keep=False)
     if args.json:
+        import json
+
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
         return 0
     print(f"Insights for {report.start} to {report.end} ({report.checkins} check-ins):")

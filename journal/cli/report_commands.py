@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from journal.cli.common import date, opened
 from journal.domain.errors import ValidationError
-from journal.report.summary import DEFAULT_SECTIONS, SECTIONS, default_paper, parse_sections
+from journal.report.sections import DEFAULT_SECTIONS, SECTIONS
 
 #: The summary's range when --from is not given: the last four weeks, today included.
 SUMMARY_DAYS = 28
@@ -80,6 +80,8 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
 
 def _sections(text: str) -> frozenset[str]:
+    from journal.report.summary import parse_sections
+
     try:
         return parse_sections(text)
     except ValidationError as error:
@@ -102,6 +104,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_pdf(args: argparse.Namespace, journal: Journal) -> int:
+    from journal.report.summary import default_paper
+
     end = args.end or journal.today()
     start = args.start or end - dt.timedelta(days=SUMMARY_DAYS - 1)
     sections = args.sections or DEFAULT_SECTIONS

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from journal.cli.common import Parser, date, opened, positive_int, whole_number
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import CommitmentKind, Mode, SessionStatus
-from journal.services import Journal
+
+if TYPE_CHECKING:
+    from journal.services import Journal
 
 
 def _group(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser, name: str,

@@ -12,6 +12,10 @@ from enum import StrEnum
 
 from journal.i18n import QT_TRANSLATE_NOOP, translate
 
+#: The 0-10 ratings of a check-in, mood first (``records.Day``'s fields; here, in a leaf, so
+#: the command line lists them in its help without loading the records).
+RATINGS = ("mood", "anxiety", "loneliness", "energy", "physical")
+
 
 class Relationship(StrEnum):
     """Who a person or group is to the journal's owner."""

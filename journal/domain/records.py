@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from journal.domain import validate as v
 from journal.domain.errors import ValidationError
 from journal.domain.instruments import score
-from journal.domain.kinds import (
+from journal.domain.kinds import (  # RATINGS re-exported: they are a check-in's fields
+    RATINGS,
     CommitmentKind,
     Instrument,
     Mode,
@@ -100,10 +101,6 @@ class Day:
         _set(self, "sleep_hours", v.optional_float("sleep_hours", self.sleep_hours, 0, 24))
         _set(self, "coping", _coping(self.coping))
         _set(self, "note", v.text("note", self.note))
-
-
-#: The 0-10 ratings of a check-in, mood first.
-RATINGS = ("mood", "anxiety", "loneliness", "energy", "physical")
 
 
 @dataclass(frozen=True, slots=True)

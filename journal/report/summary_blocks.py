@@ -14,33 +14,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from journal.i18n import QT_TRANSLATE_NOOP, translate
+from journal.i18n import translate
+from journal.report.sections import DEFAULT_SECTIONS, SECTIONS  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
     from journal.report.summary_glance import Glance
-
-#: The sections a person can tick, by key (also the ``--sections`` names), in document order.
-#: The titles are English here, marked for translation in the context ``summary``; show them
-#: with ``section_title`` (or ``translate("summary", title)``).
-SECTIONS: dict[str, str] = {
-    "overview": QT_TRANSLATE_NOOP("summary", "Overview figures"),
-    "charts": QT_TRANSLATE_NOOP("summary", "Charts"),
-    "insights": QT_TRANSLATE_NOOP("summary", "Insights"),
-    "treatment": QT_TRANSLATE_NOOP("summary", "Treatment and adherence"),
-    "questionnaires": QT_TRANSLATE_NOOP("summary", "Questionnaire scores"),
-    "topics": QT_TRANSLATE_NOOP("summary", "Topics for my next session"),
-    "notes": QT_TRANSLATE_NOOP("summary", "My notes"),
-    "safety_plan": QT_TRANSLATE_NOOP("summary", "Safety plan"),
-}
 
 
 def section_title(key: str) -> str:
     """The title of section ``key`` in the person's language."""
     return translate("summary", SECTIONS[key])
-
-#: Ticked unless the person chooses otherwise: everything but their own words in notes and
-#: their safety plan, which are the most private and are shared only when ticked.
-DEFAULT_SECTIONS = frozenset(SECTIONS) - {"notes", "safety_plan"}
 
 
 class NameStyle(StrEnum):

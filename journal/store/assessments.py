@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlite_utils import Database
 
 from journal.domain.records import Assessment
-from journal.store.rows import fetch, to_row
+from journal.store.rows import fetch, iso, to_row
 
 
 def add_assessment(db: Database, assessment: Assessment) -> Assessment:
@@ -19,3 +21,12 @@ def list_assessments(db: Database, *, assessment_id: int | None = None) -> list[
     return fetch(db, Assessment,
                  f"SELECT id, date, instrument, answers FROM assessments {where} ORDER BY date, id",
                  params, json_fields=("answers",))
+
+
+def assessments_between(db: Database, start: dt.date, end: dt.date) -> list[Assessment]:
+    """The assessments of ``start..end``, oldest first: a summary of four weeks reads (and
+    scores) those, not a lifetime of them."""
+    return fetch(db, Assessment,
+                 "SELECT id, date, instrument, answers FROM assessments "
+                 "WHERE date BETWEEN ? AND ? ORDER BY date, id", [iso(start), iso(end)],
+                 json_fields=("answers",))

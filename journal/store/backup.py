@@ -25,8 +25,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from journal import paths
 from journal.domain.errors import JournalDamaged, JournalError
@@ -34,6 +33,9 @@ from journal.i18n import translate
 from journal.store import faults
 from journal.store.connection import connect_file, damaged, database_errors, quick_check
 from journal.store.migrations import CURRENT_VERSION
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BACKUP_DIR = "backups"
 KEEP_DAILY = 7

@@ -13,14 +13,15 @@ import os
 import sqlite3
 from pathlib import Path
 from types import ModuleType
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from journal import paths
 from journal.domain.errors import JournalDamaged, JournalError, JournalNotFound
 from journal.i18n import translate
 from journal.store.migrations import CURRENT_VERSION, check_compatible, migrate
+
+if TYPE_CHECKING:  # loaded when a journal is opened for use: `check` reads without it
+    from sqlite_utils import Database
 
 _SIDE_FILES = ("-wal", "-shm")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -183,6 +184,39 @@ def quick_check(conn: Any, *, constraints: bool = True) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+def _not_found(path: Path) -> JournalNotFound:
+    return JournalNotFound(translate("errors", "No journal in {folder}.")
+                           .format(folder=path.parent))
+
+
+def _refuse_wrong_kind(path: Path, passphrase: str | None) -> None:
+    """Refuse an encrypted (or foreign) file without a passphrase, a plain one with one."""
+    if passphrase is None and not looks_plain(path):
+        if damaged_plain(path):
+            raise damaged(path, translate("errors", "its first bytes are not those of a "
+                                          "journal file"))
+        raise PassphraseRequired(translate(
+            "errors", "{path} is locked with a passphrase (or is not a journal file). Enter "
+            "its passphrase to open it.").format(path=path))
+    if passphrase is not None and looks_plain(path) and path.stat().st_size > 0:
+        raise JournalError(translate(
+            "errors", "{path} is not encrypted; open it without a passphrase.").format(path=path))
+
+
+def open_read_only(path: Path, passphrase: str | None = None) -> Any:
+    """A read-only DB-API connection to the existing journal at ``path``, its structure
+    checked, refusing one that needs an update; what ``open_database(read_only=True)`` wraps.
+
+    It needs the standard library alone (and ``sqlcipher3`` for an encrypted journal), so
+    ``connection-journal check`` runs without loading sqlite-utils, which loads numpy.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise _not_found(path)
+    _refuse_wrong_kind(path, passphrase)
+    return _read_only_connection(_open_checked(path, passphrase), path)
+
+
 def open_database(path: Path, *, create: bool = True, passphrase: str | None = None,
                   backup_now: Any = None, read_only: bool = False,
                   full_check: bool = True) -> Database:
@@ -197,30 +231,22 @@ def open_database(path: Path, *, create: bool = True, passphrase: str | None = N
     ``JournalNotFound`` for a missing journal instead of leaving an empty file behind.
     ``backup_now(db, reason)`` is called before a migration of an existing journal.
     """
+    from sqlite_utils import Database
+
     path = Path(path)
+    if read_only:
+        return Database(open_read_only(path, passphrase), execute_plugins=False)
     if not path.exists():
-        if not create or read_only:
-            raise JournalNotFound(translate("errors", "No journal in {folder}.")
-                                  .format(folder=path.parent))
+        if not create:
+            raise _not_found(path)
         paths.ensure_private_dir(path.parent)
         paths.ensure_private_file(path)
-    elif passphrase is None and not looks_plain(path):
-        if damaged_plain(path):
-            raise damaged(path, translate("errors", "its first bytes are not those of a "
-                                          "journal file"))
-        raise PassphraseRequired(translate(
-            "errors", "{path} is locked with a passphrase (or is not a journal file). Enter "
-            "its passphrase to open it.").format(path=path))
-    elif passphrase is not None and looks_plain(path) and path.stat().st_size > 0:
-        raise JournalError(translate(
-            "errors", "{path} is not encrypted; open it without a passphrase.").format(path=path))
-    if read_only or (passphrase is None and path.stat().st_size > 0):
+    else:
+        _refuse_wrong_kind(path, passphrase)
+    if passphrase is None and path.stat().st_size > 0:
         # a plain file is looked at read-only first; an encrypted one is checked below, as
         # every extra opening costs a key derivation (150 ms)
-        probe = _open_checked(path, passphrase)
-        if read_only:
-            return _read_only_database(probe, path)
-        probe.close()
+        _open_checked(path, passphrase).close()
     try:
         conn = connect_file(path, passphrase)
     except database_errors() as error:
@@ -290,11 +316,10 @@ def _open_checked(path: Path, passphrase: str | None) -> Any:
     return conn
 
 
-def _read_only_database(conn: Any, path: Path) -> Database:
-    """The checked read-only connection as a journal, refusing one that needs an update."""
+def _read_only_connection(conn: Any, path: Path) -> Any:
+    """The checked read-only connection, refusing a journal that needs an update."""
     try:
-        db = Database(conn, execute_plugins=False)
-        version = check_compatible(db)
+        version = check_compatible(conn)
         if version == 0:
             raise JournalNotFound(translate(
                 "errors", "The journal in {folder} is empty: nothing has been written to it "
@@ -315,7 +340,7 @@ def _read_only_database(conn: Any, path: Path) -> Database:
     except BaseException:
         conn.close()
         raise
-    return db
+    return conn
 
 
 def tighten_side_files(path: Path) -> None:
@@ -330,6 +355,8 @@ def tighten_side_files(path: Path) -> None:
 
 def open_memory() -> Database:
     """A fresh in-memory journal at the current schema, for tests and scratch work."""
+    from sqlite_utils import Database
+
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     db = Database(conn, execute_plugins=False)

@@ -70,6 +70,43 @@ def daily_totals(db: Database, start: dt.date, end: dt.date) -> list[tuple[float
     return db.execute(sql, params).fetchall()
 
 
+#: Bits of one count in ``packed_daily_totals``; five counts make 50 bits, exact in a float.
+PACK_BITS = 10
+PACK_WIDTH = 5
+
+
+def _packed_counts(column: str, values: list[str]) -> tuple[list[str], list[object]]:
+    """``total(CASE …)`` expressions summing ``1 << (PACK_BITS * i)`` for the ``i``-th value
+    of each group of ``PACK_WIDTH``, and their parameters."""
+    sums, params = [], []
+    for first in range(0, len(values), PACK_WIDTH):
+        group = values[first:first + PACK_WIDTH]
+        cases = " ".join(f"WHEN ? THEN {1 << (PACK_BITS * i)}" for i in range(len(group)))
+        sums.append(f"total(CASE {column} {cases} ELSE 0 END)")
+        params += group
+    return sums, params
+
+
+def packed_daily_totals(db: Database, start: dt.date,
+                        end: dt.date) -> list[tuple[float, ...]] | None:
+    """``daily_totals`` with the counts per kind and per mode packed ``PACK_WIDTH`` to a
+    column, ``PACK_BITS`` bits each (``analysis.series.unpack_totals`` takes them apart).
+
+    Three sums a contact instead of fifteen: a lifetime's totals in less than half the time.
+    ``None`` when a day holds more contacts than a field can count; ask ``daily_totals`` then.
+    """
+    kinds, kind_params = _packed_counts("kind", [k.value for k in Relationship])
+    modes, mode_params = _packed_counts("mode", [m.value for m in Mode])
+    sql = (f"SELECT CAST(round(julianday(date) - julianday(?)) AS INTEGER), count(*), "
+           f"total(minutes), sum(quality >= ?), total(quality), {', '.join(kinds + modes)} "
+           "FROM contacts WHERE date BETWEEN ? AND ? GROUP BY date ORDER BY date")
+    params = [iso(start), MEANINGFUL_QUALITY, *kind_params, *mode_params, iso(start), iso(end)]
+    rows = db.execute(sql, params).fetchall()
+    if any(row[1] >= 1 << PACK_BITS for row in rows):
+        return None
+    return rows
+
+
 def last_meaningful_date(db: Database, up_to: dt.date) -> dt.date | None:
     """The latest date up to ``up_to`` with a contact rated 4 or 5 for how connected it felt."""
     row = db.execute("SELECT max(date) FROM contacts WHERE quality >= 4 AND date <= ?",

@@ -2,18 +2,27 @@
 
 ``check`` reads through a read-only connection, on which SQLite's ``quick_check`` does not
 evaluate CHECK constraints; ``constraint_violations`` evaluates them itself, from the schema.
+Everything here takes a bare DB-API connection (or a ``Database``), and ``check_journal`` opens
+one itself: the command needs the standard library alone, not sqlite-utils (which loads numpy),
+so it starts about as fast as Python does.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
-from journal.store.connection import quick_check
+from journal import paths
+from journal.domain.errors import JournalDamaged, JournalError, JournalNotFound
+from journal.i18n import translate
+from journal.store.connection import open_read_only, quick_check
 from journal.store.migrations import CURRENT_VERSION, schema_version
 from journal.store.schema import TABLES
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +59,9 @@ def check_clauses(sql: str) -> list[str]:
     return clauses
 
 
-def constraint_violations(db: Database) -> list[str]:
+def constraint_violations(db: Database | Any) -> list[str]:
     """"CHECK constraint failed in <table>" for every table with a row breaking one."""
+    db = getattr(db, "conn", db)
     found = []
     for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' "
                                 "AND sql IS NOT NULL").fetchall():
@@ -64,19 +74,55 @@ def constraint_violations(db: Database) -> list[str]:
     return found
 
 
-def check(db: Database) -> CheckReport:
+def check(db: Database | Any, *, structure_checked: bool = False) -> CheckReport:
     """Run ``quick_check``, the CHECK constraints, a foreign-key check and the version check;
-    count every table."""
-    problems = list(quick_check(db.conn, constraints=False))
+    count every table. ``structure_checked``: the connection's opening already ran
+    ``quick_check`` (without the constraints), so it is not run twice."""
+    conn = getattr(db, "conn", db)  # a Database or a bare connection
+    problems = [] if structure_checked else list(quick_check(conn, constraints=False))
     if not problems:
-        problems += constraint_violations(db)
-    version = schema_version(db)
+        problems += constraint_violations(conn)
+    version = schema_version(conn)
     if version != CURRENT_VERSION:
         problems.append(f"schema version {version}, expected {CURRENT_VERSION}")
-    missing = [t for t in TABLES if t not in db.table_names()]
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master "
+                                            "WHERE type = 'table'")}
+    missing = [t for t in TABLES if t not in names]
     problems += [f"table {t} is missing" for t in missing]
-    dangling = db.execute("PRAGMA foreign_key_check").fetchall()
+    dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
     if dangling:
         problems.append(f"{len(dangling)} rows refer to records that do not exist")
-    counts = {t: db[t].count for t in TABLES if t not in missing}
+    counts = {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
+              for t in TABLES if t not in missing}
     return CheckReport(problems, version, counts)
+
+
+def check_journal(data_dir: Path, passphrase: str | None = None) -> CheckReport:
+    """``Journal.open(data_dir, read_only=True).check()`` without sqlite-utils: the same
+    refusals (no journal, an empty file although backups exist, a damaged or encrypted file,
+    one needing an update), one ``quick_check``, nothing written or created."""
+    path = paths.database_path(data_dir)
+    if not path.exists():
+        raise JournalNotFound(translate("errors", "No journal in {folder}.")
+                              .format(folder=data_dir))
+    try:
+        if path.stat().st_size == 0 and _has_backup_files(data_dir):
+            raise JournalDamaged(translate(
+                "errors", "{path} is empty (0 bytes) although backups exist; it has not "
+                "been changed. A backup can be restored.").format(path=path))
+        conn = open_read_only(path, passphrase)
+    except OSError as error:
+        raise JournalError(translate("errors", "Could not open the journal in {folder}: "
+                                     "{error}").format(folder=data_dir,
+                                                       error=error.strerror or error)
+                           ) from None
+    try:
+        return check(conn, structure_checked=True)
+    finally:
+        conn.close()
+
+
+def _has_backup_files(data_dir: Path) -> bool:
+    from journal.store.backup import has_backup_files  # only for an empty file: rare
+
+    return has_backup_files(data_dir)

@@ -28,6 +28,23 @@ def test_round_trip_is_identical(demo_journal: Journal, tmp_path: Path) -> None:
     fresh.close()
 
 
+def test_the_file_is_the_document_with_one_record_a_line(demo_journal: Journal,
+                                                           tmp_path: Path) -> None:
+    """Written through the C encoder record by record (``json.dump`` with an indent is pure
+    Python: over a second for fifty years); still the same document, easy to read."""
+    from journal.report.export_json import write_json
+
+    document = export_document(demo_journal.db, now=NOW)
+    document["tables"]["days"][0]["note"] = 'a note with "quotes", a brace }, and\na new line'
+    text = write_json(document, tmp_path / "export.json").read_text(encoding="utf-8")
+    assert json.loads(text) == document
+    records = [line for line in text.splitlines() if line.startswith("   {")]
+    assert len(records) == sum(len(rows) for rows in document["tables"].values())
+    rows = [row for table in document["tables"].values() for row in table]
+    assert [json.loads(line.strip().rstrip(",")) for line in records] == rows
+    assert text.startswith('{\n "format": "connection-journal",\n') and text.endswith("}\n")
+
+
 def _journal_bytes(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
