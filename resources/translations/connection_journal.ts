@@ -2278,7 +2278,7 @@
 <context>
     <name>Intervals</name>
     <message>
-        <location filename="../../journal/ui/charts/finding_visual.py" line="+123"/>
+        <location filename="../../journal/ui/charts/finding_visual.py" line="+125"/>
         <source>0: no link</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5504,7 +5504,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>choices</name>
     <message>
-        <location filename="../../journal/domain/kinds.py" line="+36"/>
+        <location filename="../../journal/domain/kinds.py" line="+40"/>
         <source>partner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5644,33 +5644,36 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/services.py" line="+136"/>
-        <location filename="../../journal/store/connection.py" line="+203"/>
+        <location filename="../../journal/store/connection.py" line="+188"/>
+        <location filename="../../journal/store/integrity.py" line="+106"/>
         <source>No journal in {folder}.</source>
         <extracomment>Opened only for reading (``open(read_only=True)``): nothing may be written.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../../journal/store/integrity.py" line="+4"/>
         <source>{path} is empty (0 bytes) although backups exist; it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../../journal/store/integrity.py" line="+5"/>
         <source>Could not open the journal in {folder}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/sharing.py" line="+132"/>
+        <location filename="../../journal/sharing.py" line="+134"/>
         <source>This journal already has entries: choose merge (add what is not there yet) or replace (after a backup).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-116"/>
+        <location filename="../../journal/store/connection.py" line="-100"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so an encrypted journal cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+108"/>
         <source>its first bytes are not those of a journal file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5685,13 +5688,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+51"/>
         <location line="+47"/>
         <source>Could not open {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>The journal in {folder} is empty: nothing has been written to it yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5706,14 +5709,14 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-142"/>
+        <location filename="../../journal/store/connection.py" line="-166"/>
         <source>{path} is damaged ({problem}); it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+116"/>
         <location line="+32"/>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>{path} could not be read as a journal ({error}); it has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5744,13 +5747,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/migrations.py" line="+41"/>
+        <location filename="../../journal/store/migrations.py" line="+46"/>
         <source>This journal was written by a newer version of Connection Journal (schema {version}, this app knows {known}). Please update the app; the journal has not been changed.</source>
         <extracomment>``MIGRATIONS[n]`` brings a journal from version ``n - 1`` to ``n``.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>This file is an SQLite database but not a Connection Journal; it has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5831,7 +5834,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/backup.py" line="+121"/>
+        <location filename="../../journal/store/backup.py" line="+123"/>
         <source>The backup could not be made: the disk is full. Your journal has not been changed; free some space and try again.</source>
         <extracomment>Added to a backup&apos;s name while it is written and checked.</extracomment>
         <translation type="unfinished"></translation>
@@ -7289,9 +7292,8 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_blocks.py" line="+26"/>
+        <location filename="../../journal/report/sections.py" line="+12"/>
         <source>Overview figures</source>
-        <extracomment>The sections a person can tick, by key (also the ``--sections`` names), in document order. The titles are English here, marked for translation in the context ``summary``; show them with ``section_title`` (or ``translate(&quot;summary&quot;, title)``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8547,7 +8549,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/records.py" line="+55"/>
+        <location filename="../../journal/domain/records.py" line="+56"/>
         <source>archived must be yes or no</source>
         <extracomment>&quot;Keep in touch every N days&quot; (``None``: no wish set); see ``KEEP_IN_TOUCH_DAYS``. The day &quot;It&apos;s been a while&quot; was last set aside for this person (``None``: never).</extracomment>
         <translation type="unfinished"></translation>
@@ -8563,9 +8565,8 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+56"/>
         <source>felt heard can only be rated for an attended session</source>
-        <extracomment>The 0-10 ratings of a check-in, mood first.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8993,7 +8994,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+174"/>
         <location filename="../../journal/sharing.py" line="+109"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>
