@@ -69,3 +69,33 @@ def test_a_foreign_file_in_place_of_a_plain_journal_is_damage_with_backups_offer
     journal = Journal.open(folder, clock=fixed_clock)
     assert journal.day(TODAY).note == "words to keep"
     journal.close()
+
+
+def test_an_import_dry_run_writes_nothing_and_creates_nothing(folder: Path, tmp_path: Path,
+                                                              capsys) -> None:
+    daylio = tmp_path / "daylio.csv"
+    daylio.write_text("full_date,date,weekday,time,mood,activities,note\n"
+                      "2026-03-10,March 10,Tuesday,20:00,good,,a note\n", encoding="utf-8")
+    missing = tmp_path / "no-journal-yet"
+    assert main(["import", str(daylio), "--format", "daylio", "--dry-run",
+                 "--data-dir", str(missing)]) == 0
+    assert "Nothing was written" in capsys.readouterr().out and not missing.exists()
+    before = sorted(p.name for p in folder.rglob("*"))
+    assert main(["import", str(daylio), "--format", "daylio", "--dry-run",
+                 "--data-dir", str(folder)]) == 0
+    assert sorted(p.name for p in folder.rglob("*")) == before  # no lock, no daily backup
+
+
+def test_an_empty_data_dir_is_refused_rather_than_taken_for_your_own(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--data-dir", ""])
+    assert exit_.value.code == 2 and "--data-dir is empty" in capsys.readouterr().err
+
+
+def test_person_commands_read_without_writing(folder: Path, capsys) -> None:
+    journal = Journal.open(folder, clock=fixed_clock)
+    journal.add_person("Mum", "family")
+    journal.close()
+    before = sorted(p.name for p in folder.rglob("*"))
+    assert main(["person", "show", "Mum", "--data-dir", str(folder)]) == 0
+    assert sorted(p.name for p in folder.rglob("*")) == before

@@ -47,11 +47,19 @@ def date(text: str) -> dt.date:
             from None
 
 
+def _folder(text: str) -> str:
+    """A --data-dir that names a folder: an empty one (an unset variable in a script) would
+    otherwise mean the person's own journal."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("--data-dir is empty; give a folder")
+    return text
+
+
 def data_dir_parent() -> argparse.ArgumentParser:
     """A parent parser so ``--data-dir`` works before or after any subcommand."""
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
-        "--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+        "--data-dir", metavar="DIR", default=argparse.SUPPRESS, type=_folder,
         help=f"journal folder (default: ${paths.ENV_VAR} or {paths.default_data_dir()})",
     )
     parent.add_argument(

@@ -48,7 +48,7 @@ def _find(journal: object, name: str) -> object:
 
 
 def _show(args: argparse.Namespace) -> int:
-    with opened(args, create=False, lock=False) as journal:
+    with opened(args, read_only=True) as journal:
         person = _find(journal, args.name)
         figures = journal.person_figures(person.id)
     print(f"{person.name} ({person.relationship.label})")
@@ -89,7 +89,7 @@ def _keep_in_touch(args: argparse.Namespace) -> int:
 
 
 def _while(args: argparse.Namespace) -> int:
-    with opened(args, create=False, lock=False) as journal:
+    with opened(args, read_only=True) as journal:
         for entry in journal.been_a_while():
             since = ("no contact logged yet" if entry.days is None
                      else f"{entry.days} days since the last contact")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.cli.common import date, opened
+from journal.cli.common import data_dir, date, opened
 from journal.domain.errors import ValidationError
 from journal.report.sections import DEFAULT_SECTIONS, SECTIONS
 
@@ -174,10 +175,21 @@ def _check_format(args: argparse.Namespace, journal: Journal) -> None:
                                         f"--format {wanted}")
 
 
+def _dry_run_journal(args: argparse.Namespace) -> contextlib.AbstractContextManager[Journal]:
+    """What a dry run reads: the journal opened read-only (no lock, no daily backup, nothing
+    created), or an empty one in memory when there is no journal yet."""
+    from journal import paths
+    from journal.services import Journal as JournalClass
+
+    if paths.database_path(data_dir(args)).exists():
+        return opened(args, read_only=True)
+    return contextlib.closing(JournalClass.in_memory())
+
+
 def _import(args: argparse.Namespace) -> int:
     from journal.report.import_common import parse_map
 
-    with opened(args) as journal:
+    with (_dry_run_journal(args) if args.dry_run else opened(args)) as journal:
         if args.format in ("daylio", "bearable"):
             _check_format(args, journal)
             moods = parse_map(args.mood_map, "mood_map")
