@@ -206,8 +206,7 @@ def test_daylio_dry_run_writes_nothing(tmp_path: Path,
                  "--activity-map", "friends=friend", "--data-dir", folder]) == 0
     out = capsys.readouterr().out
     assert "1 days from 2026-01-02" in out and "walk" in out
-    assert main(["check", "--data-dir", folder]) == 0
-    assert "days                   0" in capsys.readouterr().out
+    assert not (tmp_path / "j").exists()  # not even an empty journal was made
     assert main(["import", str(sample), "--format", "daylio", "--activity-map", "friends",
                  "--data-dir", folder]) == 2
     assert "expected label=value" in capsys.readouterr().err
