@@ -13,7 +13,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -89,9 +89,6 @@ class LockCover(QWidget):
         self.help_button.setAccessibleDescription(
             self.tr("Shows crisis lines you can call now, without unlocking the journal"))
         self.help_button.clicked.connect(self._on_help_clicked)
-        help_key = QShortcut(QKeySequence(Qt.Key.Key_F1), self)
-        help_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        help_key.activated.connect(self._on_help_clicked)
         self.help_dialog: QWidget | None = None
         help_row = QHBoxLayout()
         help_row.addWidget(self.help_button)
@@ -111,6 +108,14 @@ class LockCover(QWidget):
     def _on_show_toggled(self, shown: bool) -> None:
         self.field.setEchoMode(QLineEdit.EchoMode.Normal if shown
                                else QLineEdit.EchoMode.Password)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # F1 as everywhere in the app; a key press (not a QShortcut), so no other window's
+        # shortcut can make it ambiguous while the journal is locked
+        if event.key() == Qt.Key.Key_F1:
+            self._on_help_clicked()
+            return
+        super().keyPressEvent(event)
 
     def _on_help_clicked(self) -> None:
         from journal.ui.dialogs.crisis_dialog import CrisisDialog
