@@ -33,7 +33,7 @@ from journal.store.connection import PassphraseRequired, WrongPassphrase, damage
 from journal.ui import locale
 from journal.ui.dialogs.damaged import offer_backups
 from journal.ui.dialogs.unlock import ask_passphrase
-from journal.ui.main_window import MainWindow
+from journal.ui.main_window import MainWindow, release_import_sources
 from journal.ui.theme import apply_theme
 
 APP_NAME = "Connection Journal"  # its name to the system (QApplication), never translated
@@ -66,6 +66,7 @@ def make_main_window(
         apply_theme(app, journal.settings().theme)
         window = MainWindow(journal)
         window.setWindowIcon(QIcon(str(icon_path())))
+        release_import_sources()
         return window
     except JournalError as error:  # e.g. a row shown on Today breaks the journal's rules
         damage = _rows_damage(journal)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import importlib
+import linecache
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +71,17 @@ DEFAULT_SIZE = QSize(1000, 700)
 MESSAGE_MS = 4000
 #: How often the daily reminder is looked at while the app runs.
 REMINDER_CHECK_MS = 30_000
+
+
+def release_import_sources() -> None:
+    """Drop the source lines Qt for Python read while modules were imported.
+
+    PySide6 looks into every module imported after it (``inspect.getsource``, for its
+    ``__feature__`` switches), which leaves the whole source of numpy, pyqtgraph and the
+    journal's pages in ``linecache``: some 10 MB after every page, never used again (a
+    traceback reads the lines it needs again).
+    """
+    linecache.clearcache()
 
 
 class MainWindow(QMainWindow):
@@ -180,6 +192,7 @@ class MainWindow(QMainWindow):
         index = [k for k, *_ in PAGES].index(key)
         _key, _title, module, name = PAGES[index]
         page = getattr(importlib.import_module(module), name)(self._journal)
+        release_import_sources()
         placeholder = self._stack.widget(index)
         self._stack.insertWidget(index, page)
         self._stack.removeWidget(placeholder)
