@@ -358,7 +358,10 @@ class SharePage(QWidget):
     def _on_preview_ready(self, pages: object) -> None:
         assert isinstance(pages, list)
         dialog = PagePreviewDialog(pages, self, note=self.safety_note)
-        if dialog.exec() == SAVE:
+        del pages  # the dialog holds the images until it closes, and no longer
+        result = dialog.exec()
+        dialog.deleteLater()
+        if result == SAVE:
             self._on_save_clicked()
 
     def _on_save_clicked(self) -> None:
