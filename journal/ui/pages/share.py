@@ -359,9 +359,7 @@ class SharePage(QWidget):
         assert isinstance(pages, list)
         dialog = PagePreviewDialog(pages, self, note=self.safety_note)
         del pages  # the dialog holds the images until it closes, and no longer
-        result = dialog.exec()
-        dialog.deleteLater()
-        if result == SAVE:
+        if dialog.exec() == SAVE:
             self._on_save_clicked()
 
     def _on_save_clicked(self) -> None:
