@@ -29,6 +29,7 @@ from journal.domain.errors import JournalError
 from journal.i18n import format_date
 from journal.reminders import INVITATION, reminder_due
 from journal.services import Journal
+from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
 from journal.ui.idle_lock import IdleLock
 from journal.ui.pages.today import TodayPage
 from journal.ui.pages.today_treatment import TodayTreatmentPanel
@@ -277,13 +278,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _on_shortcuts_triggered(self) -> None:
-        from journal.ui.dialogs.about import ShortcutsDialog  # imported when asked for
-
         ShortcutsDialog(self).exec()
 
     def _on_about_triggered(self) -> None:
-        from journal.ui.dialogs.about import AboutDialog
-
         AboutDialog(self).exec()
 
     def _add_page(self, page: QWidget, title: str) -> None:
