@@ -18,25 +18,27 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from journal import __version__, buglog
+from journal import __version__, buglog, paths
 from journal.desktop import APP_ID, icon_path
 from journal.domain.errors import JournalDamaged, JournalError
 from journal.domain.system_errors import calm_error
 from journal.privacy import restore_damaged
 from journal.services import Journal, local_now
 from journal.store.backup import list_backups
-from journal.store.connection import PassphraseRequired, WrongPassphrase
+from journal.store.connection import PassphraseRequired, WrongPassphrase, damaged, quick_check
 from journal.ui import locale
 from journal.ui.dialogs.damaged import offer_backups
 from journal.ui.dialogs.unlock import ask_passphrase
-from journal.ui.main_window import MainWindow
+from journal.ui.main_window import MainWindow, release_import_sources
 from journal.ui.theme import apply_theme
 
 APP_NAME = "Connection Journal"  # its name to the system (QApplication), never translated
+#: When work meant for after the first paint runs anyway (a minimised window never paints).
+FIRST_PAINT_FALLBACK_MS = 1000
 
 
 def _application() -> QApplication:
@@ -52,19 +54,41 @@ def make_main_window(
 ) -> MainWindow:
     """Open the journal in ``data_dir`` and build its window, themed but not shown.
 
-    Raises ``JournalError`` when the journal cannot be opened (nothing is left open then).
+    The day's first backup is not made here: ``run`` has the window make it in a thread once
+    it has painted (``MainWindow.begin_daily_backup``). Raises ``JournalError`` when the
+    journal cannot be opened (nothing is left open then).
     """
     app = _application()
     journal = Journal.open(data_dir, clock=clock or local_now, passphrase=passphrase,
-                           full_check=False)  # its daily backup checks every row instead
+                           full_check=False,  # its daily backup checks every row instead
+                           daily_backup=False)
     try:
         apply_theme(app, journal.settings().theme)
         window = MainWindow(journal)
         window.setWindowIcon(QIcon(str(icon_path())))
+        release_import_sources()
         return window
+    except JournalError as error:  # e.g. a row shown on Today breaks the journal's rules
+        damage = _rows_damage(journal)
+        journal.close()
+        if damage is not None:  # then a backup is offered, as when the open finds damage
+            raise damage from None
+        raise error from None
     except BaseException:
         journal.close()
         raise
+
+
+def _rows_damage(journal: Journal) -> JournalDamaged | None:
+    """The journal's damage when its rows break its rules (the quick open does not evaluate
+    them all: the daily backup's check does, after the first paint)."""
+    try:
+        problems = quick_check(journal.db.conn)
+    except Exception:  # the check itself failed: the original error says enough
+        return None
+    if not problems or journal.data_dir is None:
+        return None
+    return damaged(paths.database_path(journal.data_dir), problems[0])
 
 
 def run(data_dir: Path, *, minimized: bool = False) -> int:
@@ -98,11 +122,42 @@ def run(data_dir: Path, *, minimized: bool = False) -> int:
         reporter.excepthook(type(error), error, error.__traceback__)
         return 1
     buglog.install(data_dir)  # the journal's own warnings too, now that its folder exists
+    after_first_paint(window, window.begin_daily_backup)
     if minimized:
         window.showMinimized()
     else:
         window.show()
     return app.exec()
+
+
+class _FirstPaint(QObject):
+    """Calls ``action`` once, when the loop is idle after the first paint of ``window``."""
+
+    def __init__(self, window: QWidget, action: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._action: Callable[[], object] | None = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and \
+                watched.window() is self._window:
+            _application().removeEventFilter(self)
+            QTimer.singleShot(0, self.fire)
+        return False
+
+    def fire(self) -> None:
+        action, self._action = self._action, None
+        _application().removeEventFilter(self)
+        if action is not None:
+            action()
+
+
+def after_first_paint(window: QWidget, action: Callable[[], object]) -> None:
+    """Run ``action`` once ``window`` has painted and the loop is idle (a minimised window
+    may never paint: then after ``FIRST_PAINT_FALLBACK_MS``)."""
+    watcher = _FirstPaint(window, action)
+    _application().installEventFilter(watcher)
+    QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, watcher, watcher.fire)
 
 
 def _offer_restore(data_dir: Path, error: JournalDamaged,

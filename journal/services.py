@@ -121,7 +121,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
     @classmethod
     def open(cls, data_dir: Path, *, create: bool = True, clock: Clock = local_now,
              passphrase: str | None = None, lock: bool = True, read_only: bool = False,
-             full_check: bool = True) -> Journal:
+             full_check: bool = True, daily_backup: bool = True) -> Journal:
         """Open the journal in ``data_dir`` (created 0700 with its file 0600 if ``create``).
 
         ``read_only=True`` is for commands that only read: no lock (they run beside the app),
@@ -129,7 +129,9 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         writing without the lock (tests). A writer first clears what an interrupted backup or
         restore left, then makes the day's first backup. ``full_check`` evaluates every row's
         CHECK constraints at open; the app passes ``False`` for a faster start and relies on
-        the check of its daily backup (see ``journal.store.backup``).
+        the check of its daily backup (see ``journal.store.backup``). ``daily_backup=False``
+        leaves the day's first backup to the caller (``make_daily_backup``): the app makes it
+        in a thread once its window has painted.
         """
         path = paths.database_path(data_dir)
         if (read_only or not create) and not path.exists():
@@ -170,16 +172,33 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
             raise
         journal = cls(db, data_dir, clock=clock, passphrase=passphrase, lock=held)
         journal.read_only = read_only
-        if held and not journal.is_empty() and \
-                not made_today(data_dir, journal.today(), passphrase):
+        if held and daily_backup:
             try:
-                journal.backup("daily")
+                journal.make_daily_backup()
             except backup_store.BackupFailed:
                 pass  # opening matters more (a full disk): the next open tries again
             except BaseException:
                 journal.close()  # e.g. rows breaking the journal's rules: JournalDamaged
                 raise
         return journal
+
+    def make_daily_backup(self) -> Path | None:
+        """The day's first backup when none was made today (``None`` when none was due).
+
+        Copied and counted inside one read transaction: on a connection of its own (the app's
+        backup thread) a save made meanwhile neither waits for it (WAL) nor makes the copy's
+        row counts differ from those it is checked against.
+        """
+        if self.data_dir is None or self.is_empty() or \
+                made_today(self.data_dir, self.today(), self.passphrase):
+            return None
+        conn = self.db.conn
+        conn.execute("BEGIN")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot
+            return self.backup("daily")
+        finally:
+            conn.execute("COMMIT")
 
     @classmethod
     def in_memory(cls, *, clock: Clock = local_now) -> Journal:

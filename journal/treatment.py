@@ -202,9 +202,7 @@ class TreatmentUseCases:
 
     def week_progress(self, date: dt.date) -> list[WeekProgress]:
         """Each commitment active on ``date`` with its check-offs that day and that week."""
-        from journal.analysis.adherence import week_start
-
-        monday = week_start(date)
+        monday = date - dt.timedelta(days=date.weekday())  # adherence's week; without numpy
         logs = store.commitment_log_between(self.db, monday, monday + dt.timedelta(days=6))
         progress = []
         for item in self.commitments():

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from journal.analysis.stats import MIN_GROUP, MIN_PAIRS, Comparison, Status, compare
+if TYPE_CHECKING:  # numpy loads with the first figure: "been a while" on Today needs none
+    from journal.analysis.stats import Comparison
 
 #: How many months the "contacts over time" view covers, the current one included.
 MONTHS_SHOWN = 12
@@ -41,6 +41,8 @@ class PersonFigures:
 
     @property
     def mood_reportable(self) -> bool:
+        from journal.analysis.stats import Status
+
         return self.mood.status is not Status.NOT_ENOUGH and self.mood.difference is not None
 
     @property
@@ -53,6 +55,8 @@ class PersonFigures:
     @property
     def days_needed(self) -> int:
         """How many more checked-in days a mood figure needs at least (0: it has enough)."""
+        from journal.analysis.stats import MIN_GROUP, MIN_PAIRS
+
         m = self.mood
         return max(0, MIN_PAIRS - m.n_with - m.n_without, MIN_GROUP - m.n_with,
                    MIN_GROUP - m.n_without)
@@ -70,6 +74,10 @@ def person_figures(contacts: Sequence[tuple[dt.date, int]],
     Months are the ``MONTHS_SHOWN`` calendar months up to ``today``'s, oldest first, each with
     its count (0 included, so a gap shows as a gap).
     """
+    import numpy as np
+
+    from journal.analysis.stats import compare
+
     starts = [_month_start(today, back) for back in range(MONTHS_SHOWN - 1, -1, -1)]
     counts = dict.fromkeys(starts, 0)
     for date, _quality in contacts:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
+import linecache
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QSystemTrayIcon,
@@ -37,6 +40,7 @@ from journal.ui.widgets.welcome import WelcomePanel
 
 if TYPE_CHECKING:
     from journal.ui.dialogs.crisis_dialog import CrisisDialog
+    from journal.ui.workers import TaskThread
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +74,17 @@ DEFAULT_SIZE = QSize(1240, 780)
 MESSAGE_MS = 4000
 #: How often the daily reminder is looked at while the app runs.
 REMINDER_CHECK_MS = 30_000
+
+
+def release_import_sources() -> None:
+    """Drop the source lines Qt for Python read while modules were imported.
+
+    PySide6 looks into every module imported after it (``inspect.getsource``, for its
+    ``__feature__`` switches), which leaves the whole source of numpy, pyqtgraph and the
+    journal's pages in ``linecache``: some 10 MB after every page, never used again (a
+    traceback reads the lines it needs again).
+    """
+    linecache.clearcache()
 
 
 class MainWindow(QMainWindow):
@@ -148,6 +163,8 @@ class MainWindow(QMainWindow):
         self._reminder.action_triggered.connect(self._on_reminder_action_triggered)
         self._restore_geometry()
         self._item9_dialog: CrisisDialog | None = None
+        self._backup_thread: TaskThread | None = None  # while the daily backup runs
+        self._backup_begun = False
         QTimer.singleShot(0, self.offer_item9_message)  # once the window is up
 
     @property
@@ -178,6 +195,7 @@ class MainWindow(QMainWindow):
         index = [k for k, *_ in PAGES].index(key)
         _key, _title, module, name = PAGES[index]
         page = getattr(importlib.import_module(module), name)(self._journal)
+        release_import_sources()
         placeholder = self._stack.widget(index)
         self._stack.insertWidget(index, page)
         self._stack.removeWidget(placeholder)
@@ -255,11 +273,17 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         shortcuts = QAction(self.tr("&Keyboard shortcuts"), self, objectName="show_shortcuts")
-        shortcuts.triggered.connect(lambda: ShortcutsDialog(self).exec())
+        shortcuts.triggered.connect(self._on_shortcuts_triggered)
         about = QAction(self.tr("&About Connection Journal"), self, objectName="show_about")
-        about.triggered.connect(lambda: AboutDialog(self).exec())
+        about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(shortcuts)
         help_menu.addAction(about)
+
+    def _on_shortcuts_triggered(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def _on_about_triggered(self) -> None:
+        AboutDialog(self).exec()
 
     def _add_page(self, page: QWidget, title: str) -> None:
         item = QListWidgetItem(title)
@@ -283,6 +307,56 @@ class MainWindow(QMainWindow):
             self._journal.update_settings(window_geometry=geometry)
         except JournalError:  # only a convenience: the person's entries are already safe
             log.warning("could not remember the window's size", exc_info=True)
+
+    # --- the daily backup ----------------------------------------------------------------------
+
+    def begin_daily_backup(self) -> TaskThread | None:
+        """Make the day's first backup, if none was made today, in a thread of its own.
+
+        The app calls it once the window has painted (the journal is opened with
+        ``daily_backup=False``): the copy and its check then neither delay the start nor
+        block a save (its own connection reads one snapshot; WAL lets the Today page write
+        meanwhile). A failure is said calmly; the next start tries again.
+        """
+        if self._backup_begun or self._closed or self._journal.data_dir is None:
+            return self._backup_thread
+        from journal.ui.workers import TaskThread, daily_backup
+
+        self._backup_begun = True
+        thread = TaskThread(self._journal, daily_backup, full_check=False)
+        thread.failed.connect(self._on_daily_backup_failed)
+        thread.finished.connect(self._on_daily_backup_finished)
+        self._backup_thread = thread
+        thread.begin()
+        return thread
+
+    def _on_daily_backup_finished(self) -> None:
+        self._backup_thread = None  # the thread deletes itself
+
+    def _finish_daily_backup(self) -> None:
+        """At close: let a backup under way end before the journal's lock is released."""
+        if self._backup_thread is not None:
+            with contextlib.suppress(RuntimeError):  # it ended and was deleted already
+                self._backup_thread.wait()
+
+    def _on_daily_backup_failed(self, error: BaseException) -> None:
+        from journal.domain.errors import JournalDamaged
+
+        if not isinstance(error, JournalError):
+            raise error  # a bug: the app's handler logs it and says so calmly
+        log.warning("the daily backup could not be made")  # the reason may name a file
+        if isinstance(error, JournalDamaged):  # rows breaking the journal's rules
+            box = QMessageBox(self, objectName="daily_backup_damaged")
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setWindowTitle(self.tr("Connection Journal"))
+            box.setText(self.tr("Today's backup was not made."))
+            box.setInformativeText(str(error))
+            box.setStandardButtons(QMessageBox.StandardButton.Close)
+            box.open()
+            return
+        self.statusBar().showMessage(self.tr(
+            "Today's backup could not be made: {reason} It will be tried again at the next "
+            "start.").format(reason=str(error).rstrip()))
 
     # --- events and slots --------------------------------------------------------------------
 
@@ -310,6 +384,7 @@ class MainWindow(QMainWindow):
             return
         self._save_geometry()
         self._idle_lock.stop()
+        self._finish_daily_backup()
         self._journal.close()
         self._closed = True
         event.accept()

@@ -45,10 +45,12 @@ class TaskThread(QThread):
     failed = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, journal: Journal, task: Task, parent: QObject | None = None) -> None:
+    def __init__(self, journal: Journal, task: Task, parent: QObject | None = None, *,
+                 full_check: bool = True) -> None:
         super().__init__(parent)
         self._journal = journal
         self._task = task
+        self._full_check = full_check  # False: the task checks what it needs (a backup)
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -88,7 +90,8 @@ class TaskThread(QThread):
         if journal.data_dir is None:
             return journal
         return Journal.open(journal.data_dir, create=False, clock=journal.now,
-                            passphrase=journal.passphrase, lock=False)
+                            passphrase=journal.passphrase, lock=False,
+                            full_check=self._full_check)
 
     def _on_finished(self) -> None:
         _running.discard(self)
@@ -108,6 +111,12 @@ def stop_all() -> None:
     for thread in list(_running):
         thread.cancel()
         thread.wait()
+
+
+def daily_backup(journal: Journal, _progress: Progress, _cancelled: IsCancelled) -> object:
+    """The task of the app's daily backup (``Journal.make_daily_backup``): uninterruptible,
+    it is short and leaves nothing behind when the process ends midway."""
+    return journal.make_daily_backup()
 
 
 def run_with_progress(parent: QWidget, journal: Journal, task: Task, label: str) -> TaskThread:

@@ -1969,7 +1969,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../journal/ui/idle_lock.py" line="+210"/>
+        <location filename="../../journal/ui/idle_lock.py" line="+215"/>
         <source>Connection Journal (locked)</source>
         <extracomment>Fires once after the idle time; tests emit its ``timeout`` instead of waiting. Each covered window: (window, its cover, the children hidden, its title).</extracomment>
         <translation type="unfinished"></translation>
@@ -2310,7 +2310,7 @@
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../journal/ui/idle_lock.py" line="-160"/>
+        <location filename="../../journal/ui/idle_lock.py" line="-165"/>
         <source>The journal is locked</source>
         <extracomment>Input that counts as someone using the app.</extracomment>
         <translation type="unfinished"></translation>
@@ -2367,7 +2367,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>That passphrase does not open this journal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2375,7 +2375,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../journal/ui/main_window.py" line="+47"/>
+        <location filename="../../journal/ui/main_window.py" line="+51"/>
         <source>Today</source>
         <extracomment>The sidebar: (key, title, module, class); titles are translated where shown (context ``MainWindow``). Pages other than Today are built the first time they are shown, so the window is interactive sooner and holds only what was opened.</extracomment>
         <translation type="unfinished"></translation>
@@ -2421,19 +2421,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+40"/>
         <source>Demo journal — Connection Journal</source>
         <extracomment>The size of a first window, before the person has resized it. The first window: wide enough for the check-in and the day&apos;s contacts side by side, and never larger than the part of the screen the desktop leaves free. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+275"/>
+        <location line="+245"/>
+        <location line="+90"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-332"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2443,7 +2444,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+124"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2488,7 +2489,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+75"/>
+        <source>Today&apos;s backup was not made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Today&apos;s backup could not be made: {reason} It will be tried again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3008,7 +3019,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{n} pages, as they will be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4531,12 +4542,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+223"/>
         <source>Something went wrong and nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-228"/>
         <source>Export JSON…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4586,7 +4597,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Save the summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5392,9 +5403,10 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+145"/>
+        <location filename="../../journal/app.py" line="+200"/>
         <location line="+71"/>
         <source>Connection Journal</source>
+        <extracomment>When work meant for after the first paint runs anyway (a minimised window never paints).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5643,7 +5655,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+136"/>
+        <location filename="../../journal/services.py" line="+138"/>
         <location filename="../../journal/store/connection.py" line="+188"/>
         <location filename="../../journal/store/integrity.py" line="+106"/>
         <source>No journal in {folder}.</source>
@@ -6695,7 +6707,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>nudge</name>
     <message>
-        <location filename="../../journal/services.py" line="-88"/>
+        <location filename="../../journal/services.py" line="-90"/>
         <source>No contact has felt good in a while. Is there someone you could reach out to?</source>
         <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``Journal._kept``) at most. Days since the last contact that felt good after which Today shows a gentle nudge.</extracomment>
         <translation type="unfinished"></translation>
@@ -8966,7 +8978,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+160"/>
+        <location filename="../../journal/services.py" line="+179"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9047,7 +9059,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source>that topic is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9080,7 +9092,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../journal/ui/workers.py" line="+115"/>
+        <location filename="../../journal/ui/workers.py" line="+124"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>

@@ -167,13 +167,15 @@ def test_preview_shows_the_pages(qtbot, page):
     seen = {}
 
     def look(dialog):
-        seen["pages"] = dialog.page_count
+        seen["pages"], seen["held"] = dialog.page_count, dialog.holds_images
         dialog.reject()
+        seen["kept"] = dialog.holds_images
 
     state = when_modal(PagePreviewDialog, look)
     click(qtbot, page, "summary_preview")
     qtbot.waitUntil(lambda: state["done"], timeout=TASK_MS)
     assert seen["pages"] >= 1
+    assert seen["held"] and not seen["kept"]  # the page images go when the preview closes
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")

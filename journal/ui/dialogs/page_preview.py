@@ -38,6 +38,7 @@ class PagePreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Preview of the summary"))
         self.setAccessibleName(self.tr("Preview of the summary"))
         self._pages = pages
+        self._page_count = len(pages)
         self._labels: list[QLabel] = []
         count = QLabel(self.tr("{n} pages, as they will be saved.").format(n=len(pages))
                        if len(pages) != 1 else self.tr("1 page, as it will be saved."),
@@ -81,17 +82,30 @@ class PagePreviewDialog(QDialog):
 
     @property
     def page_count(self) -> int:
-        return len(self._pages)
+        return self._page_count
 
     @property
     def note(self) -> str:
         """What the dialog says above the pages (empty when nothing)."""
         return self._note.text() if not self._note.isHidden() else ""
 
+    @property
+    def holds_images(self) -> bool:
+        """Whether the page images (some 3.5 MB each at the preview's resolution) are held."""
+        return bool(self._pages) or any(not label.pixmap().isNull() for label in self._labels)
+
+    def done(self, result: int) -> None:
+        """Closed (Close, Esc or Save): the page images go at once, not when Qt deletes the
+        dialog, so a long session does not keep a summary's pages alive."""
+        super().done(result)
+        self._pages = []
+        for label in self._labels:
+            label.clear()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         width = max(200, self._scroll.viewport().width() - 40)
-        for label, image in zip(self._labels, self._pages, strict=True):
+        for label, image in zip(self._labels, self._pages, strict=False):
             label.setPixmap(QPixmap.fromImage(image).scaledToWidth(
                 width, Qt.TransformationMode.SmoothTransformation))
 

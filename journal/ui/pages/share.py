@@ -358,6 +358,7 @@ class SharePage(QWidget):
     def _on_preview_ready(self, pages: object) -> None:
         assert isinstance(pages, list)
         dialog = PagePreviewDialog(pages, self, note=self.safety_note)
+        del pages  # the dialog holds the images until it closes, and no longer
         if dialog.exec() == SAVE:
             self._on_save_clicked()
 
