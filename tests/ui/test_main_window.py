@@ -99,12 +99,15 @@ def test_the_theme_setting_is_applied_when_the_window_is_made(qtbot, journal_dir
 def test_run_explains_calmly_when_the_journal_cannot_be_opened(
     qapp, tmp_path, monkeypatch, restore_theme
 ):
+    # text where the journal should be: no SQLite or SQLCipher file ends in part of a page,
+    # so it is damage (told once, calmly), never a request for a passphrase
     (tmp_path / "journal.sqlite3").write_bytes(b"this is not a journal at all, just text")
-    asked = []
+    asked, told = [], []
     monkeypatch.setattr(journal_app, "ask_passphrase", lambda message: asked.append(message))
+    monkeypatch.setattr(journal_app, "_tell_not_opened", lambda error: told.append(str(error)))
 
     assert journal_app.run(tmp_path) == 1
-    assert asked and "or is not a journal file" in asked[0]
+    assert not asked and told and "is damaged" in told[0] and "not been changed" in told[0]
     assert (tmp_path / "journal.sqlite3").read_bytes().startswith(b"this is not a journal")
 
 
