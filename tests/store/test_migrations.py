@@ -68,9 +68,14 @@ def test_newer_journal_is_refused_untouched(tmp_path: Path) -> None:
 def test_garbage_file_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
     path.write_bytes(b"this is not a database at all" * 100)
-    with pytest.raises(JournalError, match=r"passphrase .*or is not a journal"):
+    # 2,900 bytes: no SQLite or SQLCipher file ends in part of a page, so it is damage
+    with pytest.raises(JournalError, match=r"is damaged"):
         open_database(path)
     assert _bytes(path) == b"this is not a database at all" * 100
+    # whole pages of bytes that are not SQLite may be an encrypted journal: it asks
+    path.write_bytes(bytes(range(256)) * 16)
+    with pytest.raises(JournalError, match=r"passphrase .*or is not a journal"):
+        open_database(path)
 
 
 def test_damaged_journal_is_refused_untouched(tmp_path: Path) -> None:
