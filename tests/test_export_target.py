@@ -99,3 +99,12 @@ def test_person_commands_read_without_writing(folder: Path, capsys) -> None:
     before = sorted(p.name for p in folder.rglob("*"))
     assert main(["person", "show", "Mum", "--data-dir", str(folder)]) == 0
     assert sorted(p.name for p in folder.rglob("*")) == before
+
+
+def test_log_says_when_an_empty_value_clears_a_field(folder: Path, capsys) -> None:
+    assert main(["log", "--date", TODAY.isoformat(), "--mood", "6", "--note", "",
+                 "--data-dir", str(folder)]) == 0
+    assert "Cleared: note." in capsys.readouterr().out
+    assert main(["log", "--date", TODAY.isoformat(), "--mood", "7", "--note", "",
+                 "--data-dir", str(folder)]) == 0  # nothing left to clear: nothing said
+    assert "Cleared" not in capsys.readouterr().out

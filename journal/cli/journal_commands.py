@@ -180,7 +180,10 @@ def _log(args: argparse.Namespace) -> int:
         if not given:
             raise ValidationError("mood", "give at least one field to log, e.g. --mood 6")
         day = journal.save_day(parse_day(day_date, {**raw, **given}))
-    print(f"Saved {day.date}: mood {day.mood}.")
+    # an empty value clears a field: say so, so no words go without a trace
+    cleared = [name for name, value in given.items() if not str(value).strip() and raw.get(name)]
+    print(f"Saved {day.date}: mood {day.mood}."
+          + (f" Cleared: {', '.join(cleared)}." if cleared else ""))
     return 0
 
 
