@@ -28,6 +28,13 @@ from journal.domain.system_errors import calm_error
 from journal.i18n import translate
 from journal.people import PeopleUseCases
 from journal.privacy import PrivacyUseCases
+
+# What the widgets may name, so they reach the core only through this module: progress and
+# cancelling of long work at run time, the result types for type hints only (the analysis is
+# imported when first used: start-up does not need it).
+from journal.report.progress import Cancelled as Cancelled
+from journal.report.progress import IsCancelled as IsCancelled
+from journal.report.progress import Progress as Progress
 from journal.sharing import SharingUseCases
 from journal.store import backup as backup_store
 from journal.store import contacts as contacts_store
@@ -43,10 +50,13 @@ from journal.store.lock import JournalLock
 from journal.store.schema import TABLES
 from journal.treatment import TreatmentUseCases
 
-if TYPE_CHECKING:  # the analysis is imported when first used: start-up does not need it
-    from journal.analysis.adherence import WeeklyAdherence
+if TYPE_CHECKING:
+    from journal.analysis.adherence import WeeklyAdherence as WeeklyAdherence
     from journal.analysis.insights import InsightReport
+    from journal.analysis.person import PersonFigures as PersonFigures
     from journal.analysis.series import DailySeries
+    from journal.report.import_common import ImportPreview as ImportPreview
+    from journal.store.people import PersonOverview as PersonOverview
 
 Clock = Callable[[], dt.datetime]
 T = TypeVar("T")

@@ -20,8 +20,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from journal.report.progress import Cancelled, IsCancelled, Progress
-from journal.services import Journal
+from journal.services import Cancelled, IsCancelled, Journal, Progress
 
 Task = Callable[[Journal, Progress, IsCancelled], object]
 

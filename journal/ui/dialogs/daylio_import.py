@@ -38,7 +38,7 @@ from journal.i18n import format_date
 from journal.services import Journal
 
 if TYPE_CHECKING:
-    from journal.report.import_common import ImportPreview
+    from journal.services import ImportPreview
 
 #: Daylio's own activities that are plainly contacts, pre-filled for the person to confirm.
 SUGGESTED_KINDS = {"family": Relationship.FAMILY, "friends": Relationship.FRIEND,

@@ -21,7 +21,7 @@ from journal.ui.widgets.choices import relationship_text
 from journal.ui.widgets.notices import FieldNotices, fit_height
 
 if TYPE_CHECKING:  # what Journal.people_overview() returns
-    from journal.store.people import PersonOverview
+    from journal.services import PersonOverview
 
 #: Merges ``remove_id`` into ``keep_id``; a ``ValidationError`` keeps the dialog open.
 MergePeople = Callable[[int, int], object]

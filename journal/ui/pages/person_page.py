@@ -35,7 +35,7 @@ from journal.ui.widgets.notices import FieldNotices
 from journal.ui.widgets.section import section_title
 
 if TYPE_CHECKING:  # what Journal.person_figures() returns
-    from journal.analysis.person import PersonFigures
+    from journal.services import PersonFigures
 
 #: How connected, as filled and empty marks beside the number (so it reads without the digit).
 _FILLED, _EMPTY = "●", "○"

@@ -19,7 +19,7 @@ from journal.ui.dialogs.treatment_form import percent
 from journal.ui.pages.treatment_common import fill_row, hint, make_table, subheading
 
 if TYPE_CHECKING:  # only for annotations: the analysis loads with the first chart
-    from journal.analysis.adherence import WeeklyAdherence
+    from journal.services import WeeklyAdherence
 
 #: How many weeks that are over the overview adds up (this week is shown apart, "so far").
 WEEKS = 12
