@@ -49,7 +49,9 @@ def _application() -> QApplication:
 
 
 def make_main_window(
-    data_dir: Path, *, clock: Callable[[], dt.datetime] | None = None,
+    data_dir: Path,
+    *,
+    clock: Callable[[], dt.datetime] | None = None,
     passphrase: str | None = None,
 ) -> MainWindow:
     """Open the journal in ``data_dir`` and build its window, themed but not shown.
@@ -59,9 +61,13 @@ def make_main_window(
     journal cannot be opened (nothing is left open then).
     """
     app = _application()
-    journal = Journal.open(data_dir, clock=clock or local_now, passphrase=passphrase,
-                           full_check=False,  # its daily backup checks every row instead
-                           daily_backup=False)
+    journal = Journal.open(
+        data_dir,
+        clock=clock or local_now,
+        passphrase=passphrase,
+        full_check=False,  # its daily backup checks every row instead
+        daily_backup=False,
+    )
     try:
         apply_theme(app, journal.settings().theme)
         window = MainWindow(journal)
@@ -139,8 +145,11 @@ class _FirstPaint(QObject):
         self._action: Callable[[], object] | None = action
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and \
-                watched.window() is self._window:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
             _application().removeEventFilter(self)
             QTimer.singleShot(0, self.fire)
         return False
@@ -160,8 +169,9 @@ def after_first_paint(window: QWidget, action: Callable[[], object]) -> None:
     QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, watcher, watcher.fire)
 
 
-def _offer_restore(data_dir: Path, error: JournalDamaged,
-                   passphrase: str | None = None) -> MainWindow | None:
+def _offer_restore(
+    data_dir: Path, error: JournalDamaged, passphrase: str | None = None
+) -> MainWindow | None:
     """A journal that cannot be opened: offer its backups that check out (never writing to
     it; it is kept aside). ``passphrase`` opens the backups of an encrypted journal."""
     backups = list_backups(data_dir, passphrase)
@@ -206,6 +216,7 @@ def _tell_not_opened(error: JournalError) -> None:
 
 # --- the top-level handler ---------------------------------------------------------------------
 
+
 class CalmReporter(QObject):
     """``sys.excepthook`` of the app: one calm dialog for what escaped a slot.
 
@@ -226,8 +237,9 @@ class CalmReporter(QObject):
         self._local = threading.local()  # per thread: is this thread's report under way?
         self.reported.connect(self._on_reported)
 
-    def excepthook(self, kind: type[BaseException], error: BaseException | None,
-                   tb: TracebackType | None) -> None:
+    def excepthook(
+        self, kind: type[BaseException], error: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if error is None:
             error = kind()
         if error.__traceback__ is None and tb is not None:
@@ -253,12 +265,14 @@ class CalmReporter(QObject):
         written = buglog.record_bug(self._data_dir, error, where="app", version=__version__)
         if written is None:
             details = QApplication.translate(
-                "app", "Nothing you saved is lost. The details could not be written down (the "
-                "data folder is not writable).")
+                "app",
+                "Nothing you saved is lost. The details could not be written down (the "
+                "data folder is not writable).",
+            )
         else:
             details = QApplication.translate(
-                "app", "Nothing you saved is lost. Details were written to {path}.").format(
-                    path=written)
+                "app", "Nothing you saved is lost. Details were written to {path}."
+            ).format(path=written)
         return QApplication.translate("app", "Something went wrong on our side."), details
 
     def _on_reported(self, text: str, details: str) -> None:

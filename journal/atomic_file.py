@@ -25,8 +25,14 @@ FILE_MODE = 0o600
 SUFFIX = ".part"
 _ATTEMPTS = 16
 
-_FLAGS = (os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0)
-          | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+_FLAGS = (
+    os.O_CREAT
+    | os.O_EXCL
+    | os.O_WRONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 def temporary_name(out: Path) -> Path:
@@ -86,8 +92,9 @@ def _refuse_special(out: Path) -> None:
         return
     if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
         number = errno.EISDIR if stat.S_ISDIR(mode) else errno.EEXIST
-        reason = os.strerror(number) if stat.S_ISDIR(mode) else \
-            "it exists and is not a regular file"
+        reason = (
+            os.strerror(number) if stat.S_ISDIR(mode) else "it exists and is not a regular file"
+        )
         raise OSError(number, reason, str(out))
 
 

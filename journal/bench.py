@@ -73,12 +73,12 @@ class Figure:
     met: bool | None = field(default=None)
 
 
-def _figure(name: str, years: int, samples: list[float], unit: str, note: str = "",
-            scale: float = 1000.0) -> Figure:
+def _figure(
+    name: str, years: int, samples: list[float], unit: str, note: str = "", scale: float = 1000.0
+) -> Figure:
     """A figure from samples in seconds (or MB with ``scale=1``)."""
     values = [s * scale for s in samples]
-    return Figure(name, years, statistics.median(values), unit, max(values), len(values),
-                  note=note)
+    return Figure(name, years, statistics.median(values), unit, max(values), len(values), note=note)
 
 
 def _run_window(script: str, *args: str) -> tuple[float, float]:
@@ -86,8 +86,9 @@ def _run_window(script: str, *args: str) -> tuple[float, float]:
     env = {**os.environ}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True,
-                            text=True, env=env, timeout=180)
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, timeout=180
+    )
     elapsed = time.perf_counter() - started
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("READY")), None)
     if line is None:
@@ -98,8 +99,7 @@ def _run_window(script: str, *args: str) -> tuple[float, float]:
 def _run_command(*args: str) -> float:
     """Seconds a fresh ``python`` process takes; raises when it fails."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, *args], capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=300)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(args[:3])} failed: {result.stderr.strip()[-300:]}")
@@ -129,14 +129,16 @@ def _daylio_csv(path: Path, rows: int, today: dt.date) -> Path:
     moods = ("rad", "good", "meh", "bad", "awful")
     for i in range(rows):
         date = today - dt.timedelta(days=i)
-        lines.append(f"{date},{date:%B %d},{date:%A},20:00,{moods[i % 5]},"
-                     f"friends | walk,,\"note {i}\"")
+        lines.append(
+            f'{date},{date:%B %d},{date:%A},20:00,{moods[i % 5]},friends | walk,,"note {i}"'
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
-def _measure_starts(folder: Path, span: int, repeat: int,
-                    baselines: list[tuple[float, float]]) -> list[Figure]:
+def _measure_starts(
+    folder: Path, span: int, repeat: int, baselines: list[tuple[float, float]]
+) -> list[Figure]:
     """First and later starts of the day and the memory of a session, against the baseline."""
     first, later, memory = [], [], []
     backups = folder / "backups"
@@ -150,8 +152,14 @@ def _measure_starts(folder: Path, span: int, repeat: int,
     return [
         _figure("start_first", span, first, "ms", "first start of the day: daily backup due"),
         _figure("start_later", span, later, "ms", "a later start: backup already made"),
-        _figure("memory", span, memory, "MB", "peak after every page, every Trends range "
-                "and one summary preview", scale=1.0),
+        _figure(
+            "memory",
+            span,
+            memory,
+            "MB",
+            "peak after every page, every Trends range and one summary preview",
+            scale=1.0,
+        ),
     ]
 
 
@@ -162,8 +170,9 @@ def _measure_core(folder: Path, work: Path, span: int, repeat: int) -> list[Figu
     journal = Journal.open(folder, lock=False)
     today = journal.today()
     out = work / f"export-{span}.json"
-    figures.append(_figure("export_json", span, _time(lambda: journal.export_json(out),
-                                                      repeat), "ms"))
+    figures.append(
+        _figure("export_json", span, _time(lambda: journal.export_json(out), repeat), "ms")
+    )
     journal.close()
 
     def import_json() -> None:
@@ -186,26 +195,60 @@ def _measure_core(folder: Path, work: Path, span: int, repeat: int) -> list[Figu
         target.close()
 
     try:
-        figures.append(_figure("import_daylio", span, _time(import_daylio, repeat), "ms",
-                               f"3,650 rows into the {span}-year journal (merged)"))
+        figures.append(
+            _figure(
+                "import_daylio",
+                span,
+                _time(import_daylio, repeat),
+                "ms",
+                f"3,650 rows into the {span}-year journal (merged)",
+            )
+        )
     except Exception as error:  # report it; never invent a figure
-        figures.append(Figure("import_daylio", span, None, "ms",
-                              note=f"n/a ({type(error).__name__}: {error})"))
+        figures.append(
+            Figure("import_daylio", span, None, "ms", note=f"n/a ({type(error).__name__}: {error})")
+        )
     for copy in copies:
         shutil.rmtree(copy, ignore_errors=True)
 
     four_weeks = (today - dt.timedelta(days=27)).isoformat()
     pdf = work / f"summary-{span}.pdf"
     cli = ("-m", "journal", "--data-dir", str(folder))
-    figures.append(_figure("insights_cli", span, [
-        _run_command(*cli, "insights", "--json") for _ in range(repeat)], "ms",
-        "insights --json over the whole journal"))
-    figures.append(_figure("pdf_4_weeks", span, [
-        _run_command(*cli, "export", "--format", "pdf", "--out", str(pdf), "--from",
-                     four_weeks, "--to", today.isoformat()) for _ in range(repeat)], "ms",
-        "export --format pdf, the last 4 weeks, default sections"))
-    figures.append(_figure("cli_check", span, [_run_command(*cli, "check")
-                                               for _ in range(repeat)], "ms"))
+    figures.append(
+        _figure(
+            "insights_cli",
+            span,
+            [_run_command(*cli, "insights", "--json") for _ in range(repeat)],
+            "ms",
+            "insights --json over the whole journal",
+        )
+    )
+    figures.append(
+        _figure(
+            "pdf_4_weeks",
+            span,
+            [
+                _run_command(
+                    *cli,
+                    "export",
+                    "--format",
+                    "pdf",
+                    "--out",
+                    str(pdf),
+                    "--from",
+                    four_weeks,
+                    "--to",
+                    today.isoformat(),
+                )
+                for _ in range(repeat)
+            ],
+            "ms",
+            "export --format pdf, the last 4 weeks, default sections",
+        )
+    )
+    figures.append(
+        _figure("cli_check", span, [_run_command(*cli, "check") for _ in range(repeat)], "ms")
+    )
     return figures
 
 
@@ -216,8 +259,13 @@ def _measure_window(folder: Path, span: int, repeat: int) -> list[Figure]:
     """
     env = {**os.environ}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    result = subprocess.run([sys.executable, "-c", WINDOW, str(folder), str(repeat)],
-                            capture_output=True, text=True, env=env, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-c", WINDOW, str(folder), str(repeat)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("{")), None)
     if line is None:
         raise RuntimeError(f"window process failed: {result.stderr.strip()[-500:]}")
@@ -227,10 +275,20 @@ def _measure_window(folder: Path, span: int, repeat: int) -> list[Figure]:
     views = measured["refresh"]
     label, samples = max(views.items(), key=lambda item: statistics.median(item[1]))
     return [
-        _figure("save", span, saves, "ms",
-                f"p95 {p95:.1f} ms; Today page with its reload, {len(saves)} saves"),
-        _figure("refresh", span, samples, "ms",
-                f"after a save, slowest view: {label} (of {', '.join(views)})"),
+        _figure(
+            "save",
+            span,
+            saves,
+            "ms",
+            f"p95 {p95:.1f} ms; Today page with its reload, {len(saves)} saves",
+        ),
+        _figure(
+            "refresh",
+            span,
+            samples,
+            "ms",
+            f"after a save, slowest view: {label} (of {', '.join(views)})",
+        ),
     ]
 
 
@@ -286,8 +344,14 @@ def run(years: list[int], repeat: int) -> dict[str, object]:
         starts_s = [b[0] for b in baselines]
         memory_mb = [b[1] for b in baselines]
         figures[:0] = [
-            _figure("baseline_start", 0, starts_s, "ms", "bare PySide6 window with one "
-                    "PlotWidget of 3,650 points, run alternately with the app"),
+            _figure(
+                "baseline_start",
+                0,
+                starts_s,
+                "ms",
+                "bare PySide6 window with one "
+                "PlotWidget of 3,650 points, run alternately with the app",
+            ),
             _figure("baseline_memory", 0, memory_mb, "MB", "peak", scale=1.0),
             _figure("bare_python", 0, bare, "ms", "python -c pass"),
             _figure("cli_version", 0, version, "ms", "connection-journal --version"),
@@ -295,16 +359,23 @@ def run(years: list[int], repeat: int) -> dict[str, object]:
         reference = {f.name: f.value for f in figures[:3] if f.value}
         _verdicts(figures, reference)
     judged = [f for f in figures if f.met is not None]
-    return {"machine": _machine(), "years": sorted({1, *years}), "repeat": repeat,
-            "all_met": all(f.met for f in judged), "figures": [asdict(f) for f in figures]}
+    return {
+        "machine": _machine(),
+        "years": sorted({1, *years}),
+        "repeat": repeat,
+        "all_met": all(f.met for f in judged),
+        "figures": [asdict(f) for f in figures],
+    }
 
 
 def _machine() -> str:
     import platform
 
     cores = os.cpu_count() or 0
-    return f"{platform.machine()}, {cores} cores, Python {platform.python_version()}, " \
-           f"{platform.system()} {platform.release()}"
+    return (
+        f"{platform.machine()}, {cores} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
 
 
 def _table(result: dict[str, object]) -> str:
@@ -312,14 +383,18 @@ def _table(result: dict[str, object]) -> str:
     for f in result["figures"]:  # type: ignore[attr-defined]
         value = "n/a" if f["value"] is None else f"{f['value']:.1f} {f['unit']}"
         top = "" if f["maximum"] is None else f"{f['maximum']:.1f}"
-        rows.append((f["name"], str(f["years"] or "-"), value, top, f["goal"], f["verdict"],
-                     f["note"]))
+        rows.append(
+            (f["name"], str(f["years"] or "-"), value, top, f["goal"], f["verdict"], f["note"])
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(6)]
-    lines = [f"Connection Journal benchmark on {result['machine']}, "
-             f"{result['repeat']} runs a figure"]
+    lines = [
+        f"Connection Journal benchmark on {result['machine']}, {result['repeat']} runs a figure"
+    ]
     for row in rows:
-        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:6]))
-                     + ("  " + row[6] if row[6] else ""))
+        lines.append(
+            "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:6]))
+            + ("  " + row[6] if row[6] else "")
+        )
     lines.append("every goal met" if result["all_met"] else "some goals MISSED")
     return "\n".join(lines)
 
@@ -343,33 +418,62 @@ def null_rates(journals: int, seed: int = 17) -> list[dict[str, float]]:
     for number, phi in enumerate((0.6, 0.85)):
         found, n = null_rate(journals, phi=phi, seed=seed + number)
         hits, _ = power(journals, phi=phi, seed=seed + 100 + number)
-        rows.append({"phi": phi, "journals": n, "null_clear": found, "null_rate": found / n,
-                     "power_found": hits, "power": hits / n})
+        rows.append(
+            {
+                "phi": phi,
+                "journals": n,
+                "null_clear": found,
+                "null_rate": found / n,
+                "power_found": hits,
+                "power": hits / n,
+            }
+        )
     return rows
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m journal.bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--years", type=_years, default=[10, 50],
-                        help="journal sizes in years, e.g. 1,10,50 (1 is always measured; "
-                             "default 10,50)")
-    parser.add_argument("--repeat", type=int, default=5,
-                        help="fresh runs per figure (default 5; the verdicts need 5)")
+    parser = argparse.ArgumentParser(
+        prog="python -m journal.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--years",
+        type=_years,
+        default=[10, 50],
+        help="journal sizes in years, e.g. 1,10,50 (1 is always measured; default 10,50)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=5,
+        help="fresh runs per figure (default 5; the verdicts need 5)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON for machines")
-    parser.add_argument("--null-rate", type=int, metavar="JOURNALS", default=0,
-                        help="instead: simulate JOURNALS journals per autocorrelation (0.6, "
-                             "0.85) and print how many got a clear figure by chance, and how "
-                             "often a true partner difference was found")
+    parser.add_argument(
+        "--null-rate",
+        type=int,
+        metavar="JOURNALS",
+        default=0,
+        help="instead: simulate JOURNALS journals per autocorrelation (0.6, "
+        "0.85) and print how many got a clear figure by chance, and how "
+        "often a true partner difference was found",
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     if args.null_rate:
         result = null_rates(args.null_rate)
-        print(json.dumps(result, indent=2) if args.json else "\n".join(
-            f"lag-1 {r['phi']}: {r['null_clear']} of {r['journals']} null journals had a clear "
-            f"figure ({r['null_rate']:.1%}); partner +1.5 found clear in {r['power_found']} of "
-            f"{r['journals']} ({r['power']:.1%})" for r in result))
+        print(
+            json.dumps(result, indent=2)
+            if args.json
+            else "\n".join(
+                f"lag-1 {r['phi']}: {r['null_clear']} of {r['journals']} null journals had a clear "
+                f"figure ({r['null_rate']:.1%}); partner +1.5 found clear in {r['power_found']} of "
+                f"{r['journals']} ({r['power']:.1%})"
+                for r in result
+            )
+        )
         return 0
     result = run(args.years, args.repeat)
     print(json.dumps(result, indent=2) if args.json else _table(result))

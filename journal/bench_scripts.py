@@ -77,7 +77,9 @@ def _visit_pages(window):
 """
 
 #: A bare PySide6 + pyqtgraph window with one plot of 3,650 points: what any chart app costs.
-BASELINE = _WATCH + """
+BASELINE = (
+    _WATCH
+    + """
 VISIT_PAGES = False
 import numpy as np
 import pyqtgraph as pg
@@ -92,9 +94,13 @@ _watch(app)
 window.show()
 app.exec()
 """
+)
 
 #: The real ``connection-journal --data-dir DIR``; argv: the folder, then "pages" or "start".
-APP = _WATCH + _VISIT + """
+APP = (
+    _WATCH
+    + _VISIT
+    + """
 VISIT_PAGES = sys.argv[2] == "pages"
 _exec = QApplication.exec
 def _exec_watched(*_self):
@@ -104,6 +110,7 @@ QApplication.exec = _exec_watched
 from journal.cli import main
 sys.exit(main(["--data-dir", sys.argv[1]]))
 """
+)
 
 #: Save and refresh inside one window; argv: the folder, the repeat. Prints one JSON line:
 #: {"save": [seconds...], "refresh": {"trends 30d": [seconds...], ...}}.

@@ -63,8 +63,9 @@ def describe(error: BaseException) -> str:
     return "".join(parts)
 
 
-def record_bug(data_dir: Path | None, error: BaseException, *, where: str = "",
-               version: str = "") -> Path | None:
+def record_bug(
+    data_dir: Path | None, error: BaseException, *, where: str = "", version: str = ""
+) -> Path | None:
     """Write ``error`` as a bug to the log of ``data_dir``; its path, or ``None`` when it
     could not be written (no folder, a full or read-only disk).
 
@@ -78,8 +79,11 @@ def record_bug(data_dir: Path | None, error: BaseException, *, where: str = "",
     record.bug = describe(error)
     record.where = where
     record.version = version
-    handler = _installed if _installed is not None and \
-        Path(_installed.baseFilename) == path.absolute() else None
+    handler = (
+        _installed
+        if _installed is not None and Path(_installed.baseFilename) == path.absolute()
+        else None
+    )
     try:
         if handler is not None:
             return path if handler.write(record) else None
@@ -124,6 +128,7 @@ def uninstall() -> None:
 
 # --- the file ----------------------------------------------------------------------------------
 
+
 class _SafeFormatter(logging.Formatter):
     """A record's time, level, logger and format string; an exception only as ``describe``
     writes it. Never ``record.args`` nor an exception's message."""
@@ -134,8 +139,10 @@ class _SafeFormatter(logging.Formatter):
         if bug is not None:
             where = getattr(record, "where", "") or "?"
             version = getattr(record, "version", "") or "?"
-            head = (f"{when} ERROR bug in {where} (Connection Journal {version}, Python "
-                    f"{platform.python_version()}, {sys.platform})")
+            head = (
+                f"{when} ERROR bug in {where} (Connection Journal {version}, Python "
+                f"{platform.python_version()}, {sys.platform})"
+            )
             return f"{head}\n{bug}".rstrip("\n")
         text = f"{when} {record.levelname} {record.name}: {record.msg}"
         if record.exc_info and record.exc_info[1] is not None:
@@ -152,13 +159,19 @@ class _PrivateFileHandler(logging.handlers.RotatingFileHandler):
         if os.name == "posix":
             os.chmod(folder, _FOLDER_MODE)
         self._failed = False
-        super().__init__(path, maxBytes=MAX_BYTES, backupCount=KEPT_FILES,
-                         encoding="utf-8", delay=False)
+        super().__init__(
+            path, maxBytes=MAX_BYTES, backupCount=KEPT_FILES, encoding="utf-8", delay=False
+        )
         self.setFormatter(_SafeFormatter())
 
     def _open(self):  # type: ignore[no-untyped-def]  # logging's own signature
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | \
-            getattr(os, "O_CLOEXEC", 0)
+        flags = (
+            os.O_WRONLY
+            | os.O_CREAT
+            | os.O_APPEND
+            | getattr(os, "O_NOFOLLOW", 0)
+            | getattr(os, "O_CLOEXEC", 0)
+        )
         fd = os.open(self.baseFilename, flags, _FILE_MODE)
         try:
             if os.name == "posix":
@@ -180,6 +193,7 @@ class _PrivateFileHandler(logging.handlers.RotatingFileHandler):
 
 
 # --- describing an exception -------------------------------------------------------------------
+
 
 def _chain(error: BaseException) -> list[tuple[str, BaseException]]:
     """The exceptions behind ``error``, oldest first, each with the sentence Python's own
@@ -213,8 +227,7 @@ def _frames(error: BaseException) -> list[str]:
                 continue
         else:
             if repeated > _SHOWN_REPEATS:
-                lines.append(f"  [Previous line repeated {repeated - _SHOWN_REPEATS} more "
-                             "times]\n")
+                lines.append(f"  [Previous line repeated {repeated - _SHOWN_REPEATS} more times]\n")
             last, repeated = line, 0
         lines.append(line)
     if repeated > _SHOWN_REPEATS:

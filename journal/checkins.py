@@ -51,6 +51,7 @@ def _item9_key(assessment: Assessment) -> str:
     answers = ",".join("-" if a is None else str(a) for a in assessment.answers)
     return f"{assessment.date.isoformat()}:{answers}"
 
+
 log = logging.getLogger(__name__)
 
 #: A phone number written in a person's note ("+44 7700 900123", "(555) 010-2030").
@@ -78,7 +79,8 @@ class HelpContact:
     def line(self) -> str:
         """A line for the safety plan: "Sam (friend) — 07700 900123"."""
         who = translate("checkins", "{name} ({relationship})").format(
-            name=self.person.name, relationship=self.person.relationship.label)
+            name=self.person.name, relationship=self.person.relationship.label
+        )
         if not self.number:
             return who
         return translate("checkins", "{who} — {number}").format(who=who, number=self.number)
@@ -99,8 +101,9 @@ class CrisisInfo:
 
     @property
     def has_own_contacts(self) -> bool:
-        return any(s.strip() for s in (self.own_crisis_line, self.people_to_ask,
-                                       self.professionals))
+        return any(
+            s.strip() for s in (self.own_crisis_line, self.people_to_ask, self.professionals)
+        )
 
 
 class CheckinUseCases:
@@ -140,8 +143,9 @@ class CheckinUseCases:
         history = self.assessments(instrument)
         return history[-1] if history else None
 
-    def questionnaire_due(self, instrument: Instrument | str,
-                          on: dt.date | None = None) -> DueQuestionnaire | None:
+    def questionnaire_due(
+        self, instrument: Instrument | str, on: dt.date | None = None
+    ) -> DueQuestionnaire | None:
         """Whether ``instrument`` is due on ``on`` (default today): never taken, or taken
         ``questionnaire_every_days`` or more days ago. ``None`` when not due or reminders are
         off (an interval of 0)."""
@@ -191,18 +195,26 @@ class CheckinUseCases:
             log.warning("could not read the safety plan for the crisis message", exc_info=True)
             plan = SafetyPlan()
         region = region if region is not None else region_of(locale)
-        return CrisisInfo(own_crisis_line=plan.crisis_line.strip(),
-                          people_to_ask=plan.people_to_ask.strip(),
-                          professionals=plan.professionals.strip(),
-                          region=region, lines=lines_for_region(region))
+        return CrisisInfo(
+            own_crisis_line=plan.crisis_line.strip(),
+            people_to_ask=plan.people_to_ask.strip(),
+            professionals=plan.professionals.strip(),
+            region=region,
+            lines=lines_for_region(region),
+        )
 
     def public_crisis_info(self, locale: str = "") -> CrisisInfo:
         """The crisis lines of ``locale``'s region without the person's own plan: what a
         locked window may show to anyone at the computer (the lines are public, the plan's
         people are not), so help is never behind the passphrase."""
         region = region_of(locale)
-        return CrisisInfo(own_crisis_line="", people_to_ask="", professionals="",
-                          region=region, lines=lines_for_region(region))
+        return CrisisInfo(
+            own_crisis_line="",
+            people_to_ask="",
+            professionals="",
+            region=region,
+            lines=lines_for_region(region),
+        )
 
     def unseen_item9_answer(self) -> Assessment | None:
         """The latest PHQ-9 of the last ``ITEM9_RECENT_DAYS`` days whose item 9 was answered
@@ -213,8 +225,11 @@ class CheckinUseCases:
         for item in reversed(self.assessments(Instrument.PHQ9)):
             if item.date < since:
                 break
-            if crisis_message_required(item.flags) and _item9_key(item) not in shown \
-                    and item.date <= self.today():
+            if (
+                crisis_message_required(item.flags)
+                and _item9_key(item) not in shown
+                and item.date <= self.today()
+            ):
                 return item
         return None
 
@@ -223,8 +238,9 @@ class CheckinUseCases:
         ``settings`` table, the most recent ``_ITEM9_KEPT``)."""
         shown = [k for k in self._item9_shown() if k != _item9_key(assessment)]
         with self.db.atomic():
-            settings_store.save_note(self.db, ITEM9_SHOWN_KEY,
-                                     [*shown, _item9_key(assessment)][-_ITEM9_KEPT:])
+            settings_store.save_note(
+                self.db, ITEM9_SHOWN_KEY, [*shown, _item9_key(assessment)][-_ITEM9_KEPT:]
+            )
 
     def _item9_shown(self) -> list[str]:
         value = settings_store.load_note(self.db, ITEM9_SHOWN_KEY)

@@ -70,8 +70,16 @@ _MODES_BY_KIND: dict[Relationship, tuple[tuple[Mode, ...], tuple[float, ...]]] =
 }
 
 _QUALITY_BY_KIND = {
-    R.PARTNER: 4.0, R.FAMILY: 3.4, R.FRIEND: 4.1, R.COLLEAGUE: 2.9, R.NEIGHBOUR: 3.1,
-    R.PEER_SUPPORT: 4.0, R.THERAPIST: 3.8, R.CLINICIAN: 3.0, R.COMMUNITY: 3.7, R.OTHER: 2.8,
+    R.PARTNER: 4.0,
+    R.FAMILY: 3.4,
+    R.FRIEND: 4.1,
+    R.COLLEAGUE: 2.9,
+    R.NEIGHBOUR: 3.1,
+    R.PEER_SUPPORT: 4.0,
+    R.THERAPIST: 3.8,
+    R.CLINICIAN: 3.0,
+    R.COMMUNITY: 3.7,
+    R.OTHER: 2.8,
 }
 
 _NOTES = (
@@ -86,8 +94,13 @@ _NOTES = (
     "Felt more like myself.",
     "Didn't sleep well, took it easy.",
 )
-_CONTACT_NOTES = ("Coffee together.", "Quick catch-up.", "Talked about the weekend.",
-                  "Helped with the shopping.", "Shared a meal.")
+_CONTACT_NOTES = (
+    "Coffee together.",
+    "Quick catch-up.",
+    "Talked about the weekend.",
+    "Helped with the shopping.",
+    "Shared a meal.",
+)
 _COPING = ("walk", "music", "breathing", "journaling", "cooking", "reading", "shower", "stretching")
 
 
@@ -108,8 +121,9 @@ class _Builder:
         self.rng = np.random.default_rng(seed)
         self.today = today
         self.dates = [today - dt.timedelta(days=days - 1 - i) for i in range(days)]
-        self.people = [Person(name=n, relationship=k, id=i + 1)
-                       for i, (n, k, _) in enumerate(PEOPLE)]
+        self.people = [
+            Person(name=n, relationship=k, id=i + 1) for i, (n, k, _) in enumerate(PEOPLE)
+        ]
         self.by_name = {p.name: p for p in self.people}
         weights = np.array([w for _, _, w in PEOPLE])
         self.weights = weights / weights.sum()
@@ -117,19 +131,28 @@ class _Builder:
     def person(self, name: str) -> Person:
         return self.by_name[name]
 
-    def contact(self, date: dt.date, person: Person, mode: Mode | None = None,
-                minutes: int | None = None) -> Contact:
+    def contact(
+        self, date: dt.date, person: Person, mode: Mode | None = None, minutes: int | None = None
+    ) -> Contact:
         rng = self.rng
         if mode is None:
             modes, p = _MODES_BY_KIND[person.relationship]
             mode = modes[rng.choice(len(modes), p=p)]
         if minutes is None and rng.random() > 0.1:
             minutes = int(np.clip(rng.lognormal(3.2, 0.7), 2, 600))
-        quality = int(np.clip(round(_QUALITY_BY_KIND[person.relationship]
-                                    + rng.normal(0, 0.8)), 1, 5))
+        quality = int(
+            np.clip(round(_QUALITY_BY_KIND[person.relationship] + rng.normal(0, 0.8)), 1, 5)
+        )
         note = _CONTACT_NOTES[rng.integers(len(_CONTACT_NOTES))] if rng.random() < 0.08 else ""
-        return Contact(date=date, kind=person.relationship, mode=mode, quality=quality,
-                       person_id=person.id, minutes=minutes, note=note)
+        return Contact(
+            date=date,
+            kind=person.relationship,
+            mode=mode,
+            quality=quality,
+            person_id=person.id,
+            minutes=minutes,
+            note=note,
+        )
 
     def contacts(self) -> list[Contact]:
         """0-6 contacts a day; sociability wanders slowly; groups meet on their weekdays."""
@@ -163,32 +186,58 @@ class _Builder:
                 continue
             today_m = min(meaningful.get(date, 0), 3)
             yesterday_m = min(meaningful.get(date - dt.timedelta(days=1), 0), 3)
-            raw = (3.9 + baseline + 0.7 * today_m + 0.3 * yesterday_m
-                   + (0.3 if date.weekday() >= 5 else 0.0)
-                   - 0.6 * missed_doses.get(date, 0) + rng.normal(0, 1.0))
+            raw = (
+                3.9
+                + baseline
+                + 0.7 * today_m
+                + 0.3 * yesterday_m
+                + (0.3 if date.weekday() >= 5 else 0.0)
+                - 0.6 * missed_doses.get(date, 0)
+                + rng.normal(0, 1.0)
+            )
             mood = int(np.clip(round(raw), 0, 10))
             anxiety = int(np.clip(round(9.5 - 0.7 * raw + rng.normal(0, 1.3)), 0, 10))
-            lonely = int(np.clip(round(7.0 - 1.3 * today_m - 0.25 * raw + rng.normal(0, 1.2)),
-                                 0, 10))
+            lonely = int(
+                np.clip(round(7.0 - 1.3 * today_m - 0.25 * raw + rng.normal(0, 1.2)), 0, 10)
+            )
             energy = int(np.clip(round(0.6 * raw + 1.5 + rng.normal(0, 1.2)), 0, 10))
-            physical = (None if rng.random() < 0.3
-                        else int(np.clip(round(7 + rng.normal(0, 1.3)), 0, 10)))
-            sleep = None if rng.random() < 0.1 else float(np.clip(
-                round(rng.normal(7.1, 1.0) * 2) / 2, 3, 12))
-            coping = tuple(str(t) for t in rng.choice(_COPING, size=rng.integers(0, 3),
-                                                      replace=False))
+            physical = (
+                None if rng.random() < 0.3 else int(np.clip(round(7 + rng.normal(0, 1.3)), 0, 10))
+            )
+            sleep = (
+                None
+                if rng.random() < 0.1
+                else float(np.clip(round(rng.normal(7.1, 1.0) * 2) / 2, 3, 12))
+            )
+            coping = tuple(
+                str(t) for t in rng.choice(_COPING, size=rng.integers(0, 3), replace=False)
+            )
             note = _NOTES[rng.integers(len(_NOTES))] if rng.random() < 0.15 else ""
-            out.append(Day(date=date, mood=mood, anxiety=anxiety, loneliness=lonely,
-                           energy=energy, physical=physical, sleep_hours=sleep, coping=coping,
-                           note=note))
+            out.append(
+                Day(
+                    date=date,
+                    mood=mood,
+                    anxiety=anxiety,
+                    loneliness=lonely,
+                    energy=energy,
+                    physical=physical,
+                    sleep_hours=sleep,
+                    coping=coping,
+                    note=note,
+                )
+            )
         return out
 
     def sessions(self) -> list[Session]:
         """Weekly therapy for the first months, then fortnightly; a GP review each quarter."""
         rng, out = self.rng, []
         therapist, gp = self.person("Dr. Lee"), self.person("Dr. Patel (GP)")
-        statuses = (SessionStatus.ATTENDED, SessionStatus.MISSED, SessionStatus.CANCELLED_BY_ME,
-                    SessionStatus.CANCELLED_BY_PROVIDER)
+        statuses = (
+            SessionStatus.ATTENDED,
+            SessionStatus.MISSED,
+            SessionStatus.CANCELLED_BY_ME,
+            SessionStatus.CANCELLED_BY_PROVIDER,
+        )
         for index, date in enumerate(self.dates):
             if date.weekday() != 2:
                 continue
@@ -196,31 +245,55 @@ class _Builder:
             if week >= 16 and week % 2:
                 continue
             status = statuses[rng.choice(4, p=(0.85, 0.06, 0.05, 0.04))]
-            felt = (int(np.clip(round(rng.normal(4.0, 0.7)), 1, 5))
-                    if status is SessionStatus.ATTENDED else None)
+            felt = (
+                int(np.clip(round(rng.normal(4.0, 0.7)), 1, 5))
+                if status is SessionStatus.ATTENDED
+                else None
+            )
             mode = Mode.VIDEO if rng.random() < 0.4 else Mode.IN_PERSON
-            out.append(Session(date=date, status=status, mode=mode, person_id=therapist.id,
-                               felt_heard=felt))
+            out.append(
+                Session(
+                    date=date, status=status, mode=mode, person_id=therapist.id, felt_heard=felt
+                )
+            )
         for date in self.dates[20::91]:
-            out.append(Session(date=date, status=SessionStatus.ATTENDED, mode=Mode.IN_PERSON,
-                               person_id=gp.id, felt_heard=4))
+            out.append(
+                Session(
+                    date=date,
+                    status=SessionStatus.ATTENDED,
+                    mode=Mode.IN_PERSON,
+                    person_id=gp.id,
+                    felt_heard=4,
+                )
+            )
         ahead = self.today + dt.timedelta(days=(2 - self.today.weekday()) % 7 or 7)
-        out.append(Session(date=ahead, status=SessionStatus.PLANNED, mode=Mode.VIDEO,
-                           person_id=therapist.id))
+        out.append(
+            Session(
+                date=ahead, status=SessionStatus.PLANNED, mode=Mode.VIDEO, person_id=therapist.id
+            )
+        )
         return sorted(out, key=lambda s: s.date)
 
     def medications(self) -> tuple[list[Medication], list[DoseLog], dict[dt.date, int]]:
         """One daily medication throughout; a second twice-daily one for a stretch."""
         rng = self.rng
         first, last = self.dates[0], self.dates[-1]
-        meds = [Medication(name="Sertraline", dose="50 mg", doses_per_day=1, started_on=first,
-                           id=1)]
+        meds = [
+            Medication(name="Sertraline", dose="50 mg", doses_per_day=1, started_on=first, id=1)
+        ]
         if len(self.dates) > 60:
             start = self.dates[len(self.dates) // 3]
             stop = self.dates[min(len(self.dates) - 1, len(self.dates) // 3 + 120)]
-            meds.append(Medication(name="Propranolol", dose="10 mg", doses_per_day=2,
-                                   started_on=start, stopped_on=stop if stop < last else None,
-                                   id=2))
+            meds.append(
+                Medication(
+                    name="Propranolol",
+                    dose="10 mg",
+                    doses_per_day=2,
+                    started_on=start,
+                    stopped_on=stop if stop < last else None,
+                    id=2,
+                )
+            )
         logs, missed = [], {}
         for med in meds:
             for date in self.dates:
@@ -235,12 +308,25 @@ class _Builder:
         rng, first = self.rng, self.dates[0]
         therapist, gp = self.person("Dr. Lee"), self.person("Dr. Patel (GP)")
         items = [
-            Commitment(title="Breathing exercise", kind=CommitmentKind.HOMEWORK, per_week=5,
-                       started_on=first, suggested_by=therapist.id, id=1),
-            Commitment(title="Walking group", kind=CommitmentKind.SOCIAL_PRESCRIPTION,
-                       per_week=1, started_on=first, suggested_by=gp.id, id=2),
-            Commitment(title="Call a friend", kind=CommitmentKind.GOAL, per_week=2,
-                       started_on=first, id=3),
+            Commitment(
+                title="Breathing exercise",
+                kind=CommitmentKind.HOMEWORK,
+                per_week=5,
+                started_on=first,
+                suggested_by=therapist.id,
+                id=1,
+            ),
+            Commitment(
+                title="Walking group",
+                kind=CommitmentKind.SOCIAL_PRESCRIPTION,
+                per_week=1,
+                started_on=first,
+                suggested_by=gp.id,
+                id=2,
+            ),
+            Commitment(
+                title="Call a friend", kind=CommitmentKind.GOAL, per_week=2, started_on=first, id=3
+            ),
         ]
         logs = []
         for date in self.dates:
@@ -259,31 +345,49 @@ class _Builder:
         lonely = {d.date: d.loneliness for d in days}
         for index in range(13, len(self.dates), 14):
             date = self.dates[index]
-            window = [mood[d] for d in self.dates[index - 13:index + 1] if d in mood]
-            alone = [lonely[d] for d in self.dates[index - 13:index + 1] if lonely.get(d)
-                     is not None]
+            window = [mood[d] for d in self.dates[index - 13 : index + 1] if d in mood]
+            alone = [
+                lonely[d] for d in self.dates[index - 13 : index + 1] if lonely.get(d) is not None
+            ]
             low = float(np.clip((7.0 - np.mean(window)) / 5.0, 0, 1)) if window else 0.3
 
             def items(n: int, top: int, level: float) -> list[int]:
-                return [int(np.clip(round(level * top + rng.normal(0, 0.6)), 0, top))
-                        for _ in range(n)]
+                return [
+                    int(np.clip(round(level * top + rng.normal(0, 0.6)), 0, top)) for _ in range(n)
+                ]
 
             phq = [*items(8, 3, low), 0]  # the demo never invents thoughts of self-harm
             out.append(Assessment(date=date, instrument=Instrument.PHQ9, answers=tuple(phq)))
-            out.append(Assessment(date=date, instrument=Instrument.GAD7,
-                                  answers=tuple(items(7, 3, low * 0.9))))
+            out.append(
+                Assessment(
+                    date=date, instrument=Instrument.GAD7, answers=tuple(items(7, 3, low * 0.9))
+                )
+            )
             if (index // 14) % 2 == 0:
-                out.append(Assessment(date=date, instrument=Instrument.WHO5,
-                                      answers=tuple(items(5, 5, 1 - low))))
+                out.append(
+                    Assessment(
+                        date=date, instrument=Instrument.WHO5, answers=tuple(items(5, 5, 1 - low))
+                    )
+                )
                 level = float(np.mean(alone)) / 10 if alone else 0.4
-                out.append(Assessment(date=date, instrument=Instrument.UCLA3,
-                                      answers=tuple(1 + a for a in items(3, 2, level))))
+                out.append(
+                    Assessment(
+                        date=date,
+                        instrument=Instrument.UCLA3,
+                        answers=tuple(1 + a for a in items(3, 2, level)),
+                    )
+                )
         return out
 
     def agenda(self) -> list[AgendaItem]:
-        topics = ("Sleep has been patchy again", "How to say no at work",
-                  "The walking group is helping", "Visiting family next month",
-                  "Side effects in the mornings", "What to do on the hard evenings")
+        topics = (
+            "Sleep has been patchy again",
+            "How to say no at work",
+            "The walking group is helping",
+            "Visiting family next month",
+            "Side effects in the mornings",
+            "What to do on the hard evenings",
+        )
         out = []
         for i, text in enumerate(topics):
             created = self.dates[max(0, len(self.dates) - 1 - 9 * (len(topics) - i))]
@@ -306,8 +410,14 @@ _SAFETY_PLAN = SafetyPlan(
 )
 
 
-def generate(journal: Journal, *, days: int = 365, seed: int = 1,
-             today: dt.date | None = None, force: bool = False) -> DemoSummary:
+def generate(
+    journal: Journal,
+    *,
+    days: int = 365,
+    seed: int = 1,
+    today: dt.date | None = None,
+    force: bool = False,
+) -> DemoSummary:
     """Fill ``journal`` with ``days`` days of demo data ending ``today``, in one transaction.
 
     A journal that already holds records is refused unless ``force``, which replaces them.
@@ -315,8 +425,10 @@ def generate(journal: Journal, *, days: int = 365, seed: int = 1,
     if days < 1 or days > 36_500:
         raise JournalError("days must be between 1 and 36500")
     if not force and not journal.is_empty():
-        raise JournalError("This journal already has entries; the demo only fills an empty "
-                           "journal (use --force to replace everything with demo data).")
+        raise JournalError(
+            "This journal already has entries; the demo only fills an empty "
+            "journal (use --force to replace everything with demo data)."
+        )
     builder = _Builder(days, seed, today or journal.today())
     contacts = builder.contacts()
     medications, doses, missed = builder.medications()
@@ -327,16 +439,16 @@ def generate(journal: Journal, *, days: int = 365, seed: int = 1,
         for table in reversed(TABLES):
             db.execute(f"DELETE FROM [{table}]")
         insert_many(db, "people", builder.people)
-        insert_rows(db, "days", ({**to_row(d), "updated_at": f"{d.date}T21:00:00"}
-                                 for d in day_records))
+        insert_rows(
+            db, "days", ({**to_row(d), "updated_at": f"{d.date}T21:00:00"} for d in day_records)
+        )
         insert_many(db, "contacts", contacts, exclude=("id",))
         insert_many(db, "sessions", builder.sessions(), exclude=("id",))
         insert_many(db, "medications", medications)
         insert_many(db, "doses", doses)
         insert_many(db, "commitments", commitments)
         insert_many(db, "commitment_log", commitment_log)
-        insert_many(db, "assessments", builder.assessments(day_records),
-                    exclude=("id", "flags"))
+        insert_many(db, "assessments", builder.assessments(day_records), exclude=("id", "flags"))
         insert_many(db, "agenda", builder.agenda(), exclude=("id",))
         save_safety_plan(db, _SAFETY_PLAN)
         save_settings(db, Settings(display_name="Jordan (demo)"))

@@ -60,11 +60,18 @@ def _installed_files(home: Path | None) -> list[tuple[Path, Path | None]]:
     icons = data / "icons" / "hicolor"
     files: list[tuple[Path, Path | None]] = [
         (data / "applications" / f"{APP_ID}.desktop", None),
-        (icons / "scalable" / "apps" / f"{ICON_NAME}.svg", icon_path())]
-    files += [(icons / f"{size}x{size}" / "apps" / f"{ICON_NAME}.png", icon_path(size))
-              for size in ICON_SIZES]
-    files.append((data / "metainfo" / f"{APP_ID}.metainfo.xml",
-                  bundled("packaging") / f"{APP_ID}.metainfo.xml"))
+        (icons / "scalable" / "apps" / f"{ICON_NAME}.svg", icon_path()),
+    ]
+    files += [
+        (icons / f"{size}x{size}" / "apps" / f"{ICON_NAME}.png", icon_path(size))
+        for size in ICON_SIZES
+    ]
+    files.append(
+        (
+            data / "metainfo" / f"{APP_ID}.metainfo.xml",
+            bundled("packaging") / f"{APP_ID}.metainfo.xml",
+        )
+    )
     return files
 
 

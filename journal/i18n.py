@@ -77,8 +77,11 @@ def format_number(value: float, digits: int = 1) -> str:
     return _number_formatter(value, digits)
 
 
-def install(translator: Translator | None = None, date_formatter: DateFormatter | None = None,
-            number_formatter: NumberFormatter | None = None) -> None:
+def install(
+    translator: Translator | None = None,
+    date_formatter: DateFormatter | None = None,
+    number_formatter: NumberFormatter | None = None,
+) -> None:
     """Replace the hooks given; the app calls this once at start, tests undo it with reset()."""
     global _translator, _date_formatter, _number_formatter
     if translator is not None:
@@ -92,5 +95,4 @@ def install(translator: Translator | None = None, date_formatter: DateFormatter 
 def reset() -> None:
     """Back to English and the default formats (for tests and the command line)."""
     global _translator, _date_formatter, _number_formatter
-    _translator, _date_formatter, _number_formatter = (_english, _default_date,
-                                                       _default_number)
+    _translator, _date_formatter, _number_formatter = (_english, _default_date, _default_number)

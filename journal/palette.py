@@ -15,15 +15,31 @@ Scheme = Literal["light", "dark"]
 
 #: Mood 0 to 10 on a light background.
 MOOD_LIGHT: tuple[str, ...] = (
-    "#4a5a9c", "#5d70ad", "#7688bd", "#95a3cc", "#b8c0db",
+    "#4a5a9c",
+    "#5d70ad",
+    "#7688bd",
+    "#95a3cc",
+    "#b8c0db",
     "#e2dccd",
-    "#f3d3a0", "#f2bc72", "#eaa04a", "#dd8330", "#d06e25",
+    "#f3d3a0",
+    "#f2bc72",
+    "#eaa04a",
+    "#dd8330",
+    "#d06e25",
 )
 #: Mood 0 to 10 on a dark background: the same hues, a little deeper so they do not glare.
 MOOD_DARK: tuple[str, ...] = (
-    "#3d4a85", "#4d5f9a", "#5b6da3", "#7f8fbb", "#9ea9c9",
+    "#3d4a85",
+    "#4d5f9a",
+    "#5b6da3",
+    "#7f8fbb",
+    "#9ea9c9",
     "#c9c2b2",
-    "#d9b887", "#d9a35f", "#d08a3f", "#c4732b", "#b05a1c",
+    "#d9b887",
+    "#d9a35f",
+    "#d08a3f",
+    "#c4732b",
+    "#b05a1c",
 )
 
 #: Text drawn on a step: the darker or the lighter of these, whichever contrasts more.
@@ -52,7 +68,7 @@ def rating_colour(score: int, scheme: Scheme = "light", *, higher_is_better: boo
 
 
 def quality_colour(quality: int, scheme: Scheme = "light") -> str:
-    """"How connected" 1–5 on the same scale (1 → mood 1, 3 → the neutral 5, 5 → mood 9)."""
+    """ "How connected" 1–5 on the same scale (1 → mood 1, 3 → the neutral 5, 5 → mood 9)."""
     return mood_colour(2 * max(1, min(5, quality)) - 1, scheme)
 
 

@@ -40,7 +40,8 @@ DEMO_MARKER = "demo-journal.txt"
 def mark_demo_dir(folder: Path) -> None:
     """Say in ``folder`` that its journal is the generated demo, so the window marks it."""
     (folder / DEMO_MARKER).write_text(
-        "This folder holds a generated demo journal of Connection Journal.\n", encoding="utf-8")
+        "This folder holds a generated demo journal of Connection Journal.\n", encoding="utf-8"
+    )
 
 
 def is_demo_dir(folder: Path | None) -> bool:

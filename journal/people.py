@@ -31,8 +31,11 @@ class PeopleUseCases:
     def person_figures(self, person_id: int) -> PersonFigures:
         """Contacts by month, how connected on average, last contact, mood with vs without."""
         self._known_person(person_id)
-        return person_figures(people_store.person_contacts(self.db, person_id),
-                              people_store.moods_with_person(self.db, person_id), self.today())
+        return person_figures(
+            people_store.person_contacts(self.db, person_id),
+            people_store.moods_with_person(self.db, person_id),
+            self.today(),
+        )
 
     def set_keep_in_touch(self, person_id: int, every: int | str | None) -> Person:
         """Wish to be in touch with someone every ``every`` days (``None`` or "": no wish).
@@ -51,10 +54,20 @@ class PeopleUseCases:
     def been_a_while(self) -> list[WhileSince]:
         """Active people with a keep-in-touch wish whose last contact is that long ago."""
         overview = people_store.people_overview(self.db, self.today())
-        return been_a_while([(e.person.id, e.person.name, e.person.keep_in_touch_days,
-                              e.last_contact, e.person.touch_dismissed_on)
-                             for e in overview if not e.person.archived and e.person.id],
-                            self.today())
+        return been_a_while(
+            [
+                (
+                    e.person.id,
+                    e.person.name,
+                    e.person.keep_in_touch_days,
+                    e.last_contact,
+                    e.person.touch_dismissed_on,
+                )
+                for e in overview
+                if not e.person.archived and e.person.id
+            ],
+            self.today(),
+        )
 
     def set_aside_while(self, person_id: int) -> Person:
         """Hide someone from "It's been a while" for another of their intervals."""
@@ -73,6 +86,7 @@ class PeopleUseCases:
     def _known_person(self, person_id: int) -> Person:
         person = people_store.get_person(self.db, person_id)
         if person is None:
-            raise ValidationError("person", translate("validation",
-                                                      "that person is not in the journal"))
+            raise ValidationError(
+                "person", translate("validation", "that person is not in the journal")
+            )
         return person

@@ -36,8 +36,13 @@ from journal.store.encryption import opens_with
 from journal.store.lock import JournalLock
 from journal.store.migrations import migrate
 
-__all__ = ["MIN_PASSPHRASE", "PrivacyUseCases", "ProtectionChanged", "check_passphrase",
-           "restore_damaged"]
+__all__ = [
+    "MIN_PASSPHRASE",
+    "PrivacyUseCases",
+    "ProtectionChanged",
+    "check_passphrase",
+    "restore_damaged",
+]
 
 
 class PrivacyUseCases:
@@ -56,8 +61,9 @@ class PrivacyUseCases:
 
     def _folder(self) -> Path:
         if self.data_dir is None:
-            raise JournalError(translate("errors",
-                                         "This journal has no folder (it lives in memory)."))
+            raise JournalError(
+                translate("errors", "This journal has no folder (it lives in memory).")
+            )
         return self.data_dir
 
     def passphrase_matches(self, passphrase: str) -> bool:
@@ -75,27 +81,34 @@ class PrivacyUseCases:
         if self.data_dir is None:
             return None
         if getattr(self, "read_only", False):
-            raise JournalError(translate(
-                "errors", "This journal was opened only for reading; nothing can be written."))
-        path = backup_store.make_backup(self.db, self.data_dir, reason, now=self.now(),
-                                        passphrase=self.passphrase)
+            raise JournalError(
+                translate(
+                    "errors", "This journal was opened only for reading; nothing can be written."
+                )
+            )
+        path = backup_store.make_backup(
+            self.db, self.data_dir, reason, now=self.now(), passphrase=self.passphrase
+        )
         backup_store.rotate(self.data_dir, self.now(), self.passphrase)
         return path
 
     def backups(self) -> list[Path]:
         """The backups that check out, newest first."""
-        return backup_store.list_backups(self._folder(), self.passphrase) \
-            if self.data_dir else []
+        return backup_store.list_backups(self._folder(), self.passphrase) if self.data_dir else []
 
     def backup_details(self) -> list[backup_store.BackupInfo]:
         """The backups that check out, with the days each holds and its last entry."""
-        return backup_store.describe_backups(self._folder(), self.passphrase) \
-            if self.data_dir else []
+        return (
+            backup_store.describe_backups(self._folder(), self.passphrase) if self.data_dir else []
+        )
 
     def unverified_backups(self) -> list[Path]:
         """Files under a backup name that do not check out (never offered, left in place)."""
-        return backup_store.unverified_backups(self._folder(), self.passphrase) \
-            if self.data_dir else []
+        return (
+            backup_store.unverified_backups(self._folder(), self.passphrase)
+            if self.data_dir
+            else []
+        )
 
     def days_held(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM days").fetchone()[0])
@@ -133,17 +146,19 @@ class PrivacyUseCases:
                 source.close()
             migrate(self.db)  # a backup from before an update of the app
         except database_errors() as error:
-            raise JournalError(translate(
-                "errors", "The backup could not be restored ({error}); the journal has not "
-                "been changed.").format(error=error)) from None
+            raise JournalError(
+                translate(
+                    "errors",
+                    "The backup could not be restored ({error}); the journal has not been changed.",
+                ).format(error=error)
+            ) from None
         finally:
             backup_store.remove_with_side_files(copy)
         return safety or info.path
 
     # --- passphrase ------------------------------------------------------------------------
 
-    def _change_protection(self, new: str | None, reason: str,
-                           action: str) -> ProtectionChanged:
+    def _change_protection(self, new: str | None, reason: str, action: str) -> ProtectionChanged:
         """Give the journal and every backup the new protection, all or nothing."""
         folder = self._folder()
         old = self.passphrase
@@ -155,9 +170,12 @@ class PrivacyUseCases:
             calm = calm_error(error)  # e.g. a full disk, said as everywhere else
             if calm is None:
                 raise
-            raise JournalError(translate(
-                "errors", "The passphrase could not be changed: {reason} Nothing has been "
-                          "changed.").format(reason=str(calm).rstrip())) from None
+            raise JournalError(
+                translate(
+                    "errors",
+                    "The passphrase could not be changed: {reason} Nothing has been changed.",
+                ).format(reason=str(calm).rstrip())
+            ) from None
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
         try:
@@ -166,10 +184,13 @@ class PrivacyUseCases:
             key = new if opens_with(journal_path, new) else old
             self.db = open_database(journal_path, passphrase=key)
             self.passphrase = key
-            raise JournalError(translate(
-                "errors", "The passphrase change could not be finished ({error}); it will be "
-                          "finished the next time the journal is opened.").format(
-                    error=error.strerror or error)) from None
+            raise JournalError(
+                translate(
+                    "errors",
+                    "The passphrase change could not be finished ({error}); it will be "
+                    "finished the next time the journal is opened.",
+                ).format(error=error.strerror or error)
+            ) from None
         self.db = open_database(journal_path, passphrase=new)
         self.passphrase = new
         return ProtectionChanged(action, tuple(plan.kept_aside))
@@ -177,17 +198,19 @@ class PrivacyUseCases:
     def set_passphrase(self, passphrase: str) -> ProtectionChanged:
         """Encrypt a plain journal (and its backups) with ``passphrase``."""
         if self.encrypted:
-            raise JournalError(translate(
-                "errors", "This journal already has a passphrase; change it instead."))
-        return self._change_protection(check_passphrase(passphrase), "before-encryption",
-                                       "set")
+            raise JournalError(
+                translate("errors", "This journal already has a passphrase; change it instead.")
+            )
+        return self._change_protection(check_passphrase(passphrase), "before-encryption", "set")
 
     def change_passphrase(self, passphrase: str) -> ProtectionChanged:
         if not self.encrypted:
-            raise JournalError(translate(
-                "errors", "This journal has no passphrase yet; set one instead."))
-        return self._change_protection(check_passphrase(passphrase),
-                                       "before-passphrase-change", "change")
+            raise JournalError(
+                translate("errors", "This journal has no passphrase yet; set one instead.")
+            )
+        return self._change_protection(
+            check_passphrase(passphrase), "before-passphrase-change", "change"
+        )
 
     def remove_passphrase(self) -> ProtectionChanged:
         """Decrypt the journal and its backups."""
@@ -200,11 +223,17 @@ class FewerDays(JournalError):
     """A restore that would remove days: refused until the person confirms it."""
 
     def __init__(self, backup_days: int, journal_days: int) -> None:
-        super().__init__(translate(
-            "errors", "This backup holds {backup} days, your journal {journal}: restoring it "
-            "would leave your journal with {lost} fewer days. Nothing has been changed.").format(
-                backup=format_number(backup_days, 0), journal=format_number(journal_days, 0),
-                lost=format_number(journal_days - backup_days, 0)))
+        super().__init__(
+            translate(
+                "errors",
+                "This backup holds {backup} days, your journal {journal}: restoring it "
+                "would leave your journal with {lost} fewer days. Nothing has been changed.",
+            ).format(
+                backup=format_number(backup_days, 0),
+                journal=format_number(journal_days, 0),
+                lost=format_number(journal_days - backup_days, 0),
+            )
+        )
         self.backup_days = backup_days
         self.journal_days = journal_days
 
@@ -212,16 +241,22 @@ class FewerDays(JournalError):
 def _no_such_backup(data_dir: Path, name: str, passphrase: str | None) -> JournalError:
     for path in backup_store.unverified_backups(data_dir, passphrase):
         if name in (path.name, path.stem):
-            return JournalError(translate(
-                "errors", "The backup {name} does not check out (it is damaged, incomplete or "
-                "needs another passphrase), so it is not restored; nothing has been "
-                "changed.").format(name=path.name))
-    return ValidationError("backup", translate(
-        "validation", "there is no backup called {name}").format(name=name))
+            return JournalError(
+                translate(
+                    "errors",
+                    "The backup {name} does not check out (it is damaged, incomplete or "
+                    "needs another passphrase), so it is not restored; nothing has been "
+                    "changed.",
+                ).format(name=path.name)
+            )
+    return ValidationError(
+        "backup", translate("validation", "there is no backup called {name}").format(name=name)
+    )
 
 
-def restore_damaged(data_dir: Path, name: str, *, now: dt.datetime,
-                    passphrase: str | None = None) -> Path | None:
+def restore_damaged(
+    data_dir: Path, name: str, *, now: dt.datetime, passphrase: str | None = None
+) -> Path | None:
     """Put a backup in place of a journal that cannot be opened (or is missing).
 
     The damaged file is never written to: it is kept, unchanged, as
@@ -237,8 +272,11 @@ def restore_damaged(data_dir: Path, name: str, *, now: dt.datetime,
     try:
         return restore_store.restore_file(data_dir, source, now=now, passphrase=passphrase)
     except OSError as error:
-        raise JournalError(translate(
-            "errors", "The backup could not be put in place ({error}); the journal is as it "
-            "was.").format(error=error.strerror or error)) from None
+        raise JournalError(
+            translate(
+                "errors",
+                "The backup could not be put in place ({error}); the journal is as it was.",
+            ).format(error=error.strerror or error)
+        ) from None
     finally:
         lock.release()

@@ -13,8 +13,7 @@ from journal.domain.settings import day_of
 from journal.i18n import QT_TRANSLATE_NOOP, translate
 
 #: The invitation in English, marked for translation; show it with ``invitation()``.
-INVITATION = QT_TRANSLATE_NOOP("reminders", "Would you like to take a minute for today's "
-                                            "check-in?")
+INVITATION = QT_TRANSLATE_NOOP("reminders", "Would you like to take a minute for today's check-in?")
 
 
 def invitation() -> str:
@@ -31,12 +30,19 @@ def parse_time(text: str) -> dt.time | None:
         hours, minutes = (int(part) for part in text.split(":"))
         return dt.time(hours, minutes)
     except ValueError:
-        raise ValidationError("reminder_time", translate(
-            "validation", "reminder time must be like 20:30")) from None
+        raise ValidationError(
+            "reminder_time", translate("validation", "reminder time must be like 20:30")
+        ) from None
 
 
-def reminder_due(now: dt.datetime, reminder_time: str, *, checked_in_today: bool,
-                 last_shown: dt.date | None, day_starts_at: int = 0) -> bool:
+def reminder_due(
+    now: dt.datetime,
+    reminder_time: str,
+    *,
+    checked_in_today: bool,
+    last_shown: dt.date | None,
+    day_starts_at: int = 0,
+) -> bool:
     """True when the daily invitation should appear now.
 
     ``checked_in_today`` and ``last_shown`` are about the journal day of ``now`` (which, with

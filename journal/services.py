@@ -82,10 +82,15 @@ class IsolationNudge:
     @property
     def message(self) -> str:
         if self.days is None:
-            return translate("nudge", "No contact has felt good in a while. Is there someone "
-                             "you could reach out to?")
-        return translate("nudge", "It has been {days} logged days since a contact that felt "
-                         "good. Is there someone you could reach out to?").format(days=self.days)
+            return translate(
+                "nudge",
+                "No contact has felt good in a while. Is there someone you could reach out to?",
+            )
+        return translate(
+            "nudge",
+            "It has been {days} logged days since a contact that felt "
+            "good. Is there someone you could reach out to?",
+        ).format(days=self.days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,17 +107,22 @@ def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCases,
-              PeopleUseCases):
+class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCases, PeopleUseCases):
     """An open journal: its database, its folder (``None`` in memory) and the clock it uses.
 
     Opened with ``lock=True`` (the default) it holds the folder's lock until ``close``, so a
     second window or writing command on the same journal is refused.
     """
 
-    def __init__(self, db: Database, data_dir: Path | None = None, *,
-                 clock: Clock = local_now, passphrase: str | None = None,
-                 lock: JournalLock | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        data_dir: Path | None = None,
+        *,
+        clock: Clock = local_now,
+        passphrase: str | None = None,
+        lock: JournalLock | None = None,
+    ) -> None:
         self.db = db
         self.data_dir = data_dir
         self.passphrase = passphrase
@@ -129,9 +139,18 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
     # --- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path, *, create: bool = True, clock: Clock = local_now,
-             passphrase: str | None = None, lock: bool = True, read_only: bool = False,
-             full_check: bool = True, daily_backup: bool = True) -> Journal:
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        create: bool = True,
+        clock: Clock = local_now,
+        passphrase: str | None = None,
+        lock: bool = True,
+        read_only: bool = False,
+        full_check: bool = True,
+        daily_backup: bool = True,
+    ) -> Journal:
         """Open the journal in ``data_dir`` (created 0700 with its file 0600 if ``create``).
 
         ``read_only=True`` is for commands that only read: no lock (they run beside the app),
@@ -145,8 +164,9 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         """
         path = paths.database_path(data_dir)
         if (read_only or not create) and not path.exists():
-            raise JournalNotFound(translate("errors", "No journal in {folder}.")
-                                  .format(folder=data_dir))
+            raise JournalNotFound(
+                translate("errors", "No journal in {folder}.").format(folder=data_dir)
+            )
         held = None
         try:
             if lock and not read_only:
@@ -157,25 +177,38 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
                 recover(data_dir)  # a passphrase change interrupted: finished or undone
                 backup_store.remove_leftovers(data_dir)
                 restore_store.finish_interrupted(data_dir, now=clock(), passphrase=passphrase)
-            if path.exists() and path.stat().st_size == 0 and \
-                    backup_store.has_backup_files(data_dir):
-                raise JournalDamaged(translate(
-                    "errors", "{path} is empty (0 bytes) although backups exist; it has not "
-                    "been changed. A backup can be restored.").format(path=path))
+            if (
+                path.exists()
+                and path.stat().st_size == 0
+                and backup_store.has_backup_files(data_dir)
+            ):
+                raise JournalDamaged(
+                    translate(
+                        "errors",
+                        "{path} is empty (0 bytes) although backups exist; it has not "
+                        "been changed. A backup can be restored.",
+                    ).format(path=path)
+                )
 
             def backup_now(db: Database, reason: str) -> None:
                 make_backup(db, data_dir, reason, now=clock(), passphrase=passphrase)
 
-            db = open_database(path, create=create and not read_only, passphrase=passphrase,
-                               backup_now=backup_now, read_only=read_only,
-                               full_check=full_check)
+            db = open_database(
+                path,
+                create=create and not read_only,
+                passphrase=passphrase,
+                backup_now=backup_now,
+                read_only=read_only,
+                full_check=full_check,
+            )
         except OSError as error:
             if held:
                 held.release()
-            raise JournalError(translate("errors", "Could not open the journal in {folder}: "
-                                         "{error}").format(folder=data_dir,
-                                                           error=error.strerror or error)
-                               ) from None
+            raise JournalError(
+                translate("errors", "Could not open the journal in {folder}: {error}").format(
+                    folder=data_dir, error=error.strerror or error
+                )
+            ) from None
         except BaseException:
             if held:
                 held.release()
@@ -199,8 +232,11 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         backup thread) a save made meanwhile neither waits for it (WAL) nor makes the copy's
         row counts differ from those it is checked against.
         """
-        if self.data_dir is None or self.is_empty() or \
-                made_today(self.data_dir, self.today(), self.passphrase):
+        if (
+            self.data_dir is None
+            or self.is_empty()
+            or made_today(self.data_dir, self.today(), self.passphrase)
+        ):
             return None
         conn = self.db.conn
         conn.execute("BEGIN")
@@ -263,9 +299,9 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         v.not_after("date", day.date, self.today())
         for contact in contacts:
             if contact.date != day.date:
-                raise ValidationError("date", translate("validation",
-                                                        "every contact must be on the "
-                                                        "check-in's day"))
+                raise ValidationError(
+                    "date", translate("validation", "every contact must be on the check-in's day")
+                )
             self._check_contact(contact)
         with self._writing_days(day.date), self.db.atomic():
             days_store.save_day(self.db, day, updated_at=self._clock())
@@ -293,20 +329,31 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
 
     def _check_contact(self, contact: Contact) -> None:
         v.not_after("date", contact.date, self.today())
-        if contact.person_id is not None and people_store.get_person(
-                self.db, contact.person_id) is None:
-            raise ValidationError("person", translate("validation",
-                                                      "that person is not in the journal"))
+        if (
+            contact.person_id is not None
+            and people_store.get_person(self.db, contact.person_id) is None
+        ):
+            raise ValidationError(
+                "person", translate("validation", "that person is not in the journal")
+            )
 
     def add_contact(self, contact: Contact) -> Contact:
         self._check_contact(contact)
         with self._writing_days(contact.date), self.db.atomic():
             return contacts_store.add_contact(self.db, contact)
 
-    def save_contact_for(self, person_name: str, *, mode: Mode | str, quality: int | None,
-                         kind: Relationship | str | None = None, date: dt.date | None = None,
-                         minutes: int | None = None, note: str = "",
-                         contact_id: int | None = None) -> ContactSaved:
+    def save_contact_for(
+        self,
+        person_name: str,
+        *,
+        mode: Mode | str,
+        quality: int | None,
+        kind: Relationship | str | None = None,
+        date: dt.date | None = None,
+        minutes: int | None = None,
+        note: str = "",
+        contact_id: int | None = None,
+    ) -> ContactSaved:
         """Add (or, with ``contact_id``, change) a contact with the active person called
         ``person_name``, who is created with ``kind`` when nobody has that name yet.
 
@@ -318,30 +365,44 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         person = people_store.find_active_by_name(self.db, name)
         if kind is None:
             if person is None:
-                raise ValidationError("kind", translate(
-                    "validation", "“{name}” is not in the journal yet: choose their kind to "
-                    "add them").format(name=name))
+                raise ValidationError(
+                    "kind",
+                    translate(
+                        "validation",
+                        "“{name}” is not in the journal yet: choose their kind to add them",
+                    ).format(name=name),
+                )
             kind = person.relationship
         # Contact checks and converts kind, mode and quality (the strings of the CLI too)
-        contact = Contact(date=date or self.today(), kind=kind, mode=mode,  # type: ignore[arg-type]
-                          quality=quality, minutes=minutes, note=note,  # type: ignore[arg-type]
-                          id=contact_id, person_id=person.id if person else None)
+        contact = Contact(
+            date=date or self.today(),
+            kind=kind,
+            mode=mode,  # type: ignore[arg-type]
+            quality=quality,
+            minutes=minutes,
+            note=note,  # type: ignore[arg-type]
+            id=contact_id,
+            person_id=person.id if person else None,
+        )
         new = Person(name=name, relationship=contact.kind) if person is None else None
         self._check_contact(contact)
         stored = None if contact_id is None else contacts_store.get_contact(self.db, contact_id)
         if contact_id is not None and stored is None:
-            raise ValidationError("contact", translate(
-                "validation", "that contact is no longer in the journal"))
+            raise ValidationError(
+                "contact", translate("validation", "that contact is no longer in the journal")
+            )
         dates = (contact.date,) if stored is None else (contact.date, stored.date)
         # a new person is not only a day's write: kept results are then recomputed
-        with self._writing_days(*dates) if new is None else self._calm_writes(), \
-                self.db.atomic():
+        with self._writing_days(*dates) if new is None else self._calm_writes(), self.db.atomic():
             if new is not None:
                 person = people_store.add_person(self.db, new)
             assert person is not None
             contact = dataclasses.replace(contact, person_id=person.id)
-            saved = contacts_store.add_contact(self.db, contact) if stored is None \
+            saved = (
+                contacts_store.add_contact(self.db, contact)
+                if stored is None
                 else contacts_store.update_contact(self.db, contact)
+            )
         return ContactSaved(saved, person, new is not None)
 
     def update_contact(self, contact: Contact) -> Contact:
@@ -378,8 +439,9 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
     def _stored_person(self, person_id: int) -> Person:
         person = people_store.get_person(self.db, person_id)
         if person is None:
-            raise ValidationError("person", translate("validation",
-                                                      "that person is not in the journal"))
+            raise ValidationError(
+                "person", translate("validation", "that person is not in the journal")
+            )
         return person
 
     def update_person(self, person_id: int, **changes: object) -> Person:
@@ -396,8 +458,9 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
     def merge_people(self, keep_id: int, remove_id: int) -> Person:
         """Two entries are the same person: move everything to ``keep_id``, drop the other."""
         if keep_id == remove_id:
-            raise ValidationError("person", translate("validation",
-                                                      "choose two different people to merge"))
+            raise ValidationError(
+                "person", translate("validation", "choose two different people to merge")
+            )
         keep = self._stored_person(keep_id)
         self._stored_person(remove_id)
         with self.db.atomic():
@@ -426,8 +489,14 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
             days = days_store.logged_days_between(self.db, last, on)
             if days < NUDGE_AFTER_DAYS:
                 return None
-        people = [p for p in (people_store.get_person(self.db, i)
-                              for i in contacts_store.closest_people(self.db, on)) if p]
+        people = [
+            p
+            for p in (
+                people_store.get_person(self.db, i)
+                for i in contacts_store.closest_people(self.db, on)
+            )
+            if p
+        ]
         return IsolationNudge(days, people)
 
     # --- analysis ----------------------------------------------------------------------------
@@ -476,10 +545,14 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         from journal.analysis.series import series_from_totals, unpack_totals
 
         packed = contacts_store.packed_daily_totals(self.db, start, end)
-        totals = contacts_store.daily_totals(self.db, start, end) if packed is None else \
-            unpack_totals(packed, contacts_store.PACK_BITS, contacts_store.PACK_WIDTH)
-        return series_from_totals(start, end,
-                                  days_store.rating_rows_by_offset(self.db, start, end), totals)
+        totals = (
+            contacts_store.daily_totals(self.db, start, end)
+            if packed is None
+            else unpack_totals(packed, contacts_store.PACK_BITS, contacts_store.PACK_WIDTH)
+        )
+        return series_from_totals(
+            start, end, days_store.rating_rows_by_offset(self.db, start, end), totals
+        )
 
     def _fresh_base_series(self) -> DailySeries | None:
         """The kept series brought up to date by patching the days written since, or
@@ -536,7 +609,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
             yield
         after = self.changes()
         if after != before:
-            recent = self._day_writes[-(_KEEP_DAY_WRITES - 1):]
+            recent = self._day_writes[-(_KEEP_DAY_WRITES - 1) :]
             self._day_writes = [*recent, (before, after, dates)]
 
     def _kept(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -548,8 +621,11 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         """
         kept = self._kept_results
         hit = kept.get(key)
-        if hit is not None and hit[0] is self.db.conn and \
-                self._days_written_since(hit[1]) is not None:
+        if (
+            hit is not None
+            and hit[0] is self.db.conn
+            and self._days_written_since(hit[1]) is not None
+        ):
             return hit[2]
         value = compute()
         kept.pop(key, None)
@@ -558,8 +634,9 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
             del kept[next(iter(kept))]
         return value
 
-    def insights(self, start: dt.date, end: dt.date, *, keep: bool = True,
-                 series: DailySeries | None = None) -> InsightReport:
+    def insights(
+        self, start: dt.date, end: dt.date, *, keep: bool = True, series: DailySeries | None = None
+    ) -> InsightReport:
         """Every figure and the ranked sentences for ``start..end``.
 
         ``keep=False``: one-shot work (see ``series``); ``series``: the series of
@@ -570,8 +647,9 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         from journal.analysis.insights import compute_insights
 
         if end < start:
-            raise ValidationError("to", translate("validation", "the end of the range cannot "
-                                                  "be before its start"))
+            raise ValidationError(
+                "to", translate("validation", "the end of the range cannot be before its start")
+            )
         if series is None:
             series = self.series(start, end, keep=keep)
         sessions = np.zeros(len(series))
@@ -586,13 +664,16 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
 
         db = self.db
         return weekly_adherence(
-            start, end,
+            start,
+            end,
             medications=treatment_store.list_medications(db),
             doses=treatment_store.dose_rows(db, start, end),
             checkin_dates=days_store.dates_with_checkins(db, start, end),
             sessions=treatment_store.sessions_between(db, start, end),
             commitments=treatment_store.list_commitments(db),
-            commitment_log=treatment_store.done_rows(db, start, end), today=self.today())
+            commitment_log=treatment_store.done_rows(db, start, end),
+            today=self.today(),
+        )
 
     # --- settings ----------------------------------------------------------------------------
 

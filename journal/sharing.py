@@ -66,8 +66,9 @@ def _targets(activity_map: Mapping[str, str] | None) -> dict[str, Any]:
     """``--activity-map``'s words (``friend/video``, ``coping``, ``none``) as targets."""
     from journal.report.import_common import parse_activity_target
 
-    return {name: parse_activity_target(name, value)
-            for name, value in (activity_map or {}).items()}
+    return {
+        name: parse_activity_target(name, value) for name, value in (activity_map or {}).items()
+    }
 
 
 class SharingUseCases:
@@ -86,11 +87,17 @@ class SharingUseCases:
         raise NotImplementedError
 
     if TYPE_CHECKING:  # provided by Journal; declared here for type checkers only
+
         def settings(self) -> Settings: ...
-        def series(self, start: dt.date, end: dt.date, *,
-                   keep: bool = True) -> DailySeries: ...
-        def insights(self, start: dt.date, end: dt.date, *, keep: bool = True,
-                     series: DailySeries | None = None) -> InsightReport: ...
+        def series(self, start: dt.date, end: dt.date, *, keep: bool = True) -> DailySeries: ...
+        def insights(
+            self,
+            start: dt.date,
+            end: dt.date,
+            *,
+            keep: bool = True,
+            series: DailySeries | None = None,
+        ) -> InsightReport: ...
         def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence: ...
 
     def _check_export_target(self, out: Path) -> None:
@@ -102,10 +109,14 @@ class SharingUseCases:
         folder = Path(self.data_dir).resolve()
         target = Path(out).expanduser().resolve()
         if target == folder or folder in target.parents:
-            raise ValidationError("out", translate(
-                "validation", "{path} is inside the journal's own folder ({folder}), where the "
-                "journal and its backups live; choose another place for the export").format(
-                    path=out, folder=folder))
+            raise ValidationError(
+                "out",
+                translate(
+                    "validation",
+                    "{path} is inside the journal's own folder ({folder}), where the "
+                    "journal and its backups live; choose another place for the export",
+                ).format(path=out, folder=folder),
+            )
 
     def export_json(self, out: Path) -> Path:
         from journal.report.export_json import export_document, write_json
@@ -119,8 +130,9 @@ class SharingUseCases:
         self._check_export_target(out)
         return export_csv_zip(self.db, out)
 
-    def import_json(self, path: Path, mode: str = "new", *,
-                    cancelled: IsCancelled = never_cancelled) -> ImportOutcome:
+    def import_json(
+        self, path: Path, mode: str = "new", *, cancelled: IsCancelled = never_cancelled
+    ) -> ImportOutcome:
         """Import an export file. ``new`` needs an empty journal; ``merge`` adds what is not
         there yet; ``replace`` backs up, then replaces everything. When ``cancelled()`` turns
         true before the end, the transaction is rolled back and ``Cancelled`` raised."""
@@ -131,9 +143,14 @@ class SharingUseCases:
 
         parsed = read_export(path)  # validated whole before anything is written
         if mode == "new" and not self.is_empty():
-            raise JournalError(translate("errors", "This journal already has entries: choose "
-                                                   "merge (add what is not there yet) or replace "
-                                                   "(after a backup)."))
+            raise JournalError(
+                translate(
+                    "errors",
+                    "This journal already has entries: choose "
+                    "merge (add what is not there yet) or replace "
+                    "(after a backup).",
+                )
+            )
         check(cancelled)
         outcome = ImportOutcome()
         if mode == "replace" or (mode == "merge" and not self.is_empty()):
@@ -161,20 +178,30 @@ class SharingUseCases:
 
         return daylio.read_daylio(path)
 
-    def preview_daylio(self, path: Path, mood_map: Mapping[str, str] | None = None,
-                       activity_map: Mapping[str, str] | None = None) -> ImportPreview:
+    def preview_daylio(
+        self,
+        path: Path,
+        mood_map: Mapping[str, str] | None = None,
+        activity_map: Mapping[str, str] | None = None,
+    ) -> ImportPreview:
         """What a Daylio import would write, with the mapping applied; writes nothing."""
         from journal.report import import_daylio as daylio
 
         read = daylio.read_daylio(path)
         moods = daylio.check_mood_map(mood_map or {})
         existing = days_store.dates_with_checkins(self.db, dt.date.min, dt.date.max)
-        return daylio.plan_import(read.entries, moods, _targets(activity_map), existing,
-                                  self.today(), read.source)
+        return daylio.plan_import(
+            read.entries, moods, _targets(activity_map), existing, self.today(), read.source
+        )
 
-    def import_daylio(self, path: Path, mood_map: Mapping[str, str] | None = None,
-                      activity_map: Mapping[str, str] | None = None, *,
-                      cancelled: IsCancelled = never_cancelled) -> ImportPreview:
+    def import_daylio(
+        self,
+        path: Path,
+        mood_map: Mapping[str, str] | None = None,
+        activity_map: Mapping[str, str] | None = None,
+        *,
+        cancelled: IsCancelled = never_cancelled,
+    ) -> ImportPreview:
         """Import a Daylio export or backup in one transaction; returns what was written."""
         return self._write_import(self.preview_daylio(path, mood_map, activity_map), cancelled)
 
@@ -184,30 +211,36 @@ class SharingUseCases:
 
         return bearable.questions(path)
 
-    def preview_bearable(self, path: Path, activity_map: Mapping[str, str] | None = None,
-                         mood_scale: int | str | None = None) -> ImportPreview:
+    def preview_bearable(
+        self,
+        path: Path,
+        activity_map: Mapping[str, str] | None = None,
+        mood_scale: int | str | None = None,
+    ) -> ImportPreview:
         """What a Bearable import would write, with the mapping applied; writes nothing."""
         from journal.report import import_bearable as bearable
 
         scale = bearable.check_mood_scale(mood_scale)
         existing = days_store.dates_with_checkins(self.db, dt.date.min, dt.date.max)
-        return bearable.plan_import(path, _targets(activity_map), existing, self.today(),
-                                    scale)
+        return bearable.plan_import(path, _targets(activity_map), existing, self.today(), scale)
 
-    def import_bearable(self, path: Path, activity_map: Mapping[str, str] | None = None,
-                        mood_scale: int | str | None = None, *,
-                        cancelled: IsCancelled = never_cancelled) -> ImportPreview:
+    def import_bearable(
+        self,
+        path: Path,
+        activity_map: Mapping[str, str] | None = None,
+        mood_scale: int | str | None = None,
+        *,
+        cancelled: IsCancelled = never_cancelled,
+    ) -> ImportPreview:
         """Import a Bearable export in one transaction; returns what was written."""
-        return self._write_import(self.preview_bearable(path, activity_map, mood_scale),
-                                  cancelled)
+        return self._write_import(self.preview_bearable(path, activity_map, mood_scale), cancelled)
 
     def _write_import(self, preview: ImportPreview, cancelled: IsCancelled) -> ImportPreview:
         """Write a preview's days and contacts all at once, or nothing."""
         check(cancelled)
         stamp = self.now().isoformat(timespec="seconds")
         with self.db.atomic():
-            insert_rows(self.db, "days", ({**to_row(d), "updated_at": stamp}
-                                          for d in preview.days))
+            insert_rows(self.db, "days", ({**to_row(d), "updated_at": stamp} for d in preview.days))
             insert_many(self.db, "contacts", preview.contacts, exclude=("id",))
             check(cancelled)  # raised inside the transaction, so it is rolled back
         return preview
@@ -220,8 +253,9 @@ class SharingUseCases:
         attended = [s.date for s in sessions if s.status is SessionStatus.ATTENDED]
         return max(attended) if attended else None
 
-    def safety_left_out(self, start: dt.date, end: dt.date,
-                        sections: Iterable[str] | None = None) -> list[dt.date]:
+    def safety_left_out(
+        self, start: dt.date, end: dt.date, sections: Iterable[str] | None = None
+    ) -> list[dt.date]:
         """The days of ``start..end`` with a PHQ-9 whose item 9 was answered above 0 that the
         summary will not show, because the questionnaires are not among ``sections`` (the
         Share page says so plainly; the choice stays the person's)."""
@@ -230,18 +264,23 @@ class SharingUseCases:
 
         if "questionnaires" in check_sections(sections):
             return []
-        return sorted(a.date for a in assessments_store.assessments_between(self.db, start, end)
-                      if SAFETY_FLAG in a.flags)
+        return sorted(
+            a.date
+            for a in assessments_store.assessments_between(self.db, start, end)
+            if SAFETY_FLAG in a.flags
+        )
 
-    def summary_inputs(self, start: dt.date, end: dt.date,
-                       sections: Iterable[str] | None = None) -> SummaryInputs:
+    def summary_inputs(
+        self, start: dt.date, end: dt.date, sections: Iterable[str] | None = None
+    ) -> SummaryInputs:
         """What the ticked ``sections`` need for ``start..end``, and nothing more."""
         from journal.report.summary import SummaryInputs, check_sections
 
         chosen = check_sections(sections)
         if end < start:
-            raise ValidationError("to", translate(
-                "validation", "the end of the range cannot be before its start"))
+            raise ValidationError(
+                "to", translate("validation", "the end of the range cannot be before its start")
+            )
         db = self.db
         inputs: dict[str, Any] = {}
         if "overview" in chosen:
@@ -254,21 +293,28 @@ class SharingUseCases:
         if "topics" in chosen:
             inputs["topics"] = treatment_store.list_agenda(db, open_only=True)
         if "notes" in chosen:
-            inputs["notes"] = {d.date: d.note for d in days_store.days_between(db, start, end)
-                               if d.note}
+            inputs["notes"] = {
+                d.date: d.note for d in days_store.days_between(db, start, end) if d.note
+            }
         if "safety_plan" in chosen:
             inputs["safety_plan"] = safety_plan_store.get_safety_plan(db)
         # one-shot: only the range is read (not the whole journal), once for charts and figures
         series = self.series(start, end, keep=False)
         return SummaryInputs(
-            start=start, end=end, made_on=self.today(),
-            display_name=self.settings().display_name, series=series,
+            start=start,
+            end=end,
+            made_on=self.today(),
+            display_name=self.settings().display_name,
+            series=series,
             insights=self.insights(start, end, series=series),
             adherence=self.weekly_adherence(start, end),
-            people=people_store.list_people(db, include_archived=True), **inputs)
+            people=people_store.list_people(db, include_archived=True),
+            **inputs,
+        )
 
-    def _care_kept(self, start: dt.date, end: dt.date) -> tuple[list[MedicationKept],
-                                                                 list[CommitmentKept]]:
+    def _care_kept(
+        self, start: dt.date, end: dt.date
+    ) -> tuple[list[MedicationKept], list[CommitmentKept]]:
         """Each medication's doses and each commitment's check-offs over the range."""
         from journal.analysis.adherence import weekly_adherence
         from journal.report.summary import CommitmentKept, MedicationKept
@@ -279,36 +325,75 @@ class SharingUseCases:
         log = treatment_store.commitment_log_between(db, start, end)
         medications, commitments = [], []
         for med in treatment_store.list_medications(db):
-            kept = weekly_adherence(start, end, medications=[med], doses=doses,
-                                    checkin_dates=checkins, sessions=[], commitments=[],
-                                    commitment_log=[])
+            kept = weekly_adherence(
+                start,
+                end,
+                medications=[med],
+                doses=doses,
+                checkin_dates=checkins,
+                sessions=[],
+                commitments=[],
+                commitment_log=[],
+            )
             if kept.doses_scheduled.sum():
-                medications.append(MedicationKept(
-                    med.name, med.dose, med.doses_per_day, int(kept.doses_taken.sum()),
-                    int(kept.doses_scheduled.sum())))
+                medications.append(
+                    MedicationKept(
+                        med.name,
+                        med.dose,
+                        med.doses_per_day,
+                        int(kept.doses_taken.sum()),
+                        int(kept.doses_scheduled.sum()),
+                    )
+                )
         for item in treatment_store.list_commitments(db):
-            kept = weekly_adherence(start, end, medications=[], doses=[], checkin_dates=set(),
-                                    sessions=[], commitments=[item], commitment_log=log)
+            kept = weekly_adherence(
+                start,
+                end,
+                medications=[],
+                doses=[],
+                checkin_dates=set(),
+                sessions=[],
+                commitments=[item],
+                commitment_log=log,
+            )
             if kept.commitments_target.sum():
-                commitments.append(CommitmentKept(
-                    item.title, item.kind, item.per_week, item.suggested_by,
-                    int(kept.commitments_done.sum()), int(kept.commitments_target.sum())))
+                commitments.append(
+                    CommitmentKept(
+                        item.title,
+                        item.kind,
+                        item.per_week,
+                        item.suggested_by,
+                        int(kept.commitments_done.sum()),
+                        int(kept.commitments_target.sum()),
+                    )
+                )
         return medications, commitments
 
-    def build_summary(self, start: dt.date, end: dt.date,
-                      sections: Iterable[str] | None = None,
-                      names: NameStyle | str = "hidden") -> Summary:
+    def build_summary(
+        self,
+        start: dt.date,
+        end: dt.date,
+        sections: Iterable[str] | None = None,
+        names: NameStyle | str = "hidden",
+    ) -> Summary:
         """The summary of ``start..end`` with only the chosen sections."""
         from journal.report.summary import build_summary, check_sections
 
         chosen = check_sections(sections)
         return build_summary(self.summary_inputs(start, end, chosen), chosen, names)
 
-    def export_summary(self, out: Path, start: dt.date, end: dt.date,
-                       sections: Iterable[str] | None = None,
-                       names: NameStyle | str = "hidden", paper: str = "A4", *,
-                       progress: Progress | None = None,
-                       cancelled: IsCancelled = never_cancelled) -> Path:
+    def export_summary(
+        self,
+        out: Path,
+        start: dt.date,
+        end: dt.date,
+        sections: Iterable[str] | None = None,
+        names: NameStyle | str = "hidden",
+        paper: str = "A4",
+        *,
+        progress: Progress | None = None,
+        cancelled: IsCancelled = never_cancelled,
+    ) -> Path:
         """Write the summary PDF to ``out`` (atomically, 0600); ``Cancelled`` writes nothing."""
         from journal.report.pdf import render_pdf  # Qt is loaded only to make a PDF
 
@@ -317,15 +402,21 @@ class SharingUseCases:
         check(cancelled)
         return render_pdf(summary, out, paper=paper, progress=progress, cancelled=cancelled)
 
-    def preview_summary(self, start: dt.date, end: dt.date,
-                        sections: Iterable[str] | None = None,
-                        names: NameStyle | str = "hidden", paper: str = "A4", *,
-                        dpi: int = 96, progress: Progress | None = None,
-                        cancelled: IsCancelled = never_cancelled) -> list[Any]:
+    def preview_summary(
+        self,
+        start: dt.date,
+        end: dt.date,
+        sections: Iterable[str] | None = None,
+        names: NameStyle | str = "hidden",
+        paper: str = "A4",
+        *,
+        dpi: int = 96,
+        progress: Progress | None = None,
+        cancelled: IsCancelled = never_cancelled,
+    ) -> list[Any]:
         """The summary's pages as ``QImage``s, laid out exactly as the PDF is."""
         from journal.report.pdf import render_pages
 
         summary = self.build_summary(start, end, sections, names)
         check(cancelled)
-        return render_pages(summary, paper=paper, dpi=dpi, progress=progress,
-                            cancelled=cancelled)
+        return render_pages(summary, paper=paper, dpi=dpi, progress=progress, cancelled=cancelled)

@@ -70,17 +70,24 @@ class TreatmentUseCases:
     # --- care team and sessions -----------------------------------------------------------
 
     def care_team(self) -> list[Person]:
-        return [p for p in people_store.list_people(self.db, include_archived=False)
-                if p.relationship in CARE_TEAM]
+        return [
+            p
+            for p in people_store.list_people(self.db, include_archived=False)
+            if p.relationship in CARE_TEAM
+        ]
 
     def _check_session(self, session: Session) -> None:
         if session.date > self.today() and session.status is not SessionStatus.PLANNED:
-            raise ValidationError("status", translate(
-                "validation", "a session in the future can only be planned"))
-        if session.person_id is not None and people_store.get_person(
-                self.db, session.person_id) is None:
-            raise ValidationError("provider", translate(
-                "validation", "that provider is not in the journal"))
+            raise ValidationError(
+                "status", translate("validation", "a session in the future can only be planned")
+            )
+        if (
+            session.person_id is not None
+            and people_store.get_person(self.db, session.person_id) is None
+        ):
+            raise ValidationError(
+                "provider", translate("validation", "that provider is not in the journal")
+            )
 
     def add_session(self, session: Session) -> Session:
         self._check_session(session)
@@ -100,8 +107,11 @@ class TreatmentUseCases:
         return session
 
     def sessions_between(self, start: dt.date, end: dt.date) -> list[Session]:
-        return list(self._kept(("sessions", start, end),
-                               lambda: store.sessions_between(self.db, start, end)))
+        return list(
+            self._kept(
+                ("sessions", start, end), lambda: store.sessions_between(self.db, start, end)
+            )
+        )
 
     # --- medications -----------------------------------------------------------------------
 
@@ -113,8 +123,10 @@ class TreatmentUseCases:
         wanted = name.strip().casefold()
         found = [m for m in self.medications() if m.name.casefold() == wanted]
         if not found:
-            raise ValidationError("medication", translate(
-                "validation", "there is no medication called “{name}”").format(name=name))
+            raise ValidationError(
+                "medication",
+                translate("validation", "there is no medication called “{name}”").format(name=name),
+            )
         return found[-1]
 
     def add_medication(self, medication: Medication) -> Medication:
@@ -125,8 +137,9 @@ class TreatmentUseCases:
         """Stop taking a medication; its history stays."""
         current = store.get_medication(self.db, medication_id)
         if current is None:
-            raise ValidationError("medication", translate(
-                "validation", "that medication is not in the journal"))
+            raise ValidationError(
+                "medication", translate("validation", "that medication is not in the journal")
+            )
         stopped = dataclasses.replace(current, stopped_on=on)
         with self.db.atomic():
             return store.update_medication(self.db, stopped)
@@ -134,23 +147,31 @@ class TreatmentUseCases:
     def doses_on(self, date: dt.date) -> list[DoseStatus]:
         """Medications active on ``date`` with the doses checked off that day."""
         taken = {d.medication_id: d.taken for d in store.doses_between(self.db, date, date)}
-        return [DoseStatus(m, taken.get(m.id or 0, 0)) for m in self.medications()
-                if m.active_on(date)]
+        return [
+            DoseStatus(m, taken.get(m.id or 0, 0)) for m in self.medications() if m.active_on(date)
+        ]
 
     def set_doses(self, medication_id: int, date: dt.date, taken: int) -> DoseLog:
         medication = store.get_medication(self.db, medication_id)
         if medication is None:
-            raise ValidationError("medication", translate(
-                "validation", "that medication is not in the journal"))
+            raise ValidationError(
+                "medication", translate("validation", "that medication is not in the journal")
+            )
         v.not_after("date", date, self.today())
         if not medication.active_on(date):
-            raise ValidationError("date", translate(
-                "validation", "{medication} was not being taken on {date}").format(
-                    medication=medication.name, date=format_date(date, "date")))
+            raise ValidationError(
+                "date",
+                translate("validation", "{medication} was not being taken on {date}").format(
+                    medication=medication.name, date=format_date(date, "date")
+                ),
+            )
         if isinstance(taken, int) and taken > medication.doses_per_day:
-            raise ValidationError("taken", translate(
-                "validation", "taken cannot be more than the {doses} doses per day").format(
-                    doses=format_number(medication.doses_per_day, 0)))
+            raise ValidationError(
+                "taken",
+                translate(
+                    "validation", "taken cannot be more than the {doses} doses per day"
+                ).format(doses=format_number(medication.doses_per_day, 0)),
+            )
         log = DoseLog(medication_id=medication_id, date=date, taken=taken)
         with self.db.atomic():
             store.set_doses(self.db, log)
@@ -165,36 +186,48 @@ class TreatmentUseCases:
         wanted = title.strip().casefold()
         found = [c for c in self.commitments() if c.title.casefold() == wanted]
         if not found:
-            raise ValidationError("commitment", translate(
-                "validation", "there is no commitment called “{title}”").format(title=title))
+            raise ValidationError(
+                "commitment",
+                translate("validation", "there is no commitment called “{title}”").format(
+                    title=title
+                ),
+            )
         return found[-1]
 
     def add_commitment(self, commitment: Commitment) -> Commitment:
-        if commitment.suggested_by is not None and people_store.get_person(
-                self.db, commitment.suggested_by) is None:
-            raise ValidationError("suggested_by", translate(
-                "validation", "that person is not in the journal"))
+        if (
+            commitment.suggested_by is not None
+            and people_store.get_person(self.db, commitment.suggested_by) is None
+        ):
+            raise ValidationError(
+                "suggested_by", translate("validation", "that person is not in the journal")
+            )
         with self.db.atomic():
             return store.add_commitment(self.db, commitment)
 
     def end_commitment(self, commitment_id: int, on: dt.date) -> Commitment:
         current = store.get_commitment(self.db, commitment_id)
         if current is None:
-            raise ValidationError("commitment", translate(
-                "validation", "that commitment is not in the journal"))
+            raise ValidationError(
+                "commitment", translate("validation", "that commitment is not in the journal")
+            )
         with self.db.atomic():
             return store.update_commitment(self.db, dataclasses.replace(current, ended_on=on))
 
     def set_commitment_done(self, commitment_id: int, date: dt.date, done: int) -> CommitmentLog:
         commitment = store.get_commitment(self.db, commitment_id)
         if commitment is None:
-            raise ValidationError("commitment", translate(
-                "validation", "that commitment is not in the journal"))
+            raise ValidationError(
+                "commitment", translate("validation", "that commitment is not in the journal")
+            )
         v.not_after("date", date, self.today())
         if not commitment.active_on(date):
-            raise ValidationError("date", translate(
-                "validation", "“{commitment}” was not running on {date}").format(
-                    commitment=commitment.title, date=format_date(date, "date")))
+            raise ValidationError(
+                "date",
+                translate("validation", "“{commitment}” was not running on {date}").format(
+                    commitment=commitment.title, date=format_date(date, "date")
+                ),
+            )
         log = CommitmentLog(commitment_id=commitment_id, date=date, done=done)
         with self.db.atomic():
             store.set_commitment_done(self.db, log)
@@ -209,9 +242,13 @@ class TreatmentUseCases:
             if not item.active_on(date):
                 continue
             mine = [log for log in logs if log.commitment_id == item.id]
-            progress.append(WeekProgress(
-                item, sum(log.done for log in mine if log.date == date),
-                sum(log.done for log in mine)))
+            progress.append(
+                WeekProgress(
+                    item,
+                    sum(log.done for log in mine if log.date == date),
+                    sum(log.done for log in mine),
+                )
+            )
         return progress
 
     # --- topics for the next session -------------------------------------------------------
@@ -227,8 +264,9 @@ class TreatmentUseCases:
     def mark_discussed(self, item_id: int, on: dt.date | None = None) -> AgendaItem:
         current = store.get_agenda_item(self.db, item_id)
         if current is None:
-            raise ValidationError("topic", translate("validation",
-                                                     "that topic is not in the journal"))
+            raise ValidationError(
+                "topic", translate("validation", "that topic is not in the journal")
+            )
         updated = dataclasses.replace(current, discussed_on=on or self.today())
         with self.db.atomic():
             return store.update_agenda_item(self.db, updated)

@@ -25,8 +25,9 @@ def fixed_clock() -> dt.datetime:
 
 
 @pytest.fixture(autouse=True)
-def _no_real_journal(tmp_path_factory: pytest.TempPathFactory,
-                     monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_real_journal(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point the default journal folder at a temporary one so no test touches the user's."""
     monkeypatch.setenv("CONNECTION_JOURNAL_DIR", str(tmp_path_factory.mktemp("default")))
 
@@ -61,14 +62,20 @@ def make_day() -> Callable[..., Day]:
         values: dict[str, Any] = {"date": TODAY, "mood": 6}
         values.update(overrides)
         return Day(**values)
+
     return make
 
 
 @pytest.fixture
 def make_contact() -> Callable[..., Contact]:
     def make(**overrides: Any) -> Contact:
-        values: dict[str, Any] = {"date": TODAY, "kind": "friend", "mode": "in_person",
-                                  "quality": 4}
+        values: dict[str, Any] = {
+            "date": TODAY,
+            "kind": "friend",
+            "mode": "in_person",
+            "quality": 4,
+        }
         values.update(overrides)
         return Contact(**values)
+
     return make

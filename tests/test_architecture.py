@@ -8,9 +8,25 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1] / "journal"
 QT = ("PySide6", "shiboken6", "pyqtgraph")
-CORE = ["store", "domain", "analysis", "report", "cli", "services.py", "treatment.py",
-        "sharing.py", "privacy.py", "checkins.py", "reminders.py", "desktop.py", "demo.py",
-        "paths.py", "bench.py", "i18n.py", "people.py"]
+CORE = [
+    "store",
+    "domain",
+    "analysis",
+    "report",
+    "cli",
+    "services.py",
+    "treatment.py",
+    "sharing.py",
+    "privacy.py",
+    "checkins.py",
+    "reminders.py",
+    "desktop.py",
+    "demo.py",
+    "paths.py",
+    "bench.py",
+    "i18n.py",
+    "people.py",
+]
 #: The PDF renderer: the only modules of ``report`` that may use Qt.
 PDF_MODULES = {ROOT / "report" / "pdf.py", ROOT / "report" / "pdf_charts.py"}
 NETWORK = ("socket", "urllib", "http", "requests", "httpx", "aiohttp", "ftplib", "smtplib")
@@ -82,8 +98,11 @@ def test_nothing_but_app_imports_ui() -> None:
         assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
 
 
-_SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
-                  r"CREATE\s+TABLE|PRAGMA\s)", re.IGNORECASE)
+_SQL = re.compile(
+    r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
+    r"CREATE\s+TABLE|PRAGMA\s)",
+    re.IGNORECASE,
+)
 
 
 def test_widgets_hold_no_sql() -> None:
@@ -92,14 +111,20 @@ def test_widgets_hold_no_sql() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 assert not _SQL.search(node.value), f"SQL in {path.relative_to(ROOT)}"
-            if isinstance(node, ast.Attribute) and node.attr in {"execute", "executescript",
-                                                                  "query"}:
+            if isinstance(node, ast.Attribute) and node.attr in {
+                "execute",
+                "executescript",
+                "query",
+            }:
                 pytest.fail(f"{path.relative_to(ROOT)} runs queries ({node.attr})")
         assert "sqlite" not in " ".join(_imports(path)), path
 
 
 def test_no_network_modules_anywhere() -> None:
     for path in ROOT.rglob("*.py"):
-        bad = [n for n in _imports(path) if n.split(".")[0] in NETWORK
-               or n.startswith("PySide6.QtNetwork")]
+        bad = [
+            n
+            for n in _imports(path)
+            if n.split(".")[0] in NETWORK or n.startswith("PySide6.QtNetwork")
+        ]
         assert not bad, f"{path.relative_to(ROOT)} imports {bad}"

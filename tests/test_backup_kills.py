@@ -25,14 +25,26 @@ from journal.store import backup as backup_store
 from journal.store import faults
 from tests.conftest import TODAY, fixed_clock
 
-pytestmark = pytest.mark.skipif(os.name != "posix" or not hasattr(os, "fork"),
-                                reason="SIGKILL and fork")
+pytestmark = pytest.mark.skipif(
+    os.name != "posix" or not hasattr(os, "fork"), reason="SIGKILL and fork"
+)
 ROOT = Path(__file__).resolve().parents[1]
-BACKUP_POINTS = ["backup:create", "backup:write", "backup:fsync", "backup:check",
-                 "backup:rename", "backup:fsync-folder"]
+BACKUP_POINTS = [
+    "backup:create",
+    "backup:write",
+    "backup:fsync",
+    "backup:check",
+    "backup:rename",
+    "backup:fsync-folder",
+]
 COPY_POINTS = ["restore:create", "restore:write", "restore:fsync", "restore:check"]
-SWAP_POINTS = ["restore:ready", "restore:keep-aside", "restore:move-side-file",
-               "restore:rename", "restore:fsync-folder"]
+SWAP_POINTS = [
+    "restore:ready",
+    "restore:keep-aside",
+    "restore:move-side-file",
+    "restore:rename",
+    "restore:fsync-folder",
+]
 
 
 def _killed_at(point: str, work: Callable[[], object]) -> bool:
@@ -40,9 +52,11 @@ def _killed_at(point: str, work: Callable[[], object]) -> bool:
     pid = os.fork()
     if pid == 0:  # the child: never returns into pytest
         try:
+
             def kill(name: str) -> None:
                 if name == point:
                     os.kill(os.getpid(), signal.SIGKILL)
+
             faults.hook = kill
             work()
         finally:
@@ -68,8 +82,11 @@ def _assert_whole(data_dir: Path, allowed_days: set[int]) -> None:
     for path in journal.backups():
         assert isinstance(backup_store.inspect(path), backup_store.BackupInfo)
     journal.close()
-    leftovers = [p.name for p in data_dir.rglob("*")
-                 if p.name.endswith((".partial", ".restoring", ".restored"))]
+    leftovers = [
+        p.name
+        for p in data_dir.rglob("*")
+        if p.name.endswith((".partial", ".restoring", ".restored"))
+    ]
     assert leftovers == []
 
 
@@ -81,6 +98,7 @@ def test_kill_during_a_backup(data_dir: Path, point: str) -> None:
         journal = Journal.open(data_dir, clock=fixed_clock)
         journal.save_day(Day(date=TODAY - dt.timedelta(days=9), mood=1, note="committed"))
         journal.backup("manual")
+
     assert _killed_at(point, work)
     _assert_whole(data_dir, {6})
 
@@ -95,13 +113,15 @@ def test_kill_during_a_restore_of_the_open_journal(data_dir: Path, point: str) -
 
     def work() -> None:
         Journal.open(data_dir, clock=fixed_clock).restore(name, allow_fewer_days=True)
+
     assert _killed_at(point, work)
     _assert_whole(data_dir, {6})  # every kill point is before the one-transaction copy
 
 
 @pytest.mark.parametrize("point", COPY_POINTS + SWAP_POINTS)
-def test_kill_during_a_restore_of_a_damaged_journal(data_dir: Path, tmp_path: Path,
-                                                    point: str) -> None:
+def test_kill_during_a_restore_of_a_damaged_journal(
+    data_dir: Path, tmp_path: Path, point: str
+) -> None:
     name = _journal(data_dir, 3)
     writer = Journal.open(data_dir, clock=fixed_clock)
     writer.save_day(Day(date=TODAY, mood=2, note="in the WAL"))
@@ -110,12 +130,13 @@ def test_kill_during_a_restore_of_a_damaged_journal(data_dir: Path, tmp_path: Pa
     writer.close()
     path = crashed / "journal.sqlite3"
     data = bytearray(path.read_bytes())
-    data[4096 * 2: 4096 * 2 + 300] = b"\xff" * 300
+    data[4096 * 2 : 4096 * 2 + 300] = b"\xff" * 300
     path.write_bytes(bytes(data))
     assert (crashed / "journal.sqlite3-wal").exists()
 
     def work() -> None:
         restore_damaged(crashed, name, now=fixed_clock())
+
     assert _killed_at(point, work)
     assert path.exists()  # never a moment without a journal file
     try:
@@ -126,8 +147,11 @@ def test_kill_during_a_restore_of_a_damaged_journal(data_dir: Path, tmp_path: Pa
         assert backup_store.unverified_backups(crashed) == []
         restore_damaged(crashed, name, now=fixed_clock())  # and restoring works again
         _assert_whole(crashed, {3})
-    kept = [p for p in crashed.iterdir() if p.name.startswith("journal.sqlite3.damaged-")
-            and not p.name.endswith(("-wal", "-shm"))]
+    kept = [
+        p
+        for p in crashed.iterdir()
+        if p.name.startswith("journal.sqlite3.damaged-") and not p.name.endswith(("-wal", "-shm"))
+    ]
     assert [p.read_bytes() for p in kept] == [bytes(data)]
 
 
@@ -136,18 +160,45 @@ def _strace() -> str | None:
 
 
 @pytest.mark.skipif(_strace() is None, reason="strace is not installed")
-@pytest.mark.parametrize(("syscall", "when"), [
-    ("fdatasync", 1), ("fdatasync", 4), ("fdatasync", 8),  # SQLite writing the copy
-    ("fsync", 1), ("rename", 1), ("fsync", 2)])  # the copy, its name, the folder
-def test_kill_at_real_system_calls_of_the_backup_command(data_dir: Path, syscall: str,
-                                                         when: int) -> None:
+@pytest.mark.parametrize(
+    ("syscall", "when"),
+    [
+        ("fdatasync", 1),
+        ("fdatasync", 4),
+        ("fdatasync", 8),  # SQLite writing the copy
+        ("fsync", 1),
+        ("rename", 1),
+        ("fsync", 2),
+    ],
+)  # the copy, its name, the folder
+def test_kill_at_real_system_calls_of_the_backup_command(
+    data_dir: Path, syscall: str, when: int
+) -> None:
     _journal(data_dir, 4)  # today's backup exists: the command makes exactly one more
     names = "rename,renameat,renameat2" if syscall == "rename" else syscall
     result = subprocess.run(
-        [_strace(), "-f", "-qq", "-o", os.devnull, "-e", f"trace={names}",
-         "-e", f"inject={names}:signal=KILL:when={when}",
-         sys.executable, "-m", "journal", "backup", "--data-dir", str(data_dir)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120)
+        [
+            _strace(),
+            "-f",
+            "-qq",
+            "-o",
+            os.devnull,
+            "-e",
+            f"trace={names}",
+            "-e",
+            f"inject={names}:signal=KILL:when={when}",
+            sys.executable,
+            "-m",
+            "journal",
+            "backup",
+            "--data-dir",
+            str(data_dir),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode in (-signal.SIGKILL, 128 + signal.SIGKILL), result.stderr
     assert "Traceback" not in result.stderr
     _assert_whole(data_dir, {4})

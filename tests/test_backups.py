@@ -29,20 +29,29 @@ def _fill(journal: Journal, days: int, first: dt.date = TODAY) -> None:
 def hook(monkeypatch: pytest.MonkeyPatch):
     def install(function) -> None:
         monkeypatch.setattr(faults, "hook", function)
+
     return install
 
 
-def test_a_backup_gets_its_name_only_after_it_checked_out(journal: Journal, data_dir: Path,
-                                                          hook) -> None:
+def test_a_backup_gets_its_name_only_after_it_checked_out(
+    journal: Journal, data_dir: Path, hook
+) -> None:
     _fill(journal, 3)
     seen: dict[str, list[str]] = {}
 
     def record(name: str) -> None:
         seen[name] = sorted(p.name for p in (data_dir / "backups").iterdir())
+
     hook(record)
     path = journal.backup("manual")
-    assert list(seen) == ["backup:create", "backup:write", "backup:fsync", "backup:check",
-                          "backup:rename", "backup:fsync-folder"]
+    assert list(seen) == [
+        "backup:create",
+        "backup:write",
+        "backup:fsync",
+        "backup:check",
+        "backup:rename",
+        "backup:fsync-folder",
+    ]
     assert seen["backup:rename"] == [path.name + ".partial"]  # checked, not yet named
     assert [p.name for p in (data_dir / "backups").iterdir()] == [path.name]
     info = backup_store.inspect(path)
@@ -51,7 +60,8 @@ def test_a_backup_gets_its_name_only_after_it_checked_out(journal: Journal, data
 
 
 def test_a_file_that_does_not_check_out_is_never_offered_counted_or_kept(
-        journal: Journal, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    journal: Journal, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _fill(journal, 3)
     good = journal.backup("manual")
     folder = data_dir / "backups"
@@ -84,16 +94,19 @@ def test_a_file_that_does_not_check_out_is_never_offered_counted_or_kept(
 
 
 def test_leftovers_of_interrupted_backups_and_restores_are_removed_at_open(
-        journal: Journal, data_dir: Path) -> None:
+    journal: Journal, data_dir: Path
+) -> None:
     _fill(journal, 1)
     good = journal.backup("manual")
     journal.close()
     folder = data_dir / "backups"
-    leftovers = [folder / "journal-20260315-110000-daily.sqlite3.partial",
-                 folder / "journal-20260315-110000-daily.sqlite3.partial-journal",
-                 folder / "journal-20260315-110000-daily.sqlite3.partial-wal",
-                 data_dir / "journal.sqlite3.restoring",
-                 data_dir / "journal.sqlite3.restoring-journal"]
+    leftovers = [
+        folder / "journal-20260315-110000-daily.sqlite3.partial",
+        folder / "journal-20260315-110000-daily.sqlite3.partial-journal",
+        folder / "journal-20260315-110000-daily.sqlite3.partial-wal",
+        data_dir / "journal.sqlite3.restoring",
+        data_dir / "journal.sqlite3.restoring-journal",
+    ]
     for path in leftovers:
         path.write_bytes(b"half")
     Journal.open(data_dir, clock=fixed_clock).close()
@@ -101,8 +114,9 @@ def test_leftovers_of_interrupted_backups_and_restores_are_removed_at_open(
     assert good.exists()
 
 
-def test_restore_list_shows_what_each_backup_holds(journal: Journal, data_dir: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_list_shows_what_each_backup_holds(
+    journal: Journal, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _fill(journal, 2, TODAY - dt.timedelta(days=1))
     name = journal.backup("manual").name
     _fill(journal, 5)
@@ -114,8 +128,9 @@ def test_restore_list_shows_what_each_backup_holds(journal: Journal, data_dir: P
     assert first[4:] == ["2 days", f"last entry {TODAY - dt.timedelta(days=1)}"]
 
 
-def test_restore_of_fewer_days_needs_a_yes(journal: Journal, data_dir: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_of_fewer_days_needs_a_yes(
+    journal: Journal, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _fill(journal, 2)
     name = journal.backup("manual").name
     _fill(journal, 6)
@@ -133,32 +148,41 @@ def test_restore_of_fewer_days_needs_a_yes(journal: Journal, data_dir: Path,
     reopened.close()
 
 
-def test_restoring_a_damaged_journal_never_leaves_no_journal(journal: Journal, data_dir: Path,
-                                                             hook) -> None:
+def test_restoring_a_damaged_journal_never_leaves_no_journal(
+    journal: Journal, data_dir: Path, hook
+) -> None:
     _fill(journal, 4)
     name = journal.backup("manual").name
     journal.close()
     path = data_dir / "journal.sqlite3"
     damaged = bytearray(path.read_bytes())
-    damaged[4096 * 2: 4096 * 2 + 300] = b"\xff" * 300
+    damaged[4096 * 2 : 4096 * 2 + 300] = b"\xff" * 300
     path.write_bytes(bytes(damaged))
     steps = []
 
     def watch(step: str) -> None:
         steps.append(step)
         assert path.exists(), step
+
     hook(watch)
     aside = restore_damaged(data_dir, name, now=fixed_clock())
-    assert {"restore:write", "restore:fsync", "restore:check", "restore:keep-aside",
-            "restore:rename", "restore:fsync-folder"} <= set(steps)
+    assert {
+        "restore:write",
+        "restore:fsync",
+        "restore:check",
+        "restore:keep-aside",
+        "restore:rename",
+        "restore:fsync-folder",
+    } <= set(steps)
     assert aside is not None and aside.read_bytes() == bytes(damaged)
     restored = Journal.open(data_dir, clock=fixed_clock)
     assert restored.days_held() == 4
     restored.close()
 
 
-def test_an_empty_backup_is_refused_for_a_damaged_journal_too(data_dir: Path,
-                                                              journal: Journal) -> None:
+def test_an_empty_backup_is_refused_for_a_damaged_journal_too(
+    data_dir: Path, journal: Journal
+) -> None:
     _fill(journal, 1)
     journal.close()
     folder = data_dir / "backups"
@@ -170,17 +194,24 @@ def test_an_empty_backup_is_refused_for_a_damaged_journal_too(data_dir: Path,
     assert (data_dir / "journal.sqlite3").read_bytes() == before
 
 
-@pytest.mark.parametrize("failure", [OSError(errno.ENOSPC, "No space left on device"),
-                                     sqlite3.OperationalError("database or disk is full")])
+@pytest.mark.parametrize(
+    "failure",
+    [
+        OSError(errno.ENOSPC, "No space left on device"),
+        sqlite3.OperationalError("database or disk is full"),
+    ],
+)
 @pytest.mark.parametrize("step", ["backup:write", "backup:fsync", "backup:rename"])
 def test_a_full_disk_during_a_backup_is_one_calm_line_and_leaves_nothing(
-        journal: Journal, data_dir: Path, hook, step: str, failure: Exception) -> None:
+    journal: Journal, data_dir: Path, hook, step: str, failure: Exception
+) -> None:
     _fill(journal, 3)
     good = journal.backup("manual")
 
     def full(name: str) -> None:
         if name == step:
             raise failure
+
     hook(full)
     with pytest.raises(backup_store.BackupFailed, match="the disk is full"):
         journal.backup("manual")
@@ -189,14 +220,16 @@ def test_a_full_disk_during_a_backup_is_one_calm_line_and_leaves_nothing(
     journal.save_day(Day(date=TODAY, mood=9))  # the journal still works
 
 
-def test_the_backup_command_on_a_full_disk(journal: Journal, data_dir: Path, hook,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_backup_command_on_a_full_disk(
+    journal: Journal, data_dir: Path, hook, capsys: pytest.CaptureFixture[str]
+) -> None:
     _fill(journal, 1)
     journal.close()
 
     def full(name: str) -> None:
         if name == "backup:write":
             raise OSError(errno.ENOSPC, "No space left on device")
+
     hook(full)
     assert main(["backup", "--data-dir", str(data_dir)]) == 1
     err = capsys.readouterr().err
@@ -218,7 +251,7 @@ def test_an_encrypted_journal_is_restored_with_its_passphrase_both_ways(data_dir
     journal.close()
     path = data_dir / "journal.sqlite3"
     damaged = bytearray(path.read_bytes())
-    damaged[4096 * 2: 4096 * 2 + 300] = b"\xff" * 300
+    damaged[4096 * 2 : 4096 * 2 + 300] = b"\xff" * 300
     path.write_bytes(bytes(damaged))
     restore_damaged(data_dir, name, now=fixed_clock(), passphrase=key)
     reopened = Journal.open(data_dir, clock=fixed_clock, passphrase=key)
@@ -234,9 +267,15 @@ def small_disk(tmp_path: Path):
 
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
-    if os.name != "posix" or os.geteuid() != 0 or subprocess.run(
+    if (
+        os.name != "posix"
+        or os.geteuid() != 0
+        or subprocess.run(
             ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
-            capture_output=True).returncode != 0:
+            capture_output=True,
+        ).returncode
+        != 0
+    ):
         pytest.skip("no tmpfs can be mounted here")
     yield mount_point
     subprocess.run(["umount", "-l", str(mount_point)], check=True)

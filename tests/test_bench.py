@@ -12,15 +12,33 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_bench_smoke_run_reports_every_figure() -> None:
-    result = subprocess.run([sys.executable, "-m", "journal.bench", "--years", "1", "--repeat",
-                             "1", "--json"], capture_output=True, text=True, timeout=300,
-                            cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "journal.bench", "--years", "1", "--repeat", "1", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     names = {f["name"] for f in report["figures"]}
-    assert {"baseline_start", "baseline_memory", "bare_python", "cli_version", "start_first",
-            "start_later", "memory", "save", "refresh", "insights_cli", "pdf_4_weeks",
-            "export_json", "import_json", "import_daylio", "cli_check"} <= names
+    assert {
+        "baseline_start",
+        "baseline_memory",
+        "bare_python",
+        "cli_version",
+        "start_first",
+        "start_later",
+        "memory",
+        "save",
+        "refresh",
+        "insights_cli",
+        "pdf_4_weeks",
+        "export_json",
+        "import_json",
+        "import_daylio",
+        "cli_check",
+    } <= names
     for figure in report["figures"]:
         if figure["name"] in ("start_first", "start_later", "memory", "cli_check"):
             # every goal is judged: a ratio against its reference and a verdict
@@ -31,8 +49,13 @@ def test_bench_smoke_run_reports_every_figure() -> None:
 
 def test_bench_rejects_bad_arguments() -> None:
     for years in ("0", "1,x", "10,-1"):
-        result = subprocess.run([sys.executable, "-m", "journal.bench", "--years", years],
-                                capture_output=True, text=True, timeout=60, cwd=ROOT)
+        result = subprocess.run(
+            [sys.executable, "-m", "journal.bench", "--years", years],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=ROOT,
+        )
         assert result.returncode == 2, years
         assert "at least 1" in result.stderr or "whole years" in result.stderr
 

@@ -39,8 +39,15 @@ def test_a_questionnaire_cannot_be_dated_in_the_future(journal):
 
 def test_a_failed_save_writes_nothing(journal, monkeypatch):
     def fail(db, assessment):
-        db["assessments"].insert({"date": "2026-01-01", "instrument": "gad7",
-                                  "answers": "[0,0,0,0,0,0,0]", "total": 0, "band": "minimal"})
+        db["assessments"].insert(
+            {
+                "date": "2026-01-01",
+                "instrument": "gad7",
+                "answers": "[0,0,0,0,0,0,0]",
+                "total": 0,
+                "band": "minimal",
+            }
+        )
         raise RuntimeError("disk went away")
 
     monkeypatch.setattr(assessments_store, "add_assessment", fail)
@@ -55,7 +62,9 @@ def test_history_by_instrument_oldest_first(journal):
     journal.save_assessment(_phq9(date=TODAY - dt.timedelta(days=14), rest=2))
     journal.save_assessment(Assessment(date=TODAY, instrument="ucla3", answers=(1, 2, 3)))
     assert [a.date for a in journal.assessments(Instrument.PHQ9)] == [
-        TODAY - dt.timedelta(days=14), TODAY]
+        TODAY - dt.timedelta(days=14),
+        TODAY,
+    ]
     assert [a.instrument for a in journal.assessments("ucla3")] == [Instrument.UCLA3]
     assert len(journal.assessments()) == 3
     assert journal.last_assessment("phq9").date == TODAY
@@ -95,8 +104,11 @@ def test_due_on_a_given_day_ignores_later_questionnaires(journal):
 
 def test_safety_plan_round_trip(journal):
     assert journal.safety_plan() == SafetyPlan()
-    plan = SafetyPlan(warning_signs="Not sleeping", people_to_ask="Sam — 0123 456",
-                      crisis_line="Local crisis team 0800 000 000")
+    plan = SafetyPlan(
+        warning_signs="Not sleeping",
+        people_to_ask="Sam — 0123 456",
+        crisis_line="Local crisis team 0800 000 000",
+    )
     journal.save_safety_plan(plan)
     assert journal.safety_plan() == plan
 
@@ -114,8 +126,13 @@ def test_help_contacts_come_from_people_with_a_number_from_their_note(journal):
 
 
 def test_crisis_info_puts_the_persons_own_plan_first_then_the_locale(journal):
-    journal.save_safety_plan(SafetyPlan(people_to_ask="Sam — 0123", professionals="Dr. Lee",
-                                        crisis_line="  My crisis team 0800 1  "))
+    journal.save_safety_plan(
+        SafetyPlan(
+            people_to_ask="Sam — 0123",
+            professionals="Dr. Lee",
+            crisis_line="  My crisis team 0800 1  ",
+        )
+    )
     info = journal.crisis_info("en_GB")
     assert info.own_crisis_line == "My crisis team 0800 1"
     assert info.people_to_ask == "Sam — 0123"
@@ -148,8 +165,13 @@ def test_crisis_info_survives_an_unreadable_plan(journal, monkeypatch):
 @pytest.mark.parametrize("field", [f.name for f in dataclasses.fields(Settings)])
 def test_no_setting_skips_the_crisis_message(journal, field):
     """Whatever any setting holds, a PHQ-9 with item 9 above 0 needs the crisis message."""
-    values = {"display_name": "x", "theme": "dark", "reminder_time": "09:00",
-              "questionnaire_every_days": 0, "window_geometry": "00"}
+    values = {
+        "display_name": "x",
+        "theme": "dark",
+        "reminder_time": "09:00",
+        "questionnaire_every_days": 0,
+        "window_geometry": "00",
+    }
     if field in values:
         journal.update_settings(**{field: values[field]})
     saved = journal.save_assessment(_phq9(item9=2))
@@ -173,8 +195,11 @@ def test_an_imported_recent_item9_answer_is_offered_once(journal):
     journal.item9_message_shown(recent)
     assert journal.unseen_item9_answer() is None
     journal.item9_message_shown(recent)  # twice is still once
-    assert journal.db.execute("SELECT value FROM settings WHERE key = ?",
-                              ["item9_messages_shown"]).fetchone()[0] == \
-        '["2026-03-02:1,1,1,1,1,1,1,1,1"]'
+    assert (
+        journal.db.execute(
+            "SELECT value FROM settings WHERE key = ?", ["item9_messages_shown"]
+        ).fetchone()[0]
+        == '["2026-03-02:1,1,1,1,1,1,1,1,1"]'
+    )
     # the settings the person sees are untouched
     assert journal.settings() == type(journal.settings())()

@@ -13,8 +13,9 @@ from journal.store.migrations import CURRENT_VERSION
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "journal", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "journal", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_version_and_help_through_python_m() -> None:
@@ -36,8 +37,7 @@ def test_demo_then_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "contacts" in out
 
 
-def test_demo_refuses_non_empty_journal(tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_refuses_non_empty_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = str(tmp_path / "d")
     assert main(["demo", "--days", "5", "--data-dir", folder]) == 0
     capsys.readouterr()
@@ -48,7 +48,8 @@ def test_demo_refuses_non_empty_journal(tmp_path: Path,
 
 
 def test_check_of_missing_journal_fails_without_creating_it(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "absent"
     assert main(["check", "--data-dir", str(folder)]) == 1
     assert "No journal in" in capsys.readouterr().err
@@ -66,13 +67,16 @@ def test_check_of_a_damaged_file_is_one_line_and_non_zero(tmp_path: Path) -> Non
     assert (folder / "journal.sqlite3").read_bytes() == b"not a journal" * 50
 
 
-@pytest.mark.parametrize("args", [
-    ["frobnicate"],
-    ["demo", "--days", "ten"],
-    ["demo", "--days", "0"],
-    ["demo", "--seed", "x"],
-    ["check", "--unknown"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["frobnicate"],
+        ["demo", "--days", "ten"],
+        ["demo", "--days", "0"],
+        ["demo", "--seed", "x"],
+        ["check", "--unknown"],
+    ],
+)
 def test_wrong_arguments_are_one_line_exit_2(args: list[str]) -> None:
     result = run(*args)
     assert result.returncode == 2
@@ -113,34 +117,46 @@ def test_insights_bad_dates(tmp_path: Path, args: list[str]) -> None:
 def test_insights_range_backwards(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = str(tmp_path / "d")
     main(["demo", "--days", "20", "--data-dir", folder])
-    assert main(["insights", "--from", "2026-02-01", "--to", "2026-01-01",
-                 "--data-dir", folder]) == 2
+    assert (
+        main(["insights", "--from", "2026-02-01", "--to", "2026-01-01", "--data-dir", folder]) == 2
+    )
     assert "end of the range" in capsys.readouterr().err
 
 
-def test_log_changes_only_the_fields_given(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_log_changes_only_the_fields_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from journal.services import Journal
 
     folder = str(tmp_path / "j")
-    assert main(["log", "--date", "2026-01-02", "--mood", "6", "--note", "kept",
-                 "--data-dir", folder]) == 0
-    assert main(["log", "--date", "2026-01-02", "--energy", "4", "--sleep", "7.5",
-                 "--data-dir", folder]) == 0
+    assert (
+        main(["log", "--date", "2026-01-02", "--mood", "6", "--note", "kept", "--data-dir", folder])
+        == 0
+    )
+    assert (
+        main(
+            ["log", "--date", "2026-01-02", "--energy", "4", "--sleep", "7.5", "--data-dir", folder]
+        )
+        == 0
+    )
     journal = Journal.open(Path(folder))
     day = journal.day(dt.date(2026, 1, 2))
     journal.close()
     assert (day.mood, day.energy, day.sleep_hours, day.note) == (6, 4, 7.5, "kept")
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--mood", "11"], "mood must be between 0 and 10"),
-    (["--mood", "5", "--anxiety", "x"], "anxiety must be a whole number"),
-    (["--mood", "5", "--date", "2999-01-01"], "date cannot be in the future"),
-    ([], "give at least one field"),
-])
-def test_log_bad_input_saves_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                     args: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--mood", "11"], "mood must be between 0 and 10"),
+        (["--mood", "5", "--anxiety", "x"], "anxiety must be a whole number"),
+        (["--mood", "5", "--date", "2999-01-01"], "date cannot be in the future"),
+        ([], "give at least one field"),
+    ],
+)
+def test_log_bad_input_saves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     folder = tmp_path / "j"
     assert main(["log", *args, "--data-dir", str(folder)]) == 2
     assert message in capsys.readouterr().err
@@ -153,70 +169,169 @@ def test_contact_add_and_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     base = ["contact", "add", "--date", "2026-01-02", "--data-dir", folder]
     assert main([*base, "--person", "Sam", "--mode", "phone"]) == 2
     assert "add --kind to create them" in capsys.readouterr().err
-    assert main([*base, "--person", "Sam", "--mode", "phone", "--kind", "friend",
-                 "--quality", "5", "--minutes", "20"]) == 0
+    assert (
+        main(
+            [
+                *base,
+                "--person",
+                "Sam",
+                "--mode",
+                "phone",
+                "--kind",
+                "friend",
+                "--quality",
+                "5",
+                "--minutes",
+                "20",
+            ]
+        )
+        == 0
+    )
     assert main([*base, "--person", "sam", "--mode", "text"]) == 0  # known, any case
-    for bad, message in [(["--quality", "6"], "quality must be between 1 and 5"),
-                         (["--minutes", "2000"], "minutes must be between 0 and 1440"),
-                         (["--minutes", "-1"], "minutes must be between 0 and 1440")]:
+    for bad, message in [
+        (["--quality", "6"], "quality must be between 1 and 5"),
+        (["--minutes", "2000"], "minutes must be between 0 and 1440"),
+        (["--minutes", "-1"], "minutes must be between 0 and 1440"),
+    ]:
         capsys.readouterr()
         assert main([*base, "--person", "Sam", "--mode", "text", *bad]) == 2
         assert message in capsys.readouterr().err
-    assert run("contact", "add", "--person", "Sam", "--mode", "fax",
-               "--data-dir", folder).returncode == 2
+    assert (
+        run("contact", "add", "--person", "Sam", "--mode", "fax", "--data-dir", folder).returncode
+        == 2
+    )
     capsys.readouterr()
     assert main(["contact", "list", "--date", "2026-01-02", "--data-dir", folder]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 2 and "Sam" in lines[0] and "20 min" in lines[0]
 
 
-def test_export_import_and_backup_commands(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_import_and_backup_commands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source, target = str(tmp_path / "a"), str(tmp_path / "b")
     main(["demo", "--days", "30", "--data-dir", source])
-    assert main(["export", "--format", "json", "--out", str(tmp_path / "a.json"),
-                 "--data-dir", source]) == 0
-    assert main(["export", "--format", "csv", "--out", str(tmp_path / "a.zip"),
-                 "--data-dir", source]) == 0
-    assert main(["import", str(tmp_path / "a.json"), "--format", "json",
-                 "--data-dir", target]) == 0
-    assert main(["import", str(tmp_path / "a.json"), "--format", "json",
-                 "--data-dir", target]) == 1
+    assert (
+        main(
+            ["export", "--format", "json", "--out", str(tmp_path / "a.json"), "--data-dir", source]
+        )
+        == 0
+    )
+    assert (
+        main(["export", "--format", "csv", "--out", str(tmp_path / "a.zip"), "--data-dir", source])
+        == 0
+    )
+    assert main(["import", str(tmp_path / "a.json"), "--format", "json", "--data-dir", target]) == 0
+    assert main(["import", str(tmp_path / "a.json"), "--format", "json", "--data-dir", target]) == 1
     assert "choose merge" in capsys.readouterr().err
-    assert main(["import", str(tmp_path / "a.json"), "--format", "json", "--merge",
-                 "--data-dir", target]) == 0
+    assert (
+        main(
+            [
+                "import",
+                str(tmp_path / "a.json"),
+                "--format",
+                "json",
+                "--merge",
+                "--data-dir",
+                target,
+            ]
+        )
+        == 0
+    )
     assert "nothing new" in capsys.readouterr().out
     assert main(["backup", "--data-dir", target]) == 0
     assert "backups" in capsys.readouterr().out
-    (tmp_path / "bad.json").write_text('{"format": "connection-journal", "version": 1, '
-                                       '"tables": {"days": [{"date": "2026-01-01", '
-                                       '"mood": 12}]}}')
-    assert main(["import", str(tmp_path / "bad.json"), "--format", "json", "--merge",
-                 "--data-dir", target]) == 2
+    (tmp_path / "bad.json").write_text(
+        '{"format": "connection-journal", "version": 1, '
+        '"tables": {"days": [{"date": "2026-01-01", '
+        '"mood": 12}]}}'
+    )
+    assert (
+        main(
+            [
+                "import",
+                str(tmp_path / "bad.json"),
+                "--format",
+                "json",
+                "--merge",
+                "--data-dir",
+                target,
+            ]
+        )
+        == 2
+    )
     assert "days record 1, field mood: mood must be between 0 and 10" in capsys.readouterr().err
 
 
-def test_daylio_dry_run_writes_nothing(tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_daylio_dry_run_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sample = tmp_path / "daylio.csv"
-    sample.write_text("full_date,date,weekday,time,mood,activities,note_title,note\n"
-                      "2026-01-02,Jan 2,Friday,20:00,good,friends | walk,,\n")
+    sample.write_text(
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        "2026-01-02,Jan 2,Friday,20:00,good,friends | walk,,\n"
+    )
     folder = str(tmp_path / "j")
-    assert main(["import", str(sample), "--format", "daylio", "--dry-run",
-                 "--activity-map", "friends=friend", "--data-dir", folder]) == 0
+    assert (
+        main(
+            [
+                "import",
+                str(sample),
+                "--format",
+                "daylio",
+                "--dry-run",
+                "--activity-map",
+                "friends=friend",
+                "--data-dir",
+                folder,
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "1 days from 2026-01-02" in out and "walk" in out
     assert not (tmp_path / "j").exists()  # not even an empty journal was made
-    assert main(["import", str(sample), "--format", "daylio", "--activity-map", "friends",
-                 "--data-dir", folder]) == 2
+    assert (
+        main(
+            [
+                "import",
+                str(sample),
+                "--format",
+                "daylio",
+                "--activity-map",
+                "friends",
+                "--data-dir",
+                folder,
+            ]
+        )
+        == 2
+    )
     assert "expected label=value" in capsys.readouterr().err
 
 
-def test_person_show_keep_in_touch_and_while(tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_person_show_keep_in_touch_and_while(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = str(tmp_path / "p")
-    assert main(["contact", "add", "--date", "2026-01-02", "--person", "Sam", "--kind",
-                 "friend", "--mode", "phone", "--quality", "4", "--data-dir", folder]) == 0
+    assert (
+        main(
+            [
+                "contact",
+                "add",
+                "--date",
+                "2026-01-02",
+                "--person",
+                "Sam",
+                "--kind",
+                "friend",
+                "--mode",
+                "phone",
+                "--quality",
+                "4",
+                "--data-dir",
+                folder,
+            ]
+        )
+        == 0
+    )
     assert main(["person", "keep-in-touch", "Sam", "7", "--data-dir", folder]) == 0
     assert "every 7 days" in capsys.readouterr().out
     assert main(["person", "while", "--data-dir", folder]) == 0

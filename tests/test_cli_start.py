@@ -22,20 +22,35 @@ from tests.conftest import TODAY, fixed_clock
 
 ROOT = Path(__file__).resolve().parents[1]
 #: What a start without work must not load (each costs tens of milliseconds, numpy ~150).
-HEAVY = ("sqlite_utils", "numpy", "journal.services", "journal.report.summary",
-         "journal.analysis", "PySide6")
+HEAVY = (
+    "sqlite_utils",
+    "numpy",
+    "journal.services",
+    "journal.report.summary",
+    "journal.analysis",
+    "PySide6",
+)
 
 
-def _python(code: str, *args: str, env: dict[str, str] | None = None
-            ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120, env=env)
+def _python(
+    code: str, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env=env,
+    )
 
 
 def _loaded_by(code: str, *args: str) -> list[str]:
     """The heavy modules loaded after ``code`` ran (it may read ``sys.argv``)."""
-    result = _python(code + "\nimport sys\nprint(sorted(m for m in sys.modules if m.startswith("
-                     f"{HEAVY!r})))", *args)
+    result = _python(
+        code + f"\nimport sys\nprint(sorted(m for m in sys.modules if m.startswith({HEAVY!r})))",
+        *args,
+    )
     assert result.returncode == 0, result.stderr
     return eval(result.stdout.strip().splitlines()[-1])  # a printed list of names
 
@@ -45,11 +60,19 @@ def test_building_the_whole_parser_loads_nothing_heavy() -> None:
 
 
 def test_version_through_python_m_imports_nothing_heavy() -> None:
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "journal", "--version"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "journal", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert result.returncode == 0 and result.stdout.startswith("connection-journal ")
-    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
-                if line.startswith("import time:")}
+    imported = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
     assert "journal.cli" in imported  # the report was read
     assert not [m for m in imported if m.startswith(HEAVY)]
 
@@ -75,8 +98,9 @@ def test_check_reads_with_the_standard_library_alone(data_dir: Path) -> None:
 
 
 @pytest.mark.usefixtures("fast_kdf")
-def test_check_of_an_encrypted_journal_needs_no_sqlite_utils(tmp_path: Path,
-                                                             data_dir: Path) -> None:
+def test_check_of_an_encrypted_journal_needs_no_sqlite_utils(
+    tmp_path: Path, data_dir: Path
+) -> None:
     pytest.importorskip("sqlcipher3")
     folder = _filled(data_dir)
     secret = tmp_path / "secret"
@@ -84,19 +108,31 @@ def test_check_of_an_encrypted_journal_needs_no_sqlite_utils(tmp_path: Path,
     journal = Journal.open(folder, clock=fixed_clock)
     journal.set_passphrase("correct horse battery")
     journal.close()
-    fast = ("import sqlcipher3.dbapi2 as m\nc = m.connect(':memory:')\n"
-            f"c.execute('PRAGMA cipher_default_kdf_iter = {FAST}')\nc.close()\n")
-    assert _loaded_by(fast + _CHECK, "check", "--data-dir", str(folder),
-                      "--passphrase-file", str(secret)) == []
+    fast = (
+        "import sqlcipher3.dbapi2 as m\nc = m.connect(':memory:')\n"
+        f"c.execute('PRAGMA cipher_default_kdf_iter = {FAST}')\nc.close()\n"
+    )
+    assert (
+        _loaded_by(
+            fast + _CHECK, "check", "--data-dir", str(folder), "--passphrase-file", str(secret)
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize("given", [None, "3"])
 def test_numpy_gets_one_blas_thread_unless_the_person_chose(given: str | None) -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+    }
     if given:
         env["OPENBLAS_NUM_THREADS"] = given
-    result = _python("import journal, os\nprint(os.environ['OPENBLAS_NUM_THREADS'], "
-                     "os.environ['OMP_NUM_THREADS'])", env=env)
+    result = _python(
+        "import journal, os\nprint(os.environ['OPENBLAS_NUM_THREADS'], "
+        "os.environ['OMP_NUM_THREADS'])",
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [given or "1", "1"]

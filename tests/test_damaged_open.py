@@ -23,9 +23,9 @@ def _journal_with_backup(data_dir: Path) -> str:
 
 
 @pytest.mark.parametrize("index", [0, 6, 15, "zeroed"])
-def test_a_flipped_header_byte_is_damage_not_encryption(data_dir: Path, index: int | str,
-                                                        capsys: pytest.CaptureFixture[str]
-                                                        ) -> None:
+def test_a_flipped_header_byte_is_damage_not_encryption(
+    data_dir: Path, index: int | str, capsys: pytest.CaptureFixture[str]
+) -> None:
     _journal_with_backup(data_dir)
     path = data_dir / "journal.sqlite3"
     data = bytearray(path.read_bytes())
@@ -42,8 +42,7 @@ def test_a_flipped_header_byte_is_damage_not_encryption(data_dir: Path, index: i
     assert path.read_bytes() == bytes(data)
 
 
-def test_a_leftover_wal_is_not_merged_into_a_damaged_file(data_dir: Path,
-                                                          tmp_path: Path) -> None:
+def test_a_leftover_wal_is_not_merged_into_a_damaged_file(data_dir: Path, tmp_path: Path) -> None:
     _journal_with_backup(data_dir)
     writer = Journal.open(data_dir, clock=fixed_clock)
     writer.save_day(Day(date=TODAY, mood=2, note="in the WAL only"))
@@ -53,7 +52,7 @@ def test_a_leftover_wal_is_not_merged_into_a_damaged_file(data_dir: Path,
     main_file, wal = crashed / "journal.sqlite3", crashed / "journal.sqlite3-wal"
     assert wal.stat().st_size > 0
     data = bytearray(main_file.read_bytes())
-    data[4096 * 2: 4096 * 2 + 300] = b"\xff" * 300
+    data[4096 * 2 : 4096 * 2 + 300] = b"\xff" * 300
     main_file.write_bytes(bytes(data))
     wal_bytes = wal.read_bytes()
     with pytest.raises(JournalDamaged):
@@ -88,15 +87,17 @@ def _break_a_rule(data_dir: Path) -> None:
     conn.close()
 
 
-def test_rows_breaking_a_check_constraint_block_writes(data_dir: Path,
-                                                       capsys: pytest.CaptureFixture[str]
-                                                       ) -> None:
+def test_rows_breaking_a_check_constraint_block_writes(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _journal_with_backup(data_dir)
     _break_a_rule(data_dir)
     folder = str(data_dir)
     before = (data_dir / "journal.sqlite3").read_bytes()
-    for args in (["log", "--mood", "5", "--date", "2026-03-01"],
-                 ["contact", "add", "--person", "Sam", "--kind", "friend", "--mode", "phone"]):
+    for args in (
+        ["log", "--mood", "5", "--date", "2026-03-01"],
+        ["contact", "add", "--person", "Sam", "--kind", "friend", "--mode", "phone"],
+    ):
         assert main([*args, "--data-dir", folder]) == 1
         err = capsys.readouterr().err
         assert "is damaged (CHECK constraint failed in days)" in err
@@ -116,8 +117,9 @@ def test_the_app_finds_broken_rules_with_its_daily_backup(data_dir: Path) -> Non
     assert list((data_dir / "backups").iterdir()) == []  # no copy kept of a broken journal
 
 
-def test_a_garbled_header_with_a_plain_wal_is_damage_not_encryption(data_dir: Path,
-                                                                    tmp_path: Path) -> None:
+def test_a_garbled_header_with_a_plain_wal_is_damage_not_encryption(
+    data_dir: Path, tmp_path: Path
+) -> None:
     _journal_with_backup(data_dir)
     writer = Journal.open(data_dir, clock=fixed_clock)
     writer.db.execute("PRAGMA user_version = 1")  # page 1 into the WAL

@@ -1,4 +1,4 @@
-""""Day starts at": before the chosen hour an entry belongs to the day before — in the journal,
+""" "Day starts at": before the chosen hour an entry belongs to the day before — in the journal,
 the command line's default date and the daily reminder."""
 
 import datetime as dt
@@ -24,8 +24,10 @@ def test_the_default_is_midnight() -> None:
     assert day_of(NIGHT) == NIGHT.date()
 
 
-@pytest.mark.parametrize(("hour", "expected"), [(0, NIGHT.date()), (1, NIGHT.date()),
-                                                (2, EVENING), (4, EVENING), (23, EVENING)])
+@pytest.mark.parametrize(
+    ("hour", "expected"),
+    [(0, NIGHT.date()), (1, NIGHT.date()), (2, EVENING), (4, EVENING), (23, EVENING)],
+)
 def test_before_the_hour_it_is_still_the_day_before(hour: int, expected: dt.date) -> None:
     assert day_of(NIGHT, hour) == expected
 
@@ -58,13 +60,17 @@ def at_night(monkeypatch: pytest.MonkeyPatch) -> None:
         def now(cls, tz: dt.tzinfo | None = None) -> "Night":  # type: ignore[override]
             return cls.fromtimestamp(NIGHT.timestamp(), tz)
 
-    monkeypatch.setattr(services, "dt", types.SimpleNamespace(
-        datetime=Night, date=dt.date, timedelta=dt.timedelta, time=dt.time))
+    monkeypatch.setattr(
+        services,
+        "dt",
+        types.SimpleNamespace(datetime=Night, date=dt.date, timedelta=dt.timedelta, time=dt.time),
+    )
 
 
 @pytest.mark.parametrize(("hour", "expected"), [(0, NIGHT.date()), (4, EVENING)])
-def test_the_cli_default_date_is_the_journal_day(tmp_path: Path, at_night: None, hour: int,
-                                                 expected: dt.date) -> None:
+def test_the_cli_default_date_is_the_journal_day(
+    tmp_path: Path, at_night: None, hour: int, expected: dt.date
+) -> None:
     folder = tmp_path / "j"
     journal = Journal.open(folder)
     journal.update_settings(day_starts_at=hour)
@@ -83,12 +89,18 @@ def test_the_reminder_counts_the_night_as_the_evening_before() -> None:
     # at midnight-start days, 1:30 is early on the 15th: a 20:00 reminder is not due yet
     assert not reminder_due(night, "20:00", checked_in_today=False, last_shown=None)
     # with days that start at 4, 1:30 is late on the 14th: still due, once for that day
-    assert reminder_due(night, "20:00", checked_in_today=False, last_shown=None,
-                        day_starts_at=4)
-    assert not reminder_due(night, "20:00", checked_in_today=False, last_shown=EVENING,
-                            day_starts_at=4)
-    assert reminder_due(night, "20:00", checked_in_today=False,
-                        last_shown=EVENING - dt.timedelta(days=1), day_starts_at=4)
+    assert reminder_due(night, "20:00", checked_in_today=False, last_shown=None, day_starts_at=4)
+    assert not reminder_due(
+        night, "20:00", checked_in_today=False, last_shown=EVENING, day_starts_at=4
+    )
+    assert reminder_due(
+        night,
+        "20:00",
+        checked_in_today=False,
+        last_shown=EVENING - dt.timedelta(days=1),
+        day_starts_at=4,
+    )
     morning = night.replace(hour=5)  # the 15th has begun: not before its own 20:00
-    assert not reminder_due(morning, "20:00", checked_in_today=False, last_shown=EVENING,
-                            day_starts_at=4)
+    assert not reminder_due(
+        morning, "20:00", checked_in_today=False, last_shown=EVENING, day_starts_at=4
+    )

@@ -19,23 +19,32 @@ def test_every_table_has_plausible_data(demo_journal: Journal) -> None:
     modes = {row["mode"] for row in db.query("SELECT DISTINCT mode FROM contacts")}
     assert modes == {m.value for m in Mode}
     assert len(kinds) >= 8
-    per_day = db.execute("SELECT max(n) FROM (SELECT count(*) n FROM contacts GROUP BY date)"
-                         ).fetchone()[0]
+    per_day = db.execute(
+        "SELECT max(n) FROM (SELECT count(*) n FROM contacts GROUP BY date)"
+    ).fetchone()[0]
     assert per_day <= 8  # 0-6 picked, plus a group meeting or walk on their weekdays
     assert db.execute("SELECT max(date) FROM days").fetchone()[0] <= TODAY.isoformat()
     statuses = {r["status"] for r in db.query("SELECT DISTINCT status FROM sessions")}
     assert {"attended", "planned"} <= statuses
-    assert db.execute("SELECT count(*) FROM doses d JOIN medications m ON m.id = "
-                      "d.medication_id WHERE d.taken < m.doses_per_day").fetchone()[0] > 0
+    assert (
+        db.execute(
+            "SELECT count(*) FROM doses d JOIN medications m ON m.id = "
+            "d.medication_id WHERE d.taken < m.doses_per_day"
+        ).fetchone()[0]
+        > 0
+    )
     assert demo_journal.check().healthy
 
 
 def test_mood_depends_on_meaningful_contact(data_dir) -> None:
     journal = Journal.open(data_dir, clock=fixed_clock)
     generate(journal, days=365, seed=3)
-    rows = list(journal.db.query(
-        "SELECT d.mood, (SELECT count(*) FROM contacts c WHERE c.date = d.date AND "
-        "c.quality >= 4) AS meaningful FROM days d"))
+    rows = list(
+        journal.db.query(
+            "SELECT d.mood, (SELECT count(*) FROM contacts c WHERE c.date = d.date AND "
+            "c.quality >= 4) AS meaningful FROM days d"
+        )
+    )
     mood = np.array([r["mood"] for r in rows], dtype=float)
     meaningful = np.array([r["meaningful"] for r in rows], dtype=float)
     assert np.corrcoef(mood, meaningful)[0, 1] > 0.25
@@ -69,8 +78,9 @@ def _own_journal_folder(tmp_path, monkeypatch):
     from journal import paths
 
     monkeypatch.delenv(paths.ENV_VAR, raising=False)
-    monkeypatch.setattr(platformdirs, "user_data_path",
-                        lambda name, appauthor=False: tmp_path / name)
+    monkeypatch.setattr(
+        platformdirs, "user_data_path", lambda name, appauthor=False: tmp_path / name
+    )
     folder = paths.default_data_dir()
     journal = Journal.open(folder, clock=fixed_clock)
     journal.add_person("Sam", "friend")

@@ -39,8 +39,12 @@ def test_kill_9_at_any_moment_loses_nothing_committed(tmp_path: Path) -> None:
     start = 0
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for round_number in range(5):
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(folder), str(start)],
-                                 stdout=subprocess.PIPE, text=True, env=env)
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(folder), str(start)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         assert child.stdout is not None
         wanted = 20 + 17 * round_number  # kill at a different point each round
         for line in child.stdout:
@@ -51,8 +55,7 @@ def test_kill_9_at_any_moment_loses_nothing_committed(tmp_path: Path) -> None:
         child.wait()
         journal = Journal.open(folder)  # opens cleanly; the lock died with the child
         assert quick_check(journal.db.conn) == []
-        stored = {int(row["note"].split()[1]) for row in journal.db.query(
-            "SELECT note FROM days")}
+        stored = {int(row["note"].split()[1]) for row in journal.db.query("SELECT note FROM days")}
         assert committed <= stored
         assert journal.db["contacts"].count >= len(committed)
         start = max(stored) + 1
@@ -81,19 +84,31 @@ def test_a_full_session_of_commands_opens_no_socket(tmp_path: Path) -> None:
         ["log", "--mood", "6", "--data-dir", folder],
         ["export", "--format", "json", "--out", str(tmp_path / "e.json"), "--data-dir", folder],
         ["export", "--format", "csv", "--out", str(tmp_path / "e.zip"), "--data-dir", folder],
-        ["import", str(tmp_path / "e.json"), "--format", "json", "--merge", "--data-dir",
-         folder],
+        ["import", str(tmp_path / "e.json"), "--format", "json", "--merge", "--data-dir", folder],
         ["backup", "--data-dir", folder],
         ["restore", "--list", "--data-dir", folder],
     ]
     for args in steps:
-        result = subprocess.run([sys.executable, "-c", NO_NETWORK, *args], env=env,
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-c", NO_NETWORK, *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert result.returncode == 0, (args, result.stderr)
         assert "socket was opened" not in result.stderr
-    name = subprocess.run([sys.executable, "-c", NO_NETWORK, "restore", "--list",
-                           "--data-dir", folder], env=env, capture_output=True, text=True
-                          ).stdout.split()[0]
-    result = subprocess.run([sys.executable, "-c", NO_NETWORK, "restore", name, "--data-dir",
-                             folder], env=env, capture_output=True, text=True, timeout=120)
+    name = subprocess.run(
+        [sys.executable, "-c", NO_NETWORK, "restore", "--list", "--data-dir", folder],
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout.split()[0]
+    result = subprocess.run(
+        [sys.executable, "-c", NO_NETWORK, "restore", name, "--data-dir", folder],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr

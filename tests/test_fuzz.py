@@ -15,18 +15,26 @@ from journal.report.import_json import parse_document
 from journal.services import Journal
 from tests.conftest import NOW, fixed_clock
 
-anything = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6),
-                     st.floats(allow_nan=True), st.text(max_size=12),
-                     st.lists(st.integers(-5, 20), max_size=12))
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=12),
+    st.lists(st.integers(-5, 20), max_size=12),
+)
 
 
-@given(date=anything, mood=anything, anxiety=anything, sleep=anything, coping=anything,
-       note=anything)
-def test_day_validation_either_builds_or_names_a_field(date, mood, anxiety, sleep, coping,
-                                                       note) -> None:
+@given(
+    date=anything, mood=anything, anxiety=anything, sleep=anything, coping=anything, note=anything
+)
+def test_day_validation_either_builds_or_names_a_field(
+    date, mood, anxiety, sleep, coping, note
+) -> None:
     try:
-        day = Day(date=date, mood=mood, anxiety=anxiety, sleep_hours=sleep, coping=coping,
-                  note=note)
+        day = Day(
+            date=date, mood=mood, anxiety=anxiety, sleep_hours=sleep, coping=coping, note=note
+        )
     except ValidationError as error:
         assert error.field in {"date", "mood", "anxiety", "sleep_hours", "coping", "note"}
         assert str(error)
@@ -56,8 +64,9 @@ def _base_document(tmp_path_factory) -> dict:
     return copy.deepcopy(_BASE)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_mutated_exports_fail_cleanly_and_write_nothing(tmp_path_factory, data) -> None:
     document = _base_document(tmp_path_factory)

@@ -43,8 +43,11 @@ _MONTHS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
 
 def shout(text: str) -> str:
     """The fake translation: upper case outside the fields (which must still format)."""
-    return "⟦" + "".join(part if part.startswith("{") else part.upper()
-                         for part in _FIELDS.split(text)) + "⟧"
+    return (
+        "⟦"
+        + "".join(part if part.startswith("{") else part.upper() for part in _FIELDS.split(text))
+        + "⟧"
+    )
 
 
 @dataclass
@@ -99,20 +102,21 @@ def hand_made(text: str, locale: FakeLocale, data: tuple[str, ...] = ()) -> list
 # --- insights ----------------------------------------------------------------------------------
 
 
-
-def test_every_insight_sentence_is_built_from_translated_parts(demo_journal: Journal,
-                                                               fake_locale: FakeLocale) -> None:
-    reports = [demo_journal.insights(TODAY - dt.timedelta(days=119), TODAY),
-               demo_journal.insights(TODAY - dt.timedelta(days=9), TODAY),
-               early_report()]
+def test_every_insight_sentence_is_built_from_translated_parts(
+    demo_journal: Journal, fake_locale: FakeLocale
+) -> None:
+    reports = [
+        demo_journal.insights(TODAY - dt.timedelta(days=119), TODAY),
+        demo_journal.insights(TODAY - dt.timedelta(days=9), TODAY),
+        early_report(),
+    ]
     sentences = [s.sentence for report in reports for s in report.sentences]
     keys = {s.key for report in reports for s in report.sentences}
     assert {"meaningful_contacts_vs_mood", "not_enough_data", "isolation"} <= keys
     assert any(s.startswith("⟦EARLY SIGNAL, FROM ONLY ⟦N(20) DAYS⟧: ") for s in sentences)
     for sentence in sentences:
         assert translated(sentence), sentence
-        assert not hand_made(sentence, fake_locale), (hand_made(sentence, fake_locale),
-                                                      sentence)
+        assert not hand_made(sentence, fake_locale), (hand_made(sentence, fake_locale), sentence)
         assert not _MONTHS.search(sentence), sentence
     # the ranges and figures came through the hooks, and the phrases were translated apart
     assert (TODAY, "date") in fake_locale.dates
@@ -123,7 +127,8 @@ def test_every_insight_sentence_is_built_from_translated_parts(demo_journal: Jou
 
 
 def test_the_json_keeps_its_data_words_while_the_sentences_are_translated(
-        demo_journal: Journal, fake_locale: FakeLocale) -> None:
+    demo_journal: Journal, fake_locale: FakeLocale
+) -> None:
     figures = demo_journal.insights(TODAY - dt.timedelta(days=119), TODAY).to_json()
     main = figures["associations"]["meaningful_contacts_vs_mood"]
     assert main["strength"] in {"no clear", "weak", "moderate", "strong"}
@@ -134,10 +139,10 @@ def test_the_json_keeps_its_data_words_while_the_sentences_are_translated(
 
 # --- the therapist summary ---------------------------------------------------------------------
 
+
 def _labels(summary: Summary) -> list[str]:
     """The words a reader sees as structure: titles, headings, table headers, chart labels."""
-    labels = [summary.title, summary.subtitle, summary.intro, summary.footer,
-              *summary.safety_flags]
+    labels = [summary.title, summary.subtitle, summary.intro, summary.footer, *summary.safety_flags]
     for section in summary.sections:
         labels.append(section.title)
         for block in section.blocks:
@@ -159,17 +164,28 @@ def _labels(summary: Summary) -> list[str]:
 
 
 def test_the_summary_is_translated_and_its_dates_and_numbers_come_from_the_hooks(
-        demo_journal: Journal, fake_locale: FakeLocale) -> None:
+    demo_journal: Journal, fake_locale: FakeLocale
+) -> None:
     start = TODAY - dt.timedelta(days=119)
-    add_assessment(demo_journal.db, Assessment(date=TODAY - dt.timedelta(days=1),
-                                               instrument="phq9", answers=(1,) * 8 + (1,)))
-    save_safety_plan(demo_journal.db, SafetyPlan(warning_signs="Not sleeping",
-                                                 crisis_line="116 123"))
+    add_assessment(
+        demo_journal.db,
+        Assessment(date=TODAY - dt.timedelta(days=1), instrument="phq9", answers=(1,) * 8 + (1,)),
+    )
+    save_safety_plan(
+        demo_journal.db, SafetyPlan(warning_signs="Not sleeping", crisis_line="116 123")
+    )
     inputs = demo_journal.summary_inputs(start, TODAY, set(SECTIONS))
     summary = demo_journal.build_summary(start, TODAY, set(SECTIONS), "initials")
 
-    assert summary.keys == ["glance", "charts", "questionnaires", "insights", "treatment",
-                            "notes", "safety_plan"]
+    assert summary.keys == [
+        "glance",
+        "charts",
+        "questionnaires",
+        "insights",
+        "treatment",
+        "notes",
+        "safety_plan",
+    ]
     assert summary.safety_flags
     untranslated = [label for label in _labels(summary) if not translated(label)]
     assert not untranslated, untranslated
@@ -180,10 +196,19 @@ def test_the_summary_is_translated_and_its_dates_and_numbers_come_from_the_hooks
             assert chart.ticks and all(_TOKENS.fullmatch(label) for _at, label in chart.ticks)
 
     # every digit and word the reader sees came from a hook, a template or the person's data
-    data = tuple(text for text in (
-        *(m.name for m in inputs.medications), *(m.dose for m in inputs.medications),
-        *(c.title for c in inputs.commitments), *(t.text for t in inputs.topics),
-        *(p.name for p in inputs.people), "116 123", "Not sleeping") if text)
+    data = tuple(
+        text
+        for text in (
+            *(m.name for m in inputs.medications),
+            *(m.dose for m in inputs.medications),
+            *(c.title for c in inputs.commitments),
+            *(t.text for t in inputs.topics),
+            *(p.name for p in inputs.people),
+            "116 123",
+            "Not sleeping",
+        )
+        if text
+    )
     for section in summary.sections:
         for block in section.blocks:
             if isinstance(block, Entries):  # the person's own words, under translated labels
@@ -200,8 +225,7 @@ def test_the_summary_is_translated_and_its_dates_and_numbers_come_from_the_hooks
                 left = hand_made(cell, fake_locale, data)
                 assert not left, (section.key, left, cell)
                 assert not _MONTHS.search(_TOKENS.sub("", cell)), cell
-    assert {style for _day, style in fake_locale.dates} >= {"date", "day_month",
-                                                             "weekday_date"}
+    assert {style for _day, style in fake_locale.dates} >= {"date", "day_month", "weekday_date"}
     contexts = {context for context, _text in fake_locale.texts}
     assert {"summary", "questionnaires", "choices", "treatment"} <= contexts
 
@@ -215,22 +239,24 @@ def _text_of(block: object) -> str:
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
-def test_the_pdf_footer_and_chart_axes_use_the_hooks(demo_journal: Journal,
-                                                     fake_locale: FakeLocale,
-                                                     tmp_path: Path) -> None:
+def test_the_pdf_footer_and_chart_axes_use_the_hooks(
+    demo_journal: Journal, fake_locale: FakeLocale, tmp_path: Path
+) -> None:
     from journal.report.pdf import render_pdf
     from journal.report.pdf_charts import tick_text
 
     assert tick_text(2.5) == "N(2.5)" and tick_text(10.0) == "N(10)"
     summary = demo_journal.build_summary(TODAY - dt.timedelta(days=27), TODAY, {"overview"})
     out = render_pdf(summary, tmp_path / "summary.pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], check=True, capture_output=True, text=True
+    ).stdout
     assert "PAGE N(1) OF N(" in text, text[-400:]
     assert ("summary", "Page {page} of {pages}") in fake_locale.texts
 
 
 # --- validation messages -----------------------------------------------------------------------
+
 
 def test_a_validation_message_from_typed_text_is_translated(fake_locale: FakeLocale) -> None:
     with pytest.raises(ValidationError) as caught:
@@ -244,50 +270,72 @@ def test_a_validation_message_from_typed_text_is_translated(fake_locale: FakeLoc
 
 # --- import messages ---------------------------------------------------------------------------
 
+
 def test_a_bad_daylio_file_is_refused_in_translated_words_naming_its_line(
-        journal: Journal, fake_locale: FakeLocale, tmp_path: Path) -> None:
+    journal: Journal, fake_locale: FakeLocale, tmp_path: Path
+) -> None:
     """The words are translated; the line number, the column and the file's values are not."""
     path = tmp_path / "daylio.csv"
-    path.write_text("full_date,date,weekday,time,mood,activities,note_title,note\n"
-                    "2026-03-01,x,y,10:00,good,,,\n"
-                    "2026-13-01,x,y,10:00,good,,,\n", encoding="utf-8")
+    path.write_text(
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        "2026-03-01,x,y,10:00,good,,,\n"
+        "2026-13-01,x,y,10:00,good,,,\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ValidationError) as caught:
         journal.preview_daylio(path)
     assert caught.value.field == "full_date"
     assert caught.value.message == "⟦LINE 3: full_date “2026-13-01” IS NOT A DATE LIKE 2024-01-31⟧"
-    assert ("imports", "line {line}: {column} “{value}” is not a date like {example}"
-            ) in fake_locale.texts
+    assert (
+        "imports",
+        "line {line}: {column} “{value}” is not a date like {example}",
+    ) in fake_locale.texts
 
-    path.write_text("year,date,weekday,time,mood,activities,note\n"
-                    "2026,1 March,Sunday,10:00,Chill,,\n", encoding="utf-8")
+    path.write_text(
+        "year,date,weekday,time,mood,activities,note\n2026,1 March,Sunday,10:00,Chill,,\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ValidationError) as caught:
         journal.preview_daylio(path, {"chill": "11"})
     assert caught.value.field == "mood_map"
     assert caught.value.message == "⟦MOOD MAP: “chill” MUST MAP TO N(0)-N(10)⟧"
     with pytest.raises(ValidationError) as caught:
         journal.preview_daylio(path)
-    assert caught.value.message == ("⟦LINE 2: MOOD “Chill” IS NOT MAPPED; ADD IT, E.G. "
-                                    "--mood-map \"Chill=5\"⟧")
+    assert caught.value.message == (
+        '⟦LINE 2: MOOD “Chill” IS NOT MAPPED; ADD IT, E.G. --mood-map "Chill=5"⟧'
+    )
     assert journal.is_empty()
 
 
 def test_an_invalid_json_export_is_refused_in_translated_words_naming_its_record_and_field(
-        journal: Journal, fake_locale: FakeLocale, tmp_path: Path) -> None:
+    journal: Journal, fake_locale: FakeLocale, tmp_path: Path
+) -> None:
     """The error's field stays the file's own place (``days record 2, field mood``), for code
     to key on; the message wraps the record's own translated validation message."""
     bad = tmp_path / "export.json"
-    bad.write_text(json.dumps({"format": "connection-journal", "version": 1, "tables": {
-        "days": [{"date": "2026-03-01", "mood": 5}, {"date": "2026-03-02", "mood": 99}]}}),
-        encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "connection-journal",
+                "version": 1,
+                "tables": {
+                    "days": [{"date": "2026-03-01", "mood": 5}, {"date": "2026-03-02", "mood": 99}]
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(ValidationError) as caught:
         journal.import_json(bad)
     assert caught.value.field == "days record 2, field mood"
-    assert caught.value.message == ("⟦days RECORD 2, FIELD mood: "
-                                    "⟦⟦MOOD⟧ MUST BE BETWEEN N(0) AND N(10)⟧⟧")
+    assert caught.value.message == (
+        "⟦days RECORD 2, FIELD mood: ⟦⟦MOOD⟧ MUST BE BETWEEN N(0) AND N(10)⟧⟧"
+    )
     assert ("imports", "{table} record {index}, field {field}: {message}") in fake_locale.texts
 
-    bad.write_text('{"format": "connection-journal", "version": 1, "tables": {"days": [',
-                   encoding="utf-8")
+    bad.write_text(
+        '{"format": "connection-journal", "version": 1, "tables": {"days": [', encoding="utf-8"
+    )
     with pytest.raises(ValidationError) as caught:
         journal.import_json(bad)
     assert caught.value.field == "file"
@@ -297,6 +345,7 @@ def test_an_invalid_json_export_is_refused_in_translated_words_naming_its_record
 
 # --- English by default ------------------------------------------------------------------------
 
+
 def test_the_english_defaults_give_todays_sentences() -> None:
     """Nothing installed: the sentences read as before the hooks (a date's leading zero
     aside: "1 Jan 2026", not "01 Jan 2026")."""
@@ -305,35 +354,50 @@ def test_the_english_defaults_give_todays_sentences() -> None:
     assert sentences["comparisons_checked"] == (
         "1 comparison of mood on days with and without each kind and mode of contact, in "
         "1 Jan 2026 to 20 Jan 2026: none clearly different once the number checked is allowed "
-        "for.")
+        "for."
+    )
     assert sentences["isolation"] == (
         "Your last contact that felt good was today. The longest stretch of logged days without "
-        "one in 1 Jan 2026 to 20 Jan 2026 was 3 logged days.")
+        "one in 1 Jan 2026 to 20 Jan 2026 was 3 logged days."
+    )
     with pytest.raises(ValidationError, match=r"^sleep hours must be between 0 and 24$"):
         parse_day(TODAY, {"mood": "5", "sleep_hours": "30"})
 
 
 # --- extraction --------------------------------------------------------------------------------
 
+
 def _messages(ts: Path) -> set[tuple[str, str]]:
     tree = ET.parse(ts)
-    return {(context.findtext("name"), message.findtext("source"))
-            for context in tree.getroot().iter("context")
-            for message in context.iter("message")}
+    return {
+        (context.findtext("name"), message.findtext("source"))
+        for context in tree.getroot().iter("context")
+        for message in context.iter("message")
+    }
 
 
-@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None,
-                    reason="pyside6-lupdate is not on PATH")
+@pytest.mark.skipif(
+    shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate is not on PATH"
+)
 def test_lupdate_extracts_the_templates_with_their_contexts(tmp_path: Path) -> None:
     ts = tmp_path / "core.ts"
-    sources = [ROOT / "journal" / "analysis" / "insights.py",
-               ROOT / "journal" / "report" / "summary_sections.py",
-               ROOT / "journal" / "domain" / "questionnaires.py"]
-    subprocess.run(["pyside6-lupdate", *map(str, sources), "-ts", str(ts)], check=True,
-                   capture_output=True, timeout=120)
+    sources = [
+        ROOT / "journal" / "analysis" / "insights.py",
+        ROOT / "journal" / "report" / "summary_sections.py",
+        ROOT / "journal" / "domain" / "questionnaires.py",
+    ]
+    subprocess.run(
+        ["pyside6-lupdate", *map(str, sources), "-ts", str(ts)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     found = _messages(ts)
-    assert ("insights", "On days with {phrase}, your mood averaged {mood_with} vs "
-                        "{mood_without} on other days {figures}.") in found
+    assert (
+        "insights",
+        "On days with {phrase}, your mood averaged {mood_with} vs "
+        "{mood_without} on other days {figures}.",
+    ) in found
     assert ("insights", "contact with your partner") in found  # a table entry (NOOP)
     assert ("summary", "Mood and contacts, day by day") in found
     assert ("summary", "{n} days") in found
@@ -341,11 +405,15 @@ def test_lupdate_extracts_the_templates_with_their_contexts(tmp_path: Path) -> N
 
 
 _TRANSLATING = {"translate", "QT_TRANSLATE_NOOP", "translate_count"}
-_CORE = [*sorted((ROOT / "journal" / "analysis").glob("*.py")),
-         *sorted((ROOT / "journal" / "domain").glob("*.py")),
-         *sorted((ROOT / "journal" / "report").glob("*.py")),
-         *(ROOT / "journal" / name for name in ("treatment.py", "sharing.py", "privacy.py",
-                                                "checkins.py", "reminders.py"))]
+_CORE = [
+    *sorted((ROOT / "journal" / "analysis").glob("*.py")),
+    *sorted((ROOT / "journal" / "domain").glob("*.py")),
+    *sorted((ROOT / "journal" / "report").glob("*.py")),
+    *(
+        ROOT / "journal" / name
+        for name in ("treatment.py", "sharing.py", "privacy.py", "checkins.py", "reminders.py")
+    ),
+]
 
 
 @pytest.mark.parametrize("path", _CORE, ids=lambda p: str(p.relative_to(ROOT)))
@@ -354,8 +422,12 @@ def test_every_translation_call_names_its_context_literally(path: Path) -> None:
     f-string or ``+``, is never offered to a translator."""
     problems = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                and node.func.id in _TRANSLATING and node.args):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in _TRANSLATING
+            and node.args
+        ):
             continue
         context = node.args[0]
         if not (isinstance(context, ast.Constant) and isinstance(context.value, str)):

@@ -13,10 +13,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_every_subpackage_is_listed_in_pyproject() -> None:
-    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
-                 ["packages"])
-    found = {".".join(d.relative_to(ROOT).parts) for d in (ROOT / "journal").rglob("*")
-             if d.is_dir() and (d / "__init__.py").exists()} | {"journal"}
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(d.relative_to(ROOT).parts)
+        for d in (ROOT / "journal").rglob("*")
+        if d.is_dir() and (d / "__init__.py").exists()
+    } | {"journal"}
     assert found <= listed, f"add to pyproject's packages: {sorted(found - listed)}"
 
 
@@ -35,8 +39,9 @@ def test_install_desktop_entry_for_the_current_user(tmp_path: Path) -> None:
     assert (tmp_path / ".local/share/icons/hicolor/scalable/apps/connection-journal.svg").exists()
     assert (tmp_path / ".local/share/metainfo" / f"{desktop.APP_ID}.metainfo.xml").exists()
     if shutil.which("desktop-file-validate"):
-        result = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True,
-                                text=True)
+        result = subprocess.run(
+            ["desktop-file-validate", str(entry)], capture_output=True, text=True
+        )
         assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -50,17 +55,27 @@ def test_autostart_is_written_and_removed(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not shutil.which("desktop-file-validate"), reason="desktop-file-utils")
 def test_packaged_desktop_file_validates() -> None:
-    result = subprocess.run(["desktop-file-validate",
-                             str(ROOT / "packaging" / f"{desktop.APP_ID}.desktop")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["desktop-file-validate", str(ROOT / "packaging" / f"{desktop.APP_ID}.desktop")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout
 
 
 @pytest.mark.skipif(not shutil.which("appstreamcli"), reason="appstream")
 def test_metainfo_validates() -> None:
-    result = subprocess.run(["appstreamcli", "validate", "--no-net", "--strict",
-                             str(ROOT / "packaging" / f"{desktop.APP_ID}.metainfo.xml")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            "appstreamcli",
+            "validate",
+            "--no-net",
+            "--strict",
+            str(ROOT / "packaging" / f"{desktop.APP_ID}.metainfo.xml"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout
 
 
@@ -76,8 +91,9 @@ def test_uninstall_removes_exactly_what_install_wrote(tmp_path: Path) -> None:
     assert desktop.uninstall_desktop_entry(home=tmp_path) == []  # twice: calm
 
 
-def test_the_cli_uninstalls_the_menu_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_uninstalls_the_menu_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from journal.cli import main
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
@@ -94,9 +110,12 @@ def test_the_cli_uninstalls_the_menu_entry(tmp_path: Path, monkeypatch: pytest.M
 
 def test_the_licence_is_the_full_gpl_3() -> None:
     text = (ROOT / "LICENSE").read_text(encoding="utf-8")
-    assert text.lstrip().startswith("GNU GENERAL PUBLIC LICENSE\n                       "
-                                    "Version 3, 29 June 2007")
+    assert text.lstrip().startswith(
+        "GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007"
+    )
     assert "END OF TERMS AND CONDITIONS" in text and len(text.splitlines()) == 674
     assert desktop.licence_text() == text  # from a checkout: the file beside the package
-    assert "LICENSE" in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
-        "license-files"]
+    assert (
+        "LICENSE"
+        in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["license-files"]
+    )

@@ -13,10 +13,13 @@ PATH = Path(__file__).resolve().parents[1] / "journal" / "palette.py"
 
 def test_the_palette_is_a_leaf_without_qt() -> None:
     tree = ast.parse(PATH.read_text(encoding="utf-8"))
-    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-                for alias in node.names}
-    imported |= {node.module or "" for node in ast.walk(tree)
-                 if isinstance(node, ast.ImportFrom)}
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not {name for name in imported if name.split(".")[0] in ("journal", "PySide6")}
 
 

@@ -26,8 +26,10 @@ from journal.store.encryption import opens_with
 from tests.cipher_kdf import SETUP, fast_kdf  # noqa: F401 (a fixture)
 from tests.conftest import TODAY, fixed_clock
 
-pytestmark = [pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed"),
-              pytest.mark.usefixtures("fast_kdf")]
+pytestmark = [
+    pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed"),
+    pytest.mark.usefixtures("fast_kdf"),
+]
 
 SECRET = "quokka-lantern-saffron"
 OLD = "old passphrase words"
@@ -65,8 +67,11 @@ def _before_after(action: str) -> tuple[str | None, str | None]:
 
 def _database_files(folder: Path) -> list[Path]:
     """Every journal-like file outside ``backups/unreadable/`` (the lock is not one)."""
-    return [p for p in folder.rglob("*") if p.is_file() and p.name != "journal.lock"
-            and "unreadable" not in p.parts]
+    return [
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != "journal.lock" and "unreadable" not in p.parts
+    ]
 
 
 def _open_after(folder: Path, action: str) -> tuple[Journal, str | None]:
@@ -97,12 +102,18 @@ def _assert_whole(folder: Path, action: str, *, backup_leftovers_allowed: bool =
     old, new = _before_after(action)
     other = old if key == new else new
     files = _database_files(folder)
-    partial = [p for p in files if p.parent.name == "backups"
-               and (p.name.endswith("-journal") or p.stat().st_size == 0)]
+    partial = [
+        p
+        for p in files
+        if p.parent.name == "backups" and (p.name.endswith("-journal") or p.stat().st_size == 0)
+    ]
     if backup_leftovers_allowed:
         files = [p for p in files if p not in partial]
-    leftovers = [p.name for p in files if p.name.endswith((".rekey", ".part", ".rewrite"))
-                 or p.name == rekey.INTENT]
+    leftovers = [
+        p.name
+        for p in files
+        if p.name.endswith((".rekey", ".part", ".rewrite")) or p.name == rekey.INTENT
+    ]
     assert leftovers == []
     for path in files:
         if key is not None:  # encrypted: no plaintext copy, nothing under the other key
@@ -134,8 +145,9 @@ def _drop(journal: Journal) -> None:
 
 
 @pytest.mark.parametrize("action", ["set", "change", "remove"])
-def test_interrupted_at_every_step_is_finished_or_undone(tmp_path, make_day, monkeypatch,
-                                                         action) -> None:
+def test_interrupted_at_every_step_is_finished_or_undone(
+    tmp_path, make_day, monkeypatch, action
+) -> None:
     seeded = tmp_path / "seeded"
     _seed(seeded, make_day, None if action == "set" else OLD)
     shutil.copytree(seeded, tmp_path / "probe")
@@ -160,15 +172,14 @@ def test_interrupted_at_every_step_is_finished_or_undone(tmp_path, make_day, mon
         outcome = _assert_whole(folder, action)
         outcomes.append((step, outcome))
         if outcome == "rolled back" and step in (steps[0], "rename intent"):  # a retry works
-            journal = Journal.open(folder, clock=fixed_clock,
-                                   passphrase=_before_after(action)[0])
+            journal = Journal.open(folder, clock=fixed_clock, passphrase=_before_after(action)[0])
             _act(journal, action)
             journal.close()
             assert _assert_whole(folder, action) == "completed"
     # before the record every change is undone, after it every one is finished
     record = [s for s, _ in outcomes].index("rename intent")
-    assert {o for _, o in outcomes[:record + 1]} == {"rolled back"}
-    assert {o for _, o in outcomes[record + 1:]} == {"completed"}
+    assert {o for _, o in outcomes[: record + 1]} == {"rolled back"}
+    assert {o for _, o in outcomes[record + 1 :]} == {"completed"}
 
 
 @pytest.mark.parametrize("action", ["set", "change", "remove"])
@@ -192,12 +203,17 @@ def test_a_killed_process_is_finished_or_undone(tmp_path, make_day, action) -> N
                 os._exit(9)
         rekey.crash_hook = crash
         journal = Journal.open(Path({str(folder)!r}), passphrase={old!r})
-        {"journal.set_passphrase" if action == "set" else "journal.change_passphrase"
-         if action == "change" else "journal.remove_passphrase"}({"" if action == "remove"
-                                                                  else repr(NEW)})
+        {
+        "journal.set_passphrase"
+        if action == "set"
+        else "journal.change_passphrase"
+        if action == "change"
+        else "journal.remove_passphrase"
+    }({"" if action == "remove" else repr(NEW)})
     """)
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 9, done.stderr
     assert "Traceback" not in done.stderr
     assert _assert_whole(folder, action) == "completed"
@@ -209,7 +225,7 @@ def test_a_backup_that_cannot_be_read_is_kept_aside_and_reported(tmp_path, make_
     journal = Journal.open(folder, clock=fixed_clock)
     garbled = journal.backups()[-1]
     data = bytearray(garbled.read_bytes())
-    data[4096: 4096 + 300] = b"\xff" * 300  # one garbled page
+    data[4096 : 4096 + 300] = b"\xff" * 300  # one garbled page
     garbled.write_bytes(bytes(data))
     result = journal.set_passphrase(NEW)
     aside = folder / "backups" / "unreadable" / garbled.name
@@ -258,8 +274,9 @@ def test_a_journal_keyed_with_another_unicode_form_still_opens(tmp_path, make_da
     for name in ("journal.sqlite3-wal", "journal.sqlite3-shm"):
         (folder / name).unlink(missing_ok=True)
     for form in ("NFC", "NFD"):
-        journal = Journal.open(folder, clock=fixed_clock,
-                               passphrase=unicodedata.normalize(form, words))
+        journal = Journal.open(
+            folder, clock=fixed_clock, passphrase=unicodedata.normalize(form, words)
+        )
         assert journal.day(TODAY).note == f"today {SECRET}"
         journal.close()
 
@@ -276,14 +293,19 @@ def test_restoring_a_backup_of_an_encrypted_journal(tmp_path, make_day) -> None:
     assert _assert_whole(folder, "change") == "rolled back"  # all still under OLD
 
 
-def test_leftovers_of_older_versions_and_of_an_unrecorded_change_are_removed(tmp_path,
-                                                                            make_day) -> None:
+def test_leftovers_of_older_versions_and_of_an_unrecorded_change_are_removed(
+    tmp_path, make_day
+) -> None:
     folder = tmp_path / "journal"
     _seed(folder, make_day, None)
     backup = next((folder / "backups").glob("*.sqlite3"))
-    leftovers = [folder / "journal.rewrite.sqlite3", folder / "journal.sqlite3.rekey",
-                 folder / (rekey.INTENT + ".part"), backup.with_name(backup.name + ".rewrite"),
-                 backup.with_name(backup.name + ".rekey")]
+    leftovers = [
+        folder / "journal.rewrite.sqlite3",
+        folder / "journal.sqlite3.rekey",
+        folder / (rekey.INTENT + ".part"),
+        backup.with_name(backup.name + ".rewrite"),
+        backup.with_name(backup.name + ".rekey"),
+    ]
     for path in leftovers:
         path.write_bytes(f"a plaintext copy: {SECRET}".encode())
     Journal.open(folder, clock=fixed_clock).close()

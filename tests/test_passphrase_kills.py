@@ -34,8 +34,11 @@ SWEEP = bool(os.environ.get("JOURNAL_KILL_SWEEP"))
 def _strace_works() -> bool:
     if STRACE is None:
         return False
-    done = subprocess.run([STRACE, "-qq", "-o", os.devnull, sys.executable, "-c", "pass"],
-                          capture_output=True, timeout=60)
+    done = subprocess.run(
+        [STRACE, "-qq", "-o", os.devnull, sys.executable, "-c", "pass"],
+        capture_output=True,
+        timeout=60,
+    )
     return done.returncode == 0
 
 
@@ -69,12 +72,20 @@ def _command(folder: Path, action: str, files: Path) -> list[str]:
 
 
 def _run(command: list[str], calls: str, when: int | None, log: Path | None = None):
-    trace = [STRACE, "-f", "-qq", "-e", "signal=none", "-o", str(log or os.devnull),
-             "-e", f"trace={calls}"]
+    trace = [
+        STRACE,
+        "-f",
+        "-qq",
+        "-e",
+        "signal=none",
+        "-o",
+        str(log or os.devnull),
+        "-e",
+        f"trace={calls}",
+    ]
     if when is not None:
         trace += ["-e", f"inject={calls}:signal=SIGKILL:when={when}"]
-    return subprocess.run([*trace, *command], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run([*trace, *command], cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
 @pytest.mark.parametrize("kind", CALLS if SWEEP else CALLS[:2])
@@ -109,8 +120,9 @@ def test_killed_at_a_rename_or_fsync(tmp_path, make_day, action, kind) -> None:
         if outcome == "rolled back":  # the same command again works
             again = _run(_command(folder, action, tmp_path), kind, None)
             assert again.returncode == 0, again.stderr
-            assert _assert_whole(folder, action, backup_leftovers_allowed=True)[0] == \
-                "completed"
+            assert _assert_whole(folder, action, backup_leftovers_allowed=True)[0] == "completed"
     assert tracebacks == 0
-    print(f"{action} {kind}: {reached} kills at {len(points)} of {total} points, all whole; "
-          f"{leftovers} leftovers of an interrupted backup (not of the change)")
+    print(
+        f"{action} {kind}: {reached} kills at {len(points)} of {total} points, all whole; "
+        f"{leftovers} leftovers of an interrupted backup (not of the change)"
+    )

@@ -8,8 +8,9 @@ from journal import paths
 from journal.services import Journal
 
 
-def test_environment_variable_overrides_default(monkeypatch: pytest.MonkeyPatch,
-                                                tmp_path: Path) -> None:
+def test_environment_variable_overrides_default(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv(paths.ENV_VAR, str(tmp_path / "mine"))
     assert paths.default_data_dir() == tmp_path / "mine"
     assert paths.resolve_data_dir(None) == tmp_path / "mine"

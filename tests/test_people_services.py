@@ -40,8 +40,9 @@ def test_merge_moves_contacts_sessions_and_suggestions(journal: Journal, make_co
     drop = journal.add_person("Dr Lee", "therapist")
     journal.add_contact(make_contact(person_id=drop.id, kind="therapist"))
     journal.add_contact(make_contact(person_id=keep.id, kind="therapist"))
-    treatment.add_session(journal.db, Session(date=TODAY, status="attended", mode="video",
-                                              person_id=drop.id))
+    treatment.add_session(
+        journal.db, Session(date=TODAY, status="attended", mode="video", person_id=drop.id)
+    )
     journal.merge_people(keep.id, drop.id)
     assert journal.person(drop.id) is None
     assert {c.person_id for c in journal.contacts_on(TODAY)} == {keep.id}
@@ -56,8 +57,9 @@ def test_people_overview(journal: Journal, make_contact) -> None:
     sam = journal.add_person("Sam", "friend")
     journal.add_person("Quiet", "neighbour")
     journal.add_contact(make_contact(person_id=sam.id, quality=5))
-    journal.add_contact(make_contact(person_id=sam.id, quality=2,
-                                     date=TODAY - dt.timedelta(days=40)))
+    journal.add_contact(
+        make_contact(person_id=sam.id, quality=2, date=TODAY - dt.timedelta(days=40))
+    )
     rows = {o.person.name: o for o in journal.people_overview()}
     assert rows["Sam"].last_contact == TODAY
     assert rows["Sam"].contacts_30_days == 1 and rows["Sam"].contacts_total == 2
@@ -65,12 +67,12 @@ def test_people_overview(journal: Journal, make_contact) -> None:
     assert rows["Quiet"].last_contact is None and rows["Quiet"].average_quality is None
 
 
-def test_isolation_nudge_after_three_logged_days(journal: Journal, make_contact,
-                                                 make_day) -> None:
+def test_isolation_nudge_after_three_logged_days(journal: Journal, make_contact, make_day) -> None:
     assert journal.isolation_nudge() is None  # nothing logged yet: no nudge
     sam = journal.add_person("Sam", "friend")
-    journal.add_contact(make_contact(person_id=sam.id, quality=5,
-                                     date=TODAY - dt.timedelta(days=20)))
+    journal.add_contact(
+        make_contact(person_id=sam.id, quality=5, date=TODAY - dt.timedelta(days=20))
+    )
     # unlogged days are unknown, not lonely: two weeks with nothing logged is no nudge
     assert journal.isolation_nudge(on=TODAY - dt.timedelta(days=6)) is None
     for days_ago in (4, 2, 1):

@@ -35,8 +35,7 @@ def noted(data_dir: Path, make_day) -> Journal:
 
 
 @needs_cipher
-def test_encryption_leaves_no_plaintext_anywhere(noted: Journal, data_dir: Path,
-                                                 make_day) -> None:
+def test_encryption_leaves_no_plaintext_anywhere(noted: Journal, data_dir: Path, make_day) -> None:
     assert _contains(data_dir, SECRET)  # plain before
     noted.set_passphrase("correct horse")
     noted.save_day(make_day(date=TODAY - dt.timedelta(days=1), note=f"later {SECRET}"))
@@ -105,8 +104,7 @@ def test_daily_backup_once_a_day_on_open(data_dir: Path, make_day) -> None:
     journal.close()
     for _ in range(2):
         Journal.open(data_dir, clock=fixed_clock).close()
-    assert [backup_store.backup_reason(p) for p in backup_store.list_backups(data_dir)] == \
-        ["daily"]
+    assert [backup_store.backup_reason(p) for p in backup_store.list_backups(data_dir)] == ["daily"]
 
 
 def test_rotation_keeps_7_daily_and_8_weekly(tmp_path: Path, make_day) -> None:
@@ -150,8 +148,9 @@ def test_everything_written_is_private(noted: Journal, data_dir: Path) -> None:
     assert stat.S_IMODE((data_dir.parent / "export.json").stat().st_mode) == 0o600
 
 
-def test_a_damaged_journal_is_restored_from_a_backup_and_kept_aside(noted: Journal,
-                                                                    data_dir: Path) -> None:
+def test_a_damaged_journal_is_restored_from_a_backup_and_kept_aside(
+    noted: Journal, data_dir: Path
+) -> None:
     from journal.domain.errors import JournalDamaged
     from journal.privacy import restore_damaged
 
@@ -160,7 +159,7 @@ def test_a_damaged_journal_is_restored_from_a_backup_and_kept_aside(noted: Journ
     noted.close()
     path = data_dir / "journal.sqlite3"
     damaged = bytearray(path.read_bytes())
-    damaged[4096 * 2: 4096 * 2 + 300] = b"\xff" * 300
+    damaged[4096 * 2 : 4096 * 2 + 300] = b"\xff" * 300
     path.write_bytes(bytes(damaged))
     with pytest.raises(JournalDamaged):
         Journal.open(data_dir, clock=fixed_clock)

@@ -15,15 +15,25 @@ from journal.domain.records import Day
 from journal.services import Journal
 from tests.conftest import TODAY, fixed_clock
 
-READERS = [["check"], ["insights", "--json"], ["contact", "list"], ["restore", "--list"],
-           ["export", "--format", "json", "--out", "{out}"], ["session", "list"],
-           ["medication", "list"], ["commitment", "list"], ["topic", "list"]]
+READERS = [
+    ["check"],
+    ["insights", "--json"],
+    ["contact", "list"],
+    ["restore", "--list"],
+    ["export", "--format", "json", "--out", "{out}"],
+    ["session", "list"],
+    ["medication", "list"],
+    ["commitment", "list"],
+    ["topic", "list"],
+]
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int, bytes]]:
-    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns,
-                                         p.read_bytes())
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns, p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _args(command: list[str], folder: Path, out: Path) -> list[str]:
@@ -41,8 +51,9 @@ def filled(data_dir: Path) -> Path:
 
 
 @pytest.mark.parametrize("command", READERS, ids=lambda c: "-".join(c[:2]))
-def test_a_reader_runs_beside_the_app_and_writes_nothing(filled: Path, tmp_path: Path,
-                                                         command: list[str]) -> None:
+def test_a_reader_runs_beside_the_app_and_writes_nothing(
+    filled: Path, tmp_path: Path, command: list[str]
+) -> None:
     app = Journal.open(filled, clock=fixed_clock, full_check=False)  # holds the lock
     for path in (filled / "backups").iterdir():
         path.unlink()  # so a writer would make the day's backup again
@@ -65,9 +76,16 @@ def _read_only(folder: Path) -> Iterator[None]:
             for path, mode in modes.items():
                 path.chmod(mode)
         return
-    mounted = subprocess.run(["mount", "--bind", str(folder), str(folder)],
-                             capture_output=True).returncode == 0 and subprocess.run(
-        ["mount", "-o", "remount,ro,bind", str(folder)], capture_output=True).returncode == 0
+    mounted = (
+        subprocess.run(
+            ["mount", "--bind", str(folder), str(folder)], capture_output=True
+        ).returncode
+        == 0
+        and subprocess.run(
+            ["mount", "-o", "remount,ro,bind", str(folder)], capture_output=True
+        ).returncode
+        == 0
+    )
     if not mounted:
         subprocess.run(["umount", str(folder)], capture_output=True)
         pytest.skip("cannot make a read-only folder here (root without mount)")
@@ -79,12 +97,12 @@ def _read_only(folder: Path) -> Iterator[None]:
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 @pytest.mark.parametrize("crashed", [False, True], ids=["closed", "wal-left"])
-def test_readers_work_on_a_read_only_folder(filled: Path, tmp_path: Path,
-                                            crashed: bool) -> None:
+def test_readers_work_on_a_read_only_folder(filled: Path, tmp_path: Path, crashed: bool) -> None:
     if crashed:  # a WAL and its shared memory left by a writer that died
         conn = Journal.open(filled, clock=fixed_clock, lock=False)
         conn.save_day(Day(date=TODAY, mood=1, note="after the crash"))
         import shutil
+
         copy = tmp_path / "copy"
         shutil.copytree(filled, copy)
         conn.close()
@@ -102,9 +120,9 @@ def test_readers_work_on_a_read_only_folder(filled: Path, tmp_path: Path,
 
 
 @pytest.mark.parametrize("command", READERS, ids=lambda c: "-".join(c[:2]))
-def test_a_reader_on_a_missing_folder_creates_nothing(tmp_path: Path, command: list[str],
-                                                      capsys: pytest.CaptureFixture[str]
-                                                      ) -> None:
+def test_a_reader_on_a_missing_folder_creates_nothing(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     typo = tmp_path / "jounral"
     assert main(_args(command, typo, tmp_path / "out.json")) == 1
     err = capsys.readouterr().err
@@ -113,8 +131,8 @@ def test_a_reader_on_a_missing_folder_creates_nothing(tmp_path: Path, command: l
 
 
 def test_a_journal_needing_an_update_is_refused_calmly_when_reading(
-        filled: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    filled: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from journal.store import connection
 
     before = _snapshot(filled)

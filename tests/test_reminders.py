@@ -9,14 +9,17 @@ from journal.reminders import INVITATION, reminder_due
 EVENING = dt.datetime(2026, 3, 15, 20, 31)
 
 
-@pytest.mark.parametrize(("now", "time", "checked_in", "last", "due"), [
-    (EVENING, "20:30", False, None, True),
-    (EVENING, "20:45", False, None, False),  # not yet
-    (EVENING, "", False, None, False),  # off until the person picks a time
-    (EVENING, "20:30", True, None, False),  # already checked in today
-    (EVENING, "20:30", False, EVENING.date(), False),  # once a day
-    (EVENING, "20:30", False, EVENING.date() - dt.timedelta(days=1), True),
-])
+@pytest.mark.parametrize(
+    ("now", "time", "checked_in", "last", "due"),
+    [
+        (EVENING, "20:30", False, None, True),
+        (EVENING, "20:45", False, None, False),  # not yet
+        (EVENING, "", False, None, False),  # off until the person picks a time
+        (EVENING, "20:30", True, None, False),  # already checked in today
+        (EVENING, "20:30", False, EVENING.date(), False),  # once a day
+        (EVENING, "20:30", False, EVENING.date() - dt.timedelta(days=1), True),
+    ],
+)
 def test_reminder_due(now, time, checked_in, last, due) -> None:
     assert reminder_due(now, time, checked_in_today=checked_in, last_shown=last) is due
 

@@ -19,8 +19,12 @@ TODAY = dt.date(2026, 6, 30)
 
 
 def _fresh(journal: Journal, start: dt.date, end: dt.date) -> DailySeries:
-    return build_series(start, end, days_store.rating_rows(journal.db, start, end),
-                        contacts_store.contact_rows(journal.db, start, end))
+    return build_series(
+        start,
+        end,
+        days_store.rating_rows(journal.db, start, end),
+        contacts_store.contact_rows(journal.db, start, end),
+    )
 
 
 def _assert_same(kept: DailySeries, fresh: DailySeries) -> None:
@@ -43,13 +47,17 @@ def demo_journal() -> Journal:
     return journal
 
 
-@pytest.mark.parametrize(("start", "end"), [
-    (dt.date(2025, 5, 27), TODAY),            # the whole journal
-    (dt.date(2026, 1, 15), dt.date(2026, 3, 2)),  # a range cutting into it
-    (dt.date(2024, 1, 1), dt.date(2024, 2, 1)),   # before the first day: all unknown
-])
-def test_totals_give_the_same_series_as_single_contacts(demo_journal: Journal, start: dt.date,
-                                                        end: dt.date) -> None:
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (dt.date(2025, 5, 27), TODAY),  # the whole journal
+        (dt.date(2026, 1, 15), dt.date(2026, 3, 2)),  # a range cutting into it
+        (dt.date(2024, 1, 1), dt.date(2024, 2, 1)),  # before the first day: all unknown
+    ],
+)
+def test_totals_give_the_same_series_as_single_contacts(
+    demo_journal: Journal, start: dt.date, end: dt.date
+) -> None:
     fast = demo_journal.series(start, end)
     assert fast.start == start and fast.end == end
     _assert_same(fast, _fresh(demo_journal, start, end))
@@ -61,8 +69,11 @@ def test_series_stays_right_through_saves_edits_and_other_writes() -> None:
     journal = Journal.in_memory(clock=lambda: dt.datetime(2026, 6, 30, 12))
     generate(journal, days=120, seed=5, today=TODAY)
     rng = random.Random(7)
-    ranges = [(TODAY - dt.timedelta(days=89), TODAY), (TODAY - dt.timedelta(days=364), TODAY),
-              (dt.date(2026, 4, 1), dt.date(2026, 5, 15))]
+    ranges = [
+        (TODAY - dt.timedelta(days=89), TODAY),
+        (TODAY - dt.timedelta(days=364), TODAY),
+        (dt.date(2026, 4, 1), dt.date(2026, 5, 15)),
+    ]
     full_builds = []
     build = journal._build_series
 
@@ -81,24 +92,28 @@ def test_series_stays_right_through_saves_edits_and_other_writes() -> None:
         elif action == "save_with":
             journal.save_day_with_contacts(
                 Day(date=date, mood=rng.randrange(11)),
-                [Contact(date=date, kind="friend", mode="phone", quality=rng.randrange(1, 6))])
+                [Contact(date=date, kind="friend", mode="phone", quality=rng.randrange(1, 6))],
+            )
         elif action == "delete":
             journal.delete_day(date)
         elif action == "add":
-            journal.add_contact(Contact(date=date, kind="family", mode="video", quality=5,
-                                        minutes=rng.randrange(90)))
+            journal.add_contact(
+                Contact(
+                    date=date, kind="family", mode="video", quality=5, minutes=rng.randrange(90)
+                )
+            )
         elif action in ("edit", "remove"):
             contacts = journal.contacts_on(date)
             if contacts and action == "edit":  # moving a contact changes two days
                 moved = TODAY - dt.timedelta(days=rng.randrange(0, 130))
-                journal.update_contact(Contact(date=moved, kind="colleague", mode="text",
-                                               quality=2, id=contacts[0].id))
+                journal.update_contact(
+                    Contact(date=moved, kind="colleague", mode="text", quality=2, id=contacts[0].id)
+                )
             elif contacts:
                 journal.delete_contact(contacts[0].id)
         else:  # a write the kept series cannot account for: it must be rebuilt
             others += 1
-            journal.db.execute("UPDATE contacts SET quality = 5 WHERE date = ?",
-                               [date.isoformat()])
+            journal.db.execute("UPDATE contacts SET quality = 5 WHERE date = ?", [date.isoformat()])
         start, end = ranges[step % len(ranges)]
         kept = journal.series(start, end)
         _assert_same(kept, _fresh(journal, start, end))
@@ -128,8 +143,9 @@ def test_questionnaires_and_sessions_are_kept_across_day_saves_only() -> None:
     first = journal.assessments("phq9")
     sessions = journal.sessions_between(TODAY - dt.timedelta(days=59), TODAY)
     journal.save_day(Day(date=TODAY, mood=6))  # a day's save: the history cannot have changed
-    assert journal._kept(("assessments", first[0].instrument), list) is \
-        journal._kept(("assessments", first[0].instrument), list)
+    assert journal._kept(("assessments", first[0].instrument), list) is journal._kept(
+        ("assessments", first[0].instrument), list
+    )
     assert journal.assessments("phq9") == first
     assert journal.sessions_between(TODAY - dt.timedelta(days=59), TODAY) == sessions
     journal.save_assessment(Assessment(date=TODAY, instrument="phq9", answers=(0,) * 9))
@@ -148,15 +164,19 @@ def _assert_identical(one: DailySeries, other: DailySeries) -> None:
             np.testing.assert_array_equal(mine[key], theirs[key], err_msg=f"{group} {key}")
 
 
-@pytest.mark.parametrize(("start", "end"), [
-    (TODAY - dt.timedelta(days=27), TODAY),        # the summary's four weeks
-    (dt.date(2025, 5, 27), TODAY),                 # the whole journal
-    (dt.date(2025, 12, 30), dt.date(2026, 1, 2)),  # across a new year
-    (dt.date(2024, 1, 1), dt.date(2025, 6, 1)),    # reaching before the first day
-    (TODAY, TODAY),
-])
-def test_a_one_shot_range_is_the_whole_journal_cut_to_it(demo_journal: Journal,
-                                                         start: dt.date, end: dt.date) -> None:
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (TODAY - dt.timedelta(days=27), TODAY),  # the summary's four weeks
+        (dt.date(2025, 5, 27), TODAY),  # the whole journal
+        (dt.date(2025, 12, 30), dt.date(2026, 1, 2)),  # across a new year
+        (dt.date(2024, 1, 1), dt.date(2025, 6, 1)),  # reaching before the first day
+        (TODAY, TODAY),
+    ],
+)
+def test_a_one_shot_range_is_the_whole_journal_cut_to_it(
+    demo_journal: Journal, start: dt.date, end: dt.date
+) -> None:
     whole = demo_journal.series(dt.date(2024, 1, 1), TODAY)  # kept, as the window does
     one_shot = Journal(demo_journal.db, clock=lambda: dt.datetime(2026, 6, 30, 12))
     built = one_shot.series(start, end, keep=False)
@@ -166,8 +186,9 @@ def test_a_one_shot_range_is_the_whole_journal_cut_to_it(demo_journal: Journal,
     assert demo_journal.series(start, end, keep=False).days.base is not None
 
 
-def test_one_shot_work_reads_only_its_range(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_one_shot_work_reads_only_its_range(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The summary (PDF and preview) and CLI ``insights --from/--to`` build the series of
     their range alone, never of the whole journal."""
     from journal.cli import main
@@ -186,8 +207,11 @@ def test_one_shot_work_reads_only_its_range(tmp_path: Path,
     four_weeks = (TODAY - dt.timedelta(days=27), TODAY)
     from journal.store import assessments as assessments_store
 
-    in_range = [a for a in assessments_store.list_assessments(journal.db)
-                if four_weeks[0] <= a.date <= four_weeks[1]]
+    in_range = [
+        a
+        for a in assessments_store.list_assessments(journal.db)
+        if four_weeks[0] <= a.date <= four_weeks[1]
+    ]
     monkeypatch.setattr(assessments_store, "list_assessments", None)  # not a lifetime of them
     assert journal.summary_inputs(*four_weeks, ["questionnaires"]).assessments == in_range
     assert in_range and journal.safety_left_out(*four_weeks, sections=["charts"]) == []
@@ -195,8 +219,21 @@ def test_one_shot_work_reads_only_its_range(tmp_path: Path,
     assert summary.sections and built == [four_weeks] * 2
     journal.close()
     built.clear()
-    assert main(["insights", "--json", "--data-dir", str(folder), "--from",
-                 str(four_weeks[0]), "--to", str(four_weeks[1])]) == 0
+    assert (
+        main(
+            [
+                "insights",
+                "--json",
+                "--data-dir",
+                str(folder),
+                "--from",
+                str(four_weeks[0]),
+                "--to",
+                str(four_weeks[1]),
+            ]
+        )
+        == 0
+    )
     assert built == [four_weeks]
 
 
@@ -210,10 +247,12 @@ def test_packed_totals_are_the_exact_totals(crowded: bool) -> None:
     journal = Journal.in_memory(clock=lambda: dt.datetime(2026, 6, 30, 12))
     generate(journal, days=200, seed=6, today=TODAY)
     if crowded:
-        rows = [(TODAY.isoformat(), "neighbour", "online_group", 5)] * \
-            (1 << contacts_store.PACK_BITS)
-        journal.db.conn.executemany("INSERT INTO contacts (date, kind, mode, quality) "
-                                    "VALUES (?, ?, ?, ?)", rows)
+        rows = [(TODAY.isoformat(), "neighbour", "online_group", 5)] * (
+            1 << contacts_store.PACK_BITS
+        )
+        journal.db.conn.executemany(
+            "INSERT INTO contacts (date, kind, mode, quality) VALUES (?, ?, ?, ?)", rows
+        )
     start, end = TODAY - dt.timedelta(days=199), TODAY
     packed = contacts_store.packed_daily_totals(journal.db, start, end)
     exact = np.array(contacts_store.daily_totals(journal.db, start, end), dtype=float)
@@ -221,6 +260,7 @@ def test_packed_totals_are_the_exact_totals(crowded: bool) -> None:
         assert packed is None
     else:
         assert packed is not None and len(packed) > 100
-        np.testing.assert_array_equal(unpack_totals(packed, contacts_store.PACK_BITS,
-                                                    contacts_store.PACK_WIDTH), exact)
+        np.testing.assert_array_equal(
+            unpack_totals(packed, contacts_store.PACK_BITS, contacts_store.PACK_WIDTH), exact
+        )
     _assert_same(journal.series(start, end), _fresh(journal, start, end))

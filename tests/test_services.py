@@ -56,8 +56,7 @@ def test_update_settings_validates(journal: Journal) -> None:
     assert journal.settings().theme == "system"
 
 
-def test_delete_day_returns_it_and_keeps_contacts(journal: Journal, make_day,
-                                                  make_contact) -> None:
+def test_delete_day_returns_it_and_keeps_contacts(journal: Journal, make_day, make_contact) -> None:
     journal.save_day(make_day(note="x"))
     journal.add_contact(make_contact())
     assert journal.delete_day(TODAY).note == "x"
@@ -74,11 +73,9 @@ def test_open_in_an_unwritable_place_is_a_journal_error(tmp_path: Path) -> None:
         Journal.open(blocker / "inside")
 
 
-def test_save_day_with_contacts_is_all_or_nothing(journal: Journal, make_day,
-                                                  make_contact) -> None:
+def test_save_day_with_contacts_is_all_or_nothing(journal: Journal, make_day, make_contact) -> None:
     with pytest.raises(ValidationError):
-        journal.save_day_with_contacts(make_day(), [make_contact(),
-                                                    make_contact(person_id=404)])
+        journal.save_day_with_contacts(make_day(), [make_contact(), make_contact(person_id=404)])
     assert journal.day(TODAY) is None and journal.contacts_on(TODAY) == []
     added = journal.save_day_with_contacts(make_day(mood=7), [make_contact(), make_contact()])
     assert len(added) == 2 and journal.day(TODAY).mood == 7

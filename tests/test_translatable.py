@@ -24,45 +24,117 @@ SOURCES = [*sorted((ROOT / "journal" / "ui").rglob("*.py")), ROOT / "journal" / 
 #: argument). Keyed by the called name, whether a method (``label.setText``) or a class.
 TEXT_ARGS: dict[str, tuple[int, ...] | None] = {
     # QWidget and friends
-    "setText": None, "setWindowTitle": None, "setToolTip": None, "setStatusTip": None,
-    "setWhatsThis": None, "setPlaceholderText": None, "setAccessibleName": None,
-    "setAccessibleDescription": None, "setTitle": None, "setHtml": None, "setMarkdown": None,
-    "setSuffix": None, "setPrefix": None, "setSpecialValueText": None, "setFormat": None,
-    "setInformativeText": None, "setDetailedText": None, "setLabelText": None,
-    "setCancelButtonText": None, "setButtonText": None, "showMessage": (0,),
-    "addAction": None, "addMenu": None, "addTab": None, "insertTab": None, "setTabText": None,
-    "setTabToolTip": None, "setItemText": None, "setHorizontalHeaderLabels": None,
-    "setVerticalHeaderLabels": None, "setHeaderLabels": None, "setHeaderLabel": None,
-    "addItems": None, "insertItem": (1,), "addButton": (0,), "addRow": (0,),
-    "setDefaultSuffix": (), "setNameFilter": None, "setNameFilters": None,
+    "setText": None,
+    "setWindowTitle": None,
+    "setToolTip": None,
+    "setStatusTip": None,
+    "setWhatsThis": None,
+    "setPlaceholderText": None,
+    "setAccessibleName": None,
+    "setAccessibleDescription": None,
+    "setTitle": None,
+    "setHtml": None,
+    "setMarkdown": None,
+    "setSuffix": None,
+    "setPrefix": None,
+    "setSpecialValueText": None,
+    "setFormat": None,
+    "setInformativeText": None,
+    "setDetailedText": None,
+    "setLabelText": None,
+    "setCancelButtonText": None,
+    "setButtonText": None,
+    "showMessage": (0,),
+    "addAction": None,
+    "addMenu": None,
+    "addTab": None,
+    "insertTab": None,
+    "setTabText": None,
+    "setTabToolTip": None,
+    "setItemText": None,
+    "setHorizontalHeaderLabels": None,
+    "setVerticalHeaderLabels": None,
+    "setHeaderLabels": None,
+    "setHeaderLabel": None,
+    "addItems": None,
+    "insertItem": (1,),
+    "addButton": (0,),
+    "addRow": (0,),
+    "setDefaultSuffix": (),
+    "setNameFilter": None,
+    "setNameFilters": None,
     # classes whose first arguments are their text
-    "QLabel": None, "QPushButton": None, "QCheckBox": None, "QRadioButton": None,
-    "QGroupBox": None, "QAction": None, "QMenu": None, "QToolButton": None,
-    "QCommandLinkButton": None, "QListWidgetItem": None, "QTableWidgetItem": None,
-    "QTreeWidgetItem": None, "QStandardItem": None, "QMessageBox": None,
-    "QProgressDialog": (0, 1), "TextItem": None, "LabelItem": None,
+    "QLabel": None,
+    "QPushButton": None,
+    "QCheckBox": None,
+    "QRadioButton": None,
+    "QGroupBox": None,
+    "QAction": None,
+    "QMenu": None,
+    "QToolButton": None,
+    "QCommandLinkButton": None,
+    "QListWidgetItem": None,
+    "QTableWidgetItem": None,
+    "QTreeWidgetItem": None,
+    "QStandardItem": None,
+    "QMessageBox": None,
+    "QProgressDialog": (0, 1),
+    "TextItem": None,
+    "LabelItem": None,
     # static dialogs: (parent, title, text, …)
-    "information": None, "warning": None, "question": None, "critical": None, "about": None,
-    "getText": (1, 2), "getItem": (1, 2), "getInt": (1, 2), "getDouble": (1, 2),
-    "getSaveFileName": (1, 3), "getOpenFileName": (1, 3), "getExistingDirectory": (1,),
+    "information": None,
+    "warning": None,
+    "question": None,
+    "critical": None,
+    "about": None,
+    "getText": (1, 2),
+    "getItem": (1, 2),
+    "getInt": (1, 2),
+    "getDouble": (1, 2),
+    "getSaveFileName": (1, 3),
+    "getOpenFileName": (1, 3),
+    "getExistingDirectory": (1,),
 }
-STATIC_DIALOGS = {"information", "warning", "question", "critical", "about", "getText",
-                  "getItem", "getInt", "getDouble", "getSaveFileName", "getOpenFileName",
-                  "getExistingDirectory"}
+STATIC_DIALOGS = {
+    "information",
+    "warning",
+    "question",
+    "critical",
+    "about",
+    "getText",
+    "getItem",
+    "getInt",
+    "getDouble",
+    "getSaveFileName",
+    "getOpenFileName",
+    "getExistingDirectory",
+}
 #: Keyword arguments that are text wherever they appear (Qt's property keywords).
-TEXT_KEYWORDS = {"text", "toolTip", "windowTitle", "placeholderText", "accessibleName",
-                 "accessibleDescription", "statusTip", "whatsThis", "title", "labelText"}
+TEXT_KEYWORDS = {
+    "text",
+    "toolTip",
+    "windowTitle",
+    "placeholderText",
+    "accessibleName",
+    "accessibleDescription",
+    "statusTip",
+    "whatsThis",
+    "title",
+    "labelText",
+}
 #: Keyword arguments that are text on Qt and pyqtgraph classes (``QSpinBox(suffix=…)``,
 #: ``ColorBarItem(label=…)``) but may mean something else on our own (``prefix="person_"``).
-QT_TEXT_KEYWORDS = {"caption", "filter", "units", "suffix", "prefix", "specialValueText",
-                    "label"}
+QT_TEXT_KEYWORDS = {"caption", "filter", "units", "suffix", "prefix", "specialValueText", "label"}
 #: pyqtgraph items whose ``name`` is shown in a legend.
 LEGEND_NAMED = {"plot", "PlotDataItem", "PlotCurveItem", "ScatterPlotItem", "BarGraphItem"}
 #: The translation calls: a literal inside one of them is what lupdate collects.
 TRANSLATORS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
 #: Literals with letters that are deliberately the same in every language.
 ALLOWED = {
-    "Ctrl+S", "Ctrl+F", "Ctrl+Q", "F1",  # key sequences, translated by QKeySequence itself
+    "Ctrl+S",
+    "Ctrl+F",
+    "Ctrl+Q",
+    "F1",  # key sequences, translated by QKeySequence itself
 }
 LETTER = re.compile(r"[^\W\d_]")
 MARKUP = re.compile(r"<[^>]*>|&[a-z]+;")
@@ -101,16 +173,23 @@ def _bare_text(node: ast.expr) -> str | None:
         text = node.value
         return text if _has_words(text) and text.strip() not in ALLOWED else None
     if isinstance(node, ast.JoinedStr):
-        words = "".join(part.value for part in node.values
-                        if isinstance(part, ast.Constant) and isinstance(part.value, str))
+        words = "".join(
+            part.value
+            for part in node.values
+            if isinstance(part, ast.Constant) and isinstance(part.value, str)
+        )
         return ast.unparse(node) if _has_words(words) else None
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Mod):
-        return _bare_text(node.left) or (_bare_text(node.right)
-                                         if isinstance(node.op, ast.Add) else None)
+        return _bare_text(node.left) or (
+            _bare_text(node.right) if isinstance(node.op, ast.Add) else None
+        )
     if isinstance(node, ast.IfExp):
         return _bare_text(node.body) or _bare_text(node.orelse)
-    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-            and node.func.attr in {"format", "replace", "join", "strip", "upper", "title"}):
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in {"format", "replace", "join", "strip", "upper", "title"}
+    ):
         return _bare_text(node.func.value)
     if isinstance(node, ast.List | ast.Tuple):
         for element in node.elts:
@@ -126,9 +205,11 @@ def _has_words(text: str) -> bool:
 
 def _text_arguments(node: ast.Call, name: str) -> list[ast.expr]:
     args = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
-    if name in STATIC_DIALOGS and not (isinstance(node.func, ast.Attribute)
-                                       and isinstance(node.func.value, ast.Name)
-                                       and node.func.value.id.startswith("Q")):
+    if name in STATIC_DIALOGS and not (
+        isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id.startswith("Q")
+    ):
         return []  # log.warning(…), not QMessageBox.warning(…)
     if name == "addItem":
         # QComboBox.addItem(text, data) or addItem(icon, text, data); a legend's
@@ -160,11 +241,17 @@ def _unextractable(node: ast.Call, name: str) -> tuple[str, str] | None:
     arguments = ", ".join(map(ast.unparse, node.args))
     if WRAPPER.match(name):
         return arguments, "is a wrapper lupdate does not see: use tr() or translate()"
-    if name == "tr" and node.args and not (isinstance(node.args[0], ast.Constant)
-                                           and isinstance(node.args[0].value, str)):
+    if (
+        name == "tr"
+        and node.args
+        and not (isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str))
+    ):
         return arguments, "is not a literal: lupdate finds nothing to translate"
-    if name == "translate" and len(node.args) >= 2 and isinstance(
-            node.args[1], ast.JoinedStr | ast.BinOp | ast.Call):
+    if (
+        name == "translate"
+        and len(node.args) >= 2
+        and isinstance(node.args[1], ast.JoinedStr | ast.BinOp | ast.Call)
+    ):
         return arguments, "formats before translating: translate the template, then format"
     return None
 
@@ -174,10 +261,13 @@ def _inside_f_strings(tree: ast.AST) -> set[ast.Call]:
     hidden: set[ast.Call] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr):
-            hidden.update(inner for inner in ast.walk(node)
-                          if isinstance(inner, ast.Call) and _called_name(inner) in TRANSLATORS
-                          and any(isinstance(arg, ast.Constant) for arg in inner.args[1:2]
-                                  or inner.args[:1]))
+            hidden.update(
+                inner
+                for inner in ast.walk(node)
+                if isinstance(inner, ast.Call)
+                and _called_name(inner) in TRANSLATORS
+                and any(isinstance(arg, ast.Constant) for arg in inner.args[1:2] or inner.args[:1])
+            )
     return hidden
 
 
@@ -192,20 +282,34 @@ def untranslated(source: str, path: str = "<source>") -> list[Finding]:
             continue
         name = _called_name(node)
         if node in hidden:
-            findings.append(Finding(path, node.lineno, name, ", ".join(map(ast.unparse, node.args)),
-                                    "is inside an f-string, where lupdate does not look"))
+            findings.append(
+                Finding(
+                    path,
+                    node.lineno,
+                    name,
+                    ", ".join(map(ast.unparse, node.args)),
+                    "is inside an f-string, where lupdate does not look",
+                )
+            )
             continue
         if (problem := _unextractable(node, name)) is not None:
             findings.append(Finding(path, node.lineno, name, *problem))
             continue
         if name in TRANSLATORS:
             continue
-        candidates = _text_arguments(node, name) if name in TEXT_ARGS or name in {
-            "addItem", "setLabel"} else []
+        candidates = (
+            _text_arguments(node, name)
+            if name in TEXT_ARGS or name in {"addItem", "setLabel"}
+            else []
+        )
         qt_class = name[:1] == "Q" or name in TEXT_ARGS or name.endswith("Item")
-        candidates += [kw.value for kw in node.keywords
-                       if kw.arg in TEXT_KEYWORDS or (kw.arg == "name" and name in LEGEND_NAMED)
-                       or (kw.arg in QT_TEXT_KEYWORDS and qt_class)]
+        candidates += [
+            kw.value
+            for kw in node.keywords
+            if kw.arg in TEXT_KEYWORDS
+            or (kw.arg == "name" and name in LEGEND_NAMED)
+            or (kw.arg in QT_TEXT_KEYWORDS and qt_class)
+        ]
         for argument in candidates:
             text = _bare_text(argument)
             if text is not None:
@@ -213,7 +317,7 @@ def untranslated(source: str, path: str = "<source>") -> list[Finding]:
     return findings
 
 
-BAD_SNIPPET = '''
+BAD_SNIPPET = """
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 class Page(QWidget):
     def __init__(self, count):
@@ -232,9 +336,9 @@ class Page(QWidget):
         self.hint.setText(_tr("Hidden from lupdate"))
         self.note.setText(QCoreApplication.translate("Page", f"{count} notes"))
         self.about.setHtml(f"<h3>{self.tr('Licences')}</h3>")
-'''
+"""
 
-GOOD_SNIPPET = '''
+GOOD_SNIPPET = """
 from PySide6.QtCore import QCoreApplication
 class Page(QWidget):
     def __init__(self, count, name):
@@ -253,20 +357,28 @@ class Page(QWidget):
         self.shortcut.setText("Ctrl+S")
         self.label = QLabel(objectName="summary", wordWrap=True)
         self.kind.setText(QCoreApplication.translate("choices", LABELS[kind]))
-'''
+"""
 
 
 def test_the_checker_finds_every_kind_of_bare_literal() -> None:
     found = {(finding.call, finding.text) for finding in untranslated(BAD_SNIPPET)}
     assert all(str(finding).startswith("<source>:") for finding in untranslated(BAD_SNIPPET))
     assert found == {
-        ("QLabel", "Today"), ("QPushButton", "f'Save {count} days'"),
-        ("setToolTip", "Saves "), ("warning", "Not saved"), ("addItem", "Light"),
-        ("addItem", "Mood"), ("setLabel", "Mood"), ("plot", "Average"),
-        ("setText", "{n} days"), ("QLabel", "Never"),
+        ("QLabel", "Today"),
+        ("QPushButton", "f'Save {count} days'"),
+        ("setToolTip", "Saves "),
+        ("warning", "Not saved"),
+        ("addItem", "Light"),
+        ("addItem", "Mood"),
+        ("setLabel", "Mood"),
+        ("plot", "Average"),
+        ("setText", "{n} days"),
+        ("QLabel", "Never"),
         ("setHtml", "f'<p>{privacy}</p><b>Licences</b>'"),
-        ("tr", "TITLES[key]"), ("_tr", "'Hidden from lupdate'"),
-        ("translate", "'Page', f'{count} notes'"), ("tr", "'Licences'"),
+        ("tr", "TITLES[key]"),
+        ("_tr", "'Hidden from lupdate'"),
+        ("translate", "'Page', f'{count} notes'"),
+        ("tr", "'Licences'"),
     }
 
 

@@ -18,22 +18,30 @@ TEMPLATE = ROOT / "resources" / "translations" / "connection_journal.ts"
 
 def _messages(ts: Path) -> set[tuple[str, str]]:
     tree = ElementTree.parse(ts)
-    return {(context.findtext("name") or "", message.findtext("source") or "")
-            for context in tree.getroot().iter("context")
-            for message in context.iter("message")}
+    return {
+        (context.findtext("name") or "", message.findtext("source") or "")
+        for context in tree.getroot().iter("context")
+        for message in context.iter("message")
+    }
 
 
-@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None,
-                    reason="pyside6-lupdate is not on PATH")
+@pytest.mark.skipif(
+    shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate is not on PATH"
+)
 def test_the_template_is_up_to_date(tmp_path: Path) -> None:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "journal").rglob("*.py"))
     fresh = tmp_path / "fresh.ts"
-    subprocess.run(["pyside6-lupdate", *sources, "-ts", str(fresh), "-no-obsolete",
-                    "-locations", "none"], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        ["pyside6-lupdate", *sources, "-ts", str(fresh), "-no-obsolete", "-locations", "none"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     wanted, committed = _messages(fresh), _messages(TEMPLATE)
     assert len(wanted) > 1000  # the whole app was read
     missing, stale = sorted(wanted - committed), sorted(committed - wanted)
     assert not missing and not stale, (
         f"{len(missing)} strings missing from the template, e.g. {missing[:3]}; "
         f"{len(stale)} no longer in the code, e.g. {stale[:3]}. Regenerate it with "
-        "pyside6-lupdate (README, How to add a language).")
+        "pyside6-lupdate (README, How to add a language)."
+    )

@@ -44,8 +44,9 @@ def test_doses_cannot_exceed_doses_per_day(journal: Journal) -> None:
 
 
 def test_stopping_keeps_history(journal: Journal) -> None:
-    med = journal.add_medication(Medication(name="A", doses_per_day=1,
-                                            started_on=TODAY - dt.timedelta(days=5)))
+    med = journal.add_medication(
+        Medication(name="A", doses_per_day=1, started_on=TODAY - dt.timedelta(days=5))
+    )
     journal.set_doses(med.id, YESTERDAY, 1)
     journal.stop_medication(med.id, YESTERDAY)
     assert journal.doses_on(TODAY) == []
@@ -56,21 +57,26 @@ def test_stopping_keeps_history(journal: Journal) -> None:
 
 def test_week_progress_counts_this_week(journal: Journal) -> None:
     # TODAY is Sunday 15 March 2026; the week started Monday 9 March
-    walk = journal.add_commitment(Commitment(title="Walk", kind="social_prescription",
-                                             per_week=2, started_on=dt.date(2026, 3, 1)))
+    walk = journal.add_commitment(
+        Commitment(
+            title="Walk", kind="social_prescription", per_week=2, started_on=dt.date(2026, 3, 1)
+        )
+    )
     journal.set_commitment_done(walk.id, dt.date(2026, 3, 8), 1)  # the week before
     journal.set_commitment_done(walk.id, dt.date(2026, 3, 10), 1)
     journal.set_commitment_done(walk.id, TODAY, 1)
     progress = journal.week_progress(TODAY)
-    assert [(p.commitment.title, p.done_today, p.done_this_week, p.target)
-            for p in progress] == [("Walk", 1, 2, 2)]
+    assert [(p.commitment.title, p.done_today, p.done_this_week, p.target) for p in progress] == [
+        ("Walk", 1, 2, 2)
+    ]
     assert journal.commitment_by_title("walk").id == walk.id
 
 
 def test_commitment_needs_a_known_suggester(journal: Journal) -> None:
     with pytest.raises(ValidationError) as caught:
-        journal.add_commitment(Commitment(title="X", kind="goal", per_week=1,
-                                          started_on=TODAY, suggested_by=99))
+        journal.add_commitment(
+            Commitment(title="X", kind="goal", per_week=1, started_on=TODAY, suggested_by=99)
+        )
     assert caught.value.field == "suggested_by"
 
 

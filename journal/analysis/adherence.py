@@ -67,11 +67,18 @@ def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
         return np.where(denominator > 0, numerator / np.maximum(denominator, 1e-12), np.nan)
 
 
-def weekly_adherence(start: dt.date, end: dt.date, *, medications: Sequence[Medication],
-                     doses: Sequence[DoseLog], checkin_dates: set[dt.date],
-                     sessions: Sequence[Session], commitments: Sequence[Commitment],
-                     commitment_log: Sequence[CommitmentLog],
-                     today: dt.date | None = None) -> WeeklyAdherence:
+def weekly_adherence(
+    start: dt.date,
+    end: dt.date,
+    *,
+    medications: Sequence[Medication],
+    doses: Sequence[DoseLog],
+    checkin_dates: set[dt.date],
+    sessions: Sequence[Session],
+    commitments: Sequence[Commitment],
+    commitment_log: Sequence[CommitmentLog],
+    today: dt.date | None = None,
+) -> WeeklyAdherence:
     """Weekly figures for ``start..end`` from the records of that range.
 
     ``today`` marks the weeks not over yet (``so_far``); ``None`` treats every week as over.
@@ -94,8 +101,9 @@ def weekly_adherence(start: dt.date, end: dt.date, *, medications: Sequence[Medi
     def per_week(indices: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
         return np.bincount(indices, weights=weights, minlength=count)[:count].astype(float)
 
-    checkins = np.fromiter(sorted(d.toordinal() for d in checkin_dates if start <= d <= end),
-                           dtype=np.int64)
+    checkins = np.fromiter(
+        sorted(d.toordinal() for d in checkin_dates if start <= d <= end), dtype=np.int64
+    )
     taken = np.zeros(count)
     scheduled = np.zeros(count)
     per_medication: dict[str, np.ndarray] = {}
@@ -106,9 +114,10 @@ def weekly_adherence(start: dt.date, end: dt.date, *, medications: Sequence[Medi
         active = checkins[(checkins >= low.toordinal()) & (checkins <= high.toordinal())]
         known = np.union1d(active, logged)  # a day is known by a dose record or a check-in
         med_scheduled = per_week((known - base) // 7) * med.doses_per_day
-        med_taken = per_week((logged - base) // 7,
-                             np.fromiter((min(d.taken, med.doses_per_day) for d in logs),
-                                         dtype=float))
+        med_taken = per_week(
+            (logged - base) // 7,
+            np.fromiter((min(d.taken, med.doses_per_day) for d in logs), dtype=float),
+        )
         taken += med_taken
         scheduled += med_scheduled
         name = med.name if med.name not in per_medication else f"{med.name} ({med.id})"
@@ -128,18 +137,35 @@ def weekly_adherence(start: dt.date, end: dt.date, *, medications: Sequence[Medi
         low, high = max(start, item.started_on), min(end, item.ended_on or end)
         active = per_week(span_weeks(low, high))
         target = np.ceil(item.per_week * active / 7)
-        mine = [log for log in commitment_log
-                if log.commitment_id == item.id and start <= log.date <= end]
-        done = per_week(week_index(log.date for log in mine),
-                        np.fromiter((log.done for log in mine), dtype=float))
+        mine = [
+            log
+            for log in commitment_log
+            if log.commitment_id == item.id and start <= log.date <= end
+        ]
+        done = per_week(
+            week_index(log.date for log in mine),
+            np.fromiter((log.done for log in mine), dtype=float),
+        )
         done = np.minimum(done, target)
         done_total += done
         target_total += target
         per_commitment[item.title] = _ratio(done, target)
 
     return WeeklyAdherence(
-        weeks, _ratio(taken, scheduled), _ratio(attended, booked),
-        _ratio(done_total, target_total), per_medication, per_commitment, taken, scheduled,
-        attended, booked, done_total, target_total,
-        np.array([today is not None and week + dt.timedelta(days=6) >= today
-                  for week in weeks], dtype=bool))
+        weeks,
+        _ratio(taken, scheduled),
+        _ratio(attended, booked),
+        _ratio(done_total, target_total),
+        per_medication,
+        per_commitment,
+        taken,
+        scheduled,
+        attended,
+        booked,
+        done_total,
+        target_total,
+        np.array(
+            [today is not None and week + dt.timedelta(days=6) >= today for week in weeks],
+            dtype=bool,
+        ),
+    )

@@ -115,8 +115,15 @@ def aggregate(days: np.ndarray, values: np.ndarray, unit: Unit) -> Buckets:
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(n > 0, np.nansum(ordered, axis=1) / np.maximum(n, 1), np.nan)
     starts = np.maximum(starts, days[0])  # a range begun mid-week starts its first week
-    return Buckets(unit, starts, ends, n.astype(float), mean, _quantile(ordered, n, 0.25),
-                   _quantile(ordered, n, 0.75))
+    return Buckets(
+        unit,
+        starts,
+        ends,
+        n.astype(float),
+        mean,
+        _quantile(ordered, n, 0.25),
+        _quantile(ordered, n, 0.75),
+    )
 
 
 def per_day(days: np.ndarray, counts: np.ndarray, unit: Unit) -> np.ndarray:
@@ -125,15 +132,18 @@ def per_day(days: np.ndarray, counts: np.ndarray, unit: Unit) -> np.ndarray:
     return aggregate(days, counts, unit).mean
 
 
-def ratio_by(days: np.ndarray, done: np.ndarray, due: np.ndarray, unit: Unit
-             ) -> tuple[np.ndarray, np.ndarray]:
+def ratio_by(
+    days: np.ndarray, done: np.ndarray, due: np.ndarray, unit: Unit
+) -> tuple[np.ndarray, np.ndarray]:
     """(bucket starts, done / due) for per-period totals keyed by their first day (weekly
     adherence into months): the ratio of the sums, ``NaN`` where nothing was due."""
     starts, inverse = bucket_index(days, unit)
-    done_sum = np.bincount(inverse, weights=np.nan_to_num(np.asarray(done, dtype=float)),
-                           minlength=len(starts))
-    due_sum = np.bincount(inverse, weights=np.nan_to_num(np.asarray(due, dtype=float)),
-                          minlength=len(starts))
+    done_sum = np.bincount(
+        inverse, weights=np.nan_to_num(np.asarray(done, dtype=float)), minlength=len(starts)
+    )
+    due_sum = np.bincount(
+        inverse, weights=np.nan_to_num(np.asarray(due, dtype=float)), minlength=len(starts)
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
         return starts, np.where(due_sum > 0, done_sum / np.maximum(due_sum, 1e-12), np.nan)
 
@@ -179,8 +189,9 @@ def mood_by_good_contacts(mood: np.ndarray, meaningful: np.ndarray) -> GoodConta
     return GoodContactMoods(tuple(bars), total)
 
 
-def distinct_pairs(x: np.ndarray, y: np.ndarray, step: float = 1.0
-                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def distinct_pairs(
+    x: np.ndarray, y: np.ndarray, step: float = 1.0
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each distinct (x, y) of the days where both are known, once, with how many days it
     holds: (x, y, days). ``x`` is first rounded down to multiples of ``step`` (minutes into
     bins of a quarter hour, say); counts and ratings are whole already."""

@@ -38,23 +38,31 @@ def count(one: str, many: str, n: int) -> str:
 
 
 def days(n: int) -> str:
-    return count(QT_TRANSLATE_NOOP("insights", "{n} day"),
-                 QT_TRANSLATE_NOOP("insights", "{n} days"), n)
+    return count(
+        QT_TRANSLATE_NOOP("insights", "{n} day"), QT_TRANSLATE_NOOP("insights", "{n} days"), n
+    )
 
 
 def logged_days(n: int) -> str:
-    return count(QT_TRANSLATE_NOOP("insights", "{n} logged day"),
-                 QT_TRANSLATE_NOOP("insights", "{n} logged days"), n)
+    return count(
+        QT_TRANSLATE_NOOP("insights", "{n} logged day"),
+        QT_TRANSLATE_NOOP("insights", "{n} logged days"),
+        n,
+    )
 
 
 def day_pairs(n: int) -> str:
-    return count(QT_TRANSLATE_NOOP("insights", "{n} day pair"),
-                 QT_TRANSLATE_NOOP("insights", "{n} day pairs"), n)
+    return count(
+        QT_TRANSLATE_NOOP("insights", "{n} day pair"),
+        QT_TRANSLATE_NOOP("insights", "{n} day pairs"),
+        n,
+    )
 
 
 def span(start: dt.date, end: dt.date) -> str:
-    return translate("insights", "{start} to {end}").format(start=format_date(start, "date"),
-                                                             end=format_date(end, "date"))
+    return translate("insights", "{start} to {end}").format(
+        start=format_date(start, "date"), end=format_date(end, "date")
+    )
 
 
 def ci(low: float, high: float, digits: int) -> dict[str, str]:
@@ -63,7 +71,7 @@ def ci(low: float, high: float, digits: int) -> dict[str, str]:
 
 
 def when(date: dt.date, today: dt.date | None, end: dt.date) -> str:
-    """"today", "yesterday", "N days ago" counted from the real ``today`` when the range
+    """ "today", "yesterday", "N days ago" counted from the real ``today`` when the range
     reaches it; otherwise "on <date>"."""
     if today is None or end < today or date > today:
         return translate("insights", "on {date}").format(date=format_date(date, "date"))
@@ -72,8 +80,11 @@ def when(date: dt.date, today: dt.date | None, end: dt.date) -> str:
         return translate("insights", "today")
     if ago == 1:
         return translate("insights", "yesterday")
-    return count(QT_TRANSLATE_NOOP("insights", "{n} day ago"),
-                 QT_TRANSLATE_NOOP("insights", "{n} days ago"), ago)
+    return count(
+        QT_TRANSLATE_NOOP("insights", "{n} day ago"),
+        QT_TRANSLATE_NOOP("insights", "{n} days ago"),
+        ago,
+    )
 
 
 def early(status: Status, text: str, counted: str) -> str:
@@ -86,7 +97,8 @@ def early(status: Status, text: str, counted: str) -> str:
     if status is not Status.EARLY:
         return text
     return translate("insights", "Early signal, from only {count}: {sentence_lowercase}").format(
-        count=counted, sentence=text, sentence_lowercase=text[:1].lower() + text[1:])
+        count=counted, sentence=text, sentence_lowercase=text[:1].lower() + text[1:]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,24 +111,29 @@ class Insight:
     weight: float
 
 
-def isolation_sentence(result: Isolation, span: str, today: dt.date | None,
-                        end: dt.date) -> Insight | None:
+def isolation_sentence(
+    result: Isolation, span: str, today: dt.date | None, end: dt.date
+) -> Insight | None:
     """Counted over logged days only; "today" and "N days ago" from the real today."""
     if result.logged_days == 0:
         return None
     if result.current is None or result.last_meaningful is None:
-        text = translate("insights", "No contact rated 4 or 5 for how connected it felt was "
-                                     "logged in {span}. Is there someone you could reach out "
-                                     "to?").format(span=span)
+        text = translate(
+            "insights",
+            "No contact rated 4 or 5 for how connected it felt was "
+            "logged in {span}. Is there someone you could reach out "
+            "to?",
+        ).format(span=span)
         return Insight("isolation", text, Status.OK, 0.0)
     last = translate("insights", "Your last contact that felt good was {when}.").format(
-        when=when(result.last_meaningful, today, end))
+        when=when(result.last_meaningful, today, end)
+    )
     if result.longest == 0:
         rest = translate("insights", "Every logged day in {span} had one.").format(span=span)
     else:
-        rest = translate("insights", "The longest stretch of logged days without one in {span} "
-                                     "was {longest}.").format(
-            span=span, longest=logged_days(result.longest))
+        rest = translate(
+            "insights", "The longest stretch of logged days without one in {span} was {longest}."
+        ).format(span=span, longest=logged_days(result.longest))
     return Insight("isolation", f"{last} {rest}", Status.OK, 0.0)
 
 
@@ -128,11 +145,16 @@ def resilience_sentence(result: Resilience, span: str) -> Insight | None:
     if days <= 1:
         back = translate("insights", "the next day")
     else:
-        back = translate("insights", "within {days} days").format(
-            days=format_number(days, digits))
-    text = translate("insights", "After a lower day (mood below {usual_low}), your mood usually "
-                                 "came back to its usual range {when} (median of {episodes} low "
-                                 "spells, {span}).").format(
-        usual_low=number(result.usual_low or 0.0, 1), when=back,
-        episodes=format_number(result.episodes, 0), span=span)
+        back = translate("insights", "within {days} days").format(days=format_number(days, digits))
+    text = translate(
+        "insights",
+        "After a lower day (mood below {usual_low}), your mood usually "
+        "came back to its usual range {when} (median of {episodes} low "
+        "spells, {span}).",
+    ).format(
+        usual_low=number(result.usual_low or 0.0, 1),
+        when=back,
+        episodes=format_number(result.episodes, 0),
+        span=span,
+    )
     return Insight("bounce_back", text, Status.OK, 0.0)

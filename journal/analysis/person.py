@@ -49,8 +49,12 @@ class PersonFigures:
     def mood_clear(self) -> bool:
         """The difference's 95% interval leaves out 0 (never without a figure)."""
         m = self.mood
-        return (self.mood_reportable and m.ci_low is not None and m.ci_high is not None
-                and (m.ci_low > 0 or m.ci_high < 0))
+        return (
+            self.mood_reportable
+            and m.ci_low is not None
+            and m.ci_high is not None
+            and (m.ci_low > 0 or m.ci_high < 0)
+        )
 
     @property
     def days_needed(self) -> int:
@@ -58,8 +62,9 @@ class PersonFigures:
         from journal.analysis.stats import MIN_GROUP, MIN_PAIRS
 
         m = self.mood
-        return max(0, MIN_PAIRS - m.n_with - m.n_without, MIN_GROUP - m.n_with,
-                   MIN_GROUP - m.n_without)
+        return max(
+            0, MIN_PAIRS - m.n_with - m.n_without, MIN_GROUP - m.n_with, MIN_GROUP - m.n_without
+        )
 
 
 def _month_start(date: dt.date, back: int = 0) -> dt.date:
@@ -67,8 +72,11 @@ def _month_start(date: dt.date, back: int = 0) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def person_figures(contacts: Sequence[tuple[dt.date, int]],
-                   days: Sequence[tuple[dt.date, int, bool]], today: dt.date) -> PersonFigures:
+def person_figures(
+    contacts: Sequence[tuple[dt.date, int]],
+    days: Sequence[tuple[dt.date, int, bool]],
+    today: dt.date,
+) -> PersonFigures:
     """Figures from (date, how connected) contacts and (date, mood, with them) days.
 
     Months are the ``MONTHS_SHOWN`` calendar months up to ``today``'s, oldest first, each with
@@ -107,8 +115,9 @@ class WhileSince:
     days: int | None
 
 
-def been_a_while(people: Sequence[tuple[int, str, int | None, dt.date | None, dt.date | None]],
-                 today: dt.date) -> list[WhileSince]:
+def been_a_while(
+    people: Sequence[tuple[int, str, int | None, dt.date | None, dt.date | None]], today: dt.date
+) -> list[WhileSince]:
     """From (id, name, keep in touch every N days, last contact, set aside on), those whose
     last contact is N days or more ago, longest first.
 

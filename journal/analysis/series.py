@@ -58,9 +58,14 @@ def _offsets(dates: Iterable[object], start: dt.date) -> np.ndarray:
 #: Columns of a per-day contact total (``store.contacts.daily_totals``), after the day offset:
 #: contacts, minutes, meaningful contacts, sum of quality, then one count per relationship
 #: kind and one per mode, in the order of ``Relationship`` and ``Mode``.
-TOTAL_COLUMNS = ("contacts", "minutes", "meaningful", "quality_sum",
-                 *(f"kind:{kind.value}" for kind in Relationship),
-                 *(f"mode:{mode.value}" for mode in Mode))
+TOTAL_COLUMNS = (
+    "contacts",
+    "minutes",
+    "meaningful",
+    "quality_sum",
+    *(f"kind:{kind.value}" for kind in Relationship),
+    *(f"mode:{mode.value}" for mode in Mode),
+)
 
 
 def unpack_totals(rows: Sequence[Sequence[float]], bits: int, width: int) -> np.ndarray:
@@ -75,13 +80,14 @@ def unpack_totals(rows: Sequence[Sequence[float]], bits: int, width: int) -> np.
     packs = table[:, head:].astype(np.int64)
     counts = ((packs[:, :, None] >> shifts) & ((1 << bits) - 1)).reshape(len(rows), -1)
     kind_packs = -(-len(Relationship) // width)  # whole columns of kinds, then the modes
-    kinds = counts[:, :len(Relationship)]
-    modes = counts[:, kind_packs * width:kind_packs * width + len(Mode)]
+    kinds = counts[:, : len(Relationship)]
+    modes = counts[:, kind_packs * width : kind_packs * width + len(Mode)]
     return np.hstack([table[:, :head], kinds, modes])
 
 
-def build_series(start: dt.date, end: dt.date, day_rows: Sequence[DayRow],
-                 contact_rows: Sequence[ContactRow]) -> DailySeries:
+def build_series(
+    start: dt.date, end: dt.date, day_rows: Sequence[DayRow], contact_rows: Sequence[ContactRow]
+) -> DailySeries:
     """Daily series from check-in rows (``DAY_COLUMNS``) and contact rows (``CONTACT_COLUMNS``).
 
     Rows outside the range are ignored. The journal itself uses ``series_from_totals``, whose
@@ -110,8 +116,12 @@ def build_series(start: dt.date, end: dt.date, day_rows: Sequence[DayRow],
     return _assemble(start, end, day_index, day_values, totals, has_contacts)
 
 
-def series_from_totals(start: dt.date, end: dt.date, day_rows: Sequence[DayRow],
-                       totals: Sequence[Sequence[float]] | np.ndarray) -> DailySeries:
+def series_from_totals(
+    start: dt.date,
+    end: dt.date,
+    day_rows: Sequence[DayRow],
+    totals: Sequence[Sequence[float]] | np.ndarray,
+) -> DailySeries:
     """Daily series from rows keyed by day offset from ``start`` instead of a date.
 
     ``day_rows``: offset then the ratings of ``DAY_COLUMNS``; ``totals``: offset then
@@ -142,12 +152,19 @@ def _length(start: dt.date, end: dt.date) -> int:
 
 def _day_values(day_rows: Sequence[DayRow], first: int) -> np.ndarray:
     """The ratings of each row from column ``first`` on; a missing one (None) is NaN."""
-    return np.array([row[first:] for row in day_rows],
-                    dtype=float).reshape(len(day_rows), len(DAY_COLUMNS) - 1)
+    return np.array([row[first:] for row in day_rows], dtype=float).reshape(
+        len(day_rows), len(DAY_COLUMNS) - 1
+    )
 
 
-def _assemble(start: dt.date, end: dt.date, day_index: np.ndarray, day_values: np.ndarray,
-              totals: np.ndarray, has_contacts: np.ndarray) -> DailySeries:
+def _assemble(
+    start: dt.date,
+    end: dt.date,
+    day_index: np.ndarray,
+    day_values: np.ndarray,
+    totals: np.ndarray,
+    has_contacts: np.ndarray,
+) -> DailySeries:
     """The arrays of a ``DailySeries`` from check-in values and per-day contact totals."""
     length = len(totals)
     days = np.arange(np.datetime64(start, "D"), np.datetime64(end, "D") + 1)
@@ -163,15 +180,30 @@ def _assemble(start: dt.date, end: dt.date, day_index: np.ndarray, day_values: n
     columns = {name: totals[:, i].copy() for i, name in enumerate(TOTAL_COLUMNS)}
     counts = columns["contacts"]
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean_quality = np.where(counts > 0, columns["quality_sum"] / np.maximum(counts, 1),
-                                np.nan)
+        mean_quality = np.where(counts > 0, columns["quality_sum"] / np.maximum(counts, 1), np.nan)
     by_kind = {kind: columns[f"kind:{kind.value}"] for kind in Relationship}
     by_mode = {mode: columns[f"mode:{mode.value}"] for mode in Mode}
-    for array in (counts, columns["minutes"], columns["meaningful"], *by_kind.values(),
-                  *by_mode.values()):
+    for array in (
+        counts,
+        columns["minutes"],
+        columns["meaningful"],
+        *by_kind.values(),
+        *by_mode.values(),
+    ):
         array[unknown] = np.nan
-    return DailySeries(start, end, days, ratings, logged, counts, columns["minutes"],
-                       columns["meaningful"], mean_quality, by_kind, by_mode)
+    return DailySeries(
+        start,
+        end,
+        days,
+        ratings,
+        logged,
+        counts,
+        columns["minutes"],
+        columns["meaningful"],
+        mean_quality,
+        by_kind,
+        by_mode,
+    )
 
 
 def slice_series(series: DailySeries, start: dt.date, end: dt.date) -> DailySeries:
@@ -181,12 +213,19 @@ def slice_series(series: DailySeries, start: dt.date, end: dt.date) -> DailySeri
     first = (start - series.start).days
     stop = (end - series.start).days + 1
     part = slice(first, stop)
-    return DailySeries(start, end, series.days[part],
-                       {name: array[part] for name, array in series.ratings.items()},
-                       series.logged[part], series.contacts[part], series.minutes[part],
-                       series.meaningful[part], series.mean_quality[part],
-                       {kind: array[part] for kind, array in series.by_kind.items()},
-                       {mode: array[part] for mode, array in series.by_mode.items()})
+    return DailySeries(
+        start,
+        end,
+        series.days[part],
+        {name: array[part] for name, array in series.ratings.items()},
+        series.logged[part],
+        series.contacts[part],
+        series.minutes[part],
+        series.meaningful[part],
+        series.mean_quality[part],
+        {kind: array[part] for kind, array in series.by_kind.items()},
+        {mode: array[part] for mode, array in series.by_mode.items()},
+    )
 
 
 def replace_days(series: DailySeries, days: Sequence[DailySeries]) -> DailySeries:
@@ -195,15 +234,23 @@ def replace_days(series: DailySeries, days: Sequence[DailySeries]) -> DailySerie
     After a save only that day changes; patching it keeps a refresh of ten years as cheap as
     one of a month. The original arrays are left alone (pages may still hold them).
     """
+
     def copy(array: np.ndarray) -> np.ndarray:
         return array.copy()
 
-    new = DailySeries(series.start, series.end, series.days,
-                      {name: copy(a) for name, a in series.ratings.items()},
-                      copy(series.logged), copy(series.contacts), copy(series.minutes),
-                      copy(series.meaningful), copy(series.mean_quality),
-                      {kind: copy(a) for kind, a in series.by_kind.items()},
-                      {mode: copy(a) for mode, a in series.by_mode.items()})
+    new = DailySeries(
+        series.start,
+        series.end,
+        series.days,
+        {name: copy(a) for name, a in series.ratings.items()},
+        copy(series.logged),
+        copy(series.contacts),
+        copy(series.minutes),
+        copy(series.meaningful),
+        copy(series.mean_quality),
+        {kind: copy(a) for kind, a in series.by_kind.items()},
+        {mode: copy(a) for mode, a in series.by_mode.items()},
+    )
     for day in days:
         if len(day) != 1 or not series.start <= day.start <= series.end:
             raise ValueError("each replacement must be one day inside the series")

@@ -55,8 +55,15 @@ def _spells(rng: np.random.Generator, days: int, share: float, rho: float) -> np
     return on
 
 
-def simulate(rng: np.random.Generator, *, phi: float, partner_effect: float = 0.0,
-             days: int = 365, spread: float = 1.8, missing: float = 0.1) -> Simulated:
+def simulate(
+    rng: np.random.Generator,
+    *,
+    phi: float,
+    partner_effect: float = 0.0,
+    days: int = 365,
+    spread: float = 1.8,
+    missing: float = 0.1,
+) -> Simulated:
     """One journal of ``days`` days (see the module docstring)."""
     noise = rng.standard_normal(days)
     latent = np.empty(days)
@@ -82,8 +89,7 @@ def simulate(rng: np.random.Generator, *, phi: float, partner_effect: float = 0.
         for index, m in enumerate(_MODES):
             totals[on & (mode == index), _COLUMN[f"mode:{m.value}"]] += 1
     offsets = np.arange(days)
-    day_rows = [(int(i), float(mood[i]), None, None, None, None, None)
-                for i in offsets[checked_in]]
+    day_rows = [(int(i), float(mood[i]), None, None, None, None, None) for i in offsets[checked_in]]
     with_contacts = totals[:, 0] > 0
     rows = np.column_stack([offsets, totals])[with_contacts].tolist()
     series = series_from_totals(START, START + dt.timedelta(days=days - 1), day_rows, rows)
@@ -112,6 +118,8 @@ def power(journals: int, *, phi: float, seed: int, effect: float = 1.5) -> tuple
     """(journals where partner days came out clearly different, journals) with a true
     ``effect`` on mood on days with a partner contact."""
     rng = np.random.default_rng(seed)
-    found = sum(report(simulate(rng, phi=phi, partner_effect=effect))
-                .comparisons["kind:partner"].clear for _ in range(journals))
+    found = sum(
+        report(simulate(rng, phi=phi, partner_effect=effect)).comparisons["kind:partner"].clear
+        for _ in range(journals)
+    )
     return found, journals

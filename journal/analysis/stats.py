@@ -209,8 +209,17 @@ def association(x: np.ndarray, y: np.ndarray) -> Association:
     z = math.atanh(rho)
     se = math.sqrt(1.06 / (n_eff - 3.0))
     half = Z_975 * se
-    return Association(n, status, rho, r, n_eff, math.tanh(z - half), math.tanh(z + half),
-                       strength_word(rho), normal_two_sided(z / se))
+    return Association(
+        n,
+        status,
+        rho,
+        r,
+        n_eff,
+        math.tanh(z - half),
+        math.tanh(z + half),
+        strength_word(rho),
+        normal_two_sided(z / se),
+    )
 
 
 def lagged_association(x: np.ndarray, y: np.ndarray, lag: int = 1) -> Association:
@@ -286,8 +295,18 @@ def compare(values: np.ndarray, condition: np.ndarray) -> Comparison:
     df = (v1 + v2) ** 2 / ((v1**2 / (e1 - 1) if v1 else 0.0) + (v2**2 / (e2 - 1) if v2 else 0.0))
     half = t_quantile(0.975, df) * se
     difference = m1 - m2
-    return Comparison(n1, n2, status, m1, m2, difference, difference - half, difference + half,
-                      n_eff, t_two_sided(difference / se, df))
+    return Comparison(
+        n1,
+        n2,
+        status,
+        m1,
+        m2,
+        difference,
+        difference - half,
+        difference + half,
+        n_eff,
+        t_two_sided(difference / se, df),
+    )
 
 
 @dataclass(frozen=True, slots=True)

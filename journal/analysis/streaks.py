@@ -43,8 +43,9 @@ def isolation(days: np.ndarray, meaningful: np.ndarray) -> Isolation:
     hits = np.flatnonzero(had)  # positions among the logged days
     gaps = np.diff(np.r_[-1, hits, len(logged)]) - 1
     last = int(hits[-1])
-    return Isolation(len(logged) - 1 - last, int(gaps.max()),
-                     days[logged[last]].astype(dt.date), len(logged))
+    return Isolation(
+        len(logged) - 1 - last, int(gaps.max()), days[logged[last]].astype(dt.date), len(logged)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,22 +29,34 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command line; ``--data-dir`` is accepted before or after a subcommand."""
     parent = data_dir_parent()
     parser = Parser(
-        prog=PROG, parents=[parent],
+        prog=PROG,
+        parents=[parent],
         description="A private journal of connection, mood and treatment. Without a "
-                    "subcommand, opens the app.")
+        "subcommand, opens the app.",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
-        "--demo", action="store_true",
+        "--demo",
+        action="store_true",
         help="open a generated demo journal kept in its own folder "
-             f"({paths.demo_data_dir()}), never your own journal")
-    parser.add_argument("--minimized", action="store_true",
-                        help="start with the window minimised (used by the login autostart)")
-    parser.add_argument("--install-desktop-entry", action="store_true",
-                        help="add Connection Journal to your application menu (with its icon "
-                             "and AppStream metadata) and exit")
-    parser.add_argument("--uninstall-desktop-entry", action="store_true",
-                        help="remove what --install-desktop-entry added (your journal is not "
-                             "touched) and exit")
+        f"({paths.demo_data_dir()}), never your own journal",
+    )
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start with the window minimised (used by the login autostart)",
+    )
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add Connection Journal to your application menu (with its icon "
+        "and AppStream metadata) and exit",
+    )
+    parser.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove what --install-desktop-entry added (your journal is not touched) and exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     journal_commands.register(commands, parent)
     treatment_commands.register(commands, parent)
@@ -82,16 +94,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             from journal.desktop import install_desktop_entry
 
             written = install_desktop_entry()
-            print(f"Installed the menu entry, icons and metadata ({len(written)} files), e.g. "
-                  f"{written[0]}.")
+            print(
+                f"Installed the menu entry, icons and metadata ({len(written)} files), e.g. "
+                f"{written[0]}."
+            )
             return 0
         if args.uninstall_desktop_entry:
             from journal.desktop import uninstall_desktop_entry
 
             removed = uninstall_desktop_entry()
-            print(f"Removed the menu entry, icons and metadata ({len(removed)} files); your "
-                  "journal is untouched." if removed else
-                  "The menu entry was not installed; nothing to remove.")
+            print(
+                f"Removed the menu entry, icons and metadata ({len(removed)} files); your "
+                "journal is untouched."
+                if removed
+                else "The menu entry was not installed; nothing to remove."
+            )
             return 0
         if args.command is None:
             return _open_app(args)
@@ -122,12 +139,20 @@ def _calm_failure(args: argparse.Namespace, error: Exception) -> int:
     if calm is not None:
         print(f"{PROG}: {calm}", file=sys.stderr)
         return 1
-    where = " ".join(str(part) for part in ("cli", getattr(args, "command", None),
-                                            getattr(args, "action", None)) if part)
+    where = " ".join(
+        str(part)
+        for part in ("cli", getattr(args, "command", None), getattr(args, "action", None))
+        if part
+    )
     folder = paths.resolve_data_dir(getattr(args, "data_dir", None))
     written = record_bug(folder, error, where=where, version=__version__)
-    details = f"Details were written to {written}." if written else \
-        "Details could not be written down (the data folder is missing or not writable)."
-    print(f"{PROG}: Something went wrong on our side. Nothing you saved is lost. {details}",
-          file=sys.stderr)
+    details = (
+        f"Details were written to {written}."
+        if written
+        else "Details could not be written down (the data folder is missing or not writable)."
+    )
+    print(
+        f"{PROG}: Something went wrong on our side. Nothing you saved is lost. {details}",
+        file=sys.stderr,
+    )
     return 1

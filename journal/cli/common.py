@@ -43,8 +43,7 @@ def date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-31, got {text!r}") \
-            from None
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-31, got {text!r}") from None
 
 
 def _folder(text: str) -> str:
@@ -59,14 +58,20 @@ def data_dir_parent() -> argparse.ArgumentParser:
     """A parent parser so ``--data-dir`` works before or after any subcommand."""
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
-        "--data-dir", metavar="DIR", default=argparse.SUPPRESS, type=_folder,
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        type=_folder,
         help=f"journal folder (default: ${paths.ENV_VAR} or {paths.default_data_dir()})",
     )
     parent.add_argument(
-        "--passphrase-file", metavar="FILE", type=Path, default=argparse.SUPPRESS,
+        "--passphrase-file",
+        metavar="FILE",
+        type=Path,
+        default=argparse.SUPPRESS,
         help="read the journal's passphrase from the first line of FILE (otherwise you are "
-             "asked for it when the journal is encrypted; it is never given on the command "
-             "line itself)",
+        "asked for it when the journal is encrypted; it is never given on the command "
+        "line itself)",
     )
     return parent
 
@@ -83,20 +88,25 @@ def read_passphrase_file(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ValidationError("passphrase_file", f"passphrase file: cannot read {path} "
-                              f"({error.strerror or error})") from None
+        raise ValidationError(
+            "passphrase_file", f"passphrase file: cannot read {path} ({error.strerror or error})"
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValidationError("passphrase_file", f"passphrase file: {path} is not UTF-8 "
-                              "text") from None
+        raise ValidationError(
+            "passphrase_file", f"passphrase file: {path} is not UTF-8 text"
+        ) from None
     line = text.split("\n", 1)[0]
     line = line[:-1] if line.endswith("\r") else line
     if not line:
         raise ValidationError("passphrase_file", f"passphrase file: {path} is empty")
     if "\x00" in line:
-        raise ValidationError("passphrase_file", f"passphrase file: the first line of {path} "
-                              "holds a NUL character, which a passphrase cannot contain")
+        raise ValidationError(
+            "passphrase_file",
+            f"passphrase file: the first line of {path} "
+            "holds a NUL character, which a passphrase cannot contain",
+        )
     return usable(line)
 
 
@@ -109,8 +119,9 @@ def ask(prompt: str) -> str:
     from journal.domain.passphrase import usable
 
     if not sys.stdin.isatty():
-        raise JournalError("This needs a passphrase: give --passphrase-file FILE (there is no "
-                           "terminal to ask on).")
+        raise JournalError(
+            "This needs a passphrase: give --passphrase-file FILE (there is no terminal to ask on)."
+        )
     return usable(getpass.getpass(prompt))
 
 
@@ -145,8 +156,9 @@ def with_passphrase(args: argparse.Namespace, open_with: Callable[[str | None], 
 
 
 @contextlib.contextmanager
-def opened(args: argparse.Namespace, *, create: bool = True, lock: bool = True,
-           read_only: bool = False) -> Iterator[Journal]:
+def opened(
+    args: argparse.Namespace, *, create: bool = True, lock: bool = True, read_only: bool = False
+) -> Iterator[Journal]:
     """The journal of ``--data-dir``, closed afterwards whatever happens.
 
     An encrypted journal is opened with ``--passphrase-file`` or a passphrase asked on the
@@ -156,8 +168,9 @@ def opened(args: argparse.Namespace, *, create: bool = True, lock: bool = True,
     from journal.services import Journal
 
     options = {"create": create and not read_only, "lock": lock, "read_only": read_only}
-    journal = with_passphrase(args, lambda passphrase: Journal.open(
-        data_dir(args), passphrase=passphrase, **options))
+    journal = with_passphrase(
+        args, lambda passphrase: Journal.open(data_dir(args), passphrase=passphrase, **options)
+    )
     try:
         yield journal
     finally:

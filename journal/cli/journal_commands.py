@@ -26,40 +26,69 @@ DEMO_DAYS = 365
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     demo = commands.add_parser(
-        "demo", parents=[parent], help="fill an empty journal with realistic generated data",
-        description="Fill an empty journal with realistic generated data ending today.")
-    demo.add_argument("--days", type=positive_int, default=DEMO_DAYS,
-                      help=f"number of days to generate (default {DEMO_DAYS})")
+        "demo",
+        parents=[parent],
+        help="fill an empty journal with realistic generated data",
+        description="Fill an empty journal with realistic generated data ending today.",
+    )
+    demo.add_argument(
+        "--days",
+        type=positive_int,
+        default=DEMO_DAYS,
+        help=f"number of days to generate (default {DEMO_DAYS})",
+    )
     demo.add_argument("--seed", type=whole_number, default=1, help="random seed (default 1)")
-    demo.add_argument("--force", action="store_true",
-                      help="replace a journal that already has entries (after a backup)")
-    demo.add_argument("--yes", action="store_true",
-                      help="with --force on your own journal: replace it without asking")
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a journal that already has entries (after a backup)",
+    )
+    demo.add_argument(
+        "--yes",
+        action="store_true",
+        help="with --force on your own journal: replace it without asking",
+    )
     demo.set_defaults(handler=_demo)
 
     check = commands.add_parser(
-        "check", parents=[parent], help="check the journal's integrity and count its records",
+        "check",
+        parents=[parent],
+        help="check the journal's integrity and count its records",
         description="Check the journal's integrity, schema version and records. Exit 0 when "
-                    "healthy, 1 otherwise. Never changes the journal.")
+        "healthy, 1 otherwise. Never changes the journal.",
+    )
     check.set_defaults(handler=_check)
 
     insights = commands.add_parser(
-        "insights", parents=[parent], help="the figures and sentences of the Insights page",
+        "insights",
+        parents=[parent],
+        help="the figures and sentences of the Insights page",
         description="How connection and mood moved together: every figure with its n, range "
-                    "and 95%% CI. Associations, not proof of cause.")
-    insights.add_argument("--from", dest="start", type=date, metavar="DATE",
-                          help="first day (default: the first check-in)")
-    insights.add_argument("--to", dest="end", type=date, metavar="DATE",
-                          help="last day (default: today)")
-    insights.add_argument("--json", action="store_true",
-                          help="print every figure as JSON (schema in the README)")
+        "and 95%% CI. Associations, not proof of cause.",
+    )
+    insights.add_argument(
+        "--from",
+        dest="start",
+        type=date,
+        metavar="DATE",
+        help="first day (default: the first check-in)",
+    )
+    insights.add_argument(
+        "--to", dest="end", type=date, metavar="DATE", help="last day (default: today)"
+    )
+    insights.add_argument(
+        "--json", action="store_true", help="print every figure as JSON (schema in the README)"
+    )
     insights.set_defaults(handler=_insights)
 
     log = commands.add_parser(
-        "log", parents=[parent], help="save a day's check-in (only the fields given change)",
+        "log",
+        parents=[parent],
+        help="save a day's check-in (only the fields given change)",
         description="Save a day's check-in. On a day already logged, only the fields given "
-                    "change. Ratings are whole numbers 0-10 (mood: 10 best; anxiety and "
-                    "loneliness: 0 none).")
+        "change. Ratings are whole numbers 0-10 (mood: 10 best; anxiety and "
+        "loneliness: 0 none).",
+    )
     log.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
     for name in RATINGS:
         log.add_argument(f"--{name}", metavar="N", help=f"{name} 0-10")
@@ -69,21 +98,31 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     log.set_defaults(handler=_log)
 
     contact = commands.add_parser(
-        "contact", parents=[parent], help="add or list contacts",
+        "contact",
+        parents=[parent],
+        help="add or list contacts",
         description="Add or list the contacts of a day.",
     ).add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
-    add = contact.add_parser("add", parents=[parent], help="add a contact",
-                             description="Add a contact. A new person needs --kind and is "
-                                         "created with it.")
+    add = contact.add_parser(
+        "add",
+        parents=[parent],
+        help="add a contact",
+        description="Add a contact. A new person needs --kind and is created with it.",
+    )
     add.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
     add.add_argument("--person", required=True, metavar="NAME", help="person or group")
-    add.add_argument("--mode", required=True, choices=[m.value for m in Mode],
-                     help="how you connected")
-    add.add_argument("--kind", choices=[k.value for k in Relationship],
-                     help="relationship kind (default: the person's)")
+    add.add_argument(
+        "--mode", required=True, choices=[m.value for m in Mode], help="how you connected"
+    )
+    add.add_argument(
+        "--kind",
+        choices=[k.value for k in Relationship],
+        help="relationship kind (default: the person's)",
+    )
     add.add_argument("--minutes", metavar="M", help="how long, 0-1440")
-    add.add_argument("--quality", metavar="Q", default="3",
-                     help="how connected did you feel, 1-5 (default 3)")
+    add.add_argument(
+        "--quality", metavar="Q", default="3", help="how connected did you feel, 1-5 (default 3)"
+    )
     add.add_argument("--note", metavar="TEXT", default="", help="a note")
     add.set_defaults(handler=_contact_add)
     listing = contact.add_parser("list", parents=[parent], help="list a day's contacts")
@@ -103,8 +142,10 @@ def _demo(args: argparse.Namespace) -> int:
         summary = generate(journal, days=args.days, seed=args.seed, force=args.force)
     if backup is not None:
         print(f"Your journal was backed up first, as {backup}.")
-    print(f"Demo journal in {data_dir(args)}: {summary.days:,} check-ins and "
-          f"{summary.contacts:,} contacts from {summary.first_day} to {summary.last_day}.")
+    print(
+        f"Demo journal in {data_dir(args)}: {summary.days:,} check-ins and "
+        f"{summary.contacts:,} contacts from {summary.first_day} to {summary.last_day}."
+    )
     return 0
 
 
@@ -125,11 +166,15 @@ def _confirm_replacing(journal: Journal, yes: bool) -> None:
         return
     days = journal.days_held()
     if not sys.stdin.isatty():
-        raise JournalError(f"This would replace your own journal ({days:,} days) with demo "
-                           "data; nothing has been changed. Add --yes to do it (a backup is "
-                           "made first), or use --data-dir for a demo journal of its own.")
-    answer = input(f"Replace your own journal ({days:,} days) with demo data? A backup is "
-                   "made first. Type yes to go on: ")
+        raise JournalError(
+            f"This would replace your own journal ({days:,} days) with demo "
+            "data; nothing has been changed. Add --yes to do it (a backup is "
+            "made first), or use --data-dir for a demo journal of its own."
+        )
+    answer = input(
+        f"Replace your own journal ({days:,} days) with demo data? A backup is "
+        "made first. Type yes to go on: "
+    )
     if answer.strip().casefold() not in ("y", "yes"):
         raise JournalError("Nothing has been changed.")
 
@@ -139,8 +184,7 @@ def _check(args: argparse.Namespace) -> int:
     from journal.store.integrity import check_journal
     from journal.store.migrations import CURRENT_VERSION
 
-    report = with_passphrase(args, lambda passphrase: check_journal(data_dir(args),
-                                                                    passphrase))
+    report = with_passphrase(args, lambda passphrase: check_journal(data_dir(args), passphrase))
     print(f"Journal: {paths.database_path(data_dir(args))}")
     current = "current" if report.version == CURRENT_VERSION else f"expected {CURRENT_VERSION}"
     print(f"Schema version: {report.version} ({current})")
@@ -157,8 +201,7 @@ def _insights(args: argparse.Namespace) -> int:
     with opened(args, read_only=True) as journal:
         default_start, default_end = journal.default_range()
         # one-shot: reads only the range asked for, keeps nothing
-        report = journal.insights(args.start or default_start, args.end or default_end,
-                                  keep=False)
+        report = journal.insights(args.start or default_start, args.end or default_end, keep=False)
     if args.json:
         import json
 
@@ -182,8 +225,10 @@ def _log(args: argparse.Namespace) -> int:
         day = journal.save_day(parse_day(day_date, {**raw, **given}))
     # an empty value clears a field: say so, so no words go without a trace
     cleared = [name for name, value in given.items() if not str(value).strip() and raw.get(name)]
-    print(f"Saved {day.date}: mood {day.mood}."
-          + (f" Cleared: {', '.join(cleared)}." if cleared else ""))
+    print(
+        f"Saved {day.date}: mood {day.mood}."
+        + (f" Cleared: {', '.join(cleared)}." if cleared else "")
+    )
     return 0
 
 
@@ -194,11 +239,18 @@ def _contact_add(args: argparse.Namespace) -> int:
     quality = parse_int("quality", args.quality, required=True)
     with opened(args) as journal:
         if not args.kind and journal.person_by_name(args.person) is None:
-            raise ValidationError("person", f"there is nobody called “{args.person}” yet; "
-                                  "add --kind to create them")
+            raise ValidationError(
+                "person", f"there is nobody called “{args.person}” yet; add --kind to create them"
+            )
         saved = journal.save_contact_for(  # checked whole first; one transaction
-            args.person, kind=args.kind, mode=args.mode, quality=quality, minutes=minutes,
-            date=args.date or journal.today(), note=args.note)
+            args.person,
+            kind=args.kind,
+            mode=args.mode,
+            quality=quality,
+            minutes=minutes,
+            date=args.date or journal.today(),
+            note=args.note,
+        )
     print(f"Added contact {saved.contact.id}: {saved.person.name} on {saved.contact.date}.")
     return 0
 

@@ -15,28 +15,41 @@ from journal.domain.errors import ValidationError
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     person = commands.add_parser(
-        "person", parents=[parent], help="one person's figures and keeping in touch",
+        "person",
+        parents=[parent],
+        help="one person's figures and keeping in touch",
         description="One person's figures, and an optional wish to keep in touch every N "
-                    "days (listed quietly on Today; never a notification).")
-    actions = person.add_subparsers(dest="action", metavar="ACTION", required=True,
-                                    parser_class=Parser)
-    show = actions.add_parser("show", parents=[parent], help="a person's figures",
-                              description="Last contact, how connected on average (1-5), "
-                                          "contacts by month and mood on days with them vs "
-                                          "without. Never changes the journal.")
+        "days (listed quietly on Today; never a notification).",
+    )
+    actions = person.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=Parser
+    )
+    show = actions.add_parser(
+        "show",
+        parents=[parent],
+        help="a person's figures",
+        description="Last contact, how connected on average (1-5), "
+        "contacts by month and mood on days with them vs "
+        "without. Never changes the journal.",
+    )
     show.add_argument("name", metavar="NAME", help="the person or group")
     show.set_defaults(handler=_show)
-    touch = actions.add_parser("keep-in-touch", parents=[parent],
-                               help="set or clear 'keep in touch every N days'",
-                               description="Wish to be in touch every DAYS days (1-365), or "
-                                           "'off' to clear the wish.")
+    touch = actions.add_parser(
+        "keep-in-touch",
+        parents=[parent],
+        help="set or clear 'keep in touch every N days'",
+        description="Wish to be in touch every DAYS days (1-365), or 'off' to clear the wish.",
+    )
     touch.add_argument("name", metavar="NAME", help="the person or group")
     touch.add_argument("days", metavar="DAYS", help="1-365, or off")
     touch.set_defaults(handler=_keep_in_touch)
-    since = actions.add_parser("while", parents=[parent],
-                               help="who it has been a while since (from your wishes)",
-                               description="People whose keep-in-touch wish has passed since "
-                                           "the last contact logged. Never changes the journal.")
+    since = actions.add_parser(
+        "while",
+        parents=[parent],
+        help="who it has been a while since (from your wishes)",
+        description="People whose keep-in-touch wish has passed since "
+        "the last contact logged. Never changes the journal.",
+    )
     since.set_defaults(handler=_while)
 
 
@@ -57,20 +70,27 @@ def _show(args: argparse.Namespace) -> int:
         print("How connected: no contacts logged yet")
     else:
         count = figures.contacts_total
-        print(f"How connected: {figures.average_quality:.1f} / 5 over {count} "
-              f"contact{'' if count == 1 else 's'}")
-    print("Contacts by month: " + ", ".join(
-        f"{m.month:%Y-%m} {m.contacts}" for m in figures.months))
+        print(
+            f"How connected: {figures.average_quality:.1f} / 5 over {count} "
+            f"contact{'' if count == 1 else 's'}"
+        )
+    print(
+        "Contacts by month: " + ", ".join(f"{m.month:%Y-%m} {m.contacts}" for m in figures.months)
+    )
     mood = figures.mood
     if not figures.mood_reportable:
-        print(f"Mood with vs without: not enough data yet ({mood.n_with} days with, "
-              f"{mood.n_without} without; at least 14 in all and 5 in each are needed)")
+        print(
+            f"Mood with vs without: not enough data yet ({mood.n_with} days with, "
+            f"{mood.n_without} without; at least 14 in all and 5 in each are needed)"
+        )
     else:
         clear = "clear" if figures.mood_clear else "not clear"
-        print(f"Mood with vs without: {mood.mean_with:.1f} on {mood.n_with} days with, "
-              f"{mood.mean_without:.1f} on {mood.n_without} without; difference "
-              f"{mood.difference:+.1f} (95% CI {mood.ci_low:+.1f} to {mood.ci_high:+.1f}, "
-              f"{clear}). An association, not proof of cause.")
+        print(
+            f"Mood with vs without: {mood.mean_with:.1f} on {mood.n_with} days with, "
+            f"{mood.mean_without:.1f} on {mood.n_without} without; difference "
+            f"{mood.difference:+.1f} (95% CI {mood.ci_low:+.1f} to {mood.ci_high:+.1f}, "
+            f"{clear}). An association, not proof of cause."
+        )
     if person.keep_in_touch_days:
         print(f"Keep in touch: every {person.keep_in_touch_days} days")
     return 0
@@ -91,7 +111,10 @@ def _keep_in_touch(args: argparse.Namespace) -> int:
 def _while(args: argparse.Namespace) -> int:
     with opened(args, read_only=True) as journal:
         for entry in journal.been_a_while():
-            since = ("no contact logged yet" if entry.days is None
-                     else f"{entry.days} days since the last contact")
+            since = (
+                "no contact logged yet"
+                if entry.days is None
+                else f"{entry.days} days since the last contact"
+            )
             print(f"{entry.name}\t{since}\tevery {entry.every} days")
     return 0

@@ -19,31 +19,44 @@ from journal.domain.errors import JournalError, ValidationError
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     passphrase = commands.add_parser(
-        "passphrase", parents=[parent], help="set, change or remove the journal's passphrase",
+        "passphrase",
+        parents=[parent],
+        help="set, change or remove the journal's passphrase",
         description="Encrypt the journal (and its backups) with a passphrase, change it or "
-                    "remove it. The journal is backed up first and rewritten safely. The new "
-                    "passphrase is asked twice on the terminal, or read from --new-passphrase-"
-                    "file; it is never given on the command line itself.",
+        "remove it. The journal is backed up first and rewritten safely. The new "
+        "passphrase is asked twice on the terminal, or read from --new-passphrase-"
+        "file; it is never given on the command line itself.",
     ).add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
-    for action, summary in (("set", "encrypt a plain journal"),
-                            ("change", "choose a new passphrase"),
-                            ("remove", "decrypt the journal")):
+    for action, summary in (
+        ("set", "encrypt a plain journal"),
+        ("change", "choose a new passphrase"),
+        ("remove", "decrypt the journal"),
+    ):
         sub = passphrase.add_parser(action, parents=[parent], help=summary)
         if action != "remove":
-            sub.add_argument("--new-passphrase-file", metavar="FILE",
-                             type=Path,
-                             help="read the new passphrase from the first line of FILE")
+            sub.add_argument(
+                "--new-passphrase-file",
+                metavar="FILE",
+                type=Path,
+                help="read the new passphrase from the first line of FILE",
+            )
         sub.set_defaults(handler=_passphrase)
 
     restore = commands.add_parser(
-        "restore", parents=[parent], help="list backups or restore one",
+        "restore",
+        parents=[parent],
+        help="list backups or restore one",
         description="Without NAME (or with --list): list the backups that check out, newest "
-                    "first, with the days each holds and its last entry. With NAME: back up "
-                    "the current state, then restore that backup.")
+        "first, with the days each holds and its last entry. With NAME: back up "
+        "the current state, then restore that backup.",
+    )
     restore.add_argument("name", nargs="?", metavar="NAME")
     restore.add_argument("--list", action="store_true", help="list the backups")
-    restore.add_argument("--yes", action="store_true",
-                         help="restore even a backup that holds fewer days than the journal")
+    restore.add_argument(
+        "--yes",
+        action="store_true",
+        help="restore even a backup that holds fewer days than the journal",
+    )
     restore.set_defaults(handler=_restore)
 
 
@@ -67,8 +80,10 @@ def _passphrase(args: argparse.Namespace) -> int:
         with opened(args, create=False) as journal:
             if args.action == "set":
                 done = journal.set_passphrase(_new_passphrase(args))
-                print("The journal and its backups are now encrypted. Keep the passphrase "
-                      "safe: without it the journal cannot be opened.")
+                print(
+                    "The journal and its backups are now encrypted. Keep the passphrase "
+                    "safe: without it the journal cannot be opened."
+                )
             elif args.action == "change":
                 done = journal.change_passphrase(_new_passphrase(args))
                 print("Passphrase changed (backups too).")
@@ -78,20 +93,30 @@ def _passphrase(args: argparse.Namespace) -> int:
     except WrongPassphrase:
         if args.action != "change" or not opens_with(path, _new_passphrase(args)):
             raise
-        print("The journal already has the new passphrase (the change was finished when the "
-              "journal was last opened).")
+        print(
+            "The journal already has the new passphrase (the change was finished when the "
+            "journal was last opened)."
+        )
         return 0
     except JournalError:
         if not path.exists() or path.stat().st_size == 0:
             raise
         if args.action == "remove" and looks_plain(path):
-            print("The journal is not encrypted (the removal was finished when the journal "
-                  "was last opened).")
+            print(
+                "The journal is not encrypted (the removal was finished when the journal "
+                "was last opened)."
+            )
             return 0
-        if args.action == "set" and getattr(args, "new_passphrase_file", None) and \
-                not looks_plain(path) and opens_with(path, _new_passphrase(args)):
-            print("The journal is already encrypted with this passphrase (the change was "
-                  "finished when the journal was last opened).")
+        if (
+            args.action == "set"
+            and getattr(args, "new_passphrase_file", None)
+            and not looks_plain(path)
+            and opens_with(path, _new_passphrase(args))
+        ):
+            print(
+                "The journal is already encrypted with this passphrase (the change was "
+                "finished when the journal was last opened)."
+            )
             return 0
         raise
     if done.message():
@@ -120,8 +145,7 @@ def _restore(args: argparse.Namespace) -> int:
         from journal.services import local_now
 
         aside = restore_damaged(folder, args.name, now=local_now(), passphrase=passphrase)
-        kept = (f" The damaged journal was kept, unchanged, as {aside.name}." if aside
-                else "")
+        kept = f" The damaged journal was kept, unchanged, as {aside.name}." if aside else ""
         print(f"Restored {args.name}.{kept}")
         return 0
 
@@ -132,12 +156,15 @@ def _print_backups(backups: list, unverified: list[Path]) -> None:
 
     for info in backups:
         last = f"last entry {info.last_entry}" if info.last_entry else "no entries"
-        print(f"{info.name}\t{info.time:%Y-%m-%d %H:%M}\t{info.reason}\t{info.size:,} bytes"
-              f"\t{info.days:,} days\t{last}")
+        print(
+            f"{info.name}\t{info.time:%Y-%m-%d %H:%M}\t{info.reason}\t{info.size:,} bytes"
+            f"\t{info.days:,} days\t{last}"
+        )
     if unverified:
         names = ", ".join(p.name for p in unverified)
-        print(f"Not offered, because they do not check out (left in place): {names}",
-              file=sys.stderr)
+        print(
+            f"Not offered, because they do not check out (left in place): {names}", file=sys.stderr
+        )
 
 
 def _restore_open(args: argparse.Namespace, listing: bool) -> int:
@@ -154,7 +181,8 @@ def _restore_open(args: argparse.Namespace, listing: bool) -> int:
         try:
             safety = journal.restore(args.name, allow_fewer_days=args.yes)
         except FewerDays as error:
-            raise JournalError(f"{error} Add --yes to restore it anyway (your journal is "
-                               "backed up first).") from None
+            raise JournalError(
+                f"{error} Add --yes to restore it anyway (your journal is backed up first)."
+            ) from None
     print(f"Restored {args.name}. The state before it was backed up as {safety.name}.")
     return 0

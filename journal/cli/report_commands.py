@@ -22,61 +22,101 @@ if TYPE_CHECKING:
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     export = commands.add_parser(
-        "export", parents=[parent], help="export the journal (pdf, json, csv)",
+        "export",
+        parents=[parent],
+        help="export the journal (pdf, json, csv)",
         description="Export a summary for your care team as a PDF (you choose the sections "
-                    "and how people are named), or the whole journal as versioned JSON (to "
-                    "import elsewhere) or as a zip of CSV files for spreadsheets. The file is "
-                    "written atomically and readable only by you.")
+        "and how people are named), or the whole journal as versioned JSON (to "
+        "import elsewhere) or as a zip of CSV files for spreadsheets. The file is "
+        "written atomically and readable only by you.",
+    )
     export.add_argument("--format", required=True, choices=("pdf", "json", "csv"))
     export.add_argument("--out", required=True, type=Path, metavar="PATH")
     summary = export.add_argument_group("summary options (--format pdf)")
-    summary.add_argument("--from", dest="start", type=date, metavar="DATE",
-                         help=f"first day (default: {SUMMARY_DAYS - 1} days before --to)")
-    summary.add_argument("--to", dest="end", type=date, metavar="DATE",
-                         help="last day (default: today)")
-    summary.add_argument("--sections", type=_sections, metavar="LIST",
-                         help=f"comma-separated, or 'all': {', '.join(SECTIONS)} (default: "
-                              f"all but notes and safety_plan)")
-    summary.add_argument("--names", choices=("hidden", "initials", "full"),
-                         help="people by relationship only (hidden, the default), initials "
-                              "or full names")
-    summary.add_argument("--paper", type=str.lower, choices=("a4", "letter"),
-                         help="paper size (default: from the locale)")
+    summary.add_argument(
+        "--from",
+        dest="start",
+        type=date,
+        metavar="DATE",
+        help=f"first day (default: {SUMMARY_DAYS - 1} days before --to)",
+    )
+    summary.add_argument(
+        "--to", dest="end", type=date, metavar="DATE", help="last day (default: today)"
+    )
+    summary.add_argument(
+        "--sections",
+        type=_sections,
+        metavar="LIST",
+        help=f"comma-separated, or 'all': {', '.join(SECTIONS)} (default: "
+        f"all but notes and safety_plan)",
+    )
+    summary.add_argument(
+        "--names",
+        choices=("hidden", "initials", "full"),
+        help="people by relationship only (hidden, the default), initials or full names",
+    )
+    summary.add_argument(
+        "--paper",
+        type=str.lower,
+        choices=("a4", "letter"),
+        help="paper size (default: from the locale)",
+    )
     export.set_defaults(handler=_export)
 
     imports = commands.add_parser(
-        "import", parents=[parent],
+        "import",
+        parents=[parent],
         help="import a JSON export, a Daylio CSV or backup, or a Bearable CSV",
         description="Import a file. It is validated whole first; a bad file writes nothing. "
-                    "A journal that already has entries needs --merge or --replace (JSON); "
-                    "Daylio and Bearable leave the days already in the journal as they are. "
-                    "Daylio: any of its four CSV layouts or its .daylio backup (told apart "
-                    "by content). Use --dry-run to see what would come in and what would "
-                    "not.")
+        "A journal that already has entries needs --merge or --replace (JSON); "
+        "Daylio and Bearable leave the days already in the journal as they are. "
+        "Daylio: any of its four CSV layouts or its .daylio backup (told apart "
+        "by content). Use --dry-run to see what would come in and what would "
+        "not.",
+    )
     imports.add_argument("path", type=Path, metavar="PATH")
     imports.add_argument("--format", required=True, choices=("json", "daylio", "bearable"))
     how = imports.add_mutually_exclusive_group()
-    how.add_argument("--merge", action="store_true",
-                     help="add what is not there yet (natural keys); conflicts are reported")
-    how.add_argument("--replace", action="store_true",
-                     help="replace everything, after a backup")
-    imports.add_argument("--mood-map", default="", metavar="MAP",
-                         help='Daylio mood names to 0-10, e.g. "rad=9,good=7,meh=5,bad=3,'
-                              'awful=1" (those five, and every mood of a backup, are placed '
-                              'by their level; a renamed mood in a CSV needs a value here)')
-    imports.add_argument("--activity-map", default="", metavar="MAP",
-                         help='Daylio activities or Bearable factors, e.g. "friends=friend,'
-                              'family=family/phone,walk=coping,party=none" (Daylio: not '
-                              'imported unless mapped; Bearable: coping tags unless mapped)')
-    imports.add_argument("--mood-scale", choices=("5", "10"), default=None,
-                         help="Bearable: the scale of its mood ratings, asked when every "
-                              "mood in the file is 1-5 (5 spreads them over 0-10)")
-    imports.add_argument("--dry-run", action="store_true",
-                         help="show what would be imported and write nothing")
+    how.add_argument(
+        "--merge",
+        action="store_true",
+        help="add what is not there yet (natural keys); conflicts are reported",
+    )
+    how.add_argument("--replace", action="store_true", help="replace everything, after a backup")
+    imports.add_argument(
+        "--mood-map",
+        default="",
+        metavar="MAP",
+        help='Daylio mood names to 0-10, e.g. "rad=9,good=7,meh=5,bad=3,'
+        'awful=1" (those five, and every mood of a backup, are placed '
+        "by their level; a renamed mood in a CSV needs a value here)",
+    )
+    imports.add_argument(
+        "--activity-map",
+        default="",
+        metavar="MAP",
+        help='Daylio activities or Bearable factors, e.g. "friends=friend,'
+        'family=family/phone,walk=coping,party=none" (Daylio: not '
+        "imported unless mapped; Bearable: coping tags unless mapped)",
+    )
+    imports.add_argument(
+        "--mood-scale",
+        choices=("5", "10"),
+        default=None,
+        help="Bearable: the scale of its mood ratings, asked when every "
+        "mood in the file is 1-5 (5 spreads them over 0-10)",
+    )
+    imports.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported and write nothing"
+    )
     imports.set_defaults(handler=_import)
 
-    backup = commands.add_parser("backup", parents=[parent], help="make a backup now",
-                                 description="Copy the journal into its backups/ folder.")
+    backup = commands.add_parser(
+        "backup",
+        parents=[parent],
+        help="make a backup now",
+        description="Copy the journal into its backups/ folder.",
+    )
     backup.set_defaults(handler=_backup)
 
 
@@ -90,16 +130,25 @@ def _sections(text: str) -> frozenset[str]:
 
 
 def _export(args: argparse.Namespace) -> int:
-    summary_options = [f"--{name}" for name, value in (
-        ("from", args.start), ("to", args.end), ("sections", args.sections),
-        ("names", args.names), ("paper", args.paper)) if value is not None]
+    summary_options = [
+        f"--{name}"
+        for name, value in (
+            ("from", args.start),
+            ("to", args.end),
+            ("sections", args.sections),
+            ("names", args.names),
+            ("paper", args.paper),
+        )
+        if value is not None
+    ]
     if args.format != "pdf" and summary_options:
         raise ValidationError("format", f"{summary_options[0]} is for --format pdf only")
     with opened(args, read_only=True) as journal:
         if args.format == "pdf":
             return _export_pdf(args, journal)
-        out = journal.export_json(args.out) if args.format == "json" else \
-            journal.export_csv(args.out)
+        out = (
+            journal.export_json(args.out) if args.format == "json" else journal.export_csv(args.out)
+        )
     print(f"Exported to {out}.")
     return 0
 
@@ -113,29 +162,37 @@ def _export_pdf(args: argparse.Namespace, journal: Journal) -> int:
     paper = {"a4": "A4", "letter": "Letter"}.get(args.paper or "", default_paper())
     out = journal.export_summary(args.out, start, end, sections, args.names or "hidden", paper)
     chosen = ", ".join(key for key in SECTIONS if key in sections)
-    print(f"Exported the summary of {start} to {end} ({chosen}; names "
-          f"{args.names or 'hidden'}; {paper}) to {out}.")
+    print(
+        f"Exported the summary of {start} to {end} ({chosen}; names "
+        f"{args.names or 'hidden'}; {paper}) to {out}."
+    )
     left_out = journal.safety_left_out(start, end, sections)
     if left_out:  # said plainly; the choice of sections stays the person's
-        print(f"Note: the PHQ-9 of {', '.join(map(str, left_out))} had item 9 answered above 0; "
-              "the summary leaves this out because questionnaires are not among the sections.")
+        print(
+            f"Note: the PHQ-9 of {', '.join(map(str, left_out))} had item 9 answered above 0; "
+            "the summary leaves this out because questionnaires are not among the sections."
+        )
     return 0
 
 
-SOURCES = {"daylio-csv-1": "Daylio CSV (oldest layout: year, date)",
-           "daylio-csv-2": "Daylio CSV (full_date, no note title)",
-           "daylio-csv-3": "Daylio CSV (full_date, note title)",
-           "daylio-csv-4": "Daylio CSV (newest layout, with scales)",
-           "daylio-backup": "Daylio backup (.daylio)",
-           "bearable": "Bearable CSV"}
+SOURCES = {
+    "daylio-csv-1": "Daylio CSV (oldest layout: year, date)",
+    "daylio-csv-2": "Daylio CSV (full_date, no note title)",
+    "daylio-csv-3": "Daylio CSV (full_date, note title)",
+    "daylio-csv-4": "Daylio CSV (newest layout, with scales)",
+    "daylio-backup": "Daylio backup (.daylio)",
+    "bearable": "Bearable CSV",
+}
 
 
 def _print_preview(preview: ImportPreview, mood_scale: int | None = None) -> None:
     """What comes in, and what does not, in the words of the app's preview."""
     print(f"{SOURCES.get(preview.source, preview.source)}: {preview.entries:,} rows.")
     if preview.days:
-        print(f"{len(preview.days)} days from {preview.days[0].date} to {preview.days[-1].date}"
-              f", {len(preview.contacts)} contacts.")
+        print(
+            f"{len(preview.days)} days from {preview.days[0].date} to {preview.days[-1].date}"
+            f", {len(preview.contacts)} contacts."
+        )
     else:
         print("No new days.")
     if preview.source == "bearable":
@@ -145,21 +202,28 @@ def _print_preview(preview: ImportPreview, mood_scale: int | None = None) -> Non
             print(rule)
     else:
         print("Mood labels: " + ", ".join(preview.mood_labels))
-        print(f"{len(preview.moods_mapped)} moods placed by their level, "
-              f"{len(preview.moods_asked)} from --mood-map"
-              + (f" ({', '.join(preview.moods_asked)})" if preview.moods_asked else "")
-              + "; several entries on one day: the mean, rounded half up.")
+        print(
+            f"{len(preview.moods_mapped)} moods placed by their level, "
+            f"{len(preview.moods_asked)} from --mood-map"
+            + (f" ({', '.join(preview.moods_asked)})" if preview.moods_asked else "")
+            + "; several entries on one day: the mean, rounded half up."
+        )
     if preview.sleep_days:
         print(f"Sleep hours on {preview.sleep_days} days.")
     if preview.kept_in_notes:
-        print(f"{len(preview.kept_in_notes)} kinds of reading kept in the notes: "
-              + ", ".join(f"{name} ({n})" for name, n in preview.kept_in_notes.items()))
+        print(
+            f"{len(preview.kept_in_notes)} kinds of reading kept in the notes: "
+            + ", ".join(f"{name} ({n})" for name, n in preview.kept_in_notes.items())
+        )
     if preview.unmapped_activities:
-        print("Not imported (map them with --activity-map): "
-              + ", ".join(preview.unmapped_activities))
+        print(
+            "Not imported (map them with --activity-map): " + ", ".join(preview.unmapped_activities)
+        )
     if preview.days_without_mood:
-        print(f"{len(preview.days_without_mood)} days with no mood reading are not imported "
-              "(a check-in needs a mood).")
+        print(
+            f"{len(preview.days_without_mood)} days with no mood reading are not imported "
+            "(a check-in needs a mood)."
+        )
     if preview.skipped_days:
         print(f"{len(preview.skipped_days)} days already in the journal were left as they are.")
 
@@ -169,10 +233,15 @@ def _check_format(args: argparse.Namespace, journal: Journal) -> None:
     found = journal.detect_import(args.path)
     wanted = {"daylio-backup": "daylio"}.get(found or "", found)
     if found and wanted != args.format:
-        names = {"json": "a Connection Journal export", "daylio": "a Daylio CSV",
-                 "daylio-backup": "a Daylio backup", "bearable": "a Bearable export"}
-        raise ValidationError("format", f"{args.path} looks like {names[found]}: use "
-                                        f"--format {wanted}")
+        names = {
+            "json": "a Connection Journal export",
+            "daylio": "a Daylio CSV",
+            "daylio-backup": "a Daylio backup",
+            "bearable": "a Bearable export",
+        }
+        raise ValidationError(
+            "format", f"{args.path} looks like {names[found]}: use --format {wanted}"
+        )
 
 
 def _dry_run_journal(args: argparse.Namespace) -> contextlib.AbstractContextManager[Journal]:
@@ -189,7 +258,7 @@ def _dry_run_journal(args: argparse.Namespace) -> contextlib.AbstractContextMana
 def _import(args: argparse.Namespace) -> int:
     from journal.report.import_common import parse_map
 
-    with (_dry_run_journal(args) if args.dry_run else opened(args)) as journal:
+    with _dry_run_journal(args) if args.dry_run else opened(args) as journal:
         if args.format in ("daylio", "bearable"):
             _check_format(args, journal)
             moods = parse_map(args.mood_map, "mood_map")

@@ -13,23 +13,32 @@ if TYPE_CHECKING:
     from journal.services import Journal
 
 
-def _group(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser, name: str,
-           summary: str) -> argparse._SubParsersAction:
-    return commands.add_parser(name, parents=[parent], help=summary, description=summary
-                               ).add_subparsers(dest="action", metavar="ACTION", required=True,
-                                                parser_class=Parser)
+def _group(
+    commands: argparse._SubParsersAction, parent: argparse.ArgumentParser, name: str, summary: str
+) -> argparse._SubParsersAction:
+    return commands.add_parser(
+        name, parents=[parent], help=summary, description=summary
+    ).add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     session = _group(commands, parent, "session", "add or list therapy and clinic sessions")
     add = session.add_parser("add", parents=[parent], help="add a session (future: planned)")
     add.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
-    add.add_argument("--status", choices=[s.value for s in SessionStatus], default="attended",
-                     help="default attended; a future session must be planned")
+    add.add_argument(
+        "--status",
+        choices=[s.value for s in SessionStatus],
+        default="attended",
+        help="default attended; a future session must be planned",
+    )
     add.add_argument("--mode", choices=[m.value for m in Mode], default="in_person")
     add.add_argument("--provider", metavar="NAME", help="a therapist or clinician in People")
-    add.add_argument("--felt-heard", type=whole_number, metavar="N",
-                     help="I felt heard and understood, 1-5 (attended sessions)")
+    add.add_argument(
+        "--felt-heard",
+        type=whole_number,
+        metavar="N",
+        help="I felt heard and understood, 1-5 (attended sessions)",
+    )
     add.add_argument("--note", default="", metavar="TEXT")
     add.set_defaults(handler=_session_add)
     listing = session.add_parser("list", parents=[parent], help="list sessions")
@@ -49,22 +58,29 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     stop.add_argument("--on", type=date, metavar="DATE", help="default today")
     stop.set_defaults(handler=_medication_stop)
     medication.add_parser("list", parents=[parent], help="list medications").set_defaults(
-        handler=_medication_list)
+        handler=_medication_list
+    )
 
-    dose = commands.add_parser("dose", parents=[parent], help="check off a day's doses",
-                               description="Record how many doses of a medication were taken.")
+    dose = commands.add_parser(
+        "dose",
+        parents=[parent],
+        help="check off a day's doses",
+        description="Record how many doses of a medication were taken.",
+    )
     dose.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
     dose.add_argument("--medication", required=True, metavar="NAME")
     dose.add_argument("--taken", type=whole_number, required=True, metavar="N")
     dose.set_defaults(handler=_dose)
 
-    commitment = _group(commands, parent, "commitment",
-                        "add, end or list homework, social prescriptions and goals")
+    commitment = _group(
+        commands, parent, "commitment", "add, end or list homework, social prescriptions and goals"
+    )
     add = commitment.add_parser("add", parents=[parent], help="add a commitment")
     add.add_argument("--title", required=True)
     add.add_argument("--kind", choices=[k.value for k in CommitmentKind], default="goal")
-    add.add_argument("--per-week", type=whole_number, required=True, metavar="N",
-                     help="weekly target, 1-14")
+    add.add_argument(
+        "--per-week", type=whole_number, required=True, metavar="N", help="weekly target, 1-14"
+    )
     add.add_argument("--suggested-by", metavar="NAME", help="a person in People (default: me)")
     add.add_argument("--started", type=date, metavar="DATE", help="default today")
     add.set_defaults(handler=_commitment_add)
@@ -76,12 +92,21 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     listing.add_argument("--date", type=date, metavar="DATE", help="default today")
     listing.set_defaults(handler=_commitment_list)
 
-    done = commands.add_parser("done", parents=[parent], help="check off a commitment",
-                               description="Record that a commitment was done on a day.")
+    done = commands.add_parser(
+        "done",
+        parents=[parent],
+        help="check off a commitment",
+        description="Record that a commitment was done on a day.",
+    )
     done.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
     done.add_argument("--commitment", required=True, metavar="TITLE")
-    done.add_argument("--count", type=whole_number, default=1, metavar="N",
-                      help="times done that day (default 1; 0 clears)")
+    done.add_argument(
+        "--count",
+        type=whole_number,
+        default=1,
+        metavar="N",
+        help="times done that day (default 1; 0 clears)",
+    )
     done.set_defaults(handler=_done)
 
     topic = _group(commands, parent, "topic", "topics for my next session")
@@ -110,10 +135,16 @@ def _session_add(args: argparse.Namespace) -> int:
     from journal.domain.records import Session
 
     with opened(args) as journal:
-        session = journal.add_session(Session(
-            date=args.date or journal.today(), status=args.status, mode=args.mode,
-            person_id=_person_id(journal, args.provider, "provider"),
-            felt_heard=args.felt_heard, note=args.note))
+        session = journal.add_session(
+            Session(
+                date=args.date or journal.today(),
+                status=args.status,
+                mode=args.mode,
+                person_id=_person_id(journal, args.provider, "provider"),
+                felt_heard=args.felt_heard,
+                note=args.note,
+            )
+        )
     print(f"Added session {session.id} on {session.date} ({session.status.label}).")
     return 0
 
@@ -132,17 +163,23 @@ def _medication_add(args: argparse.Namespace) -> int:
     from journal.domain.records import Medication
 
     with opened(args) as journal:
-        med = journal.add_medication(Medication(
-            name=args.name, dose=args.dose, doses_per_day=args.doses_per_day,
-            started_on=args.started or journal.today()))
+        med = journal.add_medication(
+            Medication(
+                name=args.name,
+                dose=args.dose,
+                doses_per_day=args.doses_per_day,
+                started_on=args.started or journal.today(),
+            )
+        )
     print(f"Added {med.name} {med.dose}, {med.doses_per_day} a day from {med.started_on}.")
     return 0
 
 
 def _medication_stop(args: argparse.Namespace) -> int:
     with opened(args) as journal:
-        med = journal.stop_medication(journal.medication_by_name(args.name).id or 0,
-                                      args.on or journal.today())
+        med = journal.stop_medication(
+            journal.medication_by_name(args.name).id or 0, args.on or journal.today()
+        )
     print(f"Stopped {med.name} on {med.stopped_on}; its history stays.")
     return 0
 
@@ -167,18 +204,24 @@ def _commitment_add(args: argparse.Namespace) -> int:
     from journal.domain.records import Commitment
 
     with opened(args) as journal:
-        item = journal.add_commitment(Commitment(
-            title=args.title, kind=args.kind, per_week=args.per_week,
-            started_on=args.started or journal.today(),
-            suggested_by=_person_id(journal, args.suggested_by, "suggested_by")))
+        item = journal.add_commitment(
+            Commitment(
+                title=args.title,
+                kind=args.kind,
+                per_week=args.per_week,
+                started_on=args.started or journal.today(),
+                suggested_by=_person_id(journal, args.suggested_by, "suggested_by"),
+            )
+        )
     print(f"Added “{item.title}” ({item.kind.label}), {item.per_week} a week.")
     return 0
 
 
 def _commitment_end(args: argparse.Namespace) -> int:
     with opened(args) as journal:
-        item = journal.end_commitment(journal.commitment_by_title(args.title).id or 0,
-                                      args.on or journal.today())
+        item = journal.end_commitment(
+            journal.commitment_by_title(args.title).id or 0, args.on or journal.today()
+        )
     print(f"Ended “{item.title}” on {item.ended_on}.")
     return 0
 
@@ -186,8 +229,10 @@ def _commitment_end(args: argparse.Namespace) -> int:
 def _commitment_list(args: argparse.Namespace) -> int:
     with opened(args, read_only=True) as journal:
         for p in journal.week_progress(args.date or journal.today()):
-            print(f"{p.commitment.id}\t{p.commitment.title}\t{p.commitment.kind.label}\t"
-                  f"{p.done_this_week} of {p.target} this week")
+            print(
+                f"{p.commitment.id}\t{p.commitment.title}\t{p.commitment.kind.label}\t"
+                f"{p.done_this_week} of {p.target} this week"
+            )
     return 0
 
 

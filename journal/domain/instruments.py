@@ -81,15 +81,19 @@ def _band(total: int, bands: Sequence[tuple[int, str]]) -> str:
     return name
 
 
-_PHQ9_BANDS = ((0, QT_TRANSLATE_NOOP("questionnaires", "minimal")),
-               (5, QT_TRANSLATE_NOOP("questionnaires", "mild")),
-               (10, QT_TRANSLATE_NOOP("questionnaires", "moderate")),
-               (15, QT_TRANSLATE_NOOP("questionnaires", "moderately severe")),
-               (20, QT_TRANSLATE_NOOP("questionnaires", "severe")))
-_GAD7_BANDS = ((0, QT_TRANSLATE_NOOP("questionnaires", "minimal")),
-               (5, QT_TRANSLATE_NOOP("questionnaires", "mild")),
-               (10, QT_TRANSLATE_NOOP("questionnaires", "moderate")),
-               (15, QT_TRANSLATE_NOOP("questionnaires", "severe")))
+_PHQ9_BANDS = (
+    (0, QT_TRANSLATE_NOOP("questionnaires", "minimal")),
+    (5, QT_TRANSLATE_NOOP("questionnaires", "mild")),
+    (10, QT_TRANSLATE_NOOP("questionnaires", "moderate")),
+    (15, QT_TRANSLATE_NOOP("questionnaires", "moderately severe")),
+    (20, QT_TRANSLATE_NOOP("questionnaires", "severe")),
+)
+_GAD7_BANDS = (
+    (0, QT_TRANSLATE_NOOP("questionnaires", "minimal")),
+    (5, QT_TRANSLATE_NOOP("questionnaires", "mild")),
+    (10, QT_TRANSLATE_NOOP("questionnaires", "moderate")),
+    (15, QT_TRANSLATE_NOOP("questionnaires", "severe")),
+)
 
 
 def check_answers(instrument: Instrument, answers: Sequence[int | None]) -> list[int | None]:
@@ -97,37 +101,54 @@ def check_answers(instrument: Instrument, answers: Sequence[int | None]) -> list
     spec = SPECS[instrument]
     title = translate("questionnaires", spec.title)
     if isinstance(answers, str | bytes) or not isinstance(answers, Sequence):
-        raise ValidationError("answers", translate("validation", "{title} answers must be a list")
-                              .format(title=title))
+        raise ValidationError(
+            "answers", translate("validation", "{title} answers must be a list").format(title=title)
+        )
     if len(answers) != spec.items:
-        raise ValidationError("answers", translate(
-            "validation", "{title} needs {needed} answers, got {given}").format(
-                title=title, needed=format_number(spec.items, 0),
-                given=format_number(len(answers), 0)))
+        raise ValidationError(
+            "answers",
+            translate("validation", "{title} needs {needed} answers, got {given}").format(
+                title=title,
+                needed=format_number(spec.items, 0),
+                given=format_number(len(answers), 0),
+            ),
+        )
     checked: list[int | None] = []
     for number, answer in enumerate(answers, start=1):
         if answer is None:
             checked.append(None)
             continue
         if isinstance(answer, bool) or not isinstance(answer, int):
-            raise ValidationError("answers", translate(
-                "validation", "{title} answer {number} must be a number").format(
-                    title=title, number=format_number(number, 0)))
+            raise ValidationError(
+                "answers",
+                translate("validation", "{title} answer {number} must be a number").format(
+                    title=title, number=format_number(number, 0)
+                ),
+            )
         if not spec.low <= answer <= spec.high:
-            raise ValidationError("answers", translate(
-                "validation", "{title} answer {number} must be between {low} and {high}").format(
-                    title=title, number=format_number(number, 0),
-                    low=format_number(spec.low, 0), high=format_number(spec.high, 0)))
+            raise ValidationError(
+                "answers",
+                translate(
+                    "validation", "{title} answer {number} must be between {low} and {high}"
+                ).format(
+                    title=title,
+                    number=format_number(number, 0),
+                    low=format_number(spec.low, 0),
+                    high=format_number(spec.high, 0),
+                ),
+            )
         checked.append(answer)
     missing = sum(answer is None for answer in checked)
     if missing > spec.max_missing:
         if spec.max_missing == 0:
             message = translate("validation", "{title} can be scored with no unanswered items")
         else:
-            message = translate("validation",
-                                "{title} can be scored with at most {allowed} unanswered items")
-        raise ValidationError("answers", message.format(
-            title=title, allowed=format_number(spec.max_missing, 0)))
+            message = translate(
+                "validation", "{title} can be scored with at most {allowed} unanswered items"
+            )
+        raise ValidationError(
+            "answers", message.format(title=title, allowed=format_number(spec.max_missing, 0))
+        )
     return checked
 
 
@@ -144,8 +165,10 @@ def score(instrument: Instrument | str, answers: Sequence[int | None]) -> Score:
     try:
         instrument = Instrument(instrument)
     except ValueError:
-        raise ValidationError("instrument", translate(
-            "validation", "instrument must be one of: phq9, gad7, who5, ucla3")) from None
+        raise ValidationError(
+            "instrument",
+            translate("validation", "instrument must be one of: phq9, gad7, who5, ucla3"),
+        ) from None
     checked = check_answers(instrument, answers)
     spec = SPECS[instrument]
     total, prorated = _total(checked, spec.items)
@@ -162,15 +185,21 @@ def score(instrument: Instrument | str, answers: Sequence[int | None]) -> Score:
         band = _band(total, _GAD7_BANDS)
     elif instrument is Instrument.WHO5:
         percentage = total * 4
-        band = (QT_TRANSLATE_NOOP("questionnaires", "poor wellbeing") if percentage <= 50
-                else QT_TRANSLATE_NOOP("questionnaires", "not below the cut-off"))
+        band = (
+            QT_TRANSLATE_NOOP("questionnaires", "poor wellbeing")
+            if percentage <= 50
+            else QT_TRANSLATE_NOOP("questionnaires", "not below the cut-off")
+        )
         if percentage <= 50:
             flags.add(POOR_WELLBEING)
         if percentage <= 28:
             flags.add(WELLBEING_CUTOFF)
     else:
-        band = (QT_TRANSLATE_NOOP("questionnaires", "lonely") if total >= 6
-                else QT_TRANSLATE_NOOP("questionnaires", "not lonely"))
+        band = (
+            QT_TRANSLATE_NOOP("questionnaires", "lonely")
+            if total >= 6
+            else QT_TRANSLATE_NOOP("questionnaires", "not lonely")
+        )
         if total >= 6:
             flags.add(LONELY)
     return Score(instrument, total, band, frozenset(flags), prorated, percentage)

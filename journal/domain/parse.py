@@ -36,15 +36,18 @@ def parse_day(date: dt.date, raw: Mapping[str, str]) -> Day:
 
     Every field is checked, so all mistakes are reported together (``ValidationError.all``).
     """
+
     def rating(name: str) -> Callable[[], int | None]:
         def convert() -> int | None:
             value = v.parse_int(name, raw.get(name, ""), required=name == "mood")
             return v.optional_int(name, value, 0, 10)
+
         return convert
 
     steps: dict[str, Callable[[], Any]] = {name: rating(name) for name in RATINGS}
     steps["sleep_hours"] = lambda: v.optional_float(
-        "sleep_hours", v.parse_float("sleep_hours", raw.get("sleep_hours", "")), 0, 24)
+        "sleep_hours", v.parse_float("sleep_hours", raw.get("sleep_hours", "")), 0, 24
+    )
     steps["note"] = lambda: v.text("note", raw.get("note", ""))
     steps["coping"] = lambda: parse_coping(raw.get("coping", ""))
     values = _collect(steps)

@@ -33,8 +33,9 @@ def usable(passphrase: str) -> str:
     only a NUL (which the key cannot hold) is refused here.
     """
     if "\x00" in passphrase:
-        raise ValidationError("passphrase", translate(
-            "validation", "passphrase must not contain a NUL character"))
+        raise ValidationError(
+            "passphrase", translate("validation", "passphrase must not contain a NUL character")
+        )
     return normalised(passphrase)
 
 
@@ -42,13 +43,21 @@ def check_passphrase(passphrase: str) -> str:
     """A new passphrase, normalised; ``ValidationError`` naming the problem otherwise."""
     passphrase = usable(passphrase)
     if sum(1 for char in passphrase if not char.isspace()) < MIN_PASSPHRASE:
-        raise ValidationError("passphrase", translate(
-            "validation", "passphrase must be at least {count} characters (not counting "
-                          "spaces)").format(count=format_number(MIN_PASSPHRASE, 0)))
+        raise ValidationError(
+            "passphrase",
+            translate(
+                "validation", "passphrase must be at least {count} characters (not counting spaces)"
+            ).format(count=format_number(MIN_PASSPHRASE, 0)),
+        )
     if _RAW_KEY.fullmatch(passphrase):
-        raise ValidationError("passphrase", translate(
-            "validation", "passphrase must not look like x'…' followed by hex digits "
-                          "(that is read as a raw key, not a passphrase)"))
+        raise ValidationError(
+            "passphrase",
+            translate(
+                "validation",
+                "passphrase must not look like x'…' followed by hex digits "
+                "(that is read as a raw key, not a passphrase)",
+            ),
+        )
     return passphrase
 
 
@@ -71,13 +80,22 @@ class ProtectionChanged:
         count = format_number(len(self.kept_aside), 0)
         where = ", ".join(str(p) for p in self.kept_aside)
         if self.action == "set":
-            text = translate("errors", "{count} backup(s) could not be read, so could not be "
-                             "encrypted. They are kept, still UNENCRYPTED, at {paths}. Delete "
-                             "them if you do not need them.")
+            text = translate(
+                "errors",
+                "{count} backup(s) could not be read, so could not be "
+                "encrypted. They are kept, still UNENCRYPTED, at {paths}. Delete "
+                "them if you do not need them.",
+            )
         elif self.action == "change":
-            text = translate("errors", "{count} backup(s) could not be read, so could not be "
-                             "re-encrypted. They are kept, with the old passphrase, at {paths}.")
+            text = translate(
+                "errors",
+                "{count} backup(s) could not be read, so could not be "
+                "re-encrypted. They are kept, with the old passphrase, at {paths}.",
+            )
         else:
-            text = translate("errors", "{count} backup(s) could not be read, so could not be "
-                             "decrypted. They are kept, still encrypted, at {paths}.")
+            text = translate(
+                "errors",
+                "{count} backup(s) could not be read, so could not be "
+                "decrypted. They are kept, still encrypted, at {paths}.",
+            )
         return text.format(count=count, paths=where)

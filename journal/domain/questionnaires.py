@@ -39,7 +39,8 @@ class AnswerOption:
     def text(self) -> str:
         """The answer with its points, as the form shows it: "Several days (1)"."""
         return translate("questionnaires", "{answer} ({points})").format(
-            answer=translate("questionnaires", self.label), points=format_number(self.value, 0))
+            answer=translate("questionnaires", self.label), points=format_number(self.value, 0)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,8 @@ _PHQ_CREDIT = QT_TRANSLATE_NOOP(
     "questionnaires",
     "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, "
     "with an educational grant from Pfizer Inc. No permission required to reproduce, "
-    "translate, display or distribute.")
+    "translate, display or distribute.",
+)
 
 PHQ9 = Questionnaire(
     instrument=Instrument.PHQ9,
@@ -108,37 +110,46 @@ PHQ9 = Questionnaire(
     name=QT_TRANSLATE_NOOP("questionnaires", "Patient Health Questionnaire (PHQ-9)"),
     instructions=QT_TRANSLATE_NOOP(
         "questionnaires",
-        "Over the last 2 weeks, how often have you been bothered by any of the following "
-        "problems?"),
+        "Over the last 2 weeks, how often have you been bothered by any of the following problems?",
+    ),
     time_frame=QT_TRANSLATE_NOOP("questionnaires", "over the last 2 weeks"),
     items=(
         QT_TRANSLATE_NOOP("questionnaires", "Little interest or pleasure in doing things"),
         QT_TRANSLATE_NOOP("questionnaires", "Feeling down, depressed, or hopeless"),
-        QT_TRANSLATE_NOOP("questionnaires",
-                          "Trouble falling or staying asleep, or sleeping too much"),
+        QT_TRANSLATE_NOOP(
+            "questionnaires", "Trouble falling or staying asleep, or sleeping too much"
+        ),
         QT_TRANSLATE_NOOP("questionnaires", "Feeling tired or having little energy"),
         QT_TRANSLATE_NOOP("questionnaires", "Poor appetite or overeating"),
-        QT_TRANSLATE_NOOP("questionnaires",
-                          "Feeling bad about yourself — or that you are a failure or have let "
-                          "yourself or your family down"),
-        QT_TRANSLATE_NOOP("questionnaires",
-                          "Trouble concentrating on things, such as reading the newspaper or "
-                          "watching television"),
-        QT_TRANSLATE_NOOP("questionnaires",
-                          "Moving or speaking so slowly that other people could have noticed? "
-                          "Or the opposite — being so fidgety or restless that you have been "
-                          "moving around a lot more than usual"),
-        QT_TRANSLATE_NOOP("questionnaires",
-                          "Thoughts that you would be better off dead or of hurting yourself "
-                          "in some way"),
+        QT_TRANSLATE_NOOP(
+            "questionnaires",
+            "Feeling bad about yourself — or that you are a failure or have let "
+            "yourself or your family down",
+        ),
+        QT_TRANSLATE_NOOP(
+            "questionnaires",
+            "Trouble concentrating on things, such as reading the newspaper or watching television",
+        ),
+        QT_TRANSLATE_NOOP(
+            "questionnaires",
+            "Moving or speaking so slowly that other people could have noticed? "
+            "Or the opposite — being so fidgety or restless that you have been "
+            "moving around a lot more than usual",
+        ),
+        QT_TRANSLATE_NOOP(
+            "questionnaires",
+            "Thoughts that you would be better off dead or of hurting yourself in some way",
+        ),
     ),
     options=_PHQ_OPTIONS,
     credit=_PHQ_CREDIT,
-    bands=(Band(0, 4, QT_TRANSLATE_NOOP("questionnaires", "minimal")),
-           Band(5, 9, QT_TRANSLATE_NOOP("questionnaires", "mild")),
-           Band(10, 14, QT_TRANSLATE_NOOP("questionnaires", "moderate")),
-           Band(15, 19, QT_TRANSLATE_NOOP("questionnaires", "moderately severe")),
-           Band(20, 27, QT_TRANSLATE_NOOP("questionnaires", "severe"))),
+    bands=(
+        Band(0, 4, QT_TRANSLATE_NOOP("questionnaires", "minimal")),
+        Band(5, 9, QT_TRANSLATE_NOOP("questionnaires", "mild")),
+        Band(10, 14, QT_TRANSLATE_NOOP("questionnaires", "moderate")),
+        Band(15, 19, QT_TRANSLATE_NOOP("questionnaires", "moderately severe")),
+        Band(20, 27, QT_TRANSLATE_NOOP("questionnaires", "severe")),
+    ),
     safety_item=8,
 )
 
@@ -148,7 +159,8 @@ GAD7 = Questionnaire(
     name=QT_TRANSLATE_NOOP("questionnaires", "GAD-7"),
     instructions=QT_TRANSLATE_NOOP(
         "questionnaires",
-        "Over the last 2 weeks, how often have you been bothered by the following problems?"),
+        "Over the last 2 weeks, how often have you been bothered by the following problems?",
+    ),
     time_frame=QT_TRANSLATE_NOOP("questionnaires", "over the last 2 weeks"),
     items=(
         QT_TRANSLATE_NOOP("questionnaires", "Feeling nervous, anxious, or on edge"),
@@ -161,10 +173,12 @@ GAD7 = Questionnaire(
     ),
     options=_PHQ_OPTIONS,
     credit=_PHQ_CREDIT,
-    bands=(Band(0, 4, QT_TRANSLATE_NOOP("questionnaires", "minimal")),
-           Band(5, 9, QT_TRANSLATE_NOOP("questionnaires", "mild")),
-           Band(10, 14, QT_TRANSLATE_NOOP("questionnaires", "moderate")),
-           Band(15, 21, QT_TRANSLATE_NOOP("questionnaires", "severe"))),
+    bands=(
+        Band(0, 4, QT_TRANSLATE_NOOP("questionnaires", "minimal")),
+        Band(5, 9, QT_TRANSLATE_NOOP("questionnaires", "mild")),
+        Band(10, 14, QT_TRANSLATE_NOOP("questionnaires", "moderate")),
+        Band(15, 21, QT_TRANSLATE_NOOP("questionnaires", "severe")),
+    ),
 )
 
 WHO5 = Questionnaire(
@@ -174,15 +188,17 @@ WHO5 = Questionnaire(
     instructions=QT_TRANSLATE_NOOP(
         "questionnaires",
         "Please indicate for each of the five statements which is closest to how you have "
-        "been feeling over the last two weeks."),
+        "been feeling over the last two weeks.",
+    ),
     time_frame=QT_TRANSLATE_NOOP("questionnaires", "over the last two weeks"),
     items=(
         QT_TRANSLATE_NOOP("questionnaires", "I have felt cheerful and in good spirits"),
         QT_TRANSLATE_NOOP("questionnaires", "I have felt calm and relaxed"),
         QT_TRANSLATE_NOOP("questionnaires", "I have felt active and vigorous"),
         QT_TRANSLATE_NOOP("questionnaires", "I woke up feeling fresh and rested"),
-        QT_TRANSLATE_NOOP("questionnaires",
-                          "My daily life has been filled with things that interest me"),
+        QT_TRANSLATE_NOOP(
+            "questionnaires", "My daily life has been filled with things that interest me"
+        ),
     ),
     # In the published order: the highest-scoring answer first.
     options=(
@@ -196,10 +212,13 @@ WHO5 = Questionnaire(
     credit=QT_TRANSLATE_NOOP(
         "questionnaires",
         "WHO-5 Well-Being Index: World Health Organization Regional Office for Europe, 1998 "
-        "(Psychiatric Research Unit, Mental Health Centre North Zealand, Denmark)."),
+        "(Psychiatric Research Unit, Mental Health Centre North Zealand, Denmark).",
+    ),
     # Raw 0-25; a raw score below 13 (50% or less) is the published "poor wellbeing" cut-off.
-    bands=(Band(0, 12, QT_TRANSLATE_NOOP("questionnaires", "poor wellbeing")),
-           Band(13, 25, QT_TRANSLATE_NOOP("questionnaires", "not below the cut-off"))),
+    bands=(
+        Band(0, 12, QT_TRANSLATE_NOOP("questionnaires", "poor wellbeing")),
+        Band(13, 25, QT_TRANSLATE_NOOP("questionnaires", "not below the cut-off")),
+    ),
 )
 
 UCLA3 = Questionnaire(
@@ -209,7 +228,8 @@ UCLA3 = Questionnaire(
     instructions=QT_TRANSLATE_NOOP(
         "questionnaires",
         "The next questions are about how you feel about different aspects of your life. For "
-        "each one, tell me how often you feel that way."),
+        "each one, tell me how often you feel that way.",
+    ),
     time_frame=QT_TRANSLATE_NOOP("questionnaires", "how often you feel that way"),
     items=(
         QT_TRANSLATE_NOOP("questionnaires", "How often do you feel that you lack companionship?"),
@@ -224,9 +244,12 @@ UCLA3 = Questionnaire(
     credit=QT_TRANSLATE_NOOP(
         "questionnaires",
         "UCLA 3-item Loneliness Scale: Hughes, Waite, Hawkley & Cacioppo, 2004 (Research on "
-        "Aging 26:655-672)."),
-    bands=(Band(3, 5, QT_TRANSLATE_NOOP("questionnaires", "not lonely")),
-           Band(6, 9, QT_TRANSLATE_NOOP("questionnaires", "lonely"))),
+        "Aging 26:655-672).",
+    ),
+    bands=(
+        Band(3, 5, QT_TRANSLATE_NOOP("questionnaires", "not lonely")),
+        Band(6, 9, QT_TRANSLATE_NOOP("questionnaires", "lonely")),
+    ),
 )
 
 QUESTIONNAIRES: dict[Instrument, Questionnaire] = {
@@ -246,8 +269,11 @@ def score_line(instrument: Instrument | str, total: int, band: str) -> str:
     shown = translate("questionnaires", band)
     if q.instrument is Instrument.WHO5:
         return translate("questionnaires", "{title}: {total} ({percent}%) — {band}").format(
-            title=title, total=format_number(total, 0), percent=format_number(total * 4, 0),
-            band=shown)
+            title=title,
+            total=format_number(total, 0),
+            percent=format_number(total * 4, 0),
+            band=shown,
+        )
     return translate("questionnaires", "{title}: {total} — {band}").format(
-        title=title, total=format_number(total, 0), band=shown)
-
+        title=title, total=format_number(total, 0), band=shown
+    )

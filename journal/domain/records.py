@@ -53,15 +53,19 @@ class Person:
         _set(self, "relationship", v.choice("relationship", self.relationship, Relationship))
         _set(self, "id", v.optional_id("id", self.id))
         if self.archived not in (True, False, 0, 1):
-            raise ValidationError("archived", translate("validation",
-                                                        "archived must be yes or no"))
+            raise ValidationError("archived", translate("validation", "archived must be yes or no"))
         _set(self, "archived", bool(self.archived))
         _set(self, "note", v.text("note", self.note))
-        _set(self, "keep_in_touch_days", v.optional_int("keep_in_touch_days",
-                                                        self.keep_in_touch_days,
-                                                        *KEEP_IN_TOUCH_DAYS))
-        _set(self, "touch_dismissed_on", v.optional_date("touch_dismissed_on",
-                                                         self.touch_dismissed_on))
+        _set(
+            self,
+            "keep_in_touch_days",
+            v.optional_int("keep_in_touch_days", self.keep_in_touch_days, *KEEP_IN_TOUCH_DAYS),
+        )
+        _set(
+            self,
+            "touch_dismissed_on",
+            v.optional_date("touch_dismissed_on", self.touch_dismissed_on),
+        )
 
 
 def _coping(value: object) -> tuple[str, ...]:
@@ -150,16 +154,22 @@ class Session:
         _set(self, "person_id", v.optional_id("person_id", self.person_id))
         _set(self, "felt_heard", v.optional_int("felt_heard", self.felt_heard, 1, 5))
         if self.felt_heard is not None and self.status is not SessionStatus.ATTENDED:
-            raise ValidationError("felt_heard", translate(
-                "validation", "felt heard can only be rated for an attended session"))
+            raise ValidationError(
+                "felt_heard",
+                translate("validation", "felt heard can only be rated for an attended session"),
+            )
         _set(self, "note", v.text("note", self.note))
         _set(self, "id", v.optional_id("id", self.id))
 
 
 def _check_span(start_field: str, start: dt.date, end_field: str, end: dt.date | None) -> None:
     if end is not None and end < start:
-        raise ValidationError(end_field, translate("validation", "{end} cannot be before {start}")
-                              .format(end=v.label(end_field), start=v.label(start_field)))
+        raise ValidationError(
+            end_field,
+            translate("validation", "{end} cannot be before {start}").format(
+                end=v.label(end_field), start=v.label(start_field)
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,8 +206,9 @@ class DoseLog:
     taken: int
 
     def __post_init__(self) -> None:
-        _set(self, "medication_id", v.int_in_range("medication_id", self.medication_id, 1,
-                                                   2**63 - 1))
+        _set(
+            self, "medication_id", v.int_in_range("medication_id", self.medication_id, 1, 2**63 - 1)
+        )
         _set(self, "date", v.date_value("date", self.date))
         _set(self, "taken", v.int_in_range("taken", self.taken, 0, 12))
 
@@ -237,8 +248,9 @@ class CommitmentLog:
     done: int
 
     def __post_init__(self) -> None:
-        _set(self, "commitment_id", v.int_in_range("commitment_id", self.commitment_id, 1,
-                                                   2**63 - 1))
+        _set(
+            self, "commitment_id", v.int_in_range("commitment_id", self.commitment_id, 1, 2**63 - 1)
+        )
         _set(self, "date", v.date_value("date", self.date))
         _set(self, "done", v.int_in_range("done", self.done, 0, 14))
 

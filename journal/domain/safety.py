@@ -50,8 +50,10 @@ class CrisisLine:
     def text(self) -> str:
         """The line in one line of the person's language: "Samaritans: 116 123 — call free…"."""
         return translate("safety", "{name}: {number} — {how}").format(
-            name=translate("safety", self.name), number=translate("safety", self.number),
-            how=translate("safety", self.how))
+            name=translate("safety", self.name),
+            number=translate("safety", self.number),
+            how=translate("safety", self.how),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +67,16 @@ class Directory:
     @property
     def text(self) -> str:
         return translate("safety", "{name} ({address}): {how}").format(
-            name=self.name, address=self.address, how=translate("safety", self.how))
+            name=self.name, address=self.address, how=translate("safety", self.how)
+        )
 
 
 DIRECTORY = Directory(
     name="Find A Helpline",
     address="findahelpline.com",
-    how=QT_TRANSLATE_NOOP("safety", "free, confidential helplines in many countries, by "
-                                    "country and by topic"),
+    how=QT_TRANSLATE_NOOP(
+        "safety", "free, confidential helplines in many countries, by country and by topic"
+    ),
 )
 
 
@@ -87,43 +91,65 @@ def crisis_message_required(flags: Collection[str]) -> bool:
 _EMERGENCY = QT_TRANSLATE_NOOP("safety", "Emergency services")
 _IN_DANGER = QT_TRANSLATE_NOOP("safety", "if you or someone else is in danger right now")
 _EMERGENCY_911 = CrisisLine(_EMERGENCY, "911", _IN_DANGER, LineKind.EMERGENCY)
-_EMERGENCY_112 = CrisisLine(_EMERGENCY, "112", QT_TRANSLATE_NOOP(
-    "safety", "the European emergency number, if you or someone else is in danger right now"),
-    LineKind.EMERGENCY)
-_SAMARITANS = CrisisLine(QT_TRANSLATE_NOOP("safety", "Samaritans"), "116 123",
-                         QT_TRANSLATE_NOOP("safety", "call free, any time, day or night"))
+_EMERGENCY_112 = CrisisLine(
+    _EMERGENCY,
+    "112",
+    QT_TRANSLATE_NOOP(
+        "safety", "the European emergency number, if you or someone else is in danger right now"
+    ),
+    LineKind.EMERGENCY,
+)
+_SAMARITANS = CrisisLine(
+    QT_TRANSLATE_NOOP("safety", "Samaritans"),
+    "116 123",
+    QT_TRANSLATE_NOOP("safety", "call free, any time, day or night"),
+)
 
 #: Lines by region, crisis lines first, then emergency numbers.
 LINES: dict[str, tuple[CrisisLine, ...]] = {
     "US": (
-        CrisisLine(QT_TRANSLATE_NOOP("safety", "988 Suicide & Crisis Lifeline"), "988",
-                   QT_TRANSLATE_NOOP("safety", "call or text, any time")),
+        CrisisLine(
+            QT_TRANSLATE_NOOP("safety", "988 Suicide & Crisis Lifeline"),
+            "988",
+            QT_TRANSLATE_NOOP("safety", "call or text, any time"),
+        ),
         _EMERGENCY_911,
     ),
     "CA": (
-        CrisisLine(QT_TRANSLATE_NOOP("safety", "9-8-8 Suicide Crisis Helpline"), "988",
-                   QT_TRANSLATE_NOOP("safety", "call or text, any time")),
+        CrisisLine(
+            QT_TRANSLATE_NOOP("safety", "9-8-8 Suicide Crisis Helpline"),
+            "988",
+            QT_TRANSLATE_NOOP("safety", "call or text, any time"),
+        ),
         _EMERGENCY_911,
     ),
     "GB": (
         _SAMARITANS,
-        CrisisLine(_EMERGENCY, QT_TRANSLATE_NOOP("safety", "999 or 112"), _IN_DANGER,
-                   LineKind.EMERGENCY),
+        CrisisLine(
+            _EMERGENCY, QT_TRANSLATE_NOOP("safety", "999 or 112"), _IN_DANGER, LineKind.EMERGENCY
+        ),
     ),
     "IE": (
         _SAMARITANS,
-        CrisisLine(_EMERGENCY, QT_TRANSLATE_NOOP("safety", "112 or 999"), _IN_DANGER,
-                   LineKind.EMERGENCY),
+        CrisisLine(
+            _EMERGENCY, QT_TRANSLATE_NOOP("safety", "112 or 999"), _IN_DANGER, LineKind.EMERGENCY
+        ),
     ),
     "EU": (_EMERGENCY_112,),
     "AU": (
-        CrisisLine(QT_TRANSLATE_NOOP("safety", "Lifeline"), "13 11 14",
-                   QT_TRANSLATE_NOOP("safety", "call any time")),
+        CrisisLine(
+            QT_TRANSLATE_NOOP("safety", "Lifeline"),
+            "13 11 14",
+            QT_TRANSLATE_NOOP("safety", "call any time"),
+        ),
         CrisisLine(_EMERGENCY, "000", _IN_DANGER, LineKind.EMERGENCY),
     ),
     "NZ": (
-        CrisisLine(QT_TRANSLATE_NOOP("safety", "Need to talk?"), "1737",
-                   QT_TRANSLATE_NOOP("safety", "call or text free, any time")),
+        CrisisLine(
+            QT_TRANSLATE_NOOP("safety", "Need to talk?"),
+            "1737",
+            QT_TRANSLATE_NOOP("safety", "call or text free, any time"),
+        ),
         CrisisLine(_EMERGENCY, "111", _IN_DANGER, LineKind.EMERGENCY),
     ),
 }
@@ -140,10 +166,40 @@ REGIONS: tuple[tuple[str, str], ...] = (
 )
 
 #: Countries where 112 is the emergency number (EU member states, EEA, Switzerland).
-EUROPE_112 = frozenset({
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IT", "LV",
-    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "CH",
-})
+EUROPE_112 = frozenset(
+    {
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+        "IS",
+        "LI",
+        "NO",
+        "CH",
+    }
+)
 
 _ALIASES = {"UK": "GB", "EL": "GR"}
 _LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z]{4})?[_-]([A-Za-z]{2}|\d{3})\b")
@@ -194,6 +250,6 @@ def plan_entries(text: str) -> list[tuple[str, str]]:
         if match is None:
             entries.append((part, ""))
             continue
-        words = (part[:match.start()] + " " + part[match.end():]).strip(" —–-:,")
+        words = (part[: match.start()] + " " + part[match.end() :]).strip(" —–-:,")
         entries.append((" ".join(words.split()), match.group(0).strip()))
     return entries

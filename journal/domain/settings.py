@@ -21,8 +21,14 @@ MAX_LOCK_MINUTES = 24 * 60
 
 def _is_clock_time(text: str) -> bool:
     hours, sep, minutes = text.partition(":")
-    return (sep == ":" and hours.isdigit() and minutes.isdigit() and len(minutes) == 2
-            and 0 <= int(hours) <= 23 and 0 <= int(minutes) <= 59)
+    return (
+        sep == ":"
+        and hours.isdigit()
+        and minutes.isdigit()
+        and len(minutes) == 2
+        and 0 <= int(hours) <= 23
+        and 0 <= int(minutes) <= 59
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,40 +51,62 @@ class Settings:
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
             if isinstance(f.default, str) and not isinstance(getattr(self, f.name), str):
-                raise ValidationError(f.name, translate("validation", "{field} must be text")
-                                      .format(field=label(f.name)))
+                raise ValidationError(
+                    f.name,
+                    translate("validation", "{field} must be text").format(field=label(f.name)),
+                )
         if self.reminder_time and not _is_clock_time(self.reminder_time):
-            raise ValidationError("reminder_time", translate(
-                "validation", "reminder time must be like 20:30"))
+            raise ValidationError(
+                "reminder_time", translate("validation", "reminder time must be like 20:30")
+            )
         if self.theme not in THEMES:
-            raise ValidationError("theme", translate("validation", "theme must be one of: "
-                                                               "{allowed}").format(
-                allowed=", ".join(THEMES)))
-        if isinstance(self.questionnaire_every_days, bool) or not isinstance(
-                self.questionnaire_every_days, int) or not (
-            0 <= self.questionnaire_every_days <= 365
+            raise ValidationError(
+                "theme",
+                translate("validation", "theme must be one of: {allowed}").format(
+                    allowed=", ".join(THEMES)
+                ),
+            )
+        if (
+            isinstance(self.questionnaire_every_days, bool)
+            or not isinstance(self.questionnaire_every_days, int)
+            or not (0 <= self.questionnaire_every_days <= 365)
         ):
-            raise ValidationError("questionnaire_every_days", translate(
-                "validation", "{field} must be between {low} and {high}").format(
-                    field=label("questionnaire_every_days"), low=format_number(0, 0),
-                    high=format_number(365, 0)))
+            raise ValidationError(
+                "questionnaire_every_days",
+                translate("validation", "{field} must be between {low} and {high}").format(
+                    field=label("questionnaire_every_days"),
+                    low=format_number(0, 0),
+                    high=format_number(365, 0),
+                ),
+            )
 
-        if isinstance(self.lock_after_minutes, bool) or not isinstance(
-                self.lock_after_minutes, int) or not (
-            0 <= self.lock_after_minutes <= MAX_LOCK_MINUTES
+        if (
+            isinstance(self.lock_after_minutes, bool)
+            or not isinstance(self.lock_after_minutes, int)
+            or not (0 <= self.lock_after_minutes <= MAX_LOCK_MINUTES)
         ):
-            raise ValidationError("lock_after_minutes", translate(
-                "validation", "{field} must be between {low} and {high}").format(
-                    field=label("lock_after_minutes"), low=format_number(0, 0),
-                    high=format_number(MAX_LOCK_MINUTES, 0)))
+            raise ValidationError(
+                "lock_after_minutes",
+                translate("validation", "{field} must be between {low} and {high}").format(
+                    field=label("lock_after_minutes"),
+                    low=format_number(0, 0),
+                    high=format_number(MAX_LOCK_MINUTES, 0),
+                ),
+            )
 
-        if isinstance(self.day_starts_at, bool) or not isinstance(self.day_starts_at, int) or not (
-            0 <= self.day_starts_at <= 23
+        if (
+            isinstance(self.day_starts_at, bool)
+            or not isinstance(self.day_starts_at, int)
+            or not (0 <= self.day_starts_at <= 23)
         ):
-            raise ValidationError("day_starts_at", translate(
-                "validation", "{field} must be between {low} and {high}").format(
-                    field=translate("validation", "day starts at"), low=format_number(0, 0),
-                    high=format_number(23, 0)))
+            raise ValidationError(
+                "day_starts_at",
+                translate("validation", "{field} must be between {low} and {high}").format(
+                    field=translate("validation", "day starts at"),
+                    low=format_number(0, 0),
+                    high=format_number(23, 0),
+                ),
+            )
 
     @classmethod
     def from_mapping(cls, values: dict[str, object]) -> Settings:

@@ -33,20 +33,38 @@ _BUSY = "busy"
 _DAMAGED = "damaged"
 _TOO_BIG = "too_big"
 
-_ERRNO = {errno.ENOSPC: _FULL, errno.EDQUOT: _FULL, errno.EFBIG: _TOO_BIG,
-          errno.EROFS: _READ_ONLY, errno.EACCES: _DENIED, errno.EPERM: _DENIED,
-          errno.EIO: _IO}
+_ERRNO = {
+    errno.ENOSPC: _FULL,
+    errno.EDQUOT: _FULL,
+    errno.EFBIG: _TOO_BIG,
+    errno.EROFS: _READ_ONLY,
+    errno.EACCES: _DENIED,
+    errno.EPERM: _DENIED,
+    errno.EIO: _IO,
+}
 #: SQLite's primary result codes (``sqlite_errorcode & 0xff``).
-_SQLITE_CODE = {13: _FULL, 8: _READ_ONLY, 3: _DENIED, 10: _IO, 5: _BUSY, 6: _BUSY,
-                11: _DAMAGED, 26: _DAMAGED, 14: _IO}
+_SQLITE_CODE = {
+    13: _FULL,
+    8: _READ_ONLY,
+    3: _DENIED,
+    10: _IO,
+    5: _BUSY,
+    6: _BUSY,
+    11: _DAMAGED,
+    26: _DAMAGED,
+    14: _IO,
+}
 #: SQLite's messages for the same, when the driver gives no code (sqlcipher3).
-_SQLITE_TEXT = {"database or disk is full": _FULL,
-                "attempt to write a readonly database": _READ_ONLY,
-                "disk i/o error": _IO, "database is locked": _BUSY,
-                "database table is locked": _BUSY,
-                "database disk image is malformed": _DAMAGED,
-                "file is not a database": _DAMAGED,
-                "unable to open database file": _IO}
+_SQLITE_TEXT = {
+    "database or disk is full": _FULL,
+    "attempt to write a readonly database": _READ_ONLY,
+    "disk i/o error": _IO,
+    "database is locked": _BUSY,
+    "database table is locked": _BUSY,
+    "database disk image is malformed": _DAMAGED,
+    "file is not a database": _DAMAGED,
+    "unable to open database file": _IO,
+}
 
 
 def calm_error(error: BaseException) -> JournalError | None:
@@ -55,17 +73,30 @@ def calm_error(error: BaseException) -> JournalError | None:
     if isinstance(error, JournalError):
         return error
     if isinstance(error, MemoryError):
-        return StorageError(translate("errors", "There was not enough memory to finish this, "
-                                      "so it was not done. What you saved before is safe."))
+        return StorageError(
+            translate(
+                "errors",
+                "There was not enough memory to finish this, "
+                "so it was not done. What you saved before is safe.",
+            )
+        )
     if isinstance(error, UnicodeEncodeError):
         if error.encoding.replace("-", "").casefold() == "utf8":  # a lone surrogate
-            return StorageError(translate("errors", "Some text holds a character that is not "
-                                          "valid Unicode, so it was not saved. Please type "
-                                          "it again."))
-        return StorageError(translate(  # printing to a terminal that is not UTF-8
-            "errors", "Some characters cannot be shown here ({encoding}); use a UTF-8 "
-            "terminal, e.g. LANG=C.UTF-8.").format(
-                encoding=error.encoding))
+            return StorageError(
+                translate(
+                    "errors",
+                    "Some text holds a character that is not "
+                    "valid Unicode, so it was not saved. Please type "
+                    "it again.",
+                )
+            )
+        return StorageError(
+            translate(  # printing to a terminal that is not UTF-8
+                "errors",
+                "Some characters cannot be shown here ({encoding}); use a UTF-8 "
+                "terminal, e.g. LANG=C.UTF-8.",
+            ).format(encoding=error.encoding)
+        )
     if isinstance(error, OSError):
         return _os_error(error)
     if _is_sqlite(error):
@@ -83,11 +114,16 @@ def _os_error(error: OSError) -> StorageError:
         return _message(problem, where)
     reason = error.strerror or str(error) or type(error).__name__
     if where:
-        return StorageError(translate("errors", "Could not read or write {path} ({reason}), "
-                                      "so this was not done.").format(path=where,
-                                                                      reason=reason))
-    return StorageError(translate("errors", "The system refused ({reason}), so this was not "
-                                  "done.").format(reason=reason))
+        return StorageError(
+            translate(
+                "errors", "Could not read or write {path} ({reason}), so this was not done."
+            ).format(path=where, reason=reason)
+        )
+    return StorageError(
+        translate("errors", "The system refused ({reason}), so this was not done.").format(
+            reason=reason
+        )
+    )
 
 
 def _is_sqlite(error: BaseException) -> bool:
@@ -106,21 +142,41 @@ def _sqlite_problem(error: BaseException) -> str | None:
 def _message(problem: str, where: str | None) -> StorageError:
     place = f" ({where})" if where else ""
     text = {
-        _FULL: translate("errors", "The disk is full{place}, so this was not done. What you "
-                         "saved before is safe; free some space and try again."),
-        _TOO_BIG: translate("errors", "The file would be too large for this disk{place}, so "
-                            "this was not done. What you saved before is safe."),
-        _READ_ONLY: translate("errors", "The disk or folder is read-only{place}, so this was "
-                              "not done. What you saved before is safe."),
-        _DENIED: translate("errors", "Permission was refused{place}, so this was not done. "
-                           "What you saved before is safe."),
-        _IO: translate("errors", "The disk reported an error{place}, so this was not done. "
-                       "What you saved before is safe; if it happens again, check the disk "
-                       "and your backups."),
-        _BUSY: translate("errors", "The journal is busy in another program, so this was not "
-                         "done. Please try again in a moment."),
-        _DAMAGED: translate("errors", "The journal file could not be read as a journal (it "
-                            "may be damaged), so this was not done. Nothing was changed; "
-                            "your backups can restore it."),
+        _FULL: translate(
+            "errors",
+            "The disk is full{place}, so this was not done. What you "
+            "saved before is safe; free some space and try again.",
+        ),
+        _TOO_BIG: translate(
+            "errors",
+            "The file would be too large for this disk{place}, so "
+            "this was not done. What you saved before is safe.",
+        ),
+        _READ_ONLY: translate(
+            "errors",
+            "The disk or folder is read-only{place}, so this was "
+            "not done. What you saved before is safe.",
+        ),
+        _DENIED: translate(
+            "errors",
+            "Permission was refused{place}, so this was not done. What you saved before is safe.",
+        ),
+        _IO: translate(
+            "errors",
+            "The disk reported an error{place}, so this was not done. "
+            "What you saved before is safe; if it happens again, check the disk "
+            "and your backups.",
+        ),
+        _BUSY: translate(
+            "errors",
+            "The journal is busy in another program, so this was not "
+            "done. Please try again in a moment.",
+        ),
+        _DAMAGED: translate(
+            "errors",
+            "The journal file could not be read as a journal (it "
+            "may be damaged), so this was not done. Nothing was changed; "
+            "your backups can restore it.",
+        ),
     }[problem]
     return StorageError(text.format(place=place))

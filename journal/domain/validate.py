@@ -107,13 +107,17 @@ def number(value: float) -> str:
 def int_in_range(field: str, value: object, low: int, high: int) -> int:
     """A whole number within ``low..high`` (booleans are not numbers here)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, translate("validation", "{field} must be a whole number")
-                              .format(field=label(field)))
+        raise ValidationError(
+            field,
+            translate("validation", "{field} must be a whole number").format(field=label(field)),
+        )
     if not low <= value <= high:
-        raise ValidationError(field, translate("validation",
-                                               "{field} must be between {low} and {high}")
-                              .format(field=label(field), low=number(low),
-                                      high=number(high)))
+        raise ValidationError(
+            field,
+            translate("validation", "{field} must be between {low} and {high}").format(
+                field=label(field), low=number(low), high=number(high)
+            ),
+        )
     return value
 
 
@@ -127,22 +131,28 @@ def optional_float(field: str, value: object, low: float, high: float) -> float 
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValidationError(field, translate("validation", "{field} must be a number")
-                              .format(field=label(field)))
+        raise ValidationError(
+            field, translate("validation", "{field} must be a number").format(field=label(field))
+        )
     if not low <= value <= high:
-        raise ValidationError(field, translate("validation",
-                                               "{field} must be between {low} and {high}")
-                              .format(field=label(field), low=number(low),
-                                      high=number(high)))
+        raise ValidationError(
+            field,
+            translate("validation", "{field} must be between {low} and {high}").format(
+                field=label(field), low=number(low), high=number(high)
+            ),
+        )
     return float(value)
 
 
 def date_value(field: str, value: object) -> dt.date:
     """A calendar date, given as a ``date`` or an ISO ``YYYY-MM-DD`` string."""
     if isinstance(value, dt.datetime):
-        raise ValidationError(field, translate("validation",
-                                               "{field} must be a date, not a date and time")
-                              .format(field=label(field)))
+        raise ValidationError(
+            field,
+            translate("validation", "{field} must be a date, not a date and time").format(
+                field=label(field)
+            ),
+        )
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -151,11 +161,15 @@ def date_value(field: str, value: object) -> dt.date:
                 return dt.date.fromisoformat(value)
         except ValueError:
             pass
-        raise ValidationError(field, translate("validation",
-                                               "{field} must be a date like 2026-03-31")
-                              .format(field=label(field)))
-    raise ValidationError(field, translate("validation", "{field} must be a date")
-                          .format(field=label(field)))
+        raise ValidationError(
+            field,
+            translate("validation", "{field} must be a date like 2026-03-31").format(
+                field=label(field)
+            ),
+        )
+    raise ValidationError(
+        field, translate("validation", "{field} must be a date").format(field=label(field))
+    )
 
 
 def optional_date(field: str, value: object) -> dt.date | None:
@@ -168,18 +182,27 @@ def text(field: str, value: object, *, required: bool = False, max_len: int = MA
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(field, translate("validation", "{field} must be text")
-                              .format(field=label(field)))
+        raise ValidationError(
+            field, translate("validation", "{field} must be text").format(field=label(field))
+        )
     if required and not value.strip():
-        raise ValidationError(field, translate("validation", "{field} must not be empty")
-                              .format(field=label(field)))
+        raise ValidationError(
+            field, translate("validation", "{field} must not be empty").format(field=label(field))
+        )
     if len(value) > max_len:
-        raise ValidationError(field, translate("validation",
-                                               "{field} must be at most {count} characters")
-                              .format(field=label(field), count=number(max_len)))
+        raise ValidationError(
+            field,
+            translate("validation", "{field} must be at most {count} characters").format(
+                field=label(field), count=number(max_len)
+            ),
+        )
     if not value.isascii() and _SURROGATE.search(value):  # bytes a terminal could not decode
-        raise ValidationError(field, translate("validation", "{field} holds a character that "
-                                               "is not valid text").format(field=label(field)))
+        raise ValidationError(
+            field,
+            translate("validation", "{field} holds a character that is not valid text").format(
+                field=label(field)
+            ),
+        )
     return value
 
 
@@ -194,8 +217,12 @@ def choice(field: str, value: object, enum: type[E]) -> E:
         return enum(value)
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
-        raise ValidationError(field, translate("validation", "{field} must be one of: {allowed}")
-                              .format(field=label(field), allowed=allowed)) from None
+        raise ValidationError(
+            field,
+            translate("validation", "{field} must be one of: {allowed}").format(
+                field=label(field), allowed=allowed
+            ),
+        ) from None
 
 
 def optional_id(field: str, value: object) -> int | None:
@@ -208,8 +235,10 @@ def optional_id(field: str, value: object) -> int | None:
 def not_after(field: str, value: dt.date, today: dt.date) -> dt.date:
     """Refuse a date in the future: a check-in is about a day that has happened."""
     if value > today:
-        raise ValidationError(field, translate("validation", "{field} cannot be in the future")
-                              .format(field=label(field)))
+        raise ValidationError(
+            field,
+            translate("validation", "{field} cannot be in the future").format(field=label(field)),
+        )
     return value
 
 
@@ -218,14 +247,17 @@ def parse_int(field: str, raw: str, *, required: bool = False) -> int | None:
     raw = raw.strip()
     if not raw:
         if required:
-            raise ValidationError(field, translate("validation", "{field} is required")
-                                  .format(field=label(field)))
+            raise ValidationError(
+                field, translate("validation", "{field} is required").format(field=label(field))
+            )
         return None
     try:
         return int(raw)
     except ValueError:
-        raise ValidationError(field, translate("validation", "{field} must be a whole number")
-                              .format(field=label(field))) from None
+        raise ValidationError(
+            field,
+            translate("validation", "{field} must be a whole number").format(field=label(field)),
+        ) from None
 
 
 def parse_float(field: str, raw: str) -> float | None:
@@ -236,9 +268,11 @@ def parse_float(field: str, raw: str) -> float | None:
     try:
         value = float(raw)
     except ValueError:
-        raise ValidationError(field, translate("validation", "{field} must be a number")
-                              .format(field=label(field))) from None
+        raise ValidationError(
+            field, translate("validation", "{field} must be a number").format(field=label(field))
+        ) from None
     if not math.isfinite(value):
-        raise ValidationError(field, translate("validation", "{field} must be a number")
-                              .format(field=label(field)))
+        raise ValidationError(
+            field, translate("validation", "{field} must be a number").format(field=label(field))
+        )
     return value

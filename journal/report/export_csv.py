@@ -22,12 +22,15 @@ from journal.report.tables import TABLE_ORDER, table_rows
 
 def _csv(rows: list[dict[str, object]], columns: list[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore",
-                            lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict)
-                             else v) for k, v in row.items()})
+        writer.writerow(
+            {
+                k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v)
+                for k, v in row.items()
+            }
+        )
     return buffer.getvalue()
 
 
@@ -51,8 +54,15 @@ def wide_days(db: Database) -> tuple[list[dict[str, object]], list[str]]:
         entry[column] = int(entry.get(column, 0)) + 1  # type: ignore[call-overload]
     for row in db.query("SELECT medication_id, date, taken FROM doses"):
         day(row["date"])[med_columns[row["medication_id"]]] = row["taken"]
-    columns = ["date", *RATINGS, "sleep_hours", "contacts", "meaningful_contacts",
-               *(f"contacts:{k.value}" for k in Relationship), *med_columns.values()]
+    columns = [
+        "date",
+        *RATINGS,
+        "sleep_hours",
+        "contacts",
+        "meaningful_contacts",
+        *(f"contacts:{k.value}" for k in Relationship),
+        *med_columns.values(),
+    ]
     rows = [days[d] for d in sorted(days)]
     for row in rows:
         row.setdefault("contacts", 0)
@@ -64,12 +74,16 @@ def wide_days(db: Database) -> tuple[list[dict[str, object]], list[str]]:
 
 def export_csv_zip(db: Database, out: Path) -> Path:
     """Write the zip atomically and privately (0600; see ``journal.atomic_file``)."""
-    with atomic_output(out) as handle, db.atomic(), \
-            zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
+    with (
+        atomic_output(out) as handle,
+        db.atomic(),
+        zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
         for table in TABLE_ORDER:
             rows = table_rows(db, table)
-            columns = [c.name for c in db[table].columns] if table != "settings" else \
-                ["key", "value"]
+            columns = (
+                [c.name for c in db[table].columns] if table != "settings" else ["key", "value"]
+            )
             archive.writestr(f"{table}.csv", _csv(rows, columns))
         rows, columns = wide_days(db)
         archive.writestr("days_wide.csv", _csv(rows, columns))

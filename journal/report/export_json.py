@@ -65,8 +65,10 @@ def _laid_out(value: Any, encode: Callable[[Any], str], depth: int = 0) -> str:
         return encode(value)
     pad = " " * (depth + 1)
     if isinstance(value, dict):
-        items = [f"{pad}{encode(key)}: {_laid_out(item, encode, depth + 1)}"
-                 for key, item in value.items()]
+        items = [
+            f"{pad}{encode(key)}: {_laid_out(item, encode, depth + 1)}"
+            for key, item in value.items()
+        ]
         opening, closing = "{", "}"
     else:
         items = [pad + _laid_out(item, encode, depth + 1) for item in value]

@@ -54,16 +54,25 @@ MOOD_RANGE = (0.0, 10.0)
 ENERGY_RANGE = (1.0, 5.0)
 #: The rules above, in the words the preview states them (app and command line).
 RULES = (
-    QT_TRANSLATE_NOOP("imports", "Mood: Bearable's 0-10 kept as it is; several readings on one "
-                                 "day become their mean, rounded half up (6.5 → 7)."),
-    QT_TRANSLATE_NOOP("imports", "Energy: Bearable's 1-5 becomes 0, 3, 5, 8 or 10 (the day's "
-                                 "mean × 2.5 from 0, rounded half up)."),
-    QT_TRANSLATE_NOOP("imports", "Mood on a 1-5 scale: spread over 0-10 as energy is (the "
-                                 "day's mean first)."),
-    QT_TRANSLATE_NOOP("imports", "Sleep: hours are added up per day; sleep quality, symptoms, "
-                                 "medication and other readings are kept in the note."),
+    QT_TRANSLATE_NOOP(
+        "imports",
+        "Mood: Bearable's 0-10 kept as it is; several readings on one "
+        "day become their mean, rounded half up (6.5 → 7).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "imports",
+        "Energy: Bearable's 1-5 becomes 0, 3, 5, 8 or 10 (the day's "
+        "mean × 2.5 from 0, rounded half up).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "imports", "Mood on a 1-5 scale: spread over 0-10 as energy is (the day's mean first)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "imports",
+        "Sleep: hours are added up per day; sleep quality, symptoms, "
+        "medication and other readings are kept in the note.",
+    ),
 )
-
 
 
 def rules(mood_scale: int | None) -> list[str]:
@@ -85,23 +94,29 @@ class BearableDay:
 
 
 def _where(line: int, column: str) -> str:
-    return translate("imports", "line {line}, column {column}").format(line=line,
-                                                                       column=column)
+    return translate("imports", "line {line}, column {column}").format(line=line, column=column)
 
 
 def _bad(line: int, column: str, value: str, what: str) -> ValidationError:
-    return ValidationError(column, translate("imports", "{where}: “{value}” is not {what}").format(
-        where=_where(line, column), value=value, what=what))
+    return ValidationError(
+        column,
+        translate("imports", "{where}: “{value}” is not {what}").format(
+            where=_where(line, column), value=value, what=what
+        ),
+    )
 
 
 def _date(line: int, text: str) -> dt.date:
     value = text.strip()
     try:
-        return dt.date.fromisoformat(value[:10] if len(value) > 10 and value[10] in "T "
-                                     else value)
+        return dt.date.fromisoformat(value[:10] if len(value) > 10 and value[10] in "T " else value)
     except ValueError:
-        raise _bad(line, "date", text, translate("imports", "a date like {example}").format(
-            example="2024-01-31")) from None
+        raise _bad(
+            line,
+            "date",
+            text,
+            translate("imports", "a date like {example}").format(example="2024-01-31"),
+        ) from None
 
 
 def _time(line: int, text: str) -> int:
@@ -110,9 +125,14 @@ def _time(line: int, text: str) -> int:
         return PARTS_OF_DAY[value]
     minutes = clock_minutes(value) if value else -1
     if minutes is None:
-        raise _bad(line, "time of day", text, translate(
-            "imports", "a time (14:30 or 2:30 pm) or one of {words}").format(
-                words="am, mid, pm, all day"))
+        raise _bad(
+            line,
+            "time of day",
+            text,
+            translate("imports", "a time (14:30 or 2:30 pm) or one of {words}").format(
+                words="am, mid, pm, all day"
+            ),
+        )
     return minutes
 
 
@@ -122,14 +142,18 @@ def _rating(line: int, text: str, low: float, high: float) -> float:
     except ValueError:
         value = float("nan")
     if not low <= value <= high:  # also false for nan
-        raise _bad(line, "rating/amount", text, translate(
-            "imports", "a rating {low}-{high}").format(low=number(int(low)),
-                                                        high=number(int(high))))
+        raise _bad(
+            line,
+            "rating/amount",
+            text,
+            translate("imports", "a rating {low}-{high}").format(
+                low=number(int(low)), high=number(int(high))
+            ),
+        )
     return value
 
 
-_HOURS = re.compile(r"^\s*(\d{1,2})(?::(\d{2})|[.,](\d+))?\s*(?:h|hrs?|hours?)?\s*$",
-                    re.IGNORECASE)
+_HOURS = re.compile(r"^\s*(\d{1,2})(?::(\d{2})|[.,](\d+))?\s*(?:h|hrs?|hours?)?\s*$", re.IGNORECASE)
 
 
 def _hours(text: str) -> float | None:
@@ -150,9 +174,12 @@ def _note_line(category: str, amount: str, detail: str, notes: str) -> str:
 def _gather(row: CsvRow, days: dict[dt.date, BearableDay], preview: ImportPreview) -> None:
     values, line = row.values, row.line
     if row.ragged:
-        raise ValidationError("row", translate(
-            "imports", "line {line}: expected {count} columns").format(
-                line=line, count=number(len(COLUMNS))))
+        raise ValidationError(
+            "row",
+            translate("imports", "line {line}: expected {count} columns").format(
+                line=line, count=number(len(COLUMNS))
+            ),
+        )
     date = _date(line, values["date"])
     minutes = _time(line, values["time of day"])
     day = days.setdefault(date, BearableDay(line))
@@ -187,9 +214,12 @@ def read_bearable(path: Path) -> tuple[dict[dt.date, BearableDay], ImportPreview
     table = read_csv(path, lower=True)
     missing = [c for c in COLUMNS if c not in table.header]
     if missing:
-        raise ValidationError("columns", translate(
-            "imports", "line {line}: missing column {column} (a Bearable export has "
-            "{columns})").format(line=1, column=missing[0], columns=",".join(COLUMNS)))
+        raise ValidationError(
+            "columns",
+            translate(
+                "imports", "line {line}: missing column {column} (a Bearable export has {columns})"
+            ).format(line=1, column=missing[0], columns=",".join(COLUMNS)),
+        )
     preview = ImportPreview(source="bearable", entries=len(table.rows))
     days: dict[dt.date, BearableDay] = {}
     for row in table.rows:
@@ -210,7 +240,8 @@ def questions(path: Path) -> BearableQuestions:
     days, _preview = read_bearable(path)
     return BearableQuestions(
         sorted({f for d in days.values() for f in d.factors}, key=str.casefold),
-        needs_mood_scale(days) and any(d.moods for d in days.values()))
+        needs_mood_scale(days) and any(d.moods for d in days.values()),
+    )
 
 
 def needs_mood_scale(days: dict[dt.date, BearableDay]) -> bool:
@@ -225,61 +256,98 @@ def check_mood_scale(text: str | int | None) -> int | None:
         return None
     if str(text).strip() in ("5", "10"):
         return int(str(text).strip())
-    raise ValidationError("mood_scale", translate(
-        "imports", "mood scale: “{value}” must be {five} or {ten}").format(
-            value=text, five=number(5), ten=number(10)))
+    raise ValidationError(
+        "mood_scale",
+        translate("imports", "mood scale: “{value}” must be {five} or {ten}").format(
+            value=text, five=number(5), ten=number(10)
+        ),
+    )
 
 
-def plan_import(path: Path, activity_map: Mapping[str, ActivityTarget],
-                existing_days: set[dt.date], today: dt.date,
-                mood_scale: int | None = None) -> ImportPreview:
+def plan_import(
+    path: Path,
+    activity_map: Mapping[str, ActivityTarget],
+    existing_days: set[dt.date],
+    today: dt.date,
+    mood_scale: int | None = None,
+) -> ImportPreview:
     """What importing the file would write with this mapping (factors not in it are coping
     tags); raises ``ValidationError`` naming the line and column of the first bad value, or
     asking for ``mood_scale`` when every mood is 1-5."""
     days, preview = read_bearable(path)
     if mood_scale is None and needs_mood_scale(days) and any(d.moods for d in days.values()):
-        raise ValidationError("mood_scale", translate(
-            "imports", "mood scale: every mood in this file is between {low} and {high}; say "
-            "whether Bearable's scale was 1-5 or 0-10, e.g. {example}").format(
-                low=number(1), high=number(5), example="--mood-scale 10"))
+        raise ValidationError(
+            "mood_scale",
+            translate(
+                "imports",
+                "mood scale: every mood in this file is between {low} and {high}; say "
+                "whether Bearable's scale was 1-5 or 0-10, e.g. {example}",
+            ).format(low=number(1), high=number(5), example="--mood-scale 10"),
+        )
     five = mood_scale == 5
     if five:
-        for line, mood in ((n, m) for d in days.values() for n, m in zip(d.mood_lines,
-                                                                         d.moods, strict=True)):
+        for line, mood in (
+            (n, m) for d in days.values() for n, m in zip(d.mood_lines, d.moods, strict=True)
+        ):
             if not 1 <= mood <= 5:
-                raise _bad(line, "rating/amount", f"{mood:g}", translate(
-                    "imports", "a rating {low}-{high}").format(low=number(1), high=number(5)))
+                raise _bad(
+                    line,
+                    "rating/amount",
+                    f"{mood:g}",
+                    translate("imports", "a rating {low}-{high}").format(
+                        low=number(1), high=number(5)
+                    ),
+                )
     targets = {k.casefold(): v for k, v in activity_map.items()}
     preview.activities = sorted({f for d in days.values() for f in d.factors}, key=str.casefold)
     for name in preview.activities:
         targets.setdefault(name.casefold(), ActivityTarget(coping=name))
-    preview.unmapped_activities = [a for a in preview.activities
-                                   if targets[a.casefold()] == ActivityTarget()]
+    preview.unmapped_activities = [
+        a for a in preview.activities if targets[a.casefold()] == ActivityTarget()
+    ]
     for date in sorted(days):
         day = days[date]
         if date > today:
-            raise ValidationError("date", translate(
-                "imports", "{where}: {date} is in the future").format(
-                    where=_where(day.first_line, "date"), date=date.isoformat()))
+            raise ValidationError(
+                "date",
+                translate("imports", "{where}: {date} is in the future").format(
+                    where=_where(day.first_line, "date"), date=date.isoformat()
+                ),
+            )
         if date in existing_days:
             preview.skipped_days.append(date)
             continue
         if not day.moods:
             preview.days_without_mood.append(date)
             continue
-        energy = (mean_rounded([(sum(day.energy) / len(day.energy) - 1) * 2.5])
-                  if day.energy else None)
+        energy = (
+            mean_rounded([(sum(day.energy) / len(day.energy) - 1) * 2.5]) if day.energy else None
+        )
         coping, contacts = activities_of_day(date, day.factors, targets, "Bearable")
         note = "\n\n".join(text for _minutes, text in sorted(day.notes, key=lambda n: n[0]))
         try:
-            mood = (mean_rounded([(sum(day.moods) / len(day.moods) - 1) * 2.5]) if five
-                    else mean_rounded(day.moods))
-            preview.days.append(Day(date=date, mood=mood, energy=energy,
-                                    sleep_hours=day.sleep, coping=tuple(coping), note=note))
+            mood = (
+                mean_rounded([(sum(day.moods) / len(day.moods) - 1) * 2.5])
+                if five
+                else mean_rounded(day.moods)
+            )
+            preview.days.append(
+                Day(
+                    date=date,
+                    mood=mood,
+                    energy=energy,
+                    sleep_hours=day.sleep,
+                    coping=tuple(coping),
+                    note=note,
+                )
+            )
         except ValidationError as error:
-            raise ValidationError(error.field, translate(
-                "imports", "line {line}: {message}").format(
-                    line=day.first_line, message=error.message)) from None
+            raise ValidationError(
+                error.field,
+                translate("imports", "line {line}: {message}").format(
+                    line=day.first_line, message=error.message
+                ),
+            ) from None
         preview.sleep_days += day.sleep is not None
         preview.contacts.extend(contacts)
     return preview

@@ -26,8 +26,10 @@ from journal.i18n import QT_TRANSLATE_NOOP, translate
 IMPORTED_QUALITY = 3
 #: The words for the command line's ``--mood-map`` and ``--activity-map`` in a message (the
 #: names themselves are the errors' field keys and stay as they are).
-MAP_LABELS = {"mood_map": QT_TRANSLATE_NOOP("imports", "mood map"),
-              "activity_map": QT_TRANSLATE_NOOP("imports", "activity map")}
+MAP_LABELS = {
+    "mood_map": QT_TRANSLATE_NOOP("imports", "mood map"),
+    "activity_map": QT_TRANSLATE_NOOP("imports", "activity map"),
+}
 
 # Messages go through ``translate("imports", …)``. What the file or the command line spells
 # (column names, moods, activities, the mapping's own words such as ``coping`` and ``none``,
@@ -61,11 +63,20 @@ def parse_activity_target(activity: str, text: str) -> ActivityTarget:
     try:
         return ActivityTarget(kind=Relationship(kind), mode=Mode(mode or "in_person"))
     except ValueError:
-        raise ValidationError("activity_map", translate(
-            "imports", "activity map: “{mapping}” is not a contact kind (e.g. {kind} or "
-            "{kind_and_mode}), {coping} or {none}").format(
-                mapping=f"{activity}={text}", kind="friend", kind_and_mode="friend/video",
-                coping="coping", none="none")) from None
+        raise ValidationError(
+            "activity_map",
+            translate(
+                "imports",
+                "activity map: “{mapping}” is not a contact kind (e.g. {kind} or "
+                "{kind_and_mode}), {coping} or {none}",
+            ).format(
+                mapping=f"{activity}={text}",
+                kind="friend",
+                kind_and_mode="friend/video",
+                coping="coping",
+                none="none",
+            ),
+        ) from None
 
 
 def parse_map(text: str, name: str) -> dict[str, str]:
@@ -75,10 +86,13 @@ def parse_map(text: str, name: str) -> dict[str, str]:
         key, sep, value = part.partition("=")
         if not sep or not key.strip():
             words = MAP_LABELS.get(name)
-            raise ValidationError(name, translate(
-                "imports", "{name}: expected label=value, got “{part}”").format(
+            raise ValidationError(
+                name,
+                translate("imports", "{name}: expected label=value, got “{part}”").format(
                     name=translate("imports", words) if words else name.replace("_", " "),
-                    part=part.strip()))
+                    part=part.strip(),
+                ),
+            )
         result[key.strip().casefold()] = value.strip()
     return result
 
@@ -112,8 +126,7 @@ class ImportPreview:
     days_without_mood: list[dt.date] = field(default_factory=list)
 
 
-_BREAK = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>|</div>\s*<div[^>]*>|</?p>|</?div>",
-                    re.IGNORECASE)
+_BREAK = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>|</div>\s*<div[^>]*>|</?p>|</?div>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -166,22 +179,28 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ValidationError("file", translate(
-            "imports", "file: {path} does not exist").format(path=path)) from None
+        raise ValidationError(
+            "file", translate("imports", "file: {path} does not exist").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise ValidationError("file", translate(
-            "imports", "file: {path} is a folder, not a file").format(path=path)) from None
+        raise ValidationError(
+            "file", translate("imports", "file: {path} is a folder, not a file").format(path=path)
+        ) from None
     except OSError as error:
-        raise ValidationError("file", translate(
-            "imports", "file: {path} cannot be read ({reason})").format(
-                path=path, reason=error.strerror or error)) from None
+        raise ValidationError(
+            "file",
+            translate("imports", "file: {path} cannot be read ({reason})").format(
+                path=path, reason=error.strerror or error
+            ),
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError("file", translate("imports", "file: not a UTF-8 text file")) from None
     if not text.strip():
-        raise ValidationError("file", translate("imports", "file: {path} is empty").format(
-            path=path))
+        raise ValidationError(
+            "file", translate("imports", "file: {path} is empty").format(path=path)
+        )
     return text
 
 
@@ -198,16 +217,23 @@ def read_csv(path: Path, *, lower: bool = False) -> CsvFile:
                 header = [h.strip().casefold() if lower else h.strip() for h in values]
             elif any(v.strip() for v in values):
                 row = dict(zip(header, values, strict=False))
-                rows.append(CsvRow(line, {c: row.get(c, "") for c in header},
-                                   len(values) != len(header)))
+                rows.append(
+                    CsvRow(line, {c: row.get(c, "") for c in header}, len(values) != len(header))
+                )
             line = reader.line_num + 1
     except csv.Error as error:
-        reason = (translate("imports", "a field is longer than {count} characters").format(
-            count=number(csv.field_size_limit())) if "field larger" in str(error)
+        reason = (
+            translate("imports", "a field is longer than {count} characters").format(
+                count=number(csv.field_size_limit())
+            )
+            if "field larger" in str(error)
             else translate("imports", "the line cannot be read as CSV ({reason})").format(
-                reason=error))
-        raise ValidationError("row", translate("imports", "line {line}: {message}").format(
-            line=line, message=reason)) from None
+                reason=error
+            )
+        )
+        raise ValidationError(
+            "row", translate("imports", "line {line}: {message}").format(line=line, message=reason)
+        ) from None
     return CsvFile(header, rows)
 
 
@@ -234,9 +260,9 @@ def detect_format(path: Path) -> str | None:
     return None
 
 
-def activities_of_day(date: dt.date, activities: list[str],
-                      targets: dict[str, ActivityTarget],
-                      app: str) -> tuple[list[str], list[Contact]]:
+def activities_of_day(
+    date: dt.date, activities: list[str], targets: dict[str, ActivityTarget], app: str
+) -> tuple[list[str], list[Contact]]:
     """The coping tags and contacts (one per kind and mode) the day's activities map to;
     ``targets`` is keyed by the casefolded name, ``app`` names the source in the note."""
     coping: list[str] = []
@@ -247,13 +273,19 @@ def activities_of_day(date: dt.date, activities: list[str],
             coping.append(target.coping)
         elif target.kind is not None:
             kinds.setdefault((target.kind, target.mode), []).append(activity)
-    contacts = [Contact(date=date, kind=kind, mode=mode, quality=IMPORTED_QUALITY,
-                        note=f"From {app}: " + ", ".join(names))
-                for (kind, mode), names in kinds.items()]
+    contacts = [
+        Contact(
+            date=date,
+            kind=kind,
+            mode=mode,
+            quality=IMPORTED_QUALITY,
+            note=f"From {app}: " + ", ".join(names),
+        )
+        for (kind, mode), names in kinds.items()
+    ]
     return coping, contacts
 
 
 def mean_rounded(values: list[float]) -> int:
     """The mean, rounded half up (6.5 → 7), as every preview says."""
     return int(sum(values) / len(values) + 0.5)
-

@@ -58,9 +58,23 @@ from journal.report.import_common import (
     read_csv,
 )
 
-__all__ = ["DEFAULT_MOODS", "IMPORTED_QUALITY", "LAYOUTS", "LEVEL_MOODS", "MAP_LABELS",
-           "ActivityTarget", "DaylioEntry", "DaylioFile", "DaylioPreview", "check_mood_map",
-           "parse_activity_target", "parse_map", "plan_import", "read_daylio", "read_entries"]
+__all__ = [
+    "DEFAULT_MOODS",
+    "IMPORTED_QUALITY",
+    "LAYOUTS",
+    "LEVEL_MOODS",
+    "MAP_LABELS",
+    "ActivityTarget",
+    "DaylioEntry",
+    "DaylioFile",
+    "DaylioPreview",
+    "check_mood_map",
+    "parse_activity_target",
+    "parse_map",
+    "plan_import",
+    "read_daylio",
+    "read_entries",
+]
 
 #: Daylio's five levels (1 = best … 5 = worst) on the journal's 0-10 mood.
 LEVEL_MOODS = {1: 9, 2: 7, 3: 5, 4: 3, 5: 1}
@@ -70,10 +84,27 @@ DEFAULT_MOODS = {name: LEVEL_MOODS[level] for level, name in PREDEFINED.items()}
 LAYOUTS = {
     "daylio-csv-1": ("year", "date", "weekday", "time", "mood", "activities", "note"),
     "daylio-csv-2": ("full_date", "date", "weekday", "time", "mood", "activities", "note"),
-    "daylio-csv-3": ("full_date", "date", "weekday", "time", "mood", "activities",
-                     "note_title", "note"),
-    "daylio-csv-4": ("full_date", "date", "weekday", "time", "mood", "activities", "scales",
-                     "note_title", "note"),
+    "daylio-csv-3": (
+        "full_date",
+        "date",
+        "weekday",
+        "time",
+        "mood",
+        "activities",
+        "note_title",
+        "note",
+    ),
+    "daylio-csv-4": (
+        "full_date",
+        "date",
+        "weekday",
+        "time",
+        "mood",
+        "activities",
+        "scales",
+        "note_title",
+        "note",
+    ),
 }
 NEW_COLUMNS = LAYOUTS["daylio-csv-3"]
 OLD_COLUMNS = LAYOUTS["daylio-csv-1"]
@@ -111,8 +142,11 @@ class DaylioFile:
         can say (what the app's mapping step asks)."""
         result: dict[str, int | None] = {}
         for entry in sorted(self.entries, key=lambda e: e.mood.casefold()):
-            known = (LEVEL_MOODS.get(entry.level) if entry.level is not None
-                     else DEFAULT_MOODS.get(entry.mood.casefold()))
+            known = (
+                LEVEL_MOODS.get(entry.level)
+                if entry.level is not None
+                else DEFAULT_MOODS.get(entry.mood.casefold())
+            )
             if result.get(entry.mood) is None:
                 result[entry.mood] = known
         return result
@@ -125,8 +159,7 @@ class DaylioFile:
 # "18. Mai", "18 mai", "May 18"): the common European languages, full and abbreviated.
 _MONTHS = {
     1: "january jan januar janvier janv enero ene gennaio gen janeiro jan januari styczeń sty",
-    2: "february feb februar février févr fevrier febrero febbraio fevereiro fev februari "
-       "luty lut",
+    2: "february feb februar février févr fevrier febrero febbraio fevereiro fev februari luty lut",
     3: "march mar märz maerz mars marzo março marco maart marzec",
     4: "april apr avril avr abril abr aprile apr april kwiecień kwi",
     5: "may mai mayo maggio mag maio mei maj",
@@ -136,19 +169,18 @@ _MONTHS = {
     9: "september sep sept septembre septiembre settembre set setembro wrzesień wrz",
     10: "october oct oktober okt octobre octubre ottobre ott outubro out październik paź",
     11: "november nov novembre noviembre novembre novembro listopad lis",
-    12: "december dec dezember dez décembre decembre diciembre dic dicembre dezembro "
-        "grudzień gru",
+    12: "december dec dezember dez décembre decembre diciembre dic dicembre dezembro grudzień gru",
 }
 
 
 def _plain(word: str) -> str:
     """``word`` without case or accents, as month names are compared ("déc" is "dec")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold())
-                   if not unicodedata.combining(c))
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c)
+    )
 
 
-MONTH_NAMES = {_plain(name): month for month, names in _MONTHS.items()
-               for name in names.split()}
+MONTH_NAMES = {_plain(name): month for month, names in _MONTHS.items() for name in names.split()}
 _DAY_MONTH = re.compile(r"^\s*(\d{1,2})\.?\s+([^\W\d_]+)\.?\s*$")
 _MONTH_DAY = re.compile(r"^\s*([^\W\d_]+)\.?\s+(\d{1,2})\.?\s*$")
 
@@ -174,21 +206,31 @@ def _parse_date(row: Mapping[str, str], line: int) -> dt.date:
         try:
             return dt.date.fromisoformat(row["full_date"].strip())
         except ValueError:
-            raise ValidationError("full_date", translate(
-                "imports", "line {line}: {column} “{value}” is not a date like {example}").format(
-                    line=line, column="full_date", value=row["full_date"],
-                    example="2024-01-31")) from None
+            raise ValidationError(
+                "full_date",
+                translate(
+                    "imports", "line {line}: {column} “{value}” is not a date like {example}"
+                ).format(
+                    line=line, column="full_date", value=row["full_date"], example="2024-01-31"
+                ),
+            ) from None
     found = _old_date(row["date"], row["year"].strip())
     if found is None:
-        raise ValidationError("date", translate(
-            "imports", "line {line}: date “{date}” with year “{year}” is not a date").format(
-                line=line, date=row["date"], year=row["year"]))
+        raise ValidationError(
+            "date",
+            translate(
+                "imports", "line {line}: date “{date}” with year “{year}” is not a date"
+            ).format(line=line, date=row["date"], year=row["year"]),
+        )
     return found
 
 
 _SLEEP_WORDS = ("time", "hour", "duration", "length", "amount", "slept")
-_HOURS = re.compile(r"^\s*(\d{1,2})(?:[:h]\s*(\d{1,2})\s*m?|[.,](\d+))?\s*"
-                    r"(?:h|hrs?|hours?)?\s*$", re.IGNORECASE)
+_HOURS = re.compile(
+    r"^\s*(\d{1,2})(?:[:h]\s*(\d{1,2})\s*m?|[.,](\d+))?\s*"
+    r"(?:h|hrs?|hours?)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def sleep_hours(name: str, value: str) -> float | None:
@@ -236,14 +278,25 @@ def _layout(header: list[str]) -> str:
 def _entry(row: CsvRow, expected: tuple[str, ...]) -> DaylioEntry:
     values, line = row.values, row.line
     if row.ragged:
-        raise ValidationError("row", translate(
-            "imports", "line {line}: expected {count} columns").format(
-                line=line, count=number(len(expected))))
+        raise ValidationError(
+            "row",
+            translate("imports", "line {line}: expected {count} columns").format(
+                line=line, count=number(len(expected))
+            ),
+        )
     activities = [a.strip() for a in values["activities"].split("|") if a.strip()]
     hours, scales = _scales(values.get("scales", ""))
-    return DaylioEntry(line, _parse_date(values, line), values["time"].strip(),
-                       values["mood"].strip(), activities, values.get("note_title", "").strip(),
-                       note_from_html(values["note"]), sleep_hours=hours, scales=scales)
+    return DaylioEntry(
+        line,
+        _parse_date(values, line),
+        values["time"].strip(),
+        values["mood"].strip(),
+        activities,
+        values.get("note_title", "").strip(),
+        note_from_html(values["note"]),
+        sleep_hours=hours,
+        scales=scales,
+    )
 
 
 def read_daylio(path: Path) -> DaylioFile:
@@ -258,9 +311,12 @@ def read_daylio(path: Path) -> DaylioFile:
     expected = LAYOUTS[source]
     missing = [c for c in expected if c not in table.header]
     if missing:
-        raise ValidationError("columns", translate(
-            "imports", "line {line}: missing column {column} (a Daylio export has "
-            "{columns})").format(line=1, column=missing[0], columns=",".join(NEW_COLUMNS)))
+        raise ValidationError(
+            "columns",
+            translate(
+                "imports", "line {line}: missing column {column} (a Daylio export has {columns})"
+            ).format(line=1, column=missing[0], columns=",".join(NEW_COLUMNS)),
+        )
     return DaylioFile(source, [_entry(row, expected) for row in table.rows])
 
 
@@ -272,14 +328,22 @@ def read_entries(path: Path) -> list[DaylioEntry]:
 def _unmapped(entries: list[DaylioEntry], labels: list[str]) -> ValidationError:
     if len(labels) == 1:
         line = next(e.line for e in entries if e.mood == labels[0])
-        return ValidationError("mood_map", translate(
-            "imports", "line {line}: mood “{mood}” is not mapped; add it, e.g. "
-            "{example}").format(line=line, mood=labels[0],
-                                example=f'--mood-map "{labels[0]}=5"'))
-    return ValidationError("mood_map", translate(
-        "imports", "{count} moods are not mapped: {moods}; add them, e.g. {example}").format(
-            count=number(len(labels)), moods=", ".join(f"“{m}”" for m in labels),
-            example='--mood-map "' + ",".join(f"{m}=5" for m in labels) + '"'))
+        return ValidationError(
+            "mood_map",
+            translate(
+                "imports", "line {line}: mood “{mood}” is not mapped; add it, e.g. {example}"
+            ).format(line=line, mood=labels[0], example=f'--mood-map "{labels[0]}=5"'),
+        )
+    return ValidationError(
+        "mood_map",
+        translate(
+            "imports", "{count} moods are not mapped: {moods}; add them, e.g. {example}"
+        ).format(
+            count=number(len(labels)),
+            moods=", ".join(f"“{m}”" for m in labels),
+            example='--mood-map "' + ",".join(f"{m}=5" for m in labels) + '"',
+        ),
+    )
 
 
 def _day_note(day_entries: list[DaylioEntry]) -> str:
@@ -296,9 +360,14 @@ def _day_note(day_entries: list[DaylioEntry]) -> str:
     return "\n\n".join(notes)
 
 
-def plan_import(entries: list[DaylioEntry], mood_map: Mapping[str, int],
-                activity_map: Mapping[str, ActivityTarget], existing_days: set[dt.date],
-                today: dt.date, source: str = "") -> ImportPreview:
+def plan_import(
+    entries: list[DaylioEntry],
+    mood_map: Mapping[str, int],
+    activity_map: Mapping[str, ActivityTarget],
+    existing_days: set[dt.date],
+    today: dt.date,
+    source: str = "",
+) -> ImportPreview:
     """Combine entries per day and apply the mapping (``mood_map``: the person's values, which
     win over a level); raises ``ValidationError`` naming the line for a mood no one placed or
     a future date, and naming every mood no one placed when there are several."""
@@ -315,17 +384,23 @@ def plan_import(entries: list[DaylioEntry], mood_map: Mapping[str, int],
     by_day: dict[dt.date, list[DaylioEntry]] = {}
     for entry in entries:
         if entry.date > today:
-            message = (translate("imports", "entry {entry}: {date} is in the future")
-                       .format(entry=entry.line, date=entry.date.isoformat())
-                       if entry.in_backup else
-                       translate("imports", "line {line}: {date} is in the future")
-                       .format(line=entry.line, date=entry.date.isoformat()))
+            message = (
+                translate("imports", "entry {entry}: {date} is in the future").format(
+                    entry=entry.line, date=entry.date.isoformat()
+                )
+                if entry.in_backup
+                else translate("imports", "line {line}: {date} is in the future").format(
+                    line=entry.line, date=entry.date.isoformat()
+                )
+            )
             raise ValidationError("date", message)
         by_day.setdefault(entry.date, []).append(entry)
     preview.activities = DaylioFile(source, entries).activity_names()
-    preview.unmapped_activities = [a for a in preview.activities
-                                   if targets.get(a.casefold(), ActivityTarget())
-                                   == ActivityTarget()]
+    preview.unmapped_activities = [
+        a
+        for a in preview.activities
+        if targets.get(a.casefold(), ActivityTarget()) == ActivityTarget()
+    ]
     for entry in entries:
         for scale in entry.scales:
             name = scale.partition(":")[0].strip()
@@ -338,18 +413,31 @@ def plan_import(entries: list[DaylioEntry], mood_map: Mapping[str, int],
         values = [moods.get(e.mood.casefold(), suggested.get(e.mood)) for e in day_entries]
         mood = mean_rounded([float(v) for v in values if v is not None])
         coping, contacts = activities_of_day(
-            date, [a for e in day_entries for a in e.activities], targets, "Daylio")
+            date, [a for e in day_entries for a in e.activities], targets, "Daylio"
+        )
         sleep = next((e.sleep_hours for e in day_entries if e.sleep_hours is not None), None)
         preview.sleep_days += sleep is not None
         try:
-            preview.days.append(Day(date=date, mood=mood, sleep_hours=sleep,
-                                    coping=tuple(coping), note=_day_note(day_entries)))
+            preview.days.append(
+                Day(
+                    date=date,
+                    mood=mood,
+                    sleep_hours=sleep,
+                    coping=tuple(coping),
+                    note=_day_note(day_entries),
+                )
+            )
         except ValidationError as error:
             first = day_entries[0]
-            message = (translate("imports", "entry {entry}: {message}").format(
-                entry=first.line, message=error.message) if first.in_backup else
-                translate("imports", "line {line}: {message}").format(
-                    line=first.line, message=error.message))
+            message = (
+                translate("imports", "entry {entry}: {message}").format(
+                    entry=first.line, message=error.message
+                )
+                if first.in_backup
+                else translate("imports", "line {line}: {message}").format(
+                    line=first.line, message=error.message
+                )
+            )
             raise ValidationError(error.field, message) from None
         preview.contacts.extend(contacts)
     return preview
@@ -363,12 +451,18 @@ def check_mood_map(raw: Mapping[str, str]) -> dict[str, int]:
         try:
             mood = int(value)
         except ValueError:
-            raise ValidationError("mood_map", translate(
-                "imports", "mood map: “{label}” must map to a whole number {low}-{high}").format(
-                    label=label, low=number(0), high=number(10))) from None
+            raise ValidationError(
+                "mood_map",
+                translate(
+                    "imports", "mood map: “{label}” must map to a whole number {low}-{high}"
+                ).format(label=label, low=number(0), high=number(10)),
+            ) from None
         if not 0 <= mood <= 10:
-            raise ValidationError("mood_map", translate(
-                "imports", "mood map: “{label}” must map to {low}-{high}").format(
-                    label=label, low=number(0), high=number(10)))
+            raise ValidationError(
+                "mood_map",
+                translate("imports", "mood map: “{label}” must map to {low}-{high}").format(
+                    label=label, low=number(0), high=number(10)
+                ),
+            )
         result[label.casefold()] = mood
     return result

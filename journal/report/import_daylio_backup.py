@@ -36,17 +36,21 @@ MAX_BYTES = 512 * 1024 * 1024
 
 
 def _refused(reason: str) -> ValidationError:
-    return ValidationError("file", translate(
-        "imports", "file: not a Daylio backup ({reason})").format(reason=reason))
+    return ValidationError(
+        "file", translate("imports", "file: not a Daylio backup ({reason})").format(reason=reason)
+    )
 
 
 def _document(path: Path) -> dict[str, Any]:
     try:
         archive_file = zipfile.ZipFile(path)
     except (PermissionError, FileNotFoundError) as error:
-        raise ValidationError("file", translate(
-            "imports", "file: {path} cannot be read ({reason})").format(
-                path=path, reason=error.strerror or error)) from None
+        raise ValidationError(
+            "file",
+            translate("imports", "file: {path} cannot be read ({reason})").format(
+                path=path, reason=error.strerror or error
+            ),
+        ) from None
     except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError, OSError) as error:
         raise _refused(str(error) or type(error).__name__) from None
     try:
@@ -54,40 +58,52 @@ def _document(path: Path) -> dict[str, Any]:
             try:
                 info = archive.getinfo(INNER)
             except KeyError:
-                raise _refused(translate("imports", "it holds no {name}").format(
-                    name=INNER)) from None
+                raise _refused(
+                    translate("imports", "it holds no {name}").format(name=INNER)
+                ) from None
             if info.file_size > MAX_BYTES:
                 raise _refused(translate("imports", "{name} is too large").format(name=INNER))
             data = archive.read(info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
-            ValueError, OSError) as error:  # OSError: a damaged offset makes seek fail
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        ValueError,
+        OSError,
+    ) as error:  # OSError: a damaged offset makes seek fail
         raise _refused(str(error) or type(error).__name__) from None
     try:
         text = base64.b64decode(b"".join(data.split()), validate=True).decode("utf-8")
         document = json.loads(text)
     except (binascii.Error, ValueError, RecursionError):
-        raise _refused(translate("imports", "{name} is not base64 of a JSON document")
-                       .format(name=INNER)) from None
+        raise _refused(
+            translate("imports", "{name} is not base64 of a JSON document").format(name=INNER)
+        ) from None
     if not isinstance(document, dict):
-        raise _refused(translate("imports", "{name} is not base64 of a JSON document")
-                       .format(name=INNER))
+        raise _refused(
+            translate("imports", "{name} is not base64 of a JSON document").format(name=INNER)
+        )
     return document
 
 
 def _list(document: dict[str, Any], key: str) -> list[dict[str, Any]]:
     items = document.get(key, [])
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise _refused(translate("imports", "{field} is not a list of records").format(
-            field=key))
+        raise _refused(translate("imports", "{field} is not a list of records").format(field=key))
     return items
 
 
 def _integer(entry: int, record: dict[str, Any], key: str, low: int, high: int) -> int:
     value = record.get(key)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValidationError(key, translate(
-            "imports", "entry {entry}: {field} “{value}” is not a whole number "
-            "{low}-{high}").format(entry=entry, field=key, value=value, low=low, high=high))
+        raise ValidationError(
+            key,
+            translate(
+                "imports", "entry {entry}: {field} “{value}” is not a whole number {low}-{high}"
+            ).format(entry=entry, field=key, value=value, low=low, high=high),
+        )
     return value
 
 
@@ -105,9 +121,11 @@ def _moods(document: dict[str, Any]) -> dict[int, tuple[str, int | None]]:
             continue
         level = group if isinstance(group, int) and group in PREDEFINED else None
         predefined = record.get("predefined_name_id")
-        name = _text(record, "custom_name") or (
-            PREDEFINED.get(predefined) if isinstance(predefined, int) else None) or (
-            PREDEFINED[level] if level else f"mood {mood_id}")
+        name = (
+            _text(record, "custom_name")
+            or (PREDEFINED.get(predefined) if isinstance(predefined, int) else None)
+            or (PREDEFINED[level] if level else f"mood {mood_id}")
+        )
         moods[mood_id] = (name, level)
     return moods
 
@@ -119,11 +137,14 @@ def _when(number: int, record: dict[str, Any]) -> tuple[dt.date, int, int]:
     stamp, offset = record.get("datetime"), record.get("timeZoneOffset", 0)
     if "year" not in record and isinstance(stamp, int) and isinstance(offset, int):
         try:
-            local = (dt.datetime(1970, 1, 1) + dt.timedelta(milliseconds=stamp + offset))
+            local = dt.datetime(1970, 1, 1) + dt.timedelta(milliseconds=stamp + offset)
         except OverflowError:
-            raise ValidationError("datetime", translate(
-                "imports", "entry {entry}: {field} “{value}” is not a time").format(
-                    entry=number, field="datetime", value=stamp)) from None
+            raise ValidationError(
+                "datetime",
+                translate("imports", "entry {entry}: {field} “{value}” is not a time").format(
+                    entry=number, field="datetime", value=stamp
+                ),
+            ) from None
         return local.date(), local.hour, local.minute
     year = _integer(number, record, "year", 1, 9999)
     month = _integer(number, record, "month", 0, 11)
@@ -133,38 +154,61 @@ def _when(number: int, record: dict[str, Any]) -> tuple[dt.date, int, int]:
     try:
         return dt.date(year, month + 1, day), hour, minute
     except ValueError:
-        raise ValidationError("day", translate(
-            "imports", "entry {entry}: year {year}, month {month} (counted from 0), "
-            "day {day} is not a date").format(entry=number, year=year, month=month,
-                                              day=day)) from None
+        raise ValidationError(
+            "day",
+            translate(
+                "imports",
+                "entry {entry}: year {year}, month {month} (counted from 0), "
+                "day {day} is not a date",
+            ).format(entry=number, year=year, month=month, day=day),
+        ) from None
 
 
 def read_backup(path: Path) -> DaylioFile:
     """The entries of a ``.daylio`` backup, each with its mood's level."""
     document = _document(path)
     moods = _moods(document)
-    tags = {t["id"]: _text(t, "name") for t in _list(document, "tags")
-            if isinstance(t.get("id"), int)}
+    tags = {
+        t["id"]: _text(t, "name") for t in _list(document, "tags") if isinstance(t.get("id"), int)
+    }
     entries = []
     for number, record in enumerate(_list(document, "dayEntries"), start=1):
         date, hour, minute = _when(number, record)
         mood_id = record.get("mood")
         if not isinstance(mood_id, int) or mood_id not in moods:
-            raise ValidationError("mood", translate(
-                "imports", "entry {entry}: mood {value} is not one of the backup's "
-                "moods").format(entry=number, value=mood_id))
+            raise ValidationError(
+                "mood",
+                translate(
+                    "imports", "entry {entry}: mood {value} is not one of the backup's moods"
+                ).format(entry=number, value=mood_id),
+            )
         ids = record.get("tags") or []
-        unknown = ([i for i in ids if not isinstance(i, int) or i not in tags]
-                   if isinstance(ids, list) else [ids])
+        unknown = (
+            [i for i in ids if not isinstance(i, int) or i not in tags]
+            if isinstance(ids, list)
+            else [ids]
+        )
         if unknown:
-            raise ValidationError("tags", translate(
-                "imports", "entry {entry}: activity {value} is not one of the backup's "
-                "activities").format(entry=number, value=unknown[0]))
+            raise ValidationError(
+                "tags",
+                translate(
+                    "imports",
+                    "entry {entry}: activity {value} is not one of the backup's activities",
+                ).format(entry=number, value=unknown[0]),
+            )
         label, level = moods[mood_id]
         note = record.get("note")
-        entries.append(DaylioEntry(
-            number, date, f"{hour:02d}:{minute:02d}", label,
-            [tags[i] for i in ids if tags[i]], _text(record, "note_title"),
-            note_from_html(note) if isinstance(note, str) else "", level=level,
-            in_backup=True))
+        entries.append(
+            DaylioEntry(
+                number,
+                date,
+                f"{hour:02d}:{minute:02d}",
+                label,
+                [tags[i] for i in ids if tags[i]],
+                _text(record, "note_title"),
+                note_from_html(note) if isinstance(note, str) else "",
+                level=level,
+                in_backup=True,
+            )
+        )
     return DaylioFile("daylio-backup", entries)

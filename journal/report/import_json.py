@@ -47,15 +47,19 @@ class ParsedExport:
         return sum(len(rows) for rows in self.records.values())
 
 
-def _fail(message: str, table: str, index: int | None = None,
-          field: str | None = None) -> ValidationError:
+def _fail(
+    message: str, table: str, index: int | None = None, field: str | None = None
+) -> ValidationError:
     """``message`` after where in the file it was found: the table (or top-level key), the
     record's number and the field. The error's ``field`` is that place in the file's own words
     (``days record 4, field mood``); the message is translated in context ``imports``, with the
     file's keys left as they are and the record's number as plain digits, as counted in the
     file."""
-    where = table + ("" if index is None else f" record {index}") + (
-        "" if field is None else f", field {field}")
+    where = (
+        table
+        + ("" if index is None else f" record {index}")
+        + ("" if field is None else f", field {field}")
+    )
     if index is None and field is None:
         text = translate("imports", "{table}: {message}")
     elif field is None:
@@ -64,8 +68,9 @@ def _fail(message: str, table: str, index: int | None = None,
         text = translate("imports", "{table}, field {field}: {message}")
     else:
         text = translate("imports", "{table} record {index}, field {field}: {message}")
-    return ValidationError(where, text.format(table=table, index=index, field=field,
-                                              message=message))
+    return ValidationError(
+        where, text.format(table=table, index=index, field=field, message=message)
+    )
 
 
 def read_export(path: Path) -> ParsedExport:
@@ -73,14 +78,20 @@ def read_export(path: Path) -> ParsedExport:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ValidationError("file", translate(
-            "imports", "file: {path} does not exist").format(path=path)) from None
+        raise ValidationError(
+            "file", translate("imports", "file: {path} does not exist").format(path=path)
+        ) from None
     if size == 0:
-        raise ValidationError("file", translate("imports", "file: {path} is empty").format(
-            path=path))
+        raise ValidationError(
+            "file", translate("imports", "file: {path} is empty").format(path=path)
+        )
     if size > MAX_BYTES:
-        raise ValidationError("file", translate(
-            "imports", "file: {path} is too large to be a journal export").format(path=path))
+        raise ValidationError(
+            "file",
+            translate("imports", "file: {path} is too large to be a journal export").format(
+                path=path
+            ),
+        )
     try:
         text = path.read_text(encoding="utf-8")
         document = json.loads(text, parse_int=_whole_number, parse_constant=_not_finite)
@@ -88,21 +99,32 @@ def read_export(path: Path) -> ParsedExport:
         raise ValidationError("file", translate("imports", "file: not a text file")) from None
     except json.JSONDecodeError as error:
         # the decoder's own reason ("Expecting value") is Python's English, passed on as is
-        raise ValidationError("file", translate(
-            "imports", "file: not valid JSON (line {line}, column {column}: {reason})").format(
-                line=error.lineno, column=error.colno, reason=error.msg)) from None
+        raise ValidationError(
+            "file",
+            translate(
+                "imports", "file: not valid JSON (line {line}, column {column}: {reason})"
+            ).format(line=error.lineno, column=error.colno, reason=error.msg),
+        ) from None
     except RecursionError:  # the decoder recurses once per level of [ and {
         line, column = _too_deep_at(text)
-        raise ValidationError("file", translate(
-            "imports", "file: nested too deeply to be a journal export (line {line}, column "
-            "{column})").format(line=line, column=column)) from None
+        raise ValidationError(
+            "file",
+            translate(
+                "imports",
+                "file: nested too deeply to be a journal export (line {line}, column {column})",
+            ).format(line=line, column=column),
+        ) from None
     except MemoryError:
-        raise ValidationError("file", translate(
-            "imports", "file: {path} is too large to read").format(path=path)) from None
+        raise ValidationError(
+            "file", translate("imports", "file: {path} is too large to read").format(path=path)
+        ) from None
     except OSError as error:
-        raise ValidationError("file", translate(
-            "imports", "file: cannot read {path} ({reason})").format(
-                path=path, reason=error.strerror or type(error).__name__)) from None
+        raise ValidationError(
+            "file",
+            translate("imports", "file: cannot read {path} ({reason})").format(
+                path=path, reason=error.strerror or type(error).__name__
+            ),
+        ) from None
     return parse_document(document)
 
 
@@ -201,41 +223,54 @@ def _check_values(document: object) -> None:
     if found is None:
         return
     place, problem = found
-    message = translate("imports", "holds a character that is not valid text (a lone "
-                                   "surrogate)") if problem == "text" else \
-        translate("imports", "a number no journal holds (too large, or not finite)")
+    message = (
+        translate("imports", "holds a character that is not valid text (a lone surrogate)")
+        if problem == "text"
+        else translate("imports", "a number no journal holds (too large, or not finite)")
+    )
     names = [_shown(p) if isinstance(p, str) else p for p in place]
     if len(names) >= 3 and names[0] == "tables" and isinstance(names[2], int):
         field = names[3] if len(names) > 3 and isinstance(names[3], str) else None
         raise _fail(message, str(names[1]), names[2] + 1, field)
     if len(names) == 2 and names[0] == "tables":
         raise _fail(message, "tables", field=str(names[1]))
-    raise _fail(message, str(names[0]) if names else "file",
-                field=".".join(str(n) for n in names[1:]) or None)
+    raise _fail(
+        message,
+        str(names[0]) if names else "file",
+        field=".".join(str(n) for n in names[1:]) or None,
+    )
 
 
 def parse_document(document: object) -> ParsedExport:
     """Validate an already-decoded export document."""
     _check_values(document)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise _fail(translate("imports", "this is not a Connection Journal export (no "
-                                         "{key})").format(key=f'"format": "{FORMAT}"'),
-                    "format")
+        raise _fail(
+            translate("imports", "this is not a Connection Journal export (no {key})").format(
+                key=f'"format": "{FORMAT}"'
+            ),
+            "format",
+        )
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise _fail(translate("imports", "missing or not a whole number"), "version")
     if version > CURRENT_VERSION:
-        raise _fail(translate(
-            "imports", "this export comes from a newer version of the app (format {version}; "
-            "this app reads up to {current}). Please update the app first").format(
-                version=version, current=CURRENT_VERSION), "version")
+        raise _fail(
+            translate(
+                "imports",
+                "this export comes from a newer version of the app (format {version}; "
+                "this app reads up to {current}). Please update the app first",
+            ).format(version=version, current=CURRENT_VERSION),
+            "version",
+        )
     tables = document.get("tables")
     if not isinstance(tables, dict):
         raise _fail(translate("imports", "missing or not an object"), "tables")
     unknown = sorted(set(tables) - set(TABLE_ORDER))
     if unknown:
-        raise _fail(translate("imports", "unknown table {name}").format(name=repr(unknown[0])),
-                    "tables")
+        raise _fail(
+            translate("imports", "unknown table {name}").format(name=repr(unknown[0])), "tables"
+        )
     parsed = ParsedExport()
     for table in TABLE_ORDER:
         rows = tables.get(table, [])
@@ -271,8 +306,9 @@ def _records(table: str, rows: list[object]) -> tuple[list[Any], list[dict[str, 
             raise _fail(error.message, table, index, error.field) from None
         except TypeError as error:
             missing = str(error).rsplit(":", 1)[-1].strip().strip("'")
-            raise _fail(translate("imports", "missing field {field}").format(field=missing),
-                        table, index) from None
+            raise _fail(
+                translate("imports", "missing field {field}").format(field=missing), table, index
+            ) from None
         keep = {k: row[k] for k in spec.kept if k in row}
         if "updated_at" in keep and not isinstance(keep["updated_at"], str):
             raise _fail(translate("imports", "must be text"), table, index, "updated_at")
@@ -284,8 +320,11 @@ def _settings(rows: list[object]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for index, row in enumerate(rows, start=1):
         if not isinstance(row, dict) or set(row) != {"key", "value"}:
-            raise _fail(translate("imports", "must be {shape}").format(
-                shape='{"key": ..., "value": ...}'), "settings", index)
+            raise _fail(
+                translate("imports", "must be {shape}").format(shape='{"key": ..., "value": ...}'),
+                "settings",
+                index,
+            )
         values[str(row["key"])] = row["value"]
     try:
         Settings.from_mapping(values)
@@ -294,8 +333,7 @@ def _settings(rows: list[object]) -> dict[str, Any]:
     return values
 
 
-def _unique(table: str, records: list[Any], key: Callable[[Any], object],
-            message: str) -> None:
+def _unique(table: str, records: list[Any], key: Callable[[Any], object], message: str) -> None:
     """``message``, marked with ``QT_TRANSLATE_NOOP("imports", …)``, names the twice-seen
     ``{value}``."""
     seen: set[object] = set()
@@ -308,29 +346,58 @@ def _unique(table: str, records: list[Any], key: Callable[[Any], object],
 
 def _check_keys_and_references(parsed: ParsedExport) -> None:
     r = parsed.records
-    for table in ("people", "contacts", "sessions", "medications", "commitments", "assessments",
-                  "agenda"):
+    for table in (
+        "people",
+        "contacts",
+        "sessions",
+        "medications",
+        "commitments",
+        "assessments",
+        "agenda",
+    ):
         if any(rec.id is None for rec in r[table]):
             index = next(i for i, rec in enumerate(r[table], 1) if rec.id is None)
             raise _fail(translate("imports", "missing"), table, index, "id")
-        _unique(table, r[table], lambda rec: rec.id,
-                QT_TRANSLATE_NOOP("imports", "id {value} appears twice"))
-    _unique("days", r["days"], lambda rec: rec.date,
-            QT_TRANSLATE_NOOP("imports", "date {value} appears twice"))
-    _unique("doses", r["doses"], lambda rec: (rec.medication_id, rec.date),
-            QT_TRANSLATE_NOOP("imports", "medication and date {value} appears twice"))
-    _unique("commitment_log", r["commitment_log"], lambda rec: (rec.commitment_id, rec.date),
-            QT_TRANSLATE_NOOP("imports", "commitment and date {value} appears twice"))
-    _unique("people", [p for p in r["people"] if not p.archived],
-            lambda p: p.name.casefold(),
-            QT_TRANSLATE_NOOP("imports", "active name {value} appears twice"))
+        _unique(
+            table,
+            r[table],
+            lambda rec: rec.id,
+            QT_TRANSLATE_NOOP("imports", "id {value} appears twice"),
+        )
+    _unique(
+        "days",
+        r["days"],
+        lambda rec: rec.date,
+        QT_TRANSLATE_NOOP("imports", "date {value} appears twice"),
+    )
+    _unique(
+        "doses",
+        r["doses"],
+        lambda rec: (rec.medication_id, rec.date),
+        QT_TRANSLATE_NOOP("imports", "medication and date {value} appears twice"),
+    )
+    _unique(
+        "commitment_log",
+        r["commitment_log"],
+        lambda rec: (rec.commitment_id, rec.date),
+        QT_TRANSLATE_NOOP("imports", "commitment and date {value} appears twice"),
+    )
+    _unique(
+        "people",
+        [p for p in r["people"] if not p.archived],
+        lambda p: p.name.casefold(),
+        QT_TRANSLATE_NOOP("imports", "active name {value} appears twice"),
+    )
     if len(r["safety_plan"]) > 1:
         raise _fail(translate("imports", "there can only be one safety plan"), "safety_plan")
     people = {p.id for p in r["people"]}
     medications = {m.id: m for m in r["medications"]}
     commitments = {c.id for c in r["commitments"]}
-    checks = [("contacts", "person_id", people), ("sessions", "person_id", people),
-              ("commitments", "suggested_by", people)]
+    checks = [
+        ("contacts", "person_id", people),
+        ("sessions", "person_id", people),
+        ("commitments", "suggested_by", people),
+    ]
     for table, column, known in checks:
         for index, record in enumerate(r[table], start=1):
             value = getattr(record, column)
@@ -341,8 +408,14 @@ def _check_keys_and_references(parsed: ParsedExport) -> None:
         if medication is None:
             raise _fail(_dangling(dose.medication_id), "doses", index, "medication_id")
         if dose.taken > medication.doses_per_day:
-            raise _fail(translate("imports", "more than the {doses} doses per day").format(
-                doses=number(medication.doses_per_day)), "doses", index, "taken")
+            raise _fail(
+                translate("imports", "more than the {doses} doses per day").format(
+                    doses=number(medication.doses_per_day)
+                ),
+                "doses",
+                index,
+                "taken",
+            )
     for index, log in enumerate(r["commitment_log"], start=1):
         if log.commitment_id not in commitments:
             raise _fail(_dangling(log.commitment_id), "commitment_log", index, "commitment_id")
@@ -350,7 +423,8 @@ def _check_keys_and_references(parsed: ParsedExport) -> None:
 
 def _dangling(value: object) -> str:
     return translate("imports", "refers to a record that is not in the file ({value})").format(
-        value=value)
+        value=value
+    )
 
 
 def _row(table: str, record: Any, kept: dict[str, Any]) -> dict[str, Any]:
@@ -371,11 +445,15 @@ def load(db: Database, parsed: ParsedExport) -> dict[str, int]:
             for plan in records:
                 save_safety_plan(db, plan)
         elif records:
-            insert_rows(db, table, (_row(table, rec, extra) for rec, extra in zip(
-                records, kept, strict=True)))
+            insert_rows(
+                db,
+                table,
+                (_row(table, rec, extra) for rec, extra in zip(records, kept, strict=True)),
+            )
         counts[table] = len(records)
     if parsed.settings:
-        db["settings"].insert_all({"key": k, "value": json.dumps(v)}
-                                  for k, v in parsed.settings.items())
+        db["settings"].insert_all(
+            {"key": k, "value": json.dumps(v)} for k, v in parsed.settings.items()
+        )
     counts["settings"] = len(parsed.settings)
     return counts

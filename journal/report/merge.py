@@ -93,27 +93,46 @@ def merge(db: Database, parsed: ParsedExport) -> MergeResult:
         if stored is None:
             db["days"].insert(_row("days", day, extra))
             added["days"] += 1
-        elif fetch(db, type(day), "SELECT date, mood, anxiety, loneliness, energy, physical, "
-                   "sleep_hours, coping, note FROM days WHERE date = ?", [day.date.isoformat()],
-                   json_fields=("coping",))[0] != day:
-            result.conflicts.append(translate(
-                "imports", "{table} {date}: the journal's check-in was kept").format(
-                    table="days", date=day.date.isoformat()))
+        elif (
+            fetch(
+                db,
+                type(day),
+                "SELECT date, mood, anxiety, loneliness, energy, physical, "
+                "sleep_hours, coping, note FROM days WHERE date = ?",
+                [day.date.isoformat()],
+                json_fields=("coping",),
+            )[0]
+            != day
+        ):
+            result.conflicts.append(
+                translate("imports", "{table} {date}: the journal's check-in was kept").format(
+                    table="days", date=day.date.isoformat()
+                )
+            )
 
     def add_unique(table: str, records: list[Any], remap: dict[str, dict[int, int]]) -> None:
         def key(row: dict[str, Any]) -> tuple[Any, ...]:
-            return tuple(sorted((k, v if not isinstance(v, list) else tuple(v))
-                                for k, v in row.items() if k not in ("id", "total", "band")))
+            return tuple(
+                sorted(
+                    (k, v if not isinstance(v, list) else tuple(v))
+                    for k, v in row.items()
+                    if k not in ("id", "total", "band")
+                )
+            )
+
         # how many of each the journal has: each matches one of the file's, so two genuine
         # 5-minute texts with Sam in the file stay two (one added if the journal has one)
         present = Counter(key(row) for row in existing(table))
         for record, extra in zip(records, kept[table], strict=True):
-            changes = {name: mapped(getattr(record, name), mapping)
-                       for name, mapping in remap.items()}
+            changes = {
+                name: mapped(getattr(record, name), mapping) for name, mapping in remap.items()
+            }
             record = dataclasses.replace(record, **changes) if changes else record
             row = _row(table, record, extra)
-            decoded = {k: (list(getattr(record, k)) if k in ("coping", "answers") else v)
-                       for k, v in row.items()}
+            decoded = {
+                k: (list(getattr(record, k)) if k in ("coping", "answers") else v)
+                for k, v in row.items()
+            }
             if present[key(decoded)] > 0:
                 present[key(decoded)] -= 1
                 continue
@@ -125,8 +144,10 @@ def merge(db: Database, parsed: ParsedExport) -> MergeResult:
     add_unique("assessments", r["assessments"], {})
     add_unique("agenda", r["agenda"], {})
 
-    for table, mapping, id_field in (("doses", med_map, "medication_id"),
-                                     ("commitment_log", item_map, "commitment_id")):
+    for table, mapping, id_field in (
+        ("doses", med_map, "medication_id"),
+        ("commitment_log", item_map, "commitment_id"),
+    ):
         present = {(row[id_field], row["date"]): row for row in existing(table)}
         for record in r[table]:
             record = dataclasses.replace(record, **{id_field: mapping[getattr(record, id_field)]})
@@ -136,9 +157,11 @@ def merge(db: Database, parsed: ParsedExport) -> MergeResult:
                 db[table].insert(row)
                 added[table] += 1
             elif stored != row:
-                result.conflicts.append(translate(
-                    "imports", "{table} {date}: the journal's entry was kept").format(
-                        table=table, date=row["date"]))
+                result.conflicts.append(
+                    translate("imports", "{table} {date}: the journal's entry was kept").format(
+                        table=table, date=row["date"]
+                    )
+                )
 
     if r["safety_plan"]:
         current = safety_store.get_safety_plan(db)
@@ -147,7 +170,8 @@ def merge(db: Database, parsed: ParsedExport) -> MergeResult:
             safety_store.save_safety_plan(db, incoming)
             added["safety_plan"] = 1
         elif current != incoming:
-            result.conflicts.append(translate(
-                "imports", "safety plan: the journal's safety plan was kept"))
+            result.conflicts.append(
+                translate("imports", "safety plan: the journal's safety plan was kept")
+            )
     result.added = {table: count for table, count in added.items() if count}
     return result

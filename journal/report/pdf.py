@@ -49,12 +49,15 @@ RESOLUTION = 300
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(18, 15, 18, 11)
 FOOTER_PT = 18
+
+
 def ensure_application() -> QGuiApplication:
     """The running application, or a new one; without a display it draws offscreen."""
     app = QCoreApplication.instance()
     if app is None:
         if sys.platform not in ("win32", "darwin") and not (
-                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication  # so later widgets find a QApplication
 
@@ -74,9 +77,14 @@ def check_paper(paper: str) -> str:
 def _writer(device: str | QBuffer, summary: Summary, paper: str) -> QPdfWriter:
     writer = QPdfWriter(device)
     writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[check_paper(paper)]),
-                                     QPageLayout.Orientation.Portrait, MARGINS_MM,
-                                     QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(PAGE_SIZES[check_paper(paper)]),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     writer.setCreator("Connection Journal")
     writer.setTitle(f"{summary.title} · {summary.subtitle}")
     return writer
@@ -84,11 +92,13 @@ def _writer(device: str | QBuffer, summary: Summary, paper: str) -> QPdfWriter:
 
 # --- the document ------------------------------------------------------------------------------
 
+
 class _Pages:
     """A summary laid out on the pages of ``device``; ``paint`` draws page ``index``."""
 
-    def __init__(self, summary: Summary, device: QPdfWriter, progress: Progress,
-                 cancelled: IsCancelled) -> None:
+    def __init__(
+        self, summary: Summary, device: QPdfWriter, progress: Progress, cancelled: IsCancelled
+    ) -> None:
         self.summary = summary
         rect = device.pageLayout().paintRectPixels(RESOLUTION)
         self.width, self.height = rect.width(), rect.height()
@@ -102,11 +112,14 @@ class _Pages:
         for index, chart in enumerate(charts):
             check(cancelled)
             image = chart_image(chart, self.width, RESOLUTION)
-            doc.addResource(QTextDocument.ResourceType.ImageResource,
-                            QUrl(chart_name(index)), image)
+            doc.addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(chart_name(index)), image
+            )
             # <img> sizes are CSS pixels, scaled by the device's dpi / 96 when laid out
-            sizes[chart_name(index)] = (image.width() * 96 / RESOLUTION,
-                                        image.height() * 96 / RESOLUTION)
+            sizes[chart_name(index)] = (
+                image.width() * 96 / RESOLUTION,
+                image.height() * 96 / RESOLUTION,
+            )
             progress(5 + 35 * (index + 1) // len(charts))
         check(cancelled)
         doc.setHtml(to_html(summary, sizes))
@@ -129,10 +142,13 @@ class _Pages:
         area = QRectF(0, line_y + 2 * pt, self.width, self.height - line_y - 2 * pt)
         align = Qt.AlignmentFlag.AlignTop
         painter.drawText(area, align | Qt.AlignmentFlag.AlignLeft, self.summary.footer)
-        painter.drawText(area, align | Qt.AlignmentFlag.AlignRight,
-                         translate("summary", "Page {page} of {pages}").format(
-                             page=format_number(index + 1, 0),
-                             pages=format_number(self.count, 0)))
+        painter.drawText(
+            area,
+            align | Qt.AlignmentFlag.AlignRight,
+            translate("summary", "Page {page} of {pages}").format(
+                page=format_number(index + 1, 0), pages=format_number(self.count, 0)
+            ),
+        )
 
 
 def keep_headings_with_next(doc: QTextDocument, page_height: float) -> None:
@@ -170,9 +186,14 @@ def _heading_stranded(doc: QTextDocument, block: QTextBlock, page_height: float)
     return top > page_top + 1 and top + need > page_top + page_height
 
 
-def render_pdf(summary: Summary, out: Path, *, paper: str = "A4",
-               progress: Progress | None = None,
-               cancelled: IsCancelled = never_cancelled) -> Path:
+def render_pdf(
+    summary: Summary,
+    out: Path,
+    *,
+    paper: str = "A4",
+    progress: Progress | None = None,
+    cancelled: IsCancelled = never_cancelled,
+) -> Path:
     """Write ``summary`` to ``out`` as a PDF (0600, atomically); ``Cancelled`` writes nothing.
 
     The PDF is made in memory and written by ``journal.atomic_file``: Qt's own file writing
@@ -190,9 +211,11 @@ def render_pdf(summary: Summary, out: Path, *, paper: str = "A4",
     if not painter.begin(writer):
         raise OSError(translate("errors", "could not write {path}").format(path=out))
     try:
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                               | QPainter.RenderHint.TextAntialiasing
-                               | QPainter.RenderHint.LosslessImageRendering)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.LosslessImageRendering
+        )
         for index in range(pages.count):
             check(cancelled)
             if index:
@@ -208,9 +231,14 @@ def render_pdf(summary: Summary, out: Path, *, paper: str = "A4",
     return write_bytes(out, data)
 
 
-def render_pages(summary: Summary, *, paper: str = "A4", dpi: int = 96,
-                 progress: Progress | None = None,
-                 cancelled: IsCancelled = never_cancelled) -> list[QImage]:
+def render_pages(
+    summary: Summary,
+    *,
+    paper: str = "A4",
+    dpi: int = 96,
+    progress: Progress | None = None,
+    cancelled: IsCancelled = never_cancelled,
+) -> list[QImage]:
     """The pages ``render_pdf`` would write, as images at ``dpi`` (for a preview)."""
     ensure_application()
     report = progress or no_progress
@@ -225,8 +253,9 @@ def render_pages(summary: Summary, *, paper: str = "A4", dpi: int = 96,
         check(cancelled)
         image = blank_image(full.width(), full.height(), dpi)
         painter = QPainter(image)
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                               | QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+        )
         painter.scale(dpi / RESOLUTION, dpi / RESOLUTION)
         painter.translate(offset)
         pages.paint(painter, index)

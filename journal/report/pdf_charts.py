@@ -29,18 +29,21 @@ from journal.palette import mood_colour
 from journal.report.summary_blocks import Chart, Panel, RowsChart, TimeChart
 from journal.report.summary_html import HEADING, INK, MUTED
 
-FAMILIES = ("DejaVu Sans", "Noto Sans", "Source Sans 3", "Liberation Sans", "Arial",
-            "Helvetica")
+FAMILIES = ("DejaVu Sans", "Noto Sans", "Source Sans 3", "Liberation Sans", "Arial", "Helvetica")
 #: Okabe & Ito's colour-blind-safe set, plus the light green of bars behind darker ones.
-COLOURS = {"blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73",
-           "green_light": "#a8dccb", "purple": "#CC79A7", "orange": "#E69F00",
-           "grey": "#7a7f87", "ink": INK}
+COLOURS = {
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "green": "#009E73",
+    "green_light": "#a8dccb",
+    "purple": "#CC79A7",
+    "orange": "#E69F00",
+    "grey": "#7a7f87",
+    "ink": INK,
+}
 GRID = QColor("#dde2e7")
-_DASHES = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine,
-           "dot": Qt.PenStyle.DotLine}
+_DASHES = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine, "dot": Qt.PenStyle.DotLine}
 _family: str | None = None
-
-
 
 
 def tick_text(value: float) -> str:
@@ -54,8 +57,10 @@ def font(points: float, *, bold: bool = False) -> QFont:
     global _family
     if _family is None:
         have = set(QFontDatabase.families())
-        _family = next((f for f in FAMILIES if f in have),
-                       QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family())
+        _family = next(
+            (f for f in FAMILIES if f in have),
+            QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family(),
+        )
     result = QFont(_family)
     result.setPointSizeF(points)
     result.setBold(bold)
@@ -85,8 +90,7 @@ def _metrics(dpi: float) -> QFontMetricsF:
 def _canvas(width: int, height: float, dpi: float) -> tuple[QImage, QPainter]:
     image = blank_image(width, height, dpi)
     painter = QPainter(image)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                           | QPainter.RenderHint.TextAntialiasing)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     painter.setFont(font(7.5))
     return image, painter
 
@@ -103,9 +107,15 @@ def _marker(painter: QPainter, shape: str, at: QPointF, radius: float) -> None:
     if shape == "square":
         painter.drawRect(QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius))
     elif shape == "triangle":
-        painter.drawPolygon(QPolygonF([QPointF(at.x(), at.y() - radius * 1.2),
-                                       QPointF(at.x() - radius * 1.1, at.y() + radius * 0.8),
-                                       QPointF(at.x() + radius * 1.1, at.y() + radius * 0.8)]))
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(at.x(), at.y() - radius * 1.2),
+                    QPointF(at.x() - radius * 1.1, at.y() + radius * 0.8),
+                    QPointF(at.x() + radius * 1.1, at.y() + radius * 0.8),
+                ]
+            )
+        )
     else:
         painter.drawEllipse(at, radius, radius)
 
@@ -131,8 +141,9 @@ def _legend(painter: QPainter, chart: TimeChart, width: float, pt: float) -> flo
                 painter.setBrush(QColor(mood_colour(8)) if series.mood_dots else colour)
                 _marker(painter, series.marker, middle, 2.2 * pt)
         painter.setPen(QColor(INK))
-        painter.drawText(QRectF(x + 18 * pt, y, item, line), Qt.AlignmentFlag.AlignVCenter,
-                         series.label)
+        painter.drawText(
+            QRectF(x + 18 * pt, y, item, line), Qt.AlignmentFlag.AlignVCenter, series.label
+        )
         x += item
     return y + line
 
@@ -160,8 +171,9 @@ def _time_chart(chart: TimeChart, width: int, dpi: float) -> QImage:
         rect = QRectF(left, y, right - left, room * panel.weight / total)
         painter.setPen(_pen(GRID, 0.5 * pt))
         for offset, _label in ticks:
-            painter.drawLine(QPointF(x_of(offset), rect.top()),
-                             QPointF(x_of(offset), rect.bottom()))
+            painter.drawLine(
+                QPointF(x_of(offset), rect.top()), QPointF(x_of(offset), rect.bottom())
+            )
         _panel(painter, metrics, rect, panel, xs, (right - left) / max(count, 1), pt)
         y = rect.bottom() + gap
     painter.setPen(QColor(MUTED))
@@ -171,15 +183,25 @@ def _time_chart(chart: TimeChart, width: int, dpi: float) -> QImage:
         painter.drawLine(QPointF(x, bottom), QPointF(x, bottom + 2.5 * pt))
         half = metrics.horizontalAdvance(label) / 2
         if x - half > last_end + 4 * pt and x + half <= width:
-            painter.drawText(QRectF(x - half, bottom + 2.5 * pt, 2 * half, metrics.height()),
-                             Qt.AlignmentFlag.AlignCenter, label)
+            painter.drawText(
+                QRectF(x - half, bottom + 2.5 * pt, 2 * half, metrics.height()),
+                Qt.AlignmentFlag.AlignCenter,
+                label,
+            )
             last_end = x + half
     painter.end()
     return image
 
 
-def _panel(painter: QPainter, metrics: QFontMetricsF, rect: QRectF, panel: Panel,
-           xs: np.ndarray, slot: float, pt: float) -> None:
+def _panel(
+    painter: QPainter,
+    metrics: QFontMetricsF,
+    rect: QRectF,
+    panel: Panel,
+    xs: np.ndarray,
+    slot: float,
+    pt: float,
+) -> None:
     def y_of(values: np.ndarray | float) -> np.ndarray | float:
         share = (np.asarray(values, dtype=float) - panel.low) / (panel.high - panel.low)
         return rect.bottom() - np.clip(share, 0.0, 1.0) * rect.height()
@@ -189,16 +211,24 @@ def _panel(painter: QPainter, metrics: QFontMetricsF, rect: QRectF, panel: Panel
         painter.setPen(_pen(GRID, 0.5 * pt))
         painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
         painter.setPen(QColor(MUTED))
-        text = (translate("summary", "{percent}%").format(percent=tick_text(tick))
-                if panel.percent else tick_text(tick))
-        painter.drawText(QRectF(rect.left() - 24 * pt, y - metrics.height() / 2, 21 * pt,
-                                metrics.height()),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+        text = (
+            translate("summary", "{percent}%").format(percent=tick_text(tick))
+            if panel.percent
+            else tick_text(tick)
+        )
+        painter.drawText(
+            QRectF(rect.left() - 24 * pt, y - metrics.height() / 2, 21 * pt, metrics.height()),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
     painter.save()
     painter.translate(rect.left() - 29 * pt, rect.center().y())
     painter.rotate(-90)
-    painter.drawText(QRectF(-rect.height() / 2, -metrics.height() / 2, rect.height(),
-                            metrics.height()), Qt.AlignmentFlag.AlignCenter, panel.label)
+    painter.drawText(
+        QRectF(-rect.height() / 2, -metrics.height() / 2, rect.height(), metrics.height()),
+        Qt.AlignmentFlag.AlignCenter,
+        panel.label,
+    )
     painter.restore()
     for series in panel.series:
         values = np.asarray(series.values, dtype=float)
@@ -210,15 +240,22 @@ def _panel(painter: QPainter, metrics: QFontMetricsF, rect: QRectF, panel: Panel
             tops = y_of(values[shown])
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
-            painter.drawRects([QRectF(x - bar / 2, t, bar, rect.bottom() - t)
-                               for x, t in zip(xs[shown], tops, strict=True)])
+            painter.drawRects(
+                [
+                    QRectF(x - bar / 2, t, bar, rect.bottom() - t)
+                    for x, t in zip(xs[shown], tops, strict=True)
+                ]
+            )
             continue
         ys = y_of(values)
         painter.setPen(_pen(colour, series.width * pt, series.dash))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         edges = np.flatnonzero(np.diff(np.concatenate(([0], known.astype(int), [0]))))
-        runs = ([np.flatnonzero(known)] if series.joined else
-                [np.arange(a, b) for a, b in zip(edges[::2], edges[1::2], strict=True)])
+        runs = (
+            [np.flatnonzero(known)]
+            if series.joined
+            else [np.arange(a, b) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+        )
         alone = [int(run[0]) for run in runs if len(run) == 1]
         for run in runs if series.draw == "line" else ():
             if len(run) > 1:
@@ -249,8 +286,10 @@ def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
     rows = [row for _title, group in chart.groups for row in group]
     height = line * 4.2 + (len(chart.groups) + len(rows)) * row_height
     image, painter = _canvas(width, height, dpi)
-    label_width = min(width * 0.42, max(metrics.horizontalAdvance(f"{r.label}    {_n(r.n)}")
-                                        for r in rows) + 14 * pt)
+    label_width = min(
+        width * 0.42,
+        max(metrics.horizontalAdvance(f"{r.label}    {_n(r.n)}") for r in rows) + 14 * pt,
+    )
     left, right = label_width + 4 * pt, width - 10 * pt
     low, high, step = chart.low, chart.high, chart.step
     top, bottom = line * 1.6, image.height() - line * 2.6
@@ -264,37 +303,50 @@ def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
         painter.setPen(_pen(GRID, 0.5 * pt))
         painter.drawLine(QPointF(x, top), QPointF(x, bottom))
         painter.setPen(QColor(MUTED))
-        painter.drawText(QRectF(x - 15 * pt, bottom + 2 * pt, 30 * pt, line),
-                         Qt.AlignmentFlag.AlignCenter, tick_text(float(tick)))
-    painter.drawText(QRectF(left, bottom + line + 3 * pt, right - left, line),
-                     Qt.AlignmentFlag.AlignCenter, chart.axis_label)
+        painter.drawText(
+            QRectF(x - 15 * pt, bottom + 2 * pt, 30 * pt, line),
+            Qt.AlignmentFlag.AlignCenter,
+            tick_text(float(tick)),
+        )
+    painter.drawText(
+        QRectF(left, bottom + line + 3 * pt, right - left, line),
+        Qt.AlignmentFlag.AlignCenter,
+        chart.axis_label,
+    )
     if chart.reference is not None:
         x = x_of(chart.reference)
         painter.setPen(_pen(MUTED, 0.8 * pt, "dash"))
         painter.drawLine(QPointF(x, top), QPointF(x, bottom))
         painter.setPen(QColor(MUTED))
-        painter.drawText(QRectF(x - 60 * pt, 0, 120 * pt, line), Qt.AlignmentFlag.AlignCenter,
-                         translate("summary", "{label} {value}").format(
-                             label=chart.reference_label,
-                             value=format_number(chart.reference, 1)))
+        painter.drawText(
+            QRectF(x - 60 * pt, 0, 120 * pt, line),
+            Qt.AlignmentFlag.AlignCenter,
+            translate("summary", "{label} {value}").format(
+                label=chart.reference_label, value=format_number(chart.reference, 1)
+            ),
+        )
     y = top
     for number, (title, group) in enumerate(chart.groups):
         painter.setFont(font(7.5, bold=True))
         painter.setPen(QColor(HEADING))
-        painter.drawText(QRectF(0, y, label_width, row_height), Qt.AlignmentFlag.AlignVCenter,
-                         title)
+        painter.drawText(
+            QRectF(0, y, label_width, row_height), Qt.AlignmentFlag.AlignVCenter, title
+        )
         painter.setFont(font(7.5))
         y += row_height
         shape = ("circle", "square", "triangle")[number % 3]
         for row in group:
             middle = y + row_height / 2
             painter.setPen(QColor(INK))
-            painter.drawText(QRectF(6 * pt, y, label_width, row_height),
-                             Qt.AlignmentFlag.AlignVCenter, row.label)
+            painter.drawText(
+                QRectF(6 * pt, y, label_width, row_height), Qt.AlignmentFlag.AlignVCenter, row.label
+            )
             painter.setPen(QColor(MUTED))
-            painter.drawText(QRectF(0, y, label_width - 4 * pt, row_height),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                             _n(row.n))
+            painter.drawText(
+                QRectF(0, y, label_width - 4 * pt, row_height),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                _n(row.n),
+            )
             colour = QColor(COLOURS["blue"] if number % 2 == 0 else COLOURS["vermillion"])
             painter.setPen(_pen(colour, 1.1 * pt))
             lo, hi = x_of(max(row.low, low)), x_of(min(row.high, high))

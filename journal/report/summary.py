@@ -58,22 +58,50 @@ from journal.report.summary_sections import (
 from journal.report.summary_sections import days as days_text
 
 #: How the intro says people appear, by ``NameStyle``.
-_SHOWN = {NameStyle.HIDDEN: QT_TRANSLATE_NOOP("summary", "by their relationship only"),
-          NameStyle.INITIALS: QT_TRANSLATE_NOOP("summary", "by their initials"),
-          NameStyle.FULL: QT_TRANSLATE_NOOP("summary", "by name")}
+_SHOWN = {
+    NameStyle.HIDDEN: QT_TRANSLATE_NOOP("summary", "by their relationship only"),
+    NameStyle.INITIALS: QT_TRANSLATE_NOOP("summary", "by their initials"),
+    NameStyle.FULL: QT_TRANSLATE_NOOP("summary", "by name"),
+}
 
 __all__ = [
-    "DEFAULT_SECTIONS", "PAPERS", "SECTIONS", "Block", "Bullets", "Chart", "CommitmentKept",
-    "Entries", "Heading", "MedicationKept", "NameStyle", "Names", "Notice", "Panel",
-    "Paragraph", "Row", "RowsChart", "Section", "Series", "Summary", "SummaryInputs", "Table",
-    "TimeChart", "build_summary", "check_names", "check_sections", "default_paper",
-    "initials", "paper_for_locale", "parse_sections",
+    "DEFAULT_SECTIONS",
+    "PAPERS",
+    "SECTIONS",
+    "Block",
+    "Bullets",
+    "Chart",
+    "CommitmentKept",
+    "Entries",
+    "Heading",
+    "MedicationKept",
+    "NameStyle",
+    "Names",
+    "Notice",
+    "Panel",
+    "Paragraph",
+    "Row",
+    "RowsChart",
+    "Section",
+    "Series",
+    "Summary",
+    "SummaryInputs",
+    "Table",
+    "TimeChart",
+    "build_summary",
+    "check_names",
+    "check_sections",
+    "default_paper",
+    "initials",
+    "paper_for_locale",
+    "parse_sections",
 ]
 
 PAPERS = ("A4", "Letter")
 #: Territories where Letter is the usual paper; everywhere else uses A4.
-LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA",
-                                "DO", "PR", "SV", "NI", "BZ"})
+LETTER_TERRITORIES = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "DO", "PR", "SV", "NI", "BZ"}
+)
 
 _Builder = Callable[[SummaryInputs, Names], Section]
 _BUILDERS: dict[str, _Builder] = {
@@ -98,9 +126,12 @@ def check_sections(sections: Iterable[str] | None) -> frozenset[str]:
     chosen = frozenset(DEFAULT_SECTIONS if sections is None else sections)
     unknown = sorted(chosen - set(SECTIONS))
     if unknown:
-        raise ValidationError("sections", translate(
-            "validation", "unknown section “{section}”; choose from {allowed}").format(
-                section=unknown[0], allowed=", ".join(SECTIONS)))
+        raise ValidationError(
+            "sections",
+            translate("validation", "unknown section “{section}”; choose from {allowed}").format(
+                section=unknown[0], allowed=", ".join(SECTIONS)
+            ),
+        )
     return chosen
 
 
@@ -110,9 +141,12 @@ def parse_sections(text: str) -> frozenset[str]:
         return frozenset(SECTIONS)
     keys = [key.strip() for key in text.split(",") if key.strip()]
     if not keys:
-        raise ValidationError("sections", translate(
-            "validation", "choose at least one section: {allowed}").format(
-                allowed=", ".join(SECTIONS)))
+        raise ValidationError(
+            "sections",
+            translate("validation", "choose at least one section: {allowed}").format(
+                allowed=", ".join(SECTIONS)
+            ),
+        )
     return check_sections(keys)
 
 
@@ -120,12 +154,13 @@ def check_names(names: NameStyle | str) -> NameStyle:
     try:
         return NameStyle(names)
     except ValueError:
-        raise ValidationError("names", translate(
-            "validation", "names must be one of: hidden, initials, full")) from None
+        raise ValidationError(
+            "names", translate("validation", "names must be one of: hidden, initials, full")
+        ) from None
 
 
 def paper_for_locale(locale_name: str) -> str:
-    """"Letter" for a locale of a Letter territory ("en_US.UTF-8", "en-CA"), else "A4"."""
+    """ "Letter" for a locale of a Letter territory ("en_US.UTF-8", "en-CA"), else "A4"."""
     base = locale_name.split(".")[0].split("@")[0].replace("-", "_")
     territory = base.split("_")[1].upper() if "_" in base else ""
     return "Letter" if territory in LETTER_TERRITORIES else "A4"
@@ -139,8 +174,11 @@ def default_paper(environ: Mapping[str, str] = os.environ) -> str:
     return "A4"
 
 
-def build_summary(inputs: SummaryInputs, sections: Iterable[str] = DEFAULT_SECTIONS,
-                  names: NameStyle | str = NameStyle.HIDDEN) -> Summary:
+def build_summary(
+    inputs: SummaryInputs,
+    sections: Iterable[str] = DEFAULT_SECTIONS,
+    names: NameStyle | str = NameStyle.HIDDEN,
+) -> Summary:
     """The summary of ``inputs`` with only the ``sections`` chosen, people shown as ``names``."""
     chosen = check_sections(sections)
     style = check_names(names)
@@ -154,44 +192,62 @@ def build_summary(inputs: SummaryInputs, sections: Iterable[str] = DEFAULT_SECTI
             section = care.questionnaires(inputs, namer)
         elif key == "treatment":
             # the weeks are tabled unless the charts show them
-            section = care.treatment(inputs, namer, week_table="charts" not in chosen
-                                     or not first.care_chart_shown(inputs))
+            section = care.treatment(
+                inputs,
+                namer,
+                week_table="charts" not in chosen or not first.care_chart_shown(inputs),
+            )
         else:
             section = _BUILDERS[key](inputs, namer)
         if key in _DOCUMENT_TITLES:
             section = replace(section, title=translate("summary", _DOCUMENT_TITLES[key]))
         built.append(section)
-    flags = (tuple(care.safety_flags(list(inputs.assessments)))
-             if "questionnaires" in chosen else ())
+    flags = tuple(care.safety_flags(list(inputs.assessments))) if "questionnaires" in chosen else ()
     days = (inputs.end - inputs.start).days + 1
     who = inputs.display_name.strip()
     subtitle = translate("summary", "{span} ({days})").format(
-        span=span(inputs.start, inputs.end), days=days_text(days))
+        span=span(inputs.start, inputs.end), days=days_text(days)
+    )
     if who:
         subtitle = translate("summary", "{name} · {range}").format(name=who, range=subtitle)
     owner = who or translate("summary", "The person who keeps this journal")
-    intro = translate("summary", "{owner} chose what this summary holds and shared it from "
-                                 "their private Connection Journal on {date}. People appear "
-                                 "{shown}.").format(owner=owner, date=day(inputs.made_on),
-                                                    shown=translate("summary", _SHOWN[style]))
+    intro = translate(
+        "summary",
+        "{owner} chose what this summary holds and shared it from "
+        "their private Connection Journal on {date}. People appear "
+        "{shown}.",
+    ).format(owner=owner, date=day(inputs.made_on), shown=translate("summary", _SHOWN[style]))
     intro += " " + translate("summary", "Sections included: {sections}.").format(
-        sections=", ".join(translate("summary", SECTIONS[key]) for key in SECTIONS
-                           if key in chosen))
+        sections=", ".join(translate("summary", SECTIONS[key]) for key in SECTIONS if key in chosen)
+    )
     title = translate("summary", "Connection Journal summary")
     return Summary(
         title=title,
         subtitle=subtitle,
         intro=intro,
         footer=translate("summary", "{title} · {span}").format(
-            title=title, span=span(inputs.start, inputs.end)),
-        start=inputs.start, end=inputs.end, names=style, sections=tuple(built),
-        safety_flags=flags, glance=glance, chosen=chosen)
+            title=title, span=span(inputs.start, inputs.end)
+        ),
+        start=inputs.start,
+        end=inputs.end,
+        names=style,
+        sections=tuple(built),
+        safety_flags=flags,
+        glance=glance,
+        chosen=chosen,
+    )
 
 
 def _page_one(glance: Glance, safety_plan_shown: bool) -> Section:
     """Page 1 as a section of its own (key ``glance``): what a clinician reads first."""
     blocks = list(glance_blocks(glance))
     if glance.safety and safety_plan_shown:
-        blocks.insert(len(glance.safety), Paragraph(translate(
-            "summary", "The person's safety plan is included at the end of this summary.")))
+        blocks.insert(
+            len(glance.safety),
+            Paragraph(
+                translate(
+                    "summary", "The person's safety plan is included at the end of this summary."
+                )
+            ),
+        )
     return Section("glance", translate("summary", "At a glance"), tuple(blocks))

@@ -35,10 +35,12 @@ RESPONSE_DROP = 0.5
 FORTNIGHT = 14
 #: Fewest check-ins in a fortnight for its mean to be shown.
 MIN_FORTNIGHT = 4
-_OTHER_RATINGS = (("anxiety", QT_TRANSLATE_NOOP("summary", "anxiety {value}")),
-                  ("loneliness", QT_TRANSLATE_NOOP("summary", "loneliness {value}")),
-                  ("energy", QT_TRANSLATE_NOOP("summary", "energy {value}")),
-                  ("sleep_hours", QT_TRANSLATE_NOOP("summary", "sleep {value} h a night")))
+_OTHER_RATINGS = (
+    ("anxiety", QT_TRANSLATE_NOOP("summary", "anxiety {value}")),
+    ("loneliness", QT_TRANSLATE_NOOP("summary", "loneliness {value}")),
+    ("energy", QT_TRANSLATE_NOOP("summary", "energy {value}")),
+    ("sleep_hours", QT_TRANSLATE_NOOP("summary", "sleep {value} h a night")),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,18 +127,22 @@ class Glance:
 
 # --- the data ----------------------------------------------------------------------------------
 
+
 def safety_lines(data: SummaryInputs) -> tuple[SafetyLine, ...]:
-    return tuple(SafetyLine(a.date, int(a.answers[8] or 0))
-                 for a in sorted(data.assessments, key=lambda a: a.date)
-                 if a.instrument == Instrument.PHQ9 and SAFETY_FLAG in a.flags)
+    return tuple(
+        SafetyLine(a.date, int(a.answers[8] or 0))
+        for a in sorted(data.assessments, key=lambda a: a.date)
+        if a.instrument == Instrument.PHQ9 and SAFETY_FLAG in a.flags
+    )
 
 
 def score_changes(data: SummaryInputs) -> tuple[ScoreChange, ...]:
     """Each instrument filled in during the range, in the published order."""
     changes = []
     for instrument in SPECS:
-        taken = sorted((a for a in data.assessments if a.instrument == instrument),
-                       key=lambda a: a.date)
+        taken = sorted(
+            (a for a in data.assessments if a.instrument == instrument), key=lambda a: a.date
+        )
         if not taken:
             continue
         first, latest = score(instrument, taken[0].answers), score(instrument, taken[-1].answers)
@@ -145,10 +151,20 @@ def score_changes(data: SummaryInputs) -> tuple[ScoreChange, ...]:
             remission = latest.total < MARKED[instrument]
             if len(taken) > 1 and first.total > 0:
                 response = latest.total <= first.total * (1 - RESPONSE_DROP)
-        changes.append(ScoreChange(
-            Instrument(instrument), taken[0].date, _shown(first), taken[-1].date, _shown(latest),
-            taken[-1].band, len(taken), percent=first.percentage is not None,
-            response=response, remission=remission))
+        changes.append(
+            ScoreChange(
+                Instrument(instrument),
+                taken[0].date,
+                _shown(first),
+                taken[-1].date,
+                _shown(latest),
+                taken[-1].band,
+                len(taken),
+                percent=first.percentage is not None,
+                response=response,
+                remission=remission,
+            )
+        )
     return tuple(changes)
 
 
@@ -163,27 +179,39 @@ def fortnights(data: SummaryInputs) -> tuple[Fortnight, Fortnight]:
     size = min(FORTNIGHT, len(mood) // 2) or 1
 
     def window(offset: int) -> Fortnight:
-        values = mood[offset:offset + size]
+        values = mood[offset : offset + size]
         known = values[~np.isnan(values)]
         start = data.start + dt.timedelta(days=offset)
-        return Fortnight(start, start + dt.timedelta(days=len(values) - 1), len(known),
-                         float(known.mean()) if len(known) >= MIN_FORTNIGHT else None)
+        return Fortnight(
+            start,
+            start + dt.timedelta(days=len(values) - 1),
+            len(known),
+            float(known.mean()) if len(known) >= MIN_FORTNIGHT else None,
+        )
 
     return window(0), window(max(len(mood) - size, 0))
 
 
-def kept(done: np.ndarray, due: np.ndarray, weeks: list[dt.date],
-         so_far: np.ndarray) -> Kept | None:
+def kept(
+    done: np.ndarray, due: np.ndarray, weeks: list[dt.date], so_far: np.ndarray
+) -> Kept | None:
     """Totals over the finished weeks; ``None`` when nothing was due in any of them."""
-    unfinished = (np.asarray(so_far, dtype=bool) if len(so_far) == len(weeks)
-                  else np.zeros(len(weeks), dtype=bool))
+    unfinished = (
+        np.asarray(so_far, dtype=bool)
+        if len(so_far) == len(weeks)
+        else np.zeros(len(weeks), dtype=bool)
+    )
     finished = ~unfinished
     total_due = float(np.asarray(due, dtype=float)[finished].sum()) if len(due) else 0.0
     if not total_due:
         return None
     left_out = next((w for w, u in zip(weeks, unfinished, strict=True) if u), None)
-    return Kept(float(np.asarray(done, dtype=float)[finished].sum()), total_due,
-                int((finished & (np.asarray(due, dtype=float) > 0)).sum()), left_out)
+    return Kept(
+        float(np.asarray(done, dtype=float)[finished].sum()),
+        total_due,
+        int((finished & (np.asarray(due, dtype=float) > 0)).sum()),
+        left_out,
+    )
 
 
 def build_glance(data: SummaryInputs, chosen: Iterable[str], names: Names) -> Glance:
@@ -199,43 +227,58 @@ def build_glance(data: SummaryInputs, chosen: Iterable[str], names: Names) -> Gl
     elif "overview" in chosen:
         parts["mood"] = fortnights(data)
         known = s.mood[~np.isnan(s.mood)]
-        parts["mood_all"] = Fortnight(data.start, data.end, len(known),
-                                      float(known.mean()) if len(known) else None)
-        parts["ratings"] = tuple((key, float(np.nanmean(s.ratings[key])))
-                                 for key, _words in _OTHER_RATINGS
-                                 if (~np.isnan(s.ratings[key])).any())
+        parts["mood_all"] = Fortnight(
+            data.start, data.end, len(known), float(known.mean()) if len(known) else None
+        )
+        parts["ratings"] = tuple(
+            (key, float(np.nanmean(s.ratings[key])))
+            for key, _words in _OTHER_RATINGS
+            if (~np.isnan(s.ratings[key])).any()
+        )
         parts["contacts"] = int(np.nansum(s.contacts))
         parts["contacts_good"] = int(np.nansum(s.meaningful))
         parts["weeks"] = max(len(s) / 7, 1.0)
         parts["days"] = len(s)
-        kinds = sorted(((Relationship(k).label, int(np.nansum(c))) for k, c in s.by_kind.items()),
-                       key=lambda row: -row[1])
+        kinds = sorted(
+            ((Relationship(k).label, int(np.nansum(c))) for k, c in s.by_kind.items()),
+            key=lambda row: -row[1],
+        )
         parts["top_kinds"] = tuple(row for row in kinds if row[1])[:3]
     if "treatment" in chosen:
         a = data.adherence
         parts["sessions_attended"] = int(np.sum(a.sessions_attended))
         parts["sessions_booked"] = int(np.sum(a.sessions_booked))
-        attended = (x for x in sorted(data.sessions, key=lambda x: x.date)
-                    if SessionStatus(x.status) is SessionStatus.ATTENDED)
-        parts["felt_heard"] = tuple((x.date, int(x.felt_heard)) for x in attended
-                                    if x.felt_heard)
+        attended = (
+            x
+            for x in sorted(data.sessions, key=lambda x: x.date)
+            if SessionStatus(x.status) is SessionStatus.ATTENDED
+        )
+        parts["felt_heard"] = tuple((x.date, int(x.felt_heard)) for x in attended if x.felt_heard)
         parts["doses"] = kept(a.doses_taken, a.doses_scheduled, a.weeks, a.so_far)
         parts["commitments"] = kept(a.commitments_done, a.commitments_target, a.weeks, a.so_far)
     if "topics" in chosen:
         parts["topics"] = tuple(
             translate("summary", "{topic} (added {date})").format(
-                topic=names.text(t.text), date=day(t.created_on))
-            for t in sorted((t for t in data.topics if t.discussed_on is None),
-                            key=lambda t: t.created_on))
+                topic=names.text(t.text), date=day(t.created_on)
+            )
+            for t in sorted(
+                (t for t in data.topics if t.discussed_on is None), key=lambda t: t.created_on
+            )
+        )
     return Glance(**parts)  # type: ignore[arg-type]
 
 
 # --- the words ---------------------------------------------------------------------------------
 
+
 def safety_text(line: SafetyLine) -> str:
-    return translate("summary", "Safety: PHQ-9 item 9 (thoughts of being better off dead or of "
-                                "hurting oneself) was answered “{answer}” on {date}.").format(
-        answer=translate("summary", PHQ_ANSWERS[min(max(line.answer, 0), 3)]), date=day(line.date))
+    return translate(
+        "summary",
+        "Safety: PHQ-9 item 9 (thoughts of being better off dead or of "
+        "hurting oneself) was answered “{answer}” on {date}.",
+    ).format(
+        answer=translate("summary", PHQ_ANSWERS[min(max(line.answer, 0), 3)]), date=day(line.date)
+    )
 
 
 def _number(value: float, percent: bool) -> str:
@@ -260,48 +303,79 @@ def scores_table(scores: tuple[ScoreChange, ...]) -> Table:
     for s in scores:
         title = translate("questionnaires", SPECS[s.instrument].title)
         one = s.times == 1
-        none = "—" if s.instrument not in MARKED else (
-            translate("summary", "needs a second score") if one
-            else translate("summary", "first score 0"))
-        rows.append((
-            title,
-            translate("summary", "{score} on {date}").format(
-                score=_number(s.first, s.percent), date=format_date(s.first_date, "day_month")),
-            "—" if one else translate("summary", "{score} on {date}").format(
-                score=_number(s.latest, s.percent),
-                date=format_date(s.latest_date, "day_month")),
-            "—" if s.change is None else _signed(s.change),
-            translate("questionnaires", s.band),
-            _marker(s.response, none),
-            _marker(s.remission, "—")))
-    return Table((translate("summary", "Questionnaire"), translate("summary", "First"),
-                  translate("summary", "Latest"), translate("summary", "Change"),
-                  translate("summary", "Band (latest)"),
-                  translate("summary", "Response"),
-                  translate("summary", "Remission")), tuple(rows), numeric=(3,),
-                 widths=(17, 15, 15, 9, 18, 13, 13))
+        none = (
+            "—"
+            if s.instrument not in MARKED
+            else (
+                translate("summary", "needs a second score")
+                if one
+                else translate("summary", "first score 0")
+            )
+        )
+        rows.append(
+            (
+                title,
+                translate("summary", "{score} on {date}").format(
+                    score=_number(s.first, s.percent), date=format_date(s.first_date, "day_month")
+                ),
+                "—"
+                if one
+                else translate("summary", "{score} on {date}").format(
+                    score=_number(s.latest, s.percent), date=format_date(s.latest_date, "day_month")
+                ),
+                "—" if s.change is None else _signed(s.change),
+                translate("questionnaires", s.band),
+                _marker(s.response, none),
+                _marker(s.remission, "—"),
+            )
+        )
+    return Table(
+        (
+            translate("summary", "Questionnaire"),
+            translate("summary", "First"),
+            translate("summary", "Latest"),
+            translate("summary", "Change"),
+            translate("summary", "Band (latest)"),
+            translate("summary", "Response"),
+            translate("summary", "Remission"),
+        ),
+        tuple(rows),
+        numeric=(3,),
+        widths=(17, 15, 15, 9, 18, 13, 13),
+    )
 
 
 def _fortnight(f: Fortnight, template: str) -> str:
-    checkins = count(QT_TRANSLATE_NOOP("summary", "{n} check-in"),
-                     QT_TRANSLATE_NOOP("summary", "{n} check-ins"), f.n)
+    checkins = count(
+        QT_TRANSLATE_NOOP("summary", "{n} check-in"),
+        QT_TRANSLATE_NOOP("summary", "{n} check-ins"),
+        f.n,
+    )
     length = days((f.end - f.start).days + 1)
     if f.mean is None:
-        return translate("summary", "too few check-ins ({checkins}) in the {days} from "
-                                    "{date}").format(
-            checkins=checkins, days=length, date=format_date(f.start, "day_month"))
-    return translate("summary", template).format(mean=format_number(f.mean, 1), days=length,
-                                                 checkins=checkins)
+        return translate(
+            "summary", "too few check-ins ({checkins}) in the {days} from {date}"
+        ).format(checkins=checkins, days=length, date=format_date(f.start, "day_month"))
+    return translate("summary", template).format(
+        mean=format_number(f.mean, 1), days=length, checkins=checkins
+    )
 
 
 def _kept_text(k: Kept) -> str:
     text = translate("summary", "{done} of {due} ({share}) in {weeks}").format(
-        done=whole(k.done), due=whole(k.due), share=share(k.done, k.due),
-        weeks=count(QT_TRANSLATE_NOOP("summary", "{n} finished week"),
-                    QT_TRANSLATE_NOOP("summary", "{n} finished weeks"), k.weeks))
+        done=whole(k.done),
+        due=whole(k.due),
+        share=share(k.done, k.due),
+        weeks=count(
+            QT_TRANSLATE_NOOP("summary", "{n} finished week"),
+            QT_TRANSLATE_NOOP("summary", "{n} finished weeks"),
+            k.weeks,
+        ),
+    )
     if k.so_far is not None:
         text += translate("summary", "; the week from {date} (not over) left out").format(
-            date=format_date(k.so_far, "day_month"))
+            date=format_date(k.so_far, "day_month")
+        )
     return text
 
 
@@ -309,61 +383,95 @@ def facts(glance: Glance) -> tuple[tuple[str, str], ...]:
     """Page 1's lines after the scores: (what, figures)."""
     rows: list[tuple[str, str]] = []
     if glance.nothing_logged:
-        rows.append((translate("summary", "Mood and contacts"),
-                     translate("summary", "Not enough data yet: nothing was logged in this "
-                                          "range.")))
-    if glance.mood is not None and glance.mood_all is not None and \
-            (glance.mood[0].mean is None or glance.mood[1].mean is None):
+        rows.append(
+            (
+                translate("summary", "Mood and contacts"),
+                translate("summary", "Not enough data yet: nothing was logged in this range."),
+            )
+        )
+    if (
+        glance.mood is not None
+        and glance.mood_all is not None
+        and (glance.mood[0].mean is None or glance.mood[1].mean is None)
+    ):
         # too short, or too sparse, to set the start beside the end: the whole range, once
-        rows.append((translate("summary", "Mood (0–10), mean"), _fortnight(
-            glance.mood_all, QT_TRANSLATE_NOOP("summary", "{mean} over {days} ({checkins})"))))
+        rows.append(
+            (
+                translate("summary", "Mood (0–10), mean"),
+                _fortnight(
+                    glance.mood_all, QT_TRANSLATE_NOOP("summary", "{mean} over {days} ({checkins})")
+                ),
+            )
+        )
     elif glance.mood is not None:
         first, last = glance.mood
-        rows.append((translate("summary", "Mood (0–10), mean"),
-                     translate("summary", "{first}; {last}").format(
-                         first=_fortnight(first, QT_TRANSLATE_NOOP(
-                             "summary", "{mean} in the first {days} ({checkins})")),
-                         last=_fortnight(last, QT_TRANSLATE_NOOP(
-                             "summary", "{mean} in the last {days} ({checkins})")))))
+        rows.append(
+            (
+                translate("summary", "Mood (0–10), mean"),
+                translate("summary", "{first}; {last}").format(
+                    first=_fortnight(
+                        first,
+                        QT_TRANSLATE_NOOP("summary", "{mean} in the first {days} ({checkins})"),
+                    ),
+                    last=_fortnight(
+                        last, QT_TRANSLATE_NOOP("summary", "{mean} in the last {days} ({checkins})")
+                    ),
+                ),
+            )
+        )
     if glance.ratings:
-        rows.append((translate("summary", "Other ratings (mean)"), ", ".join(
-            translate("summary", words).format(value=format_number(value, 1))
-            for (key, value) in glance.ratings
-            for k, words in _OTHER_RATINGS if k == key)))
+        rows.append(
+            (
+                translate("summary", "Other ratings (mean)"),
+                ", ".join(
+                    translate("summary", words).format(value=format_number(value, 1))
+                    for (key, value) in glance.ratings
+                    for k, words in _OTHER_RATINGS
+                    if k == key
+                ),
+            )
+        )
     if glance.contacts is not None:
         if glance.weeks > 1:
-            text = translate("summary", "{per_week} a week ({count} in all), {share} felt "
-                                        "good").format(
+            text = translate(
+                "summary", "{per_week} a week ({count} in all), {share} felt good"
+            ).format(
                 per_week=format_number(glance.contacts_a_week or 0.0, 1),
                 count=whole(glance.contacts),
-                share=share(glance.contacts_good, glance.contacts))
+                share=share(glance.contacts_good, glance.contacts),
+            )
         else:  # under a week: no rate a week
             text = translate("summary", "{count} in {days}, {share} felt good").format(
-                count=whole(glance.contacts), days=days(glance.days),
-                share=share(glance.contacts_good, glance.contacts))
+                count=whole(glance.contacts),
+                days=days(glance.days),
+                share=share(glance.contacts_good, glance.contacts),
+            )
         if glance.top_kinds:
-            text += translate("summary", "; most with {kinds}").format(kinds=", ".join(
-                translate("summary", "{kind} {n}").format(kind=k, n=whole(n))
-                for k, n in glance.top_kinds))
+            text += translate("summary", "; most with {kinds}").format(
+                kinds=", ".join(
+                    translate("summary", "{kind} {n}").format(kind=k, n=whole(n))
+                    for k, n in glance.top_kinds
+                )
+            )
         rows.append((translate("summary", "Contacts"), text))
     if glance.sessions_attended is not None:
         if glance.sessions_booked:
-            text = translate("summary", "{attended} of {booked} booked sessions "
-                                        "attended").format(
-                attended=whole(glance.sessions_attended), booked=whole(glance.sessions_booked))
+            text = translate("summary", "{attended} of {booked} booked sessions attended").format(
+                attended=whole(glance.sessions_attended), booked=whole(glance.sessions_booked)
+            )
         else:
             text = translate("summary", "no sessions booked in the range")
         heard = glance.felt_heard
         if heard:
             mean = format_number(float(np.mean([r for _d, r in heard])), 1)
             if len(heard) > 1:
-                text += translate("summary", "; felt heard: {first} of 5 first, {latest} "
-                                             "latest ({n} rated)").format(
-                    first=whole(heard[0][1]), latest=whole(heard[-1][1]),
-                    n=whole(len(heard)))
+                text += translate(
+                    "summary", "; felt heard: {first} of 5 first, {latest} latest ({n} rated)"
+                ).format(first=whole(heard[0][1]), latest=whole(heard[-1][1]), n=whole(len(heard)))
             else:
                 text += translate("summary", "; felt heard: {mean} of 5 (1 rated)").format(
-                    mean=mean)
+                    mean=mean
+                )
         rows.append((translate("summary", "Care team"), text))
     if glance.doses is not None:
         rows.append((translate("summary", "Doses taken"), _kept_text(glance.doses)))
@@ -379,18 +487,31 @@ def glance_blocks(glance: Glance) -> tuple[Block, ...]:
         if glance.scores:
             blocks.append(scores_table(glance.scores))
             if any(s.instrument in MARKED for s in glance.scores):
-                blocks.append(Paragraph(translate(
-                    "summary", "PHQ-9 and GAD-7 markers as published: response, the latest "
-                               "score 50% or more below the first in the range; remission, the "
-                               "latest score under 5."), small=True))
+                blocks.append(
+                    Paragraph(
+                        translate(
+                            "summary",
+                            "PHQ-9 and GAD-7 markers as published: response, the latest "
+                            "score 50% or more below the first in the range; remission, the "
+                            "latest score under 5.",
+                        ),
+                        small=True,
+                    )
+                )
         else:
-            blocks.append(Paragraph(translate("summary", "No questionnaires were filled in "
-                                                         "during this range.")))
+            blocks.append(
+                Paragraph(
+                    translate("summary", "No questionnaires were filled in during this range.")
+                )
+            )
     rows = facts(glance)
     if rows:
         blocks.append(Table((), rows, widths=(21, 79)))  # label and figures: no header
     if glance.topics is not None:
         blocks.append(Heading(translate("summary", "Topics for the next session")))
-        blocks.append(Bullets(glance.topics) if glance.topics else
-                      Paragraph(translate("summary", "No open topics.")))
+        blocks.append(
+            Bullets(glance.topics)
+            if glance.topics
+            else Paragraph(translate("summary", "No open topics."))
+        )
     return tuple(blocks)

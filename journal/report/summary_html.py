@@ -60,10 +60,12 @@ def chart_name(index: int) -> str:
 
 def to_html(summary: Summary, image_sizes: Mapping[str, tuple[float, float]]) -> str:
     """The summary as HTML; ``image_sizes`` gives each chart's (width, height) in CSS pixels."""
-    out = [f"<html><head><style>{STYLE}</style></head><body>",
-           f"<h1>{escape(summary.title)}</h1>",
-           f"<p class='subtitle'>{escape(summary.subtitle)}</p>",
-           f"<p class='intro'>{escape(summary.intro)}</p>"]
+    out = [
+        f"<html><head><style>{STYLE}</style></head><body>",
+        f"<h1>{escape(summary.title)}</h1>",
+        f"<p class='subtitle'>{escape(summary.subtitle)}</p>",
+        f"<p class='intro'>{escape(summary.intro)}</p>",
+    ]
     charts = 0
     for section in summary.sections:
         out.append(f"<h2>{escape(section.title)}</h2>")
@@ -91,8 +93,10 @@ def _block(block: Block) -> str:
         return "<ul>" + "".join(f"<li>{_text(i)}</li>" for i in block.items) + "</ul>"
     if isinstance(block, Entries):
         # labels are headings, so a label is never left alone at the foot of a page
-        return "".join(f"<h4>{escape(label)}</h4><p class='words'>{_text(text)}</p>"
-                       for label, text in block.items)
+        return "".join(
+            f"<h4>{escape(label)}</h4><p class='words'>{_text(text)}</p>"
+            for label, text in block.items
+        )
     if isinstance(block, Notice):
         return _notice(block.text)
     if isinstance(block, Table):
@@ -101,9 +105,11 @@ def _block(block: Block) -> str:
 
 
 def _notice(text: str) -> str:
-    return (f"<table width='100%' cellspacing='0' cellpadding='7' border='1' "
-            f"style='border-color: {NOTICE_EDGE}; border-style: solid; margin-bottom: 8pt;'>"
-            f"<tr><td bgcolor='{NOTICE}'>{_text(text)}</td></tr></table>")
+    return (
+        f"<table width='100%' cellspacing='0' cellpadding='7' border='1' "
+        f"style='border-color: {NOTICE_EDGE}; border-style: solid; margin-bottom: 8pt;'>"
+        f"<tr><td bgcolor='{NOTICE}'>{_text(text)}</td></tr></table>"
+    )
 
 
 def _table(table: Table) -> str:
@@ -118,16 +124,21 @@ def _table(table: Table) -> str:
     body = []
     for number, row in enumerate(table.rows):
         stripe = f" bgcolor='{STRIPE}'" if number % 2 else ""
-        body.append(f"<tr{stripe}>" + "".join(cell("td", i, t) for i, t in enumerate(row))
-                    + "</tr>")
-    return (f"<table width='100%' cellspacing='0' cellpadding='2' border='0' "
-            f"style='margin-bottom: 8pt;'>{head}"
-            f"<tbody>{''.join(body)}</tbody></table>")
+        body.append(
+            f"<tr{stripe}>" + "".join(cell("td", i, t) for i, t in enumerate(row)) + "</tr>"
+        )
+    return (
+        f"<table width='100%' cellspacing='0' cellpadding='2' border='0' "
+        f"style='margin-bottom: 8pt;'>{head}"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def _chart(chart: TimeChart | RowsChart, name: str, size: tuple[float, float]) -> str:
     width, height = size
-    return (f"<h3>{escape(chart.title)}</h3>"
-            f"<p class='chart'><img src='{name}' width='{width:.0f}' height='{height:.0f}' "
-            f"alt='{escape(chart.title)}'></p>"
-            f"<p class='caption'>{escape(chart.caption)}</p>")
+    return (
+        f"<h3>{escape(chart.title)}</h3>"
+        f"<p class='chart'><img src='{name}' width='{width:.0f}' height='{height:.0f}' "
+        f"alt='{escape(chart.title)}'></p>"
+        f"<p class='caption'>{escape(chart.caption)}</p>"
+    )

@@ -19,9 +19,17 @@ from journal.report.summary_blocks import NameStyle
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir"})
 #: Kinds whose single name parts ("Sam", "Patel") are names; a group's words ("Tuesday",
 #: "Community") are ordinary words and only the whole name is replaced.
-_PERSONAL = frozenset({Relationship.PARTNER, Relationship.FAMILY, Relationship.FRIEND,
-                       Relationship.COLLEAGUE, Relationship.NEIGHBOUR, Relationship.THERAPIST,
-                       Relationship.CLINICIAN})
+_PERSONAL = frozenset(
+    {
+        Relationship.PARTNER,
+        Relationship.FAMILY,
+        Relationship.FRIEND,
+        Relationship.COLLEAGUE,
+        Relationship.NEIGHBOUR,
+        Relationship.THERAPIST,
+        Relationship.CLINICIAN,
+    }
+)
 _WORDS = re.compile(r"[^\W\d_]+")
 #: A stand-in followed by the same relationship in brackets: "[therapist] (therapist)".
 _DOUBLED = re.compile(r"(\[([^\]]+)\])\s*\((?i:\2)\)")
@@ -34,7 +42,7 @@ def name_parts(name: str) -> list[str]:
 
 
 def initials(name: str) -> str:
-    """"Sam Kim" → "S. K."; "Dr. Lee" → "L."."""
+    """ "Sam Kim" → "S. K."; "Dr. Lee" → "L."."""
     parts = name_parts(name) or _WORDS.findall(name)
     return " ".join(f"{word[0].upper()}." for word in parts[:3]) or "?"
 
@@ -64,11 +72,11 @@ class Names:
         if note and note.group(2).casefold() != kind.casefold():
             # "Dr. Patel (GP)" → "Dr. Patel (GP, clinician)", not two brackets in a row
             return translate("summary", "{name} ({note}, {relationship})").format(
-                name=note.group(1), note=note.group(2), relationship=kind)
+                name=note.group(1), note=note.group(2), relationship=kind
+            )
         if note:
             shown = note.group(1)
-        return translate("summary", "{name} ({relationship})").format(name=shown,
-                                                                      relationship=kind)
+        return translate("summary", "{name} ({relationship})").format(name=shown, relationship=kind)
 
     def text(self, text: str) -> str:
         """The person's own words with the names of the people they know replaced."""
@@ -82,7 +90,8 @@ class Names:
         if self.style is NameStyle.INITIALS:
             return initials(person.name)
         return translate("summary", "[{relationship}]").format(
-            relationship=Relationship(person.relationship).label)
+            relationship=Relationship(person.relationship).label
+        )
 
     def _compile(self) -> None:
         whole: dict[str, str] = {}
@@ -99,11 +108,14 @@ class Names:
         people = list(self._people.values())
         # names of several words in any case; one word only as written, so that "will" is
         # not taken for "Will"
-        alternatives = [f"(?i:{re.escape(n)})" if " " in n.strip() else
-                        re.escape(_as_written(n, people))
-                        for n in sorted(whole, key=len, reverse=True)]
-        alternatives += [re.escape(_as_written(n, people))
-                         for n in sorted(set(parts) - set(whole), key=len, reverse=True)]
+        alternatives = [
+            f"(?i:{re.escape(n)})" if " " in n.strip() else re.escape(_as_written(n, people))
+            for n in sorted(whole, key=len, reverse=True)
+        ]
+        alternatives += [
+            re.escape(_as_written(n, people))
+            for n in sorted(set(parts) - set(whole), key=len, reverse=True)
+        ]
         self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 

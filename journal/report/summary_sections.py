@@ -47,7 +47,6 @@ DOTS_UP_TO = 120
 CARE_CHART_WEEKS = 8
 
 
-
 @dataclass(frozen=True, slots=True)
 class MedicationKept:
     """A medication active in the range and its doses taken of those scheduled there."""
@@ -97,6 +96,7 @@ class SummaryInputs:
 # Every word goes through ``translate("summary", …)``, every date through ``format_date`` and
 # every number through ``format_number``, so the summary follows the app's language and locale.
 
+
 def day(date: dt.date) -> str:
     return format_date(date, "date")
 
@@ -113,8 +113,7 @@ def whole(n: float) -> str:
 def plain(value: float) -> str:
     """A value with the decimals it has (up to 2), as ``:g`` would: 7, 7.5, 7.25."""
     value = float(value)
-    return format_number(value, 0 if value.is_integer() else 1 if round(value, 1) == value
-                         else 2)
+    return format_number(value, 0 if value.is_integer() else 1 if round(value, 1) == value else 2)
 
 
 def share(part: float, whole_: float) -> str:
@@ -130,8 +129,9 @@ def count(one: str, many: str, n: int) -> str:
 
 
 def days(n: int) -> str:
-    return count(QT_TRANSLATE_NOOP("summary", "{n} day"), QT_TRANSLATE_NOOP("summary", "{n} days"),
-                 n)
+    return count(
+        QT_TRANSLATE_NOOP("summary", "{n} day"), QT_TRANSLATE_NOOP("summary", "{n} days"), n
+    )
 
 
 def not_enough(what: str) -> Paragraph:
@@ -140,15 +140,23 @@ def not_enough(what: str) -> Paragraph:
 
 # --- charts ------------------------------------------------------------------------------------
 
+
 def date_ticks(first: dt.date, days: int) -> tuple[tuple[int, str], ...]:
     """(days from ``first``, label) for a date axis: the first of each month (every 3rd or
     12th over years) on ranges over 120 days, else Mondays (at most 9 of them)."""
     dates = [first + dt.timedelta(days=i) for i in range(days)]
     if days > 120:
         every = 1 if days <= 550 else 3 if days <= 1500 else 12
-        return tuple((i, format_date(d, "month") if d.month != 1 and i > 31
-                      else format_date(d, "month_year"))
-                     for i, d in enumerate(dates) if d.day == 1 and (d.month - 1) % every == 0)
+        return tuple(
+            (
+                i,
+                format_date(d, "month")
+                if d.month != 1 and i > 31
+                else format_date(d, "month_year"),
+            )
+            for i, d in enumerate(dates)
+            if d.day == 1 and (d.month - 1) % every == 0
+        )
     mondays = [(i, d) for i, d in enumerate(dates) if d.weekday() == 0]
     step = max(1, math.ceil(len(mondays) / 9))
     return tuple((i, format_date(d, "day_month")) for i, d in mondays[::step])
@@ -168,9 +176,17 @@ def charts(data: SummaryInputs, names: Names) -> Section:
     title = section_title("charts")
     checkins = int((~np.isnan(s.mood)).sum())
     if not checkins:
-        return Section("charts", title, (not_enough(translate(
-            "summary", "no check-ins from {span}, so there is nothing to chart yet.").format(
-                span=span(data.start, data.end))),))
+        return Section(
+            "charts",
+            title,
+            (
+                not_enough(
+                    translate(
+                        "summary", "no check-ins from {span}, so there is nothing to chart yet."
+                    ).format(span=span(data.start, data.end))
+                ),
+            ),
+        )
     blocks: list = [_timeline(data, checkins)]
     rows = _group_means(s)
     if rows is not None:
@@ -182,8 +198,11 @@ def charts(data: SummaryInputs, names: Names) -> Section:
 
 
 def _checkins(n: int) -> str:
-    return count(QT_TRANSLATE_NOOP("summary", "{n} check-in"),
-                 QT_TRANSLATE_NOOP("summary", "{n} check-ins"), n)
+    return count(
+        QT_TRANSLATE_NOOP("summary", "{n} check-in"),
+        QT_TRANSLATE_NOOP("summary", "{n} check-ins"),
+        n,
+    )
 
 
 def _timeline(data: SummaryInputs, checkins: int) -> TimeChart:
@@ -194,37 +213,80 @@ def _timeline(data: SummaryInputs, checkins: int) -> TimeChart:
     step = max(1, math.ceil(high / 4))
     weekly = rolling_mean(s.mood, 7)
     known = weekly[~np.isnan(weekly)]
-    caption = (translate(
-        "summary", "The 7-day mean of mood (thick line) was {first} at the start and {last} at "
-                   "the end ({checkins}); the bars count each day's contacts, darker for those "
-                   "that felt good.").format(
-        first=format_number(float(known[0]), 1), last=format_number(float(known[-1]), 1),
-        checkins=_checkins(checkins)) if len(known) else translate(
-        "summary", "Mood day by day ({checkins}); the bars count each day's contacts, darker "
-                   "for those that felt good.").format(checkins=_checkins(checkins)))
+    caption = (
+        translate(
+            "summary",
+            "The 7-day mean of mood (thick line) was {first} at the start and {last} at "
+            "the end ({checkins}); the bars count each day's contacts, darker for those "
+            "that felt good.",
+        ).format(
+            first=format_number(float(known[0]), 1),
+            last=format_number(float(known[-1]), 1),
+            checkins=_checkins(checkins),
+        )
+        if len(known)
+        else translate(
+            "summary",
+            "Mood day by day ({checkins}); the bars count each day's contacts, darker "
+            "for those that felt good.",
+        ).format(checkins=_checkins(checkins))
+    )
     return TimeChart(
         title=translate("summary", "Mood and contacts, day by day"),
-        caption=caption, aspect=0.26,
-        days=s.days, ticks=date_ticks(data.start, len(s)),
+        caption=caption,
+        aspect=0.26,
+        days=s.days,
+        ticks=date_ticks(data.start, len(s)),
         panels=(
-            Panel(translate("summary", "mood (0–10)"), 0, 10, (0, 2, 4, 6, 8, 10), (
-                Series(translate("summary", "daily mood"), s.mood, colour="grey", width=0.7,
-                       marker=dots, mood_dots=True),
-                Series(translate("summary", "7-day mean"), rolling_mean(s.mood, 7),
-                       colour="ink", width=2.0),
-            ), weight=3),
-            Panel(translate("summary", "contacts"), 0, high,
-                  tuple(float(v) for v in range(0, int(high) + 1, step)), (
-                Series(translate("summary", "contacts"), s.contacts, draw="bars",
-                       colour="green_light"),
-                Series(translate("summary", "felt good (4–5)"), s.meaningful, draw="bars",
-                       colour="green"),
-            ), weight=2),
-        ))
+            Panel(
+                translate("summary", "mood (0–10)"),
+                0,
+                10,
+                (0, 2, 4, 6, 8, 10),
+                (
+                    Series(
+                        translate("summary", "daily mood"),
+                        s.mood,
+                        colour="grey",
+                        width=0.7,
+                        marker=dots,
+                        mood_dots=True,
+                    ),
+                    Series(
+                        translate("summary", "7-day mean"),
+                        rolling_mean(s.mood, 7),
+                        colour="ink",
+                        width=2.0,
+                    ),
+                ),
+                weight=3,
+            ),
+            Panel(
+                translate("summary", "contacts"),
+                0,
+                high,
+                tuple(float(v) for v in range(0, int(high) + 1, step)),
+                (
+                    Series(
+                        translate("summary", "contacts"),
+                        s.contacts,
+                        draw="bars",
+                        colour="green_light",
+                    ),
+                    Series(
+                        translate("summary", "felt good (4–5)"),
+                        s.meaningful,
+                        draw="bars",
+                        colour="green",
+                    ),
+                ),
+                weight=2,
+            ),
+        ),
+    )
 
 
-def group_rows(mood: np.ndarray, groups: Mapping[str, np.ndarray]) -> tuple[list[Row],
-                                                                              list[str]]:
+def group_rows(mood: np.ndarray, groups: Mapping[str, np.ndarray]) -> tuple[list[Row], list[str]]:
     """Mean mood with a 95% CI on the days each group's count is above 0, by the one rule of
     the page and the sentences (``analysis.groups.mood_by_group``); the groups withheld that
     had some days are named apart."""
@@ -232,48 +294,72 @@ def group_rows(mood: np.ndarray, groups: Mapping[str, np.ndarray]) -> tuple[list
     for label, result in mood_by_group(mood, groups).items():
         if result.mean is None or result.ci_low is None or result.ci_high is None:
             if result.n:
-                left_out.append(translate("summary", "{group} ({n})").format(
-                    group=label, n=whole(result.n)))
+                left_out.append(
+                    translate("summary", "{group} ({n})").format(group=label, n=whole(result.n))
+                )
             continue
         shown.append(Row(label, result.n, result.mean, result.ci_low, result.ci_high))
     return shown, left_out
 
 
 def _group_means(s: DailySeries) -> RowsChart | None:
-    kinds, few_kinds = group_rows(s.mood, {Relationship(k).label: c
-                                           for k, c in s.by_kind.items()})
+    kinds, few_kinds = group_rows(s.mood, {Relationship(k).label: c for k, c in s.by_kind.items()})
     modes, few_modes = group_rows(s.mood, {Mode(m).label: c for m, c in s.by_mode.items()})
     if not kinds and not modes:
         return None
     overall = float(np.nanmean(s.mood))
-    caption = translate("summary", "Mean mood on days with each kind and way of contact, with "
-                                   "its 95% confidence interval and number of days (n), beside "
-                                   "the mean of all days ({overall}, dashed).").format(
-        overall=format_number(overall, 1))
+    caption = translate(
+        "summary",
+        "Mean mood on days with each kind and way of contact, with "
+        "its 95% confidence interval and number of days (n), beside "
+        "the mean of all days ({overall}, dashed).",
+    ).format(overall=format_number(overall, 1))
     if few_kinds or few_modes:
-        caption = translate("summary", "Mean mood on days with each kind and way of contact, "
-                                       "with its 95% confidence interval and number of days "
-                                       "(n), beside the mean of all days ({overall}, dashed); "
-                                       "left out, under {n} days or too alike to tell: "
-                                       "{groups}.").format(
-            overall=format_number(overall, 1), n=whole(MIN_GROUP),
-            groups=", ".join(few_kinds + few_modes))
-    titled = ((translate("summary", "By kind of contact"), kinds),
-              (translate("summary", "By how"), modes))
-    groups = tuple((title, tuple(sorted(rows, key=lambda r: -r.n)))
-                   for title, rows in titled if rows)
+        caption = translate(
+            "summary",
+            "Mean mood on days with each kind and way of contact, "
+            "with its 95% confidence interval and number of days "
+            "(n), beside the mean of all days ({overall}, dashed); "
+            "left out, under {n} days or too alike to tell: "
+            "{groups}.",
+        ).format(
+            overall=format_number(overall, 1),
+            n=whole(MIN_GROUP),
+            groups=", ".join(few_kinds + few_modes),
+        )
+    titled = (
+        (translate("summary", "By kind of contact"), kinds),
+        (translate("summary", "By how"), modes),
+    )
+    groups = tuple(
+        (title, tuple(sorted(rows, key=lambda r: -r.n))) for title, rows in titled if rows
+    )
     low, high, step = axis_range([overall, *(v for r in kinds + modes for v in (r.low, r.high))])
-    return RowsChart(translate("summary", "Mood on days with each kind of contact"), caption,
-                     groups, translate("summary", "mean mood (0–10)"), overall,
-                     translate("summary", "all days"), low, high, step)
+    return RowsChart(
+        translate("summary", "Mood on days with each kind of contact"),
+        caption,
+        groups,
+        translate("summary", "mean mood (0–10)"),
+        overall,
+        translate("summary", "all days"),
+        low,
+        high,
+        step,
+    )
 
 
 def care_chart_shown(data: SummaryInputs) -> bool:
     """Whether there are enough finished weeks (``CARE_CHART_WEEKS``) for a weekly chart;
     with fewer, the treatment section tables the weeks instead."""
     a = data.adherence
-    return int((~np.asarray(a.so_far, dtype=bool)).sum() if len(a.so_far) == len(a.weeks)
-               else len(a.weeks)) >= CARE_CHART_WEEKS
+    return (
+        int(
+            (~np.asarray(a.so_far, dtype=bool)).sum()
+            if len(a.so_far) == len(a.weeks)
+            else len(a.weeks)
+        )
+        >= CARE_CHART_WEEKS
+    )
 
 
 def _kept_share(done: np.ndarray, due: np.ndarray, so_far: np.ndarray) -> str | None:
@@ -299,22 +385,61 @@ def _care_chart(data: SummaryInputs) -> TimeChart | None:
     return TimeChart(
         title=translate("summary", "Care kept, week by week"),
         caption=_care_caption(data),
-        days=weeks, step_days=7, aspect=0.38, ticks=date_ticks(a.weeks[0], 7 * len(weeks)),
+        days=weeks,
+        step_days=7,
+        aspect=0.38,
+        ticks=date_ticks(a.weeks[0], 7 * len(weeks)),
         panels=(
-            Panel(translate("summary", "% kept"), 0, 100, (0, 25, 50, 75, 100), (
-                Series(translate("summary", "medication"), ratios[0] * 100, colour="blue",
-                       width=1.4, marker=marker),
-                Series(translate("summary", "sessions"), ratios[1] * 100, colour="vermillion",
-                       width=1.4, dash="dash", marker="square" if marker != "none" else "none"),
-                Series(translate("summary", "commitments"), ratios[2] * 100, colour="green",
-                       width=1.4, dash="dot",
-                       marker="triangle" if marker != "none" else "none"),
-            ), weight=3, percent=True),
-            Panel(translate("summary", "weekly mood"), 0, 10, (0, 5, 10), (
-                Series(translate("summary", "mean mood of the week"), mood, colour="purple",
-                       width=1.4),
-            ), weight=1.4),
-        ))
+            Panel(
+                translate("summary", "% kept"),
+                0,
+                100,
+                (0, 25, 50, 75, 100),
+                (
+                    Series(
+                        translate("summary", "medication"),
+                        ratios[0] * 100,
+                        colour="blue",
+                        width=1.4,
+                        marker=marker,
+                    ),
+                    Series(
+                        translate("summary", "sessions"),
+                        ratios[1] * 100,
+                        colour="vermillion",
+                        width=1.4,
+                        dash="dash",
+                        marker="square" if marker != "none" else "none",
+                    ),
+                    Series(
+                        translate("summary", "commitments"),
+                        ratios[2] * 100,
+                        colour="green",
+                        width=1.4,
+                        dash="dot",
+                        marker="triangle" if marker != "none" else "none",
+                    ),
+                ),
+                weight=3,
+                percent=True,
+            ),
+            Panel(
+                translate("summary", "weekly mood"),
+                0,
+                10,
+                (0, 5, 10),
+                (
+                    Series(
+                        translate("summary", "mean mood of the week"),
+                        mood,
+                        colour="purple",
+                        width=1.4,
+                    ),
+                ),
+                weight=1.4,
+            ),
+        ),
+    )
 
 
 def _care_caption(data: SummaryInputs) -> str:
@@ -322,15 +447,24 @@ def _care_caption(data: SummaryInputs) -> str:
     a = data.adherence
     parts = []
     for done, due, words in (
-            (a.doses_taken, a.doses_scheduled, QT_TRANSLATE_NOOP("summary",
-                                                                 "{share} of doses taken")),
-            (a.sessions_attended, a.sessions_booked,
-             QT_TRANSLATE_NOOP("summary", "{share} of booked sessions attended")),
-            (a.commitments_done, a.commitments_target,
-             QT_TRANSLATE_NOOP("summary", "{share} of commitments done"))):
+        (a.doses_taken, a.doses_scheduled, QT_TRANSLATE_NOOP("summary", "{share} of doses taken")),
+        (
+            a.sessions_attended,
+            a.sessions_booked,
+            QT_TRANSLATE_NOOP("summary", "{share} of booked sessions attended"),
+        ),
+        (
+            a.commitments_done,
+            a.commitments_target,
+            QT_TRANSLATE_NOOP("summary", "{share} of commitments done"),
+        ),
+    ):
         kept = _kept_share(done, due, a.so_far)
         if kept is not None:
             parts.append(translate("summary", words).format(share=kept))
-    return translate("summary", "Over the finished weeks, {kept}: week by week above (a gap: "
-                                "nothing was due, or the week is not over yet), with each "
-                                "week's mean mood below.").format(kept=", ".join(parts))
+    return translate(
+        "summary",
+        "Over the finished weeks, {kept}: week by week above (a gap: "
+        "nothing was due, or the week is not over yet), with each "
+        "week's mean mood below.",
+    ).format(kept=", ".join(parts))

@@ -48,8 +48,7 @@ SPECS: dict[str, TableSpec] = {
     "doses": TableSpec(DoseLog),
     "commitments": TableSpec(Commitment),
     "commitment_log": TableSpec(CommitmentLog),
-    "assessments": TableSpec(Assessment, json_columns=("answers",),
-                             recomputed=("total", "band")),
+    "assessments": TableSpec(Assessment, json_columns=("answers",), recomputed=("total", "band")),
     "agenda": TableSpec(AgendaItem),
     "safety_plan": TableSpec(SafetyPlan, kept=("id",)),
 }
@@ -57,8 +56,12 @@ SPECS: dict[str, TableSpec] = {
 #: Tables exported and imported, parents before children.
 TABLE_ORDER = (*SPECS, "settings")
 
-_ORDER_BY = {"days": "date", "doses": "medication_id, date",
-             "commitment_log": "commitment_id, date", "settings": "key"}
+_ORDER_BY = {
+    "days": "date",
+    "doses": "medication_id, date",
+    "commitment_log": "commitment_id, date",
+    "settings": "key",
+}
 
 
 def table_rows(db: Any, table: str) -> list[dict[str, Any]]:

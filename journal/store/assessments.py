@@ -18,15 +18,23 @@ def add_assessment(db: Database, assessment: Assessment) -> Assessment:
 def list_assessments(db: Database, *, assessment_id: int | None = None) -> list[Assessment]:
     """All assessments oldest first (or the one with ``assessment_id``)."""
     where, params = ("WHERE id = ?", [assessment_id]) if assessment_id else ("", [])
-    return fetch(db, Assessment,
-                 f"SELECT id, date, instrument, answers FROM assessments {where} ORDER BY date, id",
-                 params, json_fields=("answers",))
+    return fetch(
+        db,
+        Assessment,
+        f"SELECT id, date, instrument, answers FROM assessments {where} ORDER BY date, id",
+        params,
+        json_fields=("answers",),
+    )
 
 
 def assessments_between(db: Database, start: dt.date, end: dt.date) -> list[Assessment]:
     """The assessments of ``start..end``, oldest first: a summary of four weeks reads (and
     scores) those, not a lifetime of them."""
-    return fetch(db, Assessment,
-                 "SELECT id, date, instrument, answers FROM assessments "
-                 "WHERE date BETWEEN ? AND ? ORDER BY date, id", [iso(start), iso(end)],
-                 json_fields=("answers",))
+    return fetch(
+        db,
+        Assessment,
+        "SELECT id, date, instrument, answers FROM assessments "
+        "WHERE date BETWEEN ? AND ? ORDER BY date, id",
+        [iso(start), iso(end)],
+        json_fields=("answers",),
+    )

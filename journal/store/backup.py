@@ -83,6 +83,7 @@ def backup_reason(path: Path) -> str:
 
 # --- durability helpers ----------------------------------------------------------------------
 
+
 def fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -109,24 +110,37 @@ def remove_with_side_files(path: Path) -> None:
 
 def table_counts(conn: object) -> dict[str, int]:
     """Rows in every table of a connection (whatever its schema version)."""
-    names = [row[0] for row in conn.execute(  # type: ignore[attr-defined]
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
-    return {name: conn.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0]  # type: ignore[attr-defined]
-            for name in names}
+    names = [
+        row[0]
+        for row in conn.execute(  # type: ignore[attr-defined]
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        name: conn.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0]  # type: ignore[attr-defined]
+        for name in names
+    }
 
 
 def failure(error: BaseException) -> BackupFailed:
     """The calm message for an OS or SQLite error while writing a backup."""
-    full = (isinstance(error, OSError) and error.errno == errno.ENOSPC) or \
-        "full" in str(error).casefold()
+    full = (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "full" in str(
+        error
+    ).casefold()
     if full:
-        return BackupFailed(translate(
-            "errors", "The backup could not be made: the disk is full. Your journal has not "
-            "been changed; free some space and try again."))
+        return BackupFailed(
+            translate(
+                "errors",
+                "The backup could not be made: the disk is full. Your journal has not "
+                "been changed; free some space and try again.",
+            )
+        )
     detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-    return BackupFailed(translate(
-        "errors", "The backup could not be made ({error}). Your journal has not been "
-        "changed.").format(error=detail))
+    return BackupFailed(
+        translate(
+            "errors", "The backup could not be made ({error}). Your journal has not been changed."
+        ).format(error=detail)
+    )
 
 
 # --- checking --------------------------------------------------------------------------------
@@ -143,8 +157,14 @@ def _key(path: Path, passphrase: str | None) -> tuple[str, int, int, str]:
 
 def _summary(conn: object, path: Path) -> BackupInfo:
     days, last = conn.execute("SELECT count(*), max(date) FROM days").fetchone()  # type: ignore[attr-defined]
-    return BackupInfo(path, backup_time(path) or dt.datetime.min, backup_reason(path), days,
-                      dt.date.fromisoformat(last) if last else None, path.stat().st_size)
+    return BackupInfo(
+        path,
+        backup_time(path) or dt.datetime.min,
+        backup_reason(path),
+        days,
+        dt.date.fromisoformat(last) if last else None,
+        path.stat().st_size,
+    )
 
 
 def inspect(path: Path, passphrase: str | None = None) -> BackupInfo | str:
@@ -205,8 +225,11 @@ def has_backup_files(data_dir: Path) -> bool:
 
 def describe_backups(data_dir: Path, passphrase: str | None = None) -> list[BackupInfo]:
     """The backups that check out, newest first, with what each holds."""
-    return [info for p in _candidates(data_dir)
-            if isinstance(info := inspect(p, passphrase), BackupInfo)]
+    return [
+        info
+        for p in _candidates(data_dir)
+        if isinstance(info := inspect(p, passphrase), BackupInfo)
+    ]
 
 
 def list_backups(data_dir: Path, passphrase: str | None = None) -> list[Path]:
@@ -216,8 +239,7 @@ def list_backups(data_dir: Path, passphrase: str | None = None) -> list[Path]:
 
 def unverified_backups(data_dir: Path, passphrase: str | None = None) -> list[Path]:
     """Files under a backup name that do not check out: never offered, left in place."""
-    return [p for p in _candidates(data_dir) if not isinstance(inspect(p, passphrase),
-                                                                BackupInfo)]
+    return [p for p in _candidates(data_dir) if not isinstance(inspect(p, passphrase), BackupInfo)]
 
 
 def find_backup(data_dir: Path, name: str, passphrase: str | None = None) -> Path | None:
@@ -230,6 +252,7 @@ def find_backup(data_dir: Path, name: str, passphrase: str | None = None) -> Pat
 
 # --- making ----------------------------------------------------------------------------------
 
+
 def _free_name(folder: Path, reason: str, now: dt.datetime) -> Path:
     stamp = now.strftime("%Y%m%d-%H%M%S")
     target = folder / f"journal-{stamp}-{reason}.sqlite3"
@@ -240,8 +263,9 @@ def _free_name(folder: Path, reason: str, now: dt.datetime) -> Path:
     return target
 
 
-def _check_copy(path: Path, passphrase: str | None, expected: dict[str, int],
-                version: int, journal_path: Path) -> BackupInfo:
+def _check_copy(
+    path: Path, passphrase: str | None, expected: dict[str, int], version: int, journal_path: Path
+) -> BackupInfo:
     """The new copy, opened again: every check of a trusted backup, the CHECKs included."""
     conn = connect_file(path, passphrase)
     try:
@@ -250,22 +274,33 @@ def _check_copy(path: Path, passphrase: str | None, expected: dict[str, int],
             # the rows were copied as they are: the journal itself breaks its rules
             raise damaged(journal_path, problems[0])
         if problems:
-            raise BackupFailed(translate(
-                "errors", "The backup could not be made: the copy did not check out "
-                "({problem}). Your journal has not been changed.").format(problem=problems[0]))
-        if conn.execute("PRAGMA user_version").fetchone()[0] != version or \
-                table_counts(conn) != expected:
-            raise BackupFailed(translate(
-                "errors", "The backup could not be made: the copy is not complete. Your "
-                "journal has not been changed."))
+            raise BackupFailed(
+                translate(
+                    "errors",
+                    "The backup could not be made: the copy did not check out "
+                    "({problem}). Your journal has not been changed.",
+                ).format(problem=problems[0])
+            )
+        if (
+            conn.execute("PRAGMA user_version").fetchone()[0] != version
+            or table_counts(conn) != expected
+        ):
+            raise BackupFailed(
+                translate(
+                    "errors",
+                    "The backup could not be made: the copy is not complete. Your "
+                    "journal has not been changed.",
+                )
+            )
         summary = _summary(conn, path)
     finally:
         conn.close()
     return summary
 
 
-def make_backup(db: Database, data_dir: Path, reason: str, *, now: dt.datetime,
-                passphrase: str | None = None) -> Path:
+def make_backup(
+    db: Database, data_dir: Path, reason: str, *, now: dt.datetime, passphrase: str | None = None
+) -> Path:
     """Copy the open journal to ``backups/journal-<time>-<reason>.sqlite3``; return its path.
 
     Written to a temporary name, fsynced, checked, then renamed into place (see the module
@@ -294,8 +329,7 @@ def make_backup(db: Database, data_dir: Path, reason: str, *, now: dt.datetime,
         faults.point("backup:fsync")
         fsync_file(temporary)
         faults.point("backup:check")
-        info = _check_copy(temporary, passphrase, expected, version,
-                           paths.database_path(data_dir))
+        info = _check_copy(temporary, passphrase, expected, version, paths.database_path(data_dir))
         faults.point("backup:rename")
         os.replace(temporary, target)
         faults.point("backup:fsync-folder")
@@ -310,8 +344,13 @@ def make_backup(db: Database, data_dir: Path, reason: str, *, now: dt.datetime,
         remove_with_side_files(temporary)
         raise
     _checked[_key(target, passphrase)] = BackupInfo(
-        target, backup_time(target) or now, backup_reason(target), info.days,
-        info.last_entry, target.stat().st_size)
+        target,
+        backup_time(target) or now,
+        backup_reason(target),
+        info.days,
+        info.last_entry,
+        target.stat().st_size,
+    )
     return target
 
 
@@ -320,16 +359,20 @@ def remove_leftovers(data_dir: Path) -> list[Path]:
     folder = backup_folder(data_dir)
     if not folder.is_dir():
         return []
-    removed = [p for p in folder.iterdir()
-               if p.name.endswith(PARTIAL) or any(p.name.endswith(PARTIAL + s)
-                                                  for s in _SIDE_FILES)
-               or (_NAME.match(p.name.removesuffix("-journal")) and p.name.endswith("-journal"))]
+    removed = [
+        p
+        for p in folder.iterdir()
+        if p.name.endswith(PARTIAL)
+        or any(p.name.endswith(PARTIAL + s) for s in _SIDE_FILES)
+        or (_NAME.match(p.name.removesuffix("-journal")) and p.name.endswith("-journal"))
+    ]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
 
 
 # --- rotation --------------------------------------------------------------------------------
+
 
 def to_keep(backups: list[Path], now: dt.datetime) -> set[Path]:
     """The backups the rotation keeps (see the module docstring)."""

@@ -68,8 +68,9 @@ def _uri(path: Path, query: str) -> str:
     return "file:" + text + "?" + query
 
 
-def connect_file(path: Path, passphrase: str | None, *, read_only: bool = False,
-                 immutable: bool = False) -> Any:
+def connect_file(
+    path: Path, passphrase: str | None, *, read_only: bool = False, immutable: bool = False
+) -> Any:
     """A raw DB-API connection in autocommit mode, keyed when a passphrase is given.
 
     ``read_only`` opens the file with ``mode=ro``: SQLite then never writes to it (no WAL is
@@ -85,9 +86,13 @@ def connect_file(path: Path, passphrase: str | None, *, read_only: bool = False,
         return sqlite3.connect(target, **options)
     module = cipher()
     if module is None:
-        raise EncryptionUnavailable(translate(
-            "errors", "Encryption is not available on this computer (the sqlcipher3 package "
-            "is not installed), so an encrypted journal cannot be opened here."))
+        raise EncryptionUnavailable(
+            translate(
+                "errors",
+                "Encryption is not available on this computer (the sqlcipher3 package "
+                "is not installed), so an encrypted journal cannot be opened here.",
+            )
+        )
     from journal.store.encryption import keyed
 
     return keyed(module, target, passphrase, options)
@@ -119,8 +124,9 @@ def damaged_plain(path: Path) -> bool:
     near = sum(a != b for a, b in zip(header[:16], SQLITE_HEADER, strict=False)) <= 4
     if header and not header.strip(b"\0"):  # zeroed (a lost write), never a random salt
         return True
-    if len(header) >= 24 and (near or (header[21:24] == b"\x40\x20\x20"
-                                       and header[18] in (1, 2) and header[19] in (1, 2))):
+    if len(header) >= 24 and (
+        near or (header[21:24] == b"\x40\x20\x20" and header[18] in (1, 2) and header[19] in (1, 2))
+    ):
         return True
     return _wal_holds_plain_page_one(path.with_name(path.name + "-wal"))
 
@@ -131,8 +137,11 @@ def _backups_are_plain(path: Path) -> bool:
     backup with the journal, all or nothing), so a journal that is not plain is damaged."""
     folder = path.parent / "backups"
     try:
-        names = sorted((p for p in folder.glob("journal-*.sqlite3") if p.stat().st_size),
-                       key=lambda p: p.name, reverse=True)
+        names = sorted(
+            (p for p in folder.glob("journal-*.sqlite3") if p.stat().st_size),
+            key=lambda p: p.name,
+            reverse=True,
+        )
     except OSError:
         return False
     return bool(names) and file_header(names[0]) == SQLITE_HEADER
@@ -159,9 +168,12 @@ def _wal_holds_plain_page_one(wal: Path) -> bool:
 
 def damaged(path: Path, problem: str) -> JournalDamaged:
     """The one message for a journal that must not be written to, with its first problem."""
-    return JournalDamaged(translate(
-        "errors", "{path} is damaged ({problem}); it has not been changed. A backup "
-        "can be restored.").format(path=path, problem=problem))
+    return JournalDamaged(
+        translate(
+            "errors",
+            "{path} is damaged ({problem}); it has not been changed. A backup can be restored.",
+        ).format(path=path, problem=problem)
+    )
 
 
 def quick_check(conn: Any, *, constraints: bool = True) -> list[str]:
@@ -185,22 +197,31 @@ def quick_check(conn: Any, *, constraints: bool = True) -> list[str]:
 
 
 def _not_found(path: Path) -> JournalNotFound:
-    return JournalNotFound(translate("errors", "No journal in {folder}.")
-                           .format(folder=path.parent))
+    return JournalNotFound(
+        translate("errors", "No journal in {folder}.").format(folder=path.parent)
+    )
 
 
 def _refuse_wrong_kind(path: Path, passphrase: str | None) -> None:
     """Refuse an encrypted (or foreign) file without a passphrase, a plain one with one."""
     if passphrase is None and not looks_plain(path):
         if damaged_plain(path):
-            raise damaged(path, translate("errors", "its first bytes are not those of a "
-                                          "journal file"))
-        raise PassphraseRequired(translate(
-            "errors", "{path} is locked with a passphrase (or is not a journal file). Enter "
-            "its passphrase to open it.").format(path=path))
+            raise damaged(
+                path, translate("errors", "its first bytes are not those of a journal file")
+            )
+        raise PassphraseRequired(
+            translate(
+                "errors",
+                "{path} is locked with a passphrase (or is not a journal file). Enter "
+                "its passphrase to open it.",
+            ).format(path=path)
+        )
     if passphrase is not None and looks_plain(path) and path.stat().st_size > 0:
-        raise JournalError(translate(
-            "errors", "{path} is not encrypted; open it without a passphrase.").format(path=path))
+        raise JournalError(
+            translate("errors", "{path} is not encrypted; open it without a passphrase.").format(
+                path=path
+            )
+        )
 
 
 def open_read_only(path: Path, passphrase: str | None = None) -> Any:
@@ -217,9 +238,15 @@ def open_read_only(path: Path, passphrase: str | None = None) -> Any:
     return _read_only_connection(_open_checked(path, passphrase), path)
 
 
-def open_database(path: Path, *, create: bool = True, passphrase: str | None = None,
-                  backup_now: Any = None, read_only: bool = False,
-                  full_check: bool = True) -> Database:
+def open_database(
+    path: Path,
+    *,
+    create: bool = True,
+    passphrase: str | None = None,
+    backup_now: Any = None,
+    read_only: bool = False,
+    full_check: bool = True,
+) -> Database:
     """Open (and create or upgrade) the journal at ``path``.
 
     An existing file is first opened read-only and checked, so nothing (no leftover WAL) is
@@ -250,8 +277,9 @@ def open_database(path: Path, *, create: bool = True, passphrase: str | None = N
     try:
         conn = connect_file(path, passphrase)
     except database_errors() as error:
-        raise JournalError(translate("errors", "Could not open {path}: {error}")
-                           .format(path=path, error=error)) from None
+        raise JournalError(
+            translate("errors", "Could not open {path}: {error}").format(path=path, error=error)
+        ) from None
     try:
         if full_check or passphrase is not None:
             try:
@@ -275,9 +303,12 @@ def open_database(path: Path, *, create: bool = True, passphrase: str | None = N
         migrate(db)
     except database_errors() as error:
         conn.close()
-        raise JournalDamaged(translate(
-            "errors", "{path} could not be read as a journal ({error}); it has not been "
-            "changed.").format(path=path, error=error)) from None
+        raise JournalDamaged(
+            translate(
+                "errors",
+                "{path} could not be read as a journal ({error}); it has not been changed.",
+            ).format(path=path, error=error)
+        ) from None
     except BaseException:
         conn.close()
         raise
@@ -297,8 +328,9 @@ def _open_checked(path: Path, passphrase: str | None) -> Any:
     try:
         conn = connect_file(path, passphrase, read_only=True, immutable=immutable)
     except database_errors() as error:
-        raise JournalError(translate("errors", "Could not open {path}: {error}")
-                           .format(path=path, error=error)) from None
+        raise JournalError(
+            translate("errors", "Could not open {path}: {error}").format(path=path, error=error)
+        ) from None
     try:
         problems = quick_check(conn, constraints=False)
     except database_errors() as error:
@@ -307,9 +339,12 @@ def _open_checked(path: Path, passphrase: str | None) -> Any:
             from journal.store.encryption import not_opened
 
             raise not_opened(path, passphrase) from None
-        raise JournalDamaged(translate(
-            "errors", "{path} could not be read as a journal ({error}); it has not been "
-            "changed.").format(path=path, error=error)) from None
+        raise JournalDamaged(
+            translate(
+                "errors",
+                "{path} could not be read as a journal ({error}); it has not been changed.",
+            ).format(path=path, error=error)
+        ) from None
     if problems:
         conn.close()
         raise damaged(path, problems[0])
@@ -321,22 +356,31 @@ def _read_only_connection(conn: Any, path: Path) -> Any:
     try:
         version = check_compatible(conn)
         if version == 0:
-            raise JournalNotFound(translate(
-                "errors", "The journal in {folder} is empty: nothing has been written to it "
-                "yet.").format(folder=path.parent))
+            raise JournalNotFound(
+                translate(
+                    "errors",
+                    "The journal in {folder} is empty: nothing has been written to it yet.",
+                ).format(folder=path.parent)
+            )
         if version < CURRENT_VERSION:
-            raise JournalError(translate(
-                "errors", "This journal needs a small update (schema {version} to {known}) "
-                "before it can be read here; it has not been changed. Open it once in the "
-                "app or with a writing command.").format(version=version,
-                                                         known=CURRENT_VERSION))
+            raise JournalError(
+                translate(
+                    "errors",
+                    "This journal needs a small update (schema {version} to {known}) "
+                    "before it can be read here; it has not been changed. Open it once in the "
+                    "app or with a writing command.",
+                ).format(version=version, known=CURRENT_VERSION)
+            )
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA query_only = ON")
     except database_errors() as error:
         conn.close()
-        raise JournalDamaged(translate(
-            "errors", "{path} could not be read as a journal ({error}); it has not been "
-            "changed.").format(path=path, error=error)) from None
+        raise JournalDamaged(
+            translate(
+                "errors",
+                "{path} could not be read as a journal ({error}); it has not been changed.",
+            ).format(path=path, error=error)
+        ) from None
     except BaseException:
         conn.close()
         raise
@@ -367,5 +411,3 @@ def open_memory() -> Database:
 def backup_connector(passphrase: str | None) -> Any:
     """How to open a backup file so it matches the journal (encrypted with the same key)."""
     return lambda target: connect_file(target, passphrase)
-
-

@@ -35,21 +35,26 @@ def get_contact(db: Database, contact_id: int) -> Contact | None:
 
 
 def contacts_on(db: Database, date: dt.date) -> list[Contact]:
-    return fetch(db, Contact, f"SELECT {_COLUMNS} FROM contacts WHERE date = ? ORDER BY id",
-                 [iso(date)])
+    return fetch(
+        db, Contact, f"SELECT {_COLUMNS} FROM contacts WHERE date = ? ORDER BY id", [iso(date)]
+    )
 
 
 def contacts_between(db: Database, start: dt.date, end: dt.date) -> list[Contact]:
-    return fetch(db, Contact,
-                 f"SELECT {_COLUMNS} FROM contacts WHERE date BETWEEN ? AND ? ORDER BY date, id",
-                 [iso(start), iso(end)])
+    return fetch(
+        db,
+        Contact,
+        f"SELECT {_COLUMNS} FROM contacts WHERE date BETWEEN ? AND ? ORDER BY date, id",
+        [iso(start), iso(end)],
+    )
 
 
 def contact_rows(db: Database, start: dt.date, end: dt.date) -> list[tuple[object, ...]]:
     """Plain rows for the analysis (``analysis.series.CONTACT_COLUMNS``)."""
     return db.execute(
         "SELECT date, kind, mode, minutes, quality FROM contacts WHERE date BETWEEN ? AND ?",
-        [iso(start), iso(end)]).fetchall()
+        [iso(start), iso(end)],
+    ).fetchall()
 
 
 def daily_totals(db: Database, start: dt.date, end: dt.date) -> list[tuple[float, ...]]:
@@ -62,11 +67,19 @@ def daily_totals(db: Database, start: dt.date, end: dt.date) -> list[tuple[float
     """
     kinds = ", ".join("sum(kind = ?)" for _ in Relationship)
     modes = ", ".join("sum(mode = ?)" for _ in Mode)
-    sql = (f"SELECT CAST(round(julianday(date) - julianday(?)) AS INTEGER), count(*), "
-           f"total(minutes), sum(quality >= ?), total(quality), {kinds}, {modes} "
-           "FROM contacts WHERE date BETWEEN ? AND ? GROUP BY date ORDER BY date")
-    params = [iso(start), MEANINGFUL_QUALITY, *(k.value for k in Relationship),
-              *(m.value for m in Mode), iso(start), iso(end)]
+    sql = (
+        f"SELECT CAST(round(julianday(date) - julianday(?)) AS INTEGER), count(*), "
+        f"total(minutes), sum(quality >= ?), total(quality), {kinds}, {modes} "
+        "FROM contacts WHERE date BETWEEN ? AND ? GROUP BY date ORDER BY date"
+    )
+    params = [
+        iso(start),
+        MEANINGFUL_QUALITY,
+        *(k.value for k in Relationship),
+        *(m.value for m in Mode),
+        iso(start),
+        iso(end),
+    ]
     return db.execute(sql, params).fetchall()
 
 
@@ -80,15 +93,16 @@ def _packed_counts(column: str, values: list[str]) -> tuple[list[str], list[obje
     of each group of ``PACK_WIDTH``, and their parameters."""
     sums, params = [], []
     for first in range(0, len(values), PACK_WIDTH):
-        group = values[first:first + PACK_WIDTH]
+        group = values[first : first + PACK_WIDTH]
         cases = " ".join(f"WHEN ? THEN {1 << (PACK_BITS * i)}" for i in range(len(group)))
         sums.append(f"total(CASE {column} {cases} ELSE 0 END)")
         params += group
     return sums, params
 
 
-def packed_daily_totals(db: Database, start: dt.date,
-                        end: dt.date) -> list[tuple[float, ...]] | None:
+def packed_daily_totals(
+    db: Database, start: dt.date, end: dt.date
+) -> list[tuple[float, ...]] | None:
     """``daily_totals`` with the counts per kind and per mode packed ``PACK_WIDTH`` to a
     column, ``PACK_BITS`` bits each (``analysis.series.unpack_totals`` takes them apart).
 
@@ -97,9 +111,11 @@ def packed_daily_totals(db: Database, start: dt.date,
     """
     kinds, kind_params = _packed_counts("kind", [k.value for k in Relationship])
     modes, mode_params = _packed_counts("mode", [m.value for m in Mode])
-    sql = (f"SELECT CAST(round(julianday(date) - julianday(?)) AS INTEGER), count(*), "
-           f"total(minutes), sum(quality >= ?), total(quality), {', '.join(kinds + modes)} "
-           "FROM contacts WHERE date BETWEEN ? AND ? GROUP BY date ORDER BY date")
+    sql = (
+        f"SELECT CAST(round(julianday(date) - julianday(?)) AS INTEGER), count(*), "
+        f"total(minutes), sum(quality >= ?), total(quality), {', '.join(kinds + modes)} "
+        "FROM contacts WHERE date BETWEEN ? AND ? GROUP BY date ORDER BY date"
+    )
     params = [iso(start), MEANINGFUL_QUALITY, *kind_params, *mode_params, iso(start), iso(end)]
     rows = db.execute(sql, params).fetchall()
     if any(row[1] >= 1 << PACK_BITS for row in rows):
@@ -109,8 +125,9 @@ def packed_daily_totals(db: Database, start: dt.date,
 
 def last_meaningful_date(db: Database, up_to: dt.date) -> dt.date | None:
     """The latest date up to ``up_to`` with a contact rated 4 or 5 for how connected it felt."""
-    row = db.execute("SELECT max(date) FROM contacts WHERE quality >= 4 AND date <= ?",
-                     [iso(up_to)]).fetchone()
+    row = db.execute(
+        "SELECT max(date) FROM contacts WHERE quality >= 4 AND date <= ?", [iso(up_to)]
+    ).fetchone()
     return dt.date.fromisoformat(row[0]) if row[0] else None
 
 
@@ -122,5 +139,6 @@ def closest_people(db: Database, up_to: dt.date, limit: int = 3) -> list[int]:
            WHERE p.archived = 0 AND p.relationship NOT IN ('therapist', 'clinician')
              AND c.date BETWEEN ? AND ?
            GROUP BY c.person_id ORDER BY avg(c.quality) DESC, count(*) DESC LIMIT ?""",
-        [since, iso(up_to), limit]).fetchall()
+        [since, iso(up_to), limit],
+    ).fetchall()
     return [row[0] for row in rows]

@@ -14,8 +14,9 @@ _COLUMNS = "date, mood, anxiety, loneliness, energy, physical, sleep_hours, copi
 
 
 def get_day(db: Database, date: dt.date) -> Day | None:
-    found = fetch(db, Day, f"SELECT {_COLUMNS} FROM days WHERE date = ?", [iso(date)],
-                  json_fields=_JSON)
+    found = fetch(
+        db, Day, f"SELECT {_COLUMNS} FROM days WHERE date = ?", [iso(date)], json_fields=_JSON
+    )
     return found[0] if found else None
 
 
@@ -32,8 +33,13 @@ def delete_day(db: Database, date: dt.date) -> None:
 
 def days_between(db: Database, start: dt.date, end: dt.date) -> list[Day]:
     """Check-ins from ``start`` to ``end`` inclusive, oldest first."""
-    return fetch(db, Day, f"SELECT {_COLUMNS} FROM days WHERE date BETWEEN ? AND ? ORDER BY date",
-                 [iso(start), iso(end)], json_fields=_JSON)
+    return fetch(
+        db,
+        Day,
+        f"SELECT {_COLUMNS} FROM days WHERE date BETWEEN ? AND ? ORDER BY date",
+        [iso(start), iso(end)],
+        json_fields=_JSON,
+    )
 
 
 def dates_with_checkins(db: Database, start: dt.date, end: dt.date) -> set[dt.date]:
@@ -65,20 +71,25 @@ def rating_rows(db: Database, start: dt.date, end: dt.date) -> list[tuple[object
     ten years must load in milliseconds."""
     return db.execute(
         "SELECT date, mood, anxiety, loneliness, energy, physical, sleep_hours FROM days "
-        "WHERE date BETWEEN ? AND ? ORDER BY date", [iso(start), iso(end)]).fetchall()
+        "WHERE date BETWEEN ? AND ? ORDER BY date",
+        [iso(start), iso(end)],
+    ).fetchall()
 
 
-def rating_rows_by_offset(db: Database, start: dt.date,
-                          end: dt.date) -> list[tuple[object, ...]]:
+def rating_rows_by_offset(db: Database, start: dt.date, end: dt.date) -> list[tuple[object, ...]]:
     """As ``rating_rows`` but keyed by the day's offset from ``start`` (no dates to parse)."""
     return db.execute(
         "SELECT CAST(round(julianday(date) - julianday(?)) AS INTEGER), mood, anxiety, "
         "loneliness, energy, physical, sleep_hours FROM days WHERE date BETWEEN ? AND ? "
-        "ORDER BY date", [iso(start), iso(start), iso(end)]).fetchall()
+        "ORDER BY date",
+        [iso(start), iso(start), iso(end)],
+    ).fetchall()
 
 
 def coping_tags(db: Database) -> list[str]:
     """Every coping tag used before, most used first, for suggestions."""
-    rows = db.execute("SELECT value, count(*) AS uses FROM days, json_each(days.coping) "
-                      "GROUP BY lower(value) ORDER BY uses DESC, value").fetchall()
+    rows = db.execute(
+        "SELECT value, count(*) AS uses FROM days, json_each(days.coping) "
+        "GROUP BY lower(value) ORDER BY uses DESC, value"
+    ).fetchall()
     return [row[0] for row in rows]

@@ -36,9 +36,13 @@ from journal.store.schema import TABLES
 def _module():
     module = cipher()
     if module is None:
-        raise EncryptionUnavailable(translate(
-            "errors", "Encryption is not available on this computer (the sqlcipher3 package "
-            "is not installed for this platform). The journal has not been changed."))
+        raise EncryptionUnavailable(
+            translate(
+                "errors",
+                "Encryption is not available on this computer (the sqlcipher3 package "
+                "is not installed for this platform). The journal has not been changed.",
+            )
+        )
     return module
 
 
@@ -49,15 +53,15 @@ PROBED_BACKUPS = 3
 def key_forms(passphrase: str) -> list[str]:
     """The forms to try: NFC first (what new keys use), then as typed, then NFD."""
     forms: list[str] = []
-    for form in (usable(passphrase), passphrase,
-                 unicodedata.normalize("NFD", passphrase)):
+    for form in (usable(passphrase), passphrase, unicodedata.normalize("NFD", passphrase)):
         if form not in forms:
             forms.append(form)
     return forms
 
 
-def keyed(module: Any, path: Path | str, passphrase: str,
-          options: dict[str, Any] | None = None) -> Any:
+def keyed(
+    module: Any, path: Path | str, passphrase: str, options: dict[str, Any] | None = None
+) -> Any:
     """A SQLCipher connection to ``path`` keyed with the form of ``passphrase`` that opens it.
 
     Only when the forms differ (accented letters) is each one tried; a wrong passphrase is
@@ -104,13 +108,21 @@ def not_opened(path: Path, passphrase: str) -> JournalError:
     """
     from journal.store.backup import backup_files
 
-    damaged = JournalDamaged(translate(
-        "errors", "{path} is damaged; it has not been changed. Its passphrase opens its "
-                  "backups: a backup can be restored.").format(path=path))
+    damaged = JournalDamaged(
+        translate(
+            "errors",
+            "{path} is damaged; it has not been changed. Its passphrase opens its "
+            "backups: a backup can be restored.",
+        ).format(path=path)
+    )
     if damaged_plain(path):  # a journal without a passphrase (its backups say so), damaged
-        return JournalDamaged(translate(
-            "errors", "{path} is damaged (it is not a journal file any more); it has not been "
-                      "changed. A backup can be restored.").format(path=path))
+        return JournalDamaged(
+            translate(
+                "errors",
+                "{path} is damaged (it is not a journal file any more); it has not been "
+                "changed. A backup can be restored.",
+            ).format(path=path)
+        )
     if opens_with(path, passphrase):
         return damaged
     # every backup has the journal's key (changes are all or nothing), so a few newest tell;
@@ -118,8 +130,9 @@ def not_opened(path: Path, passphrase: str) -> JournalError:
     tried = [b for b in backup_files(path.parent) if not looks_plain(b)][:PROBED_BACKUPS]
     if any(opens_with(backup, passphrase) for backup in tried):
         return damaged
-    return WrongPassphrase(translate(
-        "errors", "That passphrase does not open this journal. Nothing has been changed."))
+    return WrongPassphrase(
+        translate("errors", "That passphrase does not open this journal. Nothing has been changed.")
+    )
 
 
 def fsync_file(path: Path) -> None:
@@ -139,8 +152,10 @@ def fsync_dir(path: Path) -> None:
 
 
 def counts(conn: object) -> dict[str, int]:
-    return {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]  # type: ignore[attr-defined]
-            for t in TABLES}
+    return {
+        t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]  # type: ignore[attr-defined]
+        for t in TABLES
+    }
 
 
 def rewrite(source: Path, source_key: str | None, target: Path, target_key: str | None) -> None:
@@ -160,8 +175,9 @@ def rewrite(source: Path, source_key: str | None, target: Path, target_key: str 
         conn = keyed(module, source, source_key)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute(f"ATTACH DATABASE {_quote(str(target))} AS target KEY "
-                     f"{_quote(target_key or '')}")
+        conn.execute(
+            f"ATTACH DATABASE {_quote(str(target))} AS target KEY {_quote(target_key or '')}"
+        )
         # one sync at the end (``fsync_file``) instead of several per table: the copy is not
         # used before that, so this is as durable and many times faster
         conn.execute("PRAGMA target.synchronous = OFF")
@@ -175,11 +191,17 @@ def rewrite(source: Path, source_key: str | None, target: Path, target_key: str 
     check = connect_file(target, target_key)
     try:
         problems = quick_check(check)
-        if problems or counts(check) != expected or check.execute(
-                "PRAGMA user_version").fetchone()[0] != version:
-            raise JournalError(translate(
-                "errors", "The rewritten journal did not check out; the journal has not been "
-                "changed."))
+        if (
+            problems
+            or counts(check) != expected
+            or check.execute("PRAGMA user_version").fetchone()[0] != version
+        ):
+            raise JournalError(
+                translate(
+                    "errors",
+                    "The rewritten journal did not check out; the journal has not been changed.",
+                )
+            )
     finally:
         check.close()
     fsync_file(target)

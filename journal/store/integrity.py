@@ -60,11 +60,12 @@ def check_clauses(sql: str) -> list[str]:
 
 
 def constraint_violations(db: Database | Any) -> list[str]:
-    """"CHECK constraint failed in <table>" for every table with a row breaking one."""
+    """ "CHECK constraint failed in <table>" for every table with a row breaking one."""
     db = getattr(db, "conn", db)
     found = []
-    for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' "
-                                "AND sql IS NOT NULL").fetchall():
+    for name, sql in db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL"
+    ).fetchall():
         clauses = check_clauses(sql)
         if not clauses:
             continue
@@ -85,15 +86,17 @@ def check(db: Database | Any, *, structure_checked: bool = False) -> CheckReport
     version = schema_version(conn)
     if version != CURRENT_VERSION:
         problems.append(f"schema version {version}, expected {CURRENT_VERSION}")
-    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master "
-                                            "WHERE type = 'table'")}
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     missing = [t for t in TABLES if t not in names]
     problems += [f"table {t} is missing" for t in missing]
     dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
     if dangling:
         problems.append(f"{len(dangling)} rows refer to records that do not exist")
-    counts = {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
-              for t in TABLES if t not in missing}
+    counts = {
+        t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
+        for t in TABLES
+        if t not in missing
+    }
     return CheckReport(problems, version, counts)
 
 
@@ -103,19 +106,25 @@ def check_journal(data_dir: Path, passphrase: str | None = None) -> CheckReport:
     one needing an update), one ``quick_check``, nothing written or created."""
     path = paths.database_path(data_dir)
     if not path.exists():
-        raise JournalNotFound(translate("errors", "No journal in {folder}.")
-                              .format(folder=data_dir))
+        raise JournalNotFound(
+            translate("errors", "No journal in {folder}.").format(folder=data_dir)
+        )
     try:
         if path.stat().st_size == 0 and _has_backup_files(data_dir):
-            raise JournalDamaged(translate(
-                "errors", "{path} is empty (0 bytes) although backups exist; it has not "
-                "been changed. A backup can be restored.").format(path=path))
+            raise JournalDamaged(
+                translate(
+                    "errors",
+                    "{path} is empty (0 bytes) although backups exist; it has not "
+                    "been changed. A backup can be restored.",
+                ).format(path=path)
+            )
         conn = open_read_only(path, passphrase)
     except OSError as error:
-        raise JournalError(translate("errors", "Could not open the journal in {folder}: "
-                                     "{error}").format(folder=data_dir,
-                                                       error=error.strerror or error)
-                           ) from None
+        raise JournalError(
+            translate("errors", "Could not open the journal in {folder}: {error}").format(
+                folder=data_dir, error=error.strerror or error
+            )
+        ) from None
     try:
         return check(conn, structure_checked=True)
     finally:

@@ -40,9 +40,13 @@ class JournalLock:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             handle.close()
-            raise JournalInUse(translate(
-                "errors", "This journal is already open in Connection Journal (or a command "
-                "is writing to it). Close it there first; nothing has been changed.")) from None
+            raise JournalInUse(
+                translate(
+                    "errors",
+                    "This journal is already open in Connection Journal (or a command "
+                    "is writing to it). Close it there first; nothing has been changed.",
+                )
+            ) from None
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))

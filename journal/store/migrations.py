@@ -43,15 +43,25 @@ def check_compatible(db: Database | Any) -> int:
     ``db`` is a ``Database`` or a bare DB-API connection (the read-only open of ``check``)."""
     version = schema_version(db)
     if version > CURRENT_VERSION:
-        raise JournalDamaged(translate(
-            "errors", "This journal was written by a newer version of Connection Journal "
-            "(schema {version}, this app knows {known}). Please update the app; the journal "
-            "has not been changed.").format(version=version, known=CURRENT_VERSION))
-    if version == 0 and db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                                   "LIMIT 1").fetchone():
-        raise JournalDamaged(translate(
-            "errors", "This file is an SQLite database but not a Connection Journal; it has "
-            "not been changed."))
+        raise JournalDamaged(
+            translate(
+                "errors",
+                "This journal was written by a newer version of Connection Journal "
+                "(schema {version}, this app knows {known}). Please update the app; the journal "
+                "has not been changed.",
+            ).format(version=version, known=CURRENT_VERSION)
+        )
+    if (
+        version == 0
+        and db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone()
+    ):
+        raise JournalDamaged(
+            translate(
+                "errors",
+                "This file is an SQLite database but not a Connection Journal; it has "
+                "not been changed.",
+            )
+        )
     return version
 
 

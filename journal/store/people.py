@@ -17,9 +17,13 @@ _COLUMNS = "id, name, relationship, archived, note, keep_in_touch_days, touch_di
 
 
 def _name_taken(name: str) -> ValidationError:
-    return ValidationError("name", translate(
-        "validation", "There is already someone called “{name}”; choose another name or "
-        "merge the two").format(name=name))
+    return ValidationError(
+        "name",
+        translate(
+            "validation",
+            "There is already someone called “{name}”; choose another name or merge the two",
+        ).format(name=name),
+    )
 
 
 def add_person(db: Database, person: Person) -> Person:
@@ -82,31 +86,47 @@ def people_overview(db: Database, today: dt.date) -> list[PersonOverview]:
     and average "how connected" over all their contacts, in one query."""
     since = (today - dt.timedelta(days=29)).isoformat()
     rows = db.execute(
-        f"""SELECT {', '.join('p.' + c for c in _COLUMNS.split(', '))},
+        f"""SELECT {", ".join("p." + c for c in _COLUMNS.split(", "))},
                    max(c.date), sum(c.date >= ? AND c.date <= ?), avg(c.quality), count(c.id)
             FROM people p LEFT JOIN contacts c ON c.person_id = p.id
             GROUP BY p.id ORDER BY p.name COLLATE NOCASE""",
-        [since, today.isoformat()]).fetchall()
-    return [PersonOverview(
-        Person(id=r[0], name=r[1], relationship=r[2], archived=r[3], note=r[4],
-               keep_in_touch_days=r[5], touch_dismissed_on=r[6]),
-        dt.date.fromisoformat(r[7]) if r[7] else None, int(r[8] or 0),
-        float(r[9]) if r[9] is not None else None, int(r[10])) for r in rows]
+        [since, today.isoformat()],
+    ).fetchall()
+    return [
+        PersonOverview(
+            Person(
+                id=r[0],
+                name=r[1],
+                relationship=r[2],
+                archived=r[3],
+                note=r[4],
+                keep_in_touch_days=r[5],
+                touch_dismissed_on=r[6],
+            ),
+            dt.date.fromisoformat(r[7]) if r[7] else None,
+            int(r[8] or 0),
+            float(r[9]) if r[9] is not None else None,
+            int(r[10]),
+        )
+        for r in rows
+    ]
 
 
 def merge_people(db: Database, keep_id: int, remove_id: int) -> None:
     """Move every reference from ``remove_id`` to ``keep_id`` and delete ``remove_id``."""
     db.execute("UPDATE contacts SET person_id = ? WHERE person_id = ?", [keep_id, remove_id])
     db.execute("UPDATE sessions SET person_id = ? WHERE person_id = ?", [keep_id, remove_id])
-    db.execute("UPDATE commitments SET suggested_by = ? WHERE suggested_by = ?",
-               [keep_id, remove_id])
+    db.execute(
+        "UPDATE commitments SET suggested_by = ? WHERE suggested_by = ?", [keep_id, remove_id]
+    )
     db.execute("DELETE FROM people WHERE id = ?", [remove_id])
 
 
 def person_contacts(db: Database, person_id: int) -> list[tuple[dt.date, int]]:
     """Every contact with ``person_id`` as (date, how connected), oldest first."""
-    rows = db.execute("SELECT date, quality FROM contacts WHERE person_id = ? ORDER BY date, id",
-                      [person_id]).fetchall()
+    rows = db.execute(
+        "SELECT date, quality FROM contacts WHERE person_id = ? ORDER BY date, id", [person_id]
+    ).fetchall()
     return [(dt.date.fromisoformat(date), int(quality)) for date, quality in rows]
 
 
@@ -116,6 +136,9 @@ def moods_with_person(db: Database, person_id: int) -> list[tuple[dt.date, int, 
     rows = db.execute(
         """SELECT d.date, d.mood, EXISTS (SELECT 1 FROM contacts c
                                           WHERE c.date = d.date AND c.person_id = ?)
-           FROM days d ORDER BY d.date""", [person_id]).fetchall()
-    return [(dt.date.fromisoformat(date), int(mood), bool(with_them))
-            for date, mood, with_them in rows]
+           FROM days d ORDER BY d.date""",
+        [person_id],
+    ).fetchall()
+    return [
+        (dt.date.fromisoformat(date), int(mood), bool(with_them)) for date, mood, with_them in rows
+    ]

@@ -188,8 +188,13 @@ def recover(data_dir: Path) -> None:
     except (OSError, ValueError, KeyError, TypeError):
         # the record is written whole and renamed into place, so this is damage of the disk:
         # every temporary file was complete before the record was written
-        renames = [(_relative(data_dir, p), _relative(data_dir, p.with_name(p.name[:-len(SUFFIX)])))
-                   for p in [_temporary(paths.database_path(data_dir)),
-                             *backup_folder(data_dir).glob(f"*{SUFFIX}")] if p.exists()]
+        renames = [
+            (_relative(data_dir, p), _relative(data_dir, p.with_name(p.name[: -len(SUFFIX)])))
+            for p in [
+                _temporary(paths.database_path(data_dir)),
+                *backup_folder(data_dir).glob(f"*{SUFFIX}"),
+            ]
+            if p.exists()
+        ]
     _finish(data_dir, renames)
     discard_temporaries(data_dir)

@@ -56,9 +56,11 @@ def copy_checked(source: Path, target: Path, passphrase: str | None) -> BackupIn
     """
     info = inspect(source, passphrase)
     if not isinstance(info, BackupInfo):
-        raise JournalError(translate(
-            "errors", "The backup {name} cannot be used ({problem}); nothing has been "
-            "changed.").format(name=source.name, problem=info))
+        raise JournalError(
+            translate(
+                "errors", "The backup {name} cannot be used ({problem}); nothing has been changed."
+            ).format(name=source.name, problem=info)
+        )
     try:
         remove_with_side_files(target)
         faults.point("restore:create")
@@ -77,17 +79,22 @@ def copy_checked(source: Path, target: Path, passphrase: str | None) -> BackupIn
     except (OSError, *database_errors()) as error:
         remove_with_side_files(target)
         detail = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise JournalError(translate(
-            "errors", "The backup could not be copied for restoring ({error}); nothing has "
-            "been changed.").format(error=detail)) from None
+        raise JournalError(
+            translate(
+                "errors",
+                "The backup could not be copied for restoring ({error}); nothing has been changed.",
+            ).format(error=detail)
+        ) from None
     except BaseException:
         remove_with_side_files(target)
         raise
     if problem:
         remove_with_side_files(target)
-        raise JournalError(translate(
-            "errors", "The backup {name} is damaged ({problem}); nothing has been "
-            "changed.").format(name=source.name, problem=problem))
+        raise JournalError(
+            translate(
+                "errors", "The backup {name} is damaged ({problem}); nothing has been changed."
+            ).format(name=source.name, problem=problem)
+        )
     return info
 
 
@@ -170,8 +177,9 @@ def swap_in(data_dir: Path, ready: Path, now: dt.datetime) -> Path | None:
     return aside
 
 
-def restore_file(data_dir: Path, source: Path, *, now: dt.datetime,
-                 passphrase: str | None) -> Path | None:
+def restore_file(
+    data_dir: Path, source: Path, *, now: dt.datetime, passphrase: str | None
+) -> Path | None:
     """Replace a journal that is not open (damaged, or missing) by the backup ``source``."""
     copy = restoring_path(data_dir)
     copy_checked(source, copy, passphrase)

@@ -42,8 +42,14 @@ def from_row(cls: type[T], row: dict[str, Any], *, json_fields: Iterable[str] = 
     return cls(**values)
 
 
-def fetch(db: Database, cls: type[T], sql: str, params: Iterable[Any] = (),
-          *, json_fields: Iterable[str] = ()) -> list[T]:
+def fetch(
+    db: Database,
+    cls: type[T],
+    sql: str,
+    params: Iterable[Any] = (),
+    *,
+    json_fields: Iterable[str] = (),
+) -> list[T]:
     """Run a query and build one record per row."""
     fields = tuple(json_fields)
     return [from_row(cls, row, json_fields=fields) for row in db.query(sql, tuple(params))]
@@ -61,8 +67,10 @@ def insert_rows(db: Database, table: str, rows: Iterable[dict[str, Any]]) -> int
     if first is None:
         return 0
     columns = list(first)
-    sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-           f"VALUES ({', '.join('?' for _ in columns)})")
+    sql = (
+        f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)})"
+    )
     count = 0
 
     def values() -> Iterable[tuple[Any, ...]]:
@@ -75,8 +83,9 @@ def insert_rows(db: Database, table: str, rows: Iterable[dict[str, Any]]) -> int
     return count
 
 
-def insert_many(db: Database, table: str, records: Iterable[object],
-                *, exclude: Iterable[str] = ()) -> int:
+def insert_many(
+    db: Database, table: str, records: Iterable[object], *, exclude: Iterable[str] = ()
+) -> int:
     """Insert already-validated records in bulk (ids kept when the records carry them)."""
     skip = tuple(exclude)
     return insert_rows(db, table, (to_row(record, exclude=skip) for record in records))

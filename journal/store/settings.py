@@ -34,8 +34,10 @@ def load_settings(db: Database) -> Settings:
 
 
 def save_settings(db: Database, settings: Settings) -> None:
-    rows = [{"key": f.name, "value": json.dumps(getattr(settings, f.name))}
-            for f in dataclasses.fields(settings)]
+    rows = [
+        {"key": f.name, "value": json.dumps(getattr(settings, f.name))}
+        for f in dataclasses.fields(settings)
+    ]
     db["settings"].upsert_all(rows, pk="key")
 
 

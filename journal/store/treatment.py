@@ -29,15 +29,19 @@ def add_session(db: Database, session: Session) -> Session:
 
 
 def sessions_between(db: Database, start: dt.date, end: dt.date) -> list[Session]:
-    return fetch(db, Session,
-                 f"SELECT {_SESSION} FROM sessions WHERE date BETWEEN ? AND ? ORDER BY date, id",
-                 [iso(start), iso(end)])
+    return fetch(
+        db,
+        Session,
+        f"SELECT {_SESSION} FROM sessions WHERE date BETWEEN ? AND ? ORDER BY date, id",
+        [iso(start), iso(end)],
+    )
 
 
 def add_medication(db: Database, medication: Medication) -> Medication:
     table = db["medications"].insert(to_row(medication, exclude=("id",)))
-    return fetch(db, Medication, f"SELECT {_MEDICATION} FROM medications WHERE id = ?",
-                 [table.last_pk])[0]
+    return fetch(
+        db, Medication, f"SELECT {_MEDICATION} FROM medications WHERE id = ?", [table.last_pk]
+    )[0]
 
 
 def list_medications(db: Database) -> list[Medication]:
@@ -49,14 +53,20 @@ def set_doses(db: Database, log: DoseLog) -> None:
 
 
 def doses_between(db: Database, start: dt.date, end: dt.date) -> list[DoseLog]:
-    return fetch(db, DoseLog, "SELECT medication_id, date, taken FROM doses "
-                 "WHERE date BETWEEN ? AND ? ORDER BY date, medication_id", [iso(start), iso(end)])
+    return fetch(
+        db,
+        DoseLog,
+        "SELECT medication_id, date, taken FROM doses "
+        "WHERE date BETWEEN ? AND ? ORDER BY date, medication_id",
+        [iso(start), iso(end)],
+    )
 
 
 def add_commitment(db: Database, commitment: Commitment) -> Commitment:
     table = db["commitments"].insert(to_row(commitment, exclude=("id",)))
-    return fetch(db, Commitment, f"SELECT {_COMMITMENT} FROM commitments WHERE id = ?",
-                 [table.last_pk])[0]
+    return fetch(
+        db, Commitment, f"SELECT {_COMMITMENT} FROM commitments WHERE id = ?", [table.last_pk]
+    )[0]
 
 
 def list_commitments(db: Database) -> list[Commitment]:
@@ -68,8 +78,13 @@ def set_commitment_done(db: Database, log: CommitmentLog) -> None:
 
 
 def commitment_log_between(db: Database, start: dt.date, end: dt.date) -> list[CommitmentLog]:
-    return fetch(db, CommitmentLog, "SELECT commitment_id, date, done FROM commitment_log "
-                 "WHERE date BETWEEN ? AND ? ORDER BY date, commitment_id", [iso(start), iso(end)])
+    return fetch(
+        db,
+        CommitmentLog,
+        "SELECT commitment_id, date, done FROM commitment_log "
+        "WHERE date BETWEEN ? AND ? ORDER BY date, commitment_id",
+        [iso(start), iso(end)],
+    )
 
 
 def add_agenda_item(db: Database, item: AgendaItem) -> AgendaItem:
@@ -84,8 +99,11 @@ def list_agenda(db: Database, *, open_only: bool = False) -> list[AgendaItem]:
 
 def attended_session_dates(db: Database, start: dt.date, end: dt.date) -> list[str]:
     """ISO dates with at least one attended session, for the analysis."""
-    rows = db.execute("SELECT DISTINCT date FROM sessions WHERE status = 'attended' AND date "
-                      "BETWEEN ? AND ? ORDER BY date", [iso(start), iso(end)]).fetchall()
+    rows = db.execute(
+        "SELECT DISTINCT date FROM sessions WHERE status = 'attended' AND date "
+        "BETWEEN ? AND ? ORDER BY date",
+        [iso(start), iso(end)],
+    ).fetchall()
     return [row[0] for row in rows]
 
 
@@ -104,8 +122,9 @@ def delete_session(db: Database, session_id: int) -> None:
 
 
 def get_medication(db: Database, medication_id: int) -> Medication | None:
-    found = fetch(db, Medication, f"SELECT {_MEDICATION} FROM medications WHERE id = ?",
-                  [medication_id])
+    found = fetch(
+        db, Medication, f"SELECT {_MEDICATION} FROM medications WHERE id = ?", [medication_id]
+    )
     return found[0] if found else None
 
 
@@ -115,8 +134,9 @@ def update_medication(db: Database, medication: Medication) -> Medication:
 
 
 def get_commitment(db: Database, commitment_id: int) -> Commitment | None:
-    found = fetch(db, Commitment, f"SELECT {_COMMITMENT} FROM commitments WHERE id = ?",
-                  [commitment_id])
+    found = fetch(
+        db, Commitment, f"SELECT {_COMMITMENT} FROM commitments WHERE id = ?", [commitment_id]
+    )
     return found[0] if found else None
 
 
@@ -150,12 +170,16 @@ class DoneRow(NamedTuple):
 
 
 def dose_rows(db: Database, start: dt.date, end: dt.date) -> list[DoseRow]:
-    rows = db.execute("SELECT medication_id, date, taken FROM doses WHERE date BETWEEN ? AND ?",
-                      [iso(start), iso(end)]).fetchall()
+    rows = db.execute(
+        "SELECT medication_id, date, taken FROM doses WHERE date BETWEEN ? AND ?",
+        [iso(start), iso(end)],
+    ).fetchall()
     return [DoseRow(m, dt.date.fromisoformat(d), t) for m, d, t in rows]
 
 
 def done_rows(db: Database, start: dt.date, end: dt.date) -> list[DoneRow]:
-    rows = db.execute("SELECT commitment_id, date, done FROM commitment_log WHERE date BETWEEN "
-                      "? AND ?", [iso(start), iso(end)]).fetchall()
+    rows = db.execute(
+        "SELECT commitment_id, date, done FROM commitment_log WHERE date BETWEEN ? AND ?",
+        [iso(start), iso(end)],
+    ).fetchall()
     return [DoneRow(c, dt.date.fromisoformat(d), n) for c, d, n in rows]

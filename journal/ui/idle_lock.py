@@ -30,10 +30,16 @@ from journal.services import Journal
 from journal.ui import theme
 
 #: Input that counts as someone using the app.
-ACTIVITY = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
-})
+ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+    }
+)
 
 
 class LockCover(QWidget):
@@ -49,9 +55,13 @@ class LockCover(QWidget):
         column = QVBoxLayout()
         heading = theme.as_heading(QLabel(self.tr("The journal is locked"), self))
         column.addWidget(heading)
-        hint = QLabel(self.tr("It locked itself after a while without use, so nobody else "
-                              "can read it. Enter your passphrase to go on where you were."),
-                      self)
+        hint = QLabel(
+            self.tr(
+                "It locked itself after a while without use, so nobody else "
+                "can read it. Enter your passphrase to go on where you were."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         column.addWidget(hint)
         row = QHBoxLayout()
@@ -64,7 +74,8 @@ class LockCover(QWidget):
         show = QCheckBox(self.tr("&Show"), self, objectName="lock_show_passphrase")
         show.setAccessibleName(self.tr("Show passphrase"))
         show.setAccessibleDescription(
-            self.tr("Shows the passphrase as you type it; make sure nobody is looking"))
+            self.tr("Shows the passphrase as you type it; make sure nobody is looking")
+        )
         show.toggled.connect(self._on_show_toggled)
         self.unlock_button = QPushButton(self.tr("Unlock"), self, objectName="unlock")
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
@@ -83,11 +94,13 @@ class LockCover(QWidget):
         column.addWidget(self.message)
         # help is never behind the passphrase: the public crisis lines (not the person's own
         # plan, which is private) open from the cover, by button or F1 as everywhere else
-        self.help_button = QPushButton(self.tr("Need help now (F1)"), self,
-                                       objectName="lock_need_help")
+        self.help_button = QPushButton(
+            self.tr("Need help now (F1)"), self, objectName="lock_need_help"
+        )
         self.help_button.setAccessibleName(self.tr("Need help now"))
         self.help_button.setAccessibleDescription(
-            self.tr("Shows crisis lines you can call now, without unlocking the journal"))
+            self.tr("Shows crisis lines you can call now, without unlocking the journal")
+        )
         self.help_button.clicked.connect(self._on_help_clicked)
         self.help_dialog: QWidget | None = None
         help_row = QHBoxLayout()
@@ -106,8 +119,7 @@ class LockCover(QWidget):
         outer.addStretch(2)
 
     def _on_show_toggled(self, shown: bool) -> None:
-        self.field.setEchoMode(QLineEdit.EchoMode.Normal if shown
-                               else QLineEdit.EchoMode.Password)
+        self.field.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # F1 as everywhere in the app; a key press (not a QShortcut), so no other window's
@@ -206,9 +218,13 @@ class IdleLock(QObject):
             if isinstance(window, QMenu):  # a menu left open: simply closed
                 window.close()
                 continue
-            hidden = [child for child in window.findChildren(
-                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                if child.isVisible() and not child.isWindow()]  # dialogs get their own cover
+            hidden = [
+                child
+                for child in window.findChildren(
+                    QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+                )
+                if child.isVisible() and not child.isWindow()
+            ]  # dialogs get their own cover
             for child in hidden:
                 child.hide()
             title = window.windowTitle()

@@ -63,8 +63,11 @@ def install(app: QCoreApplication) -> list[str]:
             loaded.append(translator.filePath())
         else:
             translator.deleteLater()
-    i18n.install(translator=QCoreApplication.translate, date_formatter=format_date,
-                 number_formatter=format_number)
+    i18n.install(
+        translator=QCoreApplication.translate,
+        date_formatter=format_date,
+        number_formatter=format_number,
+    )
     log.info("locale %s, translations %s", QLocale().name(), loaded or "none (English)")
     return loaded
 
@@ -87,8 +90,7 @@ def format_date(day: dt.date, style: i18n.DateStyle = "date") -> str:
     if style == "month":
         return locale.standaloneMonthName(day.month, QLocale.FormatType.ShortFormat)
     if style == "date_time":
-        moment = day if isinstance(day, dt.datetime) else dt.datetime(day.year, day.month,
-                                                                       day.day)
+        moment = day if isinstance(day, dt.datetime) else dt.datetime(day.year, day.month, day.day)
         time = locale.toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
         return f"{locale.toString(date, date_pattern('date'))} {time}"
     return locale.toString(date, date_pattern(style))

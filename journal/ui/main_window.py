@@ -49,21 +49,39 @@ log = logging.getLogger(__name__)
 #: they are shown, so the window is interactive sooner and holds only what was opened.
 PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("today", QT_TRANSLATE_NOOP("MainWindow", "Today"), "journal.ui.pages.today", "TodayPage"),
-    ("people", QT_TRANSLATE_NOOP("MainWindow", "People"), "journal.ui.pages.people",
-     "PeoplePage"),
-    ("treatment", QT_TRANSLATE_NOOP("MainWindow", "Treatment"), "journal.ui.pages.treatment",
-     "TreatmentPage"),
-    ("checkins", QT_TRANSLATE_NOOP("MainWindow", "Check-ins"), "journal.ui.pages.checkins",
-     "CheckinsPage"),
-    ("trends", QT_TRANSLATE_NOOP("MainWindow", "Trends"), "journal.ui.pages.trends",
-     "TrendsPage"),
-    ("insights", QT_TRANSLATE_NOOP("MainWindow", "Insights"), "journal.ui.pages.insights",
-     "InsightsPage"),
+    ("people", QT_TRANSLATE_NOOP("MainWindow", "People"), "journal.ui.pages.people", "PeoplePage"),
+    (
+        "treatment",
+        QT_TRANSLATE_NOOP("MainWindow", "Treatment"),
+        "journal.ui.pages.treatment",
+        "TreatmentPage",
+    ),
+    (
+        "checkins",
+        QT_TRANSLATE_NOOP("MainWindow", "Check-ins"),
+        "journal.ui.pages.checkins",
+        "CheckinsPage",
+    ),
+    ("trends", QT_TRANSLATE_NOOP("MainWindow", "Trends"), "journal.ui.pages.trends", "TrendsPage"),
+    (
+        "insights",
+        QT_TRANSLATE_NOOP("MainWindow", "Insights"),
+        "journal.ui.pages.insights",
+        "InsightsPage",
+    ),
     ("share", QT_TRANSLATE_NOOP("MainWindow", "Share"), "journal.ui.pages.share", "SharePage"),
-    ("safety_plan", QT_TRANSLATE_NOOP("MainWindow", "Safety plan"),
-     "journal.ui.pages.safety_plan", "SafetyPlanPage"),
-    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), "journal.ui.pages.settings",
-     "SettingsPage"),
+    (
+        "safety_plan",
+        QT_TRANSLATE_NOOP("MainWindow", "Safety plan"),
+        "journal.ui.pages.safety_plan",
+        "SafetyPlanPage",
+    ),
+    (
+        "settings",
+        QT_TRANSLATE_NOOP("MainWindow", "Settings"),
+        "journal.ui.pages.settings",
+        "SettingsPage",
+    ),
 )
 
 #: The size of a first window, before the person has resized it.
@@ -102,8 +120,11 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.setObjectName("main_window")
         self._is_demo = paths.is_demo_dir(journal.data_dir)
-        self.setWindowTitle(self.tr("Demo journal — Connection Journal") if self._is_demo
-                            else self.tr("Connection Journal"))
+        self.setWindowTitle(
+            self.tr("Demo journal — Connection Journal")
+            if self._is_demo
+            else self.tr("Connection Journal")
+        )
 
         self._sidebar = QListWidget(objectName="pages")
         self._sidebar.setAccessibleName(self.tr("Pages"))
@@ -116,8 +137,10 @@ class MainWindow(QMainWindow):
         self._today_page.add_panel(self._while)  # under the contacts, above treatment
         self._today_page.add_panel(self._treatment_panel)
         self._built: dict[str, QWidget] = {"today": self._today_page}
-        titles = {key: QCoreApplication.translate("MainWindow", title)
-                  for key, title, _module, _name in PAGES}
+        titles = {
+            key: QCoreApplication.translate("MainWindow", title)
+            for key, title, _module, _name in PAGES
+        }
         for key, _title, _module, _name in PAGES:
             self._add_page(self._today_page if key == "today" else QWidget(), titles[key])
         self._seen_changes: dict[str, int] = {}
@@ -255,8 +278,11 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: QWidget | str) -> None:
         """Bring a page (or the page called ``key``) to the front, as the sidebar does."""
-        key = page if isinstance(page, str) else next(
-            k for k, built in self._built.items() if built is page)
+        key = (
+            page
+            if isinstance(page, str)
+            else next(k for k, built in self._built.items() if built is page)
+        )
         self._sidebar.setCurrentRow([k for k, *_ in PAGES].index(key))
 
     def _build_menus(self) -> None:
@@ -354,9 +380,12 @@ class MainWindow(QMainWindow):
             box.setStandardButtons(QMessageBox.StandardButton.Close)
             box.open()
             return
-        self.statusBar().showMessage(self.tr(
-            "Today's backup could not be made: {reason} It will be tried again at the next "
-            "start.").format(reason=str(error).rstrip()))
+        self.statusBar().showMessage(
+            self.tr(
+                "Today's backup could not be made: {reason} It will be tried again at the next "
+                "start."
+            ).format(reason=str(error).rstrip())
+        )
 
     # --- events and slots --------------------------------------------------------------------
 
@@ -427,9 +456,13 @@ class MainWindow(QMainWindow):
     def check_reminder(self) -> bool:
         """Show the daily invitation when it is due; True when it was shown."""
         now, today, settings = self._journal.now(), self._journal.today(), self._journal.settings()
-        due = reminder_due(now, settings.reminder_time,
-                           checked_in_today=self._journal.day(today) is not None,
-                           last_shown=self._reminded_on, day_starts_at=settings.day_starts_at)
+        due = reminder_due(
+            now,
+            settings.reminder_time,
+            checked_in_today=self._journal.day(today) is not None,
+            last_shown=self._reminded_on,
+            day_starts_at=settings.day_starts_at,
+        )
         if not due:
             return False
         self._reminded_on = today
@@ -487,8 +520,9 @@ class MainWindow(QMainWindow):
             self._journal.item9_message_shown(item)
         except JournalError:
             return None
-        dialog = CrisisDialog(self._journal.crisis_info(QLocale().name()), after_item9=True,
-                              parent=self)
+        dialog = CrisisDialog(
+            self._journal.crisis_info(QLocale().name()), after_item9=True, parent=self
+        )
         dialog.open()  # window-modal, and the window stays usable behind it once read
         self._item9_dialog = dialog
         return dialog

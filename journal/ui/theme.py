@@ -24,6 +24,7 @@ Keyboard focus: Fusion rings a focused field, button, check box or combo box in
 An application style sheet could draw both, but any style sheet at all makes Qt size every
 spin box itself (4 px lower than a text box, wider), so the theme stays with palettes.
 """
+
 from __future__ import annotations
 
 import sys
@@ -118,7 +119,12 @@ _OUTLINE = {Scheme.LIGHT: "#757570", Scheme.DARK: "#74777d"}
 
 #: The controls whose Fusion outline is derived from ``Window`` and that fill nothing with it.
 _OUTLINED_CLASSES = (
-    "QCheckBox", "QRadioButton", "QProgressBar", "QLineEdit", "QAbstractSpinBox", "QComboBox",
+    "QCheckBox",
+    "QRadioButton",
+    "QProgressBar",
+    "QLineEdit",
+    "QAbstractSpinBox",
+    "QComboBox",
 )
 
 #: Text areas, lists and tables: Fusion frames them in ``Window`` darker then a little lighter,
@@ -131,7 +137,10 @@ _FRAMED_TYPES = (QAbstractItemView, QPlainTextEdit, QTextEdit)
 #: pop-up (it takes the date box's palette, and draws the days outside the allowed range on
 #: ``Window``) and a combo box's list (drawn as menu items on ``Window``). Qt's own class names.
 _UNFRAMED_CLASSES = (
-    "QCalendarPopup", "QCalendarWidget", "QtPrivate::QCalendarView", "QComboBoxListView",
+    "QCalendarPopup",
+    "QCalendarWidget",
+    "QtPrivate::QCalendarView",
+    "QComboBoxListView",
 )
 
 _THEME_PROPERTY = "journal_theme"

@@ -44,8 +44,14 @@ class TaskThread(QThread):
     failed = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, journal: Journal, task: Task, parent: QObject | None = None, *,
-                 full_check: bool = True) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        task: Task,
+        parent: QObject | None = None,
+        *,
+        full_check: bool = True,
+    ) -> None:
         super().__init__(parent)
         self._journal = journal
         self._task = task
@@ -88,9 +94,14 @@ class TaskThread(QThread):
         journal = self._journal
         if journal.data_dir is None:
             return journal
-        return Journal.open(journal.data_dir, create=False, clock=journal.now,
-                            passphrase=journal.passphrase, lock=False,
-                            full_check=self._full_check)
+        return Journal.open(
+            journal.data_dir,
+            create=False,
+            clock=journal.now,
+            passphrase=journal.passphrase,
+            lock=False,
+            full_check=self._full_check,
+        )
 
     def _on_finished(self) -> None:
         _running.discard(self)
@@ -120,8 +131,7 @@ def daily_backup(journal: Journal, _progress: Progress, _cancelled: IsCancelled)
 
 def run_with_progress(parent: QWidget, journal: Journal, task: Task, label: str) -> TaskThread:
     """Run ``task`` with a progress dialog; connect to the returned thread's signals."""
-    dialog = QProgressDialog(label, QCoreApplication.translate("workers", "Cancel"), 0, 100,
-                             parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("workers", "Cancel"), 0, 100, parent)
     dialog.setObjectName("task_progress")
     dialog.setAccessibleName(label)
     dialog.setWindowTitle(QCoreApplication.translate("workers", "Working"))

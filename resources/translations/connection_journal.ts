@@ -4,23 +4,23 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="+136"/>
-        <location line="+7"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="+138"/>
+        <location line="+8"/>
         <source>About Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Connection Journal {version}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The privacy promise, the questionnaires&apos; sources and the licences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Questionnaires</source>
         <translation type="unfinished"></translation>
     </message>
@@ -30,12 +30,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The app reports scores and the published band names; it does not diagnose. Talk with your care team about what they mean for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Licence…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -114,7 +114,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
         <source>— nothing scheduled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,7 +178,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Not now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -188,7 +188,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Hides {name} here for another {every} days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -212,47 +212,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Also in your entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Good contacts and mood: not measurable yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>More good contacts went with a better mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>More good contacts went with a lower mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>On days with more contacts that felt good (rated 4–5), your mood tended to be higher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>On days with more contacts that felt good (rated 4–5), your mood tended to be lower.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>No clear link between good contacts and mood yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Days with more or fewer contacts that felt good did not clearly differ in mood.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Good contacts went with a better mood the next day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -262,72 +262,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No clear link from one day&apos;s good contacts to the next day&apos;s mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The other way round, mood on one day and good contacts the next: a clear link.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The other way round, mood on one day and good contacts the next: no clear link.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Contacts, then the next day&apos;s mood: {figures}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Mood, then the next day&apos;s contacts: {figures}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>contacts → mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>mood → contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source> or </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Mood was higher on days with {phrase}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mood was lower on days with {phrase}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No clear difference on days with {phrase}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Your mood averaged {with_} on those days and {without} on other days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>difference {difference}, 95% CI {low} to {high} · {n_with} vs {n_without} days · {p}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>those days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -337,12 +337,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>Other kinds and modes of contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>not enough data yet (n = {n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,27 +352,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Spearman ρ {rho}, 95% CI {low} to {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{counted} (about {n_eff} independent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>p = {p}; {adjusted} allowing for the {n} figures checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Early signal, from fewer than 30 days: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>this range</source>
         <translation type="unfinished"></translation>
     </message>
@@ -380,7 +380,7 @@
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../journal/ui/charts/common.py" line="+297"/>
+        <location filename="../../journal/ui/charts/common.py" line="+303"/>
         <source>Save as PNG…</source>
         <extracomment>Seconds in a day: pyqtgraph&apos;s date axis counts seconds since 1970-01-01 (UTC). Okabe &amp; Ito (2008), &quot;Color Universal Design&quot;: the eight colours, by their names.</extracomment>
         <translation type="unfinished"></translation>
@@ -425,12 +425,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>&amp;Mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>required · 0 = worst, 10 = best</source>
         <translation type="unfinished"></translation>
     </message>
@@ -445,40 +445,40 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;Anxiety</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+7"/>
         <source>0 = none, 10 = extreme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1"/>
-        <location line="+2"/>
+        <location line="-6"/>
+        <location line="+7"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+2"/>
+        <location line="-7"/>
+        <location line="+7"/>
         <source>extreme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>&amp;Loneliness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>&amp;Energy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>0 = exhausted, 10 = full of energy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -493,12 +493,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>P&amp;hysical health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>0 = very unwell, 10 = very well</source>
         <translation type="unfinished"></translation>
     </message>
@@ -513,12 +513,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>A click or a digit picks; arrows move, Backspace clears, Enter moves on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Sleep hours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -533,17 +533,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>Check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>0–24</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>e.g. walk, music, called a friend</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,7 +599,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+85"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -607,18 +607,18 @@
 <context>
     <name>CheckinsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/checkins.py" line="+113"/>
+        <location filename="../../journal/ui/pages/checkins.py" line="+114"/>
         <source>Check-ins</source>
         <extracomment>Marks an assessment whose safety item was answered above 0, in words and a symbol; the score chart draws the same diamond. Neutral on purpose: not a warning, not a star.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Short, standard questionnaires to take every few weeks. Each gives a score and the published band name: a way to see change over time, not a diagnosis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Not now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,7 +633,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,7 +643,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,7 +668,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Suggest one every</source>
         <translation type="unfinished"></translation>
     </message>
@@ -703,48 +703,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Your scores will show here over time, over the published bands, from your first questionnaire; a line needs two.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>{logged} of {needed} questionnaires taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
-        <location line="+64"/>
+        <location line="+48"/>
+        <location line="+81"/>
         <source>Take the {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-68"/>
         <source>{title} scores over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No {title} yet. When you take it, your scores will show here over its published bands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>{total} ({percent}%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>{flag} hard thoughts shared (question 9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+56"/>
         <source>Thank you for answering honestly about how hard things have been. You don&apos;t have to carry this alone: the people and lines in your safety plan are there for you, and &quot;Need help now&quot; (F1) shows them at any time. This answer is marked {flag} in your history, so you can bring it up with someone you trust.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-50"/>
         <source>item {items} unanswered; total prorated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,12 +754,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>at or below 28%, the WHO-5 cut-off for further assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{title} (not taken yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -769,17 +769,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>When you feel ready, it may be time for a check-in: {list}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Saved. {title}: {score} — {band}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>⚠ The questionnaire was not saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -834,12 +834,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>Ended on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-30"/>
         <source>&amp;Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -854,17 +854,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Suggested &amp;by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>you, or someone of your care team from People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Per week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -874,17 +874,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Started on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the first day it counts; F4 opens a calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>only if it has already ended; what you checked off stays</source>
         <translation type="unfinished"></translation>
     </message>
@@ -947,7 +947,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Asks for the last day the selected commitment ran; what you checked off stays</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1001,7 +1001,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show the figures behind the caption</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1031,27 +1031,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+138"/>
         <source>Not enough data yet to tell how {measure} and mood go together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Each dot is a combination of {measure} and mood, bigger where more days had it. No clear link shows in these days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Each dot is a combination of {measure} and mood, bigger where more days had it. Days with more {measure} tended to have a better mood — an association, not proof of cause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Each dot is a combination of {measure} and mood, bigger where more days had it. Days with more {measure} tended to have a lower mood — an association, not proof of cause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-152"/>
         <source>straight-line fit (dashed)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1061,17 +1061,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>{low}–{high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>{measure} {where}, mood {mood}: {days} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>not enough data yet (n = {n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1117,42 +1117,42 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+134"/>
+        <location line="+148"/>
         <source>Add contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-84"/>
         <source>0–1440</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Pe&amp;rson</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-38"/>
         <source>a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>not at all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>a little</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>somewhat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1162,22 +1162,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>very</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>How connected did you feel: 1 = not at all, 5 = very. A click or a digit picks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>Person or group; known names complete from their first letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1212,7 +1212,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>“{name}” is archived, so a new entry will be added as {kind} (the kind beside the name). To keep one history, unarchive them on the People page.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1222,7 +1222,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-166"/>
         <source>How &amp;connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1255,28 +1255,28 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../journal/ui/pages/today_contacts.py" line="+127"/>
+        <location filename="../../journal/ui/pages/today_contacts.py" line="+133"/>
         <source>The contact in the row is not complete, so it has not been stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+123"/>
+        <location line="+126"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-123"/>
         <source>Contacts of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Enter changes the selected contact in the row below; Delete deletes it, and Ctrl+Z brings it back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,17 +1316,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>not at all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>a little</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>somewhat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1336,12 +1336,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>very</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>how connected {quality}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,19 +1349,19 @@
 <context>
     <name>CrisisDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/crisis_dialog.py" line="+56"/>
-        <location line="+117"/>
+        <location filename="../../journal/ui/dialogs/crisis_dialog.py" line="+58"/>
+        <location line="+120"/>
         <source>You don&apos;t have to go through this alone</source>
         <extracomment>How much larger than the dialog&apos;s text a phone number is.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-118"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>I&apos;ve read this</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,17 +1387,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The people and lines below are there for you, whenever you need them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>If you are in danger right now, call your local emergency number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>My crisis line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1412,12 +1412,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Your safety plan can hold the people you would call and your own crisis line; they will show here first. You can fill it in on the Safety plan page when you feel ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Crisis lines</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1447,38 +1447,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Number: {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-64"/>
         <source>Copy {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Puts the number on the clipboard, to paste into a phone or messaging app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>{name} — {how}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Copied ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-17"/>
         <source>No lines are listed here for this place yet: the directory below has free, confidential helplines.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1496,12 +1496,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Restore this backup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1545,7 +1545,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>{action} ({keys})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1553,22 +1553,22 @@
 <context>
     <name>DaylioImportDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/daylio_import.py" line="+76"/>
+        <location filename="../../journal/ui/dialogs/daylio_import.py" line="+83"/>
         <source>Import from Daylio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Choose what each factor becomes: a coping tag, a contact, or nothing. Nothing is written until you press Import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Choose what each Daylio mood and activity becomes. Moods whose level is known are filled in; a mood marked “set this one” could not be placed: set it. Nothing is written until you press Import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Moods (0 = worst, 10 = best)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1578,17 +1578,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{scale}; its level is not known: set it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>{label} (set this one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <location line="+3"/>
         <source>Bearable&apos;s mood scale</source>
         <translation type="unfinished"></translation>
@@ -1599,7 +1599,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1619,7 +1619,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1629,37 +1629,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>The file has no factors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The file has no activities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-83"/>
         <source>What would be imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+94"/>
         <source>What “{name}” becomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Nothing, a coping tag, or a contact of a kind; the mode beside it is for contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Nothing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1669,7 +1669,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Contact: {kind}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1684,59 +1684,59 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Choose Bearable&apos;s mood scale to see what would be imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>This mapping cannot be imported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Would import {days} from {first} to {last} and {contacts}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+19"/>
+        <location line="+29"/>
         <source>1 day</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-19"/>
-        <location line="+20"/>
+        <location line="-29"/>
+        <location line="+31"/>
         <source>%Ln days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-28"/>
         <source>1 contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%Ln contacts</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-9"/>
         <source>There are no new days to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-218"/>
         <source>Import from Bearable</source>
         <extracomment>Daylio&apos;s own activities that are plainly contacts, pre-filled for the person to confirm. Pause after a change before the preview is worked out again. Where a mood nobody can place starts, for the person to set.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+236"/>
         <source>{mapped} mapped by their level, {asked} asked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1753,32 +1753,32 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Several entries on one day: their mean, rounded half up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Kept in the notes: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Sleep hours on {days}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Not imported: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>1 day without a mood reading is not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%Ln days without a mood reading are not imported.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1790,7 +1790,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%Ln days already in the journal are left as they are.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1805,7 +1805,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Demo journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1813,7 +1813,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../journal/ui/widgets/empty_state.py" line="+32"/>
+        <location filename="../../journal/ui/widgets/empty_state.py" line="+33"/>
         <source>{logged} of {needed} days logged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1826,7 +1826,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+161"/>
+        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+163"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1888,7 +1888,7 @@
 <context>
     <name>HeadlineChart</name>
     <message>
-        <location filename="../../journal/ui/charts/headline.py" line="+33"/>
+        <location filename="../../journal/ui/charts/headline.py" line="+34"/>
         <source>Mood on days with more or fewer good contacts</source>
         <extracomment>Bars: days with 0, 1, 2 and 3 or more good contacts.</extracomment>
         <translation type="unfinished"></translation>
@@ -1899,12 +1899,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Bar: mean mood on those days · whisker: its 95% interval. Point at a bar to see its figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>What the headline chart shows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1919,44 +1919,44 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>3 or more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>no contact that felt good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>3 or more contacts that felt good</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%n contact(s) that felt good</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>{count}: not enough data yet ({n} days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{count}: mean mood {mean} (95% CI {low} to {high}), {n} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>n = {n} days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1969,7 +1969,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../journal/ui/idle_lock.py" line="+215"/>
+        <location filename="../../journal/ui/idle_lock.py" line="+231"/>
         <source>Connection Journal (locked)</source>
         <extracomment>Fires once after the idle time; tests emit its ``timeout`` instead of waiting. Each covered window: (window, its cover, the children hidden, its title).</extracomment>
         <translation type="unfinished"></translation>
@@ -1978,22 +1978,22 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../journal/ui/pages/share_import.py" line="+48"/>
+        <location filename="../../journal/ui/pages/share_import.py" line="+49"/>
         <source>Import a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Files Connection Journal can import (*.json *.csv *.daylio *.zip);;Connection Journal export (*.json);;Daylio export or backup (*.csv *.daylio);;Bearable export (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>This file cannot be imported: it is not a Connection Journal export (JSON), a Daylio export (CSV) or backup (.daylio), or a Bearable export (CSV).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2008,12 +2008,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Merge adds what is not there yet and keeps the journal&apos;s own version where the two differ. Replace makes a backup, then replaces everything with the file. Cancel writes nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2023,22 +2023,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Imported {added}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Nothing new to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>1 record differed; the journal&apos;s version was kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%Ln records differed; the journal&apos;s version was kept.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2110,7 +2110,7 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>1 dose taken or missed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2122,7 +2122,7 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>1 commitment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2134,7 +2134,7 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>1 day of a commitment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2146,7 +2146,7 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>1 questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2180,27 +2180,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>This file cannot be imported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Importing from Bearable…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Importing from Daylio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Imported {days} and {contacts} from Daylio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Imported {days} and {contacts} from Bearable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2208,23 +2208,23 @@
 <context>
     <name>InsightCard</name>
     <message>
-        <location filename="../../journal/ui/pages/insights.py" line="+54"/>
+        <location filename="../../journal/ui/pages/insights.py" line="+55"/>
         <source>Insight {number}</source>
         <extracomment>From this width of the page (in average characters) the cards sit in two columns.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Figures of insight {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Show the figures of insight {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2233,12 +2233,12 @@
     <name>InsightsPage</name>
     <message>
         <location line="+39"/>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-31"/>
         <source>Range and check-ins</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2248,17 +2248,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Each finding is an association, not proof of cause: things that went together in your entries, not what made what happen. A link or difference is called a finding only when it stays clear after allowing for how many were checked; open Details for the figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>Insights appear once there are 14 checked-in days, and grow firmer from 30.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>1 check-in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2278,7 +2278,7 @@
 <context>
     <name>Intervals</name>
     <message>
-        <location filename="../../journal/ui/charts/finding_visual.py" line="+125"/>
+        <location filename="../../journal/ui/charts/finding_visual.py" line="+134"/>
         <source>0: no link</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2286,23 +2286,23 @@
 <context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="+13"/>
-        <location line="+8"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="+14"/>
+        <location line="+15"/>
         <source>Licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-10"/>
         <source>Connection Journal is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>The full text of the GNU General Public License, version 3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>The licence file was not found with this installation; the GNU General Public License, version 3, is at https://www.gnu.org/licenses/gpl-3.0.html.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2310,18 +2310,18 @@
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../journal/ui/idle_lock.py" line="-165"/>
+        <location filename="../../journal/ui/idle_lock.py" line="-175"/>
         <source>The journal is locked</source>
         <extracomment>Input that counts as someone using the app.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>It locked itself after a while without use, so nobody else can read it. Enter your passphrase to go on where you were.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2346,13 +2346,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+1"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Need help now (F1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2386,55 +2386,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Trends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Safety plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Demo journal — Connection Journal</source>
         <extracomment>The size of a first window, before the person has resized it. The first window: wide enough for the check-in and the day&apos;s contacts side by side, and never larger than the part of the screen the desktop leaves free. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+245"/>
-        <location line="+90"/>
+        <location line="+2"/>
+        <location line="+251"/>
+        <location line="+97"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-344"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2444,7 +2444,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,7 +2459,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>&amp;Journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2494,12 +2494,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Today&apos;s backup could not be made: {reason} It will be tried again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+85"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2514,7 +2514,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Saved the check-in of {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2564,12 +2564,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Stopped on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-16"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2594,17 +2594,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Started on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the first day you took it; F4 opens a calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>only if you have already stopped; the history stays</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2612,7 +2612,7 @@
 <context>
     <name>MedicationsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment_plans.py" line="-163"/>
+        <location filename="../../journal/ui/pages/treatment_plans.py" line="-164"/>
         <source>Medications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2711,7 +2711,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Merge into it and remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2798,13 +2798,13 @@
 <context>
     <name>MoodCalendar</name>
     <message>
-        <location filename="../../journal/ui/widgets/mood_calendar.py" line="+44"/>
+        <location filename="../../journal/ui/widgets/mood_calendar.py" line="+45"/>
         <source>Month calendar</source>
         <extracomment>``moods(start, end)``: each checked-in day&apos;s mood in that span.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Days coloured by mood, with the mood&apos;s number under the day. Arrows move between days, Page Up and Page Down between months; Enter or a click opens the day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2813,34 +2813,34 @@
     <name>MoodTimeline</name>
     <message>
         <location filename="../../journal/ui/charts/mood_timeline.py" line="+46"/>
-        <location line="+125"/>
+        <location line="+135"/>
         <source>Mood and contacts, day by day</source>
         <extracomment>The narrowest range drawn, in days (a journal begun today still gets a readable axis). Above this many days the mood dots are left out (the line alone reads better).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-125"/>
         <source>Values of the day under the pointer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+112"/>
+        <location line="+122"/>
         <source>Point at a day to see its values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-108"/>
         <source>mood (0–10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+110"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+38"/>
         <source>Mood and contacts, week by week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2850,59 +2850,59 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Point at a week to see its values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Point at a month to see its values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>contacts a day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>contacts {value} ({good} felt good)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>{start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>mean mood {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>middle half of days {low}–{high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>1 check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+0"/>
         <source>%Ln check-ins</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>contacts a day {value} ({good} felt good)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>daily mood (thin line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2912,17 +2912,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>weekly mean mood (line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>monthly mean mood (line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>middle half of the days (band)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2937,23 +2937,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-23"/>
         <source>Not enough data yet: no check-ins in this range. Your mood will show here as days are added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+14"/>
+        <location line="-76"/>
+        <location line="+23"/>
         <source>no check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-21"/>
         <source>mood {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>7-day mean {value}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2966,12 +2966,12 @@
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/passphrase.py" line="+30"/>
+        <location filename="../../journal/ui/dialogs/passphrase.py" line="+31"/>
         <source>Your journal and its backups will be encrypted with this passphrase. Keep it somewhere safe: without it the journal cannot be opened, by anyone, you included.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>New passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2981,17 +2981,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>At least {count} characters besides spaces; without it the journal cannot be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Type it once more, so a slip of the keyboard is caught</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>the two passphrases are not the same</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3012,29 +3012,29 @@
 <context>
     <name>PagePreviewDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/page_preview.py" line="+38"/>
+        <location filename="../../journal/ui/dialogs/page_preview.py" line="+39"/>
         <location line="+1"/>
         <source>Preview of the summary</source>
         <extracomment>``exec()`` result when the person chose to save the previewed summary.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{n} pages, as they will be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>1 page, as it will be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Page 1, at a glance: what your care team reads first, as it will print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Page {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3078,7 +3078,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3093,7 +3093,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show &amp;archived</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3103,12 +3103,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Also lists archived entries, which keep their history but are not suggested on Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Search</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3253,7 +3253,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3288,12 +3288,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>{name} (archived)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+29"/>
         <source>{average} / 5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3308,22 +3308,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-24"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-108"/>
         <source>Name, kind, last contact, contacts in the last 30 days and how connected on average, out of 5; Enter opens the selected person&apos;s page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+110"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%Ln days ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3367,7 +3367,7 @@
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../journal/ui/pages/person_page.py" line="+88"/>
+        <location filename="../../journal/ui/pages/person_page.py" line="+89"/>
         <source>{kind} · archived</source>
         <extracomment>How connected, as filled and empty marks beside the number (so it reads without the digit).</extracomment>
         <translation type="unfinished"></translation>
@@ -3378,22 +3378,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>{month}: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>1 contact in the last 12 months</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{n} contacts in the last 12 months</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>← Back to People</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3433,12 +3433,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A number of days from 1 to 365, or empty for no wish. Today then lists them quietly under “It&apos;s been a while”; nothing else reminds you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Note about this person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3448,7 +3448,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3493,17 +3493,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{marks} {average} / 5, over 1 contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{marks} {average} / 5, over {n} contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Not enough data yet: this needs at least 14 checked-in days, 5 of them with {name} and 5 without (so far {with_} with, {without} without).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3513,12 +3513,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>The interval includes no difference, so this is not a clear difference.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>This is an association, not proof of cause: days with someone may differ in other ways too.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3531,53 +3531,53 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Source: {credit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Type {low}–{high} to answer and move on · Backspace goes back · Enter saves on the last question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Question {n} has no answer yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Taken on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>The day you answered it, up to today; F4 opens a calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cancel the questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Previous question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3587,22 +3587,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Save the questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>{label} ({value})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Question {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3663,7 +3663,7 @@
 <context>
     <name>SafetyPlanPage</name>
     <message>
-        <location filename="../../journal/ui/pages/safety_plan.py" line="+80"/>
+        <location filename="../../journal/ui/pages/safety_plan.py" line="+84"/>
         <source>⚠ Your plan was not saved: {reason}</source>
         <extracomment>Sections whose text can take people from the People page (``True``: the care team).</extracomment>
         <translation type="unfinished"></translation>
@@ -3674,17 +3674,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Warning signs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Thoughts, feelings, situations or things I do that tell me a crisis may be starting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>My own coping strategies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3694,7 +3694,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>People and places that take my mind off things</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3704,17 +3704,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>People I can ask for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Names and numbers of people I can reach out to; add them from People below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Professionals and services</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3724,7 +3724,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>My local crisis line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3734,7 +3734,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Making my surroundings safer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3744,7 +3744,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Reasons for living</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3754,22 +3754,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>My safety plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>A plan to turn to when things get hard, best made on a calmer day, perhaps with someone from your care team. It stays on this device, and &quot;Need help now&quot; shows its people and your crisis line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>{n}. {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3789,7 +3789,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Someone from People to add to {section}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3809,17 +3809,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>From People:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Choose someone…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>(no one in People yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3906,37 +3906,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>your therapist or clinician, from People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>in person, video, phone, text or online group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>planned, attended, missed, or cancelled by you or by the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>I &amp;felt heard and understood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4009,7 +4009,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Sessions ahead are planned; after an attended one, rate how heard and understood you felt (1–5). Enter or a double-click edits a session.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4083,12 +4083,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4098,7 +4098,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Theme</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4108,12 +4108,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>An entry before this hour belongs to the day before, for nights that end after midnight; applies to Today, the command line and the reminder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>{time} (midnight)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4138,17 +4138,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Days after taking a questionnaire before the Check-ins page suggests one again, 0 to 365; 0 = off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Questionnaire &amp;reminder every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Invite me to check in each day at</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4158,12 +4158,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A gentle invitation at the time beside it, unless you have already checked in that day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Reminder time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4173,23 +4173,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Daily reminder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+2"/>
         <source>Start at login, minimised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The journal opens in the background when you log in, so its reminder can reach you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>When you log in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4204,17 +4204,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Change passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Remove passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Stores the journal and its backups without encryption again, after asking</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4229,39 +4229,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>With a passphrase, the window hides your journal and asks for the passphrase after this long without use, so nobody else can read it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+8"/>
+        <location line="+12"/>
+        <location line="+13"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-9"/>
         <source>A backup is made every day you open the journal and before every import, restore and passphrase change. The last 7 days and 8 weeks are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+159"/>
+        <location line="+18"/>
+        <location line="+181"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-180"/>
         <source>Restore this backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Replaces your journal with the backup chosen, after asking; your journal as it is now is backed up first, so this can be undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Journal folder: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4271,7 +4271,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4288,67 +4288,67 @@
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so the journal is stored unencrypted. It is still only readable by your user account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Your journal and its backups are encrypted with your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Your journal is not encrypted; it is readable only by your user account. A passphrase encrypts it and its backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Not listed, because they do not check out (damaged or incomplete; left as they are in the backups folder): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Start at login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Set a passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+2"/>
-        <source>Change passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+3"/>
+        <source>Change passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+4"/>
         <source>Remove passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>Store the journal and its backups without encryption again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+14"/>
-        <location line="+4"/>
+        <location line="+16"/>
+        <location line="+18"/>
+        <location line="+5"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-19"/>
         <source>Replace your journal with the backup of %1? Your journal as it is now is backed up first, so this can be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>This backup holds %2 days, your journal %3: restoring it would leave your journal with %4 fewer days. Replace your journal with the backup of %1 anyway? Your journal as it is now is backed up first, so this can be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4362,7 +4362,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A summary for your care team (PDF)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4377,12 +4377,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Last 4 weeks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Since the last session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4392,7 +4392,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Last year</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4402,7 +4402,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>First day of the summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4417,7 +4417,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4447,7 +4447,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>By relationship only (“friend”)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4502,72 +4502,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Only the ticked sections go in; your notes and your safety plan only when you tick them. Names inside your own words (notes, topics, safety plan) follow the choice of People.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Preview…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Preview the summary&apos;s pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Save the summary as a PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Your whole journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>A full copy to keep, or to move to another computer. Import reads a Connection Journal export (JSON), a Daylio export (CSV) or backup (.daylio), or a Bearable export (CSV); you see what would come in first, and nothing is written until you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Import a JSON, Daylio or Bearable file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+246"/>
         <source>Something went wrong and nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-252"/>
         <source>Export JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Export the whole journal as JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Export the whole journal as CSV files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4577,12 +4577,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>On {dates}, your answer to the PHQ-9&apos;s last question (thoughts of being better off dead or of hurting yourself) was above “not at all”. With “{section}” unticked, the summary leaves this out. Tick it if you would like your care team to see it; the choice is yours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+43"/>
         <source>The first day is after the last day.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4592,12 +4592,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Laying out the pages…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Save the summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4607,7 +4607,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Making the PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4617,7 +4617,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Export the journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4647,7 +4647,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Cancelled. Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4655,7 +4655,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="-103"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="-119"/>
         <location line="+4"/>
         <source>Keyboard shortcuts</source>
         <extracomment>Key names inside a line of the shortcuts table (&quot;Ctrl+1 … Ctrl+9&quot;, &quot;Alt+Left / Alt+Right&quot;).</extracomment>
@@ -4686,7 +4686,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>{date} has not happened yet: a check-in can be for today or any day before.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4795,7 +4795,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>I felt heard and understood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4810,7 +4810,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{done} of {target} this week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4858,7 +4858,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Mark discussed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4878,7 +4878,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Your agenda: what you want to talk about at your next session. It goes into the summary for your therapist if you choose to include it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4965,7 +4965,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contacts that felt good</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4985,7 +4985,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Last 53 weeks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4995,12 +4995,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Your charts fill in as you check in: mood over time from the first day, and how your contacts and mood go together once there are 14 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>{start} to {end} · {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5010,14 +5010,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%Ln check-ins</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>Not enough data yet: this chart needs {needed} days with a mood and contacts logged, and there are {have}. Every day you add helps.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5027,27 +5027,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>On days with more contacts that felt good, mood was higher on average — {not_cause}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>On days with more contacts that felt good, mood was lower on average — {not_cause}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>On days with at least one contact that felt good, mood averaged {with_} against {without} on days without — {not_cause}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Mean mood on days with none, 1, 2, or 3 or more contacts that felt good. The differences are not clear enough yet to call it a link.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+70"/>
         <source>minutes of contact that day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5057,7 +5057,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>contacts that felt good that day (rated 4–5)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5076,7 +5076,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Your journal is protected with a passphrase. Enter it to open the journal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5106,7 +5106,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5120,24 +5120,24 @@
     <name>WeeklyAdherenceChart</name>
     <message>
         <location filename="../../journal/ui/charts/weekly_adherence.py" line="+43"/>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Care kept each week, and mood</source>
         <extracomment>From this many weeks on, markers are small (years of weeks would be a blur of big ones). series key → (line style, marker)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>kept (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>weekly mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-52"/>
         <source>medication: doses taken</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5153,22 +5153,22 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>weekly mean mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
         <source>Care kept each month, and mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>monthly mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>monthly mean mood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5187,36 +5187,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Welcome to Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A private place to note how each day went and who you spent time with.
 Over the weeks it shows, honestly and with the numbers behind it, how your mood and your contacts go together: for you, and for your care team if you wish.
 It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+2"/>
+        <location line="+9"/>
+        <location line="+1"/>
         <source>Look around the demo journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Opens a journal of made-up entries in a window of its own; yours is not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location line="+1"/>
         <source>Start my own journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Closes the welcome; Today is ready for your first check-in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5231,12 +5231,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Off until you turn it on: a quiet line in this window at the time chosen, if you have not checked in yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Reminder time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5246,22 +5246,22 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>The demo journal opens in a window of its own; this journal stays as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The demo journal could not be opened from here. You can start it with: connection-journal --demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Reminder on, each day at {time}. You can change it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>No reminder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5295,12 +5295,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+136"/>
         <source>Not enough data yet: no check-ins in these weeks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+140"/>
         <source>before the journal began</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5318,7 +5318,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>about</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="-65"/>
+        <location filename="../../journal/ui/dialogs/about.py" line="-67"/>
         <source>Save the day&apos;s check-in</source>
         <extracomment>(keys, what they do) — the one list the Help dialog shows; the keys are written in the platform&apos;s words (``QKeySequence``), what they do is translated in the context ``about``.</extracomment>
         <translation type="unfinished"></translation>
@@ -5364,7 +5364,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Answer the current questionnaire item</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5403,24 +5403,24 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+200"/>
-        <location line="+71"/>
+        <location filename="../../journal/app.py" line="+210"/>
+        <location line="+75"/>
         <source>Connection Journal</source>
         <extracomment>When work meant for after the first paint runs anyway (a minimised window never paints).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-74"/>
         <source>The journal could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Nothing you saved is lost. The details could not be written down (the data folder is not writable).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Nothing you saved is lost. Details were written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5479,7 +5479,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>no entries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5489,12 +5489,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{backup} · {held}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>{time} — {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5502,13 +5502,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>checkins</name>
     <message>
-        <location filename="../../journal/checkins.py" line="+80"/>
+        <location filename="../../journal/checkins.py" line="+81"/>
         <source>{name} ({relationship})</source>
         <extracomment>A PHQ-9 whose item 9 was above 0 that arrives without the form (an import) shows the crisis message when it is this recent (days, today included). Where the assessments whose crisis message was shown are remembered (``settings`` table). A phone number written in a person&apos;s note (&quot;+44 7700 900123&quot;, &quot;(555) 010-2030&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{who} — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5595,32 +5595,32 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../journal/privacy.py" line="+59"/>
+        <location filename="../../journal/privacy.py" line="+65"/>
         <source>This journal has no folder (it lives in memory).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>This journal was opened only for reading; nothing can be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>The backup could not be restored ({error}); the journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>The passphrase could not be changed: {reason} Nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>The passphrase change could not be finished ({error}); it will be finished the next time the journal is opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>This journal already has a passphrase; change it instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5630,241 +5630,241 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>This journal has no passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>This backup holds {backup} days, your journal {journal}: restoring it would leave your journal with {lost} fewer days. Nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>The backup {name} does not check out (it is damaged, incomplete or needs another passphrase), so it is not restored; nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>The backup could not be put in place ({error}); the journal is as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/pdf.py" line="+191"/>
+        <location filename="../../journal/report/pdf.py" line="+212"/>
         <source>could not write {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+138"/>
-        <location filename="../../journal/store/connection.py" line="+188"/>
-        <location filename="../../journal/store/integrity.py" line="+106"/>
+        <location filename="../../journal/services.py" line="+168"/>
+        <location filename="../../journal/store/connection.py" line="+201"/>
+        <location filename="../../journal/store/integrity.py" line="+110"/>
         <source>No journal in {folder}.</source>
         <extracomment>Opened only for reading (``open(read_only=True)``): nothing may be written.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location filename="../../journal/store/integrity.py" line="+4"/>
+        <location line="+18"/>
+        <location filename="../../journal/store/integrity.py" line="+5"/>
         <source>{path} is empty (0 bytes) although backups exist; it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location filename="../../journal/store/integrity.py" line="+5"/>
+        <location line="+22"/>
+        <location filename="../../journal/store/integrity.py" line="+9"/>
         <source>Could not open the journal in {folder}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/sharing.py" line="+134"/>
+        <location filename="../../journal/sharing.py" line="+147"/>
         <source>This journal already has entries: choose merge (add what is not there yet) or replace (after a backup).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-100"/>
+        <location filename="../../journal/store/connection.py" line="-111"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so an encrypted journal cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+120"/>
         <source>its first bytes are not those of a journal file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{path} is locked with a passphrase (or is not a journal file). Enter its passphrase to open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>{path} is not encrypted; open it without a passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+60"/>
         <location line="+51"/>
-        <location line="+47"/>
         <source>Could not open {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>The journal in {folder} is empty: nothing has been written to it yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>This journal needs a small update (schema {version} to {known}) before it can be read here; it has not been changed. Open it once in the app or with a writing command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/encryption.py" line="+121"/>
+        <location filename="../../journal/store/encryption.py" line="+134"/>
         <source>That passphrase does not open this journal. Nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-166"/>
+        <location filename="../../journal/store/connection.py" line="-195"/>
         <source>{path} is damaged ({problem}); it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
-        <location line="+32"/>
-        <location line="+27"/>
+        <location line="+135"/>
+        <location line="+36"/>
+        <location line="+36"/>
         <source>{path} could not be read as a journal ({error}); it has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/encryption.py" line="-82"/>
+        <location filename="../../journal/store/encryption.py" line="-94"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed for this platform). The journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>{path} is damaged; it has not been changed. Its passphrase opens its backups: a backup can be restored.</source>
         <extracomment>How many of the newest encrypted backups are tried to tell damage from a wrong passphrase.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>{path} is damaged (it is not a journal file any more); it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+80"/>
         <source>The rewritten journal did not check out; the journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/lock.py" line="+43"/>
+        <location filename="../../journal/store/lock.py" line="+44"/>
         <source>This journal is already open in Connection Journal (or a command is writing to it). Close it there first; nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/migrations.py" line="+46"/>
+        <location filename="../../journal/store/migrations.py" line="+47"/>
         <source>This journal was written by a newer version of Connection Journal (schema {version}, this app knows {known}). Please update the app; the journal has not been changed.</source>
         <extracomment>``MIGRATIONS[n]`` brings a journal from version ``n - 1`` to ``n``.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>This file is an SQLite database but not a Connection Journal; it has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/passphrase.py" line="+74"/>
+        <location filename="../../journal/domain/passphrase.py" line="+83"/>
         <source>{count} backup(s) could not be read, so could not be encrypted. They are kept, still UNENCRYPTED, at {paths}. Delete them if you do not need them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>{count} backup(s) could not be read, so could not be re-encrypted. They are kept, with the old passphrase, at {paths}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>{count} backup(s) could not be read, so could not be decrypted. They are kept, still encrypted, at {paths}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/system_errors.py" line="+58"/>
+        <location filename="../../journal/domain/system_errors.py" line="+77"/>
         <source>There was not enough memory to finish this, so it was not done. What you saved before is safe.</source>
         <extracomment>SQLite&apos;s primary result codes (``sqlite_errorcode &amp; 0xff``). SQLite&apos;s messages for the same, when the driver gives no code (sqlcipher3).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Some text holds a character that is not valid Unicode, so it was not saved. Please type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Some characters cannot be shown here ({encoding}); use a UTF-8 terminal, e.g. LANG=C.UTF-8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Could not read or write {path} ({reason}), so this was not done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The system refused ({reason}), so this was not done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>The disk is full{place}, so this was not done. What you saved before is safe; free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>The file would be too large for this disk{place}, so this was not done. What you saved before is safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>The disk or folder is read-only{place}, so this was not done. What you saved before is safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Permission was refused{place}, so this was not done. What you saved before is safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The disk reported an error{place}, so this was not done. What you saved before is safe; if it happens again, check the disk and your backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The journal is busy in another program, so this was not done. Please try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>The journal file could not be read as a journal (it may be damaged), so this was not done. Nothing was changed; your backups can restore it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/backup.py" line="+123"/>
+        <location filename="../../journal/store/backup.py" line="+132"/>
         <source>The backup could not be made: the disk is full. Your journal has not been changed; free some space and try again.</source>
         <extracomment>Added to a backup&apos;s name while it is written and checked.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>The backup could not be made ({error}). Your journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>it is empty</source>
         <extracomment>Backups already checked in this process: (path, size, mtime, key) -&gt; info or problem.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../journal/store/restore.py" line="+110"/>
+        <location filename="../../journal/store/restore.py" line="+117"/>
         <source>it is not a journal this app can read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5874,32 +5874,32 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+78"/>
         <source>The backup could not be made: the copy did not check out ({problem}). Your journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>The backup could not be made: the copy is not complete. Your journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/restore.py" line="-51"/>
+        <location filename="../../journal/store/restore.py" line="-57"/>
         <source>The backup {name} cannot be used ({problem}); nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The backup could not be copied for restoring ({error}); nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>The backup {name} is damaged ({problem}); nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>the copy is not complete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5907,7 +5907,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>imports</name>
     <message>
-        <location filename="../../journal/report/import_common.py" line="+29"/>
+        <location filename="../../journal/report/import_common.py" line="+30"/>
         <source>mood map</source>
         <extracomment>The words for the command line&apos;s ``--mood-map`` and ``--activity-map`` in a message (the names themselves are the errors&apos; field keys and stay as they are).</extracomment>
         <translation type="unfinished"></translation>
@@ -5918,67 +5918,67 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>activity map: “{mapping}” is not a contact kind (e.g. {kind} or {kind_and_mode}), {coping} or {none}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>{name}: expected label=value, got “{part}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+177"/>
+        <location filename="../../journal/report/import_daylio.py" line="+211"/>
         <source>line {line}: {column} “{value}” is not a date like {example}</source>
         <extracomment>Daylio&apos;s five levels (1 = best … 5 = worst) on the journal&apos;s 0-10 mood. The names Daylio gives its five levels before the person renames them. Scales kept in the note, as written (&quot;Sleep Quality: 8/10 points&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>line {line}: date “{date}” with year “{year}” is not a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_common.py" line="+91"/>
-        <location filename="../../journal/report/import_json.py" line="+76"/>
+        <location filename="../../journal/report/import_common.py" line="+92"/>
+        <location filename="../../journal/report/import_json.py" line="+82"/>
         <source>file: {path} does not exist</source>
         <extracomment>Moods placed without asking: by the level the backup stores, or as Daylio&apos;s defaults. Moods only the person can place (a renamed mood in a CSV): asked, or ``--mood-map``. Daylio scales (other than sleep) and Bearable categories kept in the notes, with the number of readings of each. Days whose sleep hours came from a sleep scale (Daylio) or reading (Bearable). Days with readings but no mood (Bearable): a check-in needs a mood, so not imported.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>file: {path} is a folder, not a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../journal/report/import_daylio_backup.py" line="+47"/>
+        <location line="+5"/>
+        <location filename="../../journal/report/import_daylio_backup.py" line="+50"/>
         <source>file: {path} cannot be read ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>file: not a UTF-8 text file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../journal/report/import_json.py" line="+3"/>
+        <location line="+3"/>
+        <location filename="../../journal/report/import_json.py" line="+4"/>
         <source>file: {path} is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>a field is longer than {count} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>the line cannot be read as CSV ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+78"/>
+        <location filename="../../journal/report/import_daylio.py" line="+95"/>
         <source>line {line}: missing column {column} (a Daylio export has {columns})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5989,116 +5989,116 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Energy: Bearable&apos;s 1-5 becomes 0, 3, 5, 8 or 10 (the day&apos;s mean × 2.5 from 0, rounded half up).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Mood on a 1-5 scale: spread over 0-10 as energy is (the day&apos;s mean first).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sleep: hours are added up per day; sleep quality, symptoms, medication and other readings are kept in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>line {line}, column {column}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{where}: “{value}” is not {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>a date like {example}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>a time (14:30 or 2:30 pm) or one of {words}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+125"/>
+        <location line="+17"/>
+        <location line="+148"/>
         <source>a rating {low}-{high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location filename="../../journal/report/import_daylio.py" line="-22"/>
+        <location line="-118"/>
+        <location filename="../../journal/report/import_daylio.py" line="-33"/>
         <source>line {line}: expected {count} columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>line {line}: missing column {column} (a Bearable export has {columns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>mood scale: “{value}” must be {five} or {ten}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>mood scale: every mood in this file is between {low} and {high}; say whether Bearable&apos;s scale was 1-5 or 0-10, e.g. {example}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+32"/>
         <source>{where}: {date} is in the future</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+36"/>
+        <location filename="../../journal/report/import_daylio.py" line="+50"/>
         <source>line {line}: mood “{mood}” is not mapped; add it, e.g. {example}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{count} moods are not mapped: {moods}; add them, e.g. {example}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>entry {entry}: {date} is in the future</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>line {line}: {date} is in the future</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+41"/>
         <source>entry {entry}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_bearable.py" line="+19"/>
-        <location filename="../../journal/report/import_common.py" line="+2"/>
-        <location filename="../../journal/report/import_daylio.py" line="+2"/>
+        <location filename="../../journal/report/import_bearable.py" line="+34"/>
+        <location filename="../../journal/report/import_common.py" line="+5"/>
+        <location filename="../../journal/report/import_daylio.py" line="+4"/>
         <source>line {line}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+15"/>
+        <location filename="../../journal/report/import_daylio.py" line="+19"/>
         <source>mood map: “{label}” must map to a whole number {low}-{high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>mood map: “{label}” must map to {low}-{high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_json.py" line="-19"/>
+        <location filename="../../journal/report/import_json.py" line="-22"/>
         <source>{table}: {message}</source>
         <extracomment>Ten years of a journal export are about 4 MB, and 75 MB if every day had a note of the longest kind (20,000 characters); a file over this is not one, and decoding it could take gigabytes of memory (a 64 MB list of numbers takes 370 MB), so it is refused unread.</extracomment>
         <translation type="unfinished"></translation>
@@ -6119,37 +6119,37 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>file: {path} is too large to be a journal export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>file: not a text file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>file: not valid JSON (line {line}, column {column}: {reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>file: nested too deeply to be a journal export (line {line}, column {column})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>file: {path} is too large to read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>file: cannot read {path} ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>holds a character that is not valid text (a lone surrogate)</source>
         <extracomment>What SQLite stores as an INTEGER; a whole number outside is no journal&apos;s. A lone UTF-16 surrogate: JSON&apos;s ``&quot;&quot;`` decodes to one, and it cannot be stored. Levels of nesting after which a file is said to be too deep (an export has six).</extracomment>
         <translation type="unfinished"></translation>
@@ -6160,27 +6160,27 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>this is not a Connection Journal export (no {key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>missing or not a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>this export comes from a newer version of the app (format {version}; this app reads up to {current}). Please update the app first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>missing or not an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>unknown table {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6200,7 +6200,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>missing field {field}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6210,78 +6210,78 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>must be {shape}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>id {value} appears twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>date {value} appears twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>medication and date {value} appears twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>commitment and date {value} appears twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>active name {value} appears twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>there can only be one safety plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>more than the {doses} doses per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>refers to a record that is not in the file ({value})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/merge.py" line="+99"/>
+        <location filename="../../journal/report/merge.py" line="+108"/>
         <source>{table} {date}: the journal&apos;s check-in was kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+53"/>
         <source>{table} {date}: the journal&apos;s entry was kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>safety plan: the journal&apos;s safety plan was kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio_backup.py" line="-8"/>
+        <location filename="../../journal/report/import_daylio_backup.py" line="-10"/>
         <source>file: not a Daylio backup ({reason})</source>
         <extracomment>A backup bigger than this once decoded is refused rather than read into memory.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>it holds no {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6291,8 +6291,8 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+3"/>
+        <location line="+17"/>
+        <location line="+4"/>
         <source>{name} is not base64 of a JSON document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6302,27 +6302,27 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>entry {entry}: {field} “{value}” is not a whole number {low}-{high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>entry {entry}: {field} “{value}” is not a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>entry {entry}: year {year}, month {month} (counted from 0), day {day} is not a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>entry {entry}: mood {value} is not one of the backup&apos;s moods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>entry {entry}: activity {value} is not one of the backup&apos;s activities</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6371,7 +6371,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>contact with a clinician</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6432,17 +6432,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+324"/>
         <source>{checked} of mood on days with and without each kind and mode of contact, in {span}: {clear} of them also clearly different (in the details), the rest not.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>{checked} of mood on days with and without each kind and mode of contact, in {span}: none clearly different once the number checked is allowed for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>{n} other comparison</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6452,7 +6452,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>{n} comparison</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6462,47 +6462,47 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+53"/>
         <source>More contacts that felt good on one day went with {mood} the next day {figures}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>There is no clear link between contacts that felt good on one day and mood the next day {figures}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>The other way round, mood on one day and good contact the next: {link} {figures}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>a clear link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>no clear link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Both over {span}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/analysis/insight_words.py" line="+41"/>
+        <location filename="../../journal/analysis/insight_words.py" line="+42"/>
         <source>{n} day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>{n} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{n} logged day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6512,7 +6512,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>{n} day pair</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6522,27 +6522,27 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>on {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Early signal, from only {count}: {sentence_lowercase}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Your last contact that felt good was {when}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Every logged day in {span} had one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6552,74 +6552,74 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/analysis/insights.py" line="-163"/>
+        <location filename="../../journal/analysis/insights.py" line="-243"/>
         <source>There is no clear link between more contacts that felt good on a day and mood {figures}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+152"/>
+        <location line="-18"/>
+        <location line="+219"/>
         <source>a better mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-266"/>
         <source>; {count}, {span}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>; {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>(Spearman ρ {rho}: the days rank in exactly the same order{place})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>(Spearman ρ {rho}: the days rank in exactly the opposite order{place})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>(Spearman ρ {rho}, 95% CI {low} to {high}{place})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Its interval leaves out 0, but not once the {n} figures checked are allowed for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+152"/>
+        <location line="+19"/>
+        <location line="+219"/>
         <source>a lower mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-214"/>
         <source>More contacts that felt good on a day went with {mood} — {association} {figures}. {not_cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+36"/>
         <source>Every day with a mood in {span} had the same number of contacts that felt good ({count}), so how they go with mood cannot be measured yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Your mood was the same on every day with a check-in in {span}, so how it goes with contacts cannot be measured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>From one day to the next your days in {span} were too alike to tell how contacts that felt good go with mood; more days will help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>{phrases} (the same days)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6629,22 +6629,22 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>(difference {difference}, 95% CI {low} to {high}; {n_with} vs {n_without} days, {span})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>On days with {phrase}, your mood averaged {mood_with} vs {mood_without} on other days {figures}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-56"/>
         <source>Not enough data yet: insights need at least {needed} days with a mood and contacts logged, and there are {have} in {span}. Every day you add helps.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+66"/>
         <source>Clear even allowing for the {n} figures checked. {not_cause}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6659,17 +6659,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+145"/>
         <source>Both over {span}; this is an association, not proof of cause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/analysis/insight_words.py" line="-9"/>
+        <location filename="../../journal/analysis/insight_words.py" line="-13"/>
         <source>No contact rated 4 or 5 for how connected it felt was logged in {span}. Is there someone you could reach out to?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-41"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6679,7 +6679,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{n} day ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6689,7 +6689,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>the next day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6699,7 +6699,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>After a lower day (mood below {usual_low}), your mood usually came back to its usual range {when} (median of {episodes} low spells, {span}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6707,13 +6707,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>nudge</name>
     <message>
-        <location filename="../../journal/services.py" line="-90"/>
+        <location filename="../../journal/services.py" line="-123"/>
         <source>No contact has felt good in a while. Is there someone you could reach out to?</source>
         <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``Journal._kept``) at most. Days since the last contact that felt good after which Today shows a gentle nudge.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>It has been {days} logged days since a contact that felt good. Is there someone you could reach out to?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6722,100 +6722,100 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <name>questionnaires</name>
     <message>
         <location filename="../../journal/domain/instruments.py" line="+49"/>
-        <location filename="../../journal/domain/questionnaires.py" line="+107"/>
+        <location filename="../../journal/domain/questionnaires.py" line="+109"/>
         <source>PHQ-9</source>
         <extracomment>Titles and band names are the published English words, kept as they are in the journal (a band is stored with its assessment); they are marked for translation in the context the check-ins page uses for published wording, and translated where they are shown.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/domain/questionnaires.py" line="+40"/>
+        <location filename="../../journal/domain/questionnaires.py" line="+49"/>
         <location line="+1"/>
         <source>GAD-7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/domain/questionnaires.py" line="+24"/>
+        <location filename="../../journal/domain/questionnaires.py" line="+27"/>
         <source>WHO-5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/domain/questionnaires.py" line="+35"/>
+        <location filename="../../journal/domain/questionnaires.py" line="+40"/>
         <source>UCLA-3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+5"/>
-        <location filename="../../journal/domain/questionnaires.py" line="-70"/>
-        <location line="+27"/>
+        <location line="+33"/>
+        <location line="+7"/>
+        <location filename="../../journal/domain/questionnaires.py" line="-79"/>
+        <location line="+30"/>
         <source>minimal</source>
         <extracomment>Flag set when PHQ-9 item 9 is answered above 0: the crisis flow must show at once.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
-        <location line="+5"/>
-        <location filename="../../journal/domain/questionnaires.py" line="-26"/>
-        <location line="+27"/>
+        <location line="-6"/>
+        <location line="+7"/>
+        <location filename="../../journal/domain/questionnaires.py" line="-29"/>
+        <location line="+30"/>
         <source>mild</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
-        <location line="+5"/>
-        <location filename="../../journal/domain/questionnaires.py" line="-26"/>
-        <location line="+27"/>
+        <location line="-6"/>
+        <location line="+7"/>
+        <location filename="../../journal/domain/questionnaires.py" line="-29"/>
+        <location line="+30"/>
         <source>moderate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
-        <location filename="../../journal/domain/questionnaires.py" line="-26"/>
+        <location line="-6"/>
+        <location filename="../../journal/domain/questionnaires.py" line="-29"/>
         <source>moderately severe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+4"/>
+        <location line="+6"/>
         <location filename="../../journal/domain/questionnaires.py" line="+1"/>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>severe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
-        <location filename="../../journal/domain/questionnaires.py" line="+34"/>
+        <location line="+94"/>
+        <location filename="../../journal/domain/questionnaires.py" line="+39"/>
         <source>poor wellbeing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location filename="../../journal/domain/questionnaires.py" line="+1"/>
         <source>not below the cut-off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../journal/domain/questionnaires.py" line="+27"/>
+        <location line="+8"/>
+        <location filename="../../journal/domain/questionnaires.py" line="+31"/>
         <source>lonely</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location filename="../../journal/domain/questionnaires.py" line="-1"/>
         <source>not lonely</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/questionnaires.py" line="-187"/>
+        <location filename="../../journal/domain/questionnaires.py" line="-209"/>
         <source>{answer} ({points})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Not at all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6840,7 +6840,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Patient Health Questionnaire (PHQ-9)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6851,12 +6851,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>over the last 2 weeks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-47"/>
         <source>Little interest or pleasure in doing things</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6871,7 +6871,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Feeling tired or having little energy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6886,27 +6886,27 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Trouble concentrating on things, such as reading the newspaper or watching television</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Thoughts that you would be better off dead or of hurting yourself in some way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Over the last 2 weeks, how often have you been bothered by the following problems?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Feeling nervous, anxious, or on edge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6941,7 +6941,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>WHO-5 Well-Being Index</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6951,7 +6951,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>over the last two weeks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6981,7 +6981,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>All of the time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7002,12 +7002,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Some of the time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-31"/>
         <source>At no time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7017,7 +7017,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>UCLA 3-item Loneliness Scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7027,7 +7027,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>how often you feel that way</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7062,12 +7062,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>{title}: {total} ({percent}%) — {band}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>{title}: {total} — {band}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7088,17 +7088,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>{name} ({address}): {how}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>free, confidential helplines in many countries, by country and by topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Emergency services</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7108,69 +7108,69 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>the European emergency number, if you or someone else is in danger right now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Samaritans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>call free, any time, day or night</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>988 Suicide &amp; Crisis Lifeline</source>
         <extracomment>Lines by region, crisis lines first, then emergency numbers.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+5"/>
+        <location line="+2"/>
+        <location line="+8"/>
         <source>call or text, any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>9-8-8 Suicide Crisis Helpline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>999 or 112</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>112 or 999</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Lifeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>call any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Need to talk?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>call or text free, any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>United States</source>
         <extracomment>The regions a person can pick, with their names, in the order offered.</extracomment>
         <translation type="unfinished"></translation>
@@ -7209,30 +7209,30 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>summary</name>
     <message>
-        <location filename="../../journal/report/pdf.py" line="-58"/>
+        <location filename="../../journal/report/pdf.py" line="-64"/>
         <source>Page {page} of {pages}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/pdf_charts.py" line="+192"/>
-        <location filename="../../journal/report/summary_glance.py" line="+243"/>
-        <location filename="../../journal/report/summary_sections.py" line="+123"/>
+        <location filename="../../journal/report/pdf_charts.py" line="+215"/>
+        <location filename="../../journal/report/summary_glance.py" line="+286"/>
+        <location filename="../../journal/report/summary_sections.py" line="+122"/>
         <source>{percent}%</source>
         <extracomment>Okabe &amp; Ito&apos;s colour-blind-safe set, plus the light green of bars behind darker ones.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+64"/>
         <source>n = {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
         <source>{label} {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary.py" line="+61"/>
+        <location filename="../../journal/report/summary.py" line="+62"/>
         <source>by their relationship only</source>
         <extracomment>How the intro says people appear, by ``NameStyle``.</extracomment>
         <translation type="unfinished"></translation>
@@ -7248,7 +7248,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+54"/>
         <source>Questionnaire history</source>
         <extracomment>Territories where Letter is the usual paper; everywhere else uses A4. The sections after page 1, in the order a clinician reads them; &quot;overview&quot; and &quot;topics&quot; are on page 1 itself. Titles in the document where they differ from the tick-box&apos;s words.</extracomment>
         <translation type="unfinished"></translation>
@@ -7259,12 +7259,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+89"/>
         <source>{span} ({days})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{name} · {range}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7279,7 +7279,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Sections included: {sections}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7294,12 +7294,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>The person&apos;s safety plan is included at the end of this summary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>At a glance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7344,7 +7344,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_care.py" line="+50"/>
+        <location filename="../../journal/report/summary_care.py" line="+51"/>
         <source>not at all</source>
         <extracomment>PHQ-9 answers as published, for the safety flag&apos;s wording (lower case inside a sentence; the check-ins page shows them capitalised in the context ``questionnaires``).</extracomment>
         <translation type="unfinished"></translation>
@@ -7365,7 +7365,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Warning signs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7380,7 +7380,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>People I can ask for help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7405,34 +7405,34 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Scores and band names follow each questionnaire&apos;s published scoring (PHQ-9: Kroenke, Spitzer &amp; Williams 2001; GAD-7: Spitzer et al. 2006; WHO-5: WHO Regional Office for Europe 1998; UCLA 3-item: Hughes et al. 2004). They describe the answers given; they are not a diagnosis. A prorated total was scaled up from the items answered, as the published scoring allows.</source>
         <extracomment>Lists longer than this are shortened (the full record is in the JSON export). Fewest scores of one questionnaire for the chart of scores over time. Beside that chart, a history longer than this lists only the scores with a note. Above this many weeks, care kept is tabled by month. Each questionnaire&apos;s axis: lowest, highest and the published band edges as ticks.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>{n} session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>{n} sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{done} of {due}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+2"/>
+        <location line="+16"/>
+        <location line="+4"/>
         <source>Medication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Dose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7442,7 +7442,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7452,22 +7452,22 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>Days with nothing logged at all are left out, not counted as missed doses.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Commitments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Commitment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7477,7 +7477,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7487,37 +7487,37 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>self</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>No sessions, medications or commitments were recorded in this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>No therapy or clinic sessions were logged in this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{n} {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{sessions}: {statuses}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{n} session rated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7527,18 +7527,18 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>“Felt heard” averaged {mean} of 5 ({rated}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+140"/>
+        <location line="+19"/>
+        <location line="+205"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-204"/>
         <source>With</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7548,7 +7548,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7558,22 +7558,22 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>The {listed} most recent of {total} sessions are listed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <source>{done} of {due} ({share})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{week} (so far)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Month by month (weeks starting in each month)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7593,8 +7593,8 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../journal/report/summary_glance.py" line="+126"/>
+        <location line="+6"/>
+        <location filename="../../journal/report/summary_glance.py" line="+191"/>
         <source>Doses taken</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7614,17 +7614,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>PHQ-9 item 9 was answered above 0 on {date} (“{answer}”). This item asks about thoughts of being better off dead or of hurting oneself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>{percent}% ({total} of {most})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>prorated (item {items} unanswered)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7634,7 +7634,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>item 9 above 0</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7644,75 +7644,75 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>at or below 28%, the WHO-5 cut-off for further assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location filename="../../journal/report/summary_glance.py" line="+18"/>
+        <location line="+20"/>
+        <location filename="../../journal/report/summary_glance.py" line="+27"/>
         <source>No questionnaires were filled in during this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>The first and latest scores on page 1 are all the scores of this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_glance.py" line="-119"/>
-        <location line="+2"/>
+        <location filename="../../journal/report/summary_glance.py" line="-186"/>
+        <location line="+5"/>
         <source>{score} on {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_care.py" line="+5"/>
-        <location filename="../../journal/report/summary_glance.py" line="+7"/>
+        <location filename="../../journal/report/summary_care.py" line="+18"/>
+        <location filename="../../journal/report/summary_glance.py" line="+11"/>
         <source>Questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Published band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-11"/>
         <source>All scores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Scores with a note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>{questionnaire} %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{questionnaire} total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>PHQ-9 item 9 above 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Questionnaire scores over time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7722,46 +7722,46 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location filename="../../journal/report/summary_glance.py" line="-51"/>
+        <location line="+26"/>
+        <location filename="../../journal/report/summary_glance.py" line="-73"/>
         <source>{topic} (added {date})</source>
         <extracomment>&quot;overview&quot; is ticked but nothing was logged in the range</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../journal/report/summary_glance.py" line="+169"/>
+        <location line="+8"/>
+        <location filename="../../journal/report/summary_glance.py" line="+254"/>
         <source>No open topics.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>No notes were written in this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>The safety plan has not been filled in yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_names.py" line="+66"/>
+        <location filename="../../journal/report/summary_names.py" line="+74"/>
         <source>{name} ({note}, {relationship})</source>
         <extracomment>Kinds whose single name parts (&quot;Sam&quot;, &quot;Patel&quot;) are names; a group&apos;s words (&quot;Tuesday&quot;, &quot;Community&quot;) are ordinary words and only the whole name is replaced. A stand-in followed by the same relationship in brackets: &quot;[therapist] (therapist)&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{name} ({relationship})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>[{relationship}]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_sections.py" line="-18"/>
+        <location filename="../../journal/report/summary_sections.py" line="-17"/>
         <source>{start} to {end}</source>
         <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. Fewest finished weeks for the weekly care chart (fewer are a table in treatment).</extracomment>
         <translation type="unfinished"></translation>
@@ -7802,7 +7802,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>contact with a clinician</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7848,12 +7848,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>More contacts that felt good on a day went with a lower mood that day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>More time in contact on a day went with a higher mood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7863,37 +7863,37 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>More contacts that felt good on one day went with a higher mood the next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>More contacts that felt good on one day went with a lower mood the next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>A higher mood on one day went with more contacts that felt good the next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>A higher mood on one day went with fewer contacts that felt good the next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>More contacts that felt good on a day went with more loneliness that day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>More contacts that felt good on a day went with less loneliness that day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>very weak</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7913,7 +7913,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>a therapy or clinic session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7923,7 +7923,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>{n} day pair</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7933,76 +7933,76 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+79"/>
+        <location line="+5"/>
+        <location line="+120"/>
         <location filename="../../journal/report/summary_sections.py" line="+28"/>
         <source>{n} day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+79"/>
+        <location line="-119"/>
+        <location line="+120"/>
         <location filename="../../journal/report/summary_sections.py" line="+0"/>
         <source>{n} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-115"/>
         <source>Spearman ρ {rho}; {counted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Spearman ρ {rho}, 95% CI {low} to {high}; {counted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{words}: a {strength} association ({figures}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>{phrases} (the same days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source> or </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Mood was higher on days with {phrase}: {with_} vs {without} on other days (difference {difference}, 95% CI {low} to {high}; {n_with} vs {n_without} days).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Mood was lower on days with {phrase}: {with_} vs {without} on other days (difference {difference}, 95% CI {low} to {high}; {n_with} vs {n_without} days).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>No contact rated 4 or 5 for how connected it felt was logged in the range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>The longest stretch of logged days without a contact that felt good was {longest}; the last such contact was on {date}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>After a lower day (mood below {low}), mood usually came back to its usual range within {days} (median of {spells}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>a day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{n} low spell</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8012,22 +8012,22 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Not enough data yet: insights need at least {needed} days with a mood and contacts logged; {span} has {have}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>Early signal: under {solid} days of data ({checkins}), so these may change as more days are logged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>No clear link or difference was found in this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>From {checkins}, {span}: {shown} of {checked} figures checked hold after allowing for all of them (Holm&apos;s method) and are listed; the rest are not clear. Links are Spearman&apos;s ρ; 95% confidence intervals allow for one day resembling the next. An association is not proof of cause.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8037,7 +8037,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_insights.py" line="-48"/>
+        <location filename="../../journal/report/summary_insights.py" line="-90"/>
         <source>{n} logged day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8047,17 +8047,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_glance.py" line="-47"/>
+        <location filename="../../journal/report/summary_glance.py" line="-59"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_sections.py" line="+33"/>
+        <location filename="../../journal/report/summary_sections.py" line="+46"/>
         <source>no check-ins from {span}, so there is nothing to chart yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_glance.py" line="-310"/>
+        <location filename="../../journal/report/summary_glance.py" line="-417"/>
         <source>anxiety {value}</source>
         <extracomment>Instruments with the published response and remission markers, and the remission edge. A response is a fall of at least this share of the first score. Days in a &quot;fortnight&quot; of the mood line (a shorter range is split in halves). Fewest check-ins in a fortnight for its mean to be shown.</extracomment>
         <translation type="unfinished"></translation>
@@ -8078,12 +8078,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+233"/>
         <source>Safety: PHQ-9 item 9 (thoughts of being better off dead or of hurting oneself) was answered “{answer}” on {date}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>reached</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8093,17 +8093,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>needs a second score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>first score 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>First</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8113,7 +8113,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8133,33 +8133,33 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../journal/report/summary_insights.py" line="+35"/>
-        <location line="+17"/>
-        <location filename="../../journal/report/summary_sections.py" line="+14"/>
+        <location line="+10"/>
+        <location filename="../../journal/report/summary_insights.py" line="+69"/>
+        <location line="+28"/>
+        <location filename="../../journal/report/summary_sections.py" line="+18"/>
         <source>{n} check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/report/summary_insights.py" line="-16"/>
-        <location line="+17"/>
+        <location filename="../../journal/report/summary_insights.py" line="-27"/>
+        <location line="+28"/>
         <location filename="../../journal/report/summary_sections.py" line="+1"/>
         <source>{n} check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>too few check-ins ({checkins}) in the {days} from {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{done} of {due} ({share}) in {weeks}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>{n} finished week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8169,12 +8169,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>; the week from {date} (not over) left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Mood and contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8184,58 +8184,58 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+4"/>
+        <location line="+11"/>
+        <location line="+10"/>
         <source>Mood (0–10), mean</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-8"/>
         <source>{mean} over {days} ({checkins})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>{first}; {last}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{mean} in the first {days} ({checkins})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{mean} in the last {days} ({checkins})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Other ratings (mean)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>{per_week} a week ({count} in all), {share} felt good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>{count} in {days}, {share} felt good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>; most with {kinds}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{kind} {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{attended} of {booked} booked sessions attended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8250,12 +8250,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>; felt heard: {mean} of 5 (1 rated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Care team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8265,73 +8265,73 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>PHQ-9 and GAD-7 markers as published: response, the latest score 50% or more below the first in the range; remission, the latest score under 5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Topics for the next session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_sections.py" line="+20"/>
+        <location filename="../../journal/report/summary_sections.py" line="+32"/>
         <source>Mood and contacts, day by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-18"/>
         <source>The 7-day mean of mood (thick line) was {first} at the start and {last} at the end ({checkins}); the bars count each day&apos;s contacts, darker for those that felt good.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Mood day by day ({checkins}); the bars count each day&apos;s contacts, darker for those that felt good.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>mood (0–10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>daily mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>7-day mean</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+2"/>
+        <location line="+9"/>
+        <location line="+6"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>felt good (4–5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>{group} ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Mean mood on days with each kind and way of contact, with its 95% confidence interval and number of days (n), beside the mean of all days ({overall}, dashed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Mean mood on days with each kind and way of contact, with its 95% confidence interval and number of days (n), beside the mean of all days ({overall}, dashed); left out, under {n} days or too alike to tell: {groups}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>By kind of contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8341,72 +8341,72 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Mood on days with each kind of contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>mean mood (0–10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>all days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>Care kept, week by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>% kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>medication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>commitments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>weekly mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>mean mood of the week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>{share} of doses taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{share} of booked sessions attended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>{share} of commitments done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Over the finished weeks, {kept}: week by week above (a gap: nothing was due, or the week is not over yet), with each week&apos;s mean mood below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8454,7 +8454,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="-116"/>
+        <location filename="../../journal/ui/dialogs/treatment_form.py" line="-118"/>
         <source>not rated</source>
         <extracomment>Marks a message about a field, so colour is not the only thing that tells it apart. Where a message about no field of the form is shown (above the buttons).</extracomment>
         <translation type="unfinished"></translation>
@@ -8490,7 +8490,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>I felt heard and understood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8513,12 +8513,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Discard changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8526,27 +8526,27 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>validation</name>
     <message>
-        <location filename="../../journal/domain/instruments.py" line="-73"/>
+        <location filename="../../journal/domain/instruments.py" line="-96"/>
         <source>{title} answers must be a list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{title} needs {needed} answers, got {given}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>{title} answer {number} must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>{title} answer {number} must be between {low} and {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>{title} can be scored with no unanswered items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8556,7 +8556,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>instrument must be one of: phq9, gad7, who5, ucla3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8567,7 +8567,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>coping must be a list of tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8577,49 +8577,49 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>felt heard can only be rated for an attended session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>{end} cannot be before {start}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/settings.py" line="+48"/>
-        <location filename="../../journal/domain/validate.py" line="+171"/>
+        <location filename="../../journal/domain/settings.py" line="+56"/>
+        <location filename="../../journal/domain/validate.py" line="+186"/>
         <source>{field} must be text</source>
         <extracomment>The longest idle time before a protected journal&apos;s window locks (0 = never). With a passphrase, the window locks after this many idle minutes (0 = never).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location filename="../../journal/reminders.py" line="+18"/>
         <source>reminder time must be like 20:30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>theme must be one of: {allowed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+9"/>
-        <location line="+8"/>
-        <location filename="../../journal/domain/validate.py" line="-58"/>
-        <location line="+20"/>
+        <location line="+11"/>
+        <location line="+14"/>
+        <location line="+14"/>
+        <location filename="../../journal/domain/validate.py" line="-69"/>
+        <location line="+23"/>
         <source>{field} must be between {low} and {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>day starts at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/validate.py" line="-102"/>
+        <location filename="../../journal/domain/validate.py" line="-109"/>
         <source>name</source>
         <extracomment>Longest note or free text kept in one field; long enough for a page of writing. Longest name of a person, group, medication or commitment. A lone UTF-16 surrogate (undecodable bytes on the command line become one): never storable. The words of each field name the records and use cases check, marked for translation here and translated in ``label`` (a field name itself is a data key and never changes).</extracomment>
         <translation type="unfinished"></translation>
@@ -8895,196 +8895,196 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+117"/>
+        <location line="+27"/>
+        <location line="+147"/>
         <source>{field} must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+109"/>
-        <location line="+3"/>
+        <location line="-124"/>
+        <location line="+137"/>
+        <location line="+4"/>
         <source>{field} must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-124"/>
         <source>{field} must be a date, not a date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>{field} must be a date like 2026-03-31</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{field} must be a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>{field} must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{field} must be at most {count} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>{field} holds a character that is not valid text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>{field} must be one of: {allowed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>{field} cannot be in the future</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>{field} is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/privacy.py" line="-21"/>
+        <location filename="../../journal/privacy.py" line="-23"/>
         <source>there is no backup called {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/pdf.py" line="-62"/>
+        <location filename="../../journal/report/pdf.py" line="-74"/>
         <source>paper must be A4 or Letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary.py" line="-96"/>
+        <location filename="../../journal/report/summary.py" line="-122"/>
         <source>unknown section “{section}”; choose from {allowed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>choose at least one section: {allowed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>names must be one of: hidden, initials, full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+179"/>
+        <location filename="../../journal/services.py" line="+214"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/people.py" line="+76"/>
-        <location filename="../../journal/services.py" line="+32"/>
-        <location line="+83"/>
-        <location filename="../../journal/treatment.py" line="+175"/>
+        <location filename="../../journal/people.py" line="+90"/>
+        <location filename="../../journal/services.py" line="+34"/>
+        <location line="+106"/>
+        <location filename="../../journal/treatment.py" line="+203"/>
         <source>that person is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="-60"/>
+        <location filename="../../journal/services.py" line="-73"/>
         <source>“{name}” is not in the journal yet: choose their kind to add them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>that contact is no longer in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>choose two different people to merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+174"/>
-        <location filename="../../journal/sharing.py" line="+109"/>
+        <location line="+189"/>
+        <location filename="../../journal/sharing.py" line="+135"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/treatment.py" line="-97"/>
+        <location filename="../../journal/treatment.py" line="-121"/>
         <source>a session in the future can only be planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>that provider is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>there is no medication called “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+15"/>
+        <location line="+13"/>
+        <location line="+17"/>
         <source>that medication is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{medication} was not being taken on {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>taken cannot be more than the {doses} doses per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>there is no commitment called “{title}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+8"/>
+        <location line="+21"/>
+        <location line="+9"/>
         <source>that commitment is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>“{commitment}” was not running on {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>that topic is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/people.py" line="+20"/>
+        <location filename="../../journal/store/people.py" line="+22"/>
         <source>There is already someone called “{name}”; choose another name or merge the two</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/passphrase.py" line="-45"/>
+        <location filename="../../journal/domain/passphrase.py" line="-59"/>
         <source>passphrase must not contain a NUL character</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>passphrase must be at least {count} characters (not counting spaces)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>passphrase must not look like x&apos;…&apos; followed by hex digits (that is read as a raw key, not a passphrase)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/sharing.py" line="-138"/>
+        <location filename="../../journal/sharing.py" line="-168"/>
         <source>{path} is inside the journal&apos;s own folder ({folder}), where the journal and its backups live; choose another place for the export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9092,12 +9092,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../journal/ui/workers.py" line="+124"/>
+        <location filename="../../journal/ui/workers.py" line="+134"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>

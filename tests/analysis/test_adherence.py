@@ -18,8 +18,14 @@ def d(day: int) -> dt.date:
 
 
 def run(**records):
-    values = {"medications": [], "doses": [], "checkin_dates": set(), "sessions": [],
-              "commitments": [], "commitment_log": []}
+    values = {
+        "medications": [],
+        "doses": [],
+        "checkin_dates": set(),
+        "sessions": [],
+        "commitments": [],
+        "commitment_log": [],
+    }
     values.update(records)
     return weekly_adherence(START, END, **values)
 
@@ -36,8 +42,7 @@ def test_medication_partial_weeks_and_a_stop_mid_week() -> None:
     # every day 5..18 has a check-in; doses: all taken except 1 missed on the 6th,
     # nothing logged on the 10th (a check-in exists, so it counts as 0 of 2)
     checkins = {d(day) for day in range(5, 26)}
-    doses = [DoseLog(medication_id=1, date=d(day), taken=2) for day in range(5, 19)
-             if day != 10]
+    doses = [DoseLog(medication_id=1, date=d(day), taken=2) for day in range(5, 19) if day != 10]
     doses[1] = DoseLog(medication_id=1, date=d(6), taken=1)
     result = run(medications=[med], doses=doses, checkin_dates=checkins)
     # week of 2 Mar: days 5-8 in range -> 8 scheduled, 7 taken
@@ -74,8 +79,7 @@ def test_sessions_attended_over_booked() -> None:
 
 
 def test_commitments_capped_and_prorated_targets() -> None:
-    walk = Commitment(title="Walk", kind="goal", per_week=2, started_on=d(1), ended_on=d(20),
-                      id=1)
+    walk = Commitment(title="Walk", kind="goal", per_week=2, started_on=d(1), ended_on=d(20), id=1)
     log = [CommitmentLog(commitment_id=1, date=d(day), done=1) for day in (5, 6, 7, 9, 16)]
     result = run(commitments=[walk], commitment_log=log)
     # week 2 Mar: 4 days in range -> target ceil(2*4/7) = 2; done 3 capped at 2
@@ -92,18 +96,33 @@ def test_the_week_not_over_yet_is_so_far_and_left_out_of_charts() -> None:
     """A Tuesday morning: a commitment of 4 a week, done once on Monday. The week's target
     so far is ceil(4 x 2 / 7) = 2; the week is marked so far and a chart leaves it out."""
     tuesday = dt.date(2026, 3, 17)
-    item = Commitment(title="Walk", kind="goal", per_week=4, started_on=dt.date(2026, 3, 2),
-                      id=1)
+    item = Commitment(title="Walk", kind="goal", per_week=4, started_on=dt.date(2026, 3, 2), id=1)
     log = [CommitmentLog(commitment_id=1, date=dt.date(2026, 3, 16), done=1)]
-    result = weekly_adherence(dt.date(2026, 3, 9), tuesday, medications=[], doses=[],
-                              checkin_dates=set(), sessions=[], commitments=[item],
-                              commitment_log=log, today=tuesday)
+    result = weekly_adherence(
+        dt.date(2026, 3, 9),
+        tuesday,
+        medications=[],
+        doses=[],
+        checkin_dates=set(),
+        sessions=[],
+        commitments=[item],
+        commitment_log=log,
+        today=tuesday,
+    )
     assert result.so_far.tolist() == [False, True]
     assert result.commitments_done.tolist() == [0.0, 1.0]
     assert result.commitments_target.tolist() == [4.0, 2.0]
     finished = result.finished(result.commitments)
     assert finished[0] == 0.0 and np.isnan(finished[1])
-    past = weekly_adherence(dt.date(2026, 3, 9), tuesday, medications=[], doses=[],
-                            checkin_dates=set(), sessions=[], commitments=[item],
-                            commitment_log=log, today=dt.date(2026, 4, 1))
+    past = weekly_adherence(
+        dt.date(2026, 3, 9),
+        tuesday,
+        medications=[],
+        doses=[],
+        checkin_dates=set(),
+        sessions=[],
+        commitments=[item],
+        commitment_log=log,
+        today=dt.date(2026, 4, 1),
+    )
     assert past.so_far.tolist() == [False, False]

@@ -25,13 +25,16 @@ def day(i: int) -> str:
     return (START + dt.timedelta(days=i)).isoformat()
 
 
-def journal(moods: list[float | None], contacts: list[tuple[int, str, str, int]],
-            length: int | None = None, today: dt.date | None = None):
+def journal(
+    moods: list[float | None],
+    contacts: list[tuple[int, str, str, int]],
+    length: int | None = None,
+    today: dt.date | None = None,
+):
     """Insights of START.. from a mood per day (None: no check-in) and (day, kind, mode,
     quality) contacts."""
     length = length or len(moods)
-    rows = [(day(i), m, None, None, None, None, None) for i, m in enumerate(moods)
-            if m is not None]
+    rows = [(day(i), m, None, None, None, None, None) for i, m in enumerate(moods) if m is not None]
     contact_rows = [(day(i), kind, mode, 10, quality) for i, kind, mode, quality in contacts]
     end = START + dt.timedelta(days=length - 1)
     return compute_insights(build_series(START, end, rows, contact_rows), today=today)
@@ -39,10 +42,12 @@ def journal(moods: list[float | None], contacts: list[tuple[int, str, str, int]]
 
 # --- many comparisons, one claim at a time -----------------------------------------------------
 
+
 def test_holm_by_hand() -> None:
     # sorted: a 0.01 x 3 = 0.03; c 0.03 x 2 = 0.06; b 0.04 x 1 = 0.04, raised to 0.06
     assert holm({"a": 0.01, "b": 0.04, "c": 0.03}) == pytest.approx(
-        {"a": 0.03, "c": 0.06, "b": 0.06})
+        {"a": 0.03, "c": 0.06, "b": 0.06}
+    )
     assert holm({"a": 0.6, "b": 0.9}) == pytest.approx({"a": 1.0, "b": 1.0})
     assert holm({}) == {}
 
@@ -50,13 +55,22 @@ def test_holm_by_hand() -> None:
 def test_every_figure_carries_clear_from_one_holm_family() -> None:
     rng = np.random.default_rng(8)
     moods = list(rng.integers(2, 9, 60).astype(float))
-    contacts = [(i, "friend" if i % 3 else "family", "phone" if i % 2 else "video",
-                 int(rng.integers(1, 6))) for i in range(60)]
+    contacts = [
+        (i, "friend" if i % 3 else "family", "phone" if i % 2 else "video", int(rng.integers(1, 6)))
+        for i in range(60)
+    ]
     figures = journal(moods, contacts, today=START + dt.timedelta(days=59)).to_json()
-    family = [f for group in ("associations", "comparisons") for f in figures[group].values()
-              if f["p_value"] is not None]
-    assert figures["multiple_comparisons"] == {"method": "holm", "alpha": ALPHA,
-                                               "family_size": len(family)}
+    family = [
+        f
+        for group in ("associations", "comparisons")
+        for f in figures[group].values()
+        if f["p_value"] is not None
+    ]
+    assert figures["multiple_comparisons"] == {
+        "method": "holm",
+        "alpha": ALPHA,
+        "family_size": len(family),
+    }
     expected = holm({str(i): f["p_value"] for i, f in enumerate(family)})
     for i, f in enumerate(family):
         assert f["p_adjusted"] == pytest.approx(expected[str(i)], abs=1e-6)
@@ -72,12 +86,22 @@ def test_a_difference_not_clear_after_holm_is_only_counted() -> None:
     rng = np.random.default_rng(11)
     for _attempt in range(200):
         moods = list(np.round(rng.normal(5, 1.5, 60)).clip(0, 10))
-        contacts = [(i, str(rng.choice(["friend", "family", "colleague"])),
-                     str(rng.choice(["phone", "video", "in_person"])), int(rng.integers(1, 6)))
-                    for i in range(60) if rng.random() < 0.8]
+        contacts = [
+            (
+                i,
+                str(rng.choice(["friend", "family", "colleague"])),
+                str(rng.choice(["phone", "video", "in_person"])),
+                int(rng.integers(1, 6)),
+            )
+            for i in range(60)
+            if rng.random() < 0.8
+        ]
         report = journal(moods, contacts)
-        raw = [k for k, c in report.comparisons.items()
-               if c.p_value is not None and c.p_value < ALPHA and not c.clear]
+        raw = [
+            k
+            for k, c in report.comparisons.items()
+            if c.p_value is not None and c.p_value < ALPHA and not c.clear
+        ]
         if raw and not any(c.clear for c in report.comparisons.values()):
             break
     else:
@@ -109,6 +133,7 @@ def test_power_simulation_finds_a_true_partner_difference() -> None:
 
 # --- isolation over logged days ----------------------------------------------------------------
 
+
 def test_isolation_counts_logged_days_only() -> None:
     days = np.arange(np.datetime64("2026-01-01"), np.datetime64("2026-01-12"))
     # logged: 1 0 | gap of 5 unlogged | 0 1 0 0  → logged runs without: 1+1 = 2, then 2
@@ -128,8 +153,10 @@ def test_a_gap_in_logging_is_not_a_lonely_stretch() -> None:
     report = journal(moods, contacts, today=START + dt.timedelta(days=99))
     assert report.isolation.longest == 0 and report.isolation.current == 0
     sentence = next(s.sentence for s in report.sentences if s.key == "isolation")
-    assert sentence == ("Your last contact that felt good was today. Every logged day in "
-                        "1 Jan 2026 to 10 Apr 2026 had one.")
+    assert sentence == (
+        "Your last contact that felt good was today. Every logged day in "
+        "1 Jan 2026 to 10 Apr 2026 had one."
+    )
     assert "0 days" not in sentence and "0 logged days" not in sentence
 
 
@@ -144,9 +171,17 @@ def test_the_stretch_sentence_says_logged_days() -> None:
 
 # --- relative words from the real today --------------------------------------------------------
 
-@pytest.mark.parametrize(("today_offset", "words"), [
-    (29, "was today."), (30, "was yesterday."), (33, "was 4 days ago."),
-    (None, "was on 30 Jan 2026."), (400, "was 371 days ago.")])
+
+@pytest.mark.parametrize(
+    ("today_offset", "words"),
+    [
+        (29, "was today."),
+        (30, "was yesterday."),
+        (33, "was 4 days ago."),
+        (None, "was on 30 Jan 2026."),
+        (400, "was 371 days ago."),
+    ],
+)
 def test_relative_words_count_from_the_real_today(today_offset, words) -> None:
     """The range ends on day 29 (30 Jan), its last good contact that day."""
     moods = [5.0] * 30
@@ -169,16 +204,17 @@ def test_a_range_that_ended_before_today_speaks_in_dates() -> None:
 
 # --- withheld figures say their own reason -----------------------------------------------------
 
+
 def test_mood_the_same_every_day_says_so_and_keeps_the_rest() -> None:
     moods = [6.0] * 40
     contacts = [(i, "friend", "phone", 5 if i % 2 else 2) for i in range(40)]
     report = journal(moods, contacts, today=START + dt.timedelta(days=39))
     texts = {s.key: s.sentence for s in report.sentences}
-    assert report.associations["meaningful_contacts_vs_mood"].withheld == \
-        "second_same_every_day"
+    assert report.associations["meaningful_contacts_vs_mood"].withheld == "second_same_every_day"
     assert texts["meaningful_contacts_vs_mood"] == (
         "Your mood was the same on every day with a check-in in 1 Jan 2026 to 9 Feb 2026, so "
-        "how it goes with contacts cannot be measured.")
+        "how it goes with contacts cannot be measured."
+    )
     assert "not_enough_data" not in texts and "isolation" in texts
 
 
@@ -189,8 +225,10 @@ def test_no_good_contact_ever_is_said_by_the_isolation_sentence() -> None:
     keys = [s.key for s in report.sentences]
     assert "not_enough_data" not in keys and "meaningful_contacts_vs_mood" not in keys
     texts = " ".join(s.sentence for s in report.sentences)
-    assert "No contact rated 4 or 5 for how connected it felt was logged in 1 Jan 2026 to " \
-           "9 Feb 2026." in texts
+    assert (
+        "No contact rated 4 or 5 for how connected it felt was logged in 1 Jan 2026 to "
+        "9 Feb 2026." in texts
+    )
     assert "insights need at least" not in texts
 
 
@@ -201,11 +239,13 @@ def test_a_good_contact_every_day_says_so() -> None:
     texts = {s.key: s.sentence for s in report.sentences}
     assert texts["meaningful_contacts_vs_mood"] == (
         "Every day with a mood in 1 Jan 2026 to 9 Feb 2026 had the same number of contacts "
-        "that felt good (1), so how they go with mood cannot be measured yet.")
+        "that felt good (1), so how they go with mood cannot be measured yet."
+    )
     assert texts["isolation"].endswith("Every logged day in 1 Jan 2026 to 9 Feb 2026 had one.")
 
 
 # --- one threshold everywhere ------------------------------------------------------------------
+
 
 def test_thirteen_days_give_no_number_anywhere() -> None:
     moods = [float(2 + (i * 3) % 7) for i in range(13)]
@@ -239,6 +279,7 @@ def test_group_interval_allows_for_consecutive_days_alike() -> None:
 
 # --- the words around the numbers --------------------------------------------------------------
 
+
 def test_no_negative_zero() -> None:
     assert w.number(-0.04, 1) == "−0.04"
     assert w.number(-0.0, 1) == "0.0" and w.number(-0.0001, 1) == "0.0"
@@ -264,8 +305,9 @@ def test_a_null_next_day_result_is_no_clear_link() -> None:
     report = journal(moods, contacts)
     lag = next(s.sentence for s in report.sentences if s.key == "next_day")
     assert not report.associations["meaningful_contacts_vs_next_day_mood"].clear
-    assert lag.startswith("There is no clear link between contacts that felt good on one day "
-                          "and mood the next day")
+    assert lag.startswith(
+        "There is no clear link between contacts that felt good on one day and mood the next day"
+    )
     assert "association" not in lag
 
 
@@ -278,15 +320,18 @@ def test_comparisons_over_the_same_days_are_said_once() -> None:
     assert len(sentences) == len(set(sentences))
     said = [s for s in sentences if s.startswith("On days with")]
     assert len(said) == 1
-    assert said[0].startswith("On days with at least one contact that felt good, or contact "
-                              "with a friend, or a phone call (the same days), your mood "
-                              "averaged 8.0 vs 4.0")
+    assert said[0].startswith(
+        "On days with at least one contact that felt good, or contact "
+        "with a friend, or a phone call (the same days), your mood "
+        "averaged 8.0 vs 4.0"
+    )
     assert NOT_CAUSE in said[0]
     for sentence in sentences:
         assert "−0.0" not in sentence
 
 
 # --- every new sentence through the translation hooks ------------------------------------------
+
 
 @pytest.fixture
 def fake_locale():
@@ -302,17 +347,25 @@ def test_the_new_sentences_are_built_from_translated_parts(fake_locale) -> None:
     rng = np.random.default_rng(5)
     reports = [
         journal([6.0] * 40, [(i, "friend", "phone", 5 if i % 2 else 2) for i in range(40)]),
-        journal([float(3 + i % 5) for i in range(40)],
-                [(i, "friend", "phone", 2) for i in range(40)]),
-        journal([float(3 + i % 5) for i in range(40)],
-                [(i, "friend", "phone", 5) for i in range(40)]),
-        journal([float(i % 6) for i in range(30)],
-                [(i, "friend", "phone", 5) for i in range(30) for _ in range(i % 6)]),
-        journal([8.0 if i % 2 else 3.0 + i % 3 for i in range(60)],
-                [(i, "friend", "phone", 5) for i in range(1, 60, 2)]),
-        journal(list(rng.integers(2, 9, 40).astype(float)),
-                [(i, "friend", "phone", int(rng.integers(1, 6))) for i in range(40)],
-                today=START + dt.timedelta(days=45)),
+        journal(
+            [float(3 + i % 5) for i in range(40)], [(i, "friend", "phone", 2) for i in range(40)]
+        ),
+        journal(
+            [float(3 + i % 5) for i in range(40)], [(i, "friend", "phone", 5) for i in range(40)]
+        ),
+        journal(
+            [float(i % 6) for i in range(30)],
+            [(i, "friend", "phone", 5) for i in range(30) for _ in range(i % 6)],
+        ),
+        journal(
+            [8.0 if i % 2 else 3.0 + i % 3 for i in range(60)],
+            [(i, "friend", "phone", 5) for i in range(1, 60, 2)],
+        ),
+        journal(
+            list(rng.integers(2, 9, 40).astype(float)),
+            [(i, "friend", "phone", int(rng.integers(1, 6))) for i in range(40)],
+            today=START + dt.timedelta(days=45),
+        ),
         early_report(),
     ]
     keys = set()
@@ -321,5 +374,4 @@ def test_the_new_sentences_are_built_from_translated_parts(fake_locale) -> None:
             keys.add(insight.key)
             assert translated(insight.sentence), insight.sentence
             assert not hand_made(insight.sentence, fake_locale), insight.sentence
-    assert {"meaningful_contacts_vs_mood", "comparisons_checked", "isolation",
-            "next_day"} <= keys
+    assert {"meaningful_contacts_vs_mood", "comparisons_checked", "isolation", "next_day"} <= keys

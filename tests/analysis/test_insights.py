@@ -12,8 +12,9 @@ from journal.analysis.stats import Status
 from journal.services import Journal
 from tests.conftest import TODAY
 
-BLAME = re.compile(r"\b(fail\w*|should have|lazy|bad day|your fault|didn't bother|streak)\b",
-                   re.IGNORECASE)
+BLAME = re.compile(
+    r"\b(fail\w*|should have|lazy|bad day|your fault|didn't bother|streak)\b", re.IGNORECASE
+)
 
 
 def test_demo_dependence_is_reported_with_n_range_and_ci(demo_journal: Journal) -> None:
@@ -42,10 +43,22 @@ def early_report() -> InsightReport:
     """Insights from 20 days: enough for figures, too few to be more than an early signal."""
     start = dt.date(2026, 1, 1)
     rng = np.random.default_rng(4)
-    rows = [((start + dt.timedelta(days=i)).isoformat(), int(rng.integers(0, 11)), None, None,
-             None, None, None) for i in range(20)]
-    contacts = [((start + dt.timedelta(days=i)).isoformat(), "friend", "phone", 10,
-                 int(rng.integers(1, 6))) for i in range(20)]
+    rows = [
+        (
+            (start + dt.timedelta(days=i)).isoformat(),
+            int(rng.integers(0, 11)),
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+        for i in range(20)
+    ]
+    contacts = [
+        ((start + dt.timedelta(days=i)).isoformat(), "friend", "phone", 10, int(rng.integers(1, 6)))
+        for i in range(20)
+    ]
     end = start + dt.timedelta(days=19)
     return compute_insights(build_series(start, end, rows, contacts), today=end)
 
@@ -68,10 +81,13 @@ def _average_ranks(values: list[float]) -> list[float]:
 def test_json_figure_reproduced_independently_from_the_store(demo_journal: Journal) -> None:
     start = TODAY - dt.timedelta(days=119)
     figures = demo_journal.insights(start, TODAY).to_json()
-    rows = list(demo_journal.db.query(
-        "SELECT d.mood, (SELECT count(*) FROM contacts c WHERE c.date = d.date AND "
-        "c.quality >= 4) AS good FROM days d WHERE d.date BETWEEN ? AND ?",
-        [start.isoformat(), TODAY.isoformat()]))
+    rows = list(
+        demo_journal.db.query(
+            "SELECT d.mood, (SELECT count(*) FROM contacts c WHERE c.date = d.date AND "
+            "c.quality >= 4) AS good FROM days d WHERE d.date BETWEEN ? AND ?",
+            [start.isoformat(), TODAY.isoformat()],
+        )
+    )
     mood = _average_ranks([r["mood"] for r in rows])
     good = _average_ranks([r["good"] for r in rows])
     expected = float(np.corrcoef(mood, good)[0, 1])

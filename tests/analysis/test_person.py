@@ -16,8 +16,12 @@ def _days(moods_with: list[int], moods_without: list[int]) -> list[tuple[dt.date
 
 
 def test_months_average_and_last_contact() -> None:
-    contacts = [(dt.date(2025, 3, 31), 5), (dt.date(2025, 4, 1), 2), (dt.date(2026, 3, 1), 4),
-                (dt.date(2026, 3, 14), 3)]
+    contacts = [
+        (dt.date(2025, 3, 31), 5),
+        (dt.date(2025, 4, 1), 2),
+        (dt.date(2026, 3, 1), 4),
+        (dt.date(2026, 3, 14), 3),
+    ]
     figures = person_figures(contacts, [], TODAY)
     assert len(figures.months) == 12
     assert figures.months[0].month == dt.date(2025, 4, 1)  # March 2025 is outside the year
@@ -48,10 +52,10 @@ def test_mood_with_and_without_matches_welch_by_hand() -> None:
 
 def test_been_a_while_lists_only_wishes_past_their_interval() -> None:
     people = [
-        (1, "Sam", 7, TODAY - dt.timedelta(days=10), None),      # listed, 10 days
-        (2, "Ana", 7, TODAY - dt.timedelta(days=6), None),       # not yet
-        (3, "Bo", None, TODAY - dt.timedelta(days=99), None),    # no wish: never listed
-        (4, "Cy", 14, None, None),                              # never logged: listed first
+        (1, "Sam", 7, TODAY - dt.timedelta(days=10), None),  # listed, 10 days
+        (2, "Ana", 7, TODAY - dt.timedelta(days=6), None),  # not yet
+        (3, "Bo", None, TODAY - dt.timedelta(days=99), None),  # no wish: never listed
+        (4, "Cy", 14, None, None),  # never logged: listed first
         (5, "Di", 7, TODAY - dt.timedelta(days=30), TODAY - dt.timedelta(days=3)),  # set aside
         (6, "Ed", 7, TODAY - dt.timedelta(days=30), TODAY - dt.timedelta(days=7)),  # back
     ]

@@ -13,11 +13,20 @@ START = dt.date(2026, 1, 1)
 
 def test_one_row_per_day_missing_days_are_nan_not_zero() -> None:
     series = build_series(
-        START, dt.date(2026, 1, 6),
-        [("2026-01-02", 5, None, 3, 4, 5, 7.5), ("2026-01-05", 7, 1, 1, 1, 1, None),
-         ("2025-12-31", 9, 9, 9, 9, 9, 9.0)],  # outside the range: ignored
-        [("2026-01-02", "friend", "phone", 10, 4), ("2026-01-03", "family", "text", None, 2),
-         ("2026-01-03", "friend", "video", 5, 5), ("2026-01-09", "friend", "video", 5, 5)])
+        START,
+        dt.date(2026, 1, 6),
+        [
+            ("2026-01-02", 5, None, 3, 4, 5, 7.5),
+            ("2026-01-05", 7, 1, 1, 1, 1, None),
+            ("2025-12-31", 9, 9, 9, 9, 9, 9.0),
+        ],  # outside the range: ignored
+        [
+            ("2026-01-02", "friend", "phone", 10, 4),
+            ("2026-01-03", "family", "text", None, 2),
+            ("2026-01-03", "friend", "video", 5, 5),
+            ("2026-01-09", "friend", "video", 5, 5),
+        ],
+    )
     assert len(series) == 6
     np.testing.assert_array_equal(series.mood, [NAN, 5, NAN, NAN, 7, NAN])
     np.testing.assert_array_equal(series.ratings["anxiety"], [NAN, NAN, NAN, NAN, 1, NAN])
@@ -69,7 +78,7 @@ def test_resilience_median_spell() -> None:
     # a usual mood of 5-7 with low spells of 1, 2, 1, 3 and 2 days; one missing day inside
     mood = [5.0, 6.0, 7.0] * 20
     for start, length in [(2, 1), (10, 2), (20, 1), (30, 3), (45, 2)]:
-        mood[start:start + length] = [1.0] * length
+        mood[start : start + length] = [1.0] * length
     mood[31] = NAN  # a day without a check-in neither ends nor shortens the spell
     result = resilience(np.array(mood))
     assert result.usual_low == 5.0

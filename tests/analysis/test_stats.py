@@ -95,8 +95,10 @@ def test_autocorrelation_uses_calendar_neighbours_only() -> None:
     assert lag1_autocorrelation(series) == pytest.approx(np.corrcoef(a[both], b[both])[0, 1])
 
 
-@pytest.mark.parametrize(("n", "status"), [(13, Status.NOT_ENOUGH), (14, Status.EARLY),
-                                           (29, Status.EARLY), (30, Status.OK)])
+@pytest.mark.parametrize(
+    ("n", "status"),
+    [(13, Status.NOT_ENOUGH), (14, Status.EARLY), (29, Status.EARLY), (30, Status.OK)],
+)
 def test_thresholds(n: int, status: Status) -> None:
     x, y = _daily(n, seed=3)
     result = association(x, y)
@@ -105,10 +107,12 @@ def test_thresholds(n: int, status: Status) -> None:
 
 
 def test_constant_all_missing_and_tiny_series_say_not_enough() -> None:
-    for x, y in [(np.full(40, 5.0), np.arange(40.0)),
-                 (np.full(40, NAN), np.arange(40.0)),
-                 (np.array([1.0, 2.0]), np.array([2.0, 1.0])),
-                 (np.array([]), np.array([]))]:
+    for x, y in [
+        (np.full(40, 5.0), np.arange(40.0)),
+        (np.full(40, NAN), np.arange(40.0)),
+        (np.array([1.0, 2.0]), np.array([2.0, 1.0])),
+        (np.array([]), np.array([])),
+    ]:
         result = association(x, y)
         assert result.status is Status.NOT_ENOUGH
         assert result.spearman is None and result.ci_low is None
@@ -212,6 +216,7 @@ def test_mean_ci_by_hand() -> None:
 def test_fit_line_least_squares() -> None:
     from journal.analysis.stats import fit_line
 
-    assert fit_line(np.array([0.0, 1.0, 2.0, NAN]), np.array([1.0, 3.0, 5.0, 9.0])) == \
-        pytest.approx((2.0, 1.0))
+    assert fit_line(
+        np.array([0.0, 1.0, 2.0, NAN]), np.array([1.0, 3.0, 5.0, 9.0])
+    ) == pytest.approx((2.0, 1.0))
     assert fit_line(np.full(5, 2.0), np.arange(5.0)) is None

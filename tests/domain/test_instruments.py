@@ -24,10 +24,21 @@ def _phq(total: int, item9: int = 0) -> list[int]:
     return answers
 
 
-@pytest.mark.parametrize(("total", "band"), [
-    (0, "minimal"), (4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"), (14, "moderate"),
-    (15, "moderately severe"), (19, "moderately severe"), (20, "severe"), (24, "severe"),
-])
+@pytest.mark.parametrize(
+    ("total", "band"),
+    [
+        (0, "minimal"),
+        (4, "minimal"),
+        (5, "mild"),
+        (9, "mild"),
+        (10, "moderate"),
+        (14, "moderate"),
+        (15, "moderately severe"),
+        (19, "moderately severe"),
+        (20, "severe"),
+        (24, "severe"),
+    ],
+)
 def test_phq9_bands(total: int, band: str) -> None:
     result = score("phq9", _phq(total))
     assert (result.total, result.band, result.prorated) == (total, band, False)
@@ -67,10 +78,19 @@ def test_phq9_item9_is_never_imputed() -> None:
     assert ITEM9_UNANSWERED in result.flags and SAFETY_FLAG not in result.flags
 
 
-@pytest.mark.parametrize(("total", "band"), [
-    (0, "minimal"), (4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"), (14, "moderate"),
-    (15, "severe"), (21, "severe"),
-])
+@pytest.mark.parametrize(
+    ("total", "band"),
+    [
+        (0, "minimal"),
+        (4, "minimal"),
+        (5, "mild"),
+        (9, "mild"),
+        (10, "moderate"),
+        (14, "moderate"),
+        (15, "severe"),
+        (21, "severe"),
+    ],
+)
 def test_gad7_bands(total: int, band: str) -> None:
     answers, rest = [], total
     for _ in range(7):
@@ -85,14 +105,17 @@ def test_gad7_one_missing_prorated_two_refused() -> None:
         score("gad7", [2, 2, 2, 2, 2, None, None])
 
 
-@pytest.mark.parametrize(("answers", "pct", "flags"), [
-    ([5, 5, 5, 5, 5], 100, set()),
-    ([3, 3, 3, 2, 2], 52, set()),
-    ([3, 3, 2, 2, 2], 48, {POOR_WELLBEING}),
-    ([2, 2, 1, 1, 1], 28, {POOR_WELLBEING, WELLBEING_CUTOFF}),
-    ([2, 2, 2, 1, 1], 32, {POOR_WELLBEING}),
-    ([0, 0, 0, 0, 0], 0, {POOR_WELLBEING, WELLBEING_CUTOFF}),
-])
+@pytest.mark.parametrize(
+    ("answers", "pct", "flags"),
+    [
+        ([5, 5, 5, 5, 5], 100, set()),
+        ([3, 3, 3, 2, 2], 52, set()),
+        ([3, 3, 2, 2, 2], 48, {POOR_WELLBEING}),
+        ([2, 2, 1, 1, 1], 28, {POOR_WELLBEING, WELLBEING_CUTOFF}),
+        ([2, 2, 2, 1, 1], 32, {POOR_WELLBEING}),
+        ([0, 0, 0, 0, 0], 0, {POOR_WELLBEING, WELLBEING_CUTOFF}),
+    ],
+)
 def test_who5_percentage_and_cutoffs(answers: list[int], pct: int, flags: set[str]) -> None:
     result = score("who5", answers)
     assert result.percentage == pct == result.total * 4
@@ -104,27 +127,34 @@ def test_who5_takes_no_missing_answers() -> None:
         score("who5", [5, 5, 5, 5, None])
 
 
-@pytest.mark.parametrize(("answers", "band"), [
-    ([1, 1, 1], "not lonely"), ([2, 2, 1], "not lonely"), ([2, 2, 2], "lonely"),
-    ([3, 3, 3], "lonely"),
-])
+@pytest.mark.parametrize(
+    ("answers", "band"),
+    [
+        ([1, 1, 1], "not lonely"),
+        ([2, 2, 1], "not lonely"),
+        ([2, 2, 2], "lonely"),
+        ([3, 3, 3], "lonely"),
+    ],
+)
 def test_ucla3_convention(answers: list[int], band: str) -> None:
     result = score("ucla3", answers)
     assert result.band == band
     assert (LONELY in result.flags) == (band == "lonely")
 
 
-@pytest.mark.parametrize(("instrument", "answers", "message"), [
-    ("phq9", [0] * 8, "needs 9 answers, got 8"),
-    ("phq9", [0] * 8 + [4], "answer 9 must be between 0 and 3"),
-    ("gad7", [0] * 6 + [-1], "answer 7 must be between 0 and 3"),
-    ("who5", [6, 0, 0, 0, 0], "answer 1 must be between 0 and 5"),
-    ("ucla3", [0, 1, 1], "answer 1 must be between 1 and 3"),
-    ("ucla3", "123", "must be a list"),
-    ("ucla3", [1, True, 1], "answer 2 must be a number"),
-    ("bdi", [1], "instrument must be one of"),
-])
-def test_bad_answers_raise_validation_error(instrument: str, answers: object,
-                                            message: str) -> None:
+@pytest.mark.parametrize(
+    ("instrument", "answers", "message"),
+    [
+        ("phq9", [0] * 8, "needs 9 answers, got 8"),
+        ("phq9", [0] * 8 + [4], "answer 9 must be between 0 and 3"),
+        ("gad7", [0] * 6 + [-1], "answer 7 must be between 0 and 3"),
+        ("who5", [6, 0, 0, 0, 0], "answer 1 must be between 0 and 5"),
+        ("ucla3", [0, 1, 1], "answer 1 must be between 1 and 3"),
+        ("ucla3", "123", "must be a list"),
+        ("ucla3", [1, True, 1], "answer 2 must be a number"),
+        ("bdi", [1], "instrument must be one of"),
+    ],
+)
+def test_bad_answers_raise_validation_error(instrument: str, answers: object, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         score(instrument, answers)  # type: ignore[arg-type]

@@ -8,15 +8,15 @@ from journal.domain.errors import ValidationError
 from journal.domain.passphrase import ProtectionChanged, check_passphrase, usable
 
 
-@pytest.mark.parametrize("weak", ["short", " " * 8, "\t \n" * 4, "a b c d e f g",
-                                  "1234567"])
+@pytest.mark.parametrize("weak", ["short", " " * 8, "\t \n" * 4, "a b c d e f g", "1234567"])
 def test_fewer_than_eight_characters_besides_spaces_are_refused(weak) -> None:
     with pytest.raises(ValidationError, match="at least 8 characters"):
         check_passphrase(weak)
 
 
-@pytest.mark.parametrize("raw", ["x'" + "00" * 32 + "'", "X'" + "aB" * 48 + "'",
-                                 "x'0123456789abcdef", "x'deadbeefcafe'"])
+@pytest.mark.parametrize(
+    "raw", ["x'" + "00" * 32 + "'", "X'" + "aB" * 48 + "'", "x'0123456789abcdef", "x'deadbeefcafe'"]
+)
 def test_what_sqlcipher_would_take_as_a_raw_key_is_refused(raw) -> None:
     with pytest.raises(ValidationError, match="raw key"):
         check_passphrase(raw)

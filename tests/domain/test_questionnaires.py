@@ -38,15 +38,20 @@ def test_bands_cover_every_total_once_and_agree_with_the_scoring(instrument):
 
 
 def test_phq9_wording_time_frame_and_answers():
-    assert PHQ9.instructions == ("Over the last 2 weeks, how often have you been bothered by "
-                                 "any of the following problems?")
+    assert PHQ9.instructions == (
+        "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+    )
     assert PHQ9.items[0] == "Little interest or pleasure in doing things"
-    assert PHQ9.items[8] == ("Thoughts that you would be better off dead or of hurting "
-                             "yourself in some way")
+    assert PHQ9.items[8] == (
+        "Thoughts that you would be better off dead or of hurting yourself in some way"
+    )
     assert PHQ9.safety_item == 8
     assert [o.text for o in PHQ9.options] == [
-        "Not at all (0)", "Several days (1)", "More than half the days (2)",
-        "Nearly every day (3)"]
+        "Not at all (0)",
+        "Several days (1)",
+        "More than half the days (2)",
+        "Nearly every day (3)",
+    ]
 
 
 def test_gad7_wording():
@@ -65,11 +70,16 @@ def test_who5_wording_and_published_answer_order():
 
 
 def test_ucla3_wording_and_answers():
-    assert UCLA3.items == ("How often do you feel that you lack companionship?",
-                           "How often do you feel left out?",
-                           "How often do you feel isolated from others?")
-    assert [o.text for o in UCLA3.options] == ["Hardly ever (1)", "Some of the time (2)",
-                                               "Often (3)"]
+    assert UCLA3.items == (
+        "How often do you feel that you lack companionship?",
+        "How often do you feel left out?",
+        "How often do you feel isolated from others?",
+    )
+    assert [o.text for o in UCLA3.options] == [
+        "Hardly ever (1)",
+        "Some of the time (2)",
+        "Often (3)",
+    ]
 
 
 def test_sources_are_credited():
@@ -84,7 +94,8 @@ def test_sources_are_credited():
 def test_score_line_reports_the_score_and_the_band_name_only():
     assert score_line("phq9", 11, "moderate") == "PHQ-9: 11 — moderate"
     assert score_line(Instrument.WHO5, 14, "not below the cut-off") == (
-        "WHO-5: 14 (56%) — not below the cut-off")
+        "WHO-5: 14 (56%) — not below the cut-off"
+    )
 
 
 def test_option_lookup():

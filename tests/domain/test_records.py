@@ -63,11 +63,14 @@ def test_contact_rules() -> None:
     contact = Contact(date="2026-03-01", kind="peer_support", mode="online_group", quality=4)
     assert contact.kind is Relationship.PEER_SUPPORT and contact.mode is Mode.ONLINE_GROUP
     assert contact.meaningful
-    for field, change in [("quality", {"quality": 6}), ("minutes", {"minutes": 1441}),
-                          ("minutes", {"minutes": -1}), ("mode", {"mode": "pigeon"}),
-                          ("kind", {"kind": "stranger"})]:
-        values = {"date": "2026-03-01", "kind": "friend", "mode": "phone", "quality": 3,
-                  **change}
+    for field, change in [
+        ("quality", {"quality": 6}),
+        ("minutes", {"minutes": 1441}),
+        ("minutes", {"minutes": -1}),
+        ("mode", {"mode": "pigeon"}),
+        ("kind", {"kind": "stranger"}),
+    ]:
+        values = {"date": "2026-03-01", "kind": "friend", "mode": "phone", "quality": 3, **change}
         with pytest.raises(ValidationError) as caught:
             Contact(**values)
         assert caught.value.field == field
@@ -116,8 +119,9 @@ def test_assessment_total_is_recomputed() -> None:
 
 def test_parse_day_reports_every_bad_field() -> None:
     with pytest.raises(ValidationError) as caught:
-        parse_day(dt.date(2026, 3, 1), {"mood": "11", "anxiety": "x", "energy": "4",
-                                        "sleep_hours": "30"})
+        parse_day(
+            dt.date(2026, 3, 1), {"mood": "11", "anxiety": "x", "energy": "4", "sleep_hours": "30"}
+        )
     assert caught.value.all == {
         "mood": "mood must be between 0 and 10",
         "anxiety": "anxiety must be a whole number",
@@ -131,8 +135,16 @@ def test_parse_day_blank_mood_is_required() -> None:
 
 
 def test_parse_day_accepts_typed_text() -> None:
-    day = parse_day(dt.date(2026, 3, 1), {"mood": " 7", "anxiety": "", "sleep_hours": "6,5",
-                                          "coping": "walk, music,", "note": "  words  "})
+    day = parse_day(
+        dt.date(2026, 3, 1),
+        {
+            "mood": " 7",
+            "anxiety": "",
+            "sleep_hours": "6,5",
+            "coping": "walk, music,",
+            "note": "  words  ",
+        },
+    )
     assert (day.mood, day.anxiety, day.sleep_hours) == (7, None, 6.5)
     assert day.coping == ("walk", "music")
     assert day.note == "  words  "

@@ -35,19 +35,22 @@ def test_no_setting_can_turn_the_crisis_message_off():
         assert not any(word in field.name for word in ("crisis", "safety", "item9", "skip"))
 
 
-@pytest.mark.parametrize("locale, numbers", [
-    ("en_US", ["988", "911"]),
-    ("es-US", ["988", "911"]),
-    ("fr_CA", ["988", "911"]),
-    ("en_GB", ["116 123", "999 or 112"]),
-    ("en_GB.UTF-8", ["116 123", "999 or 112"]),
-    ("ga_IE", ["116 123", "112 or 999"]),
-    ("de_DE", ["112"]),
-    ("el_GR", ["112"]),
-    ("nb_NO", ["112"]),
-    ("en_AU", ["13 11 14", "000"]),
-    ("en_NZ", ["1737", "111"]),
-])
+@pytest.mark.parametrize(
+    "locale, numbers",
+    [
+        ("en_US", ["988", "911"]),
+        ("es-US", ["988", "911"]),
+        ("fr_CA", ["988", "911"]),
+        ("en_GB", ["116 123", "999 or 112"]),
+        ("en_GB.UTF-8", ["116 123", "999 or 112"]),
+        ("ga_IE", ["116 123", "112 or 999"]),
+        ("de_DE", ["112"]),
+        ("el_GR", ["112"]),
+        ("nb_NO", ["112"]),
+        ("en_AU", ["13 11 14", "000"]),
+        ("en_NZ", ["1737", "111"]),
+    ],
+)
 def test_lines_by_locale(locale, numbers):
     assert _numbers(locale) == numbers
 

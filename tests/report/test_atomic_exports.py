@@ -55,8 +55,9 @@ def tokens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", EXPORTS)
-def test_a_planted_link_or_leftover_is_never_followed(filled: Journal, tmp_path: Path,
-                                                      tokens: list[str], kind: str) -> None:
+def test_a_planted_link_or_leftover_is_never_followed(
+    filled: Journal, tmp_path: Path, tokens: list[str], kind: str
+) -> None:
     out = tmp_path / f"export.{kind}"
     victim = tmp_path / "victim.txt"
     victim.write_text("must stay as it is")
@@ -76,9 +77,9 @@ def test_a_planted_link_or_leftover_is_never_followed(filled: Journal, tmp_path:
 
 
 @pytest.mark.parametrize("kind", EXPORTS)
-def test_the_folder_is_fsynced_after_the_rename(filled: Journal, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch,
-                                                kind: str) -> None:
+def test_the_folder_is_fsynced_after_the_rename(
+    filled: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
     out = tmp_path / f"export.{kind}"
     synced: list[tuple[str, bool]] = []
     real_fsync = os.fsync
@@ -96,7 +97,8 @@ def test_the_folder_is_fsynced_after_the_rename(filled: Journal, tmp_path: Path,
 
 @pytest.mark.parametrize("kind", EXPORTS)
 def test_a_full_disk_leaves_the_old_file_and_no_temporary_one(
-        filled: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    filled: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
     out = tmp_path / f"export.{kind}"
     out.write_text("the export of yesterday")
 
@@ -116,16 +118,22 @@ def test_atomic_file_is_a_leaf_without_qt() -> None:
 
     for module in ("atomic_file.py", "buglog.py"):
         tree = ast.parse((Path(atomic_file.__file__).parent / module).read_text())
-        imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-                    for alias in node.names}
-        imported |= {node.module or "" for node in ast.walk(tree)
-                     if isinstance(node, ast.ImportFrom)}
+        imported = {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        imported |= {
+            node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+        }
         assert not {n for n in imported if n.split(".")[0] in ("journal", "PySide6")}, module
 
 
 @pytest.mark.parametrize("kind", ["json", "csv"])
 def test_a_folder_or_a_pipe_is_never_replaced_and_the_error_names_it(
-        filled: Journal, tmp_path: Path, kind: str) -> None:
+    filled: Journal, tmp_path: Path, kind: str
+) -> None:
     folder, pipe = tmp_path / "a folder", tmp_path / "a pipe"
     folder.mkdir()
     os.mkfifo(pipe)
@@ -137,8 +145,7 @@ def test_a_folder_or_a_pipe_is_never_replaced_and_the_error_names_it(
     assert not list(tmp_path.glob("*.part"))
 
 
-def test_a_missing_folder_is_named_as_the_person_gave_it(filled: Journal,
-                                                         tmp_path: Path) -> None:
+def test_a_missing_folder_is_named_as_the_person_gave_it(filled: Journal, tmp_path: Path) -> None:
     out = tmp_path / "absent" / "export.json"
     with pytest.raises(FileNotFoundError) as refused:
         filled.export_json(out)

@@ -12,8 +12,7 @@ from journal.store.schema import TABLES
 from tests.conftest import TODAY
 
 
-def test_csv_zip_has_every_table_and_a_wide_day_file(demo_journal: Journal,
-                                                     tmp_path: Path) -> None:
+def test_csv_zip_has_every_table_and_a_wide_day_file(demo_journal: Journal, tmp_path: Path) -> None:
     out = demo_journal.export_csv(tmp_path / "journal.zip")
     with zipfile.ZipFile(out) as archive:
         names = set(archive.namelist())
@@ -50,8 +49,13 @@ def test_daylio_current_layout_with_mapping(journal: Journal, tmp_path: Path) ->
     path = _write(tmp_path, NEW_LAYOUT)
     with pytest.raises(ValidationError, match="line 4: mood “Chill” is not mapped"):
         journal.preview_daylio(path)
-    mapping = {"friends": "friend", "family": "family/video", "walk": "coping",
-               "reading": "coping:books", "work": "none"}
+    mapping = {
+        "friends": "friend",
+        "family": "family/video",
+        "walk": "coping",
+        "reading": "coping:books",
+        "work": "none",
+    }
     preview = journal.preview_daylio(path, {"chill": "6"}, mapping)
     assert journal.is_empty()  # a preview writes nothing
     assert preview.unmapped_activities == ["work"]
@@ -81,20 +85,34 @@ def test_daylio_leaves_existing_days_alone(journal: Journal, tmp_path: Path, mak
     assert journal.day(dt.date(2026, 3, 7)).note == "mine"
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("", "is empty"),
-    ("full_date,date,weekday,time,activities,note_title,note\n", "missing column mood"),
-    ("full_date,date,weekday,time,mood,activities,note_title,note\n"
-     "2026-13-01,x,y,10:00,good,,,\n", "line 2: full_date “2026-13-01” is not a date"),
-    ("year,date,weekday,time,mood,activities,note\n2026,31 Smarch,x,10:00,good,,\n",
-     "line 2: date “31 Smarch”"),
-    ("full_date,date,weekday,time,mood,activities,note_title,note\n"
-     "2999-01-01,x,y,10:00,good,,,\n", "line 2: 2999-01-01 is in the future"),
-    ("full_date,date,weekday,time,mood,activities,note_title,note\n2026-01-01,x\n",
-     "line 2: expected 8 columns"),
-])
-def test_daylio_bad_files_write_nothing(journal: Journal, tmp_path: Path, text: str,
-                                        message: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "is empty"),
+        ("full_date,date,weekday,time,activities,note_title,note\n", "missing column mood"),
+        (
+            "full_date,date,weekday,time,mood,activities,note_title,note\n"
+            "2026-13-01,x,y,10:00,good,,,\n",
+            "line 2: full_date “2026-13-01” is not a date",
+        ),
+        (
+            "year,date,weekday,time,mood,activities,note\n2026,31 Smarch,x,10:00,good,,\n",
+            "line 2: date “31 Smarch”",
+        ),
+        (
+            "full_date,date,weekday,time,mood,activities,note_title,note\n"
+            "2999-01-01,x,y,10:00,good,,,\n",
+            "line 2: 2999-01-01 is in the future",
+        ),
+        (
+            "full_date,date,weekday,time,mood,activities,note_title,note\n2026-01-01,x\n",
+            "line 2: expected 8 columns",
+        ),
+    ],
+)
+def test_daylio_bad_files_write_nothing(
+    journal: Journal, tmp_path: Path, text: str, message: str
+) -> None:
     with pytest.raises(ValidationError, match=message):
         journal.import_daylio(_write(tmp_path, text))
     assert journal.is_empty()

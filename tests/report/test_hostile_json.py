@@ -22,34 +22,61 @@ HUGE = "9" * 5000  # over Python's own limit of 4,300 digits for int()
 PERSON = '{"id": 1, "name": "Sam", "relationship": "friend"}'
 
 HOSTILE = {
-    "deep": (HEAD + '{"people": [{"id": 1, "name": "Sam", "relationship": "friend", "note": '
-             + "[" * 5000 + "]" * 5000 + "}]}}",
-             "file: nested too deeply to be a journal export (line 1, column "),
-    "deep_alone": ("[" * 5000 + "]" * 5000,
-                   "file: nested too deeply to be a journal export (line 1, column 65)"),
-    "surrogate": (HEAD + '{"people": [' + PERSON + ', {"id": 2, "name": "A\\ud800", '
-                  '"relationship": "friend"}]}}',
-                  "people record 2, field name: holds a character that is not valid text"),
-    "surrogate_key": (HEAD + '{"days": [{"date": "2026-01-01", "mood": 5, "n\\udfff": 1}]}}',
-                      "days record 1, field n\\udfff: holds a character that is not valid"),
-    "surrogate_setting": (HEAD + '{"settings": [{"key": "display_name", "value": '
-                          '"Al\\udc00"}]}}', "settings record 1, field value: holds a "),
+    "deep": (
+        HEAD
+        + '{"people": [{"id": 1, "name": "Sam", "relationship": "friend", "note": '
+        + "[" * 5000
+        + "]" * 5000
+        + "}]}}",
+        "file: nested too deeply to be a journal export (line 1, column ",
+    ),
+    "deep_alone": (
+        "[" * 5000 + "]" * 5000,
+        "file: nested too deeply to be a journal export (line 1, column 65)",
+    ),
+    "surrogate": (
+        HEAD + '{"people": [' + PERSON + ', {"id": 2, "name": "A\\ud800", '
+        '"relationship": "friend"}]}}',
+        "people record 2, field name: holds a character that is not valid text",
+    ),
+    "surrogate_key": (
+        HEAD + '{"days": [{"date": "2026-01-01", "mood": 5, "n\\udfff": 1}]}}',
+        "days record 1, field n\\udfff: holds a character that is not valid",
+    ),
+    "surrogate_setting": (
+        HEAD + '{"settings": [{"key": "display_name", "value": "Al\\udc00"}]}}',
+        "settings record 1, field value: holds a ",
+    ),
     "surrogate_table": (HEAD + '{"p\\ud800": []}}', "tables, field p\\ud800: holds a "),
-    "number_id": (HEAD + '{"people": [{"id": ' + BIG + ', "name": "Sam", "relationship": '
-                  '"friend"}]}}', "people record 1, field id: a number no journal holds"),
-    "number_sleep": (HEAD + '{"days": [{"date": "2026-01-01", "mood": 5, "sleep_hours": '
-                     + BIG + "}]}}", "days record 1, field sleep_hours: a number no journal"),
-    "number_version": ('{"format": "connection-journal", "version": ' + BIG + ', "tables": '
-                       "{}}", "version: a number no journal holds"),
-    "number_huge": (HEAD + '{"people": [{"id": ' + HUGE + ', "name": "Sam", "relationship": '
-                    '"friend"}]}}', "people record 1, field id: a number no journal holds"),
-    "number_nested": (HEAD + '{"assessments": [{"id": 1, "date": "2026-01-01", "instrument": '
-                      '"phq9", "answers": [0, 0, ' + BIG + "]}]}}",
-                      "assessments record 1, field answers: a number no journal holds"),
-    "not_finite": (HEAD + '{"days": [{"date": "2026-01-01", "mood": 5, "sleep_hours": NaN}]}}',
-                   "days record 1, field sleep_hours: a number no journal holds"),
-    "infinite": (HEAD + '{"settings": [{"key": "x", "value": -Infinity}]}}',
-                 "settings record 1, field value: a number no journal holds"),
+    "number_id": (
+        HEAD + '{"people": [{"id": ' + BIG + ', "name": "Sam", "relationship": "friend"}]}}',
+        "people record 1, field id: a number no journal holds",
+    ),
+    "number_sleep": (
+        HEAD + '{"days": [{"date": "2026-01-01", "mood": 5, "sleep_hours": ' + BIG + "}]}}",
+        "days record 1, field sleep_hours: a number no journal",
+    ),
+    "number_version": (
+        '{"format": "connection-journal", "version": ' + BIG + ', "tables": {}}',
+        "version: a number no journal holds",
+    ),
+    "number_huge": (
+        HEAD + '{"people": [{"id": ' + HUGE + ', "name": "Sam", "relationship": "friend"}]}}',
+        "people record 1, field id: a number no journal holds",
+    ),
+    "number_nested": (
+        HEAD + '{"assessments": [{"id": 1, "date": "2026-01-01", "instrument": '
+        '"phq9", "answers": [0, 0, ' + BIG + "]}]}}",
+        "assessments record 1, field answers: a number no journal holds",
+    ),
+    "not_finite": (
+        HEAD + '{"days": [{"date": "2026-01-01", "mood": 5, "sleep_hours": NaN}]}}',
+        "days record 1, field sleep_hours: a number no journal holds",
+    ),
+    "infinite": (
+        HEAD + '{"settings": [{"key": "x", "value": -Infinity}]}}',
+        "settings record 1, field value: a number no journal holds",
+    ),
 }
 
 
@@ -72,8 +99,9 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> N
         read_export(path)
 
 
-def test_running_out_of_memory_while_reading_is_calm(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_running_out_of_memory_while_reading_is_calm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "big.json"
     path.write_text(HEAD + "{}}")
 
@@ -93,8 +121,8 @@ def test_a_folder_or_unreadable_file_is_named(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["deep", "surrogate", "number_sleep", "number_huge"])
 @pytest.mark.parametrize("how", [[], ["--merge"], ["--dry-run"]])
 def test_the_command_line_says_one_line_exits_2_and_writes_nothing(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
-        how: list[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, how: list[str]
+) -> None:
     path = tmp_path / "hostile.json"
     path.write_text(HOSTILE[name][0], encoding="utf-8")
     folder = tmp_path / "journal"
@@ -104,8 +132,7 @@ def test_the_command_line_says_one_line_exits_2_and_writes_nothing(
     before = {t: journal.db[t].count for t in journal.db.table_names()}
     journal.close()
 
-    assert main(["import", str(path), "--format", "json", *how,
-                 "--data-dir", str(folder)]) == 2
+    assert main(["import", str(path), "--format", "json", *how, "--data-dir", str(folder)]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.count("\n") == 1
     assert HOSTILE[name][1].split(":")[0] in err
@@ -117,8 +144,7 @@ def test_the_command_line_says_one_line_exits_2_and_writes_nothing(
     assert not list(folder.glob("backups/*before-import*"))  # not even a merge's backup
 
 
-def test_a_valid_export_still_imports_whole(journal: Journal, tmp_path: Path,
-                                            make_day) -> None:
+def test_a_valid_export_still_imports_whole(journal: Journal, tmp_path: Path, make_day) -> None:
     journal.save_day(make_day(note="emoji 😀 and a pair \U0001f600", sleep_hours=7.5))
     journal.update_settings(display_name="Zoë")
     path = journal.export_json(tmp_path / "export.json")

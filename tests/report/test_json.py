@@ -28,8 +28,9 @@ def test_round_trip_is_identical(demo_journal: Journal, tmp_path: Path) -> None:
     fresh.close()
 
 
-def test_the_file_is_the_document_with_one_record_a_line(demo_journal: Journal,
-                                                           tmp_path: Path) -> None:
+def test_the_file_is_the_document_with_one_record_a_line(
+    demo_journal: Journal, tmp_path: Path
+) -> None:
     """Written through the C encoder record by record (``json.dump`` with an indent is pure
     Python: over a second for fifty years); still the same document, easy to read."""
     from journal.report.export_json import write_json
@@ -82,8 +83,9 @@ def _mutations() -> dict[str, tuple[str, int, dict]]:
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
-def test_bad_files_change_nothing(journal: Journal, data_dir: Path, tmp_path: Path,
-                                  name: str) -> None:
+def test_bad_files_change_nothing(
+    journal: Journal, data_dir: Path, tmp_path: Path, name: str
+) -> None:
     journal.add_person("Sam", "friend")
     journal.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = _journal_bytes(data_dir)
@@ -96,8 +98,9 @@ def test_bad_files_change_nothing(journal: Journal, data_dir: Path, tmp_path: Pa
 
 
 @pytest.mark.parametrize("name", sorted(_mutations()))
-def test_bad_records_name_table_record_and_field(demo_journal: Journal, tmp_path: Path,
-                                                 name: str) -> None:
+def test_bad_records_name_table_record_and_field(
+    demo_journal: Journal, tmp_path: Path, name: str
+) -> None:
     document = _valid_document(demo_journal)
     table, index, changes = _mutations()[name]
     document["tables"][table][index].update(changes)
@@ -113,8 +116,9 @@ def test_bad_records_name_table_record_and_field(demo_journal: Journal, tmp_path
 
 def test_newer_version_is_refused_clearly(journal: Journal, tmp_path: Path) -> None:
     newer = tmp_path / "newer.json"
-    newer.write_text(json.dumps({"format": "connection-journal", "version": CURRENT_VERSION + 1,
-                                 "tables": {}}))
+    newer.write_text(
+        json.dumps({"format": "connection-journal", "version": CURRENT_VERSION + 1, "tables": {}})
+    )
     with pytest.raises(ValidationError, match="newer version of the app"):
         journal.import_json(newer)
 
@@ -125,16 +129,27 @@ def test_non_empty_journal_needs_merge_or_replace(demo_journal: Journal, tmp_pat
         demo_journal.import_json(out)
 
 
-def test_merge_adds_only_what_is_new_and_reports_conflicts(demo_journal: Journal,
-                                                           tmp_path: Path) -> None:
+def test_merge_adds_only_what_is_new_and_reports_conflicts(
+    demo_journal: Journal, tmp_path: Path
+) -> None:
     document = _valid_document(demo_journal)
     first_day = document["tables"]["days"][0]
     first_day["mood"] = (first_day["mood"] + 1) % 11
-    document["tables"]["people"].append({"id": 99, "name": "New Friend",
-                                         "relationship": "friend", "archived": 0, "note": ""})
-    document["tables"]["contacts"].append({"id": 99999, "date": first_day["date"],
-                                           "person_id": 99, "kind": "friend", "mode": "phone",
-                                           "minutes": 5, "quality": 5, "note": ""})
+    document["tables"]["people"].append(
+        {"id": 99, "name": "New Friend", "relationship": "friend", "archived": 0, "note": ""}
+    )
+    document["tables"]["contacts"].append(
+        {
+            "id": 99999,
+            "date": first_day["date"],
+            "person_id": 99,
+            "kind": "friend",
+            "mode": "phone",
+            "minutes": 5,
+            "quality": 5,
+            "note": "",
+        }
+    )
     path = tmp_path / "changed.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     contacts = demo_journal.db["contacts"].count
@@ -144,8 +159,12 @@ def test_merge_adds_only_what_is_new_and_reports_conflicts(demo_journal: Journal
     assert outcome.backup is not None and outcome.backup.exists()
     assert demo_journal.db["contacts"].count == contacts + 1
     new = demo_journal.person_by_name("New Friend")
-    assert any(c.person_id == new.id for c in demo_journal.contacts_on(
-        __import__("datetime").date.fromisoformat(first_day["date"])))
+    assert any(
+        c.person_id == new.id
+        for c in demo_journal.contacts_on(
+            __import__("datetime").date.fromisoformat(first_day["date"])
+        )
+    )
 
 
 def test_replace_backs_up_first(demo_journal: Journal, tmp_path: Path) -> None:
@@ -159,8 +178,7 @@ def test_replace_backs_up_first(demo_journal: Journal, tmp_path: Path) -> None:
     assert demo_journal.db["days"].count == 0
 
 
-def test_a_version_1_export_without_keep_in_touch_imports(journal: Journal,
-                                                          tmp_path: Path) -> None:
+def test_a_version_1_export_without_keep_in_touch_imports(journal: Journal, tmp_path: Path) -> None:
     sam = journal.add_person("Sam", "friend")
     journal.set_keep_in_touch(sam.id, 14)
     document = export_document(journal.db, now=NOW)

@@ -13,8 +13,9 @@ from tests.conftest import TODAY, fixed_clock
 
 def texts_with_sam(journal: Journal, count: int) -> None:
     for _ in range(count):
-        journal.save_contact_for("Sam", kind="friend", mode="text", quality=3, minutes=5,
-                                 date=TODAY)
+        journal.save_contact_for(
+            "Sam", kind="friend", mode="text", quality=3, minutes=5, date=TODAY
+        )
 
 
 def export_with(tmp_path: Path, texts: int) -> Path:
@@ -38,8 +39,9 @@ def test_two_identical_texts_in_the_file_stay_two(journal: Journal, tmp_path: Pa
     assert sams_texts(journal) == 2
 
 
-def test_one_already_in_the_journal_matches_one_of_the_file(journal: Journal,
-                                                            tmp_path: Path) -> None:
+def test_one_already_in_the_journal_matches_one_of_the_file(
+    journal: Journal, tmp_path: Path
+) -> None:
     path = export_with(tmp_path, texts=2)
     texts_with_sam(journal, 1)
     outcome = journal.import_json(path, "merge")
@@ -49,8 +51,7 @@ def test_one_already_in_the_journal_matches_one_of_the_file(journal: Journal,
     assert sams_texts(journal) == 2
 
 
-def test_the_journal_having_more_than_the_file_adds_none(journal: Journal,
-                                                          tmp_path: Path) -> None:
+def test_the_journal_having_more_than_the_file_adds_none(journal: Journal, tmp_path: Path) -> None:
     path = export_with(tmp_path, texts=2)
     texts_with_sam(journal, 3)
     assert journal.import_json(path, "merge").added == {}
@@ -60,7 +61,8 @@ def test_the_journal_having_more_than_the_file_adds_none(journal: Journal,
 def test_identical_topics_in_the_file_are_kept_too(journal: Journal, tmp_path: Path) -> None:
     document = json.loads(export_with(tmp_path, texts=0).read_text())
     document["tables"]["agenda"] = [
-        {"id": i, "created_on": TODAY.isoformat(), "text": "sleep"} for i in (1, 2)]
+        {"id": i, "created_on": TODAY.isoformat(), "text": "sleep"} for i in (1, 2)
+    ]
     path = tmp_path / "topics.json"
     path.write_text(json.dumps(document))
     journal.add_person("Ana", "family")
@@ -73,6 +75,7 @@ def test_the_command_line_reports_both_texts(tmp_path: Path, capsys) -> None:
     journal = Journal.open(target, clock=fixed_clock)
     journal.add_person("Ana", "family")
     journal.close()
-    assert main(["import", str(path), "--format", "json", "--merge",
-                 "--data-dir", str(target)]) == 0
+    assert (
+        main(["import", str(path), "--format", "json", "--merge", "--data-dir", str(target)]) == 0
+    )
     assert "Imported: 1 people, 2 contacts." in capsys.readouterr().out

@@ -18,8 +18,9 @@ from journal.services import Journal
 from journal.store.assessments import add_assessment
 from tests.conftest import TODAY, fixed_clock
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                reason="poppler-utils (pdftotext, pdffonts) not installed")
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext, pdffonts) not installed"
+)
 
 START = TODAY - dt.timedelta(days=55)
 CHOSEN = {"overview", "charts", "insights", "questionnaires", "safety_plan"}
@@ -27,13 +28,13 @@ CHOSEN = {"overview", "charts", "insights", "questionnaires", "safety_plan"}
 
 def pdf_text(path, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", "-layout", *pages, str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", *pages, str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def page_count(path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True,
-                          text=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
 
 
@@ -42,8 +43,11 @@ def names_of(journal) -> list[str]:
     names = []
     for person in journal.people(include_archived=True):
         names.append(person.name)
-        personal = person.relationship not in (Relationship.PEER_SUPPORT,
-                                               Relationship.COMMUNITY, Relationship.OTHER)
+        personal = person.relationship not in (
+            Relationship.PEER_SUPPORT,
+            Relationship.COMMUNITY,
+            Relationship.OTHER,
+        )
         if personal or person.relationship in CARE_TEAM:
             names.extend(p for p in name_parts(person.name) if len(p) >= 3 and p[0].isupper())
     return names
@@ -76,8 +80,7 @@ def test_no_one_is_named_when_names_are_hidden(demo_journal, written):
 
 
 def test_full_names_are_there_when_chosen(demo_journal, tmp_path):
-    out = demo_journal.export_summary(tmp_path / "full.pdf", START, TODAY, {"safety_plan"},
-                                      "full")
+    out = demo_journal.export_summary(tmp_path / "full.pdf", START, TODAY, {"safety_plan"}, "full")
     assert "Jamie" in pdf_text(out)
 
 
@@ -91,8 +94,9 @@ def test_text_is_searchable_with_fi_unmangled_and_pages_numbered(written):
 
 
 def test_fonts_are_embedded_and_the_file_is_private(written):
-    fonts = subprocess.run(["pdffonts", str(written)], check=True, capture_output=True,
-                           text=True).stdout.splitlines()[2:]
+    fonts = subprocess.run(
+        ["pdffonts", str(written)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     assert fonts
     for line in fonts:
         assert re.search(r"\s(yes)\s+(no|yes)\s+(yes|no)\s+\d+\s+\d+\s*$", line), line
@@ -102,8 +106,9 @@ def test_fonts_are_embedded_and_the_file_is_private(written):
 def test_charts_are_embedded_losslessly_at_print_resolution(written):
     if shutil.which("pdfimages") is None:
         pytest.skip("pdfimages not installed")
-    listing = subprocess.run(["pdfimages", "-list", str(written)], check=True,
-                             capture_output=True, text=True).stdout.splitlines()[2:]
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(written)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     # mood and contacts, mood by kind of contact, and the questionnaire scores (7 finished
     # weeks: too few for the weekly care chart)
     assert len(listing) == 3
@@ -114,8 +119,9 @@ def test_charts_are_embedded_losslessly_at_print_resolution(written):
 
 
 def test_paper_sizes(demo_journal, tmp_path):
-    out = demo_journal.export_summary(tmp_path / "letter.pdf", START, TODAY, {"overview"},
-                                      paper="Letter")
+    out = demo_journal.export_summary(
+        tmp_path / "letter.pdf", START, TODAY, {"overview"}, paper="Letter"
+    )
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "612 x 792 pts" in info
 
@@ -153,9 +159,27 @@ def test_the_preview_shows_the_same_pages(demo_journal, written):
 def test_cli_exports_a_pdf(demo_journal, data_dir, tmp_path, capsys):
     demo_journal.close()  # the command opens the journal itself
     out = tmp_path / "cli.pdf"
-    code = main(["export", "--format", "pdf", "--out", str(out), "--data-dir", str(data_dir),
-                 "--from", "2026-02-16", "--to", "2026-03-15", "--sections", "overview,notes",
-                 "--names", "initials", "--paper", "letter"])
+    code = main(
+        [
+            "export",
+            "--format",
+            "pdf",
+            "--out",
+            str(out),
+            "--data-dir",
+            str(data_dir),
+            "--from",
+            "2026-02-16",
+            "--to",
+            "2026-03-15",
+            "--sections",
+            "overview,notes",
+            "--names",
+            "initials",
+            "--paper",
+            "letter",
+        ]
+    )
     assert code == 0
     assert "Exported the summary of 2026-02-16 to 2026-03-15" in capsys.readouterr().out
     text = pdf_text(out)
@@ -167,14 +191,39 @@ def test_cli_refuses_unknown_sections_in_one_line(demo_journal, data_dir, tmp_pa
     demo_journal.close()
     out = tmp_path / "x.pdf"
     with pytest.raises(SystemExit) as exit_:
-        main(["export", "--format", "pdf", "--out", str(out), "--data-dir", str(data_dir),
-              "--sections", "overview,diary"])
+        main(
+            [
+                "export",
+                "--format",
+                "pdf",
+                "--out",
+                str(out),
+                "--data-dir",
+                str(data_dir),
+                "--sections",
+                "overview,diary",
+            ]
+        )
     assert exit_.value.code == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "unknown section “diary”" in error
     assert not out.exists()
-    assert main(["export", "--format", "json", "--out", str(out), "--data-dir", str(data_dir),
-                 "--names", "full"]) == 2
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "json",
+                "--out",
+                str(out),
+                "--data-dir",
+                str(data_dir),
+                "--names",
+                "full",
+            ]
+        )
+        == 2
+    )
 
 
 @pytest.fixture
@@ -189,21 +238,38 @@ def year_journal(tmp_path):
 
 
 @pytest.mark.parametrize("flagged", [False, True])
-def test_four_weeks_fit_on_two_pages_with_scores_and_markers_on_page_1(demo_journal, tmp_path,
-                                                                        flagged):
+def test_four_weeks_fit_on_two_pages_with_scores_and_markers_on_page_1(
+    demo_journal, tmp_path, flagged
+):
     if flagged:  # a safety line adds to page 1
-        add_assessment(demo_journal.db, Assessment(
-            date=TODAY - dt.timedelta(days=3), instrument=Instrument.PHQ9,
-            answers=(2, 2, 2, 1, 1, 1, 1, 1, 1)))
-    out = demo_journal.export_summary(tmp_path / "four-weeks.pdf",
-                                      TODAY - dt.timedelta(days=27), TODAY)  # the defaults
+        add_assessment(
+            demo_journal.db,
+            Assessment(
+                date=TODAY - dt.timedelta(days=3),
+                instrument=Instrument.PHQ9,
+                answers=(2, 2, 2, 1, 1, 1, 1, 1, 1),
+            ),
+        )
+    out = demo_journal.export_summary(
+        tmp_path / "four-weeks.pdf", TODAY - dt.timedelta(days=27), TODAY
+    )  # the defaults
     assert page_count(out) <= 2
     first = pdf_text(out, page=1)
     for words in ("PHQ-9", "GAD-7", "Response", "Remission", "reached"):
         assert words in first, words
-    order = ["Connection Journal summary", "chose what this summary holds", "At a glance",
-             "Questionnaire", "Mood (0–10)", "Contacts", "Care team", "Doses taken",
-             "Commitments kept", "Topics for the next session", "Mood and contacts, day by day"]
+    order = [
+        "Connection Journal summary",
+        "chose what this summary holds",
+        "At a glance",
+        "Questionnaire",
+        "Mood (0–10)",
+        "Contacts",
+        "Care team",
+        "Doses taken",
+        "Commitments kept",
+        "Topics for the next session",
+        "Mood and contacts, day by day",
+    ]
     if flagged:
         order.insert(3, "Safety: PHQ-9 item 9")
         assert "was answered “several days” on 12 Mar 2026" in " ".join(first.split())
@@ -211,14 +277,14 @@ def test_four_weeks_fit_on_two_pages_with_scores_and_markers_on_page_1(demo_jour
     for words in order:  # each after the one before
         at = first.index(words, at)
     text = pdf_text(out)
-    assert not [n for n in names_of(demo_journal)
-                if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
+    assert not [
+        n for n in names_of(demo_journal) if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)
+    ]
     assert text.count("not proof of cause") == 1 and "your" not in text.lower()
 
 
 def test_a_year_fits_on_four_pages(year_journal, tmp_path):
-    out = year_journal.export_summary(tmp_path / "year.pdf", TODAY - dt.timedelta(days=364),
-                                      TODAY)
+    out = year_journal.export_summary(tmp_path / "year.pdf", TODAY - dt.timedelta(days=364), TODAY)
     assert page_count(out) <= 4
     first = pdf_text(out, page=1)
     assert "PHQ-9" in first and "Remission" in first and "Doses taken" in first
@@ -240,37 +306,88 @@ def test_mood_dots_take_the_one_mood_palette(demo_journal):
     mood = np.full(len(timeline.days), np.nan)
     mood[3], mood[20] = 0, 10
     panel = timeline.panels[0]
-    only = type(timeline)(timeline.title, timeline.caption, timeline.days, (
-        type(panel)(panel.label, panel.low, panel.high, panel.ticks,
-                    (type(daily)(daily.label, mood, colour="grey", marker="circle",
-                                 mood_dots=True),)),))
+    only = type(timeline)(
+        timeline.title,
+        timeline.caption,
+        timeline.days,
+        (
+            type(panel)(
+                panel.label,
+                panel.low,
+                panel.high,
+                panel.ticks,
+                (type(daily)(daily.label, mood, colour="grey", marker="circle", mood_dots=True),),
+            ),
+        ),
+    )
     image = chart_image(only, 800, 150).convertToFormat(chart_image(only, 1, 1).format())
     pixels = np.frombuffer(image.constBits(), dtype=np.uint32).reshape(
-        image.height(), image.bytesPerLine() // 4)
-    colours = {f"#{int(p) & 0xffffff:06x}" for p in np.unique(pixels)}
+        image.height(), image.bytesPerLine() // 4
+    )
+    colours = {f"#{int(p) & 0xFFFFFF:06x}" for p in np.unique(pixels)}
     assert mood_colour(0) in colours and mood_colour(10) in colours
 
 
 def test_the_cli_makes_the_same_document_and_notes_a_safety_answer_left_out(
-        demo_journal, data_dir, tmp_path, capsys, monkeypatch):
+    demo_journal, data_dir, tmp_path, capsys, monkeypatch
+):
     opener = Journal.open
-    monkeypatch.setattr(Journal, "open",  # the command's journal on the tests' clock too
-                        lambda folder, **kwargs: opener(folder, **{**kwargs,
-                                                                   "clock": fixed_clock}))
-    add_assessment(demo_journal.db, Assessment(
-        date=TODAY - dt.timedelta(days=2), instrument=Instrument.PHQ9,
-        answers=(1, 1, 1, 1, 1, 1, 1, 1, 1)))
+    monkeypatch.setattr(
+        Journal,
+        "open",  # the command's journal on the tests' clock too
+        lambda folder, **kwargs: opener(folder, **{**kwargs, "clock": fixed_clock}),
+    )
+    add_assessment(
+        demo_journal.db,
+        Assessment(
+            date=TODAY - dt.timedelta(days=2),
+            instrument=Instrument.PHQ9,
+            answers=(1, 1, 1, 1, 1, 1, 1, 1, 1),
+        ),
+    )
     start = TODAY - dt.timedelta(days=27)
     app = demo_journal.export_summary(tmp_path / "app.pdf", start, TODAY)
     demo_journal.close()
     out = tmp_path / "cli.pdf"
-    assert main(["export", "--format", "pdf", "--out", str(out), "--data-dir", str(data_dir),
-                 "--to", TODAY.isoformat(), "--paper", "a4"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "pdf",
+                "--out",
+                str(out),
+                "--data-dir",
+                str(data_dir),
+                "--to",
+                TODAY.isoformat(),
+                "--paper",
+                "a4",
+            ]
+        )
+        == 0
+    )
     assert "Note:" not in capsys.readouterr().out  # the questionnaires are in
     assert pdf_text(out) == pdf_text(app)
     assert page_count(out) <= 2 and "Safety: PHQ-9 item 9" in pdf_text(out, page=1)
-    assert main(["export", "--format", "pdf", "--out", str(out), "--data-dir", str(data_dir),
-                 "--to", TODAY.isoformat(), "--sections", "overview,charts"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "pdf",
+                "--out",
+                str(out),
+                "--data-dir",
+                str(data_dir),
+                "--to",
+                TODAY.isoformat(),
+                "--sections",
+                "overview,charts",
+            ]
+        )
+        == 0
+    )
     said = capsys.readouterr().out
     assert "Note: the PHQ-9 of 2026-03-13 had item 9 answered above 0" in said
     assert "Safety" not in pdf_text(out)
@@ -279,13 +396,13 @@ def test_the_cli_makes_the_same_document_and_notes_a_safety_answer_left_out(
 @pytest.mark.parametrize("names", ["hidden", "initials", "full"])
 def test_names_as_chosen_never_doubled(demo_journal, tmp_path, names):
     """The demo's safety plan says "Dr. Lee (therapist); Dr. Patel (GP)"."""
-    out = demo_journal.export_summary(tmp_path / f"{names}.pdf", START, TODAY, set(SECTIONS),
-                                      names)
+    out = demo_journal.export_summary(tmp_path / f"{names}.pdf", START, TODAY, set(SECTIONS), names)
     text = " ".join(pdf_text(out).split())
     assert not re.search(r"\((therapist|clinician)\) \((therapist|clinician)\)", text)
     assert "] (therapist)" not in text and ") (clinician)" not in text
-    shown = {"hidden": "[therapist]", "initials": "L. (therapist)",
-             "full": "Dr. Lee (therapist)"}[names]
+    shown = {"hidden": "[therapist]", "initials": "L. (therapist)", "full": "Dr. Lee (therapist)"}[
+        names
+    ]
     assert shown in text
     if names == "hidden":
         assert "Lee" not in text and "Patel" not in text

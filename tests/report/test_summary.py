@@ -42,20 +42,39 @@ def known(journal):
     lee = journal.add_person("Dr. Lee", "therapist")
     for offset in range(20):
         date = TODAY - dt.timedelta(days=offset)
-        journal.save_day(Day(date=date, mood=4 + offset % 5,
-                             note="Walked with Sam Kim to the figs" if offset == 3 else ""))
-    journal.add_session(Session(date=TODAY - dt.timedelta(days=7), person_id=lee.id,
-                                status=SessionStatus.ATTENDED, mode=Mode.VIDEO, felt_heard=4))
+        journal.save_day(
+            Day(
+                date=date,
+                mood=4 + offset % 5,
+                note="Walked with Sam Kim to the figs" if offset == 3 else "",
+            )
+        )
+    journal.add_session(
+        Session(
+            date=TODAY - dt.timedelta(days=7),
+            person_id=lee.id,
+            status=SessionStatus.ATTENDED,
+            mode=Mode.VIDEO,
+            felt_heard=4,
+        )
+    )
     journal.add_topic("Ask Dr. Lee about Sam's visit", created_on=TODAY - dt.timedelta(days=2))
-    save_safety_plan(journal.db, SafetyPlan(people_to_ask="Sam; my sister",
-                                            crisis_line="116 123"))
+    save_safety_plan(journal.db, SafetyPlan(people_to_ask="Sam; my sister", crisis_line="116 123"))
     return {"sam": sam, "lee": lee}
 
 
 def test_the_defaults_leave_out_the_persons_own_notes_and_safety_plan():
     assert set(SECTIONS) - {"notes", "safety_plan"} == DEFAULT_SECTIONS
-    assert list(SECTIONS) == ["overview", "charts", "insights", "treatment", "questionnaires",
-                              "topics", "notes", "safety_plan"]
+    assert list(SECTIONS) == [
+        "overview",
+        "charts",
+        "insights",
+        "treatment",
+        "questionnaires",
+        "topics",
+        "notes",
+        "safety_plan",
+    ]
 
 
 @pytest.mark.parametrize("key", list(SECTIONS))
@@ -111,17 +130,27 @@ def test_initials_and_name_matching():
     assert initials("Dr. Patel (GP)") == "P."
     from journal.domain.records import Person
 
-    names = Names([Person(name="Will", relationship="friend", id=1),
-                   Person(name="Tuesday peer group", relationship="peer_support", id=2)],
-                  check_names("hidden"))
+    names = Names(
+        [
+            Person(name="Will", relationship="friend", id=1),
+            Person(name="Tuesday peer group", relationship="peer_support", id=2),
+        ],
+        check_names("hidden"),
+    )
     assert names.text("I will call Will on Tuesday") == "I will call [friend] on Tuesday"
     assert names.text("the tuesday peer group met") == "the [peer-support group] met"
     assert names.of(1) == "friend" and names.of(None) == "—"
 
 
 def test_a_phq9_with_item_9_above_0_gives_a_safety_flag(journal, known):
-    add_assessment(journal.db, Assessment(date=dt.date(2026, 3, 2), instrument=Instrument.PHQ9,
-                                          answers=(1, 1, 2, 1, 0, 1, 1, 0, 1)))
+    add_assessment(
+        journal.db,
+        Assessment(
+            date=dt.date(2026, 3, 2),
+            instrument=Instrument.PHQ9,
+            answers=(1, 1, 2, 1, 0, 1, 1, 0, 1),
+        ),
+    )
     summary = summary_of(journal, {"questionnaires"})
     assert summary.safety_flags
     assert summary.safety_flags[0].startswith("PHQ-9 item 9 was answered above 0 on 2 Mar 2026")
@@ -130,8 +159,10 @@ def test_a_phq9_with_item_9_above_0_gives_a_safety_flag(journal, known):
     assert summary.sections[0] is glance
     notices = [b for s in summary.sections for b in s.blocks if isinstance(b, Notice)]
     assert len(notices) == 1 and glance.blocks[0] is notices[0]
-    assert notices[0].text == ("Safety: PHQ-9 item 9 (thoughts of being better off dead or of "
-                               "hurting oneself) was answered “several days” on 2 Mar 2026.")
+    assert notices[0].text == (
+        "Safety: PHQ-9 item 9 (thoughts of being better off dead or of "
+        "hurting oneself) was answered “several days” on 2 Mar 2026."
+    )
     section = summary.section("questionnaires")
     assert "item 9 above 0" in section.tables[0].rows[0][4]
     assert "mild" in section.tables[0].rows[0][3]
@@ -141,12 +172,19 @@ def test_a_phq9_with_item_9_above_0_gives_a_safety_flag(journal, known):
 
 
 def test_scores_show_their_band_and_a_prorated_marker(journal):
-    add_assessment(journal.db, Assessment(date=TODAY, instrument=Instrument.PHQ9,
-                                          answers=(2, 2, 2, 2, None, 2, 2, 2, 0)))
-    add_assessment(journal.db, Assessment(date=TODAY, instrument=Instrument.WHO5,
-                                          answers=(3, 3, 3, 3, 3)))
-    add_assessment(journal.db, Assessment(date=TODAY - dt.timedelta(days=1),
-                                          instrument=Instrument.WHO5, answers=(2, 1, 2, 1, 1)))
+    add_assessment(
+        journal.db,
+        Assessment(date=TODAY, instrument=Instrument.PHQ9, answers=(2, 2, 2, 2, None, 2, 2, 2, 0)),
+    )
+    add_assessment(
+        journal.db, Assessment(date=TODAY, instrument=Instrument.WHO5, answers=(3, 3, 3, 3, 3))
+    )
+    add_assessment(
+        journal.db,
+        Assessment(
+            date=TODAY - dt.timedelta(days=1), instrument=Instrument.WHO5, answers=(2, 1, 2, 1, 1)
+        ),
+    )
     rows = summary_of(journal, {"questionnaires"}).section("questionnaires").tables[0].rows
     phq = next(r for r in rows if r[1] == "PHQ-9")
     assert phq[2] == "16 of 27" and phq[3] == "moderately severe"
@@ -176,9 +214,11 @@ def test_title_carries_the_range_and_the_display_name(journal):
     assert summary.title == "Connection Journal summary"
     assert summary.subtitle == "Alex · 16 Feb 2026 to 15 Mar 2026 (28 days)"
     assert "Alex chose what this summary holds" in summary.intro
-    assert summary.intro.endswith("Sections included: Overview figures, Charts, Insights, "
-                                  "Treatment and adherence, Questionnaire scores, Topics for my "
-                                  "next session.")
+    assert summary.intro.endswith(
+        "Sections included: Overview figures, Charts, Insights, "
+        "Treatment and adherence, Questionnaire scores, Topics for my "
+        "next session."
+    )
 
 
 def test_charts_carry_the_series_as_plain_arrays(demo_journal):
@@ -189,8 +229,11 @@ def test_charts_carry_the_series_as_plain_arrays(demo_journal):
     np.testing.assert_array_equal(timeline.panels[0].series[0].values, series.mood)
     assert len(timeline.days) == 28
     assert {r.label for _t, group in rows.groups for r in group} >= {"partner", "in person"}
-    (care,) = [c for c in summary_of(demo_journal, {"charts"}, start=TWELVE_WEEKS).charts
-               if c.title == "Care kept, week by week"]
+    (care,) = [
+        c
+        for c in summary_of(demo_journal, {"charts"}, start=TWELVE_WEEKS).charts
+        if c.title == "Care kept, week by week"
+    ]
     assert isinstance(care, TimeChart) and care.step_days == 7
 
 

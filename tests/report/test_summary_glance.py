@@ -17,15 +17,23 @@ from journal.store.assessments import add_assessment
 from tests.conftest import TODAY
 
 START = TODAY - dt.timedelta(days=27)
-PHQ = {14: (2, 2, 2, 2, 2, 2, 1, 1, 0), 20: (3, 3, 3, 3, 2, 2, 2, 2, 0),
-       7: (1, 1, 1, 1, 1, 1, 1, 0, 0), 8: (1, 1, 1, 1, 1, 1, 1, 1, 0),
-       4: (1, 1, 1, 1, 0, 0, 0, 0, 0)}
+PHQ = {
+    14: (2, 2, 2, 2, 2, 2, 1, 1, 0),
+    20: (3, 3, 3, 3, 2, 2, 2, 2, 0),
+    7: (1, 1, 1, 1, 1, 1, 1, 0, 0),
+    8: (1, 1, 1, 1, 1, 1, 1, 1, 0),
+    4: (1, 1, 1, 1, 0, 0, 0, 0, 0),
+}
 GAD = {10: (2, 2, 2, 1, 1, 1, 1), 4: (1, 1, 1, 1, 0, 0, 0), 6: (1, 1, 1, 1, 1, 1, 0)}
 
 
 def take(journal, days_ago, instrument, answers):
-    add_assessment(journal.db, Assessment(date=TODAY - dt.timedelta(days=days_ago),
-                                          instrument=instrument, answers=answers))
+    add_assessment(
+        journal.db,
+        Assessment(
+            date=TODAY - dt.timedelta(days=days_ago), instrument=instrument, answers=answers
+        ),
+    )
 
 
 def glance_of(journal, sections=DEFAULT_SECTIONS, start=START):
@@ -55,8 +63,14 @@ def test_response_and_remission_come_from_the_first_and_latest_scores(journal):
     assert gad.response is True and gad.remission is True
     table = scores_table((phq, gad))
     assert table.header[5:] == ("Response", "Remission")
-    assert table.rows[0][1:] == ("14 on 18 Feb", "7 on 14 Mar", "−7", "mild", "reached",
-                                 "not reached")
+    assert table.rows[0][1:] == (
+        "14 on 18 Feb",
+        "7 on 14 Mar",
+        "−7",
+        "mild",
+        "reached",
+        "not reached",
+    )
     assert table.rows[1][5:] == ("reached", "reached")
 
 
@@ -99,8 +113,7 @@ def test_doses_and_commitments_count_the_finished_weeks_only(demo_journal):
     assert glance.doses.done == a.doses_taken[:-1].sum()
     assert glance.doses.due == a.doses_scheduled[:-1].sum()
     assert glance.commitments.done == a.commitments_done[:-1].sum()
-    assert glance.commitments.due == a.commitments_target[:-1].sum() < \
-        a.commitments_target.sum()
+    assert glance.commitments.due == a.commitments_target[:-1].sum() < a.commitments_target.sum()
     text = demo_journal.build_summary(START, TODAY).section("glance").tables[-1].rows
     kept = dict(text)["Commitments kept"]
     assert kept.endswith("in 3 finished weeks; the week from 9 Mar (not over) left out")
@@ -138,29 +151,37 @@ def test_the_summary_speaks_about_the_person_and_says_each_caveat_once(demo_jour
     assert text.lower().count("early signal") == (1 if days < 30 else 0)
     insights = summary.section("insights")
     report = demo_journal.insights(start, TODAY)
-    clear = [f for f in (*report.associations.values(), *report.comparisons.values())
-             if f.clear]
+    clear = [f for f in (*report.associations.values(), *report.comparisons.values()) if f.clear]
     (findings,) = [b for b in insights.blocks if isinstance(b, Bullets)][:1] or [Bullets(())]
     if clear:
         assert 1 <= len(findings.items) <= len(clear)
-        assert all(item.startswith(("Mood was", "More ", "A higher mood"))
-                   for item in findings.items)
-    assert not [item for b in insights.blocks if isinstance(b, Bullets) for item in b.items
-                if "no clear" in item.lower()]
+        assert all(
+            item.startswith(("Mood was", "More ", "A higher mood")) for item in findings.items
+        )
+    assert not [
+        item
+        for b in insights.blocks
+        if isinstance(b, Bullets)
+        for item in b.items
+        if "no clear" in item.lower()
+    ]
 
 
 def test_four_months_state_clear_findings_about_the_person(demo_journal):
     start = TODAY - dt.timedelta(days=119)
     insights = demo_journal.build_summary(start, TODAY, {"insights"}).section("insights")
     stated = insights.blocks[0].items
-    assert any(item.startswith("Mood was higher on days with") or " mood" in item
-               for item in stated)
+    assert any(
+        item.startswith("Mood was higher on days with") or " mood" in item for item in stated
+    )
     assert "Holm's method" in insights.paragraphs[-1]
 
 
 def test_no_doubled_relationship_when_the_person_wrote_it_beside_the_name():
-    people = [Person(name="Dr. Lee", relationship="therapist", id=1),
-              Person(name="Dr. Patel (GP)", relationship="clinician", id=2)]
+    people = [
+        Person(name="Dr. Lee", relationship="therapist", id=1),
+        Person(name="Dr. Patel (GP)", relationship="clinician", id=2),
+    ]
     words = "Call Dr. Lee (therapist) or Dr. Patel (GP)"
     assert Names(people, NameStyle.HIDDEN).text(words) == "Call [therapist] or [clinician]"
     assert Names(people, NameStyle.INITIALS).text(words) == "Call L. (therapist) or P."
@@ -173,6 +194,7 @@ def test_a_few_days_give_one_mean_and_no_rate_a_week(demo_journal):
     summary = demo_journal.build_summary(start, TODAY, {"overview"})
     facts = dict(summary.section("glance").tables[0].rows)
     mood = demo_journal.series(start, TODAY).mood
-    assert facts["Mood (0–10), mean"] == (f"{np.nanmean(mood):.1f} over 5 days "
-                                          f"({int((~np.isnan(mood)).sum())} check-ins)")
+    assert facts["Mood (0–10), mean"] == (
+        f"{np.nanmean(mood):.1f} over 5 days ({int((~np.isnan(mood)).sum())} check-ins)"
+    )
     assert " in 5 days, " in facts["Contacts"] and "a week" not in facts["Contacts"]

@@ -86,30 +86,46 @@ def test_damaged_journal_is_refused_untouched(tmp_path: Path) -> None:
     db.close()
     data = bytearray(path.read_bytes())
     page = 4096
-    data[page * 2: page * 2 + 200] = b"\xff" * 200  # scribble over a b-tree page
+    data[page * 2 : page * 2 + 200] = b"\xff" * 200  # scribble over a b-tree page
     path.write_bytes(bytes(data))
     with pytest.raises(JournalDamaged):
         open_database(path)
     assert path.read_bytes() == bytes(data)
 
 
-@pytest.mark.parametrize(("sql", "params"), [
-    ("INSERT INTO days (date, mood, updated_at) VALUES (?, ?, 'x')", ("2026-01-01", 11)),
-    ("INSERT INTO days (date, mood, updated_at) VALUES (?, ?, 'x')", ("yesterday", 5)),
-    ("INSERT INTO contacts (date, kind, mode, quality) VALUES (?, ?, ?, ?)",
-     ("2026-01-01", "friend", "pigeon", 3)),
-    ("INSERT INTO contacts (date, kind, mode, quality) VALUES (?, ?, ?, ?)",
-     ("2026-01-01", "friend", "phone", 0)),
-    ("INSERT INTO contacts (date, kind, mode, quality, person_id) VALUES (?, ?, ?, ?, ?)",
-     ("2026-01-01", "friend", "phone", 3, 999)),
-    ("INSERT INTO medications (name, doses_per_day, started_on, stopped_on) VALUES (?,?,?,?)",
-     ("X", 1, "2026-02-01", "2026-01-01")),
-    ("INSERT INTO commitments (title, kind, per_week, started_on) VALUES (?,?,?,?)",
-     ("Walk", "goal", 0, "2026-01-01")),
-    ("INSERT INTO assessments (date, instrument, answers, total, band) VALUES (?,?,?,?,?)",
-     ("2026-01-01", "bdi", "[]", 0, "x")),
-    ("INSERT INTO safety_plan (id) VALUES (?)", (2,)),
-])
+@pytest.mark.parametrize(
+    ("sql", "params"),
+    [
+        ("INSERT INTO days (date, mood, updated_at) VALUES (?, ?, 'x')", ("2026-01-01", 11)),
+        ("INSERT INTO days (date, mood, updated_at) VALUES (?, ?, 'x')", ("yesterday", 5)),
+        (
+            "INSERT INTO contacts (date, kind, mode, quality) VALUES (?, ?, ?, ?)",
+            ("2026-01-01", "friend", "pigeon", 3),
+        ),
+        (
+            "INSERT INTO contacts (date, kind, mode, quality) VALUES (?, ?, ?, ?)",
+            ("2026-01-01", "friend", "phone", 0),
+        ),
+        (
+            "INSERT INTO contacts (date, kind, mode, quality, person_id) VALUES (?, ?, ?, ?, ?)",
+            ("2026-01-01", "friend", "phone", 3, 999),
+        ),
+        (
+            "INSERT INTO medications (name, doses_per_day, started_on, stopped_on) VALUES "
+            "(?,?,?,?)",
+            ("X", 1, "2026-02-01", "2026-01-01"),
+        ),
+        (
+            "INSERT INTO commitments (title, kind, per_week, started_on) VALUES (?,?,?,?)",
+            ("Walk", "goal", 0, "2026-01-01"),
+        ),
+        (
+            "INSERT INTO assessments (date, instrument, answers, total, band) VALUES (?,?,?,?,?)",
+            ("2026-01-01", "bdi", "[]", 0, "x"),
+        ),
+        ("INSERT INTO safety_plan (id) VALUES (?)", (2,)),
+    ],
+)
 def test_constraints_are_the_backstop(tmp_path: Path, sql: str, params: tuple) -> None:
     db = open_database(tmp_path / "journal.sqlite3")
     with pytest.raises(sqlite3.IntegrityError):
@@ -137,15 +153,18 @@ def test_a_version_1_journal_is_upgraded_keeping_its_people(tmp_path: Path) -> N
     for statement in SCHEMA_V1:
         conn.execute(statement)
     conn.execute("INSERT INTO people (name, relationship, note) VALUES ('Sam', 'friend', 'hi')")
-    conn.execute("INSERT INTO contacts (date, person_id, kind, mode, quality) "
-                 "VALUES ('2026-01-02', 1, 'friend', 'phone', 4)")
+    conn.execute(
+        "INSERT INTO contacts (date, person_id, kind, mode, quality) "
+        "VALUES ('2026-01-02', 1, 'friend', 'phone', 4)"
+    )
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
     db = open_database(path)
     assert schema_version(db) == CURRENT_VERSION == 2
-    row = db.execute("SELECT name, note, keep_in_touch_days, touch_dismissed_on FROM people"
-                     ).fetchone()
+    row = db.execute(
+        "SELECT name, note, keep_in_touch_days, touch_dismissed_on FROM people"
+    ).fetchone()
     assert row == ("Sam", "hi", None, None)
     db.execute("UPDATE people SET keep_in_touch_days = 14")
     with pytest.raises(sqlite3.IntegrityError):  # the new column has its backstop too

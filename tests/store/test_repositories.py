@@ -24,8 +24,15 @@ from tests.conftest import NOW, TODAY
 
 
 def test_day_round_trip(journal: Journal, make_day) -> None:
-    day = make_day(anxiety=3, loneliness=0, energy=10, physical=None, sleep_hours=7.5,
-                   coping=("walk", "music"), note="Ünïcode and\nnew lines")
+    day = make_day(
+        anxiety=3,
+        loneliness=0,
+        energy=10,
+        physical=None,
+        sleep_hours=7.5,
+        coping=("walk", "music"),
+        note="Ünïcode and\nnew lines",
+    )
     days.save_day(journal.db, day, updated_at=NOW)
     assert days.get_day(journal.db, TODAY) == day
     assert days.dates_with_checkins(journal.db, TODAY, TODAY) == {TODAY}
@@ -39,8 +46,9 @@ def test_people_names_unique_among_active_ignoring_case(journal: Journal) -> Non
     with pytest.raises(ValidationError, match="already someone called “Sam”") as caught:
         people.add_person(journal.db, Person(name="SAM", relationship="family"))
     assert caught.value.field == "name"
-    people.update_person(journal.db, Person(name="Sam", relationship="friend", id=sam.id,
-                                            archived=True))
+    people.update_person(
+        journal.db, Person(name="Sam", relationship="friend", id=sam.id, archived=True)
+    )
     again = people.add_person(journal.db, Person(name="sam", relationship="family"))
     assert again.id != sam.id
     assert [p.name for p in people.list_people(journal.db, include_archived=False)] == ["sam"]
@@ -66,15 +74,17 @@ def test_contacts_crud(journal: Journal, make_contact) -> None:
 
 def test_treatment_round_trips(journal: Journal) -> None:
     db = journal.db
-    session = treatment.add_session(db, Session(date=TODAY, status="attended", mode="video",
-                                                felt_heard=4))
+    session = treatment.add_session(
+        db, Session(date=TODAY, status="attended", mode="video", felt_heard=4)
+    )
     assert treatment.sessions_between(db, TODAY, TODAY) == [session]
     med = treatment.add_medication(db, Medication(name="X", doses_per_day=2, started_on=TODAY))
     treatment.set_doses(db, DoseLog(medication_id=med.id, date=TODAY, taken=1))
     treatment.set_doses(db, DoseLog(medication_id=med.id, date=TODAY, taken=2))
     assert [d.taken for d in treatment.doses_between(db, TODAY, TODAY)] == [2]
-    goal = treatment.add_commitment(db, Commitment(title="Call a friend", kind="goal",
-                                                   per_week=2, started_on=TODAY))
+    goal = treatment.add_commitment(
+        db, Commitment(title="Call a friend", kind="goal", per_week=2, started_on=TODAY)
+    )
     treatment.set_commitment_done(db, CommitmentLog(commitment_id=goal.id, date=TODAY, done=1))
     assert treatment.commitment_log_between(db, TODAY, TODAY)[0].done == 1
     item = treatment.add_agenda_item(db, AgendaItem(text="Sleep", created_on=TODAY))
@@ -83,7 +93,8 @@ def test_treatment_round_trips(journal: Journal) -> None:
 
 def test_assessment_is_rescored_on_load(journal: Journal) -> None:
     saved = assessments.add_assessment(
-        journal.db, Assessment(date=TODAY, instrument="phq9", answers=(1,) * 9))
+        journal.db, Assessment(date=TODAY, instrument="phq9", answers=(1,) * 9)
+    )
     journal.db.execute("UPDATE assessments SET total = 0, band = 'minimal'")  # tampered
     loaded = assessments.list_assessments(journal.db)[0]
     assert loaded.id == saved.id and (loaded.total, loaded.band) == (9, "mild")
@@ -106,16 +117,19 @@ def test_settings_ignore_unknown_keys(journal: Journal) -> None:
 
 def test_range_queries(journal: Journal, make_day) -> None:
     for offset in range(5):
-        days.save_day(journal.db, make_day(date=TODAY - dt.timedelta(days=offset)),
-                      updated_at=NOW)
+        days.save_day(journal.db, make_day(date=TODAY - dt.timedelta(days=offset)), updated_at=NOW)
     found = days.days_between(journal.db, TODAY - dt.timedelta(days=2), TODAY)
     assert [d.date for d in found] == [TODAY - dt.timedelta(days=i) for i in (2, 1, 0)]
     assert days.first_and_last_date(journal.db) == (TODAY - dt.timedelta(days=4), TODAY)
 
 
 def test_a_bad_stored_setting_falls_back_to_its_default(journal: Journal) -> None:
-    journal.db["settings"].insert_all([
-        {"key": "theme", "value": '"blue"'}, {"key": "display_name", "value": '"Alex"'},
-        {"key": "questionnaire_every_days", "value": "not json"},
-        {"key": "window_geometry", "value": "42"}])
+    journal.db["settings"].insert_all(
+        [
+            {"key": "theme", "value": '"blue"'},
+            {"key": "display_name", "value": '"Alex"'},
+            {"key": "questionnaire_every_days", "value": "not json"},
+            {"key": "window_geometry", "value": "42"},
+        ]
+    )
     assert settings.load_settings(journal.db) == Settings(display_name="Alex")

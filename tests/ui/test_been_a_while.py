@@ -17,8 +17,15 @@ def _seed(journal_dir) -> tuple[int, int]:
         sam = journal.add_person("Sam", "friend")
         noor = journal.add_person("Noor", "family")
         journal.add_person("Ben", "friend")  # no wish: never listed
-        journal.add_contact(Contact(date=TODAY - dt.timedelta(days=10), kind="friend",
-                                    mode="phone", quality=4, person_id=sam.id))
+        journal.add_contact(
+            Contact(
+                date=TODAY - dt.timedelta(days=10),
+                kind="friend",
+                mode="phone",
+                quality=4,
+                person_id=sam.id,
+            )
+        )
         journal.set_keep_in_touch(sam.id, 7)
         journal.set_keep_in_touch(noor.id, 30)
         return sam.id, noor.id
@@ -26,18 +33,23 @@ def _seed(journal_dir) -> tuple[int, int]:
         journal.close()
 
 
-def test_listed_gently_and_set_aside_with_the_mouse_and_the_keyboard(qtbot, journal_dir,
-                                                                     open_window):
+def test_listed_gently_and_set_aside_with_the_mouse_and_the_keyboard(
+    qtbot, journal_dir, open_window
+):
     sam_id, noor_id = _seed(journal_dir)
     window = open_window()
     panel = window.findChild(object, "been_a_while")
     assert panel.isVisible() and panel.names() == ["Noor", "Sam"]  # never logged first
-    said = " ".join(label.text() for label in panel.findChildren(object)
-                    if hasattr(label, "wordWrap") and label.isVisible())
+    said = " ".join(
+        label.text()
+        for label in panel.findChildren(object)
+        if hasattr(label, "wordWrap") and label.isVisible()
+    )
     assert "about 10 days since you were last in touch" in said
     assert not any(word in said.lower() for word in ("haven't", "should", "neglect", "!"))
-    qtbot.mouseClick(window.findChild(QPushButton, f"while_not_now_{sam_id}"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        window.findChild(QPushButton, f"while_not_now_{sam_id}"), Qt.MouseButton.LeftButton
+    )
     assert window.journal.person(sam_id).touch_dismissed_on == TODAY
     assert panel.names() == ["Noor"]
     button = window.findChild(QPushButton, f"while_not_now_{noor_id}")

@@ -50,8 +50,7 @@ def test_a_refused_contact_write_creates_no_person_on_the_today_page(
     assert main_window.findChild(QLineEdit, "contact_person").text() == "Maya"  # kept
 
     monkeypatch.undo()
-    qtbot.mouseClick(main_window.findChild(QPushButton, "add_contact"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(main_window.findChild(QPushButton, "add_contact"), Qt.MouseButton.LeftButton)
     (maya,) = main_window.journal.people()
     assert [c.person_id for c in main_window.journal.contacts_on(TODAY)] == [maya.id]
 
@@ -69,8 +68,10 @@ def test_a_bug_in_a_slot_is_logged_without_words_and_told_calmly(
     qtbot.waitUntil(lambda: dialog.answered)
 
     log = buglog.log_path(journal_dir)
-    assert dialog.texts == ["Something went wrong on our side.\nNothing you saved is lost. "
-                            f"Details were written to {log}."]
+    assert dialog.texts == [
+        "Something went wrong on our side.\nNothing you saved is lost. "
+        f"Details were written to {log}."
+    ]
     text = log.read_text()
     assert "RuntimeError" in text and "bug in app" in text and "in bug" in text
     assert SECRET not in text and "Maya" not in text
@@ -82,9 +83,11 @@ def test_a_bug_in_a_slot_is_logged_without_words_and_told_calmly(
 def test_a_full_disk_or_a_journal_error_from_a_slot_is_a_calm_dialog_and_not_a_bug(
     qtbot, main_window, journal_dir, hook, answer_dialog, monkeypatch
 ):
-    for fault, words in ((sqlite3.OperationalError("database or disk is full"),
-                          "The disk is full"),
-                         (JournalError("The backup folder is gone."), "backup folder is gone")):
+    for fault, words in (
+        (sqlite3.OperationalError("database or disk is full"), "The disk is full"),
+        (JournalError("The backup folder is gone."), "backup folder is gone"),
+    ):
+
         def refuse(*_, fault=fault):
             raise fault
 
@@ -128,8 +131,10 @@ def share_page(qtbot, journal_dir, monkeypatch, tmp_path):
     page = SharePage(journal)
     qtbot.addWidget(page)
     page.show()
-    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
-                        lambda *args, **kwargs: (str(tmp_path / "out.json"), ""))
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(tmp_path / "out.json"), ""),
+    )
     yield page
     journal.close()
 
@@ -193,8 +198,7 @@ def test_closing_on_a_full_disk_keeps_the_window_and_the_words(
     main_window.close()
     assert asked.answered and "The disk is full" in asked.texts[0]
     assert main_window.isVisible()  # before: an OperationalError, and the window closed
-    assert main_window.findChild(QPlainTextEdit, "note").toPlainText() == \
-        "words typed just now"
+    assert main_window.findChild(QPlainTextEdit, "note").toPlainText() == "words typed just now"
 
     monkeypatch.undo()
     main_window.close()  # space again: saved on the way out
@@ -219,8 +223,7 @@ def test_a_bug_while_closing_keeps_the_window_open_with_the_words(
     qtbot.waitUntil(lambda: dialog.answered)
     assert "Something went wrong on our side" in dialog.texts[0]
     assert main_window.isVisible()
-    assert main_window.findChild(QPlainTextEdit, "note").toPlainText() == \
-        "words typed just now"
+    assert main_window.findChild(QPlainTextEdit, "note").toPlainText() == "words typed just now"
     monkeypatch.undo()
     main_window.close()
     assert not main_window.isVisible()

@@ -1,6 +1,5 @@
 """Each chart widget, fed small hand-made arrays: what it plots, gaps, words, PNG, palette."""
 
-
 import datetime as dt
 
 import numpy as np
@@ -84,11 +83,10 @@ def test_timeline_says_when_there_is_no_check_in(timeline):
 
 def test_hovering_a_day_shows_its_values_in_words(timeline):
     assert timeline.show_day(3) == (
-        f"{shown(5)} · mood 5 · 7-day mean 6.0 · contacts 3 (3 felt good)")
-    assert timeline.show_day(4).endswith("· contacts 3 (1 felt good)")
-    assert timeline.show_day(2) == (
-        f"{shown(4)} · no check-in · 7-day mean 6.5 · nothing logged"
+        f"{shown(5)} · mood 5 · 7-day mean 6.0 · contacts 3 (3 felt good)"
     )
+    assert timeline.show_day(4).endswith("· contacts 3 (1 felt good)")
+    assert timeline.show_day(2) == (f"{shown(4)} · no check-in · 7-day mean 6.5 · nothing logged")
 
 
 def test_scatter_draws_each_pair_once_sized_by_its_days_with_a_fit_line(qtbot):
@@ -102,8 +100,13 @@ def test_scatter_draws_each_pair_once_sized_by_its_days_with_a_fit_line(qtbot):
     pairs = {(a, b) for a, b in zip(x[:15], mood[:15], strict=True)}
     assert len(shown_x) == len(pairs) == 11  # the day without x is left out; repeats once
     assert set(zip(shown_x.tolist(), shown_y.tolist(), strict=True)) == pairs  # no jitter
-    sizes = dict(zip(zip(shown_x.tolist(), shown_y.tolist(), strict=True),
-                     chart.dots_item.data["size"].tolist(), strict=True))
+    sizes = dict(
+        zip(
+            zip(shown_x.tolist(), shown_y.tolist(), strict=True),
+            chart.dots_item.data["size"].tolist(),
+            strict=True,
+        )
+    )
     assert sizes[(1.0, 4.0)] > sizes[(0.0, 3.0)]  # two days, bigger than one
     index = list(zip(shown_x.tolist(), shown_y.tolist(), strict=True)).index((1.0, 4.0))
     assert chart.show_dot(index) == "contacts 1, mood 4: 2 days"
@@ -125,8 +128,9 @@ def test_scatter_with_too_few_days_says_so_and_draws_no_fit(qtbot):
     qtbot.addWidget(chart)
     dots = chart.dots_item
     x, mood = np.array([1.0, 2, 3, 0, 2]), np.array([5.0, 6, 7, 4, 6])
-    chart.set_data(*distinct_pairs(x, mood), Association(5, Status.NOT_ENOUGH),
-                   x_label="contacts", fit=(1, 4))
+    chart.set_data(
+        *distinct_pairs(x, mood), Association(5, Status.NOT_ENOUGH), x_label="contacts", fit=(1, 4)
+    )
     assert chart.summary == "not enough data yet (n = 5)"
     assert "ρ" not in chart.summary and "CI" not in chart.summary
     assert chart.caption.startswith("Not enough data yet")
@@ -279,10 +283,20 @@ def test_score_bands_are_shaded_by_severity_and_an_empty_chart_has_no_tick_label
 
     chart = ScoreHistoryChart()
     qtbot.addWidget(chart)
-    bands = [(0, 4, "minimal"), (5, 9, "mild"), (10, 14, "moderate"), (15, 19, "moderately "
-             "severe"), (20, 27, "severe")]
-    chart.set_data(np.array([], dtype="datetime64[D]"), np.array([]), np.array([], dtype=bool),
-                   bands, empty_note="No PHQ-9 yet.")
+    bands = [
+        (0, 4, "minimal"),
+        (5, 9, "mild"),
+        (10, 14, "moderate"),
+        (15, 19, "moderately severe"),
+        (20, 27, "severe"),
+    ]
+    chart.set_data(
+        np.array([], dtype="datetime64[D]"),
+        np.array([]),
+        np.array([], dtype=bool),
+        bands,
+        empty_note="No PHQ-9 yet.",
+    )
     shades = [region.brush.color().getRgb()[:3] for region in chart.regions]
     assert len(set(shades)) == 5  # five different shades, not one even grey
     assert chart.band_labels() == [name for *_edges, name in bands]
@@ -300,14 +314,24 @@ def test_weeks_and_months_draw_a_band_and_read_out_in_words(qtbot):
     qtbot.addWidget(chart)
     starts = np.array(["2026-01-01", "2026-02-01", "2026-03-01"], dtype="datetime64[D]")
     ends = np.array(["2026-01-31", "2026-02-28", "2026-03-15"], dtype="datetime64[D]")
-    chart.set_periods("month", starts, ends, np.array([20, 0, 14]), np.array([5.4, NAN, 6.0]),
-                      np.array([4, NAN, 5]), np.array([6, NAN, 7]), np.array([0.9, NAN, 1.5]),
-                      np.array([0.4, NAN, 1.0]))
+    chart.set_periods(
+        "month",
+        starts,
+        ends,
+        np.array([20, 0, 14]),
+        np.array([5.4, NAN, 6.0]),
+        np.array([4, NAN, 5]),
+        np.array([6, NAN, 7]),
+        np.array([0.9, NAN, 1.5]),
+        np.array([0.4, NAN, 1.0]),
+    )
     assert chart.title == "Mood and contacts, month by month"
     assert chart.drawn_points() == {"mood": 3, "mean": 0, "band": 2, "good": 2, "other": 2}
     band = chart.band_item.opts
     np.testing.assert_array_equal(band["y0"], [4, 5])
     np.testing.assert_array_equal(band["height"], [2, 2])
-    assert chart.show_day(0) == ("1 Jan to 31 Jan 2026 · mean mood 5.4 · middle half of days "
-                                 "4–6 · 20 check-ins · contacts a day 1.3 (0.9 felt good)")
+    assert chart.show_day(0) == (
+        "1 Jan to 31 Jan 2026 · mean mood 5.4 · middle half of days "
+        "4–6 · 20 check-ins · contacts a day 1.3 (0.9 felt good)"
+    )
     assert chart.show_day(1) == "1 Feb to 28 Feb 2026 · no check-in"

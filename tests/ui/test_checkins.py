@@ -136,8 +136,7 @@ def test_phq9_with_item9_shows_the_crisis_message_first_with_the_saved_contacts(
         assert saved in text
     assert text.index("Riverside crisis team") < text.index("Samaritans — ")
     # the person's own numbers first, each one large and copyable, then the region's
-    assert shown["dialog"].numbers() == ["0800 555 0199", "07700 900123", "116 123",
-                                         "999 or 112"]
+    assert shown["dialog"].numbers() == ["0800 555 0199", "07700 900123", "116 123", "999 or 112"]
     assert "findahelpline.com" in text
     assert shown["dialog"].isModal()
 
@@ -160,8 +159,11 @@ def test_the_crisis_dialog_has_one_button_and_no_way_to_silence_it(
     qtbot.keyClicks(page.form, "333333332")
     press_enter()
     dialog = crisis_dialogs[0]["dialog"]
-    buttons = [b for b in dialog.findChildren(QAbstractButton)
-               if not b.objectName().startswith("crisis_copy")]
+    buttons = [
+        b
+        for b in dialog.findChildren(QAbstractButton)
+        if not b.objectName().startswith("crisis_copy")
+    ]
     assert [b.text() for b in buttons] == ["I've read this"]
     assert [b.text() for b in dialog.copy_buttons()] == ["Copy", "Copy"]  # the lines' numbers
     assert not dialog.findChildren(QCheckBox)
@@ -393,8 +395,9 @@ def test_each_number_is_copied_by_mouse_and_by_key(qtbot, open_window, seed):
     dialog.close()
 
 
-def test_at_150_percent_font_the_dialog_grows_so_the_own_contacts_are_in_view(qtbot, seed,
-                                                                          journal_dir):
+def test_at_150_percent_font_the_dialog_grows_so_the_own_contacts_are_in_view(
+    qtbot, seed, journal_dir
+):
     seed(lambda j: j.save_safety_plan(PLAN))
     app = QApplication.instance()
     before = app.font()
@@ -492,21 +495,22 @@ def test_the_chart_marks_safety_answers_in_words_and_shape(qtbot):
     assert chart.note == "No UCLA-3 yet."
     assert len(chart.regions) == 2
     assert "◆ hard thoughts shared (question 9)" not in [
-        label.text for _s, label in chart._legend.items]
+        label.text for _s, label in chart._legend.items
+    ]
 
 
 def _inside_a_control(widget):
     parent = widget.parent()
     while parent is not None:
-        if any(parent.inherits(k) for k in ("QComboBox", "QLineEdit", "QAbstractSpinBox",
-                                            "QTableView")):
+        if any(
+            parent.inherits(k) for k in ("QComboBox", "QLineEdit", "QAbstractSpinBox", "QTableView")
+        ):
             return True
         parent = parent.parent()
     return False
 
 
-def test_every_control_is_named_for_tests_and_screen_readers(qtbot, open_window,
-                                                             crisis_dialogs):
+def test_every_control_is_named_for_tests_and_screen_readers(qtbot, open_window, crisis_dialogs):
     from PySide6.QtWidgets import (
         QAbstractItemView,
         QAbstractSpinBox,
@@ -520,11 +524,22 @@ def test_every_control_is_named_for_tests_and_screen_readers(qtbot, open_window,
     qtbot.keyClicks(page.form, "000000001")
     press_enter()
     dialog = crisis_dialogs[0]["dialog"]
-    controls = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QDateEdit,
-                QAbstractSpinBox, QPlainTextEdit)
+    controls = (
+        QAbstractButton,
+        QLineEdit,
+        QComboBox,
+        QAbstractItemView,
+        QDateEdit,
+        QAbstractSpinBox,
+        QPlainTextEdit,
+    )
     checked = set()
-    for root in (window.checkins_page, window.safety_plan_page, dialog,
-                 window.findChild(QPushButton, "need_help")):
+    for root in (
+        window.checkins_page,
+        window.safety_plan_page,
+        dialog,
+        window.findChild(QPushButton, "need_help"),
+    ):
         found = [c for kind in controls for c in root.findChildren(kind)]
         if isinstance(root, QPushButton):
             found = [root]
@@ -534,21 +549,38 @@ def test_every_control_is_named_for_tests_and_screen_readers(qtbot, open_window,
             assert control.objectName(), control
             assert control.accessibleName(), control.objectName()
             checked.add(control.objectName())
-    assert {"need_help", "crisis_close", "crisis_region", "instrument", "start_questionnaire",
-            "reminder_days", "history", "answer_0", "save_questionnaire", "questionnaire_date",
-            "plan_warning_signs", "add_to_people_to_ask", "save_safety_plan"} <= checked
+    assert {
+        "need_help",
+        "crisis_close",
+        "crisis_region",
+        "instrument",
+        "start_questionnaire",
+        "reminder_days",
+        "history",
+        "answer_0",
+        "save_questionnaire",
+        "questionnaire_date",
+        "plan_warning_signs",
+        "add_to_people_to_ask",
+        "save_safety_plan",
+    } <= checked
 
 
-def test_an_imported_recent_item9_answer_shows_the_crisis_message_once(
-        qtbot, journal_dir, seed):
+def test_an_imported_recent_item9_answer_shows_the_crisis_message_once(qtbot, journal_dir, seed):
     """Not taken through the form (an import): at the next opening the message shows, and
     not again at the one after."""
     from journal.app import make_main_window
     from journal.store.assessments import add_assessment
 
     seed(lambda j: j.save_safety_plan(PLAN))
-    seed(lambda j: add_assessment(j.db, Assessment(
-        date=TODAY - dt.timedelta(days=2), instrument="phq9", answers=(1,) * 8 + (2,))))
+    seed(
+        lambda j: add_assessment(
+            j.db,
+            Assessment(
+                date=TODAY - dt.timedelta(days=2), instrument="phq9", answers=(1,) * 8 + (2,)
+            ),
+        )
+    )
     window = make_main_window(journal_dir, clock=fixed_clock)
     qtbot.addWidget(window)
     window.show()
@@ -567,10 +599,16 @@ def test_an_imported_recent_item9_answer_shows_the_crisis_message_once(
 
 
 def test_the_score_shows_the_unanswered_item_and_the_who5_cut_off(qtbot, open_window, seed):
-    seed(lambda j: j.save_assessment(Assessment(
-        date=TODAY, instrument="phq9", answers=(1, 1, None, 1, 1, 1, 1, 1, 0))))
-    seed(lambda j: j.save_assessment(Assessment(
-        date=TODAY, instrument="who5", answers=(2, 1, 2, 1, 1))))
+    seed(
+        lambda j: j.save_assessment(
+            Assessment(date=TODAY, instrument="phq9", answers=(1, 1, None, 1, 1, 1, 1, 1, 0))
+        )
+    )
+    seed(
+        lambda j: j.save_assessment(
+            Assessment(date=TODAY, instrument="who5", answers=(2, 1, 2, 1, 1))
+        )
+    )
     window = open_window()
     go_to(window, "Check-ins")
     page = window.checkins_page
@@ -580,4 +618,5 @@ def test_the_score_shows_the_unanswered_item_and_the_who5_cut_off(qtbot, open_wi
     page.show_instrument("who5")
     assert history.item(0, 1).text() == "7 (28%)"
     assert history.item(0, 3).text() == (
-        "at or below 28%, the WHO-5 cut-off for further assessment")
+        "at or below 28%, the WHO-5 cut-off for further assessment"
+    )

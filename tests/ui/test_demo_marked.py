@@ -6,11 +6,13 @@ from journal import paths
 from journal.cli import journal_commands, main
 
 
-def test_demo_opened_from_the_command_line_is_marked_on_every_page(qtbot, tmp_path,
-                                                                 monkeypatch, open_window):
+def test_demo_opened_from_the_command_line_is_marked_on_every_page(
+    qtbot, tmp_path, monkeypatch, open_window
+):
     opened = []
-    monkeypatch.setattr("journal.app.run", lambda folder, minimized=False: opened.append(folder)
-                        or 0)
+    monkeypatch.setattr(
+        "journal.app.run", lambda folder, minimized=False: opened.append(folder) or 0
+    )
     monkeypatch.setattr(journal_commands, "DEMO_DAYS", 40)  # a short demo is enough here
     folder = tmp_path / "journal"
     assert main(["--demo", "--data-dir", str(folder)]) == 0

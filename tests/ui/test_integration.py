@@ -27,8 +27,17 @@ from journal.ui import main_window as main_window_module
 from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
 from tests.ui.conftest import TODAY
 
-PAGES = ["Today", "People", "Treatment", "Check-ins", "Trends", "Insights", "Share",
-         "Safety plan", "Settings"]
+PAGES = [
+    "Today",
+    "People",
+    "Treatment",
+    "Check-ins",
+    "Trends",
+    "Insights",
+    "Share",
+    "Safety plan",
+    "Settings",
+]
 
 
 def _titles(window) -> list[str]:
@@ -54,16 +63,25 @@ def test_every_focusable_control_has_an_accessible_name(qtbot, main_window) -> N
         QApplication.processEvents()
     for widget in main_window.findChildren(QWidget):
         focusable = widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.isEnabled()
-        if not focusable or widget.objectName().startswith("qt_") or not widget.isVisibleTo(
-                main_window):
+        if (
+            not focusable
+            or widget.objectName().startswith("qt_")
+            or not widget.isVisibleTo(main_window)
+        ):
             continue
         if isinstance(widget, QAbstractButton) and widget.text():
             continue  # a button's text is its accessible name
         name = widget.accessibleName()
-        if not name and type(widget).__name__ in {"QScrollBar", "QTabBar", "QMenuBar",
-                                                  "QHeaderView", "QScrollArea",
-                                                  "GraphicsView", "PlotWidget",
-                                                  "GraphicsLayoutWidget"}:
+        if not name and type(widget).__name__ in {
+            "QScrollBar",
+            "QTabBar",
+            "QMenuBar",
+            "QHeaderView",
+            "QScrollArea",
+            "GraphicsView",
+            "PlotWidget",
+            "GraphicsLayoutWidget",
+        }:
             continue
         if not name:
             missing.append(f"{type(widget).__name__}#{widget.objectName()}")
@@ -72,8 +90,17 @@ def test_every_focusable_control_has_an_accessible_name(qtbot, main_window) -> N
 
 #: Controls a person types into, picks from or ticks: a screen reader should say more than
 #: their name (the range, the format, what they are for). Spin boxes include date and time.
-INPUT_CONTROLS = (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit, QCheckBox,
-                  QRadioButton, QAbstractSlider, QAbstractItemView)
+INPUT_CONTROLS = (
+    QLineEdit,
+    QAbstractSpinBox,
+    QComboBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QCheckBox,
+    QRadioButton,
+    QAbstractSlider,
+    QAbstractItemView,
+)
 
 
 def _is_input_control(widget: QWidget) -> bool:
@@ -117,8 +144,9 @@ def test_every_input_control_has_an_accessible_description(qtbot, main_window) -
     journal.add_commitment(Commitment(title="Walk", kind="goal", per_week=3, started_on=TODAY))
     journal.add_session(Session(date=TODAY, status="planned", mode="video"))
     journal.add_session(Session(date=TODAY, status="attended", mode="phone", felt_heard=4))
-    journal.save_day_with_contacts(Day(date=TODAY, mood=6), [
-        Contact(date=TODAY, kind="friend", mode="phone", quality=4)])
+    journal.save_day_with_contacts(
+        Day(date=TODAY, mood=6), [Contact(date=TODAY, kind="friend", mode="phone", quality=4)]
+    )
     journal.add_person("Ana", "friend")
     journal.add_topic("Sleep")
     main_window.today_page.reload()
@@ -132,12 +160,19 @@ def test_every_input_control_has_an_accessible_description(qtbot, main_window) -
             page.start()  # the questionnaire's own controls: the date and the answers
             QApplication.processEvents()
         _every_tab_shown(page)
-        controls = [w for w in page.findChildren(QWidget) if _is_input_control(w)
-                    and not w.objectName().startswith("qt_")
-                    and not _part_of_another_control(w, page)]
+        controls = [
+            w
+            for w in page.findChildren(QWidget)
+            if _is_input_control(w)
+            and not w.objectName().startswith("qt_")
+            and not _part_of_another_control(w, page)
+        ]
         assert controls, key
-        missing += [f"{w.objectName()} ({type(w).__name__}) on {key}" for w in controls
-                    if not w.accessibleDescription().strip()]
+        missing += [
+            f"{w.objectName()} ({type(w).__name__}) on {key}"
+            for w in controls
+            if not w.accessibleDescription().strip()
+        ]
     assert missing == [], "no accessible description: " + "; ".join(missing)
 
 
@@ -148,8 +183,10 @@ def test_pages_catch_up_with_changes_made_elsewhere(qtbot, main_window) -> None:
     before = insights.sentences()
     for offset in range(20):
         date = TODAY - dt.timedelta(days=offset)
-        journal.save_day_with_contacts(Day(date=date, mood=3 + offset % 5), [
-            Contact(date=date, kind="friend", mode="phone", quality=1 + offset % 5)])
+        journal.save_day_with_contacts(
+            Day(date=date, mood=3 + offset % 5),
+            [Contact(date=date, kind="friend", mode="phone", quality=1 + offset % 5)],
+        )
     main_window.show_page(main_window.today_page)
     main_window.show_page(insights)
     assert insights.sentences() != before
@@ -177,8 +214,7 @@ def test_help_dialogs_list_shortcuts_credits_and_the_privacy_promise(qtbot) -> N
     about = AboutDialog()
     qtbot.addWidget(about)
     text = about.findChild(QWidget, "about_text").toPlainText()
-    for words in ("no network code", "Spitzer", "World Health Organization", "Hughes",
-                  "LGPL-3.0"):
+    for words in ("no network code", "Spitzer", "World Health Organization", "Hughes", "LGPL-3.0"):
         assert words in text
 
 
@@ -193,6 +229,9 @@ def test_the_shortcuts_dialog_shows_every_row_and_draws_no_grid(qtbot) -> None:
     bottom = table.rowViewportPosition(last) + table.rowHeight(last)
     assert table.rowViewportPosition(last) >= 0 and bottom <= table.viewport().height()
     assert not table.showGrid() and table.alternatingRowColors()
-    assert "Esc" in table.item(
-        next(r for r in range(table.rowCount()) if "Enter /" in table.item(r, 0).text()), 0
-    ).text()
+    assert (
+        "Esc"
+        in table.item(
+            next(r for r in range(table.rowCount()) if "Enter /" in table.item(r, 0).text()), 0
+        ).text()
+    )

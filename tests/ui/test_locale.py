@@ -26,34 +26,86 @@ def in_locale(qapp):
     QLocale.setDefault(previous)
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("en_US", ("Nov 5, 2026", "Thu, Nov 5, 2026", "Nov 2026", "Nov", "Nov 5",
-               "Nov 5, 2026 2:05\u202fPM")),  # CLDR: a narrow space before PM
-    ("en_GB", ("5 Nov 2026", "Thu, 5 Nov 2026", "Nov 2026", "Nov", "5 Nov", "5 Nov 2026 14:05")),
-    ("de_DE", ("5. Nov. 2026", "Do., 5. Nov. 2026", "Nov. 2026", "Nov", "5. Nov.",
-               "5. Nov. 2026 14:05")),
-    ("ja_JP", ("2026年11月5日", "2026年11月5日木", "2026年11月", "11月", "11月5日",
-               "2026年11月5日 14:05")),
-    ("es_ES", ("5 de nov de 2026", "jue, 5 de nov de 2026", "nov de 2026", "nov", "5 de nov",
-               "5 de nov de 2026 14:05")),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "en_US",
+            (
+                "Nov 5, 2026",
+                "Thu, Nov 5, 2026",
+                "Nov 2026",
+                "Nov",
+                "Nov 5",
+                "Nov 5, 2026 2:05\u202fPM",
+            ),
+        ),  # CLDR: a narrow space before PM
+        (
+            "en_GB",
+            ("5 Nov 2026", "Thu, 5 Nov 2026", "Nov 2026", "Nov", "5 Nov", "5 Nov 2026 14:05"),
+        ),
+        (
+            "de_DE",
+            (
+                "5. Nov. 2026",
+                "Do., 5. Nov. 2026",
+                "Nov. 2026",
+                "Nov",
+                "5. Nov.",
+                "5. Nov. 2026 14:05",
+            ),
+        ),
+        (
+            "ja_JP",
+            (
+                "2026年11月5日",
+                "2026年11月5日木",
+                "2026年11月",
+                "11月",
+                "11月5日",
+                "2026年11月5日 14:05",
+            ),
+        ),
+        (
+            "es_ES",
+            (
+                "5 de nov de 2026",
+                "jue, 5 de nov de 2026",
+                "nov de 2026",
+                "nov",
+                "5 de nov",
+                "5 de nov de 2026 14:05",
+            ),
+        ),
+    ],
+)
 def test_dates_follow_the_locale(in_locale, name, expected) -> None:
     in_locale(name)
     assert tuple(i18n.format_date(MOMENT, style) for style in STYLES) == expected
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("en_US", "−1,234.56"), ("en_GB", "−1,234.56"), ("de_DE", "−1.234,56"),
-    ("fr_FR", "−1\u202f234,56"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("en_US", "−1,234.56"),
+        ("en_GB", "−1,234.56"),
+        ("de_DE", "−1.234,56"),
+        ("fr_FR", "−1\u202f234,56"),
+    ],
+)
 def test_numbers_follow_the_locale_with_a_true_minus(in_locale, name, expected) -> None:
     in_locale(name)
     assert i18n.format_number(-1234.56, 2) == expected
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("en_US", "M/d/yyyy"), ("en_GB", "dd/MM/yyyy"), ("de_DE", "dd.MM.yyyy"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("en_US", "M/d/yyyy"),
+        ("en_GB", "dd/MM/yyyy"),
+        ("de_DE", "dd.MM.yyyy"),
+    ],
+)
 def test_date_boxes_use_the_numeric_date_with_four_digit_years(in_locale, name, expected):
     in_locale(name)
     assert locale.date_edit_format() == expected

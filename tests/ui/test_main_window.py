@@ -133,7 +133,7 @@ def test_a_damaged_journal_offers_its_backups(qapp, tmp_path, monkeypatch, resto
     journal.close()
     path = tmp_path / "journal.sqlite3"
     data = bytearray(path.read_bytes())
-    data[4096 * 2: 4096 * 2 + 300] = b"\xff" * 300
+    data[4096 * 2 : 4096 * 2 + 300] = b"\xff" * 300
     path.write_bytes(bytes(data))
     offered = []
 
@@ -152,8 +152,7 @@ def test_a_damaged_journal_offers_its_backups(qapp, tmp_path, monkeypatch, resto
     reopened.close()
 
 
-def test_an_emptied_journal_with_backups_offers_them(qapp, tmp_path, monkeypatch,
-                                                     restore_theme):
+def test_an_emptied_journal_with_backups_offers_them(qapp, tmp_path, monkeypatch, restore_theme):
     from journal.domain.records import Day
 
     journal = Journal.open(tmp_path, clock=fixed_clock)
@@ -162,8 +161,9 @@ def test_an_emptied_journal_with_backups_offers_them(qapp, tmp_path, monkeypatch
     journal.close()
     (tmp_path / "journal.sqlite3").write_bytes(b"")
     offered = []
-    monkeypatch.setattr(journal_app, "offer_backups",
-                        lambda reason, backups: offered.append(reason) or name)
+    monkeypatch.setattr(
+        journal_app, "offer_backups", lambda reason, backups: offered.append(reason) or name
+    )
     monkeypatch.setattr(journal_app.MainWindow, "show", lambda self: None)
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
     assert journal_app.run(tmp_path) == 0

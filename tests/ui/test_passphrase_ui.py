@@ -50,8 +50,9 @@ def test_the_unlock_dialog_has_a_label_a_show_toggle_and_room(qtbot) -> None:
 
 
 @needs_cipher
-def test_a_damaged_encrypted_journal_offers_its_backups(qapp, encrypted, monkeypatch,
-                                                       restore_theme) -> None:
+def test_a_damaged_encrypted_journal_offers_its_backups(
+    qapp, encrypted, monkeypatch, restore_theme
+) -> None:
     path = encrypted / "journal.sqlite3"
     data = bytearray(path.read_bytes())
     data[200:500] = b"\xff" * 300  # its first page: SQLCipher cannot tell this from a wrong key
@@ -93,8 +94,9 @@ def test_the_window_locks_when_left_alone_and_hides_everything(qtbot, locked_win
     idle = window.idle_lock
     assert idle.timer.isActive() and idle.timer.interval() == 15 * 60_000  # the default
     window.show_page("people")
-    qtbot.mouseClick(window.findChild(type(window._need_help), "need_help"),
-                     Qt.MouseButton.LeftButton)  # a dialog with the person's contacts open
+    qtbot.mouseClick(
+        window.findChild(type(window._need_help), "need_help"), Qt.MouseButton.LeftButton
+    )  # a dialog with the person's contacts open
     help_dialog = window._help_dialog
     assert help_dialog.isVisible()
     idle.timer.timeout.emit()  # the idle time passed (no waiting in tests)
@@ -103,8 +105,7 @@ def test_the_window_locks_when_left_alone_and_hides_everything(qtbot, locked_win
         assert not hidden.isVisible()
     assert "Connection Journal" in window.windowTitle()
     for shown in (window, help_dialog):  # nothing of the journal is visible, anywhere
-        visible = [w for w in shown.findChildren(QWidget)
-                   if w.isVisible() and w.window() is shown]
+        visible = [w for w in shown.findChildren(QWidget) if w.isVisible() and w.window() is shown]
         assert visible and all(_inside_cover(w) for w in visible), shown
     covers = window.findChildren(QLineEdit, "lock_passphrase")
     field = next(f for f in covers if f.isVisible())
@@ -161,8 +162,9 @@ def test_a_journal_without_passphrase_never_locks(qtbot, main_window) -> None:
 
 @needs_cipher
 @pytest.mark.usefixtures("fast_kdf")
-def test_setting_a_passphrase_in_the_window_starts_the_idle_count(qtbot, main_window,
-                                                                  monkeypatch) -> None:
+def test_setting_a_passphrase_in_the_window_starts_the_idle_count(
+    qtbot, main_window, monkeypatch
+) -> None:
     def accept(dialog: NewPassphraseDialog) -> int:
         dialog._first.setText(GOOD)
         dialog._second.setText(GOOD)
@@ -183,7 +185,7 @@ def test_settings_say_which_backup_stayed_unencrypted(qtbot, journal_dir, monkey
     journal.save_day(Day(date=TODAY, mood=6, note=NOTE))
     garbled = journal.backup("manual")
     data = bytearray(garbled.read_bytes())
-    data[4096: 4096 + 300] = b"\xff" * 300
+    data[4096 : 4096 + 300] = b"\xff" * 300
     garbled.write_bytes(bytes(data))
     page = SettingsPage(journal)
     qtbot.addWidget(page)
@@ -196,8 +198,7 @@ def test_settings_say_which_backup_stayed_unencrypted(qtbot, journal_dir, monkey
 
     told = []
     monkeypatch.setattr(NewPassphraseDialog, "exec", accept)
-    monkeypatch.setattr(QMessageBox, "information",
-                        lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     qtbot.mouseClick(page._set, Qt.MouseButton.LeftButton)
     assert journal.encrypted
     kept = journal_dir / "backups" / "unreadable" / garbled.name
@@ -212,8 +213,10 @@ def test_shortcuts_show_nothing_behind_the_lock(qtbot, locked_window) -> None:
     window.idle_lock.timer.timeout.emit()
     field = next(f for f in window.findChildren(QLineEdit, "lock_passphrase") if f.isVisible())
     before = window._stack.currentIndex()
-    for key, modifier in ((Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier),
-                          (Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)):
+    for key, modifier in (
+        (Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier),
+    ):
         qtbot.keyClick(field, key, modifier)
     assert window._help_dialog is None or not window._help_dialog.isVisible()
     assert window._stack.currentIndex() == before

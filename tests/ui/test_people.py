@@ -314,8 +314,9 @@ def test_enter_opens_the_person_and_escape_comes_back(qtbot, people):
     assert "Not enough data yet" in said  # no mood figure on 0 checked-in days
     assert find(person, "month_counts", object).counts()[-1] == 2  # March: 1 and 3 days ago
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
-    assert table.isVisible() and page.selected_ids() == [page.person_shown or
-                                                          window.journal.person_by_name("Ana").id]
+    assert table.isVisible() and page.selected_ids() == [
+        page.person_shown or window.journal.person_by_name("Ana").id
+    ]
 
 
 def test_double_click_opens_the_person_and_f2_still_renames(qtbot, people):
@@ -353,16 +354,18 @@ def test_keep_in_touch_and_note_are_saved_and_a_wrong_number_is_named(qtbot, peo
     assert not error.isVisible()
 
 
-def test_mood_with_and_without_is_an_association_with_its_figures(qtbot, people_journal,
-                                                                  open_window, journal_dir):
+def test_mood_with_and_without_is_an_association_with_its_figures(
+    qtbot, people_journal, open_window, journal_dir
+):
     journal = Journal.open(journal_dir, clock=fixed_clock)
     ben = journal.person_by_name("Ben")
     for back in range(20):
         date = TODAY - dt.timedelta(days=back)
         journal.save_day(Day(date=date, mood=(7 if back % 2 else 4) + back % 3 % 2))
         if back % 2:
-            journal.add_contact(Contact(date=date, kind="family", mode="phone", quality=4,
-                                        person_id=ben.id))
+            journal.add_contact(
+                Contact(date=date, kind="family", mode="phone", quality=4, person_id=ben.id)
+            )
     journal.close()
     window = open_window()
     window.show_page("people")
@@ -391,8 +394,10 @@ def test_a_note_typed_on_a_person_page_is_never_dropped(qtbot, people, journal_d
     window.close()  # refused: the number is wrong, and it says so; the note is kept
     assert window.isVisible() and page.isVisible()
     assert window.journal.person(ben.id).note == "Likes long walks, and tea"
-    assert "keep in touch every (days)" in page.findChild(
-        object, "person_keep_in_touch_days_error").text()
+    assert (
+        "keep in touch every (days)"
+        in page.findChild(object, "person_keep_in_touch_days_error").text()
+    )
     every.clear()
     qtbot.keyClicks(every, "10")
     window.close()

@@ -31,8 +31,11 @@ def test_preferences_are_stored(qtbot, page, restore_theme) -> None:
     page._theme.setCurrentIndex(page._theme.findData("dark"))
     page._every.setValue(0)
     settings = journal.settings()
-    assert (settings.display_name, settings.theme, settings.questionnaire_every_days) == \
-        ("Alex", "dark", 0)
+    assert (settings.display_name, settings.theme, settings.questionnaire_every_days) == (
+        "Alex",
+        "dark",
+        0,
+    )
     assert theme.is_dark(QApplication.palette())
 
 
@@ -72,8 +75,9 @@ def test_backup_and_restore(qtbot, page, monkeypatch) -> None:
     journal.save_day(Day(date=TODAY, mood=2, note="changed"))
     page.refresh()
     page._list.setCurrentRow(0)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
     with qtbot.waitSignal(page.data_replaced):
         page._on_restore_clicked()
     assert journal.day(TODAY).note == "the words I wrote"
@@ -109,13 +113,15 @@ def test_restoring_fewer_days_says_what_would_be_lost(qtbot, page, monkeypatch) 
     def answer(parent, title, text):
         asked.append(text)
         return QMessageBox.StandardButton.No
+
     monkeypatch.setattr(QMessageBox, "question", answer)
     page._list.setCurrentRow(0)
     page._on_restore_clicked()
     assert "holds 1 days, your journal 4" in asked[0] and "with 3 fewer days" in asked[0]
     assert journal.days_held() == 4  # "No": nothing changed
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
     with qtbot.waitSignal(page.data_replaced):
         page._on_restore_clicked()
     assert journal.days_held() == 1

@@ -184,8 +184,9 @@ def test_saving_from_the_preview_saves_the_same_choices(qtbot, page, save_to, tm
     page.section_box("safety_plan").click()
     out = tmp_path / "from-preview.pdf"
     save_to(out)
-    when_modal(PagePreviewDialog,
-               lambda dialog: dialog.findChild(QPushButton, "preview_save").click())
+    when_modal(
+        PagePreviewDialog, lambda dialog: dialog.findChild(QPushButton, "preview_save").click()
+    )
     with qtbot.waitSignal(page.summary_saved, timeout=TASK_MS):
         click(qtbot, page, "summary_preview")
     text = pdf_text(out)
@@ -302,8 +303,14 @@ def test_a_safety_answer_left_out_is_said_plainly_and_the_choice_stays(qtbot, pa
     from journal.domain.records import Assessment
     from journal.store.assessments import add_assessment
 
-    add_assessment(demo.db, Assessment(date=TODAY - dt.timedelta(days=4), instrument="phq9",
-                                       answers=(1, 1, 1, 1, 1, 1, 1, 1, 1)))
+    add_assessment(
+        demo.db,
+        Assessment(
+            date=TODAY - dt.timedelta(days=4),
+            instrument="phq9",
+            answers=(1, 1, 1, 1, 1, 1, 1, 1, 1),
+        ),
+    )
     page.refresh_range()
     assert page.safety_note == ""  # the questionnaires are ticked: page 1 shows it
     page.section_box("questionnaires").click()

@@ -23,9 +23,11 @@ MARCH_10 = dt.date(2026, 3, 10)
 @pytest.fixture
 def open_file(monkeypatch):
     """The file dialog answers ``path``."""
+
     def answer(path):
-        monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName",
-                            lambda *args, **kwargs: (str(path), ""))
+        monkeypatch.setattr(
+            "PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *args, **kwargs: (str(path), "")
+        )
 
     return answer
 
@@ -41,17 +43,50 @@ def empty(qtbot, tmp_path):
 
 
 def _backup(path):
-    moods = [{"id": 1, "custom_name": "", "mood_group_id": 1, "predefined_name_id": 1},
-             {"id": 6, "custom_name": "Chill", "mood_group_id": 2, "predefined_name_id": -1},
-             {"id": 7, "custom_name": "Wiped", "mood_group_id": 5, "predefined_name_id": -1}]
-    document = {"customMoods": moods, "tags": [{"id": 1, "name": "friends"}],
-                "dayEntries": [
-                    {"year": 2026, "month": 2, "day": 10, "hour": 20, "minute": 0, "mood": 6,
-                     "note": "Good<br>talk", "note_title": "", "tags": [1]},
-                    {"year": 2026, "month": 2, "day": 9, "hour": 9, "minute": 0, "mood": 7,
-                     "note": "", "note_title": "", "tags": []},
-                    {"year": 2026, "month": 1, "day": 1, "hour": 9, "minute": 0, "mood": 1,
-                     "note": "", "note_title": "", "tags": []}]}
+    moods = [
+        {"id": 1, "custom_name": "", "mood_group_id": 1, "predefined_name_id": 1},
+        {"id": 6, "custom_name": "Chill", "mood_group_id": 2, "predefined_name_id": -1},
+        {"id": 7, "custom_name": "Wiped", "mood_group_id": 5, "predefined_name_id": -1},
+    ]
+    document = {
+        "customMoods": moods,
+        "tags": [{"id": 1, "name": "friends"}],
+        "dayEntries": [
+            {
+                "year": 2026,
+                "month": 2,
+                "day": 10,
+                "hour": 20,
+                "minute": 0,
+                "mood": 6,
+                "note": "Good<br>talk",
+                "note_title": "",
+                "tags": [1],
+            },
+            {
+                "year": 2026,
+                "month": 2,
+                "day": 9,
+                "hour": 9,
+                "minute": 0,
+                "mood": 7,
+                "note": "",
+                "note_title": "",
+                "tags": [],
+            },
+            {
+                "year": 2026,
+                "month": 1,
+                "day": 1,
+                "hour": 9,
+                "minute": 0,
+                "mood": 1,
+                "note": "",
+                "note_title": "",
+                "tags": [],
+            },
+        ],
+    }
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("backup.daylio", base64.b64encode(json.dumps(document).encode()))
     return path
@@ -59,12 +94,13 @@ def _backup(path):
 
 def _labels(dialog):
     form = dialog.findChild(QFormLayout)
-    return [form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text()
-            for row in range(form.rowCount())]
+    return [
+        form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text()
+        for row in range(form.rowCount())
+    ]
 
 
-def test_a_daylio_backup_comes_in_with_its_moods_placed_by_level(qtbot, tmp_path, open_file,
-                                                                  empty):
+def test_a_daylio_backup_comes_in_with_its_moods_placed_by_level(qtbot, tmp_path, open_file, empty):
     journal, page = empty
     open_file(_backup(tmp_path / "daylio-export.zip"))  # told by content, not by name
     seen = {}
@@ -80,8 +116,11 @@ def test_a_daylio_backup_comes_in_with_its_moods_placed_by_level(qtbot, tmp_path
         click(qtbot, page, "import_file")
     assert state["done"]
     assert seen["labels"] == ["Chill", "rad", "Wiped"]  # none asked
-    assert seen["values"] == {"Value of the mood “Chill”": 7, "Value of the mood “rad”": 9,
-                              "Value of the mood “Wiped”": 1}
+    assert seen["values"] == {
+        "Value of the mood “Chill”": 7,
+        "Value of the mood “rad”": 9,
+        "Value of the mood “Wiped”": 1,
+    }
     assert "3 moods mapped by their level, 0 asked" in seen["preview"]
     assert journal.day(MARCH_10).note == "Good\ntalk"
     assert journal.day(dt.date(2026, 2, 1)).mood == 9  # month 1 counted from 0: February
@@ -92,9 +131,12 @@ def test_a_daylio_backup_comes_in_with_its_moods_placed_by_level(qtbot, tmp_path
 def test_a_mood_daylio_cannot_place_is_asked(qtbot, tmp_path, open_file, empty):
     journal, page = empty
     path = tmp_path / "daylio.csv"
-    path.write_text("\ufefffull_date,date,weekday,time,mood,activities,scales,note_title,note\n"
-                    "2026-03-10,x,y,9:00 pm,Blah ,,Sleep Time: 7:30 | Stress: 2/5,,\n"
-                    "2026-03-09,x,y,8:00 am,good,,,,\n", encoding="utf-8")
+    path.write_text(
+        "\ufefffull_date,date,weekday,time,mood,activities,scales,note_title,note\n"
+        "2026-03-10,x,y,9:00 pm,Blah ,,Sleep Time: 7:30 | Stress: 2/5,,\n"
+        "2026-03-09,x,y,8:00 am,good,,,,\n",
+        encoding="utf-8",
+    )
     open_file(path)
     seen = {}
 
@@ -118,14 +160,18 @@ def test_a_mood_daylio_cannot_place_is_asked(qtbot, tmp_path, open_file, empty):
     assert (tenth.mood, tenth.sleep_hours, tenth.note) == (2, 7.5, "Stress: 2/5")
 
 
-def test_bearable_asks_its_mood_scale_before_anything_can_be_imported(qtbot, tmp_path,
-                                                                     open_file, empty):
+def test_bearable_asks_its_mood_scale_before_anything_can_be_imported(
+    qtbot, tmp_path, open_file, empty
+):
     journal, page = empty
     path = tmp_path / "bearable.csv"
-    path.write_text("date,weekday,time of day,category,rating/amount,detail,notes\n"
-                    "2026-03-10,Tue,am,Mood,2,,\n2026-03-10,Tue,pm,Mood,5,,\n"
-                    "2026-03-10,Tue,all day,Factors,,Friends | Walk,\n"
-                    "2026-03-10,Tue,pm,Symptoms,3,Headache,\n", encoding="utf-8")
+    path.write_text(
+        "date,weekday,time of day,category,rating/amount,detail,notes\n"
+        "2026-03-10,Tue,am,Mood,2,,\n2026-03-10,Tue,pm,Mood,5,,\n"
+        "2026-03-10,Tue,all day,Factors,,Friends | Walk,\n"
+        "2026-03-10,Tue,pm,Symptoms,3,Headache,\n",
+        encoding="utf-8",
+    )
     open_file(path)
     seen = {}
 
@@ -134,8 +180,11 @@ def test_bearable_asks_its_mood_scale_before_anything_can_be_imported(qtbot, tmp
         seen["enabled before"] = button.isEnabled()
         scale = dialog.findChild(QComboBox, "bearable_mood_scale")
         scale.setCurrentIndex(scale.findData(5))
-        friends = next(c for c in dialog.findChildren(QComboBox)
-                       if c.accessibleName() == "What “Friends” becomes")
+        friends = next(
+            c
+            for c in dialog.findChildren(QComboBox)
+            if c.accessibleName() == "What “Friends” becomes"
+        )
         friends.setCurrentIndex(friends.findData("friend"))
         dialog.refresh_preview()
         seen["preview"] = dialog.preview_text

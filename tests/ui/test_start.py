@@ -57,10 +57,19 @@ def _seed(folder: Path, *days: Day) -> None:
 def test_charts_load_with_the_first_chart_page_not_at_start(journal_dir: Path) -> None:
     _seed(journal_dir, Day(date=TODAY, mood=6))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-c", _START, str(journal_dir)], cwd=ROOT,
-                            env=env, capture_output=True, text=True, timeout=120)
-    lines = dict(line.split(" ", 1) if " " in line else (line, "")
-                 for line in result.stdout.splitlines() if line.startswith(("START", "TRENDS")))
+    result = subprocess.run(
+        [sys.executable, "-c", _START, str(journal_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = dict(
+        line.split(" ", 1) if " " in line else (line, "")
+        for line in result.stdout.splitlines()
+        if line.startswith(("START", "TRENDS"))
+    )
     assert lines.get("START") == "", result.stdout + result.stderr[-2000:]
     after = set(lines["TRENDS"].split())
     assert {"numpy", "pyqtgraph"} <= after
@@ -73,7 +82,8 @@ def _no_backups(folder: Path) -> None:
 
 
 def test_the_days_first_backup_is_made_after_the_first_paint_off_the_gui_thread(
-        qtbot, journal_dir: Path, open_window, monkeypatch) -> None:
+    qtbot, journal_dir: Path, open_window, monkeypatch
+) -> None:
     _seed(journal_dir, Day(date=TODAY, mood=6, note="kept"))
     _no_backups(journal_dir)  # the first start of the day
     threads = []
@@ -91,8 +101,9 @@ def test_the_days_first_backup_is_made_after_the_first_paint_off_the_gui_thread(
     window.update()
     qtbot.waitUntil(lambda: bool(fired))
     qtbot.waitUntil(lambda: bool(backup_store.list_backups(journal_dir)), timeout=10000)
-    assert [backup_store.backup_reason(p) for p in backup_store.list_backups(journal_dir)] \
-        == ["daily"]
+    assert [backup_store.backup_reason(p) for p in backup_store.list_backups(journal_dir)] == [
+        "daily"
+    ]
     assert threads and threads[0] is not threading.main_thread()
     qtbot.waitUntil(lambda: window.begin_daily_backup() is None)  # ended; never again
     assert len(threads) == 1
@@ -102,13 +113,13 @@ def test_the_days_first_backup_is_made_after_the_first_paint_off_the_gui_thread(
     later.close()
 
 
-def test_a_save_during_the_daily_backup_is_not_held_up(journal_dir: Path,
-                                                       monkeypatch) -> None:
+def test_a_save_during_the_daily_backup_is_not_held_up(journal_dir: Path, monkeypatch) -> None:
     _seed(journal_dir, Day(date=TODAY, mood=6))
     _no_backups(journal_dir)
     window_journal = Journal.open(journal_dir, clock=fixed_clock, daily_backup=False)
-    backup_journal = Journal.open(journal_dir, clock=fixed_clock, lock=False,
-                                  full_check=False)  # as the backup thread opens it
+    backup_journal = Journal.open(
+        journal_dir, clock=fixed_clock, lock=False, full_check=False
+    )  # as the backup thread opens it
     yesterday = TODAY.replace(day=TODAY.day - 1)
 
     def save_meanwhile(name: str) -> None:
@@ -136,7 +147,8 @@ def _break_mood(folder: Path, date: dt.date) -> None:
 
 
 def test_broken_rules_found_by_the_daily_backup_are_said_calmly(
-        qtbot, journal_dir: Path, open_window) -> None:
+    qtbot, journal_dir: Path, open_window
+) -> None:
     long_ago = TODAY - dt.timedelta(days=200)
     _seed(journal_dir, Day(date=TODAY, mood=6), Day(date=long_ago, mood=4))
     _no_backups(journal_dir)
@@ -154,10 +166,12 @@ def test_broken_rules_found_by_the_daily_backup_are_said_calmly(
 
 
 def test_a_broken_row_shown_at_start_is_damage_so_a_backup_is_offered(
-        qapp, journal_dir: Path) -> None:
+    qapp, journal_dir: Path
+) -> None:
     _seed(journal_dir, Day(date=TODAY, mood=6))
     _break_mood(journal_dir, TODAY)
     with pytest.raises(JournalDamaged, match="CHECK constraint failed in days"):
         make_main_window(journal_dir, clock=fixed_clock)
-    Journal.open(journal_dir, clock=fixed_clock, full_check=False,
-                 daily_backup=False).close()  # nothing was left open
+    Journal.open(
+        journal_dir, clock=fixed_clock, full_check=False, daily_backup=False
+    ).close()  # nothing was left open

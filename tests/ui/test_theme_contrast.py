@@ -131,11 +131,21 @@ def test_the_outline_and_focus_colours_reach_3_to_1(scheme):
         assert contrast(palette.color(Role.Highlight), palette.color(back)) >= 3
 
 
-@pytest.mark.parametrize("make", [
-    QLineEdit, QSpinBox, QDateEdit, QPlainTextEdit, QTextEdit, QListWidget, QTableView,
-    lambda: QComboBox(editable=True), lambda: QComboBox(),
-], ids=["line", "spin", "date", "plain_text", "rich_text", "list", "table", "edit_combo",
-        "combo"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        QLineEdit,
+        QSpinBox,
+        QDateEdit,
+        QPlainTextEdit,
+        QTextEdit,
+        QListWidget,
+        QTableView,
+        lambda: QComboBox(editable=True),
+        lambda: QComboBox(),
+    ],
+    ids=["line", "spin", "date", "plain_text", "rich_text", "list", "table", "edit_combo", "combo"],
+)
 def test_fields_text_areas_lists_and_tables_are_outlined(scheme, host, make):
     widget, elsewhere = make(), QPushButton("elsewhere")
     window = host(widget, elsewhere)
@@ -162,8 +172,11 @@ def test_the_focused_field_or_area_is_ringed_in_the_focus_colour(scheme, host, q
     assert contrast(ring, resting) >= 1.4, f"{scheme}: ring {ring.name()} vs {resting.name()}"
 
 
-@pytest.mark.parametrize("make", [lambda: QPushButton("Save"), lambda: QCheckBox("Taken"),
-                                  lambda: QComboBox()], ids=["button", "check", "combo"])
+@pytest.mark.parametrize(
+    "make",
+    [lambda: QPushButton("Save"), lambda: QCheckBox("Taken"), lambda: QComboBox()],
+    ids=["button", "check", "combo"],
+)
 def test_keyboard_focus_on_buttons_and_boxes_is_ringed(scheme, host, qtbot, make):
     first, widget = QLineEdit(), make()
     window = host(first, widget)
@@ -215,8 +228,13 @@ def test_tables_keep_the_scheme_text_and_field_colours(scheme, host, qtbot):
             table.setFocus()
             qtbot.waitUntil(table.hasFocus)
         palette, scheme_palette = table.palette(), theme.palette_for(scheme)
-        for role in (Role.Base, Role.AlternateBase, Role.Text, Role.Highlight,
-                     Role.HighlightedText):
+        for role in (
+            Role.Base,
+            Role.AlternateBase,
+            Role.Text,
+            Role.Highlight,
+            Role.HighlightedText,
+        ):
             assert palette.color(role) == scheme_palette.color(role), role.name
         # a delegate drawing a progress bar reads the scheme from the table's palette
         assert theme.is_dark(palette) == (scheme == "dark")

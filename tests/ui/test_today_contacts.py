@@ -161,8 +161,7 @@ def test_a_day_with_three_contacts_one_a_new_person_by_keyboard_alone(
     assert keys.commands <= 25 and keys.count <= 100
 
 
-def test_the_short_daily_flow_by_keyboard_alone_counts_every_key(qtbot, seed, open_window,
-                                                                  capsys):
+def test_the_short_daily_flow_by_keyboard_alone_counts_every_key(qtbot, seed, open_window, capsys):
     """Mood, three ratings and two contacts (one a new person): every key counted, names too."""
     seed(with_friends)
     window = open_window()
@@ -190,7 +189,9 @@ def test_the_short_daily_flow_by_keyboard_alone_counts_every_key(qtbot, seed, op
     ana, maya = journal.person_by_name("Ana"), journal.person_by_name("Maya")
     assert maya is not None and maya.relationship == "friend"
     assert [(c.person_id, c.quality, c.mode) for c in journal.contacts_on(TODAY)] == [
-        (ana.id, 4, "in_person"), (maya.id, 3, "in_person")]
+        (ana.id, 4, "in_person"),
+        (maya.id, 3, "in_person"),
+    ]
     assert keys.count <= 25
 
 
@@ -208,9 +209,7 @@ def test_a_known_name_completes_from_its_first_letters(qtbot, seed, open_window)
     assert window.journal.contacts_on(TODAY) == []
 
 
-def test_a_new_name_typed_over_a_completion_gets_the_kind_chosen_before(
-    qtbot, seed, open_window
-):
+def test_a_new_name_typed_over_a_completion_gets_the_kind_chosen_before(qtbot, seed, open_window):
     seed(with_friends)
     window = open_window()
     person = find(window, "contact_person")

@@ -58,8 +58,13 @@ def seed(journal_dir):
 
 
 def test_mood_is_one_click_and_the_other_ratings_too(qtbot, main_window):
-    for name, value in (("mood", 7), ("anxiety", 2), ("loneliness", 0), ("energy", 10),
-                        ("physical", 5)):
+    for name, value in (
+        ("mood", 7),
+        ("anxiety", 2),
+        ("loneliness", 0),
+        ("energy", 10),
+        ("physical", 5),
+    ):
         click_step(qtbot, find(main_window, name), value)
     qtbot.mouseClick(find(main_window, "save", QPushButton), LEFT)
 
@@ -109,7 +114,13 @@ def test_digits_arrows_home_end_and_backspace_pick_a_step(qtbot, main_window):
 def test_every_picker_is_named_and_described(qtbot, main_window):
     pickers = main_window.today_page.findChildren(RatingPicker)
     assert {p.objectName() for p in pickers} == {
-        "mood", "anxiety", "loneliness", "energy", "physical", "contact_quality"}
+        "mood",
+        "anxiety",
+        "loneliness",
+        "energy",
+        "physical",
+        "contact_quality",
+    }
     for picker in pickers:
         assert picker.accessibleName() and picker.accessibleDescription(), picker.objectName()
         assert picker.focusPolicy() & Qt.FocusPolicy.TabFocus
@@ -118,8 +129,9 @@ def test_every_picker_is_named_and_described(qtbot, main_window):
     assert mood.accessibleName() == "Mood: none chosen"
     qtbot.keyClicks(mood, "7")  # the step chosen is said with the name
     assert mood.accessibleName() == "Mood: 7"
-    assert "1 = not at all, 5 = very" in find(
-        main_window, "contact_quality").accessibleDescription()
+    assert (
+        "1 = not at all, 5 = very" in find(main_window, "contact_quality").accessibleDescription()
+    )
 
 
 def test_the_steps_are_painted_in_the_palette(qtbot, main_window):
@@ -128,12 +140,14 @@ def test_the_steps_are_painted_in_the_palette(qtbot, main_window):
     image = mood.grab().toImage()
     ratio = mood.devicePixelRatioF()
     rect = mood.step_rect(9)
-    chosen = image.pixelColor(QPoint(round((rect.left() + 6) * ratio),
-                                     round(rect.center().y() * ratio)))
+    chosen = image.pixelColor(
+        QPoint(round((rect.left() + 6) * ratio), round(rect.center().y() * ratio))
+    )
     assert chosen.name() == palette.mood_colour(9, "light")
     other = mood.step_rect(0)
-    pale = image.pixelColor(QPoint(round((other.left() + 6) * ratio),
-                                   round(other.center().y() * ratio)))
+    pale = image.pixelColor(
+        QPoint(round((other.left() + 6) * ratio), round(other.center().y() * ratio))
+    )
     assert pale.name() != palette.mood_colour(0, "light")  # only the chosen one is full
 
 
@@ -196,8 +210,7 @@ def test_messages_and_the_new_name_note_do_not_move_the_page(qtbot, main_window)
     QApplication.processEvents()
     assert find(page, "new_person_note", QLabel).isVisible()
     assert find(page, "message_text", QLabel).isVisible()
-    assert (title.mapTo(page, QPoint()), quality.mapTo(page, QPoint()),
-            contacts.height()) == before
+    assert (title.mapTo(page, QPoint()), quality.mapTo(page, QPoint()), contacts.height()) == before
 
 
 def test_the_note_starts_small_and_grows_with_its_text(qtbot, main_window):
@@ -234,9 +247,7 @@ def _cell_of(calendar, day: int):
     raise AssertionError(day)
 
 
-def test_the_month_calendar_is_coloured_by_mood_and_opens_a_day_by_click(
-    qtbot, seed, open_window
-):
+def test_the_month_calendar_is_coloured_by_mood_and_opens_a_day_by_click(qtbot, seed, open_window):
     seed(moods_of_march)
     window = open_window()
     calendar = find(window, "mood_calendar")
@@ -245,8 +256,9 @@ def test_the_month_calendar_is_coloured_by_mood_and_opens_a_day_by_click(
     view, rect = _cell_of(calendar, 9)
     image = view.viewport().grab().toImage()
     ratio = view.devicePixelRatioF()
-    fill = image.pixelColor(QPoint(round((rect.left() + 5) * ratio),
-                                   round(rect.center().y() * ratio)))
+    fill = image.pixelColor(
+        QPoint(round((rect.left() + 5) * ratio), round(rect.center().y() * ratio))
+    )
     assert fill.name() == palette.mood_colour(4, "light")  # and the number "4" on it
 
     qtbot.mouseClick(view.viewport(), LEFT, pos=rect.center())
@@ -342,5 +354,7 @@ def test_the_mouse_only_day_takes_few_clicks(qtbot, seed, open_window, capsys):
     maya = journal.person_by_name("Maya")
     assert maya is not None and maya.relationship == "friend"
     assert [(c.person_id, c.quality) for c in journal.contacts_on(TODAY)] == [
-        (journal.person_by_name("Ana").id, 4), (maya.id, 3)]
+        (journal.person_by_name("Ana").id, 4),
+        (maya.id, 3),
+    ]
     assert clicks <= 12

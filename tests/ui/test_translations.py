@@ -88,8 +88,9 @@ def pseudo_qm(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("pseudo")
     ts, qm = folder / "pseudo.ts", folder / "pseudo.qm"
     sources = [str(path) for path in sorted((ROOT / "journal").rglob("*.py"))]
-    subprocess.run([LUPDATE, *sources, "-ts", str(ts), "-no-obsolete"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [LUPDATE, *sources, "-ts", str(ts), "-no-obsolete"], check=True, capture_output=True
+    )
     pseudo_translation(ts)
     subprocess.run([LRELEASE, str(ts), "-qm", str(qm)], check=True, capture_output=True)
     return qm
@@ -123,14 +124,21 @@ def journal_data(data_dir: Path) -> set[str]:
     connection = sqlite3.connect(data_dir / "journal.sqlite3")
     try:
         values: set[str] = set()
-        tables = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        tables = [
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]
         for table in tables:
             for row in connection.execute(f"SELECT * FROM [{table}]"):
                 values.update(v.strip() for v in row if isinstance(v, str) and v.strip())
                 # the crisis message shows a plan's entries one by one (split at ; and lines)
-                values.update(p.strip() for v in row if isinstance(v, str)
-                              for p in re.split(r"[\n;]+", v) if p.strip())
+                values.update(
+                    p.strip()
+                    for v in row
+                    if isinstance(v, str)
+                    for p in re.split(r"[\n;]+", v)
+                    if p.strip()
+                )
         for published in QUESTIONNAIRES.values():
             values.update((published.title, published.credit))
         return values
@@ -142,8 +150,11 @@ def locale_words() -> set[str]:
     """Month and day names of the locale: dates are formatted, not translated."""
     here = QLocale()
     words: set[str] = set()
-    for form in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat,
-                 QLocale.FormatType.NarrowFormat):
+    for form in (
+        QLocale.FormatType.LongFormat,
+        QLocale.FormatType.ShortFormat,
+        QLocale.FormatType.NarrowFormat,
+    ):
         words.update(here.monthName(m, form) for m in range(1, 13))
         words.update(here.standaloneMonthName(m, form) for m in range(1, 13))
         words.update(here.dayName(d, form) for d in range(1, 8))
@@ -189,12 +200,14 @@ def _texts_of(widget: QWidget) -> Iterator[tuple[str, str]]:
     yield "accessibleName", widget.accessibleName()
     yield "accessibleDescription", widget.accessibleDescription()
     if isinstance(widget, QLabel) or (
-            isinstance(widget, QAbstractButton) and not _standard_button(widget)):
+        isinstance(widget, QAbstractButton) and not _standard_button(widget)
+    ):
         yield "text", widget.text()
     elif isinstance(widget, QGroupBox):
         yield "title", widget.title()
     elif isinstance(widget, QLineEdit | QPlainTextEdit) or (
-            isinstance(widget, QTextEdit) and not isinstance(widget, QTextBrowser)):
+        isinstance(widget, QTextEdit) and not isinstance(widget, QTextBrowser)
+    ):
         yield "placeholder", widget.placeholderText()
     elif isinstance(widget, QTextBrowser):
         yield "text", widget.toPlainText()
@@ -211,12 +224,20 @@ def _texts_of(widget: QWidget) -> Iterator[tuple[str, str]]:
     if isinstance(widget, QListWidget):
         for row in range(widget.count()):
             yield f"row {row}", widget.item(row).text()
-    elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView) \
-            and widget.model() is not None:
+    elif (
+        isinstance(widget, QAbstractItemView)
+        and not isinstance(widget, QHeaderView)
+        and widget.model() is not None
+    ):
         model = widget.model()
         for column in range(model.columnCount()):
-            yield f"header {column}", str(model.headerData(
-                column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+            yield (
+                f"header {column}",
+                str(
+                    model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+                    or ""
+                ),
+            )
         for row in range(min(model.rowCount(), 30)):
             for column in range(model.columnCount()):
                 yield f"cell {row},{column}", str(model.index(row, column).data() or "")
@@ -265,7 +286,8 @@ def test_pseudo_translation_marks_every_field_and_mnemonic(tmp_path: Path) -> No
         '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1"><context>'
         "<name>c</name><message><source>&amp;Save {n} days &lt;b&gt;%1&lt;/b&gt;</source>"
         '<translation type="unfinished"></translation></message></context></TS>',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     pseudo_translation(ts)
     message = ET.parse(ts).find(".//translation")
     assert message.text == "⟦&Save {n} days <b>%1</b>⟧" and "type" not in message.attrib
@@ -314,8 +336,12 @@ def test_every_dialog_string_is_translated(qtbot, pseudo_locale, demo_dir) -> No
     try:
         backups = [journal.backup("manual"), journal.backup("before-restore")]
         dialogs = [
-            AboutDialog(), ShortcutsDialog(), CommitmentDialog(journal), MedicationDialog(journal),
-            SessionDialog(journal), UnlockDialog(),
+            AboutDialog(),
+            ShortcutsDialog(),
+            CommitmentDialog(journal),
+            MedicationDialog(journal),
+            SessionDialog(journal),
+            UnlockDialog(),
             CrisisDialog(journal.crisis_info(QLocale().name()), after_item9=True),
             DamagedJournalDialog("", backups),
         ]

@@ -70,8 +70,10 @@ def test_the_week_not_over_yet_is_not_plotted_as_a_fall(trends, demo_journal):
     assert adherence.so_far[-1] and not adherence.so_far[:-1].any()
     assert not np.isnan(adherence.medication[-1])  # the figure exists; it is not drawn
     x, y = trends.weekly_adherence.lines["medication"].getOriginalDataset()
-    this_week = timestamps(np.array([adherence.weeks[-1]], dtype="datetime64[D]"),
-                           noon=False)[0] + 3.5 * DAY
+    this_week = (
+        timestamps(np.array([adherence.weeks[-1]], dtype="datetime64[D]"), noon=False)[0]
+        + 3.5 * DAY
+    )
     drawn = dict(zip(x.tolist(), y.tolist(), strict=True))
     assert this_week not in drawn or np.isnan(drawn[this_week])
     assert np.isfinite(y).sum() >= 10
@@ -141,8 +143,11 @@ def test_the_disclaimer_and_the_range_are_said_once_at_the_foot(insights, demo_j
     assert sum(text.count("not proof of cause") for text in texts) == 1
     start, _end = demo_journal.default_range()
     assert sum(text.count(format_date(start)) for text in texts) == 1
-    assert insights.findChild(QLabel, "insights_disclaimer").text().startswith(
-        "Each finding is an association, not proof of cause")
+    assert (
+        insights.findChild(QLabel, "insights_disclaimer")
+        .text()
+        .startswith("Each finding is an association, not proof of cause")
+    )
 
 
 def test_a_card_states_a_finding_only_where_the_analysis_calls_it_clear(insights):
@@ -229,16 +234,16 @@ def test_the_headline_withholds_bars_under_the_thresholds(qtbot, journal):
     assert all(w.startswith("not enough data yet") for w in empty.headline.words_under())
 
 
-def test_a_click_in_the_year_in_pixels_opens_that_day_on_today(qtbot, seed_days, make_day,
-                                                               open_window):
+def test_a_click_in_the_year_in_pixels_opens_that_day_on_today(
+    qtbot, seed_days, make_day, open_window
+):
     seed_days(*(make_day(date=TODAY - dt.timedelta(days=d), mood=d % 11) for d in range(30)))
     window = open_window()
     window.resize(1300, 900)
     window.show_page("trends")
     pixels = window.page("trends").year_pixels
     wanted = TODAY - dt.timedelta(days=12)
-    column, row = next((c, r) for c in range(53) for r in range(7)
-                       if pixels.day_at(c, r) == wanted)
+    column, row = next((c, r) for c in range(53) for r in range(7) if pixels.day_at(c, r) == wanted)
     pixels.graphics.ensurePolished()
     scene = pixels.plot.vb.mapViewToScene(QPointF(column + 0.5, row + 0.5))
     point = pixels.graphics.mapFromScene(scene)
@@ -248,10 +253,17 @@ def test_a_click_in_the_year_in_pixels_opens_that_day_on_today(qtbot, seed_days,
     assert window.today_page.isVisible()
 
 
-def test_every_trends_chart_saves_a_png_and_takes_the_dark_mood_palette(trends, tmp_path,
-                                                                         qtbot, restore_theme):
-    charts = (trends.headline, trends.timeline, trends.scatter, trends.group_means,
-              trends.year_pixels, trends.weekly_adherence)
+def test_every_trends_chart_saves_a_png_and_takes_the_dark_mood_palette(
+    trends, tmp_path, qtbot, restore_theme
+):
+    charts = (
+        trends.headline,
+        trends.timeline,
+        trends.scatter,
+        trends.group_means,
+        trends.year_pixels,
+        trends.weekly_adherence,
+    )
     for chart in charts:
         written = chart.save_png(tmp_path / chart.objectName())
         assert written.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

@@ -52,16 +52,22 @@ def drawn(item) -> int:
 def series_drawn(page: TrendsPage) -> dict[str, int]:
     """Points of every series of every chart on the page, by chart and item."""
     counts = {}
-    for chart in (page.headline, page.timeline, page.scatter, page.group_means,
-                  page.weekly_adherence):
+    for chart in (
+        page.headline,
+        page.timeline,
+        page.scatter,
+        page.group_means,
+        page.weekly_adherence,
+    ):
         for number, item in enumerate(chart.graphics.scene().items()):
             if isinstance(item, pg.PlotDataItem | pg.ScatterPlotItem | pg.BarGraphItem):
                 counts[f"{chart.objectName()}:{type(item).__name__}:{number}"] = drawn(item)
     return counts
 
 
-@pytest.mark.parametrize(("key", "unit"), [("30d", "day"), ("90d", "day"), ("1y", "week"),
-                                           ("all", "month")])
+@pytest.mark.parametrize(
+    ("key", "unit"), [("30d", "day"), ("90d", "day"), ("1y", "week"), ("all", "month")]
+)
 def test_no_series_draws_more_than_a_thousand_points(page, key, unit):
     page.range_switch.set_key(key)
     counts = series_drawn(page)
@@ -102,8 +108,12 @@ def test_the_date_axis_names_month_and_year_where_the_range_starts():
     assert labels(TODAY, TODAY - dt.timedelta(days=1)) == []  # empty: no 00.100 … 00.900
     for shown in (month, quarter):  # day numbers only rise between two month names
         numbers = [int(label) for label in shown[1:] if label.isdigit()]
-        runs = [int(x) for x in " ".join(
-            label if label.isdigit() else "|" for label in shown[1:]).split("|")[0].split()]
+        runs = [
+            int(x)
+            for x in " ".join(label if label.isdigit() else "|" for label in shown[1:])
+            .split("|")[0]
+            .split()
+        ]
         assert runs == sorted(runs) and all(1 <= n <= 31 for n in numbers)
 
 
@@ -124,8 +134,11 @@ def test_the_headline_means_match_an_independent_count(page, ten_years, key):
     series = ten_years.series(start, end)
     means = page.headline.bar_means()
     for bar in range(4):
-        days = [m for m, g in zip(series.mood, series.meaningful, strict=True)
-                if m == m and g == g and min(int(g), 3) == bar]
+        days = [
+            m
+            for m, g in zip(series.mood, series.meaningful, strict=True)
+            if m == m and g == g and min(int(g), 3) == bar
+        ]
         if len(days) >= 5:
             assert abs(means[bar] - sum(days) / len(days)) < 1e-9
             assert page.headline.words_under()[bar] == f"n = {len(days)} days"
@@ -134,8 +147,10 @@ def test_the_headline_means_match_an_independent_count(page, ten_years, key):
             assert page.headline.words_under()[bar].startswith("not enough data yet")
     report = ten_years.insights(start, end)
     claimed = "association, not proof of cause" in page.headline.sentence
-    assert claimed == (report.associations["meaningful_contacts_vs_mood"].clear
-                       or report.comparisons["meaningful_contact"].clear)
+    assert claimed == (
+        report.associations["meaningful_contacts_vs_mood"].clear
+        or report.comparisons["meaningful_contact"].clear
+    )
     assert page.headline.show_bar(3).startswith("3 or more contacts that felt good: ")
 
 

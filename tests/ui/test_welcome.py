@@ -44,8 +44,7 @@ def test_an_empty_journal_is_welcomed_in_three_lines_and_starts_fresh(qtbot, ope
     assert not panel.isVisible() and window.today_page.isVisible()
 
 
-def test_the_reminder_is_chosen_by_mouse_and_turned_off_by_key(qtbot, open_window,
-                                                              journal_dir):
+def test_the_reminder_is_chosen_by_mouse_and_turned_off_by_key(qtbot, open_window, journal_dir):
     window = open_window()
     remind = window.findChild(QCheckBox, "welcome_remind")
     qtbot.mouseClick(remind, Qt.MouseButton.LeftButton)
@@ -68,7 +67,8 @@ def test_the_demo_opens_apart_and_never_in_ones_own_journal(qtbot, open_window, 
 
 
 def test_a_journal_with_entries_has_no_welcome_and_the_first_check_in_ends_it(
-        qtbot, open_window, journal_dir):
+    qtbot, open_window, journal_dir
+):
     window = open_window()
     window.today_page.day_saved.emit(TODAY)
     assert not window.findChild(object, "welcome").isVisible()
@@ -82,8 +82,9 @@ def _empty_state(window, key):
     return window.page(key).findChild(object, "empty_state")
 
 
-def test_empty_chart_pages_say_what_will_appear_and_after_how_many_days(qtbot, open_window,
-                                                                       journal_dir):
+def test_empty_chart_pages_say_what_will_appear_and_after_how_many_days(
+    qtbot, open_window, journal_dir
+):
     _seed_days(journal_dir, 3)
     window = open_window()
     trends = _empty_state(window, "trends")

@@ -120,8 +120,9 @@ def line_data(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(x, dtype=float), y
 
 
-def date_ticks(low: float, high: float, pixels: float, label_width: float
-               ) -> list[tuple[float, str, bool]]:
+def date_ticks(
+    low: float, high: float, pixels: float, label_width: float
+) -> list[tuple[float, str, bool]]:
     """Ticks for a date axis from ``low`` to ``high`` seconds on ``pixels`` pixels: (seconds,
     label, major) with labels ``label_width`` pixels wide never overlapping.
 
@@ -149,8 +150,11 @@ def date_ticks(low: float, high: float, pixels: float, label_width: float
     months_apart = next((m for m in (1, 2, 3, 6, 12, 24, 60, 120) if m * 28 >= room), 240)
     month = dt.date(first.year, first.month, 1)
     while month <= last:
-        if month > first and (month.month - 1) % min(months_apart, 12) == 0 and (
-                months_apart <= 12 or month.year % (months_apart // 12) == 0):
+        if (
+            month > first
+            and (month.month - 1) % min(months_apart, 12) == 0
+            and (months_apart <= 12 or month.year % (months_apart // 12) == 0)
+        ):
             if months_apart >= 12:
                 label = str(month.year)
             else:
@@ -222,8 +226,10 @@ def localise_ticks(axis: pg.AxisItem) -> None:
 
     def tick_strings(values: list, scale: float, spacing: float) -> list[str]:
         point = QLocale().decimalPoint()
-        return [text.replace("-", "\u2212").replace(".", point)
-                for text in english(values, scale, spacing)]
+        return [
+            text.replace("-", "\u2212").replace(".", point)
+            for text in english(values, scale, spacing)
+        ]
 
     axis.tickStrings = tick_strings
     axis._localised = True

@@ -53,8 +53,9 @@ class ConnectionScatter(ChartCard):
 
         self._caption = QLabel(objectName="connection_scatter_caption", wordWrap=True)
         self._caption.setAccessibleName(self.tr("What the connection chart shows"))
-        self._details_button = QToolButton(objectName="connection_scatter_details",
-                                           text=self.tr("Details"), checkable=True)
+        self._details_button = QToolButton(
+            objectName="connection_scatter_details", text=self.tr("Details"), checkable=True
+        )
         self._details_button.setAccessibleName(self.tr("Show the figures behind the caption"))
         self._details = QLabel(objectName="connection_scatter_details_text", wordWrap=True)
         self._details.setAccessibleName(self.tr("Figures of the connection chart"))
@@ -175,11 +176,19 @@ class ConnectionScatter(ChartCard):
         if not 0 <= index < len(self._x):
             return self._readout.text()
         low = self._x[index]
-        where = (format_figure(low) if self._step == 1.0 else self.tr("{low}–{high}").format(
-            low=format_figure(low), high=format_figure(low + self._step)))
+        where = (
+            format_figure(low)
+            if self._step == 1.0
+            else self.tr("{low}–{high}").format(
+                low=format_figure(low), high=format_figure(low + self._step)
+            )
+        )
         text = self.tr("{measure} {where}, mood {mood}: {days} days").format(
-            measure=self._measure, where=where, mood=format_figure(self._y[index]),
-            days=format_number(self._days[index], 0))
+            measure=self._measure,
+            where=where,
+            mood=format_figure(self._y[index]),
+            days=format_number(self._days[index], 0),
+        )
         self._readout.setText(text)
         return text
 
@@ -213,18 +222,27 @@ class ConnectionScatter(ChartCard):
     def _caption_text(self) -> str:
         result = self._association
         if not result.reportable or result.spearman is None:
-            return self.tr("Not enough data yet to tell how {measure} and mood go "
-                           "together.").format(measure=self._measure)
+            return self.tr(
+                "Not enough data yet to tell how {measure} and mood go together."
+            ).format(measure=self._measure)
         if not result.clear:
-            return self.tr("Each dot is a combination of {measure} and mood, bigger where "
-                           "more days had it. No clear link shows in these days.").format(
-                measure=self._measure)
-        text = (self.tr("Each dot is a combination of {measure} and mood, bigger where more "
-                        "days had it. Days with more {measure} tended to have a better mood — "
-                        "an association, not proof of cause.") if result.spearman > 0 else
-                self.tr("Each dot is a combination of {measure} and mood, bigger where more "
-                        "days had it. Days with more {measure} tended to have a lower mood — "
-                        "an association, not proof of cause."))
+            return self.tr(
+                "Each dot is a combination of {measure} and mood, bigger where "
+                "more days had it. No clear link shows in these days."
+            ).format(measure=self._measure)
+        text = (
+            self.tr(
+                "Each dot is a combination of {measure} and mood, bigger where more "
+                "days had it. Days with more {measure} tended to have a better mood — "
+                "an association, not proof of cause."
+            )
+            if result.spearman > 0
+            else self.tr(
+                "Each dot is a combination of {measure} and mood, bigger where more "
+                "days had it. Days with more {measure} tended to have a lower mood — "
+                "an association, not proof of cause."
+            )
+        )
         return text.format(measure=self._measure)
 
     def _colour_dots(self) -> None:

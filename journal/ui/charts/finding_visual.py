@@ -21,8 +21,9 @@ from journal.ui.charts.common import format_number
 
 
 def _scheme(widget: QWidget) -> palette.Scheme:
-    return "dark" if widget.palette().color(QPalette.ColorRole.Window).lightness() < 128 \
-        else "light"
+    return (
+        "dark" if widget.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "light"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,22 +61,27 @@ class TwoBars(QWidget):
         for row, bar in enumerate(self.bars):
             top = row * (line + 6) + 2
             painter.setPen(text)
-            painter.drawText(QRectF(0, top, labels - 8, line),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                             bar.label)
+            painter.drawText(
+                QRectF(0, top, labels - 8, line),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                bar.label,
+            )
             # coloured by the number printed beside it (one decimal, halves up), so two bars
             # that both read 5.5 never differ in colour
             fill = QColor(palette.mood_colour(math.floor(round(bar.value, 1) + 0.5), scheme))
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
             painter.drawRect(QRectF(labels, top + 2, track, line - 4))  # the 0–10 track
             painter.setBrush(fill)
-            painter.drawRect(QRectF(labels, top + 2, track * max(0.0, min(bar.value, 10)) / 10,
-                                    line - 4))
+            painter.drawRect(
+                QRectF(labels, top + 2, track * max(0.0, min(bar.value, 10)) / 10, line - 4)
+            )
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(text)
-            painter.drawText(QRectF(labels + track + 6, top, number, line),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             format_number(bar.value, 1))
+            painter.drawText(
+                QRectF(labels + track + 6, top, number, line),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                format_number(bar.value, 1),
+            )
         painter.end()
 
 
@@ -110,8 +116,11 @@ class Intervals(QWidget):
         line = metrics.height()
         text = self.palette().color(QPalette.ColorRole.WindowText)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        labels = (max(metrics.horizontalAdvance(r.label) for r in self.rows) + 8
-                  if any(r.label for r in self.rows) else 0)
+        labels = (
+            max(metrics.horizontalAdvance(r.label) for r in self.rows) + 8
+            if any(r.label for r in self.rows)
+            else 0
+        )
         left, right = labels + 12, self.width() - 12
         width = max(right - left, 20)
 
@@ -123,16 +132,19 @@ class Intervals(QWidget):
         painter.drawLine(QPointF(at(0), 0), QPointF(at(0), bottom))  # no link
         painter.setPen(muted)
         for value, name in ((-1, "−1"), (0, self.tr("0: no link")), (1, "+1")):
-            painter.drawText(QRectF(at(value) - 60, bottom, 120, line),
-                             int(Qt.AlignmentFlag.AlignCenter), name)
+            painter.drawText(
+                QRectF(at(value) - 60, bottom, 120, line), int(Qt.AlignmentFlag.AlignCenter), name
+            )
         colour = QColor(palette.mood_colour(2, _scheme(self)))
         for row, item in enumerate(self.rows):
             middle = row * (line + 6) + line / 2 + 2
             painter.setPen(text)
             if item.label:
-                painter.drawText(QRectF(0, middle - line / 2, labels - 8, line),
-                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                                 item.label)
+                painter.drawText(
+                    QRectF(0, middle - line / 2, labels - 8, line),
+                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                    item.label,
+                )
             if item.low is not None and item.high is not None:
                 painter.setPen(QPen(text, 2))
                 painter.drawLine(QPointF(at(item.low), middle), QPointF(at(item.high), middle))

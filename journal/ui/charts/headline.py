@@ -30,15 +30,20 @@ class HeadlineChart(ChartCard):
     """Mean mood by the number of contacts that felt good that day, with n and 95% CI."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("headline", self.tr("Mood on days with more or fewer good contacts"),
-                         parent)
+        super().__init__(
+            "headline", self.tr("Mood on days with more or fewer good contacts"), parent
+        )
         self._n = np.zeros(BARS)
         self._mean = self._low = self._high = np.full(BARS, np.nan)
         self._colours: ChartColours | None = None
         self._readout = QLabel(objectName="headline_readout", wordWrap=True)
         self._readout.setAccessibleName(self.tr("Values of the bar under the pointer"))
-        self._readout.setText(self.tr("Bar: mean mood on those days · whisker: its 95% "
-                                      "interval. Point at a bar to see its figures."))
+        self._readout.setText(
+            self.tr(
+                "Bar: mean mood on those days · whisker: its 95% "
+                "interval. Point at a bar to see its figures."
+            )
+        )
         self._sentence = QLabel(objectName="headline_sentence", wordWrap=True)
         self._sentence.setAccessibleName(self.tr("What the headline chart shows"))
         self._sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -57,8 +62,9 @@ class HeadlineChart(ChartCard):
         plot.setLabel("left", self.tr("mean mood (0–10)"))
         plot.setLabel("bottom", self.tr("contacts that felt good that day (rated 4–5)"))
         plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
-        plot.getAxis("bottom").setTicks([[(0, self.tr("none")), (1, "1"), (2, "2"),
-                                          (3, self.tr("3 or more"))]])
+        plot.getAxis("bottom").setTicks(
+            [[(0, self.tr("none")), (1, "1"), (2, "2"), (3, self.tr("3 or more"))]]
+        )
         plot.setYRange(-1.3, 10.3, padding=0)
         plot.setXRange(-0.6, BARS - 0.4, padding=0)
         self._bars = pg.BarGraphItem(x=[], height=[], width=0.62)
@@ -99,8 +105,9 @@ class HeadlineChart(ChartCard):
         """What each bar's place says under it ("n = 40 days" or "not enough data yet")."""
         return [item.toPlainText() for item in self._counts]
 
-    def set_data(self, n: np.ndarray, mean: np.ndarray, low: np.ndarray, high: np.ndarray,
-                 sentence: str) -> None:
+    def set_data(
+        self, n: np.ndarray, mean: np.ndarray, low: np.ndarray, high: np.ndarray, sentence: str
+    ) -> None:
         """Four bars (``NaN`` mean: left out under the thresholds) and the sentence under."""
         self._n = np.asarray(n, dtype=float)
         self._mean = np.asarray(mean, dtype=float)
@@ -112,17 +119,27 @@ class HeadlineChart(ChartCard):
         """Show the figures of bar ``index`` in the readout (as hovering does)."""
         if not 0 <= index < BARS:
             return self._readout.text()
-        count = self.tr("no contact that felt good") if index == 0 else (
-            self.tr("3 or more contacts that felt good") if index == BARS - 1
-            else self.tr("%n contact(s) that felt good", "", index))
+        count = (
+            self.tr("no contact that felt good")
+            if index == 0
+            else (
+                self.tr("3 or more contacts that felt good")
+                if index == BARS - 1
+                else self.tr("%n contact(s) that felt good", "", index)
+            )
+        )
         if math.isnan(self._mean[index]):
             text = self.tr("{count}: not enough data yet ({n} days)").format(
-                count=count, n=int(self._n[index]))
+                count=count, n=int(self._n[index])
+            )
         else:
             text = self.tr("{count}: mean mood {mean} (95% CI {low} to {high}), {n} days").format(
-                count=count, mean=format_number(self._mean[index], 1),
-                low=format_number(self._low[index], 1), high=format_number(self._high[index], 1),
-                n=int(self._n[index]))
+                count=count,
+                mean=format_number(self._mean[index], 1),
+                low=format_number(self._low[index], 1),
+                high=format_number(self._high[index], 1),
+                n=int(self._n[index]),
+            )
         self._readout.setText(text)
         return text
 
@@ -133,11 +150,14 @@ class HeadlineChart(ChartCard):
         x = np.arange(BARS, dtype=float)
         scheme = "dark" if self._colours is not None and self._colours.dark else "light"
         fills = [QColor(palette.mood_colour(round(m), scheme)) for m in self._mean[shown]]
-        self._bars.setOpts(x=x[shown], height=self._mean[shown], width=0.62,
-                           brushes=fills or None)
-        self._whiskers.setData(x=x[shown], y=self._mean[shown],
-                               top=self._high[shown] - self._mean[shown],
-                               bottom=self._mean[shown] - self._low[shown], beam=0.12)
+        self._bars.setOpts(x=x[shown], height=self._mean[shown], width=0.62, brushes=fills or None)
+        self._whiskers.setData(
+            x=x[shown],
+            y=self._mean[shown],
+            top=self._high[shown] - self._mean[shown],
+            bottom=self._mean[shown] - self._low[shown],
+            beam=0.12,
+        )
         self._whiskers.setVisible(bool(shown.any()))
         for i in range(BARS):
             value, count = self._values[i], self._counts[i]

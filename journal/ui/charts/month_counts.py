@@ -35,8 +35,9 @@ class MonthCounts(QWidget):
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().lineSpacing()
-        return QSize(max(240, len(self._labels) * self.fontMetrics().horizontalAdvance("Mmm  ")),
-                     line * 7)
+        return QSize(
+            max(240, len(self._labels) * self.fontMetrics().horizontalAdvance("Mmm  ")), line * 7
+        )
 
     def minimumSizeHint(self) -> QSize:
         return QSize(120, self.sizeHint().height())
@@ -59,10 +60,12 @@ class MonthCounts(QWidget):
             bar = QRectF(left + slot * 0.2, bottom - height, slot * 0.6, height)
             painter.fillRect(bar, bar_colour)
             painter.setPen(text_colour)
-            painter.drawText(QRectF(left, bar.top() - line, slot, line),
-                             Qt.AlignmentFlag.AlignCenter, str(count))
-            painter.drawText(QRectF(left, bottom + line * 0.2, slot, line),
-                             Qt.AlignmentFlag.AlignCenter, label)
+            painter.drawText(
+                QRectF(left, bar.top() - line, slot, line), Qt.AlignmentFlag.AlignCenter, str(count)
+            )
+            painter.drawText(
+                QRectF(left, bottom + line * 0.2, slot, line), Qt.AlignmentFlag.AlignCenter, label
+            )
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(0, int(bottom), self.width(), int(bottom))
         painter.end()

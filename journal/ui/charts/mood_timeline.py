@@ -138,6 +138,7 @@ class MoodTimeline(ChartCard):
 
     def drawn_points(self) -> dict[str, int]:
         """How many points (or bars) each series draws: what keeps a long range readable."""
+
         def size(values: object) -> int:
             return 0 if values is None else len(values)  # type: ignore[arg-type]
 
@@ -149,8 +150,14 @@ class MoodTimeline(ChartCard):
             "other": size(self._other_bars.opts["x"]),
         }
 
-    def set_data(self, days: np.ndarray, mood: np.ndarray, mood_mean: np.ndarray,
-                 good: np.ndarray, other: np.ndarray | None = None) -> None:
+    def set_data(
+        self,
+        days: np.ndarray,
+        mood: np.ndarray,
+        mood_mean: np.ndarray,
+        good: np.ndarray,
+        other: np.ndarray | None = None,
+    ) -> None:
         """Show ``days`` (``datetime64[D]``, consecutive) with their values (``NaN``: gap):
         mood, its 7-day mean, contacts that felt good and other contacts (0 when omitted)."""
         self._unit = "day"
@@ -158,8 +165,11 @@ class MoodTimeline(ChartCard):
         self._mood = np.asarray(mood, dtype=float)
         self._mean = np.asarray(mood_mean, dtype=float)
         self._good = np.asarray(good, dtype=float)
-        self._other = (np.where(np.isnan(self._good), np.nan, 0.0) if other is None
-                       else np.asarray(other, dtype=float))
+        self._other = (
+            np.where(np.isnan(self._good), np.nan, 0.0)
+            if other is None
+            else np.asarray(other, dtype=float)
+        )
         self._low = self._high = self._n = np.full(len(self._days), np.nan)
         self._x = x = timestamps(self._days)
         dots = "o" if len(x) <= DOTS_UP_TO else None
@@ -170,9 +180,18 @@ class MoodTimeline(ChartCard):
         self._set_bars(np.full(len(x), 0.8 * DAY))
         self._finish(self.tr("Mood and contacts, day by day"), self.tr("contacts"))
 
-    def set_periods(self, unit: str, starts: np.ndarray, ends: np.ndarray, n: np.ndarray,
-                    mean: np.ndarray, low: np.ndarray, high: np.ndarray, good: np.ndarray,
-                    other: np.ndarray) -> None:
+    def set_periods(
+        self,
+        unit: str,
+        starts: np.ndarray,
+        ends: np.ndarray,
+        n: np.ndarray,
+        mean: np.ndarray,
+        low: np.ndarray,
+        high: np.ndarray,
+        good: np.ndarray,
+        other: np.ndarray,
+    ) -> None:
         """Show weeks or months (``unit``): from ``starts`` to ``ends`` (inclusive days), the
         check-ins ``n``, mean mood and its middle half ``low``–``high``, and contacts per logged
         day that felt good and not (``NaN``: nothing known)."""
@@ -189,16 +208,22 @@ class MoodTimeline(ChartCard):
         self._mood_line.setData(*line_data(x, self._mood), symbol="o")
         self._mean_line.setData([], [])
         known = ~np.isnan(self._low)
-        self._band.setOpts(x=x[known], y0=self._low[known],
-                           height=np.maximum(self._high[known] - self._low[known], 0.08),
-                           width=widths[known])
+        self._band.setOpts(
+            x=x[known],
+            y0=self._low[known],
+            height=np.maximum(self._high[known] - self._low[known], 0.08),
+            width=widths[known],
+        )
         self._set_bars(widths * 0.8)
         if unit == "week":
             title = self.tr("Mood and contacts, week by week")
         else:
             title = self.tr("Mood and contacts, month by month")
-        self._readout.setText(self.tr("Point at a week to see its values.") if unit == "week"
-                              else self.tr("Point at a month to see its values."))
+        self._readout.setText(
+            self.tr("Point at a week to see its values.")
+            if unit == "week"
+            else self.tr("Point at a month to see its values.")
+        )
         self._finish(title, self.tr("contacts a day"))
 
     def show_day(self, index: int) -> str:
@@ -208,31 +233,48 @@ class MoodTimeline(ChartCard):
         mood, good, other = self._mood[index], self._good[index], self._other[index]
         if self._unit == "day":
             parts = [format_date(self._days[index].item(), "weekday_date")]
-            parts.append(self.tr("no check-in") if math.isnan(mood)
-                         else self.tr("mood {value}").format(value=format_figure(mood)))
-            if not math.isnan(self._mean[index]):
-                parts.append(self.tr("7-day mean {value}").format(
-                    value=format_number(self._mean[index], 1)))
             parts.append(
-                self.tr("nothing logged") if math.isnan(good)
+                self.tr("no check-in")
+                if math.isnan(mood)
+                else self.tr("mood {value}").format(value=format_figure(mood))
+            )
+            if not math.isnan(self._mean[index]):
+                parts.append(
+                    self.tr("7-day mean {value}").format(value=format_number(self._mean[index], 1))
+                )
+            parts.append(
+                self.tr("nothing logged")
+                if math.isnan(good)
                 else self.tr("contacts {value} ({good} felt good)").format(
-                    value=format_figure(good + other), good=format_figure(good)))
+                    value=format_figure(good + other), good=format_figure(good)
+                )
+            )
         else:
-            parts = [self.tr("{start} to {end}").format(
-                start=format_date(self._days[index].item(), "day_month"),
-                end=format_date(self._ends[index].item()))]
+            parts = [
+                self.tr("{start} to {end}").format(
+                    start=format_date(self._days[index].item(), "day_month"),
+                    end=format_date(self._ends[index].item()),
+                )
+            ]
             if math.isnan(mood):
                 parts.append(self.tr("no check-in"))
             else:
                 parts.append(self.tr("mean mood {value}").format(value=format_number(mood, 1)))
-                parts.append(self.tr("middle half of days {low}–{high}").format(
-                    low=format_figure(self._low[index]), high=format_figure(self._high[index])))
+                parts.append(
+                    self.tr("middle half of days {low}–{high}").format(
+                        low=format_figure(self._low[index]), high=format_figure(self._high[index])
+                    )
+                )
                 count = int(self._n[index])
-                parts.append(self.tr("1 check-in") if count == 1
-                             else self.tr("%Ln check-ins", "", count))
+                parts.append(
+                    self.tr("1 check-in") if count == 1 else self.tr("%Ln check-ins", "", count)
+                )
             if not math.isnan(good):
-                parts.append(self.tr("contacts a day {value} ({good} felt good)").format(
-                    value=format_number(good + other, 1), good=format_number(good, 1)))
+                parts.append(
+                    self.tr("contacts a day {value} ({good} felt good)").format(
+                        value=format_number(good + other, 1), good=format_number(good, 1)
+                    )
+                )
         text = " · ".join(parts)
         self._readout.setText(text)
         for cursor in self._cursors:
@@ -283,8 +325,12 @@ class MoodTimeline(ChartCard):
             self._legend.addItem(self._mood_line, self.tr("daily mood (thin line)"))
             self._legend.addItem(self._mean_line, self.tr("7-day mean (thick line)"))
         else:
-            self._legend.addItem(self._mood_line, self.tr("weekly mean mood (line)")
-                                 if self._unit == "week" else self.tr("monthly mean mood (line)"))
+            self._legend.addItem(
+                self._mood_line,
+                self.tr("weekly mean mood (line)")
+                if self._unit == "week"
+                else self.tr("monthly mean mood (line)"),
+            )
             self._legend.addItem(self._band, self.tr("middle half of the days (band)"))
         self._legend.addItem(self._good_bars, self.tr("contacts that felt good (dark bars)"))
         self._legend.addItem(self._other_bars, self.tr("other contacts (light bars)"))
@@ -295,21 +341,26 @@ class MoodTimeline(ChartCard):
         self._colours = colours
         daily = self._unit == "day"
         # the daily line is translucent so the 7-day mean reads above it
-        self._mood_line.setPen(pg.mkPen(colours.translucent(colours.primary, 150), width=1)
-                               if daily else pg.mkPen(colours.primary, width=2.5))
+        self._mood_line.setPen(
+            pg.mkPen(colours.translucent(colours.primary, 150), width=1)
+            if daily
+            else pg.mkPen(colours.primary, width=2.5)
+        )
         self._mood_line.setSymbolPen(pg.mkPen(colours.primary))
         self._mood_line.setSymbolBrush(colours.primary)
         self._mood_line.setSymbolSize(5 if daily or len(self._x) > 60 else 6)
         self._mean_line.setPen(pg.mkPen(colours.secondary, width=3.5))
         self._band.setOpts(brush=colours.translucent(colours.primary, 55), pen=pg.mkPen(None))
-        self._good_bars.setOpts(brush=colours.translucent(colours.tertiary, 220),
-                                pen=pg.mkPen(None))
+        self._good_bars.setOpts(
+            brush=colours.translucent(colours.tertiary, 220), pen=pg.mkPen(None)
+        )
         light = 140 if colours.dark else 80  # a pale green on white; lighter on dark, too
-        self._other_bars.setOpts(brush=colours.translucent(colours.tertiary.lighter(140)
-                                                           if colours.dark else colours.tertiary,
-                                                           light),
-                                 pen=pg.mkPen(colours.translucent(colours.tertiary, 160),
-                                              width=0.5))
+        self._other_bars.setOpts(
+            brush=colours.translucent(
+                colours.tertiary.lighter(140) if colours.dark else colours.tertiary, light
+            ),
+            pen=pg.mkPen(colours.translucent(colours.tertiary, 160), width=0.5),
+        )
         for plot in (self._mood_plot, self._contact_plot):
             style_plot(plot, colours)
         for cursor in self._cursors:

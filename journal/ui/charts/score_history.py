@@ -97,9 +97,17 @@ class ScoreHistoryChart(ChartCard):
         ticks = self._plot.getAxis("right")._tickLevels or [[]]
         return [name for _y, name in ticks[0]]
 
-    def set_data(self, dates: np.ndarray, totals: np.ndarray, flagged: np.ndarray,
-                 bands: Sequence[tuple[int, int, str]], title: str = "",
-                 empty_note: str = "", *, higher_is_better: bool = False) -> None:
+    def set_data(
+        self,
+        dates: np.ndarray,
+        totals: np.ndarray,
+        flagged: np.ndarray,
+        bands: Sequence[tuple[int, int, str]],
+        title: str = "",
+        empty_note: str = "",
+        *,
+        higher_is_better: bool = False,
+    ) -> None:
         """Show ``totals`` (one per ``datetime64[D]`` date) over ``bands``
         (``(low, high, name)``, inclusive, lowest first); ``flagged`` marks safety answers.
         ``higher_is_better`` (WHO-5) makes the lowest band the most severe."""
@@ -157,14 +165,16 @@ class ScoreHistoryChart(ChartCard):
         return chart_colours(self.palette())
 
     def _apply_colours(self, colours: ChartColours) -> None:
-        edge = pg.mkPen(colours.translucent(colours.muted, 110), width=1,
-                        style=Qt.PenStyle.DashLine)
+        edge = pg.mkPen(
+            colours.translucent(colours.muted, 110), width=1, style=Qt.PenStyle.DashLine
+        )
         scheme = "dark" if colours.dark else "light"
         shown = len(self.regions)
         for index, region in enumerate(self._regions):
             step = severity_step(index, shown, higher_is_better=self._higher_is_better)
-            shade = colours.translucent(QColor(palette.mood_colour(step, scheme)),
-                                        _BAND_ALPHA[scheme])
+            shade = colours.translucent(
+                QColor(palette.mood_colour(step, scheme)), _BAND_ALPHA[scheme]
+            )
             region.setBrush(pg.mkBrush(shade))
             region.setHoverBrush(pg.mkBrush(shade))
             for line in region.lines:

@@ -110,10 +110,14 @@ class WeeklyAdherenceChart(ChartCard):
         with ``unit`` "month", per month starting on each first day (years of weeks)."""
         half = 15.2 * DAY if unit == "month" else 3.5 * DAY  # the middle of each period
         x = timestamps(weeks, noon=False) + half
-        self._title.setText(self.tr("Care kept each month, and mood") if unit == "month"
-                            else self.tr("Care kept each week, and mood"))
-        self._mood_plot.setLabel("left", self.tr("monthly mood") if unit == "month"
-                                 else self.tr("weekly mood"))
+        self._title.setText(
+            self.tr("Care kept each month, and mood")
+            if unit == "month"
+            else self.tr("Care kept each week, and mood")
+        )
+        self._mood_plot.setLabel(
+            "left", self.tr("monthly mood") if unit == "month" else self.tr("weekly mood")
+        )
         ratios = {"medication": medication, "sessions": sessions, "commitments": commitments}
         size = 7 if len(x) <= SMALL_MARKERS_FROM else 3
         for key, values in ratios.items():
@@ -124,8 +128,9 @@ class WeeklyAdherenceChart(ChartCard):
         )
         for sample, label in self._legend.items:
             if sample.item is self._mood_line:
-                label.setText(self.tr("monthly mean mood") if unit == "month"
-                              else self.tr("weekly mean mood"))
+                label.setText(
+                    self.tr("monthly mean mood") if unit == "month" else self.tr("weekly mean mood")
+                )
         if self._built:
             style_legend(self._legend, chart_colours(self.palette()))
         if len(x):

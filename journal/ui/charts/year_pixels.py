@@ -173,8 +173,7 @@ class YearPixels(ChartCard):
         shown = {}
         for score, item in enumerate(self._digits):
             x, y = item.getData()
-            shown.update({(math.floor(a), math.floor(b)): score for a, b in zip(x, y,
-                                                                                 strict=True)})
+            shown.update({(math.floor(a), math.floor(b)): score for a, b in zip(x, y, strict=True)})
         return shown
 
     def day_at(self, column: int, row: int) -> dt.date | None:
@@ -232,8 +231,9 @@ class YearPixels(ChartCard):
         missing = ~known & (np.arange(count) >= self._skip)
         steps = np.clip(np.round(np.nan_to_num(self._mood)), 0, 10).astype(int)
         scheme = self._scheme()
-        table = np.array([[*QColor(c).getRgb()[:3], 255] for c in palette.mood_colours(scheme)],
-                         dtype=np.uint8)
+        table = np.array(
+            [[*QColor(c).getRgb()[:3], 255] for c in palette.mood_colours(scheme)], dtype=np.uint8
+        )
         if known.any():
             cells[columns[known], rows[known]] = table[steps[known]]
         cells[columns[missing], rows[missing]] = self.colour_of(math.nan)
@@ -245,8 +245,12 @@ class YearPixels(ChartCard):
         self._missing.setData(columns[missing] + 0.45, rows[missing] + 0.45)
         for score, item in enumerate(self._digits):
             at = known & (steps == score)
-            item.setData(columns[at] + 0.45, rows[at] + 0.45, symbol=_digits()[score],
-                         brush=pg.mkBrush(palette.text_on(palette.mood_colour(score, scheme))))
+            item.setData(
+                columns[at] + 0.45,
+                rows[at] + 0.45,
+                symbol=_digits()[score],
+                brush=pg.mkBrush(palette.text_on(palette.mood_colour(score, scheme))),
+            )
         self._size_digits()
         key = table.repeat(CELL, axis=0)[:, np.newaxis, :].repeat(CELL, axis=1)
         key[CELL - 1 :: CELL, :, 3] = 0  # the same thin gaps as the days
@@ -334,8 +338,11 @@ class YearPixels(ChartCard):
 
     def _on_scene_mouse_clicked(self, event: object) -> None:
         position = event.scenePos()  # type: ignore[attr-defined]
-        if event.button() != Qt.MouseButton.LeftButton or not len(self._mood) or \
-                not self._plot.sceneBoundingRect().contains(position):  # type: ignore[attr-defined]
+        if (
+            event.button() != Qt.MouseButton.LeftButton
+            or not len(self._mood)
+            or not self._plot.sceneBoundingRect().contains(position)
+        ):  # type: ignore[attr-defined]
             return
         point = self._plot.vb.mapSceneToView(position)
         self.click_cell(math.floor(point.x()), math.floor(point.y()))

@@ -36,8 +36,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+T", QT_TRANSLATE_NOOP("about", "Go to today")),
     ("Ctrl+F", QT_TRANSLATE_NOOP("about", "Search people")),
     ("F2", QT_TRANSLATE_NOOP("about", "Rename the selected person")),
-    ("Enter / Esc", QT_TRANSLATE_NOOP("about", "Open the selected person's page / back to "
-                                               "People")),
+    ("Enter / Esc", QT_TRANSLATE_NOOP("about", "Open the selected person's page / back to People")),
     ("0-5", QT_TRANSLATE_NOOP("about", "Answer the current questionnaire item")),
     ("Backspace", QT_TRANSLATE_NOOP("about", "Go back one questionnaire item")),
     ("F1", QT_TRANSLATE_NOOP("about", "Need help now: your safety plan and crisis lines")),
@@ -72,13 +71,16 @@ _KEYS = re.compile(r"(?:(?:Ctrl|Alt|Shift)\+)+\w+|\b(?:Enter|Backspace|Esc|F\d+)
 
 def native_keys(keys: str) -> str:
     """``keys`` as the platform writes them, in the person's language ("Strg+S" in German)."""
-    return _KEYS.sub(lambda found: QKeySequence(found.group(0)).toString(
-        QKeySequence.SequenceFormat.NativeText), keys)
+    return _KEYS.sub(
+        lambda found: QKeySequence(found.group(0)).toString(QKeySequence.SequenceFormat.NativeText),
+        keys,
+    )
 
 
 def _html_list(entries: list[tuple[str, str]]) -> str:
-    return "<ul>{}</ul>".format("".join(f"<li>{escape(name)}: {escape(what)}</li>"
-                                        for name, what in entries))
+    return "<ul>{}</ul>".format(
+        "".join(f"<li>{escape(name)}: {escape(what)}</li>" for name, what in entries)
+    )
 
 
 class ShortcutsDialog(QDialog):
@@ -135,35 +137,41 @@ class AboutDialog(QDialog):
         self.setObjectName("about_dialog")
         self.setWindowTitle(self.tr("About Connection Journal"))
         layout = QVBoxLayout(self)
-        title = theme.as_heading(QLabel(
-            self.tr("Connection Journal {version}").format(version=__version__), self))
+        title = theme.as_heading(
+            QLabel(self.tr("Connection Journal {version}").format(version=__version__), self)
+        )
         layout.addWidget(title)
         text = QTextBrowser(self)
         text.setObjectName("about_text")
         text.setAccessibleName(self.tr("About Connection Journal"))
         text.setAccessibleDescription(
-            self.tr("The privacy promise, the questionnaires' sources and the licences"))
+            self.tr("The privacy promise, the questionnaires' sources and the licences")
+        )
         questionnaires_title = self.tr("Questionnaires")  # outside the f-string: lupdate
         licences_title = self.tr("Licences")  # does not look inside one
-        licences = [(name, QCoreApplication.translate("about", licence))
-                    for name, licence in LICENCES]
-        credits = [(tr_published(q.title), tr_published(q.credit))
-                   for q in QUESTIONNAIRES.values()]
-        scores = self.tr("The app reports scores and the published band names; it does not "
-                         "diagnose. Talk with your care team about what they mean for you.")
+        licences = [
+            (name, QCoreApplication.translate("about", licence)) for name, licence in LICENCES
+        ]
+        credits = [(tr_published(q.title), tr_published(q.credit)) for q in QUESTIONNAIRES.values()]
+        scores = self.tr(
+            "The app reports scores and the published band names; it does not "
+            "diagnose. Talk with your care team about what they mean for you."
+        )
         privacy = QCoreApplication.translate("about", PRIVACY)
         # translations are text: escaped, so an "&" or "<" in one cannot break the page
         text.setHtml(
             f"<p>{escape(privacy)}</p>"
             f"<h3>{escape(questionnaires_title)}</h3>{_html_list(credits)}<p>{escape(scores)}</p>"
-            f"<h3>{escape(licences_title)}</h3>{_html_list(licences)}")
+            f"<h3>{escape(licences_title)}</h3>{_html_list(licences)}"
+        )
         layout.addWidget(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         licence = buttons.addButton(self.tr("Licence…"), QDialogButtonBox.ButtonRole.ActionRole)
         licence.setObjectName("about_licence")
         licence.setAccessibleName(self.tr("Licence"))
         licence.setAccessibleDescription(
-            self.tr("The full text of the GNU General Public License, version 3"))
+            self.tr("The full text of the GNU General Public License, version 3")
+        )
         licence.clicked.connect(lambda: LicenceDialog(self).exec())
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -178,20 +186,32 @@ class LicenceDialog(QDialog):
         self.setObjectName("licence_dialog")
         self.setWindowTitle(self.tr("Licence"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
-            "Connection Journal is free software: you can redistribute it and/or modify it "
-            "under the terms of the GNU General Public License, version 3 or (at your "
-            "option) any later version."), self, wordWrap=True))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Connection Journal is free software: you can redistribute it and/or modify it "
+                    "under the terms of the GNU General Public License, version 3 or (at your "
+                    "option) any later version."
+                ),
+                self,
+                wordWrap=True,
+            )
+        )
         text = QTextBrowser(self)
         text.setObjectName("licence_text")
         text.setAccessibleName(self.tr("Licence"))
         text.setAccessibleDescription(
-            self.tr("The full text of the GNU General Public License, version 3"))
+            self.tr("The full text of the GNU General Public License, version 3")
+        )
         text.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
         # the licence is not translated: its English text is the one that has legal force
-        text.setPlainText(licence_text() or self.tr(
-            "The licence file was not found with this installation; the GNU General Public "
-            "License, version 3, is at https://www.gnu.org/licenses/gpl-3.0.html."))
+        text.setPlainText(
+            licence_text()
+            or self.tr(
+                "The licence file was not found with this installation; the GNU General Public "
+                "License, version 3, is at https://www.gnu.org/licenses/gpl-3.0.html."
+            )
+        )
         layout.addWidget(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -56,19 +56,30 @@ class CommitmentDialog(FormDialog):
                 "group or a class, or a goal of your own"
             ),
         )
-        self.add_field("suggested_by", self.tr("Suggested &by"), self.suggested_by,
-                       description=self.tr("you, or someone of your care team from People"))
+        self.add_field(
+            "suggested_by",
+            self.tr("Suggested &by"),
+            self.suggested_by,
+            description=self.tr("you, or someone of your care team from People"),
+        )
         self.add_field(
             "per_week",
             self.tr("&Per week"),
             self.per_week,
             self.tr("your weekly target, 1–14 (twice a week = 2)"),
         )
-        self.add_field("started_on", self.tr("&Started on"), self.started_on,
-                       description=self.tr("the first day it counts; F4 opens a calendar"))
-        self.add_field("ended_on", self.tr("Ended on"), self.ended_on,
-                       description=self.tr("only if it has already ended; what you checked off "
-                                           "stays"))
+        self.add_field(
+            "started_on",
+            self.tr("&Started on"),
+            self.started_on,
+            description=self.tr("the first day it counts; F4 opens a calendar"),
+        )
+        self.add_field(
+            "ended_on",
+            self.tr("Ended on"),
+            self.ended_on,
+            description=self.tr("only if it has already ended; what you checked off stays"),
+        )
         self.alias("commitment", "title")
         self.title.setFocus()
 

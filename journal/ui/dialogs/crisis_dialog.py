@@ -47,14 +47,18 @@ class CrisisDialog(QDialog):
     choice is not stored.
     """
 
-    def __init__(self, info: CrisisInfo, *, after_item9: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, info: CrisisInfo, *, after_item9: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._info = info
         self.after_item9 = after_item9
         self.setObjectName("crisis_dialog" if after_item9 else "need_help_dialog")
-        self.setWindowTitle(self.tr("You don't have to go through this alone") if after_item9
-                            else self.tr("Need help now"))
+        self.setWindowTitle(
+            self.tr("You don't have to go through this alone")
+            if after_item9
+            else self.tr("Need help now")
+        )
         self.setModal(after_item9)
         self._copies: list[QPushButton] = []
         font = QFont(self.font())
@@ -105,10 +109,8 @@ class CrisisDialog(QDialog):
 
     def text(self) -> str:
         """Everything the dialog says, in reading order (for tests and copying)."""
-        labels = [w for w in _widgets_in(self._scroll.widget().layout())
-                  if isinstance(w, QLabel)]
-        return "\n".join(label.text() for label in labels
-                         if not label.isHidden() and label.text())
+        labels = [w for w in _widgets_in(self._scroll.widget().layout()) if isinstance(w, QLabel)]
+        return "\n".join(label.text() for label in labels if not label.isHidden() and label.text())
 
     def numbers(self) -> list[str]:
         """The numbers shown large, in reading order."""
@@ -151,8 +153,10 @@ class CrisisDialog(QDialog):
     def _label(self, text: str, name: str, *, heading: bool = False) -> QLabel:
         label = QLabel(text, objectName=name, wordWrap=True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         label.setAccessibleName(text)
         if heading:
             font = QFont(label.font())
@@ -168,15 +172,19 @@ class CrisisDialog(QDialog):
             message = self.tr(
                 "You said you have had thoughts that you would be better off dead or of "
                 "hurting yourself. You don't have to go through this alone. The people and "
-                "lines below are there for you; reaching out to one of them now can help.")
+                "lines below are there for you; reaching out to one of them now can help."
+            )
         else:
             heading = self.tr("You don't have to go through this alone")
-            message = self.tr("The people and lines below are there for you, whenever you "
-                              "need them.")
+            message = self.tr(
+                "The people and lines below are there for you, whenever you need them."
+            )
         theme.as_heading(self._label(heading, "crisis_heading"))
         self._label(message, "crisis_message")
-        self._label(self.tr("If you are in danger right now, call your local emergency number."),
-                    "crisis_danger")
+        self._label(
+            self.tr("If you are in danger right now, call your local emergency number."),
+            "crisis_danger",
+        )
 
     def _build_own_sections(self) -> None:
         info = self._info
@@ -194,10 +202,16 @@ class CrisisDialog(QDialog):
                     if number:
                         self._layout.addLayout(self._number_row(number))
         if not info.has_own_contacts:
-            theme.as_hint(self._label(self.tr(
-                "Your safety plan can hold the people you would call and your own crisis line; "
-                "they will show here first. You can fill it in on the Safety plan page when "
-                "you feel ready."), "crisis_no_plan"))
+            theme.as_hint(
+                self._label(
+                    self.tr(
+                        "Your safety plan can hold the people you would call and your own crisis "
+                        "line; they will show here first. You can fill it in on the Safety plan "
+                        "page when you feel ready."
+                    ),
+                    "crisis_no_plan",
+                )
+            )
 
     def _build_lines(self) -> None:
         self._label(self.tr("Crisis lines"), "crisis_lines_title", heading=True)
@@ -222,16 +236,20 @@ class CrisisDialog(QDialog):
         directory = self._info.directory
         self._directory = self._label(
             self.tr("Anywhere in the world: {name} at {address} lists {how}.").format(
-                name=directory.name, address=directory.address, how=_tr_data(directory.how)),
-            "crisis_directory")
+                name=directory.name, address=directory.address, how=_tr_data(directory.how)
+            ),
+            "crisis_directory",
+        )
         self._show_lines(self._info.lines)
 
     def _number_row(self, number: str) -> QHBoxLayout:
         """A number large and bold, selectable, with a Copy button beside it."""
         shown = QLabel(number, objectName="crisis_number")
         shown.setTextFormat(Qt.TextFormat.PlainText)
-        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        shown.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         shown.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable with Tab, to select
         shown.setAccessibleName(self.tr("Number: {number}").format(number=number))
         font = QFont(shown.font())
@@ -240,8 +258,9 @@ class CrisisDialog(QDialog):
         shown.setFont(font)
         copy = QPushButton(self.tr("Copy"), objectName=f"crisis_copy_{len(self._copies)}")
         copy.setAccessibleName(self.tr("Copy {number}").format(number=number))
-        copy.setAccessibleDescription(self.tr("Puts the number on the clipboard, to paste "
-                                              "into a phone or messaging app"))
+        copy.setAccessibleDescription(
+            self.tr("Puts the number on the clipboard, to paste into a phone or messaging app")
+        )
         copy.setProperty("number", number)
         copy.setAutoDefault(False)
         copy.clicked.connect(lambda _=False, b=copy: self._on_copy_clicked(b))
@@ -258,8 +277,11 @@ class CrisisDialog(QDialog):
         while self._lines.count():
             item = self._lines.takeAt(0)
             layout = item.layout()
-            widgets = [item.widget()] if item.widget() is not None else [
-                layout.itemAt(i).widget() for i in range(layout.count())]
+            widgets = (
+                [item.widget()]
+                if item.widget() is not None
+                else [layout.itemAt(i).widget() for i in range(layout.count())]
+            )
             for widget in widgets:
                 if widget is None:
                     continue
@@ -268,17 +290,25 @@ class CrisisDialog(QDialog):
                 widget.hide()
                 widget.deleteLater()
         for line in lines:
-            name = QLabel(self.tr("{name} — {how}").format(name=_tr_data(line.name),
-                                                            how=_tr_data(line.how)),
-                          objectName="crisis_line_name", wordWrap=True)
+            name = QLabel(
+                self.tr("{name} — {how}").format(name=_tr_data(line.name), how=_tr_data(line.how)),
+                objectName="crisis_line_name",
+                wordWrap=True,
+            )
             name.setTextFormat(Qt.TextFormat.PlainText)
             name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._lines.addWidget(name)
             self._lines.addLayout(self._number_row(_tr_data(line.number)))
         for widget in _widgets_in(self._lines):  # new rows of a shown dialog show at once
             widget.show()
-        empty = "" if lines else self.tr("No lines are listed here for this place yet: the "
-                                         "directory below has free, confidential helplines.")
+        empty = (
+            ""
+            if lines
+            else self.tr(
+                "No lines are listed here for this place yet: the "
+                "directory below has free, confidential helplines."
+            )
+        )
         self._no_lines.setText(empty)
         self._no_lines.setVisible(bool(empty))
         self._no_lines.setAccessibleName(empty)

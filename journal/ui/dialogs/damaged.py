@@ -27,7 +27,8 @@ class DamagedJournalDialog(QDialog):
         layout = QVBoxLayout(self)
         offer = self.tr(
             "You can restore a backup. The journal as it is now is kept, unchanged, beside it, "
-            "so nothing is lost.")
+            "so nothing is lost."
+        )
         text = QLabel(reason + "\n\n" + offer, self)
         text.setWordWrap(True)
         layout.addWidget(text)
@@ -40,8 +41,9 @@ class DamagedJournalDialog(QDialog):
         self._list.setCurrentRow(0)
         layout.addWidget(self._list)
         buttons = QDialogButtonBox(self)
-        restore = buttons.addButton(self.tr("Restore this backup"),
-                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        restore = buttons.addButton(
+            self.tr("Restore this backup"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         restore.setObjectName("restore_backup")
         restore.setAccessibleDescription(offer)
         quit_button = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)

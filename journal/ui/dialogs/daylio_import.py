@@ -41,8 +41,11 @@ if TYPE_CHECKING:
     from journal.services import ImportPreview
 
 #: Daylio's own activities that are plainly contacts, pre-filled for the person to confirm.
-SUGGESTED_KINDS = {"family": Relationship.FAMILY, "friends": Relationship.FRIEND,
-                   "date": Relationship.PARTNER}
+SUGGESTED_KINDS = {
+    "family": Relationship.FAMILY,
+    "friends": Relationship.FRIEND,
+    "date": Relationship.PARTNER,
+}
 #: Pause after a change before the preview is worked out again.
 PREVIEW_DELAY_MS = 150
 #: Where a mood nobody can place starts, for the person to set.
@@ -64,16 +67,20 @@ class DaylioImportDialog(QDialog):
     """The mapping of one Daylio or Bearable file; ``mood_map()``, ``activity_map()`` and
     ``mood_scale()`` once accepted."""
 
-    def __init__(self, journal: Journal, path: Path, questions: MappingQuestions,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        path: Path,
+        questions: MappingQuestions,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._journal = journal
         self._path = path
         self._questions = questions
         self._bearable = questions.app == "bearable"
         self.setObjectName("daylio_import_dialog")
-        title = (self.tr("Import from Bearable") if self._bearable
-                 else self.tr("Import from Daylio"))
+        title = self.tr("Import from Bearable") if self._bearable else self.tr("Import from Daylio")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._moods: dict[str, QSpinBox] = {}
@@ -97,18 +104,26 @@ class DaylioImportDialog(QDialog):
         self._preview = QLabel(objectName="daylio_preview", wordWrap=True)
         self._preview.setAccessibleName(self.tr("What would be imported"))
         self._buttons = QDialogButtonBox(objectName="daylio_buttons")
-        self._import = self._buttons.addButton(self.tr("Import"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self._import = self._buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self._import.setObjectName("daylio_import")
         cancel = self._buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("daylio_cancel")
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Choose what each factor becomes: a coping tag, a contact, or nothing. Nothing "
-            "is written until you press Import.") if self._bearable else self.tr(
-            "Choose what each Daylio mood and activity becomes. Moods whose level is known "
-            "are filled in; a mood marked “set this one” could not be placed: set it. "
-            "Nothing is written until you press Import."), wordWrap=True)
+        intro = QLabel(
+            self.tr(
+                "Choose what each factor becomes: a coping tag, a contact, or nothing. Nothing "
+                "is written until you press Import."
+            )
+            if self._bearable
+            else self.tr(
+                "Choose what each Daylio mood and activity becomes. Moods whose level is known "
+                "are filled in; a mood marked “set this one” could not be placed: set it. "
+                "Nothing is written until you press Import."
+            ),
+            wordWrap=True,
+        )
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(self._preview)
@@ -128,11 +143,17 @@ class DaylioImportDialog(QDialog):
             spin.setValue(ASKED_START if known is None else known)
             spin.setAccessibleName(self.tr("Value of the mood “{label}”").format(label=label))
             spin.setAccessibleDescription(
-                mood_scale if known is not None else
-                self.tr("{scale}; its level is not known: set it").format(scale=mood_scale))
+                mood_scale
+                if known is not None
+                else self.tr("{scale}; its level is not known: set it").format(scale=mood_scale)
+            )
             spin.valueChanged.connect(self._on_mapping_changed)
-            form.addRow(label if known is not None else self.tr(
-                "{label} (set this one)").format(label=label), spin)
+            form.addRow(
+                label
+                if known is not None
+                else self.tr("{label} (set this one)").format(label=label),
+                spin,
+            )
             self._moods[label] = spin
         return box
 
@@ -141,8 +162,9 @@ class DaylioImportDialog(QDialog):
         form = QFormLayout(box)
         scale = QComboBox(objectName="bearable_mood_scale")
         scale.setAccessibleName(self.tr("Bearable's mood scale"))
-        scale.setAccessibleDescription(self.tr(
-            "Every mood in this file is between 1 and 5: say which scale Bearable used"))
+        scale.setAccessibleDescription(
+            self.tr("Every mood in this file is between 1 and 5: say which scale Bearable used")
+        )
         scale.addItem(self.tr("Choose…"), None)
         scale.addItem(self.tr("0-10 (kept as it is)"), 10)
         scale.addItem(self.tr("1-5 (spread over 0-10)"), 5)
@@ -153,12 +175,21 @@ class DaylioImportDialog(QDialog):
         return box
 
     def _activity_box(self, activities: list[str]) -> QGroupBox:
-        box = QGroupBox(self.tr("Factors") if self._bearable else self.tr("Activities"),
-                        objectName="daylio_activities")
+        box = QGroupBox(
+            self.tr("Factors") if self._bearable else self.tr("Activities"),
+            objectName="daylio_activities",
+        )
         grid = QGridLayout(box)
         if not activities:
-            grid.addWidget(QLabel(self.tr("The file has no factors.") if self._bearable
-                                  else self.tr("The file has no activities.")), 0, 0)
+            grid.addWidget(
+                QLabel(
+                    self.tr("The file has no factors.")
+                    if self._bearable
+                    else self.tr("The file has no activities.")
+                ),
+                0,
+                0,
+            )
         for row, name in enumerate(activities):
             kind, mode = self._activity_controls(row, name)
             grid.addWidget(QLabel(name), row, 0)
@@ -170,13 +201,16 @@ class DaylioImportDialog(QDialog):
         kind = QComboBox(objectName=f"daylio_activity_{row}")
         kind.setAccessibleName(self.tr("What “{name}” becomes").format(name=name))
         kind.setAccessibleDescription(
-            self.tr("Nothing, a coping tag, or a contact of a kind; the mode beside it is for "
-                    "contacts"))
+            self.tr(
+                "Nothing, a coping tag, or a contact of a kind; the mode beside it is for contacts"
+            )
+        )
         kind.addItem(self.tr("Nothing"), "none")
         kind.addItem(self.tr("A coping tag"), "coping")
         for relationship in Relationship:
-            kind.addItem(self.tr("Contact: {kind}").format(kind=relationship.label),
-                         relationship.value)
+            kind.addItem(
+                self.tr("Contact: {kind}").format(kind=relationship.label), relationship.value
+            )
         suggested = SUGGESTED_KINDS.get(name.casefold())
         if suggested is not None:
             kind.setCurrentIndex(kind.findData(suggested.value))
@@ -218,10 +252,12 @@ class DaylioImportDialog(QDialog):
         if self._bearable:
             scale = self.mood_scale()
             return lambda journal, _progress, cancelled: journal.import_bearable(
-                path, activities, scale, cancelled=cancelled)
+                path, activities, scale, cancelled=cancelled
+            )
         moods = self.mood_map()
         return lambda journal, _progress, cancelled: journal.import_daylio(
-            path, moods, activities, cancelled=cancelled)
+            path, moods, activities, cancelled=cancelled
+        )
 
     @property
     def preview_text(self) -> str:
@@ -230,24 +266,28 @@ class DaylioImportDialog(QDialog):
     def refresh_preview(self) -> None:
         """Work out what the import would write with the mapping as it is now."""
         if self._scale is not None and self.mood_scale() is None:
-            self._show(self.tr("Choose Bearable's mood scale to see what would be imported."),
-                       False)
+            self._show(
+                self.tr("Choose Bearable's mood scale to see what would be imported."), False
+            )
             return
         try:
-            preview = (self._journal.preview_bearable(self._path, self.activity_map(),
-                                                      self.mood_scale()) if self._bearable
-                       else self._journal.preview_daylio(self._path, self.mood_map(),
-                                                         self.activity_map()))
+            preview = (
+                self._journal.preview_bearable(self._path, self.activity_map(), self.mood_scale())
+                if self._bearable
+                else self._journal.preview_daylio(self._path, self.mood_map(), self.activity_map())
+            )
         except JournalError as error:
-            self._show(self.tr("This mapping cannot be imported: {reason}").format(
-                reason=error), False)
+            self._show(
+                self.tr("This mapping cannot be imported: {reason}").format(reason=error), False
+            )
             return
         lines = [" ".join([self._coming_in(preview), *self._left_out(preview)])]
         if self._bearable:  # the mapping of each scale, one rule a line
             from journal.report.import_bearable import rules
 
-            lines += [QCoreApplication.translate("imports", rule)
-                      for rule in rules(self.mood_scale())]
+            lines += [
+                QCoreApplication.translate("imports", rule) for rule in rules(self.mood_scale())
+            ]
         self._show("\n".join(lines), bool(preview.days))
 
     def _show(self, text: str, importable: bool) -> None:
@@ -263,40 +303,59 @@ class DaylioImportDialog(QDialog):
         # between forms); the plural carries %Ln so a translator gives every plural form
         return self.tr("Would import {days} from {first} to {last} and {contacts}.").format(
             days=self.tr("1 day") if len(days) == 1 else self.tr("%Ln days", "", len(days)),
-            first=format_date(days[0].date), last=format_date(days[-1].date),
-            contacts=self.tr("1 contact") if len(contacts) == 1
-            else self.tr("%Ln contacts", "", len(contacts)))
+            first=format_date(days[0].date),
+            last=format_date(days[-1].date),
+            contacts=self.tr("1 contact")
+            if len(contacts) == 1
+            else self.tr("%Ln contacts", "", len(contacts)),
+        )
 
     def _left_out(self, preview: ImportPreview) -> list[str]:
         """How the moods were placed, and what does not come in or goes into the notes."""
         parts = []
         if not self._bearable:
             mapped, asked = len(preview.moods_mapped), len(preview.moods_asked)
-            parts.append(self.tr("{mapped} mapped by their level, {asked} asked.").format(
-                mapped=self.tr("1 mood") if mapped == 1 else self.tr("%Ln moods", "", mapped),
-                asked=QLocale().toString(asked)))
+            parts.append(
+                self.tr("{mapped} mapped by their level, {asked} asked.").format(
+                    mapped=self.tr("1 mood") if mapped == 1 else self.tr("%Ln moods", "", mapped),
+                    asked=QLocale().toString(asked),
+                )
+            )
             parts.append(self.tr("Several entries on one day: their mean, rounded half up."))
         if preview.kept_in_notes:
-            parts.append(self.tr("Kept in the notes: {names}.").format(
-                names=", ".join(preview.kept_in_notes)))
+            parts.append(
+                self.tr("Kept in the notes: {names}.").format(
+                    names=", ".join(preview.kept_in_notes)
+                )
+            )
         if preview.sleep_days:
-            parts.append(self.tr("Sleep hours on {days}.").format(
-                days=self.tr("1 day") if preview.sleep_days == 1
-                else self.tr("%Ln days", "", preview.sleep_days)))
+            parts.append(
+                self.tr("Sleep hours on {days}.").format(
+                    days=self.tr("1 day")
+                    if preview.sleep_days == 1
+                    else self.tr("%Ln days", "", preview.sleep_days)
+                )
+            )
         if preview.unmapped_activities:
-            parts.append(self.tr("Not imported: {names}.").format(
-                names=", ".join(preview.unmapped_activities)))
+            parts.append(
+                self.tr("Not imported: {names}.").format(
+                    names=", ".join(preview.unmapped_activities)
+                )
+            )
         if preview.days_without_mood:
             missing = len(preview.days_without_mood)
-            parts.append(self.tr("1 day without a mood reading is not imported.") if missing == 1
-                         else self.tr("%Ln days without a mood reading are not imported.", "",
-                                      missing))
+            parts.append(
+                self.tr("1 day without a mood reading is not imported.")
+                if missing == 1
+                else self.tr("%Ln days without a mood reading are not imported.", "", missing)
+            )
         if preview.skipped_days:
             skipped = len(preview.skipped_days)
             parts.append(
-                self.tr("1 day already in the journal is left as it is.") if skipped == 1
-                else self.tr("%Ln days already in the journal are left as they are.", "",
-                             skipped))
+                self.tr("1 day already in the journal is left as it is.")
+                if skipped == 1
+                else self.tr("%Ln days already in the journal are left as they are.", "", skipped)
+            )
         return parts
 
     def _on_mapping_changed(self) -> None:

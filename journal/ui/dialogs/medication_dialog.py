@@ -47,8 +47,12 @@ class MedicationDialog(FormDialog):
             self.doses_per_day,
             self.tr("how many times a day, 1–12"),
         )
-        self.add_field("started_on", self.tr("&Started on"), self.started_on,
-                       description=self.tr("the first day you took it; F4 opens a calendar"))
+        self.add_field(
+            "started_on",
+            self.tr("&Started on"),
+            self.started_on,
+            description=self.tr("the first day you took it; F4 opens a calendar"),
+        )
         self.add_field(
             "stopped_on",
             self.tr("Stopped on"),

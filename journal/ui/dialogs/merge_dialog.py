@@ -55,7 +55,8 @@ class MergeDialog(QDialog):
         self.keep = QComboBox(objectName="merge_keep")
         self.keep.setAccessibleName(self.tr("Keep"))
         self.keep.setAccessibleDescription(
-            self.tr("This entry stays, with its name and kind, and takes the other's contacts"))
+            self.tr("This entry stays, with its name and kind, and takes the other's contacts")
+        )
         self.remove = QComboBox(objectName="merge_remove")
         self.remove.setAccessibleName(self.tr("Merge into it and remove"))
         for combo, chosen in ((self.keep, keep_id), (self.remove, remove_id)):

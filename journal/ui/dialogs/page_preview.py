@@ -31,8 +31,9 @@ SAVE = 2
 class PagePreviewDialog(QDialog):
     """A scrollable column of page images, with "Save PDF…" and "Close"."""
 
-    def __init__(self, pages: list[QImage], parent: QWidget | None = None, *,
-                 note: str = "") -> None:
+    def __init__(
+        self, pages: list[QImage], parent: QWidget | None = None, *, note: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("summary_preview_dialog")
         self.setWindowTitle(self.tr("Preview of the summary"))
@@ -40,22 +41,31 @@ class PagePreviewDialog(QDialog):
         self._pages = pages
         self._page_count = len(pages)
         self._labels: list[QLabel] = []
-        count = QLabel(self.tr("{n} pages, as they will be saved.").format(n=len(pages))
-                       if len(pages) != 1 else self.tr("1 page, as it will be saved."),
-                       objectName="preview_page_count")
+        count = QLabel(
+            self.tr("{n} pages, as they will be saved.").format(n=len(pages))
+            if len(pages) != 1
+            else self.tr("1 page, as it will be saved."),
+            objectName="preview_page_count",
+        )
         self._note = QLabel(note, objectName="preview_safety_note", wordWrap=True)
         self._note.setVisible(bool(note))
         column = QWidget(objectName="preview_pages")
         pages_layout = QVBoxLayout(column)
         pages_layout.setSpacing(12)
         if pages:
-            pages_layout.addWidget(QLabel(
-                self.tr("Page 1, at a glance: what your care team reads first, as it will "
-                        "print."), objectName="preview_first_page"))
+            pages_layout.addWidget(
+                QLabel(
+                    self.tr(
+                        "Page 1, at a glance: what your care team reads first, as it will print."
+                    ),
+                    objectName="preview_first_page",
+                )
+            )
         for number, _image in enumerate(pages, start=1):
             label = QLabel(objectName=f"preview_page_{number}")
-            label.setAccessibleName(self.tr("Page {n} of {total}").format(
-                n=number, total=len(pages)))
+            label.setAccessibleName(
+                self.tr("Page {n} of {total}").format(n=number, total=len(pages))
+            )
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             label.setFrameShape(QFrame.Shape.Box)
             pages_layout.addWidget(label)
@@ -106,8 +116,11 @@ class PagePreviewDialog(QDialog):
         super().resizeEvent(event)
         width = max(200, self._scroll.viewport().width() - 40)
         for label, image in zip(self._labels, self._pages, strict=False):
-            label.setPixmap(QPixmap.fromImage(image).scaledToWidth(
-                width, Qt.TransformationMode.SmoothTransformation))
+            label.setPixmap(
+                QPixmap.fromImage(image).scaledToWidth(
+                    width, Qt.TransformationMode.SmoothTransformation
+                )
+            )
 
     def _on_save_clicked(self) -> None:
         self.done(SAVE)

@@ -26,33 +26,43 @@ class NewPassphraseDialog(QDialog):
         self.setObjectName("new_passphrase_dialog")
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Your journal and its backups will be encrypted with this passphrase. Keep it "
-            "somewhere safe: without it the journal cannot be opened, by anyone, you "
-            "included."), self)
+        intro = QLabel(
+            self.tr(
+                "Your journal and its backups will be encrypted with this passphrase. Keep it "
+                "somewhere safe: without it the journal cannot be opened, by anyone, you "
+                "included."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self._first = QLineEdit(self, objectName="new_passphrase")
         self._second = QLineEdit(self, objectName="repeat_passphrase")
-        for field, name in ((self._first, self.tr("New passphrase")),
-                            (self._second, self.tr("The same again"))):
+        for field, name in (
+            (self._first, self.tr("New passphrase")),
+            (self._second, self.tr("The same again")),
+        ):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setAccessibleName(name)
             form.addRow(name, field)
-        self._first.setAccessibleDescription(self.tr(
-            "At least {count} characters besides spaces; without it the journal cannot be "
-            "opened").format(
-                count=format_number(MIN_PASSPHRASE, 0)))
+        self._first.setAccessibleDescription(
+            self.tr(
+                "At least {count} characters besides spaces; without it the journal cannot be "
+                "opened"
+            ).format(count=format_number(MIN_PASSPHRASE, 0))
+        )
         self._second.setAccessibleDescription(
-            self.tr("Type it once more, so a slip of the keyboard is caught"))
+            self.tr("Type it once more, so a slip of the keyboard is caught")
+        )
         layout.addLayout(form)
         self._error = QLabel("", self, objectName="passphrase_error")
         self._error.setWordWrap(True)
         theme.paint_as_notice(self._error)
         layout.addWidget(self._error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -75,13 +75,27 @@ class SessionDialog(FormDialog):
         self.add_field(
             "date", self.tr("&Date"), self.date, self.tr("a day ahead makes it a planned session")
         )
-        self.add_field("provider", self.tr("&Provider"), self.provider, provider_hint,
-                       description=self.tr("your therapist or clinician, from People"))
-        self.add_field("mode", self.tr("&Mode"), self.mode,
-                       description=self.tr("in person, video, phone, text or online group"))
-        self.add_field("status", self.tr("&Status"), self.status,
-                       description=self.tr("planned, attended, missed, or cancelled by you or "
-                                           "by the provider"))
+        self.add_field(
+            "provider",
+            self.tr("&Provider"),
+            self.provider,
+            provider_hint,
+            description=self.tr("your therapist or clinician, from People"),
+        )
+        self.add_field(
+            "mode",
+            self.tr("&Mode"),
+            self.mode,
+            description=self.tr("in person, video, phone, text or online group"),
+        )
+        self.add_field(
+            "status",
+            self.tr("&Status"),
+            self.status,
+            description=self.tr(
+                "planned, attended, missed, or cancelled by you or by the provider"
+            ),
+        )
         self.add_field(
             "felt_heard",
             self.tr("I &felt heard and understood"),

@@ -71,7 +71,8 @@ def percent(numerator: float, denominator: float) -> str:
     """``5, 6`` → ``83%`` (``83 %`` in German); the share of something scheduled (never
     called with 0 scheduled)."""
     return QCoreApplication.translate("treatment", "{n}%").format(
-        n=format_number(round(100 * numerator / denominator), 0))
+        n=format_number(round(100 * numerator / denominator), 0)
+    )
 
 
 def felt_heard_combo(name: str) -> QComboBox:
@@ -81,7 +82,8 @@ def felt_heard_combo(name: str) -> QComboBox:
         combo.addItem(QCoreApplication.translate(_CONTEXT, text), value)
     combo.setAccessibleName(QCoreApplication.translate("treatment", "I felt heard and understood"))
     combo.setAccessibleDescription(
-        QCoreApplication.translate("treatment", "1 = not at all, 5 = completely"))
+        QCoreApplication.translate("treatment", "1 = not at all, 5 = completely")
+    )
     return combo
 
 
@@ -175,7 +177,12 @@ class FormDialog(QDialog):
     # --- for subclasses ----------------------------------------------------------------------
 
     def add_field(
-        self, name: str, label_text: str, widget: QWidget, hint: str = "", *,
+        self,
+        name: str,
+        label_text: str,
+        widget: QWidget,
+        hint: str = "",
+        *,
         description: str = "",
     ) -> None:
         """A row: the label (with its Alt key), the widget, a hint, and its message below.
@@ -196,7 +203,8 @@ class FormDialog(QDialog):
         self._widgets[name] = widget
         placeholder = widget.placeholderText() if isinstance(widget, QLineEdit) else ""
         self._descriptions[name] = (
-            hint or description or placeholder or _described(widget)[0].accessibleDescription())
+            hint or description or placeholder or _described(widget)[0].accessibleDescription()
+        )
         self._describe(name, "")
 
     def alias(self, field: str, shown_as: str) -> None:

@@ -29,8 +29,9 @@ class UnlockDialog(QDialog):
         self.setObjectName("unlock_dialog")
         self.setWindowTitle(self.tr("Unlock your journal"))
         layout = QVBoxLayout(self)
-        intro = self.tr("Your journal is protected with a passphrase. Enter it to open the "
-                        "journal.")
+        intro = self.tr(
+            "Your journal is protected with a passphrase. Enter it to open the journal."
+        )
         self._message = QLabel(message or intro, self, objectName="unlock_message")
         self._message.setWordWrap(True)
         layout.addWidget(self._message)
@@ -44,7 +45,8 @@ class UnlockDialog(QDialog):
         self._show = QCheckBox(self.tr("&Show"), self, objectName="show_passphrase")
         self._show.setAccessibleName(self.tr("Show passphrase"))
         self._show.setAccessibleDescription(
-            self.tr("Shows the passphrase as you type it; make sure nobody is looking"))
+            self.tr("Shows the passphrase as you type it; make sure nobody is looking")
+        )
         self._show.toggled.connect(self._on_show_toggled)
         row.addWidget(label)
         row.addWidget(self._field, 1)
@@ -63,8 +65,7 @@ class UnlockDialog(QDialog):
         self._field.setFocus()
 
     def _on_show_toggled(self, shown: bool) -> None:
-        self._field.setEchoMode(QLineEdit.EchoMode.Normal if shown
-                                else QLineEdit.EchoMode.Password)
+        self._field.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
 
     def passphrase(self) -> str:
         return self._field.text()

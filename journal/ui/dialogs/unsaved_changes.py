@@ -22,14 +22,19 @@ def ask_to_discard(parent: QWidget, why: str, problems: Mapping[str, str]) -> bo
     details = "\n".join(f"{NOTICE_SYMBOL} {message}" for message in problems.values())
     box.setInformativeText(
         (details + "\n\n" if details else "")
-        + QCoreApplication.translate("unsaved_changes",
-                                     "Keep editing to correct them, or discard the changes.")
+        + QCoreApplication.translate(
+            "unsaved_changes", "Keep editing to correct them, or discard the changes."
+        )
     )
-    keep = box.addButton(QCoreApplication.translate("unsaved_changes", "Keep editing"),
-                         QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton(
+        QCoreApplication.translate("unsaved_changes", "Keep editing"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
     keep.setObjectName("keep_editing")
-    discard = box.addButton(QCoreApplication.translate("unsaved_changes", "Discard changes"),
-                            QMessageBox.ButtonRole.DestructiveRole)
+    discard = box.addButton(
+        QCoreApplication.translate("unsaved_changes", "Discard changes"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     discard.setObjectName("discard_changes")
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)

@@ -55,8 +55,9 @@ class CheckinsPage(QWidget):
 
     assessment_saved = Signal(object)
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None, *,
-                 locale: str | None = None) -> None:
+    def __init__(
+        self, journal: Journal, parent: QWidget | None = None, *, locale: str | None = None
+    ) -> None:
         super().__init__(parent)
         self._journal = journal
         self._locale = locale
@@ -111,17 +112,25 @@ class CheckinsPage(QWidget):
 
     def _build(self) -> None:
         heading = theme.as_heading(QLabel(self.tr("Check-ins"), objectName="checkins_heading"))
-        intro = theme.as_hint(QLabel(self.tr(
-            "Short, standard questionnaires to take every few weeks. Each gives a score and "
-            "the published band name: a way to see change over time, not a diagnosis."),
-            objectName="checkins_intro", wordWrap=True))
+        intro = theme.as_hint(
+            QLabel(
+                self.tr(
+                    "Short, standard questionnaires to take every few weeks. Each gives a score "
+                    "and "
+                    "the published band name: a way to see change over time, not a diagnosis."
+                ),
+                objectName="checkins_intro",
+                wordWrap=True,
+            )
+        )
 
         self._reminder_frame, self._reminder = self._banner("reminder")
         self._take_due = QPushButton(objectName="take_due")
         self._not_now = QPushButton(self.tr("Not now"), objectName="reminder_not_now")
         self._not_now.setAccessibleName(self.tr("Hide the reminder for now"))
         self._not_now.setAccessibleDescription(
-            self.tr("It is not shown again until the journal is next opened"))
+            self.tr("It is not shown again until the journal is next opened")
+        )
         self._not_now.setFlat(True)
         self._reminder_frame.layout().addWidget(self._take_due)
         self._reminder_frame.layout().addWidget(self._not_now)
@@ -130,7 +139,8 @@ class CheckinsPage(QWidget):
         self._instrument = QComboBox(objectName="instrument")
         self._instrument.setAccessibleName(self.tr("Questionnaire"))
         self._instrument.setAccessibleDescription(
-            self.tr("Whose scores the chart and history below show, and which one to take"))
+            self.tr("Whose scores the chart and history below show, and which one to take")
+        )
         for q in QUESTIONNAIRES.values():
             self._instrument.addItem(tr_published(q.title), q.instrument.value)
         instrument_label = QLabel(self.tr("&Questionnaire"), objectName="instrument_label")
@@ -142,7 +152,8 @@ class CheckinsPage(QWidget):
         self._reminder_days.setSuffix(self.tr(" days"))
         self._reminder_days.setAccessibleName(self.tr("Suggest a questionnaire every"))
         self._reminder_days.setAccessibleDescription(
-            self.tr("Days after taking one before it is suggested again, 0 to 365; 0 = never"))
+            self.tr("Days after taking one before it is suggested again, 0 to 365; 0 = never")
+        )
         reminder_label = QLabel(self.tr("Suggest one every"), objectName="reminder_days_label")
         reminder_label.setBuddy(self._reminder_days)
         controls = QHBoxLayout()
@@ -157,10 +168,11 @@ class CheckinsPage(QWidget):
         self._history = QTableWidget(0, 4, objectName="history")
         self._history.setAccessibleName(self.tr("Questionnaire history"))
         self._history.setAccessibleDescription(
-            self.tr("Date, score, published band and note of each time you took it, newest "
-                    "first"))
+            self.tr("Date, score, published band and note of each time you took it, newest first")
+        )
         self._history.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Score"), self.tr("Band"), self.tr("Note")])
+            [self.tr("Date"), self.tr("Score"), self.tr("Band"), self.tr("Note")]
+        )
         self._history.verticalHeader().hide()
         self._history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self._history.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -174,10 +186,16 @@ class CheckinsPage(QWidget):
         overview_layout = QVBoxLayout(overview)
         overview_layout.setContentsMargins(0, 0, 0, 0)
         overview_layout.addLayout(controls)
-        empty = EmptyState(self, self.tr(
-            "Your scores will show here over time, over the published bands, from your first "
-            "questionnaire; a line needs two."), self._journal.questionnaires_taken, 2,
-            self.tr("{logged} of {needed} questionnaires taken."))
+        empty = EmptyState(
+            self,
+            self.tr(
+                "Your scores will show here over time, over the published bands, from your first "
+                "questionnaire; a line needs two."
+            ),
+            self._journal.questionnaires_taken,
+            2,
+            self.tr("{logged} of {needed} questionnaires taken."),
+        )
         overview_layout.addWidget(empty)
         self.assessment_saved.connect(lambda _assessment: empty.refresh())
         overview_layout.addWidget(self._chart, 3)
@@ -234,16 +252,24 @@ class CheckinsPage(QWidget):
         flagged = np.array([SAFETY_FLAG in a.flags for a in history], dtype=bool)
         self._chart.set_data(
             np.array([a.date for a in history], dtype="datetime64[D]"),
-            np.array([a.total for a in history], dtype=float), flagged,
+            np.array([a.total for a in history], dtype=float),
+            flagged,
             [(b.low, b.high, tr_published(b.name)) for b in q.bands],
             title=self.tr("{title} scores over time").format(title=title),
-            empty_note=self.tr("No {title} yet. When you take it, your scores will show "
-                               "here over its published bands.").format(title=title),
-            higher_is_better=q.instrument is Instrument.WHO5)  # a low WHO-5 is the worse
+            empty_note=self.tr(
+                "No {title} yet. When you take it, your scores will show "
+                "here over its published bands."
+            ).format(title=title),
+            higher_is_better=q.instrument is Instrument.WHO5,
+        )  # a low WHO-5 is the worse
         self._history.setRowCount(len(history))
         for row, assessment in enumerate(reversed(history)):
-            values = (format_date(assessment.date), self._score_text(assessment),
-                      tr_published(assessment.band), self._note_text(assessment))
+            values = (
+                format_date(assessment.date),
+                self._score_text(assessment),
+                tr_published(assessment.band),
+                self._note_text(assessment),
+            )
             for column, value in enumerate(values):
                 self._history.setItem(row, column, QTableWidgetItem(value))
 
@@ -251,7 +277,8 @@ class CheckinsPage(QWidget):
         if assessment.instrument is Instrument.WHO5:
             return self.tr("{total} ({percent}%)").format(
                 total=format_number(assessment.total, 0),
-                percent=format_number(assessment.total * 4, 0))
+                percent=format_number(assessment.total * 4, 0),
+            )
         return format_number(assessment.total, 0)
 
     def _note_text(self, assessment: Assessment) -> str:
@@ -259,15 +286,17 @@ class CheckinsPage(QWidget):
         the WHO-5 manual's cut-off for further assessment (28%, a raw 7 of 25)."""
         notes = []
         if SAFETY_FLAG in assessment.flags:
-            notes.append(self.tr("{flag} hard thoughts shared (question 9)")
-                         .format(flag=FLAG_SYMBOL))
+            notes.append(
+                self.tr("{flag} hard thoughts shared (question 9)").format(flag=FLAG_SYMBOL)
+            )
         missing = [n for n, answer in enumerate(assessment.answers, start=1) if answer is None]
         if missing:
             items = ", ".join(format_number(n, 0) for n in missing)
             notes.append(
                 self.tr("item {items} unanswered; total prorated").format(items=items)
                 if len(missing) == 1
-                else self.tr("items {items} unanswered; total prorated").format(items=items))
+                else self.tr("items {items} unanswered; total prorated").format(items=items)
+            )
         if WELLBEING_CUTOFF in assessment.flags:
             notes.append(self.tr("at or below 28%, the WHO-5 cut-off for further assessment"))
         return "; ".join(notes)
@@ -280,23 +309,33 @@ class CheckinsPage(QWidget):
         parts = []
         for item in due:
             title = tr_published(questionnaire(item.instrument).title)
-            parts.append(self.tr("{title} (not taken yet)").format(title=title)
-                         if item.days_since is None else
-                         self.tr("{title} (last taken {days} days ago)").format(
-                             title=title, days=item.days_since))
-        self._reminder.setText(self.tr(
-            "When you feel ready, it may be time for a check-in: {list}.").format(
-                list=", ".join(parts)))
+            parts.append(
+                self.tr("{title} (not taken yet)").format(title=title)
+                if item.days_since is None
+                else self.tr("{title} (last taken {days} days ago)").format(
+                    title=title, days=item.days_since
+                )
+            )
+        self._reminder.setText(
+            self.tr("When you feel ready, it may be time for a check-in: {list}.").format(
+                list=", ".join(parts)
+            )
+        )
         self._due_first = due[0].instrument
-        self._take_due.setText(self.tr("Take the {title}").format(
-            title=tr_published(questionnaire(self._due_first).title)))
+        self._take_due.setText(
+            self.tr("Take the {title}").format(
+                title=tr_published(questionnaire(self._due_first).title)
+            )
+        )
         self._take_due.setAccessibleName(self._take_due.text())
 
     def _show_result(self, assessment: Assessment) -> None:
         q = questionnaire(assessment.instrument)
         text = self.tr("Saved. {title}: {score} — {band}").format(
-            title=tr_published(q.title), score=self._score_text(assessment),
-            band=tr_published(assessment.band))
+            title=tr_published(q.title),
+            score=self._score_text(assessment),
+            band=tr_published(assessment.band),
+        )
         notes = self._note_text(assessment)
         if notes and SAFETY_FLAG not in assessment.flags:
             text += " (" + notes + ")"
@@ -306,9 +345,10 @@ class CheckinsPage(QWidget):
             text += "\n" + self.tr(
                 "Thank you for answering honestly about how hard things have been. You don't have "
                 "to carry this alone: the people and lines in your safety plan are there for "
-                "you, and \"Need help now\" (F1) shows them at any time. This answer is "
+                'you, and "Need help now" (F1) shows them at any time. This answer is '
                 "marked {flag} in your history, so you can bring it up with someone you "
-                "trust.").format(flag=FLAG_SYMBOL)
+                "trust."
+            ).format(flag=FLAG_SYMBOL)
         self._result.setText(text)
         self._result_frame.show()
 
@@ -332,8 +372,9 @@ class CheckinsPage(QWidget):
         # The crisis message comes first, whether or not the save worked: it follows the
         # answer given, and no setting is consulted.
         if self._journal.crisis_message_required(assessment):
-            dialog = CrisisDialog(self._journal.crisis_info(self._locale_name()),
-                                  after_item9=True, parent=self)
+            dialog = CrisisDialog(
+                self._journal.crisis_info(self._locale_name()), after_item9=True, parent=self
+            )
             dialog.exec()
             if saved is not None:  # shown: not again when the app next opens
                 self._journal.item9_message_shown(saved)
@@ -347,8 +388,9 @@ class CheckinsPage(QWidget):
         self.assessment_saved.emit(saved)
 
     def _show_problem(self, message: str) -> None:
-        self._result.setText(self.tr("⚠ The questionnaire was not saved: {reason}").format(
-            reason=message))
+        self._result.setText(
+            self.tr("⚠ The questionnaire was not saved: {reason}").format(reason=message)
+        )
         self._result_frame.show()
 
     def _on_form_cancelled(self) -> None:

@@ -96,13 +96,17 @@ class QuestionnaireForm(QWidget):
         self._date.setDate(QDate(self._today))
         self._title.setText(tr_published(questionnaire.name))
         self._instructions.setText(tr_published(questionnaire.instructions))
-        self._credit.setText(self.tr("Source: {credit}").format(
-            credit=tr_published(questionnaire.credit)))
+        self._credit.setText(
+            self.tr("Source: {credit}").format(credit=tr_published(questionnaire.credit))
+        )
         low = min(o.value for o in questionnaire.options)
         high = max(o.value for o in questionnaire.options)
-        self._keys_hint.setText(self.tr(
-            "Type {low}–{high} to answer and move on · Backspace goes back · Enter saves on "
-            "the last question").format(low=low, high=high))
+        self._keys_hint.setText(
+            self.tr(
+                "Type {low}–{high} to answer and move on · Backspace goes back · Enter saves on "
+                "the last question"
+            ).format(low=low, high=high)
+        )
         self.setAccessibleDescription(self._keys_hint.text())
         self._build_options(questionnaire)
         self._show_item(0)
@@ -131,8 +135,9 @@ class QuestionnaireForm(QWidget):
         missing = [i for i, a in enumerate(self._answers) if a is None]
         if missing:
             self._show_item(missing[0])
-            self._status.setText(self.tr("Question {n} has no answer yet.").format(
-                n=missing[0] + 1))
+            self._status.setText(
+                self.tr("Question {n} has no answer yet.").format(n=missing[0] + 1)
+            )
             return False
         self.answers_submitted.emit(self._date.date().toPython(), tuple(self._answers))
         return True
@@ -145,7 +150,8 @@ class QuestionnaireForm(QWidget):
         self._date.setDisplayFormat(date_edit_format())
         self._date.setAccessibleName(self.tr("Taken on"))
         self._date.setAccessibleDescription(
-            self.tr("The day you answered it, up to today; F4 opens a calendar"))
+            self.tr("The day you answered it, up to today; F4 opens a calendar")
+        )
         theme.calm_calendar(self._date.calendarWidget())
         date_label = QLabel(self.tr("Taken on"), objectName="questionnaire_date_label")
         date_label.setBuddy(self._date)
@@ -166,13 +172,16 @@ class QuestionnaireForm(QWidget):
         self._credit = theme.as_hint(QLabel(objectName="questionnaire_credit", wordWrap=True))
         self._credit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self._cancel = self._button(self.tr("Cancel"), "cancel_questionnaire",
-                                    self.tr("Cancel the questionnaire"))
-        self._previous = self._button(self.tr("Back"), "previous_question",
-                                      self.tr("Previous question"))
+        self._cancel = self._button(
+            self.tr("Cancel"), "cancel_questionnaire", self.tr("Cancel the questionnaire")
+        )
+        self._previous = self._button(
+            self.tr("Back"), "previous_question", self.tr("Previous question")
+        )
         self._next = self._button(self.tr("Next"), "next_question", self.tr("Next question"))
-        self._save = self._button(self.tr("Save"), "save_questionnaire",
-                                  self.tr("Save the questionnaire"))
+        self._save = self._button(
+            self.tr("Save"), "save_questionnaire", self.tr("Save the questionnaire")
+        )
 
         header = QHBoxLayout()
         header.addWidget(self._title, 1)
@@ -218,9 +227,11 @@ class QuestionnaireForm(QWidget):
         self._radios = []
         for option in questionnaire.options:
             radio = _AnswerButton(
-                self.tr("{label} ({value})").format(label=tr_published(option.label),
-                                                   value=option.value),
-                objectName=f"answer_{option.value}")
+                self.tr("{label} ({value})").format(
+                    label=tr_published(option.label), value=option.value
+                ),
+                objectName=f"answer_{option.value}",
+            )
             radio.setAccessibleName(radio.text())
             self._group.addButton(radio, option.value)
             self._options.addWidget(radio, 0, Qt.AlignmentFlag.AlignLeft)
@@ -231,8 +242,7 @@ class QuestionnaireForm(QWidget):
         assert q is not None
         self._index = index
         total = len(q.items)
-        self._progress.setText(self.tr("Question {n} of {total}").format(n=index + 1,
-                                                                         total=total))
+        self._progress.setText(self.tr("Question {n} of {total}").format(n=index + 1, total=total))
         text = tr_published(q.items[index])
         self._item.setText(text)
         self._item.setAccessibleName(text)
@@ -263,8 +273,11 @@ class QuestionnaireForm(QWidget):
             if not self.answer(value):
                 low = min(o.value for o in self._questionnaire.options)
                 high = max(o.value for o in self._questionnaire.options)
-                self._status.setText(self.tr("Answers to this question are {low} to {high}.")
-                                     .format(low=low, high=high))
+                self._status.setText(
+                    self.tr("Answers to this question are {low} to {high}.").format(
+                        low=low, high=high
+                    )
+                )
             return True
         if key in _BACK_KEYS:
             self.back()

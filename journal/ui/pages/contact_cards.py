@@ -39,14 +39,19 @@ class ContactCardDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-                 ) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         metrics = QFontMetrics(option.font)
         height = metrics.height() * 2 + metrics.leading() + 2 * _PAD + 2 + _GAP
         return QSize(metrics.averageCharWidth() * 30, height)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         card = index.data(CARD_ROLE)
         if not isinstance(card, Card):
             super().paint(painter, option, index)
@@ -87,23 +92,32 @@ class ContactCardDelegate(QStyledItemDelegate):
 
         text = colours.color(QPalette.ColorRole.Text)
         hint = colours.color(QPalette.ColorRole.PlaceholderText)
-        first = QRectF(inner.left(), inner.top(), mark.left() - inner.left() - 8,
-                       metrics.height() + 2)
-        who = bold_metrics.elidedText(card.who, Qt.TextElideMode.ElideRight,
-                                      round(first.width() * 0.7))
+        first = QRectF(
+            inner.left(), inner.top(), mark.left() - inner.left() - 8, metrics.height() + 2
+        )
+        who = bold_metrics.elidedText(
+            card.who, Qt.TextElideMode.ElideRight, round(first.width() * 0.7)
+        )
         painter.setPen(text)
         painter.drawText(first, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, who)
         painter.setFont(option.font)
         kind_left = first.left() + bold_metrics.horizontalAdvance(who) + 8
         kind_rect = QRectF(kind_left, first.top(), first.right() - kind_left, first.height())
         painter.setPen(hint)
-        painter.drawText(kind_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(card.kind, Qt.TextElideMode.ElideRight,
-                                            max(0, round(kind_rect.width()))))
-        second = QRectF(inner.left(), first.bottom() + metrics.leading(), inner.width(),
-                        metrics.height())
+        painter.drawText(
+            kind_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(
+                card.kind, Qt.TextElideMode.ElideRight, max(0, round(kind_rect.width()))
+            ),
+        )
+        second = QRectF(
+            inner.left(), first.bottom() + metrics.leading(), inner.width(), metrics.height()
+        )
         painter.setPen(text)
-        painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(card.details, Qt.TextElideMode.ElideRight,
-                                            round(second.width())))
+        painter.drawText(
+            second,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(card.details, Qt.TextElideMode.ElideRight, round(second.width())),
+        )
         painter.restore()

@@ -210,10 +210,16 @@ class ContactEntry(QWidget):
         short = self.fontMetrics().horizontalAdvance("0000") + 28
         minutes_range = self.tr("0–1440")
         self._minutes = QLineEdit(objectName="contact_minutes", placeholderText=minutes_range)
-        words = (self.tr("not at all"), self.tr("a little"), self.tr("somewhat"),
-                 self.tr("quite"), self.tr("very"))
-        self._quality = RatingPicker(1, 5, colour=quality_scale, step_words=words,
-                                     objectName="contact_quality")
+        words = (
+            self.tr("not at all"),
+            self.tr("a little"),
+            self.tr("somewhat"),
+            self.tr("quite"),
+            self.tr("very"),
+        )
+        self._quality = RatingPicker(
+            1, 5, colour=quality_scale, step_words=words, objectName="contact_quality"
+        )
         self._minutes.setFixedWidth(short)
         self._minutes.setMaxLength(6)
         self._note = QLineEdit(objectName="contact_note", placeholderText=self.tr("optional"))
@@ -224,10 +230,18 @@ class ContactEntry(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         connected = self.tr(
-            "How connected did you feel: 1 = not at all, 5 = very. A click or a digit picks")
+            "How connected did you feel: 1 = not at all, 5 = very. A click or a digit picks"
+        )
         rows = (
-            (0, 0, "person", self._person, self.tr("Pe&rson"), self.tr("Person or group; "
-             "known names complete from their first letters"), 1),
+            (
+                0,
+                0,
+                "person",
+                self._person,
+                self.tr("Pe&rson"),
+                self.tr("Person or group; known names complete from their first letters"),
+                1,
+            ),
             (0, 2, "kind", self._kind, self.tr("&Kind"), self.tr("Relationship kind"), 1),
             (3, 0, "how_connected", self._quality, self.tr("How &connected"), connected, 3),
             (
@@ -304,8 +318,11 @@ class ContactEntry(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Line edits and combo boxes leave Enter and Escape to their parent: this row.
         if event.key() in _ENTER_KEYS:
-            if (self._person.text().strip() and self._quality.value() is None
-                    and QApplication.focusWidget() is not self._add):
+            if (
+                self._person.text().strip()
+                and self._quality.value() is None
+                and QApplication.focusWidget() is not self._add
+            ):
                 self._quality.setFocus(Qt.FocusReason.TabFocusReason)  # not a warning yet
                 return
             self.submitted.emit()

@@ -44,8 +44,9 @@ class InsightCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.headline = QLabel(finding.headline, objectName=f"insight_headline_{number}",
-                               wordWrap=True)
+        self.headline = QLabel(
+            finding.headline, objectName=f"insight_headline_{number}", wordWrap=True
+        )
         font = QFont(self.headline.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -64,18 +65,20 @@ class InsightCard(QFrame):
         if picture is not None:
             picture.setObjectName(f"insight_visual_{number}")
             column.addWidget(picture)
-        self.details = QLabel(finding.details, objectName=f"insight_details_{number}",
-                              wordWrap=True)
-        self.details.setAccessibleName(self.tr("Figures of insight {number}").format(
-            number=number))
+        self.details = QLabel(
+            finding.details, objectName=f"insight_details_{number}", wordWrap=True
+        )
+        self.details.setAccessibleName(self.tr("Figures of insight {number}").format(number=number))
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.details.hide()
-        self.toggle = QToolButton(objectName=f"insight_details_button_{number}",
-                                  text=self.tr("Details"), checkable=True)
-        self.toggle.setAccessibleName(self.tr("Show the figures of insight {number}").format(
-            number=number))
+        self.toggle = QToolButton(
+            objectName=f"insight_details_button_{number}", text=self.tr("Details"), checkable=True
+        )
+        self.toggle.setAccessibleName(
+            self.tr("Show the figures of insight {number}").format(number=number)
+        )
         self.toggle.setVisible(bool(finding.details))
         self.toggle.setToolTip(finding.details)
         row = QHBoxLayout()
@@ -122,11 +125,15 @@ class InsightsPage(RangePage):
         )
         intro.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._disclaimer = QLabel(
-            self.tr("Each finding is an association, not proof of cause: things that went "
-                    "together in your entries, not what made what happen. A link or difference "
-                    "is called a finding only when it stays clear after allowing for how many "
-                    "were checked; open Details for the figures."),
-            objectName="insights_disclaimer", wordWrap=True)
+            self.tr(
+                "Each finding is an association, not proof of cause: things that went "
+                "together in your entries, not what made what happen. A link or difference "
+                "is called a finding only when it stays clear after allowing for how many "
+                "were checked; open Details for the figures."
+            ),
+            objectName="insights_disclaimer",
+            wordWrap=True,
+        )
         self._disclaimer.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         content = QWidget(objectName="insights_content")
@@ -155,9 +162,16 @@ class InsightsPage(RangePage):
         layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.addLayout(top)
         layout.addWidget(intro)
-        layout.addWidget(EmptyState(self, self.tr("Insights appear once there are 14 checked-in "
-                                                  "days, and grow firmer from 30."),
-                                    self._journal.days_logged, 30))
+        layout.addWidget(
+            EmptyState(
+                self,
+                self.tr(
+                    "Insights appear once there are 14 checked-in days, and grow firmer from 30."
+                ),
+                self._journal.days_logged,
+                30,
+            )
+        )
         layout.addWidget(scroll, 1)
 
     # --- public ------------------------------------------------------------------------------
@@ -194,8 +208,10 @@ class InsightsPage(RangePage):
             card.hide()  # at once: deleteLater waits for the event loop
             card.deleteLater()
         writer = CardWriter(report)
-        self._cards = [InsightCard(number, writer.finding(insight))
-                       for number, insight in enumerate(report.sentences, start=1)]
+        self._cards = [
+            InsightCard(number, writer.finding(insight))
+            for number, insight in enumerate(report.sentences, start=1)
+        ]
         self._place_cards()
         self._stale = False
 

@@ -95,18 +95,23 @@ class PeoplePage(QWidget):
         self._search.setClearButtonEnabled(True)
         self._search.setAccessibleName(self.tr("Search names"))
         self._search.setAccessibleDescription(
-            self.tr("Lists only the names that contain what you type (Ctrl+F)"))
+            self.tr("Lists only the names that contain what you type (Ctrl+F)")
+        )
         self._kind = QComboBox(objectName="people_kind_filter")
         self._kind.addItem(self.tr("All kinds"), "")
         fill_relationships(self._kind)
         self._kind.setAccessibleName(self.tr("Filter by kind"))
         self._kind.setAccessibleDescription(
-            self.tr("Lists only the people and groups of the kind chosen"))
+            self.tr("Lists only the people and groups of the kind chosen")
+        )
         self._archived = QCheckBox(self.tr("Show &archived"), objectName="show_archived")
         self._archived.setAccessibleName(self.tr("Show archived"))
         self._archived.setAccessibleDescription(
-            self.tr("Also lists archived entries, which keep their history but are not "
-                    "suggested on Today"))
+            self.tr(
+                "Also lists archived entries, which keep their history but are not "
+                "suggested on Today"
+            )
+        )
         search_label = QLabel(self.tr("&Search"))
         search_label.setBuddy(self._search)
         kind_label = QLabel(self.tr("&Kind"))

@@ -32,8 +32,11 @@ class PeopleTable(QTableView):
         self.setObjectName("people_table")
         self.setAccessibleName(self.tr("People and groups"))
         self.setAccessibleDescription(
-            self.tr("Name, kind, last contact, contacts in the last 30 days and how connected "
-                    "on average, out of 5; Enter opens the selected person's page"))
+            self.tr(
+                "Name, kind, last contact, contacts in the last 30 days and how connected "
+                "on average, out of 5; Enter opens the selected person's page"
+            )
+        )
         self._today = today
         self._model = QStandardItemModel(0, 5, self)
         headers = (
@@ -120,8 +123,11 @@ class PeopleTable(QTableView):
 
     def _row(self, entry: PersonOverview) -> list[QStandardItem]:
         person = entry.person
-        name = QStandardItem(self.tr("{name} (archived)").format(name=person.name)
-                             if person.archived else person.name)
+        name = QStandardItem(
+            self.tr("{name} (archived)").format(name=person.name)
+            if person.archived
+            else person.name
+        )
         name.setData(person.name.casefold(), _SORT_ROLE)
         name.setData(person.id, _ID_ROLE)
         if person.archived:  # said in words too, not by the font alone
@@ -134,13 +140,21 @@ class PeopleTable(QTableView):
         last.setData(entry.last_contact.toordinal() if entry.last_contact else 0, _SORT_ROLE)
         if entry.last_contact:
             days = (self._today() - entry.last_contact).days
-            last.setToolTip(self.tr("today") if days <= 0 else self.tr("yesterday") if days == 1
-                            else self.tr("%Ln days ago", "", days))  # 2 or more: one form
+            last.setToolTip(
+                self.tr("today")
+                if days <= 0
+                else self.tr("yesterday")
+                if days == 1
+                else self.tr("%Ln days ago", "", days)
+            )  # 2 or more: one form
         recent = QStandardItem(format_number(entry.contacts_30_days, 0))
         recent.setData(entry.contacts_30_days, _SORT_ROLE)
         average = entry.average_quality
-        connected = QStandardItem("—" if average is None else self.tr("{average} / 5").format(
-            average=format_number(average, 1)))
+        connected = QStandardItem(
+            "—"
+            if average is None
+            else self.tr("{average} / 5").format(average=format_number(average, 1))
+        )
         connected.setData(-1.0 if average is None else average, _SORT_ROLE)
         if average is None:
             connected.setToolTip(self.tr("No contacts yet"))

@@ -85,24 +85,33 @@ class PersonPage(QWidget):
         self._notices.clear()
         self._name.setText(person.name)
         kind = relationship_text(person.relationship)
-        self._kind.setText(self.tr("{kind} · archived").format(kind=kind) if person.archived
-                           else kind)
+        self._kind.setText(
+            self.tr("{kind} · archived").format(kind=kind) if person.archived else kind
+        )
         last = figures.last_contact
         self._last.setText(format_date(last) if last else self.tr("none logged yet"))
-        self._connected.setText(self._connected_text(figures.average_quality,
-                                                     figures.contacts_total))
+        self._connected.setText(
+            self._connected_text(figures.average_quality, figures.contacts_total)
+        )
         self._mood.setText(self._mood_text(person.name, figures))
         labels = [format_date(m.month, "month") for m in figures.months]
         counts = [m.contacts for m in figures.months]
-        summary = "; ".join(self.tr("{month}: {count}").format(
-            month=format_date(m.month, "month_year"), count=m.contacts) for m in figures.months)
+        summary = "; ".join(
+            self.tr("{month}: {count}").format(
+                month=format_date(m.month, "month_year"), count=m.contacts
+            )
+            for m in figures.months
+        )
         self._months.set_data(labels, counts, summary)
         total = sum(counts)
         self._months_total.setText(
-            self.tr("1 contact in the last 12 months") if total == 1 else
-            self.tr("{n} contacts in the last 12 months").format(n=format_number(total, 0)))
-        self._every.setText("" if person.keep_in_touch_days is None
-                            else str(person.keep_in_touch_days))
+            self.tr("1 contact in the last 12 months")
+            if total == 1
+            else self.tr("{n} contacts in the last 12 months").format(n=format_number(total, 0))
+        )
+        self._every.setText(
+            "" if person.keep_in_touch_days is None else str(person.keep_in_touch_days)
+        )
         self._note.setPlainText(person.note)
 
     def has_unsaved_changes(self) -> bool:
@@ -127,8 +136,11 @@ class PersonPage(QWidget):
 
     def text(self) -> str:
         """What the page says, in reading order (for tests)."""
-        return "\n".join(label.text() for label in self.findChildren(QLabel)
-                         if label.isVisibleTo(self) and label.text())
+        return "\n".join(
+            label.text()
+            for label in self.findChildren(QLabel)
+            if label.isVisibleTo(self) and label.text()
+        )
 
     # --- building ----------------------------------------------------------------------------
 
@@ -158,17 +170,20 @@ class PersonPage(QWidget):
         self._every.setPlaceholderText(self.tr("off"))
         self._every.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000000") + 16)
         self._every.setAccessibleName(self.tr("Keep in touch every how many days"))
-        every_hint = self.tr("A number of days from 1 to 365, or empty for no wish. Today "
-                             "then lists them quietly under “It's been a while”; nothing "
-                             "else reminds you.")
+        every_hint = self.tr(
+            "A number of days from 1 to 365, or empty for no wish. Today "
+            "then lists them quietly under “It's been a while”; nothing "
+            "else reminds you."
+        )
         self._note = QPlainTextEdit(objectName="person_note")
         self._note.setTabChangesFocus(True)
         self._note.setAccessibleName(self.tr("Note about this person"))
         self._note.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         self._notices = FieldNotices("keep_in_touch_days", prefix="person_")
         every_error = self._notices.label("keep_in_touch_days", self._every, every_hint)
-        note_error = self._notices.label("note", self._note,
-                                         self.tr("Anything you want to remember about them"))
+        note_error = self._notices.label(
+            "note", self._note, self.tr("Anything you want to remember about them")
+        )
         self._save = QPushButton(self.tr("Save"), objectName="person_save")
         self._save.setAccessibleName(self.tr("Save the note and keep-in-touch wish"))
         self._save.setAutoDefault(False)
@@ -232,10 +247,16 @@ class PersonPage(QWidget):
     def _connected_text(self, average: float | None, contacts: int) -> str:
         if average is None:
             return self.tr("no contacts logged yet")
-        words = (self.tr("{marks} {average} / 5, over 1 contact") if contacts == 1 else
-                 self.tr("{marks} {average} / 5, over {n} contacts"))
-        return words.format(marks=connected_marks(average), average=format_number(average, 1),
-                            n=format_number(contacts, 0))
+        words = (
+            self.tr("{marks} {average} / 5, over 1 contact")
+            if contacts == 1
+            else self.tr("{marks} {average} / 5, over {n} contacts")
+        )
+        return words.format(
+            marks=connected_marks(average),
+            average=format_number(average, 1),
+            n=format_number(contacts, 0),
+        )
 
     def _mood_text(self, name: str, figures: PersonFigures) -> str:
         mood = figures.mood
@@ -248,16 +269,28 @@ class PersonPage(QWidget):
             "On the {with_} checked-in days with {name} your mood averaged {mean_with}; on the "
             "{without} days without, {mean_without} (difference {difference}, 95% interval "
             "{low} to {high})."
-        ).format(name=name, with_=mood.n_with, without=mood.n_without,
-                 mean_with=format_number(mood.mean_with, 1),
-                 mean_without=format_number(mood.mean_without, 1),
-                 difference=format_number(mood.difference, 1),
-                 low=format_number(mood.ci_low, 1), high=format_number(mood.ci_high, 1))
+        ).format(
+            name=name,
+            with_=mood.n_with,
+            without=mood.n_without,
+            mean_with=format_number(mood.mean_with, 1),
+            mean_without=format_number(mood.mean_without, 1),
+            difference=format_number(mood.difference, 1),
+            low=format_number(mood.ci_low, 1),
+            high=format_number(mood.ci_high, 1),
+        )
         if not figures.mood_clear:
-            words += " " + self.tr("The interval includes no difference, so this is not a "
-                                   "clear difference.")
-        return words + " " + self.tr("This is an association, not proof of cause: days "
-                                     "with someone may differ in other ways too.")
+            words += " " + self.tr(
+                "The interval includes no difference, so this is not a clear difference."
+            )
+        return (
+            words
+            + " "
+            + self.tr(
+                "This is an association, not proof of cause: days "
+                "with someone may differ in other ways too."
+            )
+        )
 
     # --- slots -------------------------------------------------------------------------------
 
@@ -283,4 +316,3 @@ class PersonPage(QWidget):
         self.show_person(person_id)
         self.person_changed.emit(person_id)
         return True
-

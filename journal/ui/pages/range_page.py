@@ -19,8 +19,14 @@ class RangePage(QWidget):
     with ``self._stale = False``.
     """
 
-    def __init__(self, journal: Journal, default_range: str, *, wrap_summary: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        default_range: str,
+        *,
+        wrap_summary: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._journal = journal
         self._stale = True

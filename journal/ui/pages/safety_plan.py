@@ -65,20 +65,24 @@ class SafetyPlanPage(QWidget):
         self._fill_pickers()
 
     def typed(self) -> SafetyPlan:
-        return SafetyPlan(**{name: self._edits[name].toPlainText()
-                             for name in SAFETY_PLAN_SECTIONS})
+        return SafetyPlan(
+            **{name: self._edits[name].toPlainText() for name in SAFETY_PLAN_SECTIONS}
+        )
 
     def has_unsaved_changes(self) -> bool:
-        return any(self._edits[name].toPlainText() != getattr(self._loaded, name)
-                   for name in SAFETY_PLAN_SECTIONS)
+        return any(
+            self._edits[name].toPlainText() != getattr(self._loaded, name)
+            for name in SAFETY_PLAN_SECTIONS
+        )
 
     def save(self) -> bool:
         """Write the plan; on a problem, say so calmly and keep the typed words."""
         try:
             plan = self._journal.save_safety_plan(self.typed())
         except JournalError as error:
-            self._status.setText(self.tr("⚠ Your plan was not saved: {reason}").format(
-                reason=error))
+            self._status.setText(
+                self.tr("⚠ Your plan was not saved: {reason}").format(reason=error)
+            )
             return False
         self._loaded = plan
         self._status.setText(self.tr("✓ Saved"))
@@ -94,41 +98,71 @@ class SafetyPlanPage(QWidget):
     def _sections(self) -> dict[str, tuple[str, str]]:
         """Each section's title and the hint shown in its empty box."""
         return {
-            "warning_signs": (self.tr("Warning signs"), self.tr(
-                "Thoughts, feelings, situations or things I do that tell me a crisis may be "
-                "starting")),
-            "coping_strategies": (self.tr("My own coping strategies"), self.tr(
-                "Things I can do on my own to take my mind off things")),
-            "distractions": (self.tr("People and places that take my mind off things"),
-                             self.tr("People to be with and places where I feel better")),
-            "people_to_ask": (self.tr("People I can ask for help"), self.tr(
-                "Names and numbers of people I can reach out to; add them from People below")),
-            "professionals": (self.tr("Professionals and services"), self.tr(
-                "My therapist, GP, clinic or out-of-hours service, with their numbers")),
-            "crisis_line": (self.tr("My local crisis line"), self.tr(
-                "The crisis line I would call; \"Need help now\" shows it first")),
-            "safer_surroundings": (self.tr("Making my surroundings safer"), self.tr(
-                "Steps that keep me safer, such as asking someone to keep things for me")),
-            "reasons_for_living": (self.tr("Reasons for living"), self.tr(
-                "What matters most to me and is worth living for")),
+            "warning_signs": (
+                self.tr("Warning signs"),
+                self.tr(
+                    "Thoughts, feelings, situations or things I do that tell me a crisis may be "
+                    "starting"
+                ),
+            ),
+            "coping_strategies": (
+                self.tr("My own coping strategies"),
+                self.tr("Things I can do on my own to take my mind off things"),
+            ),
+            "distractions": (
+                self.tr("People and places that take my mind off things"),
+                self.tr("People to be with and places where I feel better"),
+            ),
+            "people_to_ask": (
+                self.tr("People I can ask for help"),
+                self.tr(
+                    "Names and numbers of people I can reach out to; add them from People below"
+                ),
+            ),
+            "professionals": (
+                self.tr("Professionals and services"),
+                self.tr("My therapist, GP, clinic or out-of-hours service, with their numbers"),
+            ),
+            "crisis_line": (
+                self.tr("My local crisis line"),
+                self.tr('The crisis line I would call; "Need help now" shows it first'),
+            ),
+            "safer_surroundings": (
+                self.tr("Making my surroundings safer"),
+                self.tr("Steps that keep me safer, such as asking someone to keep things for me"),
+            ),
+            "reasons_for_living": (
+                self.tr("Reasons for living"),
+                self.tr("What matters most to me and is worth living for"),
+            ),
         }
 
     def _build(self) -> None:
-        heading = theme.as_heading(QLabel(self.tr("My safety plan"),
-                                          objectName="safety_plan_heading"))
-        intro = theme.as_hint(QLabel(self.tr(
-            "A plan to turn to when things get hard, best made on a calmer day, perhaps with "
-            "someone from your care team. It stays on this device, and \"Need help now\" "
-            "shows its people and your crisis line."), objectName="safety_plan_intro",
-            wordWrap=True))
+        heading = theme.as_heading(
+            QLabel(self.tr("My safety plan"), objectName="safety_plan_heading")
+        )
+        intro = theme.as_hint(
+            QLabel(
+                self.tr(
+                    "A plan to turn to when things get hard, best made on a calmer day, perhaps "
+                    "with "
+                    'someone from your care team. It stays on this device, and "Need help now" '
+                    "shows its people and your crisis line."
+                ),
+                objectName="safety_plan_intro",
+                wordWrap=True,
+            )
+        )
 
         body = QWidget(objectName="safety_plan_body")
         form = QVBoxLayout(body)
         form.setContentsMargins(0, 0, 8, 0)
         form.setSpacing(4)
         for number, (name, (title, hint)) in enumerate(self._sections().items(), start=1):
-            label = QLabel(self.tr("{n}. {title}").format(n=number, title=title),
-                           objectName=f"plan_{name}_label")
+            label = QLabel(
+                self.tr("{n}. {title}").format(n=number, title=title),
+                objectName=f"plan_{name}_label",
+            )
             font = label.font()
             font.setBold(True)
             label.setFont(font)
@@ -168,19 +202,25 @@ class SafetyPlanPage(QWidget):
         layout.addLayout(bottom)
 
         self._save.clicked.connect(self._on_save_clicked)
-        shortcut = QShortcut(QKeySequence.StandardKey.Save, self,
-                             context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut = QShortcut(
+            QKeySequence.StandardKey.Save,
+            self,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         shortcut.activated.connect(self._on_save_shortcut_activated)
 
     def _picker_row(self, section: str, title: str) -> QHBoxLayout:
         picker = QComboBox(objectName=f"add_to_{section}")
-        picker.setAccessibleName(self.tr("Someone from People to add to {section}").format(
-            section=title))
+        picker.setAccessibleName(
+            self.tr("Someone from People to add to {section}").format(section=title)
+        )
         button = QPushButton(self.tr("Add"), objectName=f"add_to_{section}_button")
         button.setAccessibleName(self.tr("Add to {section}").format(section=title))
         picker.setAccessibleDescription(
             self.tr("Add then puts the one chosen on a line of its own in {section}").format(
-                section=title))
+                section=title
+            )
+        )
         label = theme.as_hint(QLabel(self.tr("From People:"), objectName=f"add_to_{section}_label"))
         label.setBuddy(picker)
         row = QHBoxLayout()
@@ -199,8 +239,9 @@ class SafetyPlanPage(QWidget):
                 contacts: list[HelpContact] = self._journal.help_contacts(care_team=care_team)
             except JournalError:
                 contacts = []
-            picker.addItem(self.tr("Choose someone…") if contacts
-                           else self.tr("(no one in People yet)"), "")
+            picker.addItem(
+                self.tr("Choose someone…") if contacts else self.tr("(no one in People yet)"), ""
+            )
             for contact in contacts:
                 picker.addItem(contact.line, contact.line)
             picker.setEnabled(bool(contacts))

@@ -93,23 +93,31 @@ class SettingsPage(QWidget):
         self._theme = QComboBox(box, objectName="theme")
         self._theme.setAccessibleName(self.tr("Theme"))
         self._theme.setAccessibleDescription(
-            self.tr("Light or dark colours, or whichever your system uses; applied at once"))
-        labels = {"system": self.tr("Follow the system"), "light": self.tr("Light"),
-                  "dark": self.tr("Dark")}
+            self.tr("Light or dark colours, or whichever your system uses; applied at once")
+        )
+        labels = {
+            "system": self.tr("Follow the system"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+        }
         for mode in THEMES:
             self._theme.addItem(labels[mode], mode)
         self._theme.currentIndexChanged.connect(self._on_theme_current_index_changed)
         form.addRow(self.tr("&Theme"), self._theme)
         self._day_start = QComboBox(box, objectName="day_starts_at")
         self._day_start.setAccessibleName(self.tr("Day starts at"))
-        self._day_start.setAccessibleDescription(self.tr(
-            "An entry before this hour belongs to the day before, for nights that end after "
-            "midnight; applies to Today, the command line and the reminder"))
+        self._day_start.setAccessibleDescription(
+            self.tr(
+                "An entry before this hour belongs to the day before, for nights that end after "
+                "midnight; applies to Today, the command line and the reminder"
+            )
+        )
         self._day_start.setToolTip(self._day_start.accessibleDescription())
         for hour in range(24):
             text = QLocale().toString(QTime(hour, 0), time_edit_format())
-            self._day_start.addItem(self.tr("{time} (midnight)").format(time=text)
-                                    if hour == 0 else text, hour)
+            self._day_start.addItem(
+                self.tr("{time} (midnight)").format(time=text) if hour == 0 else text, hour
+            )
         self._day_start.currentIndexChanged.connect(self._on_day_start_current_index_changed)
         form.addRow(self.tr("&Day starts at"), self._day_start)
         self._every = QSpinBox(box, objectName="questionnaire_every_days")
@@ -118,21 +126,29 @@ class SettingsPage(QWidget):
         self._every.setSpecialValueText(self.tr("Off"))
         self._every.setAccessibleName(self.tr("Questionnaire reminder interval"))
         self._every.setAccessibleDescription(
-            self.tr("Days after taking a questionnaire before the Check-ins page suggests one "
-                    "again, 0 to 365; 0 = off"))
+            self.tr(
+                "Days after taking a questionnaire before the Check-ins page suggests one "
+                "again, 0 to 365; 0 = off"
+            )
+        )
         self._every.valueChanged.connect(self._on_every_value_changed)
         form.addRow(self.tr("Questionnaire &reminder every"), self._every)
-        self._remind = QCheckBox(self.tr("Invite me to check in each day at"), box,
-                                 objectName="daily_reminder")
+        self._remind = QCheckBox(
+            self.tr("Invite me to check in each day at"), box, objectName="daily_reminder"
+        )
         self._remind.setAccessibleName(self.tr("Daily check-in reminder"))
         self._remind.setAccessibleDescription(
-            self.tr("A gentle invitation at the time beside it, unless you have already "
-                    "checked in that day"))
+            self.tr(
+                "A gentle invitation at the time beside it, unless you have already "
+                "checked in that day"
+            )
+        )
         self._remind_at = QTimeEdit(box, objectName="reminder_time")
         self._remind_at.setDisplayFormat(time_edit_format())
         self._remind_at.setAccessibleName(self.tr("Reminder time"))
         self._remind_at.setAccessibleDescription(
-            self.tr("When the daily invitation appears; set while the reminder is ticked"))
+            self.tr("When the daily invitation appears; set while the reminder is ticked")
+        )
         row = QHBoxLayout()
         row.addWidget(self._remind)
         row.addWidget(self._remind_at)
@@ -140,12 +156,15 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Daily reminder"), row)
         self._remind.toggled.connect(self._on_reminder_changed)
         self._remind_at.timeChanged.connect(self._on_reminder_changed)
-        self._autostart = QCheckBox(self.tr("Start at login, minimised"), box,
-                                    objectName="autostart")
+        self._autostart = QCheckBox(
+            self.tr("Start at login, minimised"), box, objectName="autostart"
+        )
         self._autostart.setAccessibleName(self.tr("Start at login, minimised"))
         self._autostart.setAccessibleDescription(
-            self.tr("The journal opens in the background when you log in, so its reminder "
-                    "can reach you"))
+            self.tr(
+                "The journal opens in the background when you log in, so its reminder can reach you"
+            )
+        )
         self._autostart.toggled.connect(self._on_autostart_toggled)
         form.addRow(self.tr("When you log in"), self._autostart)  # its own row, own label
         return box
@@ -158,19 +177,23 @@ class SettingsPage(QWidget):
         layout.addWidget(self._privacy_state)
         row = QHBoxLayout()
         self._set = QPushButton(self.tr("Set a passphrase…"), box, objectName="set_passphrase")
-        self._change = QPushButton(self.tr("Change passphrase…"), box,
-                                   objectName="change_passphrase")
-        self._remove = QPushButton(self.tr("Remove passphrase…"), box,
-                                   objectName="remove_passphrase")
-        for button, slot in ((self._set, self._on_set_clicked),
-                             (self._change, self._on_change_clicked),
-                             (self._remove, self._on_remove_clicked)):
+        self._change = QPushButton(
+            self.tr("Change passphrase…"), box, objectName="change_passphrase"
+        )
+        self._remove = QPushButton(
+            self.tr("Remove passphrase…"), box, objectName="remove_passphrase"
+        )
+        for button, slot in (
+            (self._set, self._on_set_clicked),
+            (self._change, self._on_change_clicked),
+            (self._remove, self._on_remove_clicked),
+        ):
             button.setAccessibleName(button.text().rstrip("…"))
             button.clicked.connect(slot)
             row.addWidget(button)
         self._remove.setAccessibleDescription(
-            self.tr("Stores the journal and its backups without encryption again, after "
-                    "asking"))
+            self.tr("Stores the journal and its backups without encryption again, after asking")
+        )
         row.addStretch(1)
         layout.addLayout(row)
         lock_row = QHBoxLayout()
@@ -180,9 +203,12 @@ class SettingsPage(QWidget):
             self._lock_after.addItem(self._lock_text(minutes), minutes)
         lock_label.setBuddy(self._lock_after)
         self._lock_after.setAccessibleName(self.tr("Lock the window after"))
-        self._lock_after.setAccessibleDescription(self.tr(
-            "With a passphrase, the window hides your journal and asks for the passphrase "
-            "after this long without use, so nobody else can read it"))
+        self._lock_after.setAccessibleDescription(
+            self.tr(
+                "With a passphrase, the window hides your journal and asks for the passphrase "
+                "after this long without use, so nobody else can read it"
+            )
+        )
         self._lock_after.currentIndexChanged.connect(self._on_lock_after_current_index_changed)
         lock_row.addWidget(lock_label)
         lock_row.addWidget(self._lock_after)
@@ -193,9 +219,14 @@ class SettingsPage(QWidget):
     def _backups_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Backups"), self)
         layout = QVBoxLayout(box)
-        hint = QLabel(self.tr("A backup is made every day you open the journal and before every "
-                              "import, restore and passphrase change. The last 7 days and 8 "
-                              "weeks are kept."), box)
+        hint = QLabel(
+            self.tr(
+                "A backup is made every day you open the journal and before every "
+                "import, restore and passphrase change. The last 7 days and 8 "
+                "weeks are kept."
+            ),
+            box,
+        )
         hint.setWordWrap(True)
         layout.addWidget(theme.as_hint(hint))
         self._list = QListWidget(box, objectName="backups")
@@ -213,16 +244,23 @@ class SettingsPage(QWidget):
         for button in (self._backup_now, self._restore):
             button.setAccessibleName(button.text().rstrip("…"))
         self._restore.setAccessibleDescription(
-            self.tr("Replaces your journal with the backup chosen, after asking; your journal "
-                    "as it is now is backed up first, so this can be undone"))
+            self.tr(
+                "Replaces your journal with the backup chosen, after asking; your journal "
+                "as it is now is backed up first, so this can be undone"
+            )
+        )
         self._backup_now.clicked.connect(self._on_backup_now_clicked)
         self._restore.clicked.connect(self._on_restore_clicked)
         row.addWidget(self._backup_now)
         row.addWidget(self._restore)
         row.addStretch(1)
         layout.addLayout(row)
-        folder = QLabel(self.tr("Journal folder: %1").replace(
-            "%1", str(self._journal.data_dir or self.tr("(in memory)"))), box)
+        folder = QLabel(
+            self.tr("Journal folder: %1").replace(
+                "%1", str(self._journal.data_dir or self.tr("(in memory)"))
+            ),
+            box,
+        )
         folder.setObjectName("data_folder")
         folder.setWordWrap(True)
         layout.addWidget(theme.as_hint(folder))
@@ -261,14 +299,18 @@ class SettingsPage(QWidget):
         available = encryption_available()
         encrypted = self._journal.encrypted
         if not available:
-            text = self.tr("Encryption is not available on this computer (the sqlcipher3 "
-                           "package is not installed), so the journal is stored unencrypted. "
-                           "It is still only readable by your user account.")
+            text = self.tr(
+                "Encryption is not available on this computer (the sqlcipher3 "
+                "package is not installed), so the journal is stored unencrypted. "
+                "It is still only readable by your user account."
+            )
         elif encrypted:
             text = self.tr("Your journal and its backups are encrypted with your passphrase.")
         else:
-            text = self.tr("Your journal is not encrypted; it is readable only by your user "
-                           "account. A passphrase encrypts it and its backups.")
+            text = self.tr(
+                "Your journal is not encrypted; it is readable only by your user "
+                "account. A passphrase encrypts it and its backups."
+            )
         self._privacy_state.setText(text)
         self._set.setEnabled(available and not encrypted)
         self._change.setEnabled(available and encrypted)
@@ -282,13 +324,17 @@ class SettingsPage(QWidget):
         self._lock_after.setEnabled(encrypted)
         self._list.clear()
         for info in self._journal.backup_details():  # only backups that check out
-            item = QListWidgetItem(describe_backup(info.path, info.days, info.last_entry),
-                                   self._list)
+            item = QListWidgetItem(
+                describe_backup(info.path, info.days, info.last_entry), self._list
+            )
             item.setData(0x0100, info.name)  # Qt.UserRole
         unchecked = self._journal.unverified_backups()
-        self._unchecked.setText(self.tr(
-            "Not listed, because they do not check out (damaged or incomplete; left as they "
-            "are in the backups folder): %1").replace("%1", ", ".join(p.name for p in unchecked)))
+        self._unchecked.setText(
+            self.tr(
+                "Not listed, because they do not check out (damaged or incomplete; left as they "
+                "are in the backups folder): %1"
+            ).replace("%1", ", ".join(p.name for p in unchecked))
+        )
         self._unchecked.setVisible(bool(unchecked))
         self._restore.setEnabled(self._list.count() > 0)
         if self._list.count():
@@ -317,7 +363,8 @@ class SettingsPage(QWidget):
         on = self._remind.isChecked()
         self._remind_at.setEnabled(on)
         self._journal.update_settings(
-            reminder_time=self._remind_at.time().toString("HH:mm") if on else "")
+            reminder_time=self._remind_at.time().toString("HH:mm") if on else ""
+        )
 
     def _on_autostart_toggled(self, enabled: bool) -> None:
         try:
@@ -350,19 +397,25 @@ class SettingsPage(QWidget):
     def _on_set_clicked(self) -> None:
         dialog = NewPassphraseDialog(self.tr("Set a passphrase"), self)
         if dialog.exec():
-            self._run(self.tr("Set a passphrase"),
-                      lambda: self._journal.set_passphrase(dialog.passphrase()))
+            self._run(
+                self.tr("Set a passphrase"),
+                lambda: self._journal.set_passphrase(dialog.passphrase()),
+            )
 
     def _on_change_clicked(self) -> None:
         dialog = NewPassphraseDialog(self.tr("Change passphrase"), self)
         if dialog.exec():
-            self._run(self.tr("Change passphrase"),
-                      lambda: self._journal.change_passphrase(dialog.passphrase()))
+            self._run(
+                self.tr("Change passphrase"),
+                lambda: self._journal.change_passphrase(dialog.passphrase()),
+            )
 
     def _on_remove_clicked(self) -> None:
         answer = QMessageBox.question(
-            self, self.tr("Remove passphrase"),
-            self.tr("Store the journal and its backups without encryption again?"))
+            self,
+            self.tr("Remove passphrase"),
+            self.tr("Store the journal and its backups without encryption again?"),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self._run(self.tr("Remove passphrase"), self._journal.remove_passphrase)
 
@@ -380,21 +433,26 @@ class SettingsPage(QWidget):
             QMessageBox.information(self, self.tr("Restore a backup"), str(error))
             self.refresh()
             return
-        question = self.tr("Replace your journal with the backup of %1? Your journal as it "
-                           "is now is backed up first, so this can be undone.")
+        question = self.tr(
+            "Replace your journal with the backup of %1? Your journal as it "
+            "is now is backed up first, so this can be undone."
+        )
         fewer = held.days < current
         if fewer:
-            question = self.tr("This backup holds %2 days, your journal %3: restoring it "
-                               "would leave your journal with %4 fewer days. Replace your "
-                               "journal with the backup of %1 anyway? Your journal as it is "
-                               "now is backed up first, so this can be undone.")
-            for marker, value in (("%2", held.days), ("%3", current),
-                                  ("%4", current - held.days)):
+            question = self.tr(
+                "This backup holds %2 days, your journal %3: restoring it "
+                "would leave your journal with %4 fewer days. Replace your "
+                "journal with the backup of %1 anyway? Your journal as it is "
+                "now is backed up first, so this can be undone."
+            )
+            for marker, value in (("%2", held.days), ("%3", current), ("%4", current - held.days)):
                 question = question.replace(marker, format_number(value, 0))
-        answer = QMessageBox.question(self, self.tr("Restore a backup"),
-                                      question.replace("%1", item.text()))
+        answer = QMessageBox.question(
+            self, self.tr("Restore a backup"), question.replace("%1", item.text())
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if self._run(self.tr("Restore a backup"),
-                     lambda: self._journal.restore(name, allow_fewer_days=fewer)):
+        if self._run(
+            self.tr("Restore a backup"), lambda: self._journal.restore(name, allow_fewer_days=fewer)
+        ):
             self.data_replaced.emit()

@@ -103,15 +103,21 @@ class SharePage(QWidget):
     def _build(self) -> None:
         heading = theme.as_heading(QLabel(self.tr("Share"), objectName="share_heading"))
 
-        summary = QGroupBox(self.tr("A summary for your care team (PDF)"),
-                            objectName="summary_group")
+        summary = QGroupBox(
+            self.tr("A summary for your care team (PDF)"), objectName="summary_group"
+        )
         self._range = QComboBox(objectName="summary_range")
         self._range.setAccessibleName(self.tr("Range of the summary"))
         self._range.setAccessibleDescription(
-            self.tr("The days the summary covers; with “Dates I choose” you set them beside it"))
-        labels = {"4w": self.tr("Last 4 weeks"), "session": self.tr("Since the last session"),
-                  "3m": self.tr("Last 3 months"), "1y": self.tr("Last year"),
-                  "custom": self.tr("Dates I choose")}
+            self.tr("The days the summary covers; with “Dates I choose” you set them beside it")
+        )
+        labels = {
+            "4w": self.tr("Last 4 weeks"),
+            "session": self.tr("Since the last session"),
+            "3m": self.tr("Last 3 months"),
+            "1y": self.tr("Last year"),
+            "custom": self.tr("Dates I choose"),
+        }
         for key in RANGES:
             self._range.addItem(labels[key], key)
         self._from = QDateEdit(objectName="summary_from", calendarPopup=True)
@@ -119,7 +125,8 @@ class SharePage(QWidget):
         self._to = QDateEdit(objectName="summary_to", calendarPopup=True)
         self._to.setAccessibleName(self.tr("Last day of the summary"))
         dates_description = self.tr(
-            "Set by the range chosen; editable with “Dates I choose”. F4 opens a calendar")
+            "Set by the range chosen; editable with “Dates I choose”. F4 opens a calendar"
+        )
         for edit in (self._from, self._to):
             edit.setDisplayFormat(date_pattern("date"))
             edit.setAccessibleDescription(dates_description)
@@ -148,7 +155,8 @@ class SharePage(QWidget):
         self._names = QComboBox(objectName="summary_names")
         self._names.setAccessibleName(self.tr("How people are named"))
         self._names.setAccessibleDescription(
-            self.tr("In the summary, names inside your own words follow this choice too"))
+            self.tr("In the summary, names inside your own words follow this choice too")
+        )
         self._names.addItem(self.tr("By relationship only (“friend”)"), "hidden")
         self._names.addItem(self.tr("By initials (“S. K.”)"), "initials")
         self._names.addItem(self.tr("By full name"), "full")
@@ -164,19 +172,26 @@ class SharePage(QWidget):
         options.addRow(self.tr("Sections"), sections)
         options.addRow(self.tr("People"), self._names)
         options.addRow(self.tr("Paper"), self._paper)
-        note = QLabel(self.tr("Only the ticked sections go in; your notes and your safety "
-                              "plan only when you tick them. Names inside your own words "
-                              "(notes, topics, safety plan) follow the choice of People."),
-                      objectName="summary_note", wordWrap=True)
+        note = QLabel(
+            self.tr(
+                "Only the ticked sections go in; your notes and your safety "
+                "plan only when you tick them. Names inside your own words "
+                "(notes, topics, safety plan) follow the choice of People."
+            ),
+            objectName="summary_note",
+            wordWrap=True,
+        )
         # said plainly when a safety answer in the range would be left out; the choice stays
         # the person's, so nothing is ticked for them
         self._safety_note = QLabel(objectName="summary_safety_note", wordWrap=True)
         theme.paint_as_notice(self._safety_note)
         self._safety_note.hide()
-        self._preview = self._button("summary_preview", self.tr("Preview…"),
-                                     self.tr("Preview the summary's pages"))
-        self._save = self._button("summary_save", self.tr("Save PDF…"),
-                                  self.tr("Save the summary as a PDF"))
+        self._preview = self._button(
+            "summary_preview", self.tr("Preview…"), self.tr("Preview the summary's pages")
+        )
+        self._save = self._button(
+            "summary_save", self.tr("Save PDF…"), self.tr("Save the summary as a PDF")
+        )
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self._preview)
@@ -188,18 +203,26 @@ class SharePage(QWidget):
         summary_layout.addLayout(actions)
 
         data = QGroupBox(self.tr("Your whole journal"), objectName="data_group")
-        words = QLabel(self.tr("A full copy to keep, or to move to another computer. Import "
-                               "reads a Connection Journal export (JSON), a Daylio export "
-                               "(CSV) or backup (.daylio), or a Bearable export (CSV); you see "
-                               "what would come in first, and nothing is written until you "
-                               "confirm."),
-                       objectName="data_note", wordWrap=True)
-        self._export_json = self._button("export_json", self.tr("Export JSON…"),
-                                         self.tr("Export the whole journal as JSON"))
-        self._export_csv = self._button("export_csv", self.tr("Export CSV…"),
-                                        self.tr("Export the whole journal as CSV files"))
-        self._import = self._button("import_file", self.tr("Import…"),
-                                    self.tr("Import a JSON, Daylio or Bearable file"))
+        words = QLabel(
+            self.tr(
+                "A full copy to keep, or to move to another computer. Import "
+                "reads a Connection Journal export (JSON), a Daylio export "
+                "(CSV) or backup (.daylio), or a Bearable export (CSV); you see "
+                "what would come in first, and nothing is written until you "
+                "confirm."
+            ),
+            objectName="data_note",
+            wordWrap=True,
+        )
+        self._export_json = self._button(
+            "export_json", self.tr("Export JSON…"), self.tr("Export the whole journal as JSON")
+        )
+        self._export_csv = self._button(
+            "export_csv", self.tr("Export CSV…"), self.tr("Export the whole journal as CSV files")
+        )
+        self._import = self._button(
+            "import_file", self.tr("Import…"), self.tr("Import a JSON, Daylio or Bearable file")
+        )
         self._import.setAccessibleDescription(words.text())  # nothing written until confirmed
         data_actions = QHBoxLayout()
         data_actions.addStretch(1)
@@ -258,8 +281,11 @@ class SharePage(QWidget):
             edit.setEnabled(custom)
             edit.setMaximumDate(QDate(today.year, today.month, today.day))
         if not custom:
-            start = last if key == "session" and last else \
-                today - dt.timedelta(days=(RANGES[key] or 28) - 1)
+            start = (
+                last
+                if key == "session" and last
+                else today - dt.timedelta(days=(RANGES[key] or 28) - 1)
+            )
             with QSignalBlocker(self._from), QSignalBlocker(self._to):
                 self._from.setDate(QDate(start.year, start.month, start.day))
                 self._to.setDate(QDate(today.year, today.month, today.day))
@@ -274,22 +300,27 @@ class SharePage(QWidget):
         """Say so when a PHQ-9 item 9 answered above 0 in the range would be left out by the
         sections ticked."""
         start, end = self.dates()
-        days = self._journal.safety_left_out(start, end, self.sections()) \
-            if start <= end else []
+        days = self._journal.safety_left_out(start, end, self.sections()) if start <= end else []
         if days:
             title = QCoreApplication.translate("summary", SECTIONS["questionnaires"])
-            self._safety_note.setText(self.tr(
-                "On {dates}, your answer to the PHQ-9's last question (thoughts of being "
-                "better off dead or of hurting yourself) was above “not at all”. With "
-                "“{section}” unticked, the summary leaves this out. Tick it if you would like "
-                "your care team to see it; the choice is yours.").format(
-                dates=", ".join(format_date(d, "date") for d in days), section=title))
+            self._safety_note.setText(
+                self.tr(
+                    "On {dates}, your answer to the PHQ-9's last question (thoughts of being "
+                    "better off dead or of hurting yourself) was above “not at all”. With "
+                    "“{section}” unticked, the summary leaves this out. Tick it if you would like "
+                    "your care team to see it; the choice is yours."
+                ).format(dates=", ".join(format_date(d, "date") for d in days), section=title)
+            )
         self._safety_note.setVisible(bool(days))
 
     # --- running tasks -----------------------------------------------------------------------
 
-    def _run(self, label: str, task: Callable[[Journal, Progress, IsCancelled], object],
-             done: Callable[[object], None]) -> TaskThread | None:
+    def _run(
+        self,
+        label: str,
+        task: Callable[[Journal, Progress, IsCancelled], object],
+        done: Callable[[object], None],
+    ) -> TaskThread | None:
         """Run ``task`` in a worker with a progress dialog; ``done(result)`` on success."""
         if self._task is not None:
             return None
@@ -304,8 +335,13 @@ class SharePage(QWidget):
         return thread
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self._preview, self._save, self._export_json, self._export_csv,
-                       self._import):
+        for button in (
+            self._preview,
+            self._save,
+            self._export_json,
+            self._export_csv,
+            self._import,
+        ):
             button.setEnabled(not busy)
 
     def _choose_summary(self) -> tuple[dt.date, dt.date, list[str]] | None:
@@ -322,8 +358,7 @@ class SharePage(QWidget):
     def _save_to(self, title: str, suggested: str, filters: str) -> Path | None:
         folder = Path.home() / "Documents"
         start = folder if folder.is_dir() else Path.home()
-        path, _filter = QFileDialog.getSaveFileName(self, title, str(start / suggested),
-                                                    filters)
+        path, _filter = QFileDialog.getSaveFileName(self, title, str(start / suggested), filters)
         return Path(path) if path else None
 
     # --- slots -------------------------------------------------------------------------------
@@ -343,9 +378,16 @@ class SharePage(QWidget):
         names, paper = self.names(), self.paper()
 
         def task(journal: Journal, progress: Progress, cancelled: IsCancelled) -> object:
-            return journal.preview_summary(start, end, sections, names, paper,
-                                           dpi=PREVIEW_DPI, progress=progress,
-                                           cancelled=cancelled)
+            return journal.preview_summary(
+                start,
+                end,
+                sections,
+                names,
+                paper,
+                dpi=PREVIEW_DPI,
+                progress=progress,
+                cancelled=cancelled,
+            )
 
         self._run(self.tr("Laying out the pages…"), task, self._on_preview_ready)
 
@@ -367,9 +409,11 @@ class SharePage(QWidget):
         if chosen is None:
             return
         start, end, sections = chosen
-        out = self._save_to(self.tr("Save the summary"),
-                            f"connection-journal-summary-{end.isoformat()}.pdf",
-                            self.tr("PDF documents (*.pdf)"))
+        out = self._save_to(
+            self.tr("Save the summary"),
+            f"connection-journal-summary-{end.isoformat()}.pdf",
+            self.tr("PDF documents (*.pdf)"),
+        )
         if out is None:
             return
         if out.suffix.lower() != ".pdf":
@@ -377,8 +421,9 @@ class SharePage(QWidget):
         names, paper = self.names(), self.paper()
 
         def task(journal: Journal, progress: Progress, cancelled: IsCancelled) -> object:
-            return journal.export_summary(out, start, end, sections, names, paper,
-                                          progress=progress, cancelled=cancelled)
+            return journal.export_summary(
+                out, start, end, sections, names, paper, progress=progress, cancelled=cancelled
+            )
 
         self._run(self.tr("Making the PDF…"), task, self._on_summary_written)
 
@@ -388,8 +433,9 @@ class SharePage(QWidget):
 
     def _export(self, kind: str, suffix: str, filters: str) -> None:
         today = self._journal.today().isoformat()
-        out = self._save_to(self.tr("Export the journal"),
-                            f"connection-journal-{today}{suffix}", filters)
+        out = self._save_to(
+            self.tr("Export the journal"), f"connection-journal-{today}{suffix}", filters
+        )
         if out is None:
             return
 
@@ -419,8 +465,7 @@ class SharePage(QWidget):
     def _on_task_failed(self, error: object) -> None:
         calm = calm_error(error) if isinstance(error, BaseException) else None
         if calm is not None:  # the person's to act on, e.g. a full disk
-            self._message.show_message(self.tr("Nothing was written: {reason}").format(
-                reason=calm))
+            self._message.show_message(self.tr("Nothing was written: {reason}").format(reason=calm))
             return
         self._message.show_message(self.tr("Something went wrong and nothing was written."))
         if isinstance(error, BaseException):  # a bug: the app's handler logs it and says where

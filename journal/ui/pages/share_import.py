@@ -45,25 +45,34 @@ class ImportFlow(QObject):
     def start(self) -> None:
         """Ask for a file, then for what to do with it."""
         path, _filter = QFileDialog.getOpenFileName(
-            self._page, self.tr("Import a file"), str(Path.home()),
-            self.tr("Files Connection Journal can import (*.json *.csv *.daylio *.zip);;"
-                    "Connection Journal export (*.json);;Daylio export or backup (*.csv "
-                    "*.daylio);;Bearable export (*.csv);;All files (*)"))
+            self._page,
+            self.tr("Import a file"),
+            str(Path.home()),
+            self.tr(
+                "Files Connection Journal can import (*.json *.csv *.daylio *.zip);;"
+                "Connection Journal export (*.json);;Daylio export or backup (*.csv "
+                "*.daylio);;Bearable export (*.csv);;All files (*)"
+            ),
+        )
         if not path:
             return
         chosen = Path(path)
         kind = self._journal.detect_import(chosen)
         if kind is None:  # not told by content: the name decides which calm error is shown
             kind = {".json": "json", ".csv": "daylio", ".daylio": "daylio-backup"}.get(
-                chosen.suffix.lower())
+                chosen.suffix.lower()
+            )
         if kind == "json":
             self.import_json(chosen)
         elif kind in ("daylio", "daylio-backup", "bearable"):
             self.import_mapped(chosen, "bearable" if kind == "bearable" else "daylio")
         else:
-            self._message.show_message(self.tr(
-                "This file cannot be imported: it is not a Connection Journal export (JSON), a "
-                "Daylio export (CSV) or backup (.daylio), or a Bearable export (CSV)."))
+            self._message.show_message(
+                self.tr(
+                    "This file cannot be imported: it is not a Connection Journal export (JSON), a "
+                    "Daylio export (CSV) or backup (.daylio), or a Bearable export (CSV)."
+                )
+            )
 
     # --- JSON --------------------------------------------------------------------------------
 
@@ -78,16 +87,19 @@ class ImportFlow(QObject):
         self._run(self.tr("Importing…"), task, self._on_json_imported)
 
     def ask_mode(self) -> str | None:
-        """"merge", "replace" or ``None`` (cancel) for a journal that already has entries."""
+        """ "merge", "replace" or ``None`` (cancel) for a journal that already has entries."""
         box = QMessageBox(self._page)
         box.setObjectName("import_mode")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Import"))
         box.setText(self.tr("This journal already has entries."))
-        box.setInformativeText(self.tr(
-            "Merge adds what is not there yet and keeps the journal's own version where the "
-            "two differ. Replace makes a backup, then replaces everything with the file. "
-            "Cancel writes nothing."))
+        box.setInformativeText(
+            self.tr(
+                "Merge adds what is not there yet and keeps the journal's own version where the "
+                "two differ. Replace makes a backup, then replaces everything with the file. "
+                "Cancel writes nothing."
+            )
+        )
         merge = box.addButton(self.tr("Merge"), QMessageBox.ButtonRole.AcceptRole)
         merge.setObjectName("import_merge")
         replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
@@ -103,21 +115,25 @@ class ImportFlow(QObject):
     def _on_json_imported(self, outcome: object) -> None:
         assert isinstance(outcome, ImportOutcome)
         added = ", ".join(self._records(table, n) for table, n in outcome.added.items())
-        text = (self.tr("Imported {added}.").format(added=added) if added
-                else self.tr("Nothing new to import."))
+        text = (
+            self.tr("Imported {added}.").format(added=added)
+            if added
+            else self.tr("Nothing new to import.")
+        )
         if outcome.conflicts:
             conflicts = len(outcome.conflicts)
             text += " " + (
-                self.tr("1 record differed; the journal's version was kept.") if conflicts == 1
-                else self.tr("%Ln records differed; the journal's version was kept.", "",
-                             conflicts))
+                self.tr("1 record differed; the journal's version was kept.")
+                if conflicts == 1
+                else self.tr("%Ln records differed; the journal's version was kept.", "", conflicts)
+            )
         if outcome.backup:
             text += " " + self.tr("A backup was made first.")
         self._message.show_message(text)
         self.imported.emit()
 
     def _records(self, table: str, n: int) -> str:
-        """"1 person", "3 days": what an import added to ``table``, in words.
+        """ "1 person", "3 days": what an import added to ``table``, in words.
 
         The English singular is its own string (no English catalogue is shipped to choose
         between forms); the plural carries ``%Ln`` so a translator gives every plural form.
@@ -128,11 +144,15 @@ class ImportFlow(QObject):
             "contacts": (self.tr("1 contact"), self.tr("%Ln contacts", "", n)),
             "sessions": (self.tr("1 session"), self.tr("%Ln sessions", "", n)),
             "medications": (self.tr("1 medication"), self.tr("%Ln medications", "", n)),
-            "doses": (self.tr("1 dose taken or missed"),
-                      self.tr("%Ln doses taken or missed", "", n)),
+            "doses": (
+                self.tr("1 dose taken or missed"),
+                self.tr("%Ln doses taken or missed", "", n),
+            ),
             "commitments": (self.tr("1 commitment"), self.tr("%Ln commitments", "", n)),
-            "commitment_log": (self.tr("1 day of a commitment"),
-                               self.tr("%Ln days of commitments", "", n)),
+            "commitment_log": (
+                self.tr("1 day of a commitment"),
+                self.tr("%Ln days of commitments", "", n),
+            ),
             "assessments": (self.tr("1 questionnaire"), self.tr("%Ln questionnaires", "", n)),
             "agenda": (self.tr("1 topic"), self.tr("%Ln topics", "", n)),
             "safety_plan": (self.tr("the safety plan"), self.tr("the safety plan")),
@@ -150,34 +170,44 @@ class ImportFlow(QObject):
         try:
             if app == "bearable":
                 asked = self._journal.bearable_questions(path)
-                questions = MappingQuestions(app, activities=asked.factors,
-                                             asks_mood_scale=asked.asks_mood_scale)
+                questions = MappingQuestions(
+                    app, activities=asked.factors, asks_mood_scale=asked.asks_mood_scale
+                )
             else:
                 read = self._journal.read_daylio(path)
                 questions = MappingQuestions(app, read.suggested_moods(), read.activity_names())
         except JournalError as error:
-            self._message.show_message(self.tr("This file cannot be imported: {reason}")
-                                       .format(reason=error))
+            self._message.show_message(
+                self.tr("This file cannot be imported: {reason}").format(reason=error)
+            )
             return
         dialog = DaylioImportDialog(self._journal, path, questions, self._page)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        title = (self.tr("Importing from Bearable…") if app == "bearable"
-                 else self.tr("Importing from Daylio…"))
+        title = (
+            self.tr("Importing from Bearable…")
+            if app == "bearable"
+            else self.tr("Importing from Daylio…")
+        )
         done = self._on_bearable_imported if app == "bearable" else self._on_daylio_imported
         self._run(title, dialog.task(), done)
 
     def _on_daylio_imported(self, preview: object) -> None:
         assert isinstance(preview, ImportPreview)
-        self._message.show_message(self.tr("Imported {days} and {contacts} from Daylio.").format(
-            days=self._records("days", len(preview.days)),
-            contacts=self._records("contacts", len(preview.contacts))))
+        self._message.show_message(
+            self.tr("Imported {days} and {contacts} from Daylio.").format(
+                days=self._records("days", len(preview.days)),
+                contacts=self._records("contacts", len(preview.contacts)),
+            )
+        )
         self.imported.emit()
 
     def _on_bearable_imported(self, preview: object) -> None:
         assert isinstance(preview, ImportPreview)
-        self._message.show_message(self.tr("Imported {days} and {contacts} from Bearable.")
-                                   .format(days=self._records("days", len(preview.days)),
-                                           contacts=self._records("contacts",
-                                                                  len(preview.contacts))))
+        self._message.show_message(
+            self.tr("Imported {days} and {contacts} from Bearable.").format(
+                days=self._records("days", len(preview.days)),
+                contacts=self._records("contacts", len(preview.contacts)),
+            )
+        )
         self.imported.emit()

@@ -237,7 +237,8 @@ class TodayPage(QWidget):
         # fits is measured from the columns' own minimum widths (the rows of steps and the
         # contact cards), so the default window never needs a sideways scroll.
         self._columns.setDirection(
-            QBoxLayout.Direction.LeftToRight if self._fits_side_by_side(event.size().width())
+            QBoxLayout.Direction.LeftToRight
+            if self._fits_side_by_side(event.size().width())
             else QBoxLayout.Direction.TopToBottom
         )
 
@@ -246,8 +247,13 @@ class TodayPage(QWidget):
         left, right = (self._columns.itemAt(i).layout() for i in range(2))
         margins = theme.PAGE_MARGINS[0] + theme.PAGE_MARGINS[2]
         scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        needed = (left.minimumSize().width() + right.minimumSize().width()
-                  + self._columns.spacing() + margins + scrollbar)
+        needed = (
+            left.minimumSize().width()
+            + right.minimumSize().width()
+            + self._columns.spacing()
+            + margins
+            + scrollbar
+        )
         return width >= max(needed, self.fontMetrics().averageCharWidth() * _WIDE_CHARS)
 
     def show_day(self, date: dt.date) -> None:

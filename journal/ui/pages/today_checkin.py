@@ -148,16 +148,41 @@ class CheckInForm(QWidget):
         """Per rating: its name, its label (with its Alt key), its hint, the words at its
         ends and its colours (the warm end is always the better one)."""
         return (
-            ("mood", self.tr("&Mood"), self.tr("required · 0 = worst, 10 = best"),
-             (self.tr("very low"), self.tr("very good")), mood_scale),
-            ("anxiety", self.tr("&Anxiety"), self.tr("0 = none, 10 = extreme"),
-             (self.tr("none"), self.tr("extreme")), reversed_scale),
-            ("loneliness", self.tr("&Loneliness"), self.tr("0 = none, 10 = extreme"),
-             (self.tr("none"), self.tr("extreme")), reversed_scale),
-            ("energy", self.tr("&Energy"), self.tr("0 = exhausted, 10 = full of energy"),
-             (self.tr("exhausted"), self.tr("full of energy")), mood_scale),
-            ("physical", self.tr("P&hysical health"), self.tr("0 = very unwell, 10 = very well"),
-             (self.tr("very unwell"), self.tr("very well")), mood_scale),
+            (
+                "mood",
+                self.tr("&Mood"),
+                self.tr("required · 0 = worst, 10 = best"),
+                (self.tr("very low"), self.tr("very good")),
+                mood_scale,
+            ),
+            (
+                "anxiety",
+                self.tr("&Anxiety"),
+                self.tr("0 = none, 10 = extreme"),
+                (self.tr("none"), self.tr("extreme")),
+                reversed_scale,
+            ),
+            (
+                "loneliness",
+                self.tr("&Loneliness"),
+                self.tr("0 = none, 10 = extreme"),
+                (self.tr("none"), self.tr("extreme")),
+                reversed_scale,
+            ),
+            (
+                "energy",
+                self.tr("&Energy"),
+                self.tr("0 = exhausted, 10 = full of energy"),
+                (self.tr("exhausted"), self.tr("full of energy")),
+                mood_scale,
+            ),
+            (
+                "physical",
+                self.tr("P&hysical health"),
+                self.tr("0 = very unwell, 10 = very well"),
+                (self.tr("very unwell"), self.tr("very well")),
+                mood_scale,
+            ),
         )
 
     def _build(self) -> None:
@@ -169,8 +194,9 @@ class CheckInForm(QWidget):
         self._fields: dict[str, RatingPicker | QLineEdit] = {}
         keys = self.tr("A click or a digit picks; arrows move, Backspace clears, Enter moves on")
         for index, (name, label_text, hint, ends, colour) in enumerate(self._field_texts()):
-            picker = RatingPicker(0, 10, colour=colour, ends=ends, compact=name != "mood",
-                                  objectName=name)
+            picker = RatingPicker(
+                0, 10, colour=colour, ends=ends, compact=name != "mood", objectName=name
+            )
             picker.setAccessibleName(label_text.replace("&", ""))
             picker.setToolTip(f"{hint}\n{keys}")
             self._add_row(grid, index, label_text, picker, f"{hint}. {keys}", span=2)
@@ -181,8 +207,11 @@ class CheckInForm(QWidget):
         sleep.setAccessibleName(self.tr("Sleep hours"))
         sleep_hint = self.tr("hours slept, e.g. 7.5")
         self._add_row(grid, len(PICKED), self.tr("&Sleep hours"), sleep, sleep_hint)
-        grid.addWidget(theme.as_hint(QLabel(sleep_hint, objectName="sleep_hours_hint",
-                                            wordWrap=True)), 2 * len(PICKED), 2)
+        grid.addWidget(
+            theme.as_hint(QLabel(sleep_hint, objectName="sleep_hours_hint", wordWrap=True)),
+            2 * len(PICKED),
+            2,
+        )
 
         coping = QLineEdit(objectName="coping")
         coping.setPlaceholderText(self.tr("e.g. walk, music, called a friend"))
@@ -265,9 +294,7 @@ class CheckInForm(QWidget):
     def _on_save_clicked(self) -> None:
         self.save()
 
-    def _on_field_return_pressed(
-        self, field: RatingPicker | QLineEdit, following: QWidget
-    ) -> None:
+    def _on_field_return_pressed(self, field: RatingPicker | QLineEdit, following: QWidget) -> None:
         completer = field.completer() if isinstance(field, QLineEdit) else None
         if completer is not None and completer.popup().isVisible():
             return  # this Enter picks the suggestion; the next one moves on
@@ -326,4 +353,3 @@ def _with_decimal_comma(texts: dict[str, str]) -> dict[str, str]:
     if QLocale().decimalPoint() == ",":
         texts = {**texts, "sleep_hours": texts["sleep_hours"].replace(".", ",")}
     return texts
-

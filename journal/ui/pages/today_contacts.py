@@ -100,9 +100,15 @@ class ContactsPanel(QWidget):
         try:
             name, contact = self._entry.values(self._date)
             saved = self._journal.save_contact_for(  # the person too, in one transaction
-                name, kind=contact.kind, mode=contact.mode, quality=contact.quality,
-                date=contact.date, minutes=contact.minutes, note=contact.note,
-                contact_id=None if self._editing is None else self._editing.id)
+                name,
+                kind=contact.kind,
+                mode=contact.mode,
+                quality=contact.quality,
+                date=contact.date,
+                minutes=contact.minutes,
+                note=contact.note,
+                contact_id=None if self._editing is None else self._editing.id,
+            )
         except ValidationError as error:
             self._entry.show_problems(error.all)
             return False
@@ -169,9 +175,12 @@ class ContactsPanel(QWidget):
         self._empty = theme.as_hint(QLabel(objectName="contacts_empty", wordWrap=True))
         self._list = QListWidget(objectName="contacts")
         self._list.setAccessibleName(self.tr("Contacts of the day"))
-        self._list.setAccessibleDescription(self.tr(
-            "Enter changes the selected contact in the row below; Delete deletes it, and "
-            "Ctrl+Z brings it back"))
+        self._list.setAccessibleDescription(
+            self.tr(
+                "Enter changes the selected contact in the row below; Delete deletes it, and "
+                "Ctrl+Z brings it back"
+            )
+        )
         self._list.setItemDelegate(ContactCardDelegate(self._list))
         self._list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self._list.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
@@ -313,12 +322,18 @@ class ContactsPanel(QWidget):
             details=" · ".join(details),
             quality=contact.quality,
             quality_text=self.tr("{quality}/5 {word}").format(
-                quality=contact.quality, word=self._quality_word(contact.quality)),
+                quality=contact.quality, word=self._quality_word(contact.quality)
+            ),
         )
 
     def _quality_word(self, quality: int) -> str:
-        words = (self.tr("not at all"), self.tr("a little"), self.tr("somewhat"),
-                 self.tr("quite"), self.tr("very"))
+        words = (
+            self.tr("not at all"),
+            self.tr("a little"),
+            self.tr("somewhat"),
+            self.tr("quite"),
+            self.tr("very"),
+        )
         return words[max(1, min(5, quality)) - 1]
 
     def _item_text(self, card: Card) -> str:

@@ -290,7 +290,8 @@ class TodayTreatmentPanel(QWidget):
             )
             attend.setAccessibleName(self.tr("{what}: mark attended").format(what=what))
             attend.setAccessibleDescription(
-                self.tr("Saved at once; then you can say whether you felt heard"))
+                self.tr("Saved at once; then you can say whether you felt heard")
+            )
             attend.setAutoDefault(False)
             grid.addWidget(attend, row_index, 1, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(status, row_index, 2)
@@ -328,7 +329,8 @@ class TodayTreatmentPanel(QWidget):
             row.summary.setText(summary)
         med = row.medication
         description = self.tr("{medication}: {summary}; saved as soon as it changes").format(
-            medication=f"{med.name} {med.dose}".strip(), summary=summary)
+            medication=f"{med.name} {med.dose}".strip(), summary=summary
+        )
         for control in (*row.boxes, *([row.counter] if row.counter else [])):
             control.setAccessibleDescription(description)
         for number, box in enumerate(row.boxes, start=1):
@@ -353,7 +355,8 @@ class TodayTreatmentPanel(QWidget):
         row.box.setText(label)
         row.box.setAccessibleName(f"{row.commitment.title}: {label}")
         row.box.setAccessibleDescription(
-            self.tr("{progress}; saved as soon as it changes").format(progress=text))
+            self.tr("{progress}; saved as soon as it changes").format(progress=text)
+        )
 
     def _show_error(self, error: JournalError) -> None:
         self._error.setText(f"{NOTICE_SYMBOL} {error}")

@@ -61,19 +61,24 @@ class BeenAWhile(QFrame):
 
     def _row(self, person_id: int, name: str, every: int, days: int | None) -> QWidget:
         if days is None:
-            text = self.tr("{name}: no contact logged yet (you'd like every {every} days or "
-                           "so).")
+            text = self.tr("{name}: no contact logged yet (you'd like every {every} days or so).")
         else:
-            text = self.tr("{name}: about {days} days since you were last in touch (you'd "
-                           "like every {every} days or so).")
-        text = text.format(name=name, every=format_number(every, 0),
-                           days=format_number(days or 0, 0))
+            text = self.tr(
+                "{name}: about {days} days since you were last in touch (you'd "
+                "like every {every} days or so)."
+            )
+        text = text.format(
+            name=name, every=format_number(every, 0), days=format_number(days or 0, 0)
+        )
         label = QLabel(text, wordWrap=True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         button = QPushButton(self.tr("Not now"), objectName=f"while_not_now_{person_id}")
         button.setAccessibleName(self.tr("Not now: set {name} aside").format(name=name))
-        button.setAccessibleDescription(self.tr("Hides {name} here for another {every} days")
-                                        .format(name=name, every=format_number(every, 0)))
+        button.setAccessibleDescription(
+            self.tr("Hides {name} here for another {every} days").format(
+                name=name, every=format_number(every, 0)
+            )
+        )
         button.setAutoDefault(False)
         button.setFlat(True)
         button.clicked.connect(lambda _=False, pid=person_id: self._on_not_now_clicked(pid))

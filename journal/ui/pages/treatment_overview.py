@@ -75,7 +75,7 @@ class AdherenceOverview(QWidget):
             self.tr(
                 "— means nothing was scheduled that week. Doses count on days you checked off a "
                 "dose or saved a check-in; sessions count those attended, missed or cancelled by "
-                "you; commitments count up to each week's target. This week is shown \"so far\" "
+                'you; commitments count up to each week\'s target. This week is shown "so far" '
                 "and joins the 12 weeks' totals once it is over."
             ),
             "overview_explanation",
@@ -120,7 +120,8 @@ class AdherenceOverview(QWidget):
             done, due = _counts(adherence, kind)
             this = (float(done[-1]), float(due[-1])) if len(due) else (0.0, 0.0)
             self._figures[("this_week", kind)].setText(
-                self._text(kind, *this, so_far=bool(len(so_far) and so_far[-1])))
+                self._text(kind, *this, so_far=bool(len(so_far) and so_far[-1]))
+            )
             total = (float(np.sum(done[~so_far])), float(np.sum(due[~so_far])))
             self._figures[("last_weeks", kind)].setText(self._text(kind, *total))
 
@@ -130,12 +131,20 @@ class AdherenceOverview(QWidget):
             cells = [format_date(week)]
             for kind in _KINDS:
                 done, due = _counts(adherence, kind)
-                cells.append(self._text(kind, float(done[index]), float(due[index]), short=True,
-                                        so_far=bool(so_far[index])))
+                cells.append(
+                    self._text(
+                        kind,
+                        float(done[index]),
+                        float(due[index]),
+                        short=True,
+                        so_far=bool(so_far[index]),
+                    )
+                )
             fill_row(self._table, row, cells, None)
 
-    def _text(self, kind: str, done: float, due: float, *, short: bool = False,
-              so_far: bool = False) -> str:
+    def _text(
+        self, kind: str, done: float, due: float, *, short: bool = False, so_far: bool = False
+    ) -> str:
         if due <= 0:
             return "—" if short else self.tr("— nothing scheduled")
         counts = {"done": int(done), "due": int(due), "percent": percent(done, due)}

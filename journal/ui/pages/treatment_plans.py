@@ -232,8 +232,9 @@ class CommitmentsSection(_Section):
             explanation,
             self.tr("&Add a commitment…"),
             self.tr("E&nd…"),
-            self.tr("Asks for the last day the selected commitment ran; what you checked off "
-                    "stays"),
+            self.tr(
+                "Asks for the last day the selected commitment ran; what you checked off stays"
+            ),
         )
 
     def _fill(self) -> None:

@@ -54,7 +54,8 @@ class SessionsSection(QWidget):
         self._edit = make_button("edit_session", self.tr("&Edit…"))
         self._delete = make_button("delete_session", self.tr("&Delete"))
         self._delete.setAccessibleDescription(
-            self.tr("Deletes the selected session, with its rating and note, after asking"))
+            self.tr("Deletes the selected session, with its rating and note, after asking")
+        )
         buttons = QHBoxLayout()
         for button in (self._add, self._edit, self._delete):
             buttons.addWidget(button)

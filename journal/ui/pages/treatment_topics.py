@@ -52,7 +52,8 @@ class TopicsSection(QWidget):
         self._open = QListWidget(objectName="open_topics")
         self._open.setAccessibleName(self.tr("Open topics"))
         self._open.setAccessibleDescription(
-            self.tr("Still to talk about; Enter marks the chosen topic as discussed today"))
+            self.tr("Still to talk about; Enter marks the chosen topic as discussed today")
+        )
         self._discuss = make_button(
             "mark_discussed",
             self.tr("&Mark discussed"),
@@ -61,7 +62,8 @@ class TopicsSection(QWidget):
         self._done = QListWidget(objectName="discussed_topics")
         self._done.setAccessibleName(self.tr("Discussed topics"))
         self._done.setAccessibleDescription(
-            self.tr("Topics already talked about, with the day, newest first"))
+            self.tr("Topics already talked about, with the day, newest first")
+        )
 
         for listing in (self._open, self._done):
             listing.setSpacing(3)  # room between topics, which are often one short line

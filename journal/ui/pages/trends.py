@@ -121,14 +121,16 @@ class TrendsPage(RangePage):
         self._metric = QComboBox(objectName="scatter_metric")
         self._metric.setAccessibleName(self.tr("Connection measure"))
         self._metric.setAccessibleDescription(
-            self.tr("What the Connection and mood chart counts for each day"))
+            self.tr("What the Connection and mood chart counts for each day")
+        )
         self._metric.addItem(self.tr("Contacts that felt good"), "meaningful")
         self._metric.addItem(self.tr("Minutes of contact"), "minutes")
         self.scatter.add_control(self._metric)
         self._year = QComboBox(objectName="heatmap_year")
         self._year.setAccessibleName(self.tr("Year shown"))
         self._year.setAccessibleDescription(
-            self.tr("Which weeks the year in pixels shows: the last 53, or a calendar year"))
+            self.tr("Which weeks the year in pixels shows: the last 53, or a calendar year")
+        )
         self._year.addItem(self.tr("Last 53 weeks"), LAST_WEEKS)
         self.year_pixels.add_control(self._year)
 
@@ -166,10 +168,18 @@ class TrendsPage(RangePage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*theme.PAGE_MARGINS)
         layout.addLayout(top)
-        layout.addWidget(EmptyState(self, self.tr(
-            "Your charts fill in as you check in: mood over time from the first day, and how "
-            "your contacts and mood go together once there are 14 days."),
-            self._journal.days_logged, 14))
+        layout.addWidget(
+            EmptyState(
+                self,
+                self.tr(
+                    "Your charts fill in as you check in: mood over time from the first day, and "
+                    "how "
+                    "your contacts and mood go together once there are 14 days."
+                ),
+                self._journal.days_logged,
+                14,
+            )
+        )
         layout.addWidget(scroll, 1)
 
     # --- public ------------------------------------------------------------------------------
@@ -185,7 +195,8 @@ class TrendsPage(RangePage):
             self.tr("{start} to {end} · {count}").format(
                 start=format_date(start),
                 end=format_date(end),
-                count=self.tr("1 check-in") if checkins == 1
+                count=self.tr("1 check-in")
+                if checkins == 1
                 else self.tr("%Ln check-ins", "", checkins),
             )
         )
@@ -214,37 +225,54 @@ class TrendsPage(RangePage):
         bars = figures.bars
 
         def values(name: str) -> np.ndarray:
-            return np.array([np.nan if getattr(b, name) is None else getattr(b, name)
-                             for b in bars], dtype=float)
+            return np.array(
+                [np.nan if getattr(b, name) is None else getattr(b, name) for b in bars],
+                dtype=float,
+            )
 
-        self.headline.set_data(np.array([b.n for b in bars], dtype=float), values("mean"),
-                               values("ci_low"), values("ci_high"),
-                               self._headline_sentence(figures.enough, figures.total, report))
+        self.headline.set_data(
+            np.array([b.n for b in bars], dtype=float),
+            values("mean"),
+            values("ci_low"),
+            values("ci_high"),
+            self._headline_sentence(figures.enough, figures.total, report),
+        )
 
     def _headline_sentence(self, enough: bool, total: int, report: InsightReport) -> str:
         if not enough:
             return self.tr(
                 "Not enough data yet: this chart needs {needed} days with a mood and contacts "
-                "logged, and there are {have}. Every day you add helps.").format(
-                needed=MIN_PAIRS, have=total)
+                "logged, and there are {have}. Every day you add helps."
+            ).format(needed=MIN_PAIRS, have=total)
         link = report.associations["meaningful_contacts_vs_mood"]
         with_good = report.comparisons["meaningful_contact"]
         not_cause = self.tr("an association, not proof of cause")
         if link.clear and link.spearman is not None:
-            text = (self.tr("On days with more contacts that felt good, mood was higher on "
-                            "average — {not_cause}.") if link.spearman > 0 else
-                    self.tr("On days with more contacts that felt good, mood was lower on "
-                            "average — {not_cause}."))
+            text = (
+                self.tr(
+                    "On days with more contacts that felt good, mood was higher on "
+                    "average — {not_cause}."
+                )
+                if link.spearman > 0
+                else self.tr(
+                    "On days with more contacts that felt good, mood was lower on "
+                    "average — {not_cause}."
+                )
+            )
             return text.format(not_cause=not_cause)
         if with_good.clear and with_good.mean_with is not None:
             return self.tr(
                 "On days with at least one contact that felt good, mood averaged {with_} "
-                "against {without} on days without — {not_cause}.").format(
+                "against {without} on days without — {not_cause}."
+            ).format(
                 with_=format_number(with_good.mean_with, 1),
-                without=format_number(with_good.mean_without or 0.0, 1), not_cause=not_cause)
+                without=format_number(with_good.mean_without or 0.0, 1),
+                not_cause=not_cause,
+            )
         return self.tr(
             "Mean mood on days with none, 1, 2, or 3 or more contacts that felt good. The "
-            "differences are not clear enough yet to call it a link.")
+            "differences are not clear enough yet to call it a link."
+        )
 
     def _show_timeline(self, series: DailySeries) -> None:
         """Days up to about 90 of them; weeks, or months over years (``analysis.aggregate``)."""
@@ -256,15 +284,26 @@ class TrendsPage(RangePage):
             return
         periods = aggregate(series.days, mood, unit)
         self.timeline.set_periods(
-            unit.value, periods.start, periods.end, periods.n, periods.mean, periods.low,
-            periods.high, per_day(series.days, good, unit), per_day(series.days, other, unit))
+            unit.value,
+            periods.start,
+            periods.end,
+            periods.n,
+            periods.mean,
+            periods.low,
+            periods.high,
+            per_day(series.days, good, unit),
+            per_day(series.days, other, unit),
+        )
 
     def _show_adherence(self, start: dt.date, end: dt.date, series: DailySeries) -> None:
         """Care kept per week, or per month over several years (one point a month)."""
         adherence = self._journal.weekly_adherence(start, end)
         weeks = np.array(adherence.weeks, dtype="datetime64[D]")
-        finished = ~np.asarray(adherence.so_far, dtype=bool) if len(adherence.so_far) else \
-            np.ones(len(weeks), dtype=bool)
+        finished = (
+            ~np.asarray(adherence.so_far, dtype=bool)
+            if len(adherence.so_far)
+            else np.ones(len(weeks), dtype=bool)
+        )
         if unit_for(len(series)) is not Unit.MONTH:
             mood_weeks, weekly_mood = weekly_mean(series.days, series.mood)
             self.weekly_adherence.set_data(  # the week not over yet is left out, never a fall
@@ -277,26 +316,34 @@ class TrendsPage(RangePage):
             )
             return
         ratios = []
-        for done, due in ((adherence.doses_taken, adherence.doses_scheduled),
-                          (adherence.sessions_attended, adherence.sessions_booked),
-                          (adherence.commitments_done, adherence.commitments_target)):
+        for done, due in (
+            (adherence.doses_taken, adherence.doses_scheduled),
+            (adherence.sessions_attended, adherence.sessions_booked),
+            (adherence.commitments_done, adherence.commitments_target),
+        ):
             done, due = np.asarray(done, dtype=float), np.asarray(due, dtype=float)
             if len(done) != len(weeks):  # no totals kept: nothing to add up
                 done = due = np.zeros(len(weeks))
-            months, ratio = ratio_by(weeks, np.where(finished, done, 0),
-                                     np.where(finished, due, 0), Unit.MONTH)
+            months, ratio = ratio_by(
+                weeks, np.where(finished, done, 0), np.where(finished, due, 0), Unit.MONTH
+            )
             ratios.append(ratio)
         monthly = aggregate(series.days, series.mood, Unit.MONTH)
-        self.weekly_adherence.set_data(months, *ratios, monthly.start, monthly.mean,
-                                       unit=Unit.MONTH.value)
+        self.weekly_adherence.set_data(
+            months, *ratios, monthly.start, monthly.mean, unit=Unit.MONTH.value
+        )
 
     def _show_scatter(self) -> None:
         if self._series is None or self._report is None:
             return
         series, figures = self._series, self._report.associations
         if self._metric.currentData() == "minutes":
-            x, label, measure, whole = (series.minutes, self.tr("minutes of contact that day"),
-                                        self.tr("minutes of contact"), False)
+            x, label, measure, whole = (
+                series.minutes,
+                self.tr("minutes of contact that day"),
+                self.tr("minutes of contact"),
+                False,
+            )
             result, step = figures["contact_minutes_vs_mood"], minutes_step(series.minutes)
         else:
             x, label, measure, whole = (
@@ -308,8 +355,17 @@ class TrendsPage(RangePage):
             result, step = figures["meaningful_contacts_vs_mood"], 1.0
         fit = fit_line(x, series.mood) if result.reportable else None
         xs, moods, days = distinct_pairs(x, series.mood, step)
-        self.scatter.set_data(xs, moods, days, result, x_label=label, measure=measure, fit=fit,
-                              whole_numbers=whole, step=step)
+        self.scatter.set_data(
+            xs,
+            moods,
+            days,
+            result,
+            x_label=label,
+            measure=measure,
+            fit=fit,
+            whole_numbers=whole,
+            step=step,
+        )
 
     def _update_years(self, today: dt.date, first: int) -> None:
         wanted = [LAST_WEEKS, *range(today.year, first - 1, -1)]

@@ -28,9 +28,8 @@ REASONS: dict[str, str] = {
 }
 
 
-def describe_backup(path: Path, days: int | None = None,
-                    last_entry: dt.date | None = None) -> str:
-    """"15 Mar 2026 10:00 — before restore": the time it was made and why, and with ``days``
+def describe_backup(path: Path, days: int | None = None, last_entry: dt.date | None = None) -> str:
+    """ "15 Mar 2026 10:00 — before restore": the time it was made and why, and with ``days``
     what it holds ("120 days, last entry 15 Mar 2026"), so a person sees what they would get
     back."""
     text = _when_and_why(path)
@@ -40,17 +39,21 @@ def describe_backup(path: Path, days: int | None = None,
         held = QCoreApplication.translate("backups", "no entries")
     else:
         held = QCoreApplication.translate("backups", "{days} days, last entry {date}").format(
-            days=format_number(days, 0), date=format_date(last_entry))
-    return QCoreApplication.translate("backups", "{backup} · {held}").format(backup=text,
-                                                                            held=held)
+            days=format_number(days, 0), date=format_date(last_entry)
+        )
+    return QCoreApplication.translate("backups", "{backup} · {held}").format(backup=text, held=held)
 
 
 def _when_and_why(path: Path) -> str:
     reason = backup_reason(path)
-    words = (QCoreApplication.translate("backups", REASONS[reason]) if reason in REASONS
-             else reason.replace("-", " "))
+    words = (
+        QCoreApplication.translate("backups", REASONS[reason])
+        if reason in REASONS
+        else reason.replace("-", " ")
+    )
     when = backup_time(path)
     if when is None:
         return words
     return QCoreApplication.translate("backups", "{time} — {reason}").format(
-        time=format_date(when, "date_time"), reason=words)
+        time=format_date(when, "date_time"), reason=words
+    )

@@ -134,8 +134,9 @@ class DayBar(QWidget):
         button = QPushButton(text, objectName=name)
         button.setAccessibleName(text.strip("◀▶ "))
         shortcut = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-        button.setToolTip(self.tr("{action} ({keys})").format(action=button.accessibleName(),
-                                                              keys=shortcut))
+        button.setToolTip(
+            self.tr("{action} ({keys})").format(action=button.accessibleName(), keys=shortcut)
+        )
         button.setAutoDefault(False)
         return button
 

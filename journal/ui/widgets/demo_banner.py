@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
 def demo_banner() -> QFrame:
     """A soft panel (the window's own colours, no warning) that says this is the demo."""
     text = QCoreApplication.translate(
-        "DemoBanner", "Demo journal: made-up entries to look around in. Your own journal is "
-        "kept apart and is not changed by anything you do here.")
+        "DemoBanner",
+        "Demo journal: made-up entries to look around in. Your own journal is "
+        "kept apart and is not changed by anything you do here.",
+    )
     frame = QFrame(objectName="demo_banner")
     frame.setFrameShape(QFrame.Shape.StyledPanel)
     frame.setBackgroundRole(QPalette.ColorRole.AlternateBase)

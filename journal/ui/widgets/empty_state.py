@@ -21,8 +21,9 @@ class EmptyState(QFrame):
     ``progress`` words the count ("{logged} of {needed} days logged" by default).
     """
 
-    def __init__(self, page: QWidget, what: str, count: Callable[[], int], needed: int,
-                 progress: str = "") -> None:
+    def __init__(
+        self, page: QWidget, what: str, count: Callable[[], int], needed: int, progress: str = ""
+    ) -> None:
         super().__init__(page)
         self.setObjectName("empty_state")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -47,8 +48,11 @@ class EmptyState(QFrame):
 
     def refresh(self) -> None:
         logged = self._count()
-        self._done.setText(self._progress.format(logged=format_number(logged, 0),
-                                                 needed=format_number(self._needed, 0)))
+        self._done.setText(
+            self._progress.format(
+                logged=format_number(logged, 0), needed=format_number(self._needed, 0)
+            )
+        )
         self.setAccessibleDescription(f"{self._what.text()} {self._done.text()}")
         self.setVisible(logged < self._needed)
 

@@ -32,8 +32,9 @@ class MoodCalendar(QCalendarWidget):
 
     day_opened = Signal(object)
 
-    def __init__(self, today: Callable[[], dt.date], moods: MoodsBetween,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: Callable[[], dt.date], moods: MoodsBetween, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mood_calendar")
         self._today = today
@@ -42,9 +43,12 @@ class MoodCalendar(QCalendarWidget):
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setGridVisible(False)
         self.setAccessibleName(self.tr("Month calendar"))
-        self.setAccessibleDescription(self.tr(
-            "Days coloured by mood, with the mood's number under the day. Arrows move between "
-            "days, Page Up and Page Down between months; Enter or a click opens the day"))
+        self.setAccessibleDescription(
+            self.tr(
+                "Days coloured by mood, with the mood's number under the day. Arrows move between "
+                "days, Page Up and Page Down between months; Enter or a click opens the day"
+            )
+        )
         theme.calm_calendar(self)
         self.setMaximumDate(QDate(today()))
         self.currentPageChanged.connect(self._on_current_page_changed)
@@ -104,7 +108,8 @@ class MoodCalendar(QCalendarWidget):
         else:
             fill = base
             text = colours.color(
-                QPalette.ColorRole.Text if in_month else QPalette.ColorRole.PlaceholderText)
+                QPalette.ColorRole.Text if in_month else QPalette.ColorRole.PlaceholderText
+            )
         if day > self._today():
             text = colours.color(QPalette.ColorRole.PlaceholderText)
         if date == self.selectedDate():

@@ -121,7 +121,8 @@ class RatingPicker(QWidget):
     def _speak(self) -> None:
         value = self.tr("none chosen") if self._value is None else str(self._value)
         super().setAccessibleName(
-            self.tr("{name}: {value}").format(name=self._spoken_name, value=value))
+            self.tr("{name}: {value}").format(name=self._spoken_name, value=value)
+        )
 
     def text(self) -> str:
         """The value as a form reads it ("" when none)."""
@@ -214,12 +215,15 @@ class RatingPicker(QWidget):
             painter.setPen(QColor(palette.text_on(fill)))
             painter.setFont(bold if chosen else self.font())
             if self._words:
-                top, bottom = rect.adjusted(0, 4, 0, -rect.height() / 2), rect.adjusted(
-                    2, rect.height() / 2 - 2, -2, -4)
+                top, bottom = (
+                    rect.adjusted(0, 4, 0, -rect.height() / 2),
+                    rect.adjusted(2, rect.height() / 2 - 2, -2, -4),
+                )
                 painter.drawText(top, Qt.AlignmentFlag.AlignCenter, str(value))
                 painter.setFont(self._small_font())
-                painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter,
-                                 self._words[value - self._low])
+                painter.drawText(
+                    bottom, Qt.AlignmentFlag.AlignCenter, self._words[value - self._low]
+                )
             else:
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(value))
         if any(self._ends):
@@ -228,10 +232,12 @@ class RatingPicker(QWidget):
             first, last = self.step_rect(self._low), self.step_rect(self._high)
             y = first.bottom() + 2
             line = QRectF(first.left(), y, last.right() - first.left(), self._ends_height())
-            painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                             self._ends[0])
-            painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                             self._ends[1])
+            painter.drawText(
+                line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self._ends[0]
+            )
+            painter.drawText(
+                line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, self._ends[1]
+            )
         if self.hasFocus():
             first, last = self.step_rect(self._low), self.step_rect(self._high)
             ring = QRectF(QPointF(0.5, 0.5), QPointF(last.right() + 1, first.bottom() + 1.5))
@@ -274,8 +280,9 @@ class RatingPicker(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, text = event.key(), event.text()
         after_one, self._after_one = self._after_one, False
-        if event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier
-                                 | Qt.KeyboardModifier.ShiftModifier):
+        if event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
+        ):
             super().keyPressEvent(event)  # Ctrl+S, Alt+Left …: the page's shortcuts
             return
         if text.isdigit() and len(text) == 1:
@@ -289,7 +296,10 @@ class RatingPicker(QWidget):
             return
         middle = (self._low + self._high + 1) // 2
         moves = {
-            Qt.Key.Key_Right: 1, Qt.Key.Key_Up: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: -1,
+            Qt.Key.Key_Right: 1,
+            Qt.Key.Key_Up: 1,
+            Qt.Key.Key_Left: -1,
+            Qt.Key.Key_Down: -1,
         }
         if key in moves:
             current = self._value

@@ -1,4 +1,4 @@
-""""Saved ✓" beside a Save button, where the person looks; it fades after a few seconds."""
+""" "Saved ✓" beside a Save button, where the person looks; it fades after a few seconds."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ FADE_MS = 700
 
 
 class SavedMark(QLabel):
-    """"Saved ✓" beside the Save button, where the person looks: shown on a save, it fades
+    """ "Saved ✓" beside the Save button, where the person looks: shown on a save, it fades
     after ``SAVED_MS``. Its room is kept while hidden, so nothing moves when it comes and goes.
     """
 

@@ -43,7 +43,7 @@ def launch_demo() -> bool:
 
 class WelcomePanel(QFrame):
     """Signals:
-        started(): the person chose "Start my own journal" (the window hides the panel).
+    started(): the person chose "Start my own journal" (the window hides the panel).
     """
 
     started = Signal()
@@ -56,31 +56,42 @@ class WelcomePanel(QFrame):
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.setAutoFillBackground(True)
         self._journal = journal
-        heading = theme.as_heading(QLabel(self.tr("Welcome to Connection Journal"),
-                                          objectName="welcome_heading"))
-        lines = QLabel(self.tr(
-            "A private place to note how each day went and who you spent time with.\n"
-            "Over the weeks it shows, honestly and with the numbers behind it, how your mood "
-            "and your contacts go together: for you, and for your care team if you wish.\n"
-            "It all stays on this computer; nothing is sent anywhere."),
-            objectName="welcome_text", wordWrap=True)
+        heading = theme.as_heading(
+            QLabel(self.tr("Welcome to Connection Journal"), objectName="welcome_heading")
+        )
+        lines = QLabel(
+            self.tr(
+                "A private place to note how each day went and who you spent time with.\n"
+                "Over the weeks it shows, honestly and with the numbers behind it, how your mood "
+                "and your contacts go together: for you, and for your care team if you wish.\n"
+                "It all stays on this computer; nothing is sent anywhere."
+            ),
+            objectName="welcome_text",
+            wordWrap=True,
+        )
         lines.setTextFormat(Qt.TextFormat.PlainText)
-        self._demo = QPushButton(self.tr("Look around the demo journal"),
-                                 objectName="welcome_demo")
+        self._demo = QPushButton(self.tr("Look around the demo journal"), objectName="welcome_demo")
         self._demo.setAccessibleName(self.tr("Look around the demo journal"))
-        self._demo.setAccessibleDescription(self.tr(
-            "Opens a journal of made-up entries in a window of its own; yours is not changed"))
+        self._demo.setAccessibleDescription(
+            self.tr(
+                "Opens a journal of made-up entries in a window of its own; yours is not changed"
+            )
+        )
         self._start = QPushButton(self.tr("Start my own journal"), objectName="welcome_start")
         self._start.setAccessibleName(self.tr("Start my own journal"))
-        self._start.setAccessibleDescription(self.tr("Closes the welcome; Today is ready for "
-                                                     "your first check-in"))
+        self._start.setAccessibleDescription(
+            self.tr("Closes the welcome; Today is ready for your first check-in")
+        )
         for button in (self._demo, self._start):
             button.setAutoDefault(False)
         self._remind = QCheckBox(self.tr("Remind me each day at"), objectName="welcome_remind")
         self._remind.setAccessibleName(self.tr("Remind me each day"))
-        self._remind.setAccessibleDescription(self.tr(
-            "Off until you turn it on: a quiet line in this window at the time chosen, if you "
-            "have not checked in yet"))
+        self._remind.setAccessibleDescription(
+            self.tr(
+                "Off until you turn it on: a quiet line in this window at the time chosen, if you "
+                "have not checked in yet"
+            )
+        )
         self._time = QTimeEdit(DEFAULT_REMINDER, objectName="welcome_reminder_time")
         self._time.setDisplayFormat("HH:mm")
         self._time.setAccessibleName(self.tr("Reminder time"))
@@ -124,21 +135,33 @@ class WelcomePanel(QFrame):
 
     def _on_demo_clicked(self) -> None:
         if launch_demo():
-            self._say(self.tr("The demo journal opens in a window of its own; this journal "
-                              "stays as it is."))
+            self._say(
+                self.tr(
+                    "The demo journal opens in a window of its own; this journal stays as it is."
+                )
+            )
         else:
-            self._say(self.tr("The demo journal could not be opened from here. You can "
-                              "start it with: connection-journal --demo"))
+            self._say(
+                self.tr(
+                    "The demo journal could not be opened from here. You can "
+                    "start it with: connection-journal --demo"
+                )
+            )
 
     def _on_reminder_changed(self, *_args: object) -> None:
         on = self._remind.isChecked()
         self._time.setEnabled(on)
         try:
             self._journal.update_settings(
-                reminder_time=self._time.time().toString("HH:mm") if on else "")
+                reminder_time=self._time.time().toString("HH:mm") if on else ""
+            )
         except JournalError as error:
             self._say(str(error))
             return
-        self._say(self.tr("Reminder on, each day at {time}. You can change it in Settings.")
-                  .format(time=self._time.time().toString("HH:mm")) if on else
-                  self.tr("No reminder."))
+        self._say(
+            self.tr("Reminder on, each day at {time}. You can change it in Settings.").format(
+                time=self._time.time().toString("HH:mm")
+            )
+            if on
+            else self.tr("No reminder.")
+        )
