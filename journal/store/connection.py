@@ -108,6 +108,16 @@ def looks_plain(path: Path) -> bool:
     return file_header(path) in (b"", SQLITE_HEADER)
 
 
+def unreadable(path: Path, error: BaseException) -> JournalDamaged:
+    """The one message for a file SQLite cannot read as a journal (read-only or not)."""
+    return JournalDamaged(
+        translate(
+            "errors",
+            "{path} could not be read as a journal ({error}); it has not been changed.",
+        ).format(path=path, error=error)
+    )
+
+
 def damaged_plain(path: Path) -> bool:
     """A plain SQLite journal whose header was damaged, not an encrypted one.
 
@@ -303,12 +313,7 @@ def open_database(
         migrate(db)
     except database_errors() as error:
         conn.close()
-        raise JournalDamaged(
-            translate(
-                "errors",
-                "{path} could not be read as a journal ({error}); it has not been changed.",
-            ).format(path=path, error=error)
-        ) from None
+        raise unreadable(path, error) from None
     except BaseException:
         conn.close()
         raise
@@ -339,12 +344,7 @@ def _open_checked(path: Path, passphrase: str | None) -> Any:
             from journal.store.encryption import not_opened
 
             raise not_opened(path, passphrase) from None
-        raise JournalDamaged(
-            translate(
-                "errors",
-                "{path} could not be read as a journal ({error}); it has not been changed.",
-            ).format(path=path, error=error)
-        ) from None
+        raise unreadable(path, error) from None
     if problems:
         conn.close()
         raise damaged(path, problems[0])
@@ -375,12 +375,7 @@ def _read_only_connection(conn: Any, path: Path) -> Any:
         conn.execute("PRAGMA query_only = ON")
     except database_errors() as error:
         conn.close()
-        raise JournalDamaged(
-            translate(
-                "errors",
-                "{path} could not be read as a journal ({error}); it has not been changed.",
-            ).format(path=path, error=error)
-        ) from None
+        raise unreadable(path, error) from None
     except BaseException:
         conn.close()
         raise

@@ -5656,7 +5656,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/services.py" line="+168"/>
-        <location filename="../../journal/store/connection.py" line="+201"/>
+        <location filename="../../journal/store/connection.py" line="+211"/>
         <location filename="../../journal/store/integrity.py" line="+110"/>
         <source>No journal in {folder}.</source>
         <extracomment>Opened only for reading (``open(read_only=True)``): nothing may be written.</extracomment>
@@ -5680,12 +5680,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-111"/>
+        <location filename="../../journal/store/connection.py" line="-121"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so an encrypted journal cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+130"/>
         <source>its first bytes are not those of a journal file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5701,12 +5701,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+60"/>
-        <location line="+51"/>
+        <location line="+46"/>
         <source>Could not open {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>The journal in {folder} is empty: nothing has been written to it yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5721,14 +5721,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-195"/>
+        <location filename="../../journal/store/connection.py" line="-185"/>
         <source>{path} is damaged ({problem}); it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+135"/>
-        <location line="+36"/>
-        <location line="+36"/>
+        <location line="-68"/>
         <source>{path} could not be read as a journal ({error}); it has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
