@@ -26,8 +26,8 @@ from journal import __version__, buglog, paths
 from journal.desktop import APP_ID, icon_path
 from journal.domain.errors import JournalDamaged, JournalError
 from journal.domain.system_errors import calm_error
-from journal.privacy import restore_damaged
 from journal.services import Journal, local_now
+from journal.services.privacy import restore_damaged
 from journal.store.backup import list_backups
 from journal.store.connection import PassphraseRequired, WrongPassphrase, damaged, quick_check
 from journal.ui import locale

@@ -14,21 +14,20 @@ CORE = [
     "analysis",
     "report",
     "cli",
-    "services.py",
-    "treatment.py",
-    "sharing.py",
-    "privacy.py",
-    "checkins.py",
+    "services",
     "reminders.py",
     "desktop.py",
     "demo.py",
     "paths.py",
     "bench.py",
     "i18n.py",
-    "people.py",
+    "progress.py",
 ]
 #: The PDF renderer: the only modules of ``report`` that may use Qt.
-PDF_MODULES = {ROOT / "report" / "pdf.py", ROOT / "report" / "pdf_charts.py"}
+PDF_MODULES = {
+    ROOT / "report" / "summary" / "pdf.py",
+    ROOT / "report" / "summary" / "pdf_charts.py",
+}
 NETWORK = ("socket", "urllib", "http", "requests", "httpx", "aiohttp", "ftplib", "smtplib")
 
 

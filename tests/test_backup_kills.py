@@ -19,8 +19,8 @@ import pytest
 
 from journal.domain.errors import JournalDamaged
 from journal.domain.records import Day
-from journal.privacy import restore_damaged
 from journal.services import Journal
+from journal.services.privacy import restore_damaged
 from journal.store import backup as backup_store
 from journal.store import faults
 from tests.conftest import TODAY, fixed_clock

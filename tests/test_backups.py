@@ -10,8 +10,8 @@ import pytest
 from journal.cli import main
 from journal.domain.errors import JournalError
 from journal.domain.records import Day
-from journal.privacy import FewerDays, restore_damaged
 from journal.services import Journal
+from journal.services.privacy import FewerDays, restore_damaged
 from journal.store import backup as backup_store
 from journal.store import faults
 from journal.store.connection import encryption_available

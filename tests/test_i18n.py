@@ -26,8 +26,8 @@ from journal import i18n
 from journal.domain.errors import ValidationError
 from journal.domain.parse import parse_day
 from journal.domain.records import Assessment, SafetyPlan
-from journal.report.summary import SECTIONS, Summary
-from journal.report.summary_blocks import Entries, Heading, RowsChart, Table, TimeChart
+from journal.report.summary.blocks import Entries, Heading, RowsChart, Table, TimeChart
+from journal.report.summary.build import SECTIONS, Summary
 from journal.services import Journal
 from journal.store.assessments import add_assessment
 from journal.store.safety_plan import save_safety_plan
@@ -242,8 +242,8 @@ def _text_of(block: object) -> str:
 def test_the_pdf_footer_and_chart_axes_use_the_hooks(
     demo_journal: Journal, fake_locale: FakeLocale, tmp_path: Path
 ) -> None:
-    from journal.report.pdf import render_pdf
-    from journal.report.pdf_charts import tick_text
+    from journal.report.summary.pdf import render_pdf
+    from journal.report.summary.pdf_charts import tick_text
 
     assert tick_text(2.5) == "N(2.5)" and tick_text(10.0) == "N(10)"
     summary = demo_journal.build_summary(TODAY - dt.timedelta(days=27), TODAY, {"overview"})
@@ -383,7 +383,7 @@ def test_lupdate_extracts_the_templates_with_their_contexts(tmp_path: Path) -> N
     ts = tmp_path / "core.ts"
     sources = [
         ROOT / "journal" / "analysis" / "insights.py",
-        ROOT / "journal" / "report" / "summary_sections.py",
+        ROOT / "journal" / "report" / "summary" / "sections.py",
         ROOT / "journal" / "domain" / "questionnaires.py",
     ]
     subprocess.run(
@@ -408,11 +408,9 @@ _TRANSLATING = {"translate", "QT_TRANSLATE_NOOP", "translate_count"}
 _CORE = [
     *sorted((ROOT / "journal" / "analysis").glob("*.py")),
     *sorted((ROOT / "journal" / "domain").glob("*.py")),
-    *sorted((ROOT / "journal" / "report").glob("*.py")),
-    *(
-        ROOT / "journal" / name
-        for name in ("treatment.py", "sharing.py", "privacy.py", "checkins.py", "reminders.py")
-    ),
+    *sorted((ROOT / "journal" / "report").rglob("*.py")),
+    *sorted((ROOT / "journal" / "services").glob("*.py")),
+    ROOT / "journal" / "reminders.py",
 ]
 
 

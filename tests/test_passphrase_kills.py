@@ -62,7 +62,7 @@ def _command(folder: Path, action: str, files: Path) -> list[str]:
         import sys
         from journal.store.connection import cipher
         cipher().connect(":memory:").execute({SETUP!r})
-        import journal.services as services
+        import journal.services.journal as services
         # the seeded journal has its backups on the fixed test date; no daily one today
         services.made_today = lambda *args, **kwargs: True
         from journal.cli import main

@@ -152,7 +152,7 @@ def test_a_damaged_journal_is_restored_from_a_backup_and_kept_aside(
     noted: Journal, data_dir: Path
 ) -> None:
     from journal.domain.errors import JournalDamaged
-    from journal.privacy import restore_damaged
+    from journal.services.privacy import restore_damaged
 
     name = noted.backups()[0].name
     noted.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -21,7 +21,7 @@ SOURCES = [
     ROOT / "analysis" / "insight_words.py",
     ROOT / "domain" / "questionnaires.py",
     ROOT / "domain" / "safety.py",
-    *sorted((ROOT / "report").glob("summary*.py")),
+    *sorted((ROOT / "report" / "summary").glob("*.py")),
 ]
 
 _PERSON = r"(?:you|you've|you're|your|the person|they|he|she)"
@@ -89,7 +89,7 @@ def test_no_user_visible_string_is_diagnostic(path: Path) -> None:
 
 def test_the_sources_that_must_be_scanned_exist() -> None:
     for path in (
-        ROOT / "ui" / "pages" / "checkins.py",
+        ROOT / "ui" / "pages" / "checkins" / "page.py",
         ROOT / "analysis" / "insights.py",
         ROOT / "domain" / "questionnaires.py",
         ROOT / "domain" / "safety.py",

@@ -1,6 +1,6 @@
 """Subcommands about one person: their figures, keeping in touch, and who it has been a while since.
 
-The same use cases as the People page and Today's "It's been a while" (``journal.people``);
+The same use cases as the People page and Today's "It's been a while" (``journal.services.days``);
 ``person show`` prints the mood comparison only over the thresholds of Insights, with its n and
 95% interval, and always as an association.
 """

@@ -141,8 +141,8 @@ def _restore(args: argparse.Namespace) -> int:
             print(f"{error}\nBackups you can restore with `restore NAME`:")
             _print_backups(backups, unverified_backups(folder, passphrase))
             return 1
-        from journal.privacy import restore_damaged
         from journal.services import local_now
+        from journal.services.privacy import restore_damaged
 
         aside = restore_damaged(folder, args.name, now=local_now(), passphrase=passphrase)
         kept = f" The damaged journal was kept, unchanged, as {aside.name}." if aside else ""
@@ -168,7 +168,7 @@ def _print_backups(backups: list, unverified: list[Path]) -> None:
 
 
 def _restore_open(args: argparse.Namespace, listing: bool) -> int:
-    from journal.privacy import FewerDays
+    from journal.services.privacy import FewerDays
 
     if listing:
         with opened(args, read_only=True) as journal:

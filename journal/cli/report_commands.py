@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from journal.cli.common import data_dir, date, opened
 from journal.domain.errors import ValidationError
-from journal.report.sections import DEFAULT_SECTIONS, SECTIONS
+from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
 
 #: The summary's range when --from is not given: the last four weeks, today included.
 SUMMARY_DAYS = 28
@@ -121,7 +121,7 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
 
 def _sections(text: str) -> frozenset[str]:
-    from journal.report.summary import parse_sections
+    from journal.report.summary.build import parse_sections
 
     try:
         return parse_sections(text)
@@ -154,7 +154,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_pdf(args: argparse.Namespace, journal: Journal) -> int:
-    from journal.report.summary import default_paper
+    from journal.report.summary.build import default_paper
 
     end = args.end or journal.today()
     start = args.start or end - dt.timedelta(days=SUMMARY_DAYS - 1)

@@ -1,5 +1,5 @@
-"""Sharing and portability: exports, imports and the therapist summary.
+"""Sharing and portability: exports, imports, merging, and the therapist summary.
 
-Everything here is pure Python except ``report/pdf.py``, the one module that renders a summary
-with Qt.
+Portability (``export_*``, ``import_*``, ``merge``, ``tables``) is pure Python; the summary is the
+``summary`` package, where only ``summary/pdf.py`` and ``summary/pdf_charts.py`` use Qt.
 """

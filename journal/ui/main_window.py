@@ -31,9 +31,9 @@ from journal.reminders import INVITATION, reminder_due
 from journal.services import Journal
 from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
 from journal.ui.idle_lock import IdleLock
-from journal.ui.pages.today import TodayPage
-from journal.ui.pages.today_treatment import TodayTreatmentPanel
-from journal.ui.pages.today_while import BeenAWhile
+from journal.ui.pages.today.been_a_while import BeenAWhile
+from journal.ui.pages.today.page import TodayPage
+from journal.ui.pages.today.treatment import TodayTreatmentPanel
 from journal.ui.widgets.demo_banner import demo_banner
 from journal.ui.widgets.message_bar import MessageBar
 from journal.ui.widgets.welcome import WelcomePanel
@@ -48,18 +48,23 @@ log = logging.getLogger(__name__)
 #: ``MainWindow``). Pages other than Today are built the first time
 #: they are shown, so the window is interactive sooner and holds only what was opened.
 PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("today", QT_TRANSLATE_NOOP("MainWindow", "Today"), "journal.ui.pages.today", "TodayPage"),
-    ("people", QT_TRANSLATE_NOOP("MainWindow", "People"), "journal.ui.pages.people", "PeoplePage"),
+    ("today", QT_TRANSLATE_NOOP("MainWindow", "Today"), "journal.ui.pages.today.page", "TodayPage"),
+    (
+        "people",
+        QT_TRANSLATE_NOOP("MainWindow", "People"),
+        "journal.ui.pages.people.page",
+        "PeoplePage",
+    ),
     (
         "treatment",
         QT_TRANSLATE_NOOP("MainWindow", "Treatment"),
-        "journal.ui.pages.treatment",
+        "journal.ui.pages.treatment.page",
         "TreatmentPage",
     ),
     (
         "checkins",
         QT_TRANSLATE_NOOP("MainWindow", "Check-ins"),
-        "journal.ui.pages.checkins",
+        "journal.ui.pages.checkins.page",
         "CheckinsPage",
     ),
     ("trends", QT_TRANSLATE_NOOP("MainWindow", "Trends"), "journal.ui.pages.trends", "TrendsPage"),
@@ -69,7 +74,7 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
         "journal.ui.pages.insights",
         "InsightsPage",
     ),
-    ("share", QT_TRANSLATE_NOOP("MainWindow", "Share"), "journal.ui.pages.share", "SharePage"),
+    ("share", QT_TRANSLATE_NOOP("MainWindow", "Share"), "journal.ui.pages.share.page", "SharePage"),
     (
         "safety_plan",
         QT_TRANSLATE_NOOP("MainWindow", "Safety plan"),

@@ -53,7 +53,7 @@
 <context>
     <name>AdherenceOverview</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment_overview.py" line="+48"/>
+        <location filename="../../journal/ui/pages/treatment/overview.py" line="+48"/>
         <source>This week</source>
         <extracomment>How many weeks that are over the overview adds up (this week is shown apart, &quot;so far&quot;).</extracomment>
         <translation type="unfinished"></translation>
@@ -162,7 +162,7 @@
 <context>
     <name>BeenAWhile</name>
     <message>
-        <location filename="../../journal/ui/pages/today_while.py" line="+29"/>
+        <location filename="../../journal/ui/pages/today/been_a_while.py" line="+29"/>
         <location line="+10"/>
         <source>It&apos;s been a while</source>
         <translation type="unfinished"></translation>
@@ -419,7 +419,7 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../journal/ui/pages/today_checkin.py" line="+115"/>
+        <location filename="../../journal/ui/pages/today/checkin.py" line="+115"/>
         <source>Some of this day&apos;s check-in is not valid, so it has not been saved.</source>
         <extracomment>The one-line rating fields in screen (and Tab) order; &quot;what helped&quot; and the note follow. The ratings chosen on a row of steps (0–10); sleep hours is typed. Every typed field of the form, as ``parse_day`` names them, in screen order.</extracomment>
         <translation type="unfinished"></translation>
@@ -607,7 +607,7 @@
 <context>
     <name>CheckinsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/checkins.py" line="+114"/>
+        <location filename="../../journal/ui/pages/checkins/page.py" line="+114"/>
         <source>Check-ins</source>
         <extracomment>Marks an assessment whose safety item was answered above 0, in words and a symbol; the score chart draws the same diamond. Neutral on purpose: not a warning, not a star.</extracomment>
         <translation type="unfinished"></translation>
@@ -892,7 +892,7 @@
 <context>
     <name>CommitmentsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment_plans.py" line="+207"/>
+        <location filename="../../journal/ui/pages/treatment/plans.py" line="+207"/>
         <source>Commitments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1100,7 +1100,7 @@
 <context>
     <name>ContactEntry</name>
     <message>
-        <location filename="../../journal/ui/pages/contact_entry.py" line="+145"/>
+        <location filename="../../journal/ui/pages/today/contact_entry.py" line="+145"/>
         <source>Change the contact</source>
         <extracomment>Where messages about no field of the row go (the date, a locked file).</extracomment>
         <translation type="unfinished"></translation>
@@ -1255,7 +1255,7 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../journal/ui/pages/today_contacts.py" line="+133"/>
+        <location filename="../../journal/ui/pages/today/contacts.py" line="+133"/>
         <source>The contact in the row is not complete, so it has not been stored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1826,7 +1826,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="+163"/>
+        <location filename="../../journal/ui/widgets/forms.py" line="+163"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1978,7 +1978,7 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../journal/ui/pages/share_import.py" line="+49"/>
+        <location filename="../../journal/ui/pages/share/imports.py" line="+49"/>
         <source>Import a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2381,12 +2381,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2612,7 +2612,7 @@
 <context>
     <name>MedicationsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment_plans.py" line="-164"/>
+        <location filename="../../journal/ui/pages/treatment/plans.py" line="-164"/>
         <source>Medications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2999,7 +2999,7 @@
 <context>
     <name>NudgeLine</name>
     <message>
-        <location filename="../../journal/ui/pages/today_nudge.py" line="+46"/>
+        <location filename="../../journal/ui/pages/today/nudge.py" line="+46"/>
         <source>Perhaps: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3057,7 +3057,7 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../journal/ui/pages/people.py" line="+80"/>
+        <location filename="../../journal/ui/pages/people/page.py" line="+80"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3248,7 +3248,7 @@
 <context>
     <name>PeopleTable</name>
     <message>
-        <location filename="../../journal/ui/pages/people_table.py" line="+33"/>
+        <location filename="../../journal/ui/pages/people/table.py" line="+33"/>
         <source>People and groups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3367,7 +3367,7 @@
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../journal/ui/pages/person_page.py" line="+89"/>
+        <location filename="../../journal/ui/pages/people/person.py" line="+89"/>
         <source>{kind} · archived</source>
         <extracomment>How connected, as filled and empty marks beside the number (so it reads without the digit).</extracomment>
         <translation type="unfinished"></translation>
@@ -3526,7 +3526,7 @@
 <context>
     <name>QuestionnaireForm</name>
     <message>
-        <location filename="../../journal/ui/pages/checkins_questionnaire.py" line="+66"/>
+        <location filename="../../journal/ui/pages/checkins/questionnaire.py" line="+66"/>
         <source>Questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3954,7 +3954,7 @@
 <context>
     <name>SessionsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment_sessions.py" line="+43"/>
+        <location filename="../../journal/ui/pages/treatment/sessions.py" line="+43"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4356,7 +4356,7 @@
 <context>
     <name>SharePage</name>
     <message>
-        <location filename="../../journal/ui/pages/share.py" line="+104"/>
+        <location filename="../../journal/ui/pages/share/page.py" line="+104"/>
         <source>Share</source>
         <extracomment>The range choices: key → days back from today (``None``: computed or typed). Sections whose words are most private: they say so beside their box. Resolution of the preview&apos;s page images.</extracomment>
         <translation type="unfinished"></translation>
@@ -4680,7 +4680,7 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../journal/ui/pages/today.py" line="+155"/>
+        <location filename="../../journal/ui/pages/today/page.py" line="+155"/>
         <source>Month</source>
         <extracomment>Page width, in average characters, from which check-in and contacts stand side by side.</extracomment>
         <translation type="unfinished"></translation>
@@ -4734,7 +4734,7 @@
 <context>
     <name>TodayTreatmentPanel</name>
     <message>
-        <location filename="../../journal/ui/pages/today_treatment.py" line="+95"/>
+        <location filename="../../journal/ui/pages/today/treatment.py" line="+95"/>
         <source>Treatment of the day</source>
         <extracomment>Up to this many doses a day get one box each; more get a counter.</extracomment>
         <translation type="unfinished"></translation>
@@ -4833,7 +4833,7 @@
 <context>
     <name>TopicsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment_topics.py" line="+43"/>
+        <location filename="../../journal/ui/pages/treatment/topics.py" line="+43"/>
         <source>Something to bring up — press Enter to add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4906,7 +4906,7 @@
 <context>
     <name>TreatmentPage</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment.py" line="+38"/>
+        <location filename="../../journal/ui/pages/treatment/page.py" line="+38"/>
         <source>Treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5502,7 +5502,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>checkins</name>
     <message>
-        <location filename="../../journal/checkins.py" line="+81"/>
+        <location filename="../../journal/services/checkins.py" line="+81"/>
         <source>{name} ({relationship})</source>
         <extracomment>A PHQ-9 whose item 9 was above 0 that arrives without the form (an import) shows the crisis message when it is this recent (days, today included). Where the assessments whose crisis message was shown are remembered (``settings`` table). A phone number written in a person&apos;s note (&quot;+44 7700 900123&quot;, &quot;(555) 010-2030&quot;).</extracomment>
         <translation type="unfinished"></translation>
@@ -5595,7 +5595,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../journal/privacy.py" line="+65"/>
+        <location filename="../../journal/services/privacy.py" line="+65"/>
         <source>This journal has no folder (it lives in memory).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5650,12 +5650,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/pdf.py" line="+212"/>
+        <location filename="../../journal/report/summary/pdf.py" line="+212"/>
         <source>could not write {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+168"/>
+        <location filename="../../journal/services/journal.py" line="+168"/>
         <location filename="../../journal/store/connection.py" line="+211"/>
         <location filename="../../journal/store/integrity.py" line="+110"/>
         <source>No journal in {folder}.</source>
@@ -5675,7 +5675,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/sharing.py" line="+147"/>
+        <location filename="../../journal/services/sharing.py" line="+147"/>
         <source>This journal already has entries: choose merge (add what is not there yet) or replace (after a backup).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6705,7 +6705,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>nudge</name>
     <message>
-        <location filename="../../journal/services.py" line="-123"/>
+        <location filename="../../journal/services/journal.py" line="-123"/>
         <source>No contact has felt good in a while. Is there someone you could reach out to?</source>
         <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``Journal._kept``) at most. Days since the last contact that felt good after which Today shows a gentle nudge.</extracomment>
         <translation type="unfinished"></translation>
@@ -7207,20 +7207,20 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>summary</name>
     <message>
-        <location filename="../../journal/report/pdf.py" line="-64"/>
+        <location filename="../../journal/report/summary/pdf.py" line="-64"/>
         <source>Page {page} of {pages}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/pdf_charts.py" line="+215"/>
-        <location filename="../../journal/report/summary_glance.py" line="+286"/>
-        <location filename="../../journal/report/summary_sections.py" line="+122"/>
+        <location filename="../../journal/report/summary/glance.py" line="+286"/>
+        <location filename="../../journal/report/summary/pdf_charts.py" line="+215"/>
+        <location filename="../../journal/report/summary/sections.py" line="+122"/>
         <source>{percent}%</source>
         <extracomment>Okabe &amp; Ito&apos;s colour-blind-safe set, plus the light green of bars behind darker ones.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location filename="../../journal/report/summary/pdf_charts.py" line="+64"/>
         <source>n = {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7230,7 +7230,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary.py" line="+62"/>
+        <location filename="../../journal/report/summary/build.py" line="+62"/>
         <source>by their relationship only</source>
         <extracomment>How the intro says people appear, by ``NameStyle``.</extracomment>
         <translation type="unfinished"></translation>
@@ -7302,7 +7302,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/sections.py" line="+12"/>
+        <location filename="../../journal/domain/sections.py" line="+12"/>
         <source>Overview figures</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7342,7 +7342,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_care.py" line="+51"/>
+        <location filename="../../journal/report/summary/care.py" line="+51"/>
         <source>not at all</source>
         <extracomment>PHQ-9 answers as published, for the safety flag&apos;s wording (lower case inside a sentence; the check-ins page shows them capitalised in the context ``questionnaires``).</extracomment>
         <translation type="unfinished"></translation>
@@ -7592,7 +7592,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../journal/report/summary_glance.py" line="+191"/>
+        <location filename="../../journal/report/summary/glance.py" line="+191"/>
         <source>Doses taken</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7648,7 +7648,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../../journal/report/summary_glance.py" line="+27"/>
+        <location filename="../../journal/report/summary/glance.py" line="+27"/>
         <source>No questionnaires were filled in during this range.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7658,14 +7658,14 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_glance.py" line="-186"/>
+        <location filename="../../journal/report/summary/glance.py" line="-186"/>
         <location line="+5"/>
         <source>{score} on {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_care.py" line="+18"/>
-        <location filename="../../journal/report/summary_glance.py" line="+11"/>
+        <location filename="../../journal/report/summary/care.py" line="+18"/>
+        <location filename="../../journal/report/summary/glance.py" line="+11"/>
         <source>Questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7721,14 +7721,14 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+26"/>
-        <location filename="../../journal/report/summary_glance.py" line="-73"/>
+        <location filename="../../journal/report/summary/glance.py" line="-73"/>
         <source>{topic} (added {date})</source>
         <extracomment>&quot;overview&quot; is ticked but nothing was logged in the range</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../journal/report/summary_glance.py" line="+254"/>
+        <location filename="../../journal/report/summary/glance.py" line="+254"/>
         <source>No open topics.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7743,7 +7743,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_names.py" line="+74"/>
+        <location filename="../../journal/report/summary/names.py" line="+74"/>
         <source>{name} ({note}, {relationship})</source>
         <extracomment>Kinds whose single name parts (&quot;Sam&quot;, &quot;Patel&quot;) are names; a group&apos;s words (&quot;Tuesday&quot;, &quot;Community&quot;) are ordinary words and only the whole name is replaced. A stand-in followed by the same relationship in brackets: &quot;[therapist] (therapist)&quot;.</extracomment>
         <translation type="unfinished"></translation>
@@ -7759,13 +7759,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_sections.py" line="-17"/>
+        <location filename="../../journal/report/summary/sections.py" line="-17"/>
         <source>{start} to {end}</source>
         <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. Fewest finished weeks for the weekly care chart (fewer are a table in treatment).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_insights.py" line="+22"/>
+        <location filename="../../journal/report/summary/insights.py" line="+22"/>
         <source>contact with their partner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7933,14 +7933,14 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+5"/>
         <location line="+120"/>
-        <location filename="../../journal/report/summary_sections.py" line="+28"/>
+        <location filename="../../journal/report/summary/sections.py" line="+28"/>
         <source>{n} day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-119"/>
         <location line="+120"/>
-        <location filename="../../journal/report/summary_sections.py" line="+0"/>
+        <location filename="../../journal/report/summary/sections.py" line="+0"/>
         <source>{n} days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8030,12 +8030,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_sections.py" line="+5"/>
+        <location filename="../../journal/report/summary/sections.py" line="+5"/>
         <source>Not enough data yet: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_insights.py" line="-90"/>
+        <location filename="../../journal/report/summary/insights.py" line="-90"/>
         <source>{n} logged day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8045,17 +8045,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_glance.py" line="-59"/>
+        <location filename="../../journal/report/summary/glance.py" line="-59"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_sections.py" line="+46"/>
+        <location filename="../../journal/report/summary/sections.py" line="+46"/>
         <source>no check-ins from {span}, so there is nothing to chart yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_glance.py" line="-417"/>
+        <location filename="../../journal/report/summary/glance.py" line="-417"/>
         <source>anxiety {value}</source>
         <extracomment>Instruments with the published response and remission markers, and the remission edge. A response is a fall of at least this share of the first score. Days in a &quot;fortnight&quot; of the mood line (a shorter range is split in halves). Fewest check-ins in a fortnight for its mean to be shown.</extracomment>
         <translation type="unfinished"></translation>
@@ -8132,17 +8132,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../journal/report/summary_insights.py" line="+69"/>
+        <location filename="../../journal/report/summary/insights.py" line="+69"/>
         <location line="+28"/>
-        <location filename="../../journal/report/summary_sections.py" line="+18"/>
+        <location filename="../../journal/report/summary/sections.py" line="+18"/>
         <source>{n} check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/report/summary_insights.py" line="-27"/>
+        <location filename="../../journal/report/summary/insights.py" line="-27"/>
         <location line="+28"/>
-        <location filename="../../journal/report/summary_sections.py" line="+1"/>
+        <location filename="../../journal/report/summary/sections.py" line="+1"/>
         <source>{n} check-ins</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8273,7 +8273,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary_sections.py" line="+32"/>
+        <location filename="../../journal/report/summary/sections.py" line="+32"/>
         <source>Mood and contacts, day by day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8452,7 +8452,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/ui/dialogs/treatment_form.py" line="-118"/>
+        <location filename="../../journal/ui/widgets/forms.py" line="-118"/>
         <source>not rated</source>
         <extracomment>Marks a message about a field, so colour is not the only thing that tells it apart. Where a message about no field of the form is shown (above the buttons).</extracomment>
         <translation type="unfinished"></translation>
@@ -8951,17 +8951,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/privacy.py" line="-23"/>
+        <location filename="../../journal/services/privacy.py" line="-23"/>
         <source>there is no backup called {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/pdf.py" line="-74"/>
+        <location filename="../../journal/report/summary/pdf.py" line="-74"/>
         <source>paper must be A4 or Letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary.py" line="-122"/>
+        <location filename="../../journal/report/summary/build.py" line="-122"/>
         <source>unknown section “{section}”; choose from {allowed}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8976,20 +8976,20 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="+214"/>
+        <location filename="../../journal/services/journal.py" line="+214"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/people.py" line="+90"/>
-        <location filename="../../journal/services.py" line="+34"/>
+        <location filename="../../journal/services/days.py" line="+90"/>
+        <location filename="../../journal/services/journal.py" line="+34"/>
         <location line="+106"/>
-        <location filename="../../journal/treatment.py" line="+203"/>
+        <location filename="../../journal/services/treatment.py" line="+203"/>
         <source>that person is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services.py" line="-73"/>
+        <location filename="../../journal/services/journal.py" line="-73"/>
         <source>“{name}” is not in the journal yet: choose their kind to add them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9005,12 +9005,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+189"/>
-        <location filename="../../journal/sharing.py" line="+135"/>
+        <location filename="../../journal/services/sharing.py" line="+135"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/treatment.py" line="-121"/>
+        <location filename="../../journal/services/treatment.py" line="-121"/>
         <source>a session in the future can only be planned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9082,7 +9082,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/sharing.py" line="-168"/>
+        <location filename="../../journal/services/sharing.py" line="-168"/>
         <source>{path} is inside the journal&apos;s own folder ({folder}), where the journal and its backups live; choose another place for the export</source>
         <translation type="unfinished"></translation>
     </message>

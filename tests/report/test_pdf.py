@@ -10,10 +10,10 @@ import pytest
 from journal.cli import main
 from journal.domain.kinds import CARE_TEAM, Instrument, Relationship
 from journal.domain.records import Assessment
-from journal.report.pdf import render_pages, render_pdf
-from journal.report.progress import Cancelled
-from journal.report.summary import SECTIONS
-from journal.report.summary_names import name_parts
+from journal.progress import Cancelled
+from journal.report.summary.build import SECTIONS
+from journal.report.summary.names import name_parts
+from journal.report.summary.pdf import render_pages, render_pdf
 from journal.services import Journal
 from journal.store.assessments import add_assessment
 from tests.conftest import TODAY, fixed_clock
@@ -295,8 +295,8 @@ def test_mood_dots_take_the_one_mood_palette(demo_journal):
     import numpy as np
 
     from journal.palette import mood_colour
-    from journal.report.pdf import ensure_application
-    from journal.report.pdf_charts import chart_image
+    from journal.report.summary.pdf import ensure_application
+    from journal.report.summary.pdf_charts import chart_image
 
     ensure_application()
     summary = demo_journal.build_summary(TODAY - dt.timedelta(days=27), TODAY, {"charts"})

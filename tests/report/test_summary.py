@@ -9,7 +9,7 @@ import pytest
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import Instrument, Mode, SessionStatus
 from journal.domain.records import Assessment, Day, SafetyPlan, Session
-from journal.report.summary import (
+from journal.report.summary.build import (
     DEFAULT_SECTIONS,
     SECTIONS,
     Notice,
@@ -21,8 +21,8 @@ from journal.report.summary import (
     paper_for_locale,
     parse_sections,
 )
-from journal.report.summary_names import Names
-from journal.report.summary_sections import group_rows
+from journal.report.summary.names import Names
+from journal.report.summary.sections import group_rows
 from journal.store.assessments import add_assessment
 from journal.store.safety_plan import save_safety_plan
 from tests.conftest import TODAY

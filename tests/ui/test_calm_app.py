@@ -122,7 +122,7 @@ def test_a_bug_in_another_thread_is_shown_in_the_gui_thread(
 def share_page(qtbot, journal_dir, monkeypatch, tmp_path):
     """The Share page of a small journal; "save as" answers ``tmp_path / out.json``."""
     from journal.services import Journal
-    from journal.ui.pages.share import SharePage
+    from journal.ui.pages.share.page import SharePage
 
     from .conftest import fixed_clock
 

@@ -21,7 +21,7 @@ from journal.domain.records import Contact, Day
 from journal.services import Journal
 from journal.ui.dialogs.merge_dialog import MergeDialog
 from journal.ui.dialogs.person_dialog import PersonDialog
-from journal.ui.pages.contact_entry import ContactEntry
+from journal.ui.pages.today.contact_entry import ContactEntry
 
 from .conftest import TODAY, fixed_clock
 

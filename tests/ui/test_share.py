@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from journal.demo import generate
 from journal.i18n import format_date
-from journal.report.summary import DEFAULT_SECTIONS, SECTIONS
+from journal.report.summary.build import DEFAULT_SECTIONS, SECTIONS
 from journal.services import Journal
 from journal.ui.dialogs.daylio_import import DaylioImportDialog
 from journal.ui.dialogs.page_preview import PagePreviewDialog
-from journal.ui.pages.share import SharePage
+from journal.ui.pages.share.page import SharePage
 
 from .conftest import TODAY, fixed_clock
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QSpin
 
 from journal.services import Journal
 from journal.ui.dialogs.daylio_import import DaylioImportDialog
-from journal.ui.pages.share import SharePage
+from journal.ui.pages.share.page import SharePage
 
 from .conftest import fixed_clock
 from .test_share import TASK_MS, click, when_modal

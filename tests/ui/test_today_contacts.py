@@ -20,7 +20,7 @@ from journal.domain.errors import ValidationError
 from journal.domain.kinds import Relationship
 from journal.domain.records import Contact, Day
 from journal.services import Journal
-from journal.ui.pages.contact_entry import parse_contact
+from journal.ui.pages.today.contact_entry import parse_contact
 
 from .conftest import TODAY, fixed_clock
 

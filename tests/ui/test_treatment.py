@@ -24,9 +24,9 @@ from journal.i18n import format_date
 from journal.ui.dialogs.commitment_dialog import CommitmentDialog
 from journal.ui.dialogs.medication_dialog import MedicationDialog
 from journal.ui.dialogs.session_dialog import SessionDialog
-from journal.ui.dialogs.treatment_form import DateDialog
-from journal.ui.pages.today_treatment import TodayTreatmentPanel
-from journal.ui.pages.treatment import TreatmentPage
+from journal.ui.pages.today.treatment import TodayTreatmentPanel
+from journal.ui.pages.treatment.page import TreatmentPage
+from journal.ui.widgets.forms import DateDialog
 
 from ..conftest import TODAY  # Sunday 2026-03-15: its week runs from Monday 9 March
 

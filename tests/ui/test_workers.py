@@ -3,7 +3,7 @@
 import threading
 
 from journal.domain.errors import ValidationError
-from journal.report.progress import check
+from journal.progress import check
 from journal.services import Journal
 from journal.ui.workers import TaskThread
 

@@ -23,7 +23,7 @@ from journal import __version__
 from journal.desktop import licence_text
 from journal.domain.questionnaires import QUESTIONNAIRES
 from journal.ui import theme
-from journal.ui.pages.checkins_questionnaire import tr_published
+from journal.ui.pages.checkins.questionnaire import tr_published
 
 #: (keys, what they do) — the one list the Help dialog shows; the keys are written in the
 #: platform's words (``QKeySequence``), what they do is translated in the context ``about``.

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 from journal.domain.kinds import CommitmentKind
 from journal.domain.records import Commitment
 from journal.services import Journal
-from journal.ui.dialogs.treatment_form import FormDialog, OptionalDate, date_edit, kind_text
+from journal.ui.widgets.forms import FormDialog, OptionalDate, date_edit, kind_text
 
 #: Any small number gets through, so the journal's range check is what the person reads.
 _SPIN_MAX = 99

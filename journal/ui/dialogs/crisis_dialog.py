@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.checkins import CrisisInfo
 from journal.domain.safety import REGIONS, CrisisLine, lines_for_region, plan_entries
+from journal.services.checkins import CrisisInfo
 from journal.ui import theme
 
 _CONTEXT = "safety"  # translations of the line data kept in journal.domain.safety

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from journal.domain.records import Medication
 from journal.services import Journal
-from journal.ui.dialogs.treatment_form import FormDialog, OptionalDate, date_edit
+from journal.ui.widgets.forms import FormDialog, OptionalDate, date_edit
 
 #: The spin box lets any small number through, so the journal's own range check
 #: ("doses per day must be between 1 and 12") is what the person reads.

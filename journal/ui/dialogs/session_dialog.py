@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from journal.domain.kinds import Mode, SessionStatus
 from journal.domain.records import Session
 from journal.services import Journal
-from journal.ui.dialogs.treatment_form import (
+from journal.ui.widgets.forms import (
     FormDialog,
     date_edit,
     felt_heard_combo,

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.checkins import HelpContact
 from journal.domain.errors import JournalError
 from journal.domain.records import SAFETY_PLAN_SECTIONS, SafetyPlan
 from journal.services import Journal
+from journal.services.checkins import HelpContact
 from journal.ui import theme
 
 #: Sections whose text can take people from the People page (``True``: the care team).

@@ -18,8 +18,8 @@ from journal.domain.records import AgendaItem
 from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui import theme
-from journal.ui.dialogs.treatment_form import NOTICE_SYMBOL
-from journal.ui.pages.treatment_common import ID_ROLE, hint, make_button, subheading
+from journal.ui.pages.treatment.common import ID_ROLE, hint, make_button, subheading
+from journal.ui.widgets.forms import NOTICE_SYMBOL
 
 
 class TopicsSection(QWidget):

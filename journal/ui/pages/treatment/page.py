@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from journal.services import Journal
 from journal.ui import theme
-from journal.ui.pages.treatment_overview import AdherenceOverview
-from journal.ui.pages.treatment_plans import CommitmentsSection, MedicationsSection
-from journal.ui.pages.treatment_sessions import SessionsSection
-from journal.ui.pages.treatment_topics import TopicsSection
+from journal.ui.pages.treatment.overview import AdherenceOverview
+from journal.ui.pages.treatment.plans import CommitmentsSection, MedicationsSection
+from journal.ui.pages.treatment.sessions import SessionsSection
+from journal.ui.pages.treatment.topics import TopicsSection
 
 
 class TreatmentPage(QWidget):

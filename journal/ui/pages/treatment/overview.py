@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QVBoxLayout, QWi
 
 from journal.i18n import format_date
 from journal.services import Journal
-from journal.ui.dialogs.treatment_form import percent
-from journal.ui.pages.treatment_common import fill_row, hint, make_table, subheading
+from journal.ui.pages.treatment.common import fill_row, hint, make_table, subheading
+from journal.ui.widgets.forms import percent
 
 if TYPE_CHECKING:  # only for annotations: the analysis loads with the first chart
     from journal.services import WeeklyAdherence

@@ -1,6 +1,6 @@
 """What a therapist summary is made of: sections of headings, paragraphs, tables and charts.
 
-Plain frozen dataclasses, no Qt: ``summary_sections`` fills them, ``summary_html`` writes them
+Plain frozen dataclasses, no Qt: ``sections`` fills them, ``html`` writes them
 as HTML and ``pdf`` renders that. A chart is a spec — plain arrays and how to draw them — so
 the PDF draws it at print resolution and a test can read its numbers.
 """
@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS  # noqa: F401 (re-exported)
 from journal.i18n import translate
-from journal.report.sections import DEFAULT_SECTIONS, SECTIONS  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
-    from journal.report.summary_glance import Glance
+    from journal.report.summary.glance import Glance
 
 
 def section_title(key: str) -> str:

@@ -36,13 +36,13 @@ from PySide6.QtWidgets import (
 
 from journal.domain.system_errors import calm_error
 from journal.i18n import format_date
-from journal.report.progress import IsCancelled, Progress, check
-from journal.report.summary import DEFAULT_SECTIONS, SECTIONS, paper_for_locale
+from journal.progress import IsCancelled, Progress, check
+from journal.report.summary.build import DEFAULT_SECTIONS, SECTIONS, paper_for_locale
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.dialogs.page_preview import SAVE, PagePreviewDialog
 from journal.ui.locale import date_pattern
-from journal.ui.pages.share_import import ImportFlow
+from journal.ui.pages.share.imports import ImportFlow
 from journal.ui.widgets.message_bar import MessageBar
 from journal.ui.workers import TaskThread, run_with_progress
 

@@ -1,6 +1,6 @@
 """Charts for the summary PDF, painted with ``QPainter`` from the summary's plain arrays.
 
-Part of the PDF renderer (``report/pdf.py``): the only other module of ``report`` allowed to
+Part of the PDF renderer (``report/summary/pdf.py``): the only other module of ``report`` allowed to
 use Qt. Lines are in Okabe & Ito's colour-blind-safe set; series also differ by line style
 and marker, so colour never carries the meaning alone. A day's mood dot takes its colour from
 the app's one mood palette (``journal.palette``), as on the Today page. Fonts have ligatures
@@ -26,8 +26,8 @@ from PySide6.QtGui import (
 
 from journal.i18n import format_number, translate
 from journal.palette import mood_colour
-from journal.report.summary_blocks import Chart, Panel, RowsChart, TimeChart
-from journal.report.summary_html import HEADING, INK, MUTED
+from journal.report.summary.blocks import Chart, Panel, RowsChart, TimeChart
+from journal.report.summary.html import HEADING, INK, MUTED
 
 FAMILIES = ("DejaVu Sans", "Noto Sans", "Source Sans 3", "Liberation Sans", "Arial", "Helvetica")
 #: Okabe & Ito's colour-blind-safe set, plus the light green of bars behind darker ones.

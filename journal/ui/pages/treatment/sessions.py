@@ -12,8 +12,7 @@ from journal.domain.records import Session
 from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui.dialogs.session_dialog import SessionDialog
-from journal.ui.dialogs.treatment_form import mode_text, status_text
-from journal.ui.pages.treatment_common import (
+from journal.ui.pages.treatment.common import (
     fill_row,
     hint,
     make_button,
@@ -21,6 +20,7 @@ from journal.ui.pages.treatment_common import (
     select_id,
     selected_id,
 )
+from journal.ui.widgets.forms import mode_text, status_text
 
 
 class SessionsSection(QWidget):

@@ -31,8 +31,8 @@ from journal.services import Journal
 from journal.ui import theme
 from journal.ui.dialogs.merge_dialog import MergeDialog
 from journal.ui.dialogs.person_dialog import PersonDialog
-from journal.ui.pages.people_table import PeopleTable
-from journal.ui.pages.person_page import PersonPage
+from journal.ui.pages.people.person import PersonPage
+from journal.ui.pages.people.table import PeopleTable
 from journal.ui.widgets.choices import fill_relationships, relationship_text
 from journal.ui.widgets.message_bar import MessageBar
 from journal.ui.widgets.notices import NOTICE_SYMBOL

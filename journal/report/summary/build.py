@@ -3,9 +3,9 @@
 ``build_summary(inputs, sections, names)`` turns what the services gathered for a range
 (``SummaryInputs``) into a ``Summary`` a clinician reads in two minutes: a title with the
 range, the person's chosen display name and the sections they chose; page 1 at a glance
-(``summary_glance``: the safety line, first and latest scores with the published markers,
+(``glance``: the safety line, first and latest scores with the published markers,
 mood, contacts, care kept, topics); then charts, questionnaire history, insights (in the
-third person, ``summary_insights``), treatment detail, notes and the safety plan. A builder
+third person, ``insights``), treatment detail, notes and the safety plan. A builder
 runs only for a ticked section, so nothing from an unticked one can reach the file.
 ``pdf.render_pdf`` draws the result.
 
@@ -23,9 +23,9 @@ from dataclasses import replace
 
 from journal.domain.errors import ValidationError
 from journal.i18n import QT_TRANSLATE_NOOP, translate
-from journal.report import summary_care as care
-from journal.report import summary_sections as first
-from journal.report.summary_blocks import (
+from journal.report.summary import care
+from journal.report.summary import sections as first
+from journal.report.summary.blocks import (
     DEFAULT_SECTIONS,
     SECTIONS,
     Block,
@@ -45,17 +45,17 @@ from journal.report.summary_blocks import (
     Table,
     TimeChart,
 )
-from journal.report.summary_glance import Glance, build_glance, glance_blocks
-from journal.report.summary_insights import insights as insights_section
-from journal.report.summary_names import Names, initials
-from journal.report.summary_sections import (
+from journal.report.summary.glance import Glance, build_glance, glance_blocks
+from journal.report.summary.insights import insights as insights_section
+from journal.report.summary.names import Names, initials
+from journal.report.summary.sections import (
     CommitmentKept,
     MedicationKept,
     SummaryInputs,
     day,
     span,
 )
-from journal.report.summary_sections import days as days_text
+from journal.report.summary.sections import days as days_text
 
 #: How the intro says people appear, by ``NameStyle``.
 _SHOWN = {

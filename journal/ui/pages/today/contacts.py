@@ -28,8 +28,8 @@ from journal.domain.records import Contact, Person
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.dialogs.unsaved_changes import ask_to_discard
-from journal.ui.pages.contact_cards import CARD_ROLE, Card, ContactCardDelegate
-from journal.ui.pages.contact_entry import FORM, ContactEntry
+from journal.ui.pages.today.contact_cards import CARD_ROLE, Card, ContactCardDelegate
+from journal.ui.pages.today.contact_entry import FORM, ContactEntry
 from journal.ui.widgets.choices import mode_text, relationship_text
 from journal.ui.widgets.section import section_title
 

@@ -1,5 +1,5 @@
-"""The summary's sections by key: a leaf without numpy, so the command line can list them in
-its help (``--sections``) without loading what builds a summary."""
+"""The therapist summary's sections by key: a domain leaf without numpy, so the command line
+can list them in its help (``--sections``) without loading what builds a summary."""
 
 from __future__ import annotations
 

@@ -30,9 +30,9 @@ from journal.domain.records import Contact, Person
 from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui import theme
-from journal.ui.pages.today_checkin import CheckInForm
-from journal.ui.pages.today_contacts import ContactsPanel
-from journal.ui.pages.today_nudge import NudgeLine
+from journal.ui.pages.today.checkin import CheckInForm
+from journal.ui.pages.today.contacts import ContactsPanel
+from journal.ui.pages.today.nudge import NudgeLine
 from journal.ui.widgets.choices import relationship_text
 from journal.ui.widgets.day_bar import DayBar
 from journal.ui.widgets.message_bar import MessageBar

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from journal.report.summary_blocks import (
+from journal.report.summary.blocks import (
     Block,
     Bullets,
     Entries,

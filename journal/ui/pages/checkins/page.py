@@ -38,7 +38,7 @@ from journal.services import Journal
 from journal.ui import theme
 from journal.ui.charts.score_history import ScoreHistoryChart
 from journal.ui.dialogs.crisis_dialog import CrisisDialog
-from journal.ui.pages.checkins_questionnaire import QuestionnaireForm, tr_published
+from journal.ui.pages.checkins.questionnaire import QuestionnaireForm, tr_published
 from journal.ui.widgets.empty_state import EmptyState
 
 #: Marks an assessment whose safety item was answered above 0, in words and a symbol; the

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from journal.domain.kinds import Relationship
 from journal.domain.records import Person
 from journal.i18n import translate
-from journal.report.summary_blocks import NameStyle
+from journal.report.summary.blocks import NameStyle
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir"})
 #: Kinds whose single name parts ("Sam", "Patel") are names; a group's words ("Tuesday",

@@ -18,8 +18,7 @@ from journal.i18n import format_date, format_number
 from journal.services import Journal
 from journal.ui.dialogs.commitment_dialog import CommitmentDialog
 from journal.ui.dialogs.medication_dialog import MedicationDialog
-from journal.ui.dialogs.treatment_form import DateDialog, FormDialog, kind_text
-from journal.ui.pages.treatment_common import (
+from journal.ui.pages.treatment.common import (
     PROGRESS_ROLE,
     ProgressDelegate,
     fill_row,
@@ -29,6 +28,7 @@ from journal.ui.pages.treatment_common import (
     select_id,
     selected_id,
 )
+from journal.ui.widgets.forms import DateDialog, FormDialog, kind_text
 
 
 class _Section(QWidget):

@@ -22,10 +22,10 @@ import numpy as np
 from journal.domain.instruments import SAFETY_FLAG, SPECS, Score, score
 from journal.domain.kinds import Instrument, Relationship, SessionStatus
 from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
-from journal.report.summary_blocks import Block, Bullets, Heading, Notice, Paragraph, Table
-from journal.report.summary_care import PHQ_ANSWERS
-from journal.report.summary_names import Names
-from journal.report.summary_sections import SummaryInputs, count, day, days, share, whole
+from journal.report.summary.blocks import Block, Bullets, Heading, Notice, Paragraph, Table
+from journal.report.summary.care import PHQ_ANSWERS
+from journal.report.summary.names import Names
+from journal.report.summary.sections import SummaryInputs, count, day, days, share, whole
 
 #: Instruments with the published response and remission markers, and the remission edge.
 MARKED = {Instrument.PHQ9: 5, Instrument.GAD7: 5}

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlite_utils import Database
 
 from journal import paths
-from journal.checkins import CheckinUseCases
 from journal.domain import validate as v
 from journal.domain.errors import JournalDamaged, JournalError, JournalNotFound, ValidationError
 from journal.domain.kinds import Mode, Relationship
@@ -26,16 +25,18 @@ from journal.domain.records import Contact, Day, Person
 from journal.domain.settings import Settings, day_of
 from journal.domain.system_errors import calm_error
 from journal.i18n import translate
-from journal.people import PeopleUseCases
-from journal.privacy import PrivacyUseCases
 
 # What the widgets may name, so they reach the core only through this module: progress and
 # cancelling of long work at run time, the result types for type hints only (the analysis is
 # imported when first used: start-up does not need it).
-from journal.report.progress import Cancelled as Cancelled
-from journal.report.progress import IsCancelled as IsCancelled
-from journal.report.progress import Progress as Progress
-from journal.sharing import SharingUseCases
+from journal.progress import Cancelled as Cancelled
+from journal.progress import IsCancelled as IsCancelled
+from journal.progress import Progress as Progress
+from journal.services.checkins import CheckinUseCases
+from journal.services.days import PeopleUseCases
+from journal.services.privacy import PrivacyUseCases
+from journal.services.sharing import SharingUseCases
+from journal.services.treatment import TreatmentUseCases
 from journal.store import backup as backup_store
 from journal.store import contacts as contacts_store
 from journal.store import days as days_store
@@ -48,7 +49,6 @@ from journal.store.backup import made_today, make_backup
 from journal.store.connection import open_database, open_memory
 from journal.store.lock import JournalLock
 from journal.store.schema import TABLES
-from journal.treatment import TreatmentUseCases
 
 if TYPE_CHECKING:
     from journal.analysis.adherence import WeeklyAdherence as WeeklyAdherence

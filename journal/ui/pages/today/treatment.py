@@ -33,9 +33,9 @@ from journal.domain.errors import JournalError
 from journal.domain.kinds import SessionStatus
 from journal.domain.records import Commitment, Medication, Session
 from journal.services import Journal
-from journal.treatment import DoseStatus, WeekProgress
+from journal.services.treatment import DoseStatus, WeekProgress
 from journal.ui import theme
-from journal.ui.dialogs.treatment_form import (
+from journal.ui.widgets.forms import (
     NOTICE_SYMBOL,
     felt_heard_combo,
     mode_text,

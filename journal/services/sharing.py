@@ -7,7 +7,7 @@ by an explicit merge or (after a backup) replace. Long work takes ``cancelled()`
 turns true before the end, ``Cancelled`` is raised and nothing is written.
 
 The summary gathers only what its ticked sections need (a note is never even read unless
-"notes" is ticked), builds the pure ``Summary`` and hands it to ``report.pdf`` — imported
+"notes" is ticked), builds the pure ``Summary`` and hands it to ``report.summary.pdf`` — imported
 only then, so the services stay free of Qt.
 """
 
@@ -24,7 +24,7 @@ from sqlite_utils import Database
 from journal.domain.errors import JournalError, ValidationError
 from journal.domain.kinds import SessionStatus
 from journal.i18n import translate
-from journal.report.progress import IsCancelled, Progress, check, never_cancelled
+from journal.progress import IsCancelled, Progress, check, never_cancelled
 from journal.store import assessments as assessments_store
 from journal.store import contacts as contacts_store
 from journal.store import days as days_store
@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # the analysis is imported when a summary is made, not at sta
     from journal.report import import_bearable as bearable
     from journal.report import import_daylio as daylio
     from journal.report.import_common import ImportPreview
-    from journal.report.summary import (
+    from journal.report.summary.build import (
         CommitmentKept,
         MedicationKept,
         NameStyle,
@@ -260,7 +260,7 @@ class SharingUseCases:
         summary will not show, because the questionnaires are not among ``sections`` (the
         Share page says so plainly; the choice stays the person's)."""
         from journal.domain.instruments import SAFETY_FLAG
-        from journal.report.summary import check_sections
+        from journal.report.summary.build import check_sections
 
         if "questionnaires" in check_sections(sections):
             return []
@@ -274,7 +274,7 @@ class SharingUseCases:
         self, start: dt.date, end: dt.date, sections: Iterable[str] | None = None
     ) -> SummaryInputs:
         """What the ticked ``sections`` need for ``start..end``, and nothing more."""
-        from journal.report.summary import SummaryInputs, check_sections
+        from journal.report.summary.build import SummaryInputs, check_sections
 
         chosen = check_sections(sections)
         if end < start:
@@ -317,7 +317,7 @@ class SharingUseCases:
     ) -> tuple[list[MedicationKept], list[CommitmentKept]]:
         """Each medication's doses and each commitment's check-offs over the range."""
         from journal.analysis.adherence import weekly_adherence
-        from journal.report.summary import CommitmentKept, MedicationKept
+        from journal.report.summary.build import CommitmentKept, MedicationKept
 
         db = self.db
         doses = treatment_store.doses_between(db, start, end)
@@ -377,7 +377,7 @@ class SharingUseCases:
         names: NameStyle | str = "hidden",
     ) -> Summary:
         """The summary of ``start..end`` with only the chosen sections."""
-        from journal.report.summary import build_summary, check_sections
+        from journal.report.summary.build import build_summary, check_sections
 
         chosen = check_sections(sections)
         return build_summary(self.summary_inputs(start, end, chosen), chosen, names)
@@ -395,7 +395,7 @@ class SharingUseCases:
         cancelled: IsCancelled = never_cancelled,
     ) -> Path:
         """Write the summary PDF to ``out`` (atomically, 0600); ``Cancelled`` writes nothing."""
-        from journal.report.pdf import render_pdf  # Qt is loaded only to make a PDF
+        from journal.report.summary.pdf import render_pdf  # Qt is loaded only to make a PDF
 
         self._check_export_target(out)
         summary = self.build_summary(start, end, sections, names)
@@ -415,7 +415,7 @@ class SharingUseCases:
         cancelled: IsCancelled = never_cancelled,
     ) -> list[Any]:
         """The summary's pages as ``QImage``s, laid out exactly as the PDF is."""
-        from journal.report.pdf import render_pages
+        from journal.report.summary.pdf import render_pages
 
         summary = self.build_summary(start, end, sections, names)
         check(cancelled)

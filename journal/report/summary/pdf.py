@@ -1,6 +1,6 @@
 """The one module of ``report`` that uses Qt: a ``Summary`` drawn into a PDF.
 
-``QTextDocument`` lays out the HTML of ``summary_html`` on the page size of a ``QPdfWriter``
+``QTextDocument`` lays out the HTML of ``html`` on the page size of a ``QPdfWriter``
 (page size, margins and resolution are set on the writer) and paginates it; tables repeat
 their header row on each page and a heading is never left alone at the foot of a page. Each
 page is drawn with ``drawContents`` and a footer with the page number. Text stays text
@@ -40,10 +40,10 @@ from PySide6.QtGui import (
 from journal.atomic_file import write_bytes
 from journal.domain.errors import ValidationError
 from journal.i18n import format_number, translate
-from journal.report.pdf_charts import GRID, blank_image, chart_image, font
-from journal.report.progress import IsCancelled, Progress, check, never_cancelled, no_progress
-from journal.report.summary_blocks import Summary
-from journal.report.summary_html import MUTED, chart_name, to_html
+from journal.progress import IsCancelled, Progress, check, never_cancelled, no_progress
+from journal.report.summary.blocks import Summary
+from journal.report.summary.html import MUTED, chart_name, to_html
+from journal.report.summary.pdf_charts import GRID, blank_image, chart_image, font
 
 RESOLUTION = 300
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}

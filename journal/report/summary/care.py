@@ -22,7 +22,7 @@ from journal.domain.instruments import (
 from journal.domain.kinds import CommitmentKind, Instrument, Mode, SessionStatus
 from journal.domain.records import Assessment
 from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
-from journal.report.summary_blocks import (
+from journal.report.summary.blocks import (
     Block,
     Bullets,
     Entries,
@@ -35,8 +35,8 @@ from journal.report.summary_blocks import (
     TimeChart,
     section_title,
 )
-from journal.report.summary_names import Names
-from journal.report.summary_sections import (
+from journal.report.summary.names import Names
+from journal.report.summary.sections import (
     SummaryInputs,
     count,
     date_ticks,

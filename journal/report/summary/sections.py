@@ -29,7 +29,7 @@ from journal.domain.records import (
     Session,
 )
 from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
-from journal.report.summary_blocks import (
+from journal.report.summary.blocks import (
     Panel,
     Paragraph,
     Row,
@@ -39,7 +39,7 @@ from journal.report.summary_blocks import (
     TimeChart,
     section_title,
 )
-from journal.report.summary_names import Names
+from journal.report.summary.names import Names
 
 #: Up to this many days a chart marks each day's mood with a dot.
 DOTS_UP_TO = 120

@@ -1,0 +1,24 @@
+"""The use cases the UI and the command line share: the one way into the core.
+
+A new use case is a method in ``services/<area>.py``; the widgets and the CLI import only this
+package, ``journal.domain`` and the leaves (``i18n``, ``paths``, ``desktop``, ``progress``,
+``palette``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from journal.progress import Cancelled as Cancelled
+from journal.progress import IsCancelled as IsCancelled
+from journal.progress import Progress as Progress
+from journal.services.journal import ContactSaved as ContactSaved
+from journal.services.journal import IsolationNudge as IsolationNudge
+from journal.services.journal import Journal as Journal
+from journal.services.journal import local_now as local_now
+
+if TYPE_CHECKING:
+    from journal.analysis.adherence import WeeklyAdherence as WeeklyAdherence
+    from journal.analysis.person import PersonFigures as PersonFigures
+    from journal.report.import_common import ImportPreview as ImportPreview
+    from journal.store.people import PersonOverview as PersonOverview
