@@ -77,6 +77,22 @@ def format_number(value: float, digits: int = 1) -> str:
     return _number_formatter(value, digits)
 
 
+def format_figure(value: float, most: int = 1) -> str:
+    """A value with the decimals it has, up to ``most`` (1 or 2): ``7``, ``7.5``, ``7.25``.
+
+    The one formatter for figures that are usually whole (a mood, a count, a score), so the
+    screen, the summary and the messages write the same value the same way.
+    """
+    value = float(value)
+    if value.is_integer():
+        digits = 0
+    elif most < 2 or round(value, 1) == value:
+        digits = 1
+    else:
+        digits = 2
+    return format_number(value, digits)
+
+
 def install(
     translator: Translator | None = None,
     date_formatter: DateFormatter | None = None,
