@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from journal.progress import Cancelled as Cancelled
 from journal.progress import IsCancelled as IsCancelled
 from journal.progress import Progress as Progress
-from journal.services.journal import ContactSaved as ContactSaved
-from journal.services.journal import IsolationNudge as IsolationNudge
+from journal.services.base import local_now as local_now
+from journal.services.days import ContactSaved as ContactSaved
+from journal.services.days import IsolationNudge as IsolationNudge
 from journal.services.journal import Journal as Journal
-from journal.services.journal import local_now as local_now
 
 if TYPE_CHECKING:
     from journal.analysis.adherence import WeeklyAdherence as WeeklyAdherence

@@ -1,9 +1,10 @@
 """Privacy and durability use cases: passphrase, backups and restore.
 
-A mixin of ``services.Journal``. Every operation that replaces data makes a backup first;
-turning encryption on or off rewrites the journal and every backup into new files, checks them,
-and only then swaps them all in (``journal.store.rekey``), so no plaintext copy is left behind
-and an interruption is finished or undone the next time the journal is opened.
+An area of ``services.Journal`` (a ``JournalBase``, which makes the backups). Every operation
+that replaces data makes a backup first; turning encryption on or off rewrites the journal and
+every backup into new files, checks them, and only then swaps them all in
+(``journal.store.rekey``), so no plaintext copy is left behind and an interruption is finished
+or undone the next time the journal is opened.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 from pathlib import Path
-
-from sqlite_utils import Database
 
 from journal import paths
 from journal.domain.errors import JournalError, ValidationError
@@ -24,6 +23,7 @@ from journal.domain.passphrase import (
 )
 from journal.domain.system_errors import calm_error
 from journal.i18n import format_number, translate
+from journal.services.base import JournalBase
 from journal.store import backup as backup_store
 from journal.store import faults, rekey
 from journal.store import restore as restore_store
@@ -45,26 +45,12 @@ __all__ = [
 ]
 
 
-class PrivacyUseCases:
-    """Mixed into ``Journal``."""
-
-    db: Database
-    data_dir: Path | None
-    passphrase: str | None
-
-    def now(self) -> dt.datetime:  # provided by Journal
-        raise NotImplementedError
+class PrivacyUseCases(JournalBase):
+    """Passphrase, backups and restore; mixed into ``Journal``."""
 
     @property
     def encrypted(self) -> bool:
         return self.passphrase is not None
-
-    def _folder(self) -> Path:
-        if self.data_dir is None:
-            raise JournalError(
-                translate("errors", "This journal has no folder (it lives in memory).")
-            )
-        return self.data_dir
 
     def passphrase_matches(self, passphrase: str) -> bool:
         """Whether ``passphrase`` is this journal's (to unlock a locked window)."""
@@ -75,22 +61,6 @@ class PrivacyUseCases:
         except ValidationError:
             return False
         return hmac.compare_digest(given, usable(self.passphrase).encode("utf-8"))
-
-    def backup(self, reason: str) -> Path | None:
-        """A checked backup in ``backups/`` (encrypted like the journal), then rotation."""
-        if self.data_dir is None:
-            return None
-        if getattr(self, "read_only", False):
-            raise JournalError(
-                translate(
-                    "errors", "This journal was opened only for reading; nothing can be written."
-                )
-            )
-        path = backup_store.make_backup(
-            self.db, self.data_dir, reason, now=self.now(), passphrase=self.passphrase
-        )
-        backup_store.rotate(self.data_dir, self.now(), self.passphrase)
-        return path
 
     def backups(self) -> list[Path]:
         """The backups that check out, newest first."""

@@ -1,10 +1,11 @@
 """Sharing use cases: the therapist summary (PDF), JSON and CSV export, validated JSON import,
 Daylio (CSV and backup) and Bearable imports, backups.
 
-A mixin of ``services.Journal``. Every import is validated whole first and written in one
-transaction: a bad file writes nothing, and a journal that already has data is only changed
-by an explicit merge or (after a backup) replace. Long work takes ``cancelled()``: when it
-turns true before the end, ``Cancelled`` is raised and nothing is written.
+An area of ``services.Journal`` built on its figures (``FiguresUseCases``). Every import is
+validated whole first and written in one transaction: a bad file writes nothing, and a journal
+that already has data is only changed by an explicit merge or (after a backup) replace. Long
+work takes ``cancelled()``: when it turns true before the end, ``Cancelled`` is raised and
+nothing is written.
 
 The summary gathers only what its ticked sections need (a note is never even read unless
 "notes" is ticked), builds the pure ``Summary`` and hands it to ``report.summary.pdf`` — imported
@@ -19,12 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from journal.domain.errors import JournalError, ValidationError
 from journal.domain.kinds import SessionStatus
 from journal.i18n import translate
 from journal.progress import IsCancelled, Progress, check, never_cancelled
+from journal.services.figures import FiguresUseCases
 from journal.store import assessments as assessments_store
 from journal.store import contacts as contacts_store
 from journal.store import days as days_store
@@ -35,10 +35,6 @@ from journal.store.rows import insert_many, insert_rows, to_row
 from journal.store.schema import TABLES
 
 if TYPE_CHECKING:  # the analysis is imported when a summary is made, not at start
-    from journal.analysis.adherence import WeeklyAdherence
-    from journal.analysis.insights import InsightReport
-    from journal.analysis.series import DailySeries
-    from journal.domain.settings import Settings
     from journal.report import import_bearable as bearable
     from journal.report import import_daylio as daylio
     from journal.report.import_common import ImportPreview
@@ -71,34 +67,8 @@ def _targets(activity_map: Mapping[str, str] | None) -> dict[str, Any]:
     }
 
 
-class SharingUseCases:
-    """Mixed into ``Journal`` (uses its ``backup`` from ``PrivacyUseCases``)."""
-
-    db: Database
-    data_dir: Path | None
-
-    def now(self) -> dt.datetime:  # provided by Journal
-        raise NotImplementedError
-
-    def today(self) -> dt.date:  # provided by Journal
-        raise NotImplementedError
-
-    def is_empty(self) -> bool:  # provided by Journal
-        raise NotImplementedError
-
-    if TYPE_CHECKING:  # provided by Journal; declared here for type checkers only
-
-        def settings(self) -> Settings: ...
-        def series(self, start: dt.date, end: dt.date, *, keep: bool = True) -> DailySeries: ...
-        def insights(
-            self,
-            start: dt.date,
-            end: dt.date,
-            *,
-            keep: bool = True,
-            series: DailySeries | None = None,
-        ) -> InsightReport: ...
-        def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence: ...
+class SharingUseCases(FiguresUseCases):
+    """The summary, exports and imports; mixed into ``Journal``."""
 
     def _check_export_target(self, out: Path) -> None:
         """Refuse to write an export into the journal's own folder: a file there is the
@@ -154,7 +124,7 @@ class SharingUseCases:
         check(cancelled)
         outcome = ImportOutcome()
         if mode == "replace" or (mode == "merge" and not self.is_empty()):
-            outcome.backup = self.backup("before-import")  # type: ignore[attr-defined]
+            outcome.backup = self.backup("before-import")
         with self.db.atomic():
             if mode == "merge":
                 result = merge(self.db, parsed)

@@ -5502,7 +5502,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>checkins</name>
     <message>
-        <location filename="../../journal/services/checkins.py" line="+81"/>
+        <location filename="../../journal/services/checkins.py" line="+75"/>
         <source>{name} ({relationship})</source>
         <extracomment>A PHQ-9 whose item 9 was above 0 that arrives without the form (an import) shows the crisis message when it is this recent (days, today included). Where the assessments whose crisis message was shown are remembered (``settings`` table). A phone number written in a person&apos;s note (&quot;+44 7700 900123&quot;, &quot;(555) 010-2030&quot;).</extracomment>
         <translation type="unfinished"></translation>
@@ -5595,17 +5595,18 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../journal/services/privacy.py" line="+65"/>
+        <location filename="../../journal/services/base.py" line="+109"/>
         <source>This journal has no folder (it lives in memory).</source>
+        <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``JournalBase._kept``) at most. Opened only for reading (``open(read_only=True)``): nothing may be written.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
         <source>This journal was opened only for reading; nothing can be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../../journal/services/privacy.py" line="+120"/>
         <source>The backup could not be restored ({error}); the journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5655,11 +5656,10 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/journal.py" line="+168"/>
+        <location filename="../../journal/services/journal.py" line="+70"/>
         <location filename="../../journal/store/connection.py" line="+211"/>
         <location filename="../../journal/store/integrity.py" line="+110"/>
         <source>No journal in {folder}.</source>
-        <extracomment>Opened only for reading (``open(read_only=True)``): nothing may be written.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5675,7 +5675,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/sharing.py" line="+147"/>
+        <location filename="../../journal/services/sharing.py" line="+117"/>
         <source>This journal already has entries: choose merge (add what is not there yet) or replace (after a backup).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6705,9 +6705,8 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>nudge</name>
     <message>
-        <location filename="../../journal/services/journal.py" line="-123"/>
+        <location filename="../../journal/services/days.py" line="+42"/>
         <source>No contact has felt good in a while. Is there someone you could reach out to?</source>
-        <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``Journal._kept``) at most. Days since the last contact that felt good after which Today shows a gentle nudge.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8976,20 +8975,19 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/journal.py" line="+214"/>
+        <location filename="../../journal/services/days.py" line="+38"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/days.py" line="+90"/>
-        <location filename="../../journal/services/journal.py" line="+34"/>
+        <location line="+34"/>
         <location line="+106"/>
-        <location filename="../../journal/services/treatment.py" line="+203"/>
+        <location filename="../../journal/services/treatment.py" line="+189"/>
         <source>that person is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/journal.py" line="-73"/>
+        <location line="-73"/>
         <source>“{name}” is not in the journal yet: choose their kind to add them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9004,7 +9002,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location filename="../../journal/services/figures.py" line="+112"/>
         <location filename="../../journal/services/sharing.py" line="+135"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>

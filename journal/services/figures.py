@@ -1,0 +1,137 @@
+"""Figures: the daily series, the insights, weekly adherence and the journal's span.
+
+The series of the whole journal is kept and patched day by day after saves (see ``series``);
+the analysis (numpy) is imported when a figure is first asked for, so start-up does not need it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from journal.domain.errors import ValidationError
+from journal.i18n import translate
+from journal.services.base import JournalBase
+from journal.store import contacts as contacts_store
+from journal.store import days as days_store
+from journal.store import treatment as treatment_store
+
+if TYPE_CHECKING:
+    from journal.analysis.adherence import WeeklyAdherence
+    from journal.analysis.insights import InsightReport
+    from journal.analysis.series import DailySeries
+
+
+class FiguresUseCases(JournalBase):
+    """The figures of a range; mixed into ``Journal``."""
+
+    def journal_span(self) -> tuple[dt.date, dt.date] | None:
+        """First and last day with a check-in, or ``None`` for an empty journal."""
+        return days_store.first_and_last_date(self.db)
+
+    def default_range(self) -> tuple[dt.date, dt.date]:
+        """From the first check-in (or today) to today."""
+        span = self.journal_span()
+        today = self.today()
+        return (min(span[0], today) if span else today), today
+
+    def series(self, start: dt.date, end: dt.date, *, keep: bool = True) -> DailySeries:
+        """Daily series of ``start..end``, cut from one kept series of the whole journal.
+
+        The kept series is patched day by day after saves made through this object and
+        rebuilt after any other write: every write goes through this connection, so its
+        ``total_changes`` counter shows a write that was not a recorded day's (an import, a
+        merge, a restore). A refresh after a save then costs the same on the tenth year as on
+        the first.
+
+        ``keep=False`` is for one-shot work (the CLI's insights and export, the summary's PDF
+        and preview): it is cut from a kept series that covers the range, or else only the
+        range is read and nothing is kept, so four weeks of a lifetime cost four weeks. The
+        days are the same either way (``tests/test_series_cache.py``).
+        """
+        from journal.analysis.series import slice_series
+
+        base = self._fresh_base_series()
+        if not keep:
+            if base is not None and base.start <= start and end <= base.end:
+                return slice_series(base, start, end)
+            return self._build_series(start, end)
+        if base is None or start < base.start or end > base.end:
+            first = self.journal_span()
+            base_start = min(start, first[0] if first else start)
+            if base is not None:
+                base_start = min(base_start, base.start)
+            base = self._build_series(base_start, max(end, self.today()))
+            self._base_series = (self.db.conn, self.changes(), base)
+        return slice_series(base, start, end)
+
+    def _build_series(self, start: dt.date, end: dt.date) -> DailySeries:
+        from journal.analysis.series import series_from_totals, unpack_totals
+
+        packed = contacts_store.packed_daily_totals(self.db, start, end)
+        totals = (
+            contacts_store.daily_totals(self.db, start, end)
+            if packed is None
+            else unpack_totals(packed, contacts_store.PACK_BITS, contacts_store.PACK_WIDTH)
+        )
+        return series_from_totals(
+            start, end, days_store.rating_rows_by_offset(self.db, start, end), totals
+        )
+
+    def _fresh_base_series(self) -> DailySeries | None:
+        """The kept series brought up to date by patching the days written since, or
+        ``None`` when a write it cannot account for happened."""
+        from journal.analysis.series import replace_days
+
+        kept = self._base_series
+        if kept is None or kept[0] is not self.db.conn:
+            return None
+        _, at, base = kept
+        dates = self._days_written_since(at)
+        if dates is None or any(not base.start <= d <= base.end for d in dates):
+            return None
+        if dates:
+            base = replace_days(base, [self._build_series(d, d) for d in sorted(dates)])
+            self._base_series = (self.db.conn, self.changes(), base)
+        return base
+
+    def insights(
+        self, start: dt.date, end: dt.date, *, keep: bool = True, series: DailySeries | None = None
+    ) -> InsightReport:
+        """Every figure and the ranked sentences for ``start..end``.
+
+        ``keep=False``: one-shot work (see ``series``); ``series``: the series of
+        ``start..end`` already at hand (the summary reads it once for its charts and this).
+        """
+        import numpy as np
+
+        from journal.analysis.insights import compute_insights
+
+        if end < start:
+            raise ValidationError(
+                "to", translate("validation", "the end of the range cannot be before its start")
+            )
+        if series is None:
+            series = self.series(start, end, keep=keep)
+        sessions = np.zeros(len(series))
+        for iso_date in treatment_store.attended_session_dates(self.db, start, end):
+            sessions[(dt.date.fromisoformat(iso_date) - start).days] = 1.0
+        return compute_insights(series, sessions, today=self.today())
+
+    def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence:
+        """Medication, session and commitment adherence per week of ``start..end``; the week
+        holding today is marked ``so_far``."""
+        from journal.analysis.adherence import weekly_adherence
+
+        db = self.db
+        return weekly_adherence(
+            start,
+            end,
+            medications=treatment_store.list_medications(db),
+            doses=treatment_store.dose_rows(db, start, end),
+            checkin_dates=days_store.dates_with_checkins(db, start, end),
+            sessions=treatment_store.sessions_between(db, start, end),
+            commitments=treatment_store.list_commitments(db),
+            commitment_log=treatment_store.done_rows(db, start, end),
+            today=self.today(),
+        )
