@@ -30,9 +30,8 @@ from journal.domain.records import (
 )
 from journal.domain.settings import Settings
 from journal.services import Journal
-from journal.store.rows import insert_many, insert_rows, to_row
+from journal.store.rows import delete_every_row, insert_many, insert_rows, to_row
 from journal.store.safety_plan import save_safety_plan
-from journal.store.schema import TABLES
 from journal.store.settings import save_settings
 
 R = Relationship
@@ -436,8 +435,7 @@ def generate(
     commitments, commitment_log = builder.commitments()
     db = journal.db
     with db.atomic():
-        for table in reversed(TABLES):
-            db.execute(f"DELETE FROM [{table}]")
+        delete_every_row(db)
         insert_many(db, "people", builder.people)
         insert_rows(
             db, "days", ({**to_row(d), "updated_at": f"{d.date}T21:00:00"} for d in day_records)

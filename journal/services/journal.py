@@ -140,13 +140,8 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
             or made_today(self.data_dir, self.today(), self.passphrase)
         ):
             return None
-        conn = self.db.conn
-        conn.execute("BEGIN")
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot
+        with backup_store.one_snapshot(self.db.conn):
             return self.backup("daily")
-        finally:
-            conn.execute("COMMIT")
 
     @classmethod
     def in_memory(cls, *, clock: Clock = local_now) -> Journal:

@@ -27,11 +27,7 @@ from journal.services.base import JournalBase
 from journal.store import backup as backup_store
 from journal.store import faults, rekey
 from journal.store import restore as restore_store
-from journal.store.connection import (
-    connect_file,
-    database_errors,
-    open_database,
-)
+from journal.store.connection import checkpoint, connect_file, database_errors, open_database
 from journal.store.encryption import opens_with
 from journal.store.lock import JournalLock
 from journal.store.migrations import migrate
@@ -81,7 +77,7 @@ class PrivacyUseCases(JournalBase):
         )
 
     def days_held(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM days").fetchone()[0])
+        return self.days_logged()
 
     def restore_preview(self, name: str) -> tuple[backup_store.BackupInfo, int]:
         """The backup ``name`` and the days the journal holds now, before restoring it."""
@@ -146,7 +142,7 @@ class PrivacyUseCases(JournalBase):
                     "The passphrase could not be changed: {reason} Nothing has been changed.",
                 ).format(reason=str(calm).rstrip())
             ) from None
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        checkpoint(self.db)
         self.db.close()
         try:
             rekey.commit(folder, plan)

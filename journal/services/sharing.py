@@ -31,8 +31,7 @@ from journal.store import days as days_store
 from journal.store import people as people_store
 from journal.store import safety_plan as safety_plan_store
 from journal.store import treatment as treatment_store
-from journal.store.rows import insert_many, insert_rows, to_row
-from journal.store.schema import TABLES
+from journal.store.rows import delete_every_row, insert_many, insert_rows, to_row
 
 if TYPE_CHECKING:  # the analysis is imported when a summary is made, not at start
     from journal.report import import_bearable as bearable
@@ -130,8 +129,7 @@ class SharingUseCases(FiguresUseCases):
                 result = merge(self.db, parsed)
                 outcome.added, outcome.conflicts = result.added, result.conflicts
             else:
-                for table in reversed(TABLES):
-                    self.db.execute(f"DELETE FROM [{table}]")
+                delete_every_row(self.db)
                 outcome.added = {k: v for k, v in load(self.db, parsed).items() if v}
             check(cancelled)  # raised inside the transaction, so it is rolled back
         return outcome

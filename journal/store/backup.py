@@ -23,9 +23,11 @@ import errno
 import hashlib
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from journal import paths
 from journal.domain.errors import JournalDamaged, JournalError
@@ -296,6 +298,18 @@ def _check_copy(
     finally:
         conn.close()
     return summary
+
+
+@contextmanager
+def one_snapshot(conn: Any) -> Iterator[None]:
+    """One read transaction around what is inside: a backup copied and counted in it sees one
+    state of the journal, while saves on other connections go on (WAL)."""
+    conn.execute("BEGIN")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        yield
+    finally:
+        conn.execute("COMMIT")
 
 
 def make_backup(

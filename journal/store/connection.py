@@ -392,6 +392,11 @@ def tighten_side_files(path: Path) -> None:
             os.chmod(side, paths.FILE_MODE)
 
 
+def checkpoint(db: Database) -> None:
+    """Fold the WAL into the journal file and empty it (before the file is replaced)."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def open_memory() -> Database:
     """A fresh in-memory journal at the current schema, for tests and scratch work."""
     from sqlite_utils import Database
