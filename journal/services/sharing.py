@@ -87,17 +87,23 @@ class SharingUseCases(FiguresUseCases):
                 ).format(path=out, folder=folder),
             )
 
-    def export_json(self, out: Path) -> Path:
+    def export_json(self, out: Path, *, cancelled: IsCancelled = never_cancelled) -> Path:
+        """The whole journal as JSON in ``out``, written atomically (0600). When
+        ``cancelled()`` turns true before the file is in place, ``Cancelled`` is raised and
+        ``out`` is as it was (or absent)."""
         from journal.report.export_json import export_document, write_json
 
         self._check_export_target(out)
-        return write_json(export_document(self.db, now=self.now()), out)
+        check(cancelled)
+        return write_json(export_document(self.db, now=self.now()), out, cancelled=cancelled)
 
-    def export_csv(self, out: Path) -> Path:
+    def export_csv(self, out: Path, *, cancelled: IsCancelled = never_cancelled) -> Path:
+        """The whole journal as a zip of CSV files in ``out``, like ``export_json``."""
         from journal.report.export_csv import export_csv_zip
 
         self._check_export_target(out)
-        return export_csv_zip(self.db, out)
+        check(cancelled)
+        return export_csv_zip(self.db, out, cancelled=cancelled)
 
     def import_json(
         self, path: Path, mode: str = "new", *, cancelled: IsCancelled = never_cancelled

@@ -4356,7 +4356,7 @@
 <context>
     <name>SharePage</name>
     <message>
-        <location filename="../../journal/ui/pages/share/page.py" line="+104"/>
+        <location filename="../../journal/ui/pages/share/page.py" line="+103"/>
         <source>Share</source>
         <extracomment>The range choices: key → days back from today (``None``: computed or typed). Sections whose words are most private: they say so beside their box. Resolution of the preview&apos;s page images.</extracomment>
         <translation type="unfinished"></translation>
@@ -4542,12 +4542,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+240"/>
         <source>Something went wrong and nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-246"/>
         <source>Export JSON…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4622,7 +4622,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5606,7 +5606,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/privacy.py" line="+120"/>
+        <location filename="../../journal/services/privacy.py" line="+116"/>
         <source>The backup could not be restored ({error}); the journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5675,7 +5675,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/sharing.py" line="+117"/>
+        <location filename="../../journal/services/sharing.py" line="+122"/>
         <source>This journal already has entries: choose merge (add what is not there yet) or replace (after a backup).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5844,7 +5844,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/backup.py" line="+132"/>
+        <location filename="../../journal/store/backup.py" line="+134"/>
         <source>The backup could not be made: the disk is full. Your journal has not been changed; free some space and try again.</source>
         <extracomment>Added to a backup&apos;s name while it is written and checked.</extracomment>
         <translation type="unfinished"></translation>
@@ -9003,7 +9003,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/services/figures.py" line="+112"/>
-        <location filename="../../journal/services/sharing.py" line="+135"/>
+        <location filename="../../journal/services/sharing.py" line="+134"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9080,7 +9080,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/sharing.py" line="-168"/>
+        <location filename="../../journal/services/sharing.py" line="-173"/>
         <source>{path} is inside the journal&apos;s own folder ({folder}), where the journal and its backups live; choose another place for the export</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,7 +12,6 @@ nothing. A JSON import into a journal with entries asks: merge, replace or cance
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.system_errors import calm_error
 from journal.i18n import format_date
-from journal.progress import IsCancelled, Progress, check
+from journal.progress import IsCancelled, Progress
 from journal.report.summary.build import DEFAULT_SECTIONS, SECTIONS, paper_for_locale
 from journal.services import Journal
 from journal.ui import theme
@@ -440,15 +439,9 @@ class SharePage(QWidget):
             return
 
         def task(journal: Journal, progress: Progress, cancelled: IsCancelled) -> object:
-            # written under another name first, so a cancel leaves any earlier file as it was
-            partial = out.with_name(out.name + ".export")
-            check(cancelled)
-            (journal.export_json if kind == "json" else journal.export_csv)(partial)
-            if cancelled():
-                partial.unlink(missing_ok=True)
-                check(cancelled)
-            os.replace(partial, out)
-            return out
+            # a cancel before the file is in place leaves any earlier file as it was
+            export = journal.export_json if kind == "json" else journal.export_csv
+            return export(out, cancelled=cancelled)
 
         self._run(self.tr("Exporting…"), task, self._on_export_written)
 
