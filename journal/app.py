@@ -26,9 +26,7 @@ from journal import __version__, buglog, paths
 from journal.desktop import APP_ID, icon_path
 from journal.domain.errors import JournalDamaged, JournalError
 from journal.domain.system_errors import calm_error
-from journal.services import Journal, local_now
-from journal.services.privacy import restore_damaged
-from journal.store.backup import list_backups
+from journal.services import Journal, backups, local_now, restore_damaged
 from journal.store.connection import PassphraseRequired, WrongPassphrase, damaged, quick_check
 from journal.ui import locale
 from journal.ui.dialogs.damaged import offer_backups
@@ -174,11 +172,11 @@ def _offer_restore(
 ) -> MainWindow | None:
     """A journal that cannot be opened: offer its backups that check out (never writing to
     it; it is kept aside). ``passphrase`` opens the backups of an encrypted journal."""
-    backups = list_backups(data_dir, passphrase)
-    if not backups:
+    checked = backups(data_dir, passphrase)
+    if not checked:
         _tell_not_opened(error)
         return None
-    name = offer_backups(str(error), backups)
+    name = offer_backups(str(error), checked)
     if name is None:
         return None
     try:

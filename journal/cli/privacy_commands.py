@@ -126,7 +126,7 @@ def _passphrase(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from journal.domain.errors import JournalDamaged, JournalNotFound
-    from journal.store.backup import describe_backups, unverified_backups
+    from journal.services import backups, unverified_backups
 
     listing = args.list or not args.name
     try:
@@ -134,15 +134,14 @@ def _restore(args: argparse.Namespace) -> int:
     except (JournalDamaged, JournalNotFound) as error:
         folder = data_dir(args)
         passphrase = passphrase_for(args)
-        backups = describe_backups(folder, passphrase)
-        if not backups:
+        checked = backups(folder, passphrase)
+        if not checked:
             raise
         if listing:
             print(f"{error}\nBackups you can restore with `restore NAME`:")
-            _print_backups(backups, unverified_backups(folder, passphrase))
+            _print_backups(checked, unverified_backups(folder, passphrase))
             return 1
-        from journal.services import local_now
-        from journal.services.privacy import restore_damaged
+        from journal.services import local_now, restore_damaged
 
         aside = restore_damaged(folder, args.name, now=local_now(), passphrase=passphrase)
         kept = f" The damaged journal was kept, unchanged, as {aside.name}." if aside else ""
@@ -168,7 +167,7 @@ def _print_backups(backups: list, unverified: list[Path]) -> None:
 
 
 def _restore_open(args: argparse.Namespace, listing: bool) -> int:
-    from journal.services.privacy import FewerDays
+    from journal.services import FewerDays
 
     if listing:
         with opened(args, read_only=True) as journal:

@@ -16,6 +16,12 @@ from journal.services.base import local_now as local_now
 from journal.services.days import ContactSaved as ContactSaved
 from journal.services.days import IsolationNudge as IsolationNudge
 from journal.services.journal import Journal as Journal
+from journal.services.privacy import BackupInfo as BackupInfo
+from journal.services.privacy import FewerDays as FewerDays
+from journal.services.privacy import backup_made as backup_made
+from journal.services.privacy import backups as backups
+from journal.services.privacy import restore_damaged as restore_damaged
+from journal.services.privacy import unverified_backups as unverified_backups
 
 if TYPE_CHECKING:
     from journal.analysis.adherence import WeeklyAdherence as WeeklyAdherence

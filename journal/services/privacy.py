@@ -34,11 +34,40 @@ from journal.store.migrations import migrate
 
 __all__ = [
     "MIN_PASSPHRASE",
+    "BackupInfo",
     "PrivacyUseCases",
     "ProtectionChanged",
+    "backup_made",
+    "backups",
     "check_passphrase",
     "restore_damaged",
+    "unverified_backups",
 ]
+
+#: A checked backup: its ``path`` and ``name``, the ``time`` it was made, the ``reason``, the
+#: ``days`` it holds, its ``last_entry`` and ``size``.
+BackupInfo = backup_store.BackupInfo
+
+
+def backups(data_dir: Path, passphrase: str | None = None) -> list[BackupInfo]:
+    """The backups in ``data_dir`` that check out, newest first, each with its name, when and
+    why it was made and what restoring it brings back (days held, last entry).
+
+    Needs no open journal: also what a journal that cannot be opened offers (the app at a
+    damaged start, ``restore --list``).
+    """
+    return backup_store.describe_backups(data_dir, passphrase)
+
+
+def unverified_backups(data_dir: Path, passphrase: str | None = None) -> list[Path]:
+    """Files under a backup name in ``data_dir`` that do not check out: never offered."""
+    return backup_store.unverified_backups(data_dir, passphrase)
+
+
+def backup_made(path: Path) -> tuple[dt.datetime | None, str]:
+    """When and why the backup at ``path`` was made, read from its name (``None`` and ``""``
+    for a name that is not a backup's)."""
+    return backup_store.backup_time(path), backup_store.backup_reason(path)
 
 
 class PrivacyUseCases(JournalBase):
@@ -60,32 +89,26 @@ class PrivacyUseCases(JournalBase):
 
     def backups(self) -> list[Path]:
         """The backups that check out, newest first."""
-        return backup_store.list_backups(self._folder(), self.passphrase) if self.data_dir else []
+        return [info.path for info in self.backup_details()]
 
-    def backup_details(self) -> list[backup_store.BackupInfo]:
+    def backup_details(self) -> list[BackupInfo]:
         """The backups that check out, with the days each holds and its last entry."""
-        return (
-            backup_store.describe_backups(self._folder(), self.passphrase) if self.data_dir else []
-        )
+        return backups(self.data_dir, self.passphrase) if self.data_dir else []
 
     def unverified_backups(self) -> list[Path]:
         """Files under a backup name that do not check out (never offered, left in place)."""
-        return (
-            backup_store.unverified_backups(self._folder(), self.passphrase)
-            if self.data_dir
-            else []
-        )
+        return unverified_backups(self.data_dir, self.passphrase) if self.data_dir else []
 
     def days_held(self) -> int:
         return self.days_logged()
 
-    def restore_preview(self, name: str) -> tuple[backup_store.BackupInfo, int]:
+    def restore_preview(self, name: str) -> tuple[BackupInfo, int]:
         """The backup ``name`` and the days the journal holds now, before restoring it."""
         source = backup_store.find_backup(self._folder(), name, self.passphrase)
         if source is None:
             raise _no_such_backup(self._folder(), name, self.passphrase)
         info = backup_store.inspect(source, self.passphrase)
-        assert isinstance(info, backup_store.BackupInfo)  # find_backup only finds those
+        assert isinstance(info, BackupInfo)  # find_backup only finds those
         return info, self.days_held()
 
     def restore(self, name: str, *, allow_fewer_days: bool = False) -> Path:

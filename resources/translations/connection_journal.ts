@@ -5403,7 +5403,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+210"/>
+        <location filename="../../journal/app.py" line="+208"/>
         <location line="+75"/>
         <source>Connection Journal</source>
         <extracomment>When work meant for after the first paint runs anyway (a minimised window never paints).</extracomment>
@@ -5479,7 +5479,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>no entries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5494,7 +5494,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>{time} — {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5606,8 +5606,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/privacy.py" line="+116"/>
+        <location filename="../../journal/services/privacy.py" line="+139"/>
         <source>The backup could not be restored ({error}); the journal has not been changed.</source>
+        <extracomment>A checked backup: its ``path`` and ``name``, the ``time`` it was made, the ``reason``, the ``days`` it holds, its ``last_entry`` and ``size``.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
