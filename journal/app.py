@@ -24,10 +24,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from journal import __version__, buglog, paths
 from journal.desktop import APP_ID, icon_path
-from journal.domain.errors import JournalDamaged, JournalError
+from journal.domain.errors import JournalDamaged, JournalError, PassphraseRequired, WrongPassphrase
 from journal.domain.system_errors import calm_error
 from journal.services import Journal, backups, local_now, restore_damaged
-from journal.store.connection import PassphraseRequired, WrongPassphrase, damaged, quick_check
+from journal.store.connection import damaged, quick_check
 from journal.ui import locale
 from journal.ui.dialogs.damaged import offer_backups
 from journal.ui.dialogs.unlock import ask_passphrase

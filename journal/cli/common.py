@@ -143,7 +143,7 @@ def data_dir(args: argparse.Namespace) -> Path:
 def with_passphrase(args: argparse.Namespace, open_with: Callable[[str | None], T]) -> T:
     """``open_with(passphrase)`` with ``--passphrase-file``'s passphrase, or, when the journal
     turns out to be encrypted and none was given, with one asked on the terminal."""
-    from journal.store.connection import PassphraseRequired
+    from journal.domain.errors import PassphraseRequired
 
     passphrase = passphrase_for(args)
     try:

@@ -71,8 +71,8 @@ def _new_passphrase(args: argparse.Namespace) -> str:
 
 def _passphrase(args: argparse.Namespace) -> int:
     """Set, change or remove; a retry after an interrupted change that was finished says so."""
-    from journal.domain.errors import JournalError
-    from journal.store.connection import WrongPassphrase, looks_plain
+    from journal.domain.errors import JournalError, WrongPassphrase
+    from journal.store.connection import looks_plain
     from journal.store.encryption import opens_with
 
     path = paths.database_path(data_dir(args))

@@ -13,9 +13,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from journal import paths
-from journal.domain.errors import JournalDamaged, JournalError, JournalNotFound
+from journal.domain.errors import BackupFailed, could_not_open, empty_with_backups, not_found
 from journal.domain.settings import Settings
-from journal.i18n import translate
 from journal.services.base import Clock, local_now
 from journal.services.checkins import CheckinUseCases
 from journal.services.days import DaysUseCases
@@ -66,9 +65,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         """
         path = paths.database_path(data_dir)
         if (read_only or not create) and not path.exists():
-            raise JournalNotFound(
-                translate("errors", "No journal in {folder}.").format(folder=data_dir)
-            )
+            raise not_found(data_dir)
         held = None
         try:
             if lock and not read_only:
@@ -84,13 +81,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
                 and path.stat().st_size == 0
                 and backup_store.has_backup_files(data_dir)
             ):
-                raise JournalDamaged(
-                    translate(
-                        "errors",
-                        "{path} is empty (0 bytes) although backups exist; it has not "
-                        "been changed. A backup can be restored.",
-                    ).format(path=path)
-                )
+                raise empty_with_backups(path)
 
             def backup_now(db: Database, reason: str) -> None:
                 make_backup(db, data_dir, reason, now=clock(), passphrase=passphrase)
@@ -106,11 +97,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         except OSError as error:
             if held:
                 held.release()
-            raise JournalError(
-                translate("errors", "Could not open the journal in {folder}: {error}").format(
-                    folder=data_dir, error=error.strerror or error
-                )
-            ) from None
+            raise could_not_open(data_dir, error) from None
         except BaseException:
             if held:
                 held.release()
@@ -120,7 +107,7 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         if held and daily_backup:
             try:
                 journal.make_daily_backup()
-            except backup_store.BackupFailed:
+            except BackupFailed:
                 pass  # opening matters more (a full disk): the next open tries again
             except BaseException:
                 journal.close()  # e.g. rows breaking the journal's rules: JournalDamaged

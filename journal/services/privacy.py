@@ -14,7 +14,7 @@ import hmac
 from pathlib import Path
 
 from journal import paths
-from journal.domain.errors import JournalError, ValidationError
+from journal.domain.errors import FewerDays, JournalError, ValidationError
 from journal.domain.passphrase import (
     MIN_PASSPHRASE,
     ProtectionChanged,
@@ -22,7 +22,7 @@ from journal.domain.passphrase import (
     usable,
 )
 from journal.domain.system_errors import calm_error
-from journal.i18n import format_number, translate
+from journal.i18n import translate
 from journal.services.base import JournalBase
 from journal.store import backup as backup_store
 from journal.store import faults, rekey
@@ -35,6 +35,7 @@ from journal.store.migrations import migrate
 __all__ = [
     "MIN_PASSPHRASE",
     "BackupInfo",
+    "FewerDays",
     "PrivacyUseCases",
     "ProtectionChanged",
     "backup_made",
@@ -206,25 +207,6 @@ class PrivacyUseCases(JournalBase):
         if not self.encrypted:
             raise JournalError(translate("errors", "This journal has no passphrase."))
         return self._change_protection(None, "before-decryption", "remove")
-
-
-class FewerDays(JournalError):
-    """A restore that would remove days: refused until the person confirms it."""
-
-    def __init__(self, backup_days: int, journal_days: int) -> None:
-        super().__init__(
-            translate(
-                "errors",
-                "This backup holds {backup} days, your journal {journal}: restoring it "
-                "would leave your journal with {lost} fewer days. Nothing has been changed.",
-            ).format(
-                backup=format_number(backup_days, 0),
-                journal=format_number(journal_days, 0),
-                lost=format_number(journal_days - backup_days, 0),
-            )
-        )
-        self.backup_days = backup_days
-        self.journal_days = journal_days
 
 
 def _no_such_backup(data_dir: Path, name: str, passphrase: str | None) -> JournalError:

@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal import paths
-from journal.domain.errors import JournalDamaged, JournalError
+from journal.domain.errors import BackupFailed, JournalDamaged, JournalError, damaged
 from journal.i18n import translate
 from journal.store import faults
-from journal.store.connection import connect_file, damaged, database_errors, quick_check
+from journal.store.connection import connect_file, database_errors, quick_check
 from journal.store.migrations import CURRENT_VERSION
 
 if TYPE_CHECKING:
@@ -46,10 +46,6 @@ KEEP_WEEKLY = 8
 PARTIAL = ".partial"
 _NAME = re.compile(r"^journal-(\d{8}-\d{6})-([a-z-]+?)(?:-\d+)?\.sqlite3$")
 _SIDE_FILES = ("-journal", "-wal", "-shm")
-
-
-class BackupFailed(JournalError):
-    """A backup could not be written or did not check out; the journal is unchanged."""
 
 
 @dataclass(frozen=True, slots=True)

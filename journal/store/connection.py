@@ -16,7 +16,15 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from journal import paths
-from journal.domain.errors import JournalDamaged, JournalError, JournalNotFound
+from journal.domain.errors import (
+    EncryptionUnavailable,
+    JournalError,
+    JournalNotFound,
+    PassphraseRequired,
+    damaged,
+    not_found,
+    unreadable,
+)
 from journal.i18n import translate
 from journal.store.migrations import CURRENT_VERSION, check_compatible, migrate
 
@@ -25,18 +33,6 @@ if TYPE_CHECKING:  # loaded when a journal is opened for use: `check` reads with
 
 _SIDE_FILES = ("-wal", "-shm")
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class PassphraseRequired(JournalError):
-    """The journal is encrypted (or not a journal at all) and no passphrase was given."""
-
-
-class WrongPassphrase(JournalError):
-    """The passphrase does not open this journal; nothing was written."""
-
-
-class EncryptionUnavailable(JournalError):
-    """SQLCipher (the ``sqlcipher3`` package) is not installed for this platform."""
 
 
 def cipher() -> ModuleType | None:
@@ -108,16 +104,6 @@ def looks_plain(path: Path) -> bool:
     return file_header(path) in (b"", SQLITE_HEADER)
 
 
-def unreadable(path: Path, error: BaseException) -> JournalDamaged:
-    """The one message for a file SQLite cannot read as a journal (read-only or not)."""
-    return JournalDamaged(
-        translate(
-            "errors",
-            "{path} could not be read as a journal ({error}); it has not been changed.",
-        ).format(path=path, error=error)
-    )
-
-
 def damaged_plain(path: Path) -> bool:
     """A plain SQLite journal whose header was damaged, not an encrypted one.
 
@@ -176,16 +162,6 @@ def _wal_holds_plain_page_one(wal: Path) -> bool:
     return False
 
 
-def damaged(path: Path, problem: str) -> JournalDamaged:
-    """The one message for a journal that must not be written to, with its first problem."""
-    return JournalDamaged(
-        translate(
-            "errors",
-            "{path} is damaged ({problem}); it has not been changed. A backup can be restored.",
-        ).format(path=path, problem=problem)
-    )
-
-
 def quick_check(conn: Any, *, constraints: bool = True) -> list[str]:
     """``PRAGMA quick_check`` findings; empty when the file is healthy.
 
@@ -204,12 +180,6 @@ def quick_check(conn: Any, *, constraints: bool = True) -> list[str]:
         finally:  # never leave writes unchecked
             conn.execute("PRAGMA ignore_check_constraints = OFF")
     return [] if rows == ["ok"] else rows
-
-
-def _not_found(path: Path) -> JournalNotFound:
-    return JournalNotFound(
-        translate("errors", "No journal in {folder}.").format(folder=path.parent)
-    )
 
 
 def _refuse_wrong_kind(path: Path, passphrase: str | None) -> None:
@@ -243,7 +213,7 @@ def open_read_only(path: Path, passphrase: str | None = None) -> Any:
     """
     path = Path(path)
     if not path.exists():
-        raise _not_found(path)
+        raise not_found(path.parent)
     _refuse_wrong_kind(path, passphrase)
     return _read_only_connection(_open_checked(path, passphrase), path)
 
@@ -275,7 +245,7 @@ def open_database(
         return Database(open_read_only(path, passphrase), execute_plugins=False)
     if not path.exists():
         if not create:
-            raise _not_found(path)
+            raise not_found(path.parent)
         paths.ensure_private_dir(path.parent)
         paths.ensure_private_file(path)
     else:

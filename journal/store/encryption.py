@@ -16,12 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from journal import paths
-from journal.domain.errors import JournalDamaged, JournalError
+from journal.domain.errors import (
+    EncryptionUnavailable,
+    JournalDamaged,
+    JournalError,
+    WrongPassphrase,
+)
 from journal.domain.passphrase import usable
 from journal.i18n import translate
 from journal.store.connection import (
-    EncryptionUnavailable,
-    WrongPassphrase,
     _quote,
     cipher,
     connect_file,

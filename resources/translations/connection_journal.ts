@@ -5606,7 +5606,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/privacy.py" line="+139"/>
+        <location filename="../../journal/services/privacy.py" line="+140"/>
         <source>The backup could not be restored ({error}); the journal has not been changed.</source>
         <extracomment>A checked backup: its ``path`` and ``name``, the ``time`` it was made, the ``reason``, the ``days`` it holds, its ``last_entry`` and ``size``.</extracomment>
         <translation type="unfinished"></translation>
@@ -5637,12 +5637,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../journal/domain/errors.py" line="+73"/>
         <source>This backup holds {backup} days, your journal {journal}: restoring it would leave your journal with {lost} fewer days. Nothing has been changed.</source>
+        <extracomment>Every invalid field of the input (this one first), so a form can mark them all.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../journal/services/privacy.py" line="+8"/>
         <source>The backup {name} does not check out (it is damaged, incomplete or needs another passphrase), so it is not restored; nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5657,21 +5658,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/journal.py" line="+70"/>
-        <location filename="../../journal/store/connection.py" line="+211"/>
-        <location filename="../../journal/store/integrity.py" line="+110"/>
+        <location filename="../../journal/domain/errors.py" line="+16"/>
         <source>No journal in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location filename="../../journal/store/integrity.py" line="+5"/>
+        <location line="+35"/>
         <source>{path} is empty (0 bytes) although backups exist; it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location filename="../../journal/store/integrity.py" line="+9"/>
+        <location line="-29"/>
         <source>Could not open the journal in {folder}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5681,12 +5678,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-121"/>
+        <location filename="../../journal/store/connection.py" line="+86"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so an encrypted journal cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+104"/>
         <source>its first bytes are not those of a journal file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5717,17 +5714,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/encryption.py" line="+134"/>
+        <location filename="../../journal/store/encryption.py" line="+137"/>
         <source>That passphrase does not open this journal. Nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-185"/>
+        <location filename="../../journal/domain/errors.py" line="+9"/>
         <source>{path} is damaged ({problem}); it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="+10"/>
         <source>{path} could not be read as a journal ({error}); it has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5753,7 +5750,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/lock.py" line="+44"/>
+        <location filename="../../journal/store/lock.py" line="+40"/>
         <source>This journal is already open in Connection Journal (or a command is writing to it). Close it there first; nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5784,7 +5781,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/system_errors.py" line="+77"/>
+        <location filename="../../journal/domain/system_errors.py" line="+72"/>
         <source>There was not enough memory to finish this, so it was not done. What you saved before is safe.</source>
         <extracomment>SQLite&apos;s primary result codes (``sqlite_errorcode &amp; 0xff``). SQLite&apos;s messages for the same, when the driver gives no code (sqlcipher3).</extracomment>
         <translation type="unfinished"></translation>
@@ -5845,7 +5842,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/backup.py" line="+134"/>
+        <location filename="../../journal/store/backup.py" line="+130"/>
         <source>The backup could not be made: the disk is full. Your journal has not been changed; free some space and try again.</source>
         <extracomment>Added to a backup&apos;s name while it is written and checked.</extracomment>
         <translation type="unfinished"></translation>
