@@ -131,7 +131,7 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from journal.demo import generate
+    from journal.services import generate_demo
 
     with opened(args) as journal:
         backup = None
@@ -139,7 +139,7 @@ def _demo(args: argparse.Namespace) -> int:
             if _own_journal(args):
                 _confirm_replacing(journal, args.yes)
             backup = journal.backup("before-demo")
-        summary = generate(journal, days=args.days, seed=args.seed, force=args.force)
+        summary = generate_demo(journal, days=args.days, seed=args.seed, force=args.force)
     if backup is not None:
         print(f"Your journal was backed up first, as {backup}.")
     print(
@@ -180,13 +180,15 @@ def _confirm_replacing(journal: Journal, yes: bool) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    # the standard library's sqlite3 alone (no sqlite-utils, no numpy): a check starts fast
+    # The one command that reaches the store itself: it reads with the standard library's
+    # sqlite3 alone (no sqlite-utils, no numpy, not journal.services), so a check starts as
+    # fast as Python does (tests/test_cli_start.py).
     from journal.store.integrity import check_journal
-    from journal.store.migrations import CURRENT_VERSION
 
     report = with_passphrase(args, lambda passphrase: check_journal(data_dir(args), passphrase))
     print(f"Journal: {paths.database_path(data_dir(args))}")
-    current = "current" if report.version == CURRENT_VERSION else f"expected {CURRENT_VERSION}"
+    expected = report.expected_version
+    current = "current" if report.version == expected else f"expected {expected}"
     print(f"Schema version: {report.version} ({current})")
     print("Health: " + ("ok" if report.healthy else "PROBLEMS FOUND"))
     for problem in report.problems:

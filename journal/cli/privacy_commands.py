@@ -72,10 +72,10 @@ def _new_passphrase(args: argparse.Namespace) -> str:
 def _passphrase(args: argparse.Namespace) -> int:
     """Set, change or remove; a retry after an interrupted change that was finished says so."""
     from journal.domain.errors import JournalError, WrongPassphrase
-    from journal.store.connection import looks_plain
-    from journal.store.encryption import opens_with
+    from journal.services import journal_is_plain, journal_opens_with
 
-    path = paths.database_path(data_dir(args))
+    folder = data_dir(args)
+    path = paths.database_path(folder)
     try:
         with opened(args, create=False) as journal:
             if args.action == "set":
@@ -91,7 +91,7 @@ def _passphrase(args: argparse.Namespace) -> int:
                 done = journal.remove_passphrase()
                 print("The journal and its backups are no longer encrypted.")
     except WrongPassphrase:
-        if args.action != "change" or not opens_with(path, _new_passphrase(args)):
+        if args.action != "change" or not journal_opens_with(folder, _new_passphrase(args)):
             raise
         print(
             "The journal already has the new passphrase (the change was finished when the "
@@ -101,7 +101,7 @@ def _passphrase(args: argparse.Namespace) -> int:
     except JournalError:
         if not path.exists() or path.stat().st_size == 0:
             raise
-        if args.action == "remove" and looks_plain(path):
+        if args.action == "remove" and journal_is_plain(folder):
             print(
                 "The journal is not encrypted (the removal was finished when the journal "
                 "was last opened)."
@@ -110,8 +110,8 @@ def _passphrase(args: argparse.Namespace) -> int:
         if (
             args.action == "set"
             and getattr(args, "new_passphrase_file", None)
-            and not looks_plain(path)
-            and opens_with(path, _new_passphrase(args))
+            and not journal_is_plain(folder)
+            and journal_opens_with(folder, _new_passphrase(args))
         ):
             print(
                 "The journal is already encrypted with this passphrase (the change was "

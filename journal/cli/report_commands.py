@@ -16,8 +16,7 @@ from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
 SUMMARY_DAYS = 28
 
 if TYPE_CHECKING:
-    from journal.report.import_common import ImportPreview
-    from journal.services import Journal
+    from journal.services import ImportPreview, Journal
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -121,7 +120,7 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
 
 def _sections(text: str) -> frozenset[str]:
-    from journal.report.summary.build import parse_sections
+    from journal.services import parse_sections
 
     try:
         return parse_sections(text)
@@ -154,7 +153,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_pdf(args: argparse.Namespace, journal: Journal) -> int:
-    from journal.report.summary.build import default_paper
+    from journal.services import default_paper
 
     end = args.end or journal.today()
     start = args.start or end - dt.timedelta(days=SUMMARY_DAYS - 1)
@@ -196,9 +195,9 @@ def _print_preview(preview: ImportPreview, mood_scale: int | None = None) -> Non
     else:
         print("No new days.")
     if preview.source == "bearable":
-        from journal.report.import_bearable import rules
+        from journal.services import bearable_rules
 
-        for rule in rules(mood_scale):
+        for rule in bearable_rules(mood_scale):
             print(rule)
     else:
         print("Mood labels: " + ", ".join(preview.mood_labels))
@@ -256,7 +255,7 @@ def _dry_run_journal(args: argparse.Namespace) -> contextlib.AbstractContextMana
 
 
 def _import(args: argparse.Namespace) -> int:
-    from journal.report.import_common import parse_map
+    from journal.services import parse_map
 
     with _dry_run_journal(args) if args.dry_run else opened(args) as journal:
         if args.format in ("daylio", "bearable"):
@@ -274,7 +273,7 @@ def _import(args: argparse.Namespace) -> int:
             return 0
         mode = "merge" if args.merge else "replace" if args.replace else "new"
         if args.dry_run:
-            from journal.report.import_json import read_export
+            from journal.services import read_export
 
             parsed = read_export(args.path)
             print(f"The file is valid: {parsed.count():,} records.")

@@ -13,7 +13,14 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from journal import paths
-from journal.domain.errors import BackupFailed, could_not_open, empty_with_backups, not_found
+from journal.domain.errors import (
+    BackupFailed,
+    JournalDamaged,
+    could_not_open,
+    damaged,
+    empty_with_backups,
+    not_found,
+)
 from journal.domain.settings import Settings
 from journal.services.base import Clock, local_now
 from journal.services.checkins import CheckinUseCases
@@ -26,7 +33,7 @@ from journal.store import integrity
 from journal.store import restore as restore_store
 from journal.store import settings as settings_store
 from journal.store.backup import made_today, make_backup
-from journal.store.connection import open_database, open_memory
+from journal.store.connection import open_database, open_memory, quick_check
 from journal.store.lock import JournalLock
 
 
@@ -143,6 +150,18 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
 
     def check(self) -> integrity.CheckReport:
         return integrity.check(self.db)
+
+    def rows_damage(self) -> JournalDamaged | None:
+        """The journal's damage when its rows break its rules (the quick open does not
+        evaluate them all: the daily backup's check does, after the first paint); ``None``
+        when they keep them, in memory, or when the check itself fails."""
+        try:
+            problems = quick_check(self.db.conn)
+        except Exception:  # the check itself failed: the caller's own error says enough
+            return None
+        if not problems or self.data_dir is None:
+            return None
+        return damaged(paths.database_path(self.data_dir), problems[0])
 
     # --- settings ----------------------------------------------------------------------------
 

@@ -27,7 +27,14 @@ from journal.services.base import JournalBase
 from journal.store import backup as backup_store
 from journal.store import faults, rekey
 from journal.store import restore as restore_store
-from journal.store.connection import checkpoint, connect_file, database_errors, open_database
+from journal.store.connection import (
+    checkpoint,
+    connect_file,
+    database_errors,
+    encryption_available,
+    looks_plain,
+    open_database,
+)
 from journal.store.encryption import opens_with
 from journal.store.lock import JournalLock
 from journal.store.migrations import migrate
@@ -41,6 +48,9 @@ __all__ = [
     "backup_made",
     "backups",
     "check_passphrase",
+    "encryption_available",
+    "journal_is_plain",
+    "journal_opens_with",
     "restore_damaged",
     "unverified_backups",
 ]
@@ -251,3 +261,13 @@ def restore_damaged(
         ) from None
     finally:
         lock.release()
+
+
+def journal_is_plain(data_dir: Path) -> bool:
+    """Whether the journal file in ``data_dir`` is empty or plain SQLite (not encrypted)."""
+    return looks_plain(paths.database_path(data_dir))
+
+
+def journal_opens_with(data_dir: Path, passphrase: str | None) -> bool:
+    """Whether ``passphrase`` opens the journal in ``data_dir`` (``None``: as a plain file)."""
+    return opens_with(paths.database_path(data_dir), passphrase)

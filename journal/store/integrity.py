@@ -31,6 +31,8 @@ class CheckReport:
     problems: list[str]
     version: int
     counts: dict[str, int] = field(default_factory=dict)
+    #: The schema version this app writes (``version`` differs: an update is due, or newer).
+    expected_version: int = CURRENT_VERSION
 
     @property
     def healthy(self) -> bool:

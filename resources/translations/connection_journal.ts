@@ -196,7 +196,7 @@
 <context>
     <name>CardWriter</name>
     <message>
-        <location filename="../../journal/ui/pages/insight_cards.py" line="+62"/>
+        <location filename="../../journal/ui/pages/insight_cards.py" line="+68"/>
         <source>Not enough data yet</source>
         <extracomment>a link or difference the analysis calls clear (stated as found)</extracomment>
         <translation type="unfinished"></translation>
@@ -297,7 +297,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
         <source> or </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1978,7 +1978,7 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../journal/ui/pages/share/imports.py" line="+49"/>
+        <location filename="../../journal/ui/pages/share/imports.py" line="+47"/>
         <source>Import a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2208,7 +2208,7 @@
 <context>
     <name>InsightCard</name>
     <message>
-        <location filename="../../journal/ui/pages/insights.py" line="+55"/>
+        <location filename="../../journal/ui/pages/insights.py" line="+54"/>
         <source>Insight {number}</source>
         <extracomment>From this width of the page (in average characters) the cards sit in two columns.</extracomment>
         <translation type="unfinished"></translation>
@@ -3663,7 +3663,7 @@
 <context>
     <name>SafetyPlanPage</name>
     <message>
-        <location filename="../../journal/ui/pages/safety_plan.py" line="+84"/>
+        <location filename="../../journal/ui/pages/safety_plan.py" line="+83"/>
         <source>⚠ Your plan was not saved: {reason}</source>
         <extracomment>Sections whose text can take people from the People page (``True``: the care team).</extracomment>
         <translation type="unfinished"></translation>
@@ -4047,7 +4047,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/settings.py" line="+62"/>
+        <location filename="../../journal/ui/pages/settings.py" line="+61"/>
         <source>Settings</source>
         <extracomment>The idle times offered before a protected journal&apos;s window locks, in minutes (0 = never).</extracomment>
         <translation type="unfinished"></translation>
@@ -4734,7 +4734,7 @@
 <context>
     <name>TodayTreatmentPanel</name>
     <message>
-        <location filename="../../journal/ui/pages/today/treatment.py" line="+95"/>
+        <location filename="../../journal/ui/pages/today/treatment.py" line="+94"/>
         <source>Treatment of the day</source>
         <extracomment>Up to this many doses a day get one box each; more get a counter.</extracomment>
         <translation type="unfinished"></translation>
@@ -4944,7 +4944,7 @@
 <context>
     <name>TrendsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/trends.py" line="+111"/>
+        <location filename="../../journal/ui/pages/trends.py" line="+84"/>
         <source>Trends</source>
         <extracomment>The heat map&apos;s choice that follows today rather than a calendar year.</extracomment>
         <translation type="unfinished"></translation>
@@ -5000,7 +5000,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>{start} to {end} · {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5017,7 +5017,7 @@
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+33"/>
         <source>Not enough data yet: this chart needs {needed} days with a mood and contacts logged, and there are {have}. Every day you add helps.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5047,7 +5047,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+42"/>
         <source>minutes of contact that day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5057,7 +5057,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>contacts that felt good that day (rated 4–5)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5403,7 +5403,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+208"/>
+        <location filename="../../journal/app.py" line="+195"/>
         <location line="+75"/>
         <source>Connection Journal</source>
         <extracomment>When work meant for after the first paint runs anyway (a minimised window never paints).</extracomment>
@@ -5606,7 +5606,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/privacy.py" line="+140"/>
+        <location filename="../../journal/services/privacy.py" line="+150"/>
         <source>The backup could not be restored ({error}); the journal has not been changed.</source>
         <extracomment>A checked backup: its ``path`` and ``name``, the ``time`` it was made, the ``reason``, the ``days`` it holds, its ``last_entry`` and ``size``.</extracomment>
         <translation type="unfinished"></translation>
@@ -9000,7 +9000,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/figures.py" line="+112"/>
+        <location filename="../../journal/services/figures.py" line="+36"/>
         <location filename="../../journal/services/sharing.py" line="+134"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.analysis.insights import InsightReport
 from journal.i18n import format_date
-from journal.services import Journal
+from journal.services import InsightReport, Journal
 from journal.ui import theme
 from journal.ui.pages.insight_cards import CardWriter, Finding
 from journal.ui.pages.range_page import RangePage

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.errors import JournalError
 from journal.domain.records import SAFETY_PLAN_SECTIONS, SafetyPlan
-from journal.services import Journal
-from journal.services.checkins import HelpContact
+from journal.services import HelpContact, Journal
 from journal.ui import theme
 
 #: Sections whose text can take people from the People page (``True``: the care team).

@@ -34,8 +34,7 @@ from journal.domain.errors import JournalError
 from journal.domain.passphrase import ProtectionChanged
 from journal.domain.settings import THEMES
 from journal.i18n import format_number
-from journal.services import Journal
-from journal.store.connection import encryption_available
+from journal.services import Journal, encryption_available
 from journal.ui import theme
 from journal.ui.dialogs.passphrase import NewPassphraseDialog
 from journal.ui.locale import time_edit_format

@@ -38,7 +38,7 @@ from journal.ui.widgets.message_bar import MessageBar
 from journal.ui.widgets.notices import NOTICE_SYMBOL
 
 if TYPE_CHECKING:  # what Journal.people_overview() returns
-    from journal.store.people import PersonOverview
+    from journal.services import PersonOverview
 
 
 class PeoplePage(QWidget):

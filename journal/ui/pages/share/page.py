@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
 from journal.domain.system_errors import calm_error
 from journal.i18n import format_date
 from journal.progress import IsCancelled, Progress
-from journal.report.summary.build import DEFAULT_SECTIONS, SECTIONS, paper_for_locale
-from journal.services import Journal
+from journal.services import Journal, paper_for_locale
 from journal.ui import theme
 from journal.ui.dialogs.page_preview import SAVE, PagePreviewDialog
 from journal.ui.locale import date_pattern
