@@ -16,6 +16,7 @@ import numpy as np
 from journal.domain.errors import JournalError
 from journal.domain.kinds import CommitmentKind, Instrument, Mode, Relationship, SessionStatus
 from journal.domain.records import (
+    FIVE_POINT,
     AgendaItem,
     Assessment,
     Commitment,
@@ -140,7 +141,7 @@ class _Builder:
         if minutes is None and rng.random() > 0.1:
             minutes = int(np.clip(rng.lognormal(3.2, 0.7), 2, 600))
         quality = int(
-            np.clip(round(_QUALITY_BY_KIND[person.relationship] + rng.normal(0, 0.8)), 1, 5)
+            np.clip(round(_QUALITY_BY_KIND[person.relationship] + rng.normal(0, 0.8)), *FIVE_POINT)
         )
         note = _CONTACT_NOTES[rng.integers(len(_CONTACT_NOTES))] if rng.random() < 0.08 else ""
         return Contact(
@@ -245,7 +246,7 @@ class _Builder:
                 continue
             status = statuses[rng.choice(4, p=(0.85, 0.06, 0.05, 0.04))]
             felt = (
-                int(np.clip(round(rng.normal(4.0, 0.7)), 1, 5))
+                int(np.clip(round(rng.normal(4.0, 0.7)), *FIVE_POINT))
                 if status is SessionStatus.ATTENDED
                 else None
             )

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from journal.domain import validate as v
+from journal.domain.dates import week_start
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import CARE_TEAM, SessionStatus
 from journal.domain.records import (
@@ -221,7 +222,7 @@ class TreatmentUseCases(JournalBase):
 
     def week_progress(self, date: dt.date) -> list[WeekProgress]:
         """Each commitment active on ``date`` with its check-offs that day and that week."""
-        monday = date - dt.timedelta(days=date.weekday())  # adherence's week; without numpy
+        monday = week_start(date)
         logs = store.commitment_log_between(self.db, monday, monday + dt.timedelta(days=6))
         progress = []
         for item in self.commitments():

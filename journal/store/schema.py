@@ -7,6 +7,7 @@ keeps a bug or a hand-edited file from ever storing an impossible value.
 from __future__ import annotations
 
 from journal.domain.kinds import CommitmentKind, Instrument, Mode, Relationship, SessionStatus
+from journal.domain.records import FIVE_POINT
 
 
 def _in(column: str, values: type) -> str:
@@ -16,8 +17,12 @@ def _in(column: str, values: type) -> str:
 _DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
 
 
+def _between(column: str, low: int, high: int) -> str:
+    return f"{column} BETWEEN {low} AND {high}"
+
+
 def _rating(column: str, low: int = 0, high: int = 10) -> str:
-    return f"{column} INTEGER CHECK ({column} IS NULL OR {column} BETWEEN {low} AND {high})"
+    return f"{column} INTEGER CHECK ({column} IS NULL OR {_between(column, low, high)})"
 
 
 #: Version 1: the whole data model of DESIGN.md section 3.
@@ -49,7 +54,7 @@ SCHEMA_V1: tuple[str, ...] = (
         kind TEXT NOT NULL CHECK ({_in("kind", Relationship)}),
         mode TEXT NOT NULL CHECK ({_in("mode", Mode)}),
         minutes INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 0 AND 1440),
-        quality INTEGER NOT NULL CHECK (quality BETWEEN 1 AND 5),
+        quality INTEGER NOT NULL CHECK ({_between("quality", *FIVE_POINT)}),
         note TEXT NOT NULL DEFAULT ''
     )""",
     "CREATE INDEX contacts_date ON contacts (date)",
@@ -60,7 +65,7 @@ SCHEMA_V1: tuple[str, ...] = (
         person_id INTEGER REFERENCES people (id) ON DELETE SET NULL,
         status TEXT NOT NULL CHECK ({_in("status", SessionStatus)}),
         mode TEXT NOT NULL CHECK ({_in("mode", Mode)}),
-        {_rating("felt_heard", 1, 5)},
+        {_rating("felt_heard", *FIVE_POINT)},
         note TEXT NOT NULL DEFAULT ''
     )""",
     "CREATE INDEX sessions_date ON sessions (date)",

@@ -8556,7 +8556,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/records.py" line="+56"/>
+        <location filename="../../journal/domain/records.py" line="+59"/>
         <source>archived must be yes or no</source>
         <extracomment>&quot;Keep in touch every N days&quot; (``None``: no wish set); see ``KEEP_IN_TOUCH_DAYS``. The day &quot;It&apos;s been a while&quot; was last set aside for this person (``None``: never).</extracomment>
         <translation type="unfinished"></translation>
@@ -8583,7 +8583,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/domain/settings.py" line="+56"/>
-        <location filename="../../journal/domain/validate.py" line="+186"/>
+        <location filename="../../journal/domain/validate.py" line="+184"/>
         <source>{field} must be text</source>
         <extracomment>The longest idle time before a protected journal&apos;s window locks (0 = never). With a passphrase, the window locks after this many idle minutes (0 = never).</extracomment>
         <translation type="unfinished"></translation>
@@ -8614,7 +8614,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/validate.py" line="-109"/>
+        <location filename="../../journal/domain/validate.py" line="-107"/>
         <source>name</source>
         <extracomment>Longest note or free text kept in one field; long enough for a page of writing. Longest name of a person, group, medication or commitment. A lone UTF-16 surrogate (undecodable bytes on the command line become one): never storable. The words of each field name the records and use cases check, marked for translation here and translated in ``label`` (a field name itself is a data key and never changes).</extracomment>
         <translation type="unfinished"></translation>
@@ -8890,7 +8890,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <location line="+147"/>
         <source>{field} must be a whole number</source>
         <translation type="unfinished"></translation>
@@ -8980,7 +8980,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+34"/>
         <location line="+106"/>
-        <location filename="../../journal/services/treatment.py" line="+189"/>
+        <location filename="../../journal/services/treatment.py" line="+190"/>
         <source>that person is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
