@@ -25,6 +25,37 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+def subcommand(
+    commands: argparse._SubParsersAction,
+    parent: argparse.ArgumentParser,
+    name: str,
+    handler: Callable[[argparse.Namespace], int] | None,
+    summary: str,
+    description: str | None = None,
+) -> argparse.ArgumentParser:
+    """The subcommand ``name`` with the shared options of ``parent`` (``--data-dir``,
+    ``--passphrase-file``), run by ``handler``; ``summary`` is its line in the list of
+    commands."""
+    parser = commands.add_parser(name, parents=[parent], help=summary, description=description)
+    if handler is not None:
+        parser.set_defaults(handler=handler)
+    return parser
+
+
+def actions(
+    commands: argparse._SubParsersAction,
+    parent: argparse.ArgumentParser,
+    name: str,
+    summary: str,
+    description: str | None = None,
+) -> argparse._SubParsersAction:
+    """A subcommand made of actions (``contact add``, ``session list``): where they go.
+    Without ``description`` its help says ``summary``."""
+    return subcommand(commands, parent, name, None, summary, description or summary).add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=Parser
+    )
+
+
 def positive_int(text: str) -> int:
     value = whole_number(text)
     if value < 1:

@@ -7,32 +7,34 @@ from pathlib import Path
 
 from journal import paths
 from journal.cli.common import (
-    Parser,
+    actions,
     ask,
     data_dir,
     opened,
     passphrase_for,
     read_passphrase_file,
+    subcommand,
 )
 from journal.domain.errors import JournalError, ValidationError
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    passphrase = commands.add_parser(
+    passphrase = actions(
+        commands,
+        parent,
         "passphrase",
-        parents=[parent],
-        help="set, change or remove the journal's passphrase",
-        description="Encrypt the journal (and its backups) with a passphrase, change it or "
+        "set, change or remove the journal's passphrase",
+        "Encrypt the journal (and its backups) with a passphrase, change it or "
         "remove it. The journal is backed up first and rewritten safely. The new "
         "passphrase is asked twice on the terminal, or read from --new-passphrase-"
         "file; it is never given on the command line itself.",
-    ).add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
+    )
     for action, summary in (
         ("set", "encrypt a plain journal"),
         ("change", "choose a new passphrase"),
         ("remove", "decrypt the journal"),
     ):
-        sub = passphrase.add_parser(action, parents=[parent], help=summary)
+        sub = subcommand(passphrase, parent, action, _passphrase, summary)
         if action != "remove":
             sub.add_argument(
                 "--new-passphrase-file",
@@ -40,13 +42,14 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
                 type=Path,
                 help="read the new passphrase from the first line of FILE",
             )
-        sub.set_defaults(handler=_passphrase)
 
-    restore = commands.add_parser(
+    restore = subcommand(
+        commands,
+        parent,
         "restore",
-        parents=[parent],
-        help="list backups or restore one",
-        description="Without NAME (or with --list): list the backups that check out, newest "
+        _restore,
+        "list backups or restore one",
+        "Without NAME (or with --list): list the backups that check out, newest "
         "first, with the days each holds and its last entry. With NAME: back up "
         "the current state, then restore that backup.",
     )
@@ -57,7 +60,6 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         action="store_true",
         help="restore even a backup that holds fewer days than the journal",
     )
-    restore.set_defaults(handler=_restore)
 
 
 def _new_passphrase(args: argparse.Namespace) -> str:

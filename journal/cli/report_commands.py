@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.cli.common import data_dir, date, opened
+from journal.cli.common import data_dir, date, opened, subcommand
 from journal.domain.errors import ValidationError
 from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
 
@@ -20,11 +20,13 @@ if TYPE_CHECKING:
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    export = commands.add_parser(
+    export = subcommand(
+        commands,
+        parent,
         "export",
-        parents=[parent],
-        help="export the journal (pdf, json, csv)",
-        description="Export a summary for your care team as a PDF (you choose the sections "
+        _export,
+        "export the journal (pdf, json, csv)",
+        "Export a summary for your care team as a PDF (you choose the sections "
         "and how people are named), or the whole journal as versioned JSON (to "
         "import elsewhere) or as a zip of CSV files for spreadsheets. The file is "
         "written atomically and readable only by you.",
@@ -60,13 +62,14 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         choices=("a4", "letter"),
         help="paper size (default: from the locale)",
     )
-    export.set_defaults(handler=_export)
 
-    imports = commands.add_parser(
+    imports = subcommand(
+        commands,
+        parent,
         "import",
-        parents=[parent],
-        help="import a JSON export, a Daylio CSV or backup, or a Bearable CSV",
-        description="Import a file. It is validated whole first; a bad file writes nothing. "
+        _import,
+        "import a JSON export, a Daylio CSV or backup, or a Bearable CSV",
+        "Import a file. It is validated whole first; a bad file writes nothing. "
         "A journal that already has entries needs --merge or --replace (JSON); "
         "Daylio and Bearable leave the days already in the journal as they are. "
         "Daylio: any of its four CSV layouts or its .daylio backup (told apart "
@@ -108,15 +111,15 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     imports.add_argument(
         "--dry-run", action="store_true", help="show what would be imported and write nothing"
     )
-    imports.set_defaults(handler=_import)
 
-    backup = commands.add_parser(
+    subcommand(
+        commands,
+        parent,
         "backup",
-        parents=[parent],
-        help="make a backup now",
-        description="Copy the journal into its backups/ folder.",
+        _backup,
+        "make a backup now",
+        "Copy the journal into its backups/ folder.",
     )
-    backup.set_defaults(handler=_backup)
 
 
 def _sections(text: str) -> frozenset[str]:
