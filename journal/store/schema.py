@@ -25,6 +25,17 @@ def _rating(column: str, low: int = 0, high: int = 10) -> str:
     return f"{column} INTEGER CHECK ({column} IS NULL OR {_between(column, low, high)})"
 
 
+def _day_log(table: str, key: str, of: str, count: str, most: int) -> str:
+    """A day's check-offs of a medication or commitment: how many (``count``, up to
+    ``most``) of the item ``key`` in table ``of``, one row a day, gone with the item."""
+    return f"""CREATE TABLE {table} (
+        {key} INTEGER NOT NULL REFERENCES {of} (id) ON DELETE CASCADE,
+        date TEXT NOT NULL CHECK (date {_DATE}),
+        {count} INTEGER NOT NULL CHECK ({_between(count, 0, most)}),
+        PRIMARY KEY ({key}, date)
+    ) WITHOUT ROWID"""
+
+
 #: Version 1: the whole data model of DESIGN.md section 3.
 SCHEMA_V1: tuple[str, ...] = (
     f"""CREATE TABLE people (
@@ -77,12 +88,7 @@ SCHEMA_V1: tuple[str, ...] = (
         started_on TEXT NOT NULL CHECK (started_on {_DATE}),
         stopped_on TEXT CHECK (stopped_on IS NULL OR stopped_on >= started_on)
     )""",
-    f"""CREATE TABLE doses (
-        medication_id INTEGER NOT NULL REFERENCES medications (id) ON DELETE CASCADE,
-        date TEXT NOT NULL CHECK (date {_DATE}),
-        taken INTEGER NOT NULL CHECK (taken BETWEEN 0 AND 12),
-        PRIMARY KEY (medication_id, date)
-    ) WITHOUT ROWID""",
+    _day_log("doses", "medication_id", "medications", "taken", 12),
     f"""CREATE TABLE commitments (
         id INTEGER PRIMARY KEY,
         title TEXT NOT NULL CHECK (length(trim(title)) > 0),
@@ -92,12 +98,7 @@ SCHEMA_V1: tuple[str, ...] = (
         started_on TEXT NOT NULL CHECK (started_on {_DATE}),
         ended_on TEXT CHECK (ended_on IS NULL OR ended_on >= started_on)
     )""",
-    f"""CREATE TABLE commitment_log (
-        commitment_id INTEGER NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
-        date TEXT NOT NULL CHECK (date {_DATE}),
-        done INTEGER NOT NULL CHECK (done BETWEEN 0 AND 14),
-        PRIMARY KEY (commitment_id, date)
-    ) WITHOUT ROWID""",
+    _day_log("commitment_log", "commitment_id", "commitments", "done", 14),
     f"""CREATE TABLE assessments (
         id INTEGER PRIMARY KEY,
         date TEXT NOT NULL CHECK (date {_DATE}),
