@@ -306,27 +306,15 @@ class _Builder:
 
     def commitments(self) -> tuple[list[Commitment], list[CommitmentLog]]:
         rng, first = self.rng, self.dates[0]
-        therapist, gp = self.person("Dr. Lee"), self.person("Dr. Patel (GP)")
+        therapist, gp = self.person("Dr. Lee").id, self.person("Dr. Patel (GP)").id
+        plans = (  # title, kind, times a week, suggested by
+            ("Breathing exercise", CommitmentKind.HOMEWORK, 5, therapist),
+            ("Walking group", CommitmentKind.SOCIAL_PRESCRIPTION, 1, gp),
+            ("Call a friend", CommitmentKind.GOAL, 2, None),
+        )
         items = [
-            Commitment(
-                title="Breathing exercise",
-                kind=CommitmentKind.HOMEWORK,
-                per_week=5,
-                started_on=first,
-                suggested_by=therapist.id,
-                id=1,
-            ),
-            Commitment(
-                title="Walking group",
-                kind=CommitmentKind.SOCIAL_PRESCRIPTION,
-                per_week=1,
-                started_on=first,
-                suggested_by=gp.id,
-                id=2,
-            ),
-            Commitment(
-                title="Call a friend", kind=CommitmentKind.GOAL, per_week=2, started_on=first, id=3
-            ),
+            Commitment(title=t, kind=k, per_week=n, started_on=first, suggested_by=by, id=i)
+            for i, (t, k, n, by) in enumerate(plans, start=1)
         ]
         logs = []
         for date in self.dates:
