@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journal.i18n import format_number, translate
+from journal.i18n import QT_TRANSLATE_NOOP, format_number, translate
 
 
 class JournalError(Exception):
@@ -98,32 +98,60 @@ def could_not_open(folder: Path, error: OSError) -> JournalError:
     )
 
 
+# How a journal file is refused as damage (it is never written to), each said one way.
+_DAMAGE = {
+    "damaged": QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is damaged ({problem}); it has not been changed. A backup can be restored.",
+    ),
+    "unreadable": QT_TRANSLATE_NOOP(
+        "errors", "{path} could not be read as a journal ({error}); it has not been changed."
+    ),
+    "empty": QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is empty (0 bytes) although backups exist; it has not "
+        "been changed. A backup can be restored.",
+    ),
+}
+
+
+def _damage(how: str, path: Path, problem: object = "") -> JournalDamaged:
+    return JournalDamaged(
+        translate("errors", _DAMAGE[how]).format(path=path, problem=problem, error=problem)
+    )
+
+
 def damaged(path: Path, problem: str) -> JournalDamaged:
     """The one message for a journal that must not be written to, with its first problem."""
-    return JournalDamaged(
-        translate(
-            "errors",
-            "{path} is damaged ({problem}); it has not been changed. A backup can be restored.",
-        ).format(path=path, problem=problem)
-    )
+    return _damage("damaged", path, problem)
 
 
 def unreadable(path: Path, error: BaseException) -> JournalDamaged:
     """The one message for a file SQLite cannot read as a journal (read-only or not)."""
-    return JournalDamaged(
-        translate(
-            "errors",
-            "{path} could not be read as a journal ({error}); it has not been changed.",
-        ).format(path=path, error=error)
-    )
+    return _damage("unreadable", path, error)
 
 
 def empty_with_backups(path: Path) -> JournalDamaged:
     """The journal file is empty although backups exist: damage, never a new journal."""
-    return JournalDamaged(
-        translate(
-            "errors",
-            "{path} is empty (0 bytes) although backups exist; it has not "
-            "been changed. A backup can be restored.",
-        ).format(path=path)
-    )
+    return _damage("empty", path)
+
+
+# Where SQLCipher (the ``sqlcipher3`` package) is missing: what cannot be done then.
+_UNAVAILABLE = {
+    "open": QT_TRANSLATE_NOOP(
+        "errors",
+        "Encryption is not available on this computer (the sqlcipher3 package "
+        "is not installed), so an encrypted journal cannot be opened here.",
+    ),
+    "change": QT_TRANSLATE_NOOP(
+        "errors",
+        "Encryption is not available on this computer (the sqlcipher3 package "
+        "is not installed for this platform). The journal has not been changed.",
+    ),
+}
+
+
+def encryption_unavailable(doing: str) -> EncryptionUnavailable:
+    """SQLCipher is missing while opening an encrypted journal (``doing`` "open") or
+    changing a journal's protection ("change")."""
+    return EncryptionUnavailable(translate("errors", _UNAVAILABLE[doing]))

@@ -17,7 +17,6 @@ from typing import Any
 
 from journal import paths
 from journal.domain.errors import (
-    EncryptionUnavailable,
     JournalDamaged,
     JournalError,
     WrongPassphrase,
@@ -26,28 +25,14 @@ from journal.domain.passphrase import usable
 from journal.i18n import translate
 from journal.store.connection import (
     _quote,
-    cipher,
     connect_file,
     damaged_plain,
     database_errors,
     looks_plain,
     quick_check,
+    required_cipher,
 )
 from journal.store.schema import TABLES
-
-
-def _module():
-    module = cipher()
-    if module is None:
-        raise EncryptionUnavailable(
-            translate(
-                "errors",
-                "Encryption is not available on this computer (the sqlcipher3 package "
-                "is not installed for this platform). The journal has not been changed.",
-            )
-        )
-    return module
-
 
 #: How many of the newest encrypted backups are tried to tell damage from a wrong passphrase.
 PROBED_BACKUPS = 3
@@ -166,7 +151,7 @@ def rewrite(source: Path, source_key: str | None, target: Path, target_key: str 
 
     The copy is checked and fsynced; ``target_key`` must already be normalised.
     """
-    module = _module()
+    module = required_cipher("change")
     if target.exists():
         target.unlink()
     paths.ensure_private_file(target)
