@@ -25,6 +25,19 @@ def _rating(column: str, low: int = 0, high: int = 10) -> str:
     return f"{column} INTEGER CHECK ({column} IS NULL OR {_between(column, low, high)})"
 
 
+def _words(column: str) -> str:
+    """Text that is not blank: a name, a title, a topic."""
+    return f"{column} TEXT NOT NULL CHECK (length(trim({column})) > 0)"
+
+
+def _from_until(start: str, end: str) -> str:
+    """A day something began and, once it has, the day it ended (never before it began)."""
+    return (
+        f"{start} TEXT NOT NULL CHECK ({start} {_DATE}),\n"
+        f"        {end} TEXT CHECK ({end} IS NULL OR {end} >= {start})"
+    )
+
+
 def _day_log(table: str, key: str, of: str, count: str, most: int) -> str:
     """A day's check-offs of a medication or commitment: how many (``count``, up to
     ``most``) of the item ``key`` in table ``of``, one row a day, gone with the item."""
@@ -40,7 +53,7 @@ def _day_log(table: str, key: str, of: str, count: str, most: int) -> str:
 SCHEMA_V1: tuple[str, ...] = (
     f"""CREATE TABLE people (
         id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        {_words("name")},
         relationship TEXT NOT NULL CHECK ({_in("relationship", Relationship)}),
         archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
         note TEXT NOT NULL DEFAULT ''
@@ -82,21 +95,19 @@ SCHEMA_V1: tuple[str, ...] = (
     "CREATE INDEX sessions_date ON sessions (date)",
     f"""CREATE TABLE medications (
         id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        {_words("name")},
         dose TEXT NOT NULL DEFAULT '',
         doses_per_day INTEGER NOT NULL CHECK (doses_per_day BETWEEN 1 AND 12),
-        started_on TEXT NOT NULL CHECK (started_on {_DATE}),
-        stopped_on TEXT CHECK (stopped_on IS NULL OR stopped_on >= started_on)
+        {_from_until("started_on", "stopped_on")}
     )""",
     _day_log("doses", "medication_id", "medications", "taken", 12),
     f"""CREATE TABLE commitments (
         id INTEGER PRIMARY KEY,
-        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        {_words("title")},
         kind TEXT NOT NULL CHECK ({_in("kind", CommitmentKind)}),
         suggested_by INTEGER REFERENCES people (id) ON DELETE SET NULL,
         per_week INTEGER NOT NULL CHECK (per_week BETWEEN 1 AND 14),
-        started_on TEXT NOT NULL CHECK (started_on {_DATE}),
-        ended_on TEXT CHECK (ended_on IS NULL OR ended_on >= started_on)
+        {_from_until("started_on", "ended_on")}
     )""",
     _day_log("commitment_log", "commitment_id", "commitments", "done", 14),
     f"""CREATE TABLE assessments (
@@ -111,7 +122,7 @@ SCHEMA_V1: tuple[str, ...] = (
     f"""CREATE TABLE agenda (
         id INTEGER PRIMARY KEY,
         created_on TEXT NOT NULL CHECK (created_on {_DATE}),
-        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        {_words("text")},
         discussed_on TEXT CHECK (discussed_on IS NULL OR discussed_on >= created_on)
     )""",
     """CREATE TABLE safety_plan (
