@@ -10,8 +10,8 @@ import pytest
 from journal.cli import main
 from journal.domain.errors import ValidationError
 from journal.domain.records import Day
+from journal.domain.reminders import reminder_due
 from journal.domain.settings import Settings, day_of
-from journal.reminders import reminder_due
 from journal.services import Journal
 from journal.services import base as services
 

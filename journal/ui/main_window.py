@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from journal import paths
 from journal.domain.errors import JournalError
+from journal.domain.reminders import INVITATION, reminder_due
 from journal.i18n import format_date
-from journal.reminders import INVITATION, reminder_due
 from journal.services import Journal
 from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
 from journal.ui.idle_lock import IdleLock

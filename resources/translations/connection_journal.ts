@@ -7073,7 +7073,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>reminders</name>
     <message>
-        <location filename="../../journal/reminders.py" line="+16"/>
+        <location filename="../../journal/domain/reminders.py" line="+16"/>
         <source>Would you like to take a minute for today&apos;s check-in?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8592,13 +8592,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../journal/reminders.py" line="+18"/>
+        <location filename="../../journal/domain/reminders.py" line="+18"/>
+        <location filename="../../journal/domain/settings.py" line="+4"/>
         <source>reminder time must be like 20:30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../journal/domain/settings.py" line="+5"/>
         <source>theme must be one of: {allowed}</source>
         <translation type="unfinished"></translation>
     </message>
