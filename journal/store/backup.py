@@ -106,18 +106,15 @@ def remove_with_side_files(path: Path) -> None:
         candidate.unlink(missing_ok=True)
 
 
-def table_counts(conn: object) -> dict[str, int]:
+def table_counts(conn: Any) -> dict[str, int]:
     """Rows in every table of a connection (whatever its schema version)."""
     names = [
         row[0]
-        for row in conn.execute(  # type: ignore[attr-defined]
+        for row in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         )
     ]
-    return {
-        name: conn.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0]  # type: ignore[attr-defined]
-        for name in names
-    }
+    return {name: conn.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0] for name in names}
 
 
 def failure(error: BaseException) -> BackupFailed:
@@ -153,8 +150,8 @@ def _key(path: Path, passphrase: str | None) -> tuple[str, int, int, str]:
     return (str(path.resolve()), stat.st_size, stat.st_mtime_ns, digest)
 
 
-def _summary(conn: object, path: Path) -> BackupInfo:
-    days, last = conn.execute("SELECT count(*), max(date) FROM days").fetchone()  # type: ignore[attr-defined]
+def _summary(conn: Any, path: Path) -> BackupInfo:
+    days, last = conn.execute("SELECT count(*), max(date) FROM days").fetchone()
     return BackupInfo(
         path,
         backup_time(path) or dt.datetime.min,
