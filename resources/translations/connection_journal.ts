@@ -5748,7 +5748,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+77"/>
         <source>The rewritten journal did not check out; the journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5845,7 +5845,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/backup.py" line="+130"/>
+        <location filename="../../journal/store/backup.py" line="+127"/>
         <source>The backup could not be made: the disk is full. Your journal has not been changed; free some space and try again.</source>
         <extracomment>Added to a backup&apos;s name while it is written and checked.</extracomment>
         <translation type="unfinished"></translation>
