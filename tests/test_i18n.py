@@ -383,7 +383,8 @@ def test_lupdate_extracts_the_templates_with_their_contexts(tmp_path: Path) -> N
     ts = tmp_path / "core.ts"
     sources = [
         ROOT / "journal" / "analysis" / "insights.py",
-        ROOT / "journal" / "report" / "summary" / "sections.py",
+        ROOT / "journal" / "report" / "summary" / "charts.py",
+        ROOT / "journal" / "report" / "summary" / "words.py",
         ROOT / "journal" / "domain" / "questionnaires.py",
     ]
     subprocess.run(

@@ -7212,9 +7212,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="+286"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+37"/>
         <location filename="../../journal/report/summary/pdf_charts.py" line="+215"/>
-        <location filename="../../journal/report/summary/sections.py" line="+122"/>
+        <location filename="../../journal/report/summary/words.py" line="+39"/>
         <source>{percent}%</source>
         <extracomment>Okabe &amp; Ito&apos;s colour-blind-safe set, plus the light green of bars behind darker ones.</extracomment>
         <translation type="unfinished"></translation>
@@ -7230,7 +7230,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/build.py" line="+62"/>
+        <location filename="../../journal/report/summary/build.py" line="+55"/>
         <source>by their relationship only</source>
         <extracomment>How the intro says people appear, by ``NameStyle``.</extracomment>
         <translation type="unfinished"></translation>
@@ -7246,9 +7246,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../journal/report/summary/sections.py" line="+41"/>
         <source>Questionnaire history</source>
-        <extracomment>Territories where Letter is the usual paper; everywhere else uses A4. The sections after page 1, in the order a clinician reads them; &quot;overview&quot; and &quot;topics&quot; are on page 1 itself. Titles in the document where they differ from the tick-box&apos;s words.</extracomment>
+        <extracomment>The sections after page 1, in the order a clinician reads them; &quot;overview&quot; and &quot;topics&quot; are on page 1 itself. Titles in the document where they differ from the tick-box&apos;s words.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7257,7 +7257,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location filename="../../journal/report/summary/build.py" line="+111"/>
         <source>{span} ({days})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7342,7 +7342,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/care.py" line="+51"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+44"/>
         <source>not at all</source>
         <extracomment>PHQ-9 answers as published, for the safety flag&apos;s wording (lower case inside a sentence; the check-ins page shows them capitalised in the context ``questionnaires``).</extracomment>
         <translation type="unfinished"></translation>
@@ -7363,7 +7363,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../journal/report/summary/sections.py" line="-17"/>
         <source>Warning signs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7403,14 +7403,15 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+19"/>
         <source>Scores and band names follow each questionnaire&apos;s published scoring (PHQ-9: Kroenke, Spitzer &amp; Williams 2001; GAD-7: Spitzer et al. 2006; WHO-5: WHO Regional Office for Europe 1998; UCLA 3-item: Hughes et al. 2004). They describe the answers given; they are not a diagnosis. A prorated total was scaled up from the items answered, as the published scoring allows.</source>
-        <extracomment>Lists longer than this are shortened (the full record is in the JSON export). Fewest scores of one questionnaire for the chart of scores over time. Beside that chart, a history longer than this lists only the scores with a note. Above this many weeks, care kept is tabled by month. Each questionnaire&apos;s axis: lowest, highest and the published band edges as ticks.</extracomment>
+        <extracomment>Fewest scores of one questionnaire for the chart of scores over time. Beside that chart, a history longer than this lists only the scores with a note. Each questionnaire&apos;s axis: lowest, highest and the published band edges as ticks.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+34"/>
         <source>{n} session</source>
+        <extracomment>Above this many weeks, care kept is tabled by month.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7419,12 +7420,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../journal/report/summary/words.py" line="+5"/>
         <source>{done} of {due}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+10"/>
         <location line="+4"/>
         <source>Medication</source>
         <translation type="unfinished"></translation>
@@ -7530,13 +7531,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+205"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+107"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+19"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+1"/>
         <source>With</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7591,13 +7592,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../journal/report/summary/glance.py" line="+191"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+191"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+6"/>
         <source>Doses taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+1"/>
         <source>Sessions attended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7612,7 +7613,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="-90"/>
         <source>PHQ-9 item 9 was answered above 0 on {date} (“{answer}”). This item asks about thoughts of being better off dead or of hurting oneself.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7647,30 +7648,30 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location filename="../../journal/report/summary/glance.py" line="+27"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+27"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+20"/>
         <source>No questionnaires were filled in during this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+17"/>
         <source>The first and latest scores on page 1 are all the scores of this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="-186"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="-186"/>
         <location line="+5"/>
         <source>{score} on {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/care.py" line="+18"/>
-        <location filename="../../journal/report/summary/glance.py" line="+11"/>
+        <location line="+11"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+18"/>
         <source>Questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+2"/>
         <source>Published band</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7720,20 +7721,18 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location filename="../../journal/report/summary/glance.py" line="-73"/>
+        <location filename="../../journal/report/summary/glance.py" line="+258"/>
         <source>{topic} (added {date})</source>
         <extracomment>&quot;overview&quot; is ticked but nothing was logged in the range</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location filename="../../journal/report/summary/glance.py" line="+254"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+181"/>
         <source>No open topics.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../journal/report/summary/sections.py" line="+55"/>
         <source>No notes were written in this range.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7743,7 +7742,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/names.py" line="+74"/>
+        <location filename="../../journal/report/summary/names.py" line="+83"/>
         <source>{name} ({note}, {relationship})</source>
         <extracomment>Kinds whose single name parts (&quot;Sam&quot;, &quot;Patel&quot;) are names; a group&apos;s words (&quot;Tuesday&quot;, &quot;Community&quot;) are ordinary words and only the whole name is replaced. A stand-in followed by the same relationship in brackets: &quot;[therapist] (therapist)&quot;.</extracomment>
         <translation type="unfinished"></translation>
@@ -7759,13 +7758,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/sections.py" line="-17"/>
+        <location filename="../../journal/report/summary/words.py" line="-22"/>
         <source>{start} to {end}</source>
-        <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. Fewest finished weeks for the weekly care chart (fewer are a table in treatment).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/insights.py" line="+22"/>
+        <location filename="../../journal/report/summary/insights.py" line="+23"/>
         <source>contact with their partner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7933,14 +7931,14 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+5"/>
         <location line="+120"/>
-        <location filename="../../journal/report/summary/sections.py" line="+28"/>
+        <location filename="../../journal/report/summary/words.py" line="+33"/>
         <source>{n} day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-119"/>
         <location line="+120"/>
-        <location filename="../../journal/report/summary/sections.py" line="+0"/>
+        <location filename="../../journal/report/summary/words.py" line="+0"/>
         <source>{n} days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8030,7 +8028,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/sections.py" line="+5"/>
+        <location filename="../../journal/report/summary/words.py" line="+10"/>
         <source>Not enough data yet: {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8045,19 +8043,20 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="-59"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="-59"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/sections.py" line="+46"/>
+        <location filename="../../journal/report/summary/charts.py" line="+80"/>
         <source>no check-ins from {span}, so there is nothing to chart yet.</source>
+        <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. Fewest finished weeks for the weekly care chart (fewer are a table in treatment).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="-417"/>
+        <location filename="../../journal/report/summary/glance.py" line="-219"/>
         <source>anxiety {value}</source>
-        <extracomment>Instruments with the published response and remission markers, and the remission edge. A response is a fall of at least this share of the first score. Days in a &quot;fortnight&quot; of the mood line (a shorter range is split in halves). Fewest check-ins in a fortnight for its mean to be shown.</extracomment>
+        <extracomment>Instruments with the published response and remission markers, and the remission edge. A response is a fall of at least this share of the first score. Days in a &quot;fortnight&quot; of the mood line (a shorter range is split in halves). Fewest check-ins in a fortnight for its mean to be shown. The ratings beside mood on page 1, and their words.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8076,7 +8075,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="-181"/>
         <source>Safety: PHQ-9 item 9 (thoughts of being better off dead or of hurting oneself) was answered “{answer}” on {date}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8131,23 +8130,23 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../journal/report/summary/charts.py" line="+18"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+10"/>
         <location filename="../../journal/report/summary/insights.py" line="+69"/>
         <location line="+28"/>
-        <location filename="../../journal/report/summary/sections.py" line="+18"/>
         <source>{n} check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+1"/>
         <location filename="../../journal/report/summary/insights.py" line="-27"/>
         <location line="+28"/>
-        <location filename="../../journal/report/summary/sections.py" line="+1"/>
         <source>{n} check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+5"/>
         <source>too few check-ins ({checkins}) in the {days} from {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8273,7 +8272,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/sections.py" line="+32"/>
+        <location filename="../../journal/report/summary/charts.py" line="+32"/>
         <source>Mood and contacts, day by day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8961,8 +8960,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/build.py" line="-122"/>
+        <location filename="../../journal/report/summary/build.py" line="-105"/>
         <source>unknown section “{section}”; choose from {allowed}</source>
+        <extracomment>Territories where Letter is the usual paper; everywhere else uses A4.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

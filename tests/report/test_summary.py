@@ -21,8 +21,8 @@ from journal.report.summary.build import (
     paper_for_locale,
     parse_sections,
 )
+from journal.report.summary.charts import group_rows
 from journal.report.summary.names import Names
-from journal.report.summary.sections import group_rows
 from journal.store.assessments import add_assessment
 from journal.store.safety_plan import save_safety_plan
 from tests.conftest import TODAY

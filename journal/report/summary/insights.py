@@ -15,8 +15,9 @@ from journal.analysis.stats import MIN_PAIRS, SOLID_PAIRS, Association, Comparis
 from journal.domain.kinds import Mode, Relationship
 from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
 from journal.report.summary.blocks import Block, Bullets, Paragraph, Section, section_title
+from journal.report.summary.inputs import SummaryInputs
 from journal.report.summary.names import Names
-from journal.report.summary.sections import SummaryInputs, count, span, whole
+from journal.report.summary.words import count, span, whole
 
 _KINDS = {
     Relationship.PARTNER: QT_TRANSLATE_NOOP("summary", "contact with their partner"),
