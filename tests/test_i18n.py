@@ -26,8 +26,8 @@ from journal import i18n
 from journal.domain.errors import ValidationError
 from journal.domain.parse import parse_day
 from journal.domain.records import Assessment, SafetyPlan
-from journal.report.summary.blocks import Entries, Heading, RowsChart, Table, TimeChart
-from journal.report.summary.build import SECTIONS, Summary
+from journal.domain.sections import SECTIONS
+from journal.report.summary.blocks import Entries, Heading, RowsChart, Summary, Table, TimeChart
 from journal.services import Journal
 from journal.store.assessments import add_assessment
 from journal.store.safety_plan import save_safety_plan

@@ -4356,7 +4356,7 @@
 <context>
     <name>SharePage</name>
     <message>
-        <location filename="../../journal/ui/pages/share/page.py" line="+104"/>
+        <location filename="../../journal/ui/pages/share/page.py" line="+105"/>
         <source>Share</source>
         <extracomment>The range choices: key → days back from today (``None``: computed or typed). Sections whose words are most private: they say so beside their box. Resolution of the preview&apos;s page images.</extracomment>
         <translation type="unfinished"></translation>
@@ -5675,7 +5675,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/sharing.py" line="+147"/>
+        <location filename="../../journal/services/sharing.py" line="+143"/>
         <source>This journal already has entries: choose merge (add what is not there yet) or replace (after a backup).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7230,7 +7230,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/build.py" line="+55"/>
+        <location filename="../../journal/report/summary/build.py" line="+38"/>
         <source>by their relationship only</source>
         <extracomment>How the intro says people appear, by ``NameStyle``.</extracomment>
         <translation type="unfinished"></translation>
@@ -7257,7 +7257,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/build.py" line="+111"/>
+        <location filename="../../journal/report/summary/build.py" line="+78"/>
         <source>{span} ({days})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9005,7 +9005,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+189"/>
-        <location filename="../../journal/services/sharing.py" line="+135"/>
+        <location filename="../../journal/services/sharing.py" line="+136"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9082,7 +9082,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/sharing.py" line="-168"/>
+        <location filename="../../journal/services/sharing.py" line="-169"/>
         <source>{path} is inside the journal&apos;s own folder ({folder}), where the journal and its backups live; choose another place for the export</source>
         <translation type="unfinished"></translation>
     </message>

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS  # noqa: F401 (re-exported)
+from journal.domain.sections import SECTIONS
 from journal.i18n import translate
 from journal.report.summary.names import NameStyle
 

@@ -21,30 +21,13 @@ import os
 from collections.abc import Iterable, Mapping
 
 from journal.domain.errors import ValidationError
+from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
 from journal.i18n import QT_TRANSLATE_NOOP, translate
-from journal.report.summary.blocks import (
-    DEFAULT_SECTIONS,
-    SECTIONS,
-    Block,
-    Bullets,
-    Chart,
-    Entries,
-    Heading,
-    Notice,
-    Panel,
-    Paragraph,
-    Row,
-    RowsChart,
-    Section,
-    Series,
-    Summary,
-    Table,
-    TimeChart,
-)
+from journal.report.summary.blocks import Paragraph, Section, Summary
 from journal.report.summary.glance import Glance, build_glance
 from journal.report.summary.glance_blocks import glance_blocks
-from journal.report.summary.inputs import CommitmentKept, MedicationKept, SummaryInputs
-from journal.report.summary.names import Names, NameStyle, initials
+from journal.report.summary.inputs import SummaryInputs
+from journal.report.summary.names import Names, NameStyle
 from journal.report.summary.questionnaires import safety_flags
 from journal.report.summary.sections import after_page_one
 from journal.report.summary.words import day, span
@@ -56,39 +39,6 @@ _SHOWN = {
     NameStyle.INITIALS: QT_TRANSLATE_NOOP("summary", "by their initials"),
     NameStyle.FULL: QT_TRANSLATE_NOOP("summary", "by name"),
 }
-
-__all__ = [
-    "DEFAULT_SECTIONS",
-    "PAPERS",
-    "SECTIONS",
-    "Block",
-    "Bullets",
-    "Chart",
-    "CommitmentKept",
-    "Entries",
-    "Heading",
-    "MedicationKept",
-    "NameStyle",
-    "Names",
-    "Notice",
-    "Panel",
-    "Paragraph",
-    "Row",
-    "RowsChart",
-    "Section",
-    "Series",
-    "Summary",
-    "SummaryInputs",
-    "Table",
-    "TimeChart",
-    "build_summary",
-    "check_names",
-    "check_sections",
-    "default_paper",
-    "initials",
-    "paper_for_locale",
-    "parse_sections",
-]
 
 PAPERS = ("A4", "Letter")
 #: Territories where Letter is the usual paper; everywhere else uses A4.
