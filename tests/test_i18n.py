@@ -242,10 +242,10 @@ def _text_of(block: object) -> str:
 def test_the_pdf_footer_and_chart_axes_use_the_hooks(
     demo_journal: Journal, fake_locale: FakeLocale, tmp_path: Path
 ) -> None:
+    from journal.i18n import format_figure  # the PDF's axis values
     from journal.report.summary.pdf import render_pdf
-    from journal.report.summary.pdf_charts import tick_text
 
-    assert tick_text(2.5) == "N(2.5)" and tick_text(10.0) == "N(10)"
+    assert format_figure(2.5) == "N(2.5)" and format_figure(10.0) == "N(10)"
     summary = demo_journal.build_summary(TODAY - dt.timedelta(days=27), TODAY, {"overview"})
     out = render_pdf(summary, tmp_path / "summary.pdf")
     text = subprocess.run(

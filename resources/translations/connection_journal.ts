@@ -380,7 +380,7 @@
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../journal/ui/charts/common.py" line="+303"/>
+        <location filename="../../journal/ui/charts/common.py" line="+293"/>
         <source>Save as PNG…</source>
         <extracomment>Seconds in a day: pyqtgraph&apos;s date axis counts seconds since 1970-01-01 (UTC). Okabe &amp; Ito (2008), &quot;Color Universal Design&quot;: the eight colours, by their names.</extracomment>
         <translation type="unfinished"></translation>
@@ -985,7 +985,7 @@
 <context>
     <name>ConnectionScatter</name>
     <message>
-        <location filename="../../journal/ui/charts/connection_scatter.py" line="+47"/>
+        <location filename="../../journal/ui/charts/connection_scatter.py" line="+46"/>
         <source>Connection and mood</source>
         <extracomment>Dot diameters in pixels: one day, and the spot holding the most days.</extracomment>
         <translation type="unfinished"></translation>
@@ -2812,7 +2812,7 @@
 <context>
     <name>MoodTimeline</name>
     <message>
-        <location filename="../../journal/ui/charts/mood_timeline.py" line="+46"/>
+        <location filename="../../journal/ui/charts/mood_timeline.py" line="+45"/>
         <location line="+135"/>
         <source>Mood and contacts, day by day</source>
         <extracomment>The narrowest range drawn, in days (a journal begun today still gets a readable axis). Above this many days the mood dots are left out (the line alone reads better).</extracomment>
@@ -5269,7 +5269,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>YearPixels</name>
     <message>
-        <location filename="../../journal/ui/charts/year_pixels.py" line="+72"/>
+        <location filename="../../journal/ui/charts/year_pixels.py" line="+71"/>
         <source>A year in pixels: mood day by day</source>
         <extracomment>Pixels per day square in the image (the last row and column are left as a thin gap). Squares narrower than this many pixels show colour only (the number would not be legible).</extracomment>
         <translation type="unfinished"></translation>
@@ -7213,8 +7213,8 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/report/summary/glance_blocks.py" line="+37"/>
-        <location filename="../../journal/report/summary/pdf_charts.py" line="+215"/>
-        <location filename="../../journal/report/summary/words.py" line="+39"/>
+        <location filename="../../journal/report/summary/pdf_charts.py" line="+209"/>
+        <location filename="../../journal/report/summary/words.py" line="+34"/>
         <source>{percent}%</source>
         <extracomment>Okabe &amp; Ito&apos;s colour-blind-safe set, plus the light green of bars behind darker ones.</extracomment>
         <translation type="unfinished"></translation>
@@ -7409,7 +7409,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/treatment.py" line="+34"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+35"/>
         <source>{n} session</source>
         <extracomment>Above this many weeks, care kept is tabled by month.</extracomment>
         <translation type="unfinished"></translation>
@@ -7592,7 +7592,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance_blocks.py" line="+191"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+187"/>
         <location filename="../../journal/report/summary/treatment.py" line="+6"/>
         <source>Doses taken</source>
         <translation type="unfinished"></translation>
@@ -7659,7 +7659,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance_blocks.py" line="-186"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="-182"/>
         <location line="+5"/>
         <source>{score} on {date}</source>
         <translation type="unfinished"></translation>
@@ -7727,7 +7727,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance_blocks.py" line="+181"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+177"/>
         <source>No open topics.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7758,7 +7758,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/words.py" line="-22"/>
+        <location filename="../../journal/report/summary/words.py" line="-16"/>
         <source>{start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7931,7 +7931,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+5"/>
         <location line="+120"/>
-        <location filename="../../journal/report/summary/words.py" line="+33"/>
+        <location filename="../../journal/report/summary/words.py" line="+27"/>
         <source>{n} day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8018,7 +8018,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>No clear link or difference was found in this range.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8028,12 +8028,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/words.py" line="+10"/>
+        <location filename="../../journal/report/summary/words.py" line="+18"/>
         <source>Not enough data yet: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/insights.py" line="-90"/>
+        <location filename="../../journal/report/summary/insights.py" line="-86"/>
         <source>{n} logged day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8048,7 +8048,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/charts.py" line="+80"/>
+        <location filename="../../journal/report/summary/charts.py" line="+81"/>
         <source>no check-ins from {span}, so there is nothing to chart yet.</source>
         <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. Fewest finished weeks for the weekly care chart (fewer are a table in treatment).</extracomment>
         <translation type="unfinished"></translation>
@@ -8075,7 +8075,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance_blocks.py" line="-181"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="-177"/>
         <source>Safety: PHQ-9 item 9 (thoughts of being better off dead or of hurting oneself) was answered “{answer}” on {date}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8130,23 +8130,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/charts.py" line="+18"/>
-        <location filename="../../journal/report/summary/glance_blocks.py" line="+10"/>
-        <location filename="../../journal/report/summary/insights.py" line="+69"/>
-        <location line="+28"/>
+        <location filename="../../journal/report/summary/words.py" line="-12"/>
         <source>{n} check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/report/summary/glance_blocks.py" line="+1"/>
-        <location filename="../../journal/report/summary/insights.py" line="-27"/>
-        <location line="+28"/>
         <source>{n} check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance_blocks.py" line="+5"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+12"/>
         <source>too few check-ins ({checkins}) in the {days} from {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8272,7 +8266,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/charts.py" line="+32"/>
+        <location filename="../../journal/report/summary/charts.py" line="+43"/>
         <source>Mood and contacts, day by day</source>
         <translation type="unfinished"></translation>
     </message>

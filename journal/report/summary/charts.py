@@ -29,7 +29,8 @@ from journal.report.summary.blocks import (
 )
 from journal.report.summary.inputs import SummaryInputs
 from journal.report.summary.names import Names
-from journal.report.summary.words import count, not_enough, share, span, whole
+from journal.report.summary.words import checkins as checkins_text
+from journal.report.summary.words import not_enough, share, span, whole
 
 #: Up to this many days a chart marks each day's mood with a dot.
 DOTS_UP_TO = 120
@@ -93,14 +94,6 @@ def charts(data: SummaryInputs, names: Names) -> Section:
     return Section("charts", title, tuple(blocks))
 
 
-def _checkins(n: int) -> str:
-    return count(
-        QT_TRANSLATE_NOOP("summary", "{n} check-in"),
-        QT_TRANSLATE_NOOP("summary", "{n} check-ins"),
-        n,
-    )
-
-
 def _timeline(data: SummaryInputs, checkins: int) -> TimeChart:
     s = data.series
     dots = "circle" if len(s) <= DOTS_UP_TO else "none"
@@ -118,14 +111,14 @@ def _timeline(data: SummaryInputs, checkins: int) -> TimeChart:
         ).format(
             first=format_number(float(known[0]), 1),
             last=format_number(float(known[-1]), 1),
-            checkins=_checkins(checkins),
+            checkins=checkins_text(checkins),
         )
         if len(known)
         else translate(
             "summary",
             "Mood day by day ({checkins}); the bars count each day's contacts, darker "
             "for those that felt good.",
-        ).format(checkins=_checkins(checkins))
+        ).format(checkins=checkins_text(checkins))
     )
     return TimeChart(
         title=translate("summary", "Mood and contacts, day by day"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
+from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_figure, format_number, translate
 from journal.report.summary.blocks import Block, Bullets, Heading, Notice, Paragraph, Table
 from journal.report.summary.glance import (
     MARKED,
@@ -19,7 +19,7 @@ from journal.report.summary.glance import (
     ScoreChange,
 )
 from journal.report.summary.questionnaires import PHQ_ANSWERS
-from journal.report.summary.words import count, day, days, instrument_title, share, whole
+from journal.report.summary.words import checkins, count, day, days, instrument_title, share, whole
 
 
 def safety_text(line: SafetyLine) -> str:
@@ -33,7 +33,7 @@ def safety_text(line: SafetyLine) -> str:
 
 
 def _number(value: float, percent: bool) -> str:
-    text = format_number(value, 0 if float(value).is_integer() else 1)
+    text = format_figure(value)
     return translate("summary", "{percent}%").format(percent=text) if percent else text
 
 
@@ -97,18 +97,14 @@ def scores_table(scores: tuple[ScoreChange, ...]) -> Table:
 
 
 def _fortnight(f: Fortnight, template: str) -> str:
-    checkins = count(
-        QT_TRANSLATE_NOOP("summary", "{n} check-in"),
-        QT_TRANSLATE_NOOP("summary", "{n} check-ins"),
-        f.n,
-    )
+    checkins_text = checkins(f.n)
     length = days((f.end - f.start).days + 1)
     if f.mean is None:
         return translate(
             "summary", "too few check-ins ({checkins}) in the {days} from {date}"
-        ).format(checkins=checkins, days=length, date=format_date(f.start, "day_month"))
+        ).format(checkins=checkins_text, days=length, date=format_date(f.start, "day_month"))
     return translate("summary", template).format(
-        mean=format_number(f.mean, 1), days=length, checkins=checkins
+        mean=format_number(f.mean, 1), days=length, checkins=checkins_text
     )
 
 

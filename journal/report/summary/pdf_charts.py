@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from journal.i18n import format_number, translate
+from journal.i18n import format_figure, format_number, translate
 from journal.palette import mood_colour
 from journal.report.summary.blocks import Chart, Panel, RowsChart, TimeChart
 from journal.report.summary.html import HEADING, INK, MUTED
@@ -44,12 +44,6 @@ COLOURS = {
 GRID = QColor("#dde2e7")
 _DASHES = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine, "dot": Qt.PenStyle.DotLine}
 _family: str | None = None
-
-
-def tick_text(value: float) -> str:
-    """An axis value as the locale writes it, with the decimals it has (as ``:g``): 0, 2.5."""
-    value = float(value)
-    return format_number(value, 0 if value.is_integer() else 1)
 
 
 def font(points: float, *, bold: bool = False) -> QFont:
@@ -212,9 +206,9 @@ def _panel(
         painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
         painter.setPen(QColor(MUTED))
         text = (
-            translate("summary", "{percent}%").format(percent=tick_text(tick))
+            translate("summary", "{percent}%").format(percent=format_figure(tick))
             if panel.percent
-            else tick_text(tick)
+            else format_figure(tick)
         )
         painter.drawText(
             QRectF(rect.left() - 24 * pt, y - metrics.height() / 2, 21 * pt, metrics.height()),
@@ -306,7 +300,7 @@ def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
         painter.drawText(
             QRectF(x - 15 * pt, bottom + 2 * pt, 30 * pt, line),
             Qt.AlignmentFlag.AlignCenter,
-            tick_text(float(tick)),
+            format_figure(float(tick)),
         )
     painter.drawText(
         QRectF(left, bottom + line + 3 * pt, right - left, line),

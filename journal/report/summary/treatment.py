@@ -9,8 +9,9 @@ from collections import Counter
 
 import numpy as np
 
+from journal.domain.dates import week_start
 from journal.domain.kinds import CommitmentKind, Mode, SessionStatus
-from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
+from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_figure, format_number, translate
 from journal.report.summary.blocks import (
     MAX_ROWS,
     Block,
@@ -207,13 +208,13 @@ def _kept_table(data: SummaryInputs) -> tuple[str, Table] | None:
     moods: dict[dt.date, list[float]] = {}
     for date, mood in zip(data.series.days.tolist(), data.series.mood, strict=True):
         if not np.isnan(mood):
-            moods.setdefault(period(date - dt.timedelta(days=date.weekday())), []).append(mood)
+            moods.setdefault(period(week_start(date)), []).append(mood)
 
     def cell(done: float, due: float) -> str:
         if not due:
             return "—"
         return translate("summary", "{done} of {due} ({share})").format(
-            done=_plain(done), due=_plain(due), share=share(done, due)
+            done=format_figure(done), due=format_figure(due), share=share(done, due)
         )
 
     def label(start: dt.date) -> str:
@@ -255,9 +256,3 @@ def _kept_table(data: SummaryInputs) -> tuple[str, Table] | None:
             numeric=(1, 2, 3, 4),
         ),
     )
-
-
-def _plain(value: float) -> str:
-    """A total as ``:g`` writes it (sums of counts are whole; a half is kept)."""
-    value = float(value)
-    return format_number(value, 0 if value.is_integer() else 1)

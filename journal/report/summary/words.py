@@ -1,7 +1,8 @@
 """The summary's words for dates, counts, shares, questionnaires and "not enough data yet".
 
 Every word goes through ``translate("summary", …)``, every date through ``format_date`` and
-every number through ``format_number``, so the summary follows the app's language and locale.
+every number through ``format_number`` (``format_figure`` for a value with the decimals it
+has), so the summary follows the app's language and locale.
 """
 
 from __future__ import annotations
@@ -27,12 +28,6 @@ def whole(n: float) -> str:
     return format_number(n, 0)
 
 
-def plain(value: float) -> str:
-    """A value with the decimals it has (up to 2), as ``:g`` would: 7, 7.5, 7.25."""
-    value = float(value)
-    return format_number(value, 0 if value.is_integer() else 1 if round(value, 1) == value else 2)
-
-
 def share(part: float, whole_: float) -> str:
     if not whole_:
         return "—"
@@ -53,6 +48,14 @@ def count(one: str, many: str, n: int) -> str:
 def days(n: int) -> str:
     return count(
         QT_TRANSLATE_NOOP("summary", "{n} day"), QT_TRANSLATE_NOOP("summary", "{n} days"), n
+    )
+
+
+def checkins(n: int) -> str:
+    return count(
+        QT_TRANSLATE_NOOP("summary", "{n} check-in"),
+        QT_TRANSLATE_NOOP("summary", "{n} check-ins"),
+        n,
     )
 
 

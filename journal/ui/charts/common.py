@@ -204,16 +204,6 @@ def date_axis() -> pg.AxisItem:
     return _DateAxis()
 
 
-def format_number(value: float, digits: int = 2) -> str:
-    """A figure as the insight sentences write it: the locale's decimal sign, a true minus."""
-    return i18n.format_number(value, digits)
-
-
-def format_figure(value: float) -> str:
-    """A value that is usually whole (a mood, a count): ``7``, or ``7.5`` when it is not."""
-    return i18n.format_number(value, 0 if float(value).is_integer() else 1)
-
-
 def localise_ticks(axis: pg.AxisItem) -> None:
     """Write the numbers of a value axis the locale's way ("2,5" in German, a true minus).
 

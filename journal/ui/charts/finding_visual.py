@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from journal import palette
-from journal.ui.charts.common import format_number
+from journal.i18n import format_number
 
 
 def _scheme(widget: QWidget) -> palette.Scheme:

@@ -19,13 +19,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from journal.i18n import format_date, format_number
+from journal.i18n import format_date, format_figure, format_number
 from journal.ui.charts.common import (
     DAY,
     ChartCard,
     ChartColours,
     date_axis,
-    format_figure,
     line_data,
     style_legend,
     style_plot,
