@@ -380,9 +380,9 @@
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../journal/ui/charts/common.py" line="+293"/>
+        <location filename="../../journal/ui/charts/common.py" line="+279"/>
         <source>Save as PNG…</source>
-        <extracomment>Seconds in a day: pyqtgraph&apos;s date axis counts seconds since 1970-01-01 (UTC). Okabe &amp; Ito (2008), &quot;Color Universal Design&quot;: the eight colours, by their names.</extracomment>
+        <extracomment>Seconds in a day: pyqtgraph&apos;s date axis counts seconds since 1970-01-01 (UTC).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7213,10 +7213,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/report/summary/glance_blocks.py" line="+37"/>
-        <location filename="../../journal/report/summary/pdf_charts.py" line="+209"/>
+        <location filename="../../journal/report/summary/pdf_charts.py" line="+199"/>
         <location filename="../../journal/report/summary/words.py" line="+34"/>
         <source>{percent}%</source>
-        <extracomment>Okabe &amp; Ito&apos;s colour-blind-safe set, plus the light green of bars behind darker ones.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -79,7 +79,7 @@ class Table:
 class Series:
     """One series of a time chart: a value per point (``NaN``: a gap) and how it is drawn.
 
-    ``draw`` is ``line``, ``bars`` or ``points``; ``colour`` a name of ``pdf.COLOURS``;
+    ``draw`` is ``line``, ``bars`` or ``points``; ``colour`` a name of ``journal.palette.CHART``;
     ``dash`` is ``solid``, ``dash`` or ``dot``; ``marker`` is ``none``, ``circle``,
     ``square`` or ``triangle``; a ``joined`` line runs across gaps (scores filled in now
     and then). Series differ by line style or marker as well as colour. ``mood_dots``: each

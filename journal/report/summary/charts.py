@@ -160,13 +160,13 @@ def _timeline(data: SummaryInputs, checkins: int) -> TimeChart:
                         translate("summary", "contacts"),
                         s.contacts,
                         draw="bars",
-                        colour="green_light",
+                        colour="pale_bluish_green",
                     ),
                     Series(
                         translate("summary", "felt good (4–5)"),
                         s.meaningful,
                         draw="bars",
-                        colour="green",
+                        colour="bluish_green",
                     ),
                 ),
                 weight=2,
@@ -303,7 +303,7 @@ def _care_chart(data: SummaryInputs) -> TimeChart | None:
                     Series(
                         translate("summary", "commitments"),
                         ratios[2] * 100,
-                        colour="green",
+                        colour="bluish_green",
                         width=1.4,
                         dash="dot",
                         marker="triangle" if marker != "none" else "none",
@@ -321,7 +321,7 @@ def _care_chart(data: SummaryInputs) -> TimeChart | None:
                     Series(
                         translate("summary", "mean mood of the week"),
                         mood,
-                        colour="purple",
+                        colour="reddish_purple",
                         width=1.4,
                     ),
                 ),

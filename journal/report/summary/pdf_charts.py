@@ -1,8 +1,9 @@
 """Charts for the summary PDF, painted with ``QPainter`` from the summary's plain arrays.
 
 Part of the PDF renderer (``report/summary/pdf.py``): the only other module of ``report`` allowed to
-use Qt. Lines are in Okabe & Ito's colour-blind-safe set; series also differ by line style
-and marker, so colour never carries the meaning alone. A day's mood dot takes its colour from
+use Qt. Lines take the app's one table of chart colours (``journal.palette.CHART``, Okabe &
+Ito's colour-blind-safe set, as on the screen); series also differ by line style and marker, so
+colour never carries the meaning alone. A day's mood dot takes its colour from
 the app's one mood palette (``journal.palette``), as on the Today page. Fonts have ligatures
 off so the PDF's text stays searchable.
 """
@@ -25,22 +26,11 @@ from PySide6.QtGui import (
 )
 
 from journal.i18n import format_figure, format_number, translate
-from journal.palette import mood_colour
+from journal.palette import chart_colour, mood_colour, series_colours
 from journal.report.summary.blocks import Chart, Panel, RowsChart, TimeChart
 from journal.report.summary.html import HEADING, INK, MUTED
 
 FAMILIES = ("DejaVu Sans", "Noto Sans", "Source Sans 3", "Liberation Sans", "Arial", "Helvetica")
-#: Okabe & Ito's colour-blind-safe set, plus the light green of bars behind darker ones.
-COLOURS = {
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "green": "#009E73",
-    "green_light": "#a8dccb",
-    "purple": "#CC79A7",
-    "orange": "#E69F00",
-    "grey": "#7a7f87",
-    "ink": INK,
-}
 GRID = QColor("#dde2e7")
 _DASHES = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine, "dot": Qt.PenStyle.DotLine}
 _family: str | None = None
@@ -122,7 +112,7 @@ def _legend(painter: QPainter, chart: TimeChart, width: float, pt: float) -> flo
         item = 18 * pt + metrics.horizontalAdvance(series.label) + 12 * pt
         if x and x + item > width:
             x, y = 0.0, y + line * 1.3
-        colour = QColor(COLOURS[series.colour])
+        colour = QColor(chart_colour(series.colour))
         middle = QPointF(x + 8 * pt, y + line / 2)
         if series.draw == "bars":
             painter.fillRect(QRectF(x + 4 * pt, y + line / 2 - 3.5 * pt, 8 * pt, 7 * pt), colour)
@@ -226,7 +216,7 @@ def _panel(
     painter.restore()
     for series in panel.series:
         values = np.asarray(series.values, dtype=float)
-        colour = QColor(COLOURS[series.colour])
+        colour = QColor(chart_colour(series.colour))
         known = ~np.isnan(values)
         if series.draw == "bars":
             shown = known & (values > 0)
@@ -341,7 +331,7 @@ def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                 _n(row.n),
             )
-            colour = QColor(COLOURS["blue"] if number % 2 == 0 else COLOURS["vermillion"])
+            colour = QColor(series_colours()[number % 2])  # as the screen's kinds and modes
             painter.setPen(_pen(colour, 1.1 * pt))
             lo, hi = x_of(max(row.low, low)), x_of(min(row.high, high))
             painter.drawLine(QPointF(lo, middle), QPointF(hi, middle))

@@ -60,8 +60,8 @@ _SCORE_AXES = {
 _SCORE_STYLES = (
     ("blue", "circle"),
     ("vermillion", "square"),
-    ("green", "triangle"),
-    ("purple", "circle"),
+    ("bluish_green", "triangle"),
+    ("reddish_purple", "circle"),
 )
 _SOURCES = QT_TRANSLATE_NOOP(
     "summary",
