@@ -382,7 +382,7 @@ def _messages(ts: Path) -> set[tuple[str, str]]:
 def test_lupdate_extracts_the_templates_with_their_contexts(tmp_path: Path) -> None:
     ts = tmp_path / "core.ts"
     sources = [
-        ROOT / "journal" / "analysis" / "insights.py",
+        ROOT / "journal" / "analysis" / "insight_sentences.py",
         ROOT / "journal" / "report" / "summary" / "charts.py",
         ROOT / "journal" / "report" / "summary" / "words.py",
         ROOT / "journal" / "domain" / "questionnaires.py",

@@ -196,7 +196,7 @@
 <context>
     <name>CardWriter</name>
     <message>
-        <location filename="../../journal/ui/pages/insight_cards.py" line="+62"/>
+        <location filename="../../journal/ui/pages/insight_cards.py" line="+63"/>
         <source>Not enough data yet</source>
         <extracomment>a link or difference the analysis calls clear (stated as found)</extracomment>
         <translation type="unfinished"></translation>
@@ -380,7 +380,7 @@
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../journal/ui/charts/common.py" line="+279"/>
+        <location filename="../../journal/ui/charts/common.py" line="+302"/>
         <source>Save as PNG…</source>
         <extracomment>Seconds in a day: pyqtgraph&apos;s date axis counts seconds since 1970-01-01 (UTC).</extracomment>
         <translation type="unfinished"></translation>
@@ -2278,7 +2278,7 @@
 <context>
     <name>Intervals</name>
     <message>
-        <location filename="../../journal/ui/charts/finding_visual.py" line="+134"/>
+        <location filename="../../journal/ui/charts/finding_visual.py" line="+141"/>
         <source>0: no link</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2813,29 +2813,29 @@
     <name>MoodTimeline</name>
     <message>
         <location filename="../../journal/ui/charts/mood_timeline.py" line="+45"/>
-        <location line="+135"/>
+        <location line="+120"/>
         <source>Mood and contacts, day by day</source>
         <extracomment>The narrowest range drawn, in days (a journal begun today still gets a readable axis). Above this many days the mood dots are left out (the line alone reads better).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-110"/>
         <source>Values of the day under the pointer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+122"/>
+        <location line="+107"/>
         <source>Point at a day to see its values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-102"/>
         <source>mood (0–10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+104"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5120,19 +5120,19 @@
     <name>WeeklyAdherenceChart</name>
     <message>
         <location filename="../../journal/ui/charts/weekly_adherence.py" line="+43"/>
-        <location line="+73"/>
+        <location line="+59"/>
         <source>Care kept each week, and mood</source>
         <extracomment>From this many weeks on, markers are small (years of weeks would be a blur of big ones). series key → (line style, marker)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-57"/>
         <source>kept (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+65"/>
+        <location line="+59"/>
         <source>weekly mood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6328,14 +6328,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>insights</name>
     <message>
-        <location filename="../../journal/analysis/insights.py" line="+43"/>
+        <location filename="../../journal/analysis/insight_sentences.py" line="+27"/>
         <source>This is an association, not proof of cause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>contact with your partner</source>
-        <extracomment>The multiple-comparison method named in ``insights --json``.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6430,7 +6429,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+324"/>
+        <location line="+203"/>
         <source>{checked} of mood on days with and without each kind and mode of contact, in {span}: {clear} of them also clearly different (in the details), the rest not.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6460,7 +6459,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
         <source>More contacts that felt good on one day went with {mood} the next day {figures}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6550,18 +6549,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/analysis/insights.py" line="-243"/>
+        <location filename="../../journal/analysis/insight_sentences.py" line="-241"/>
         <source>There is no clear link between more contacts that felt good on a day and mood {figures}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+219"/>
+        <location line="-29"/>
         <source>a better mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-39"/>
         <source>; {count}, {span}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6591,13 +6589,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+219"/>
+        <location line="+10"/>
         <source>a lower mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="+17"/>
         <source>More contacts that felt good on a day went with {mood} — {association} {figures}. {not_cause}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6647,7 +6644,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>at least one contact that felt good</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6657,7 +6654,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+142"/>
         <source>Both over {span}; this is an association, not proof of cause.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8047,9 +8044,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/charts.py" line="+81"/>
+        <location filename="../../journal/report/summary/charts.py" line="+88"/>
         <source>no check-ins from {span}, so there is nothing to chart yet.</source>
-        <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. Fewest finished weeks for the weekly care chart (fewer are a table in treatment).</extracomment>
+        <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. Fewest finished weeks for the weekly care chart (fewer are a table in treatment). The care chart&apos;s medication, sessions and commitments: colour, line and marker, as on the Trends page (its first three series, solid, dashed and dotted, circle, square, triangle).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8346,7 +8343,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>Care kept, week by week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8356,22 +8353,22 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-18"/>
         <source>medication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>commitments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+25"/>
         <source>weekly mood</source>
         <translation type="unfinished"></translation>
     </message>
