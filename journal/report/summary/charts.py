@@ -36,6 +36,13 @@ from journal.report.summary.words import not_enough, share, span, whole
 DOTS_UP_TO = 120
 #: Fewest finished weeks for the weekly care chart (fewer are a table in treatment).
 CARE_CHART_WEEKS = 8
+#: The care chart's medication, sessions and commitments: colour, line and marker, as on the
+#: Trends page (its first three series, solid, dashed and dotted, circle, square, triangle).
+CARE_STYLES = (
+    ("blue", "solid", "circle"),
+    ("vermillion", "dash", "square"),
+    ("bluish_green", "dot", "triangle"),
+)
 
 
 def date_ticks(first: dt.date, days: int) -> tuple[tuple[int, str], ...]:
@@ -270,7 +277,20 @@ def _care_chart(data: SummaryInputs) -> TimeChart | None:
     for week, value in zip(mood_weeks.tolist(), weekly, strict=True):
         if week in index:
             mood[index[week]] = value
-    marker = "circle" if len(weeks) <= 60 else "none"
+    marked = len(weeks) <= 60
+    kept = tuple(
+        Series(label, ratio * 100, colour=colour, width=1.4, dash=dash, marker=shape)
+        for label, ratio, (colour, dash, shape) in zip(
+            (
+                translate("summary", "medication"),
+                translate("summary", "sessions"),
+                translate("summary", "commitments"),
+            ),
+            ratios,
+            CARE_STYLES if marked else [(c, d, "none") for c, d, _s in CARE_STYLES],
+            strict=True,
+        )
+    )
     return TimeChart(
         title=translate("summary", "Care kept, week by week"),
         caption=_care_caption(data),
@@ -284,31 +304,7 @@ def _care_chart(data: SummaryInputs) -> TimeChart | None:
                 0,
                 100,
                 (0, 25, 50, 75, 100),
-                (
-                    Series(
-                        translate("summary", "medication"),
-                        ratios[0] * 100,
-                        colour="blue",
-                        width=1.4,
-                        marker=marker,
-                    ),
-                    Series(
-                        translate("summary", "sessions"),
-                        ratios[1] * 100,
-                        colour="vermillion",
-                        width=1.4,
-                        dash="dash",
-                        marker="square" if marker != "none" else "none",
-                    ),
-                    Series(
-                        translate("summary", "commitments"),
-                        ratios[2] * 100,
-                        colour="bluish_green",
-                        width=1.4,
-                        dash="dot",
-                        marker="triangle" if marker != "none" else "none",
-                    ),
-                ),
+                kept,
                 weight=3,
                 percent=True,
             ),

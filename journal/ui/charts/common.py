@@ -190,6 +190,29 @@ def date_axis() -> pg.AxisItem:
     return _DateAxis()
 
 
+def stacked_plots(
+    graphics: pg.GraphicsLayoutWidget, legend_columns: int
+) -> tuple[pg.LegendItem, pg.PlotItem, pg.PlotItem]:
+    """A legend over two plots of one date axis (labelled under the lower), 3 to 2 in height,
+    panned and zoomed along the days only: the mood timeline's and weekly adherence's frame."""
+    layout = graphics.ci
+    legend = pg.LegendItem(colCount=legend_columns)
+    layout.addItem(legend, row=0, col=0)
+    upper = layout.addPlot(row=1, col=0, axisItems={"bottom": date_axis()})
+    lower = layout.addPlot(row=2, col=0, axisItems={"bottom": date_axis()})
+    layout.layout.setRowStretchFactor(1, 3)
+    layout.layout.setRowStretchFactor(2, 2)
+    lower.setXLink(upper)
+    upper.getAxis("bottom").setStyle(showValues=False)
+    for plot in (upper, lower):
+        plot.setMouseEnabled(x=True, y=False)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.showGrid(y=True, alpha=0.25)
+        plot.getAxis("left").setWidth(56)
+    return legend, upper, lower
+
+
 def localise_ticks(axis: pg.AxisItem) -> None:
     """Write the numbers of a value axis the locale's way ("2,5" in German, a true minus).
 
