@@ -5905,7 +5905,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>imports</name>
     <message>
-        <location filename="../../journal/report/import_common.py" line="+30"/>
+        <location filename="../../journal/report/import_common.py" line="+32"/>
         <source>mood map</source>
         <extracomment>The words for the command line&apos;s ``--mood-map`` and ``--activity-map`` in a message (the names themselves are the errors&apos; field keys and stay as they are).</extracomment>
         <translation type="unfinished"></translation>
@@ -5926,9 +5926,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+211"/>
+        <location filename="../../journal/report/import_daylio_csv.py" line="+101"/>
         <source>line {line}: {column} “{value}” is not a date like {example}</source>
-        <extracomment>Daylio&apos;s five levels (1 = best … 5 = worst) on the journal&apos;s 0-10 mood. The names Daylio gives its five levels before the person renames them. Scales kept in the note, as written (&quot;Sleep Quality: 8/10 points&quot;).</extracomment>
+        <extracomment>The columns of each layout, by the name ``ImportPreview.source`` gives it. The columns a message names as a Daylio export&apos;s.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5937,36 +5937,33 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_common.py" line="+92"/>
-        <location filename="../../journal/report/import_json.py" line="+82"/>
+        <location filename="../../journal/report/import_common.py" line="+87"/>
         <source>file: {path} does not exist</source>
         <extracomment>Moods placed without asking: by the level the backup stores, or as Daylio&apos;s defaults. Moods only the person can place (a renamed mood in a CSV): asked, or ``--mood-map``. Daylio scales (other than sleep) and Bearable categories kept in the notes, with the number of readings of each. Days whose sleep hours came from a sleep scale (Daylio) or reading (Bearable). Days with readings but no mood (Bearable): a check-in needs a mood, so not imported.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+26"/>
         <source>file: {path} is a folder, not a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../journal/report/import_daylio_backup.py" line="+50"/>
+        <location line="-15"/>
         <source>file: {path} cannot be read ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>file: not a UTF-8 text file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../journal/report/import_json.py" line="+4"/>
+        <location line="-28"/>
         <source>file: {path} is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+53"/>
         <source>a field is longer than {count} characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5976,12 +5973,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+95"/>
+        <location filename="../../journal/report/import_daylio_csv.py" line="+83"/>
         <source>line {line}: missing column {column} (a Daylio export has {columns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_bearable.py" line="+57"/>
+        <location filename="../../journal/report/import_bearable.py" line="+59"/>
         <source>Mood: Bearable&apos;s 0-10 kept as it is; several readings on one day become their mean, rounded half up (6.5 → 7).</source>
         <extracomment>Where the words of ``time of day`` fall in the day, for putting notes in order. The rules above, in the words the preview states them (app and command line).</extracomment>
         <translation type="unfinished"></translation>
@@ -6023,23 +6020,22 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+148"/>
+        <location line="+142"/>
         <source>a rating {low}-{high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location filename="../../journal/report/import_daylio.py" line="-33"/>
+        <location filename="../../journal/report/import_common.py" line="+25"/>
         <source>line {line}: expected {count} columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../journal/report/import_bearable.py" line="-79"/>
         <source>line {line}: missing column {column} (a Bearable export has {columns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>mood scale: “{value}” must be {five} or {ten}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6054,8 +6050,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+50"/>
+        <location filename="../../journal/report/import_daylio.py" line="+118"/>
         <source>line {line}: mood “{mood}” is not mapped; add it, e.g. {example}</source>
+        <extracomment>Daylio&apos;s five levels (1 = best … 5 = worst) on the journal&apos;s 0-10 mood. The names Daylio gives its five levels before the person renames them. Scales kept in the note, as written (&quot;Sleep Quality: 8/10 points&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6080,7 +6077,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/report/import_bearable.py" line="+34"/>
-        <location filename="../../journal/report/import_common.py" line="+5"/>
+        <location filename="../../journal/report/import_common.py" line="-20"/>
         <location filename="../../journal/report/import_daylio.py" line="+4"/>
         <source>line {line}: {message}</source>
         <translation type="unfinished"></translation>
@@ -6096,7 +6093,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_json.py" line="-22"/>
+        <location filename="../../journal/report/import_json.py" line="+70"/>
         <source>{table}: {message}</source>
         <extracomment>Ten years of a journal export are about 4 MB, and 75 MB if every day had a note of the longest kind (20,000 characters); a file over this is not one, and decoding it could take gigabytes of memory (a 64 MB list of numbers takes 370 MB), so it is refused unread.</extracomment>
         <translation type="unfinished"></translation>
@@ -6117,7 +6114,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>file: {path} is too large to be a journal export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6147,9 +6144,8 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+13"/>
         <source>holds a character that is not valid text (a lone surrogate)</source>
-        <extracomment>What SQLite stores as an INTEGER; a whole number outside is no journal&apos;s. A lone UTF-16 surrogate: JSON&apos;s ``&quot;&quot;`` decodes to one, and it cannot be stored. Levels of nesting after which a file is said to be too deep (an export has six).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6273,13 +6269,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio_backup.py" line="-10"/>
+        <location filename="../../journal/report/import_daylio_backup.py" line="+40"/>
         <source>file: not a Daylio backup ({reason})</source>
         <extracomment>A backup bigger than this once decoded is refused rather than read into memory.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>it holds no {name}</source>
         <translation type="unfinished"></translation>
     </message>
