@@ -7205,7 +7205,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance_blocks.py" line="+37"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+36"/>
         <location filename="../../journal/report/summary/pdf_charts.py" line="+199"/>
         <location filename="../../journal/report/summary/words.py" line="+34"/>
         <source>{percent}%</source>
@@ -7334,7 +7334,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/questionnaires.py" line="+44"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+47"/>
         <source>not at all</source>
         <extracomment>PHQ-9 answers as published, for the safety flag&apos;s wording (lower case inside a sentence; the check-ins page shows them capitalised in the context ``questionnaires``).</extracomment>
         <translation type="unfinished"></translation>
@@ -7523,7 +7523,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/questionnaires.py" line="+107"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+121"/>
         <location filename="../../journal/report/summary/treatment.py" line="+19"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
@@ -7713,7 +7713,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="+258"/>
+        <location filename="../../journal/report/summary/glance.py" line="+243"/>
         <source>{topic} (added {date})</source>
         <extracomment>&quot;overview&quot; is ticked but nothing was logged in the range</extracomment>
         <translation type="unfinished"></translation>
@@ -8046,7 +8046,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="-219"/>
+        <location filename="../../journal/report/summary/glance.py" line="-203"/>
         <source>anxiety {value}</source>
         <extracomment>Instruments with the published response and remission markers, and the remission edge. A response is a fall of at least this share of the first score. Days in a &quot;fortnight&quot; of the mood line (a shorter range is split in halves). Fewest check-ins in a fortnight for its mean to be shown. The ratings beside mood on page 1, and their words.</extracomment>
         <translation type="unfinished"></translation>

@@ -19,11 +19,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from journal.domain.instruments import SAFETY_FLAG, SPECS, Score, score
+from journal.domain.instruments import SPECS, Score, score
 from journal.domain.kinds import Instrument, Relationship, SessionStatus
 from journal.i18n import QT_TRANSLATE_NOOP, translate
 from journal.report.summary.inputs import SummaryInputs
 from journal.report.summary.names import Names
+from journal.report.summary.questionnaires import SafetyLine, safety_lines
 from journal.report.summary.words import day
 
 #: Instruments with the published response and remission markers, and the remission edge.
@@ -41,14 +42,6 @@ OTHER_RATINGS = (
     ("energy", QT_TRANSLATE_NOOP("summary", "energy {value}")),
     ("sleep_hours", QT_TRANSLATE_NOOP("summary", "sleep {value} h a night")),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class SafetyLine:
-    """A PHQ-9 of the range whose item 9 was answered above 0: its day and the answer (1–3)."""
-
-    date: dt.date
-    answer: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,14 +116,6 @@ class Glance:
     @property
     def contacts_a_week(self) -> float | None:
         return None if self.contacts is None else self.contacts / self.weeks
-
-
-def safety_lines(data: SummaryInputs) -> tuple[SafetyLine, ...]:
-    return tuple(
-        SafetyLine(a.date, int(a.answers[8] or 0))
-        for a in sorted(data.assessments, key=lambda a: a.date)
-        if a.instrument == Instrument.PHQ9 and SAFETY_FLAG in a.flags
-    )
 
 
 def score_changes(data: SummaryInputs) -> tuple[ScoreChange, ...]:
@@ -216,7 +201,7 @@ def build_glance(data: SummaryInputs, chosen: Iterable[str], names: Names) -> Gl
     chosen = set(chosen)
     parts: dict[str, object] = {}
     if "questionnaires" in chosen:
-        parts["safety"] = safety_lines(data)
+        parts["safety"] = safety_lines(data.assessments)
         parts["scores"] = score_changes(data)
     s = data.series
     if "overview" in chosen and not s.logged.any():

@@ -15,10 +15,9 @@ from journal.report.summary.glance import (
     Fortnight,
     Glance,
     Kept,
-    SafetyLine,
     ScoreChange,
 )
-from journal.report.summary.questionnaires import PHQ_ANSWERS
+from journal.report.summary.questionnaires import PHQ_ANSWERS, SafetyLine
 from journal.report.summary.words import checkins, count, day, days, instrument_title, share, whole
 
 

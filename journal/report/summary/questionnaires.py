@@ -7,7 +7,10 @@ item 9 was answered above 0 gives a safety flag, stated plainly with its date.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -73,21 +76,35 @@ _SOURCES = QT_TRANSLATE_NOOP(
 )
 
 
-def safety_flags(assessments: list[Assessment]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class SafetyLine:
+    """A PHQ-9 of the range whose item 9 was answered above 0: its day and the answer (1–3)."""
+
+    date: dt.date
+    answer: int
+
+
+def safety_lines(assessments: Iterable[Assessment]) -> tuple[SafetyLine, ...]:
+    """Each PHQ-9 whose item 9 was answered above 0, oldest first: page 1's safety line and
+    the summary's safety flags."""
+    return tuple(
+        SafetyLine(a.date, int(a.answers[8] or 0))
+        for a in sorted(assessments, key=lambda a: a.date)
+        if a.instrument == Instrument.PHQ9 and SAFETY_FLAG in a.flags
+    )
+
+
+def safety_flags(assessments: Iterable[Assessment]) -> list[str]:
     """One plain sentence per PHQ-9 whose item 9 was answered above 0."""
-    flags = []
-    for item in sorted(assessments, key=lambda a: a.date):
-        if SAFETY_FLAG in item.flags:
-            answer = item.answers[8] or 0
-            flags.append(
-                translate(
-                    "summary",
-                    "PHQ-9 item 9 was answered above 0 on {date} (“{answer}”). This item "
-                    "asks about thoughts of being better off dead or of hurting "
-                    "oneself.",
-                ).format(date=day(item.date), answer=translate("summary", PHQ_ANSWERS[answer]))
-            )
-    return flags
+    return [
+        translate(
+            "summary",
+            "PHQ-9 item 9 was answered above 0 on {date} (“{answer}”). This item "
+            "asks about thoughts of being better off dead or of hurting "
+            "oneself.",
+        ).format(date=day(line.date), answer=translate("summary", PHQ_ANSWERS[line.answer]))
+        for line in safety_lines(assessments)
+    ]
 
 
 def _score_text(item: Assessment) -> tuple[str, str]:
