@@ -3,11 +3,11 @@
 ``build_summary(inputs, sections, names)`` turns what the services gathered for a range
 (``SummaryInputs``) into a ``Summary`` a clinician reads in two minutes: a title with the
 range, the person's chosen display name and the sections they chose; page 1 at a glance
-(``glance``: the safety line, first and latest scores with the published markers,
-mood, contacts, care kept, topics); then charts, questionnaire history, insights (in the
-third person, ``insights``), treatment detail, notes and the safety plan. A builder
-runs only for a ticked section, so nothing from an unticked one can reach the file.
-``pdf.render_pdf`` draws the result.
+(``glance`` and ``glance_blocks``: the safety line, first and latest scores with the published
+markers, mood, contacts, care kept, topics); then, in the order of ``sections``, charts,
+questionnaire history, insights (in the third person), treatment detail, notes and the safety
+plan. A builder runs only for a ticked section, so nothing from an unticked one can reach the
+file. ``pdf.render_pdf`` draws the result.
 
 Section keys (also the ``--sections`` names), ticked by default unless marked:
 ``overview``, ``charts``, ``insights``, ``treatment``, ``questionnaires``, ``topics``,
