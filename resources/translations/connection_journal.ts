@@ -196,7 +196,7 @@
 <context>
     <name>CardWriter</name>
     <message>
-        <location filename="../../journal/ui/pages/insight_cards.py" line="+62"/>
+        <location filename="../../journal/ui/pages/insight_cards.py" line="+63"/>
         <source>Not enough data yet</source>
         <extracomment>a link or difference the analysis calls clear (stated as found)</extracomment>
         <translation type="unfinished"></translation>
@@ -380,9 +380,9 @@
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../journal/ui/charts/common.py" line="+303"/>
+        <location filename="../../journal/ui/charts/common.py" line="+302"/>
         <source>Save as PNG…</source>
-        <extracomment>Seconds in a day: pyqtgraph&apos;s date axis counts seconds since 1970-01-01 (UTC). Okabe &amp; Ito (2008), &quot;Color Universal Design&quot;: the eight colours, by their names.</extracomment>
+        <extracomment>Seconds in a day: pyqtgraph&apos;s date axis counts seconds since 1970-01-01 (UTC).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -985,7 +985,7 @@
 <context>
     <name>ConnectionScatter</name>
     <message>
-        <location filename="../../journal/ui/charts/connection_scatter.py" line="+47"/>
+        <location filename="../../journal/ui/charts/connection_scatter.py" line="+46"/>
         <source>Connection and mood</source>
         <extracomment>Dot diameters in pixels: one day, and the spot holding the most days.</extracomment>
         <translation type="unfinished"></translation>
@@ -2278,7 +2278,7 @@
 <context>
     <name>Intervals</name>
     <message>
-        <location filename="../../journal/ui/charts/finding_visual.py" line="+134"/>
+        <location filename="../../journal/ui/charts/finding_visual.py" line="+141"/>
         <source>0: no link</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2812,30 +2812,30 @@
 <context>
     <name>MoodTimeline</name>
     <message>
-        <location filename="../../journal/ui/charts/mood_timeline.py" line="+46"/>
-        <location line="+135"/>
+        <location filename="../../journal/ui/charts/mood_timeline.py" line="+45"/>
+        <location line="+120"/>
         <source>Mood and contacts, day by day</source>
         <extracomment>The narrowest range drawn, in days (a journal begun today still gets a readable axis). Above this many days the mood dots are left out (the line alone reads better).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-110"/>
         <source>Values of the day under the pointer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+122"/>
+        <location line="+107"/>
         <source>Point at a day to see its values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-102"/>
         <source>mood (0–10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+104"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4356,7 +4356,7 @@
 <context>
     <name>SharePage</name>
     <message>
-        <location filename="../../journal/ui/pages/share/page.py" line="+104"/>
+        <location filename="../../journal/ui/pages/share/page.py" line="+105"/>
         <source>Share</source>
         <extracomment>The range choices: key → days back from today (``None``: computed or typed). Sections whose words are most private: they say so beside their box. Resolution of the preview&apos;s page images.</extracomment>
         <translation type="unfinished"></translation>
@@ -5120,19 +5120,19 @@
     <name>WeeklyAdherenceChart</name>
     <message>
         <location filename="../../journal/ui/charts/weekly_adherence.py" line="+43"/>
-        <location line="+73"/>
+        <location line="+59"/>
         <source>Care kept each week, and mood</source>
         <extracomment>From this many weeks on, markers are small (years of weeks would be a blur of big ones). series key → (line style, marker)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-57"/>
         <source>kept (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+65"/>
+        <location line="+59"/>
         <source>weekly mood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5269,7 +5269,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>YearPixels</name>
     <message>
-        <location filename="../../journal/ui/charts/year_pixels.py" line="+72"/>
+        <location filename="../../journal/ui/charts/year_pixels.py" line="+71"/>
         <source>A year in pixels: mood day by day</source>
         <extracomment>Pixels per day square in the image (the last row and column are left as a thin gap). Squares narrower than this many pixels show colour only (the number would not be legible).</extracomment>
         <translation type="unfinished"></translation>
@@ -5675,7 +5675,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/sharing.py" line="+147"/>
+        <location filename="../../journal/services/sharing.py" line="+143"/>
         <source>This journal already has entries: choose merge (add what is not there yet) or replace (after a backup).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5905,7 +5905,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>imports</name>
     <message>
-        <location filename="../../journal/report/import_common.py" line="+30"/>
+        <location filename="../../journal/report/import_common.py" line="+32"/>
         <source>mood map</source>
         <extracomment>The words for the command line&apos;s ``--mood-map`` and ``--activity-map`` in a message (the names themselves are the errors&apos; field keys and stay as they are).</extracomment>
         <translation type="unfinished"></translation>
@@ -5926,9 +5926,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+211"/>
+        <location filename="../../journal/report/import_daylio_csv.py" line="+101"/>
         <source>line {line}: {column} “{value}” is not a date like {example}</source>
-        <extracomment>Daylio&apos;s five levels (1 = best … 5 = worst) on the journal&apos;s 0-10 mood. The names Daylio gives its five levels before the person renames them. Scales kept in the note, as written (&quot;Sleep Quality: 8/10 points&quot;).</extracomment>
+        <extracomment>The columns of each layout, by the name ``ImportPreview.source`` gives it. The columns a message names as a Daylio export&apos;s.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5937,36 +5937,33 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_common.py" line="+92"/>
-        <location filename="../../journal/report/import_json.py" line="+82"/>
+        <location filename="../../journal/report/import_common.py" line="+87"/>
         <source>file: {path} does not exist</source>
         <extracomment>Moods placed without asking: by the level the backup stores, or as Daylio&apos;s defaults. Moods only the person can place (a renamed mood in a CSV): asked, or ``--mood-map``. Daylio scales (other than sleep) and Bearable categories kept in the notes, with the number of readings of each. Days whose sleep hours came from a sleep scale (Daylio) or reading (Bearable). Days with readings but no mood (Bearable): a check-in needs a mood, so not imported.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+26"/>
         <source>file: {path} is a folder, not a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../journal/report/import_daylio_backup.py" line="+50"/>
+        <location line="-15"/>
         <source>file: {path} cannot be read ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>file: not a UTF-8 text file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../journal/report/import_json.py" line="+4"/>
+        <location line="-28"/>
         <source>file: {path} is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+53"/>
         <source>a field is longer than {count} characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5976,12 +5973,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+95"/>
+        <location filename="../../journal/report/import_daylio_csv.py" line="+83"/>
         <source>line {line}: missing column {column} (a Daylio export has {columns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_bearable.py" line="+57"/>
+        <location filename="../../journal/report/import_bearable.py" line="+59"/>
         <source>Mood: Bearable&apos;s 0-10 kept as it is; several readings on one day become their mean, rounded half up (6.5 → 7).</source>
         <extracomment>Where the words of ``time of day`` fall in the day, for putting notes in order. The rules above, in the words the preview states them (app and command line).</extracomment>
         <translation type="unfinished"></translation>
@@ -6023,23 +6020,22 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+148"/>
+        <location line="+142"/>
         <source>a rating {low}-{high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location filename="../../journal/report/import_daylio.py" line="-33"/>
+        <location filename="../../journal/report/import_common.py" line="+25"/>
         <source>line {line}: expected {count} columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../journal/report/import_bearable.py" line="-79"/>
         <source>line {line}: missing column {column} (a Bearable export has {columns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>mood scale: “{value}” must be {five} or {ten}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6054,8 +6050,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+50"/>
+        <location filename="../../journal/report/import_daylio.py" line="+118"/>
         <source>line {line}: mood “{mood}” is not mapped; add it, e.g. {example}</source>
+        <extracomment>Daylio&apos;s five levels (1 = best … 5 = worst) on the journal&apos;s 0-10 mood. The names Daylio gives its five levels before the person renames them. Scales kept in the note, as written (&quot;Sleep Quality: 8/10 points&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6080,7 +6077,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/report/import_bearable.py" line="+34"/>
-        <location filename="../../journal/report/import_common.py" line="+5"/>
+        <location filename="../../journal/report/import_common.py" line="-20"/>
         <location filename="../../journal/report/import_daylio.py" line="+4"/>
         <source>line {line}: {message}</source>
         <translation type="unfinished"></translation>
@@ -6096,7 +6093,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_json.py" line="-22"/>
+        <location filename="../../journal/report/import_json.py" line="+70"/>
         <source>{table}: {message}</source>
         <extracomment>Ten years of a journal export are about 4 MB, and 75 MB if every day had a note of the longest kind (20,000 characters); a file over this is not one, and decoding it could take gigabytes of memory (a 64 MB list of numbers takes 370 MB), so it is refused unread.</extracomment>
         <translation type="unfinished"></translation>
@@ -6117,7 +6114,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>file: {path} is too large to be a journal export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6147,9 +6144,8 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+13"/>
         <source>holds a character that is not valid text (a lone surrogate)</source>
-        <extracomment>What SQLite stores as an INTEGER; a whole number outside is no journal&apos;s. A lone UTF-16 surrogate: JSON&apos;s ``&quot;&quot;`` decodes to one, and it cannot be stored. Levels of nesting after which a file is said to be too deep (an export has six).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6273,13 +6269,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio_backup.py" line="-10"/>
+        <location filename="../../journal/report/import_daylio_backup.py" line="+40"/>
         <source>file: not a Daylio backup ({reason})</source>
         <extracomment>A backup bigger than this once decoded is refused rather than read into memory.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>it holds no {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6328,14 +6324,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>insights</name>
     <message>
-        <location filename="../../journal/analysis/insights.py" line="+43"/>
+        <location filename="../../journal/analysis/insight_sentences.py" line="+27"/>
         <source>This is an association, not proof of cause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>contact with your partner</source>
-        <extracomment>The multiple-comparison method named in ``insights --json``.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6430,7 +6425,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+324"/>
+        <location line="+203"/>
         <source>{checked} of mood on days with and without each kind and mode of contact, in {span}: {clear} of them also clearly different (in the details), the rest not.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6460,7 +6455,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
         <source>More contacts that felt good on one day went with {mood} the next day {figures}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6550,18 +6545,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/analysis/insights.py" line="-243"/>
+        <location filename="../../journal/analysis/insight_sentences.py" line="-241"/>
         <source>There is no clear link between more contacts that felt good on a day and mood {figures}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+219"/>
+        <location line="-29"/>
         <source>a better mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-39"/>
         <source>; {count}, {span}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6591,13 +6585,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+219"/>
+        <location line="+10"/>
         <source>a lower mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="+17"/>
         <source>More contacts that felt good on a day went with {mood} — {association} {figures}. {not_cause}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6647,7 +6640,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>at least one contact that felt good</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6657,7 +6650,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+142"/>
         <source>Both over {span}; this is an association, not proof of cause.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7212,11 +7205,10 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="+286"/>
-        <location filename="../../journal/report/summary/pdf_charts.py" line="+215"/>
-        <location filename="../../journal/report/summary/sections.py" line="+122"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+36"/>
+        <location filename="../../journal/report/summary/pdf_charts.py" line="+199"/>
+        <location filename="../../journal/report/summary/words.py" line="+34"/>
         <source>{percent}%</source>
-        <extracomment>Okabe &amp; Ito&apos;s colour-blind-safe set, plus the light green of bars behind darker ones.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7230,7 +7222,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/build.py" line="+62"/>
+        <location filename="../../journal/report/summary/build.py" line="+38"/>
         <source>by their relationship only</source>
         <extracomment>How the intro says people appear, by ``NameStyle``.</extracomment>
         <translation type="unfinished"></translation>
@@ -7246,9 +7238,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../journal/report/summary/sections.py" line="+41"/>
         <source>Questionnaire history</source>
-        <extracomment>Territories where Letter is the usual paper; everywhere else uses A4. The sections after page 1, in the order a clinician reads them; &quot;overview&quot; and &quot;topics&quot; are on page 1 itself. Titles in the document where they differ from the tick-box&apos;s words.</extracomment>
+        <extracomment>The sections after page 1, in the order a clinician reads them; &quot;overview&quot; and &quot;topics&quot; are on page 1 itself. Titles in the document where they differ from the tick-box&apos;s words.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7257,7 +7249,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location filename="../../journal/report/summary/build.py" line="+78"/>
         <source>{span} ({days})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7342,7 +7334,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/care.py" line="+51"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+47"/>
         <source>not at all</source>
         <extracomment>PHQ-9 answers as published, for the safety flag&apos;s wording (lower case inside a sentence; the check-ins page shows them capitalised in the context ``questionnaires``).</extracomment>
         <translation type="unfinished"></translation>
@@ -7363,7 +7355,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../journal/report/summary/sections.py" line="-17"/>
         <source>Warning signs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7403,14 +7395,15 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+19"/>
         <source>Scores and band names follow each questionnaire&apos;s published scoring (PHQ-9: Kroenke, Spitzer &amp; Williams 2001; GAD-7: Spitzer et al. 2006; WHO-5: WHO Regional Office for Europe 1998; UCLA 3-item: Hughes et al. 2004). They describe the answers given; they are not a diagnosis. A prorated total was scaled up from the items answered, as the published scoring allows.</source>
-        <extracomment>Lists longer than this are shortened (the full record is in the JSON export). Fewest scores of one questionnaire for the chart of scores over time. Beside that chart, a history longer than this lists only the scores with a note. Above this many weeks, care kept is tabled by month. Each questionnaire&apos;s axis: lowest, highest and the published band edges as ticks.</extracomment>
+        <extracomment>Fewest scores of one questionnaire for the chart of scores over time. Beside that chart, a history longer than this lists only the scores with a note. Each questionnaire&apos;s axis: lowest, highest and the published band edges as ticks.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+35"/>
         <source>{n} session</source>
+        <extracomment>Above this many weeks, care kept is tabled by month.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7419,12 +7412,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../journal/report/summary/words.py" line="+5"/>
         <source>{done} of {due}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+10"/>
         <location line="+4"/>
         <source>Medication</source>
         <translation type="unfinished"></translation>
@@ -7530,13 +7523,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+205"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+121"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+19"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+1"/>
         <source>With</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7591,13 +7584,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../journal/report/summary/glance.py" line="+191"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+187"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+6"/>
         <source>Doses taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+1"/>
         <source>Sessions attended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7612,7 +7605,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="-90"/>
         <source>PHQ-9 item 9 was answered above 0 on {date} (“{answer}”). This item asks about thoughts of being better off dead or of hurting oneself.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7647,30 +7640,30 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location filename="../../journal/report/summary/glance.py" line="+27"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+27"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+20"/>
         <source>No questionnaires were filled in during this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+17"/>
         <source>The first and latest scores on page 1 are all the scores of this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="-186"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="-182"/>
         <location line="+5"/>
         <source>{score} on {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/care.py" line="+18"/>
-        <location filename="../../journal/report/summary/glance.py" line="+11"/>
+        <location line="+11"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+18"/>
         <source>Questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+2"/>
         <source>Published band</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7720,20 +7713,18 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location filename="../../journal/report/summary/glance.py" line="-73"/>
+        <location filename="../../journal/report/summary/glance.py" line="+243"/>
         <source>{topic} (added {date})</source>
         <extracomment>&quot;overview&quot; is ticked but nothing was logged in the range</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location filename="../../journal/report/summary/glance.py" line="+254"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+177"/>
         <source>No open topics.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../journal/report/summary/sections.py" line="+55"/>
         <source>No notes were written in this range.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7743,7 +7734,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/names.py" line="+74"/>
+        <location filename="../../journal/report/summary/names.py" line="+83"/>
         <source>{name} ({note}, {relationship})</source>
         <extracomment>Kinds whose single name parts (&quot;Sam&quot;, &quot;Patel&quot;) are names; a group&apos;s words (&quot;Tuesday&quot;, &quot;Community&quot;) are ordinary words and only the whole name is replaced. A stand-in followed by the same relationship in brackets: &quot;[therapist] (therapist)&quot;.</extracomment>
         <translation type="unfinished"></translation>
@@ -7759,13 +7750,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/sections.py" line="-17"/>
+        <location filename="../../journal/report/summary/words.py" line="-16"/>
         <source>{start} to {end}</source>
-        <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. Fewest finished weeks for the weekly care chart (fewer are a table in treatment).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/insights.py" line="+22"/>
+        <location filename="../../journal/report/summary/insights.py" line="+23"/>
         <source>contact with their partner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7933,14 +7923,14 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+5"/>
         <location line="+120"/>
-        <location filename="../../journal/report/summary/sections.py" line="+28"/>
+        <location filename="../../journal/report/summary/words.py" line="+27"/>
         <source>{n} day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-119"/>
         <location line="+120"/>
-        <location filename="../../journal/report/summary/sections.py" line="+0"/>
+        <location filename="../../journal/report/summary/words.py" line="+0"/>
         <source>{n} days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8020,7 +8010,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>No clear link or difference was found in this range.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8030,12 +8020,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/sections.py" line="+5"/>
+        <location filename="../../journal/report/summary/words.py" line="+18"/>
         <source>Not enough data yet: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/insights.py" line="-90"/>
+        <location filename="../../journal/report/summary/insights.py" line="-86"/>
         <source>{n} logged day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8045,19 +8035,20 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="-59"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="-59"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/sections.py" line="+46"/>
+        <location filename="../../journal/report/summary/charts.py" line="+88"/>
         <source>no check-ins from {span}, so there is nothing to chart yet.</source>
+        <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. Fewest finished weeks for the weekly care chart (fewer are a table in treatment). The care chart&apos;s medication, sessions and commitments: colour, line and marker, as on the Trends page (its first three series, solid, dashed and dotted, circle, square, triangle).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="-417"/>
+        <location filename="../../journal/report/summary/glance.py" line="-203"/>
         <source>anxiety {value}</source>
-        <extracomment>Instruments with the published response and remission markers, and the remission edge. A response is a fall of at least this share of the first score. Days in a &quot;fortnight&quot; of the mood line (a shorter range is split in halves). Fewest check-ins in a fortnight for its mean to be shown.</extracomment>
+        <extracomment>Instruments with the published response and remission markers, and the remission edge. A response is a fall of at least this share of the first score. Days in a &quot;fortnight&quot; of the mood line (a shorter range is split in halves). Fewest check-ins in a fortnight for its mean to be shown. The ratings beside mood on page 1, and their words.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8076,7 +8067,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="-177"/>
         <source>Safety: PHQ-9 item 9 (thoughts of being better off dead or of hurting oneself) was answered “{answer}” on {date}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8131,23 +8122,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location filename="../../journal/report/summary/insights.py" line="+69"/>
-        <location line="+28"/>
-        <location filename="../../journal/report/summary/sections.py" line="+18"/>
+        <location filename="../../journal/report/summary/words.py" line="-12"/>
         <source>{n} check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/report/summary/insights.py" line="-27"/>
-        <location line="+28"/>
-        <location filename="../../journal/report/summary/sections.py" line="+1"/>
         <source>{n} check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+12"/>
         <source>too few check-ins ({checkins}) in the {days} from {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8273,7 +8258,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/sections.py" line="+32"/>
+        <location filename="../../journal/report/summary/charts.py" line="+43"/>
         <source>Mood and contacts, day by day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8354,7 +8339,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>Care kept, week by week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8364,22 +8349,22 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-18"/>
         <source>medication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>commitments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+25"/>
         <source>weekly mood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8961,8 +8946,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/build.py" line="-122"/>
+        <location filename="../../journal/report/summary/build.py" line="-105"/>
         <source>unknown section “{section}”; choose from {allowed}</source>
+        <extracomment>Territories where Letter is the usual paper; everywhere else uses A4.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9005,7 +8991,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+189"/>
-        <location filename="../../journal/services/sharing.py" line="+135"/>
+        <location filename="../../journal/services/sharing.py" line="+136"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9082,7 +9068,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/sharing.py" line="-168"/>
+        <location filename="../../journal/services/sharing.py" line="-169"/>
         <source>{path} is inside the journal&apos;s own folder ({folder}), where the journal and its backups live; choose another place for the export</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,8 +17,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from journal.analysis import insight_words as w
+from journal.analysis.insight_sentences import phrase as _phrase
 from journal.analysis.insight_words import Insight
-from journal.analysis.insights import InsightReport, _phrase
+from journal.analysis.insights import InsightReport
 from journal.analysis.stats import Association, Comparison, Status
 from journal.i18n import format_number
 from journal.ui.charts.finding_visual import Bar, Interval, Intervals, TwoBars

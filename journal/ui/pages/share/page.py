@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
 from journal.domain.system_errors import calm_error
 from journal.i18n import format_date
 from journal.progress import IsCancelled, Progress, check
-from journal.report.summary.build import DEFAULT_SECTIONS, SECTIONS, paper_for_locale
+from journal.report.summary.build import paper_for_locale
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.dialogs.page_preview import SAVE, PagePreviewDialog
