@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from journal.domain.errors import JournalError
 from journal.domain.kinds import Mode, Relationship
 from journal.i18n import format_date
 from journal.services import Journal
+from journal.ui.widgets.scrolling import scroll_area
 
 if TYPE_CHECKING:
     from journal.services import ImportPreview
@@ -97,9 +97,7 @@ class DaylioImportDialog(QDialog):
             inner_layout.addWidget(self._scale_box())
         inner_layout.addWidget(self._activity_box(questions.activities))
         inner_layout.addStretch(1)
-        scroll = QScrollArea(objectName="daylio_mapping_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        scroll = scroll_area(inner, "daylio_mapping_scroll", framed=True)
 
         self._preview = QLabel(objectName="daylio_preview", wordWrap=True)
         self._preview.setAccessibleName(self.tr("What would be imported"))

@@ -12,12 +12,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from journal.domain.records import SAFETY_PLAN_SECTIONS, SafetyPlan
 from journal.services import Journal
 from journal.services.checkins import HelpContact
 from journal.ui import theme
+from journal.ui.widgets.scrolling import scroll_area
 
 #: Sections whose text can take people from the People page (``True``: the care team).
 _FROM_PEOPLE = {"people_to_ask": False, "professionals": True}
@@ -180,10 +179,7 @@ class SafetyPlanPage(QWidget):
             if name in _FROM_PEOPLE:
                 form.addLayout(self._picker_row(name, title))
         form.addStretch(1)
-        scroll = QScrollArea(objectName="safety_plan_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scroll_area(body, "safety_plan_scroll")
 
         self._save = QPushButton(self.tr("Save"), objectName="save_safety_plan")
         self._save.setAccessibleName(self.tr("Save the safety plan"))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from journal.ui import theme
 from journal.ui.dialogs.passphrase import NewPassphraseDialog
 from journal.ui.locale import time_edit_format
 from journal.ui.widgets.backup_names import describe_backup
+from journal.ui.widgets.scrolling import scrolling_page
 
 #: The idle times offered before a protected journal's window locks, in minutes (0 = never).
 LOCK_CHOICES = (1, 5, 15, 30, 60, 0)
@@ -64,13 +64,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self._privacy())
         layout.addWidget(self._backups_box())
         layout.addStretch(1)
-        scroll = QScrollArea(self, objectName="settings_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolling_page(self, content, "settings_scroll")
         self.refresh()
 
     # --- building --------------------------------------------------------------------------
