@@ -19,7 +19,7 @@ from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.pages.treatment.common import ID_ROLE, hint, make_button, subheading
-from journal.ui.widgets.forms import NOTICE_SYMBOL
+from journal.ui.widgets.notices import NOTICE_SYMBOL
 
 
 class TopicsSection(QWidget):
