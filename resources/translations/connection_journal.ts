@@ -1349,19 +1349,19 @@
 <context>
     <name>CrisisDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/crisis_dialog.py" line="+58"/>
-        <location line="+120"/>
+        <location filename="../../journal/ui/dialogs/crisis_dialog.py" line="+57"/>
+        <location line="+117"/>
         <source>You don&apos;t have to go through this alone</source>
         <extracomment>How much larger than the dialog&apos;s text a phone number is.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-115"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>I&apos;ve read this</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1484,6 +1484,24 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <location filename="../../journal/ui/daily_backup.py" line="+73"/>
+        <source>Connection Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today&apos;s backup was not made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Today&apos;s backup could not be made: {reason} It will be tried again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DamagedJournalDialog</name>
     <message>
         <location filename="../../journal/ui/dialogs/damaged.py" line="+26"/>
@@ -1558,7 +1576,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Choose what each factor becomes: a coping tag, a contact, or nothing. Nothing is written until you press Import.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1730,13 +1748,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-216"/>
         <source>Import from Bearable</source>
         <extracomment>Daylio&apos;s own activities that are plainly contacts, pre-filled for the person to confirm. Pause after a change before the preview is worked out again. Where a mood nobody can place starts, for the person to set.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+234"/>
         <source>{mapped} mapped by their level, {asked} asked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1826,7 +1844,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../journal/ui/widgets/forms.py" line="+163"/>
+        <location filename="../../journal/ui/widgets/forms.py" line="+159"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2375,9 +2393,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../journal/ui/main_window.py" line="+51"/>
+        <location filename="../../journal/ui/sidebar.py" line="+21"/>
         <source>Today</source>
-        <extracomment>The sidebar: (key, title, module, class); titles are translated where shown (context ``MainWindow``). Pages other than Today are built the first time they are shown, so the window is interactive sooner and holds only what was opened.</extracomment>
+        <extracomment>The sidebar: (key, title, module, class); titles are translated where shown (context ``MainWindow``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2421,30 +2439,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../journal/ui/main_window.py" line="+62"/>
         <source>Demo journal — Connection Journal</source>
-        <extracomment>The size of a first window, before the person has resized it. The first window: wide enough for the check-in and the day&apos;s contacts side by side, and never larger than the part of the screen the desktop leaves free. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
+        <extracomment>How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+251"/>
-        <location line="+97"/>
+        <location line="+206"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location filename="../../journal/ui/sidebar.py" line="+37"/>
         <source>Pages</source>
+        <extracomment>The page built with the window, never told to catch up (it would lose what is typed).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ctrl+1 to Ctrl+9 go to a page directly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location filename="../../journal/ui/main_window.py" line="-108"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,7 +2477,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../journal/ui/menus.py" line="+21"/>
         <source>&amp;Journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2479,32 +2497,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;About Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>Today&apos;s backup was not made.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Today&apos;s backup could not be made: {reason} It will be tried again at the next start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+85"/>
+        <location filename="../../journal/ui/main_window.py" line="+102"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>The backup was restored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2695,13 +2703,13 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/merge_dialog.py" line="+50"/>
+        <location filename="../../journal/ui/dialogs/merge_dialog.py" line="+46"/>
         <source>Merge two entries</source>
         <extracomment>Merges ``remove_id`` into ``keep_id``; a ``ValidationError`` keeps the dialog open.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2741,7 +2749,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+22"/>
         <source>, archived</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2966,7 +2974,7 @@
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/passphrase.py" line="+31"/>
+        <location filename="../../journal/ui/dialogs/passphrase.py" line="+34"/>
         <source>Your journal and its backups will be encrypted with this passphrase. Keep it somewhere safe: without it the journal cannot be opened, by anyone, you included.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2991,7 +2999,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>the two passphrases are not the same</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3044,7 +3052,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3333,7 +3341,7 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/person_dialog.py" line="+61"/>
+        <location filename="../../journal/ui/dialogs/person_dialog.py" line="+56"/>
         <source>Name</source>
         <extracomment>Stores the dialog&apos;s answer; a ``ValidationError`` keeps the dialog open with its message.</extracomment>
         <translation type="unfinished"></translation>
@@ -3367,7 +3375,7 @@
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../journal/ui/pages/people/person.py" line="+89"/>
+        <location filename="../../journal/ui/pages/people/person.py" line="+88"/>
         <source>{kind} · archived</source>
         <extracomment>How connected, as filled and empty marks beside the number (so it reads without the digit).</extracomment>
         <translation type="unfinished"></translation>
@@ -3488,7 +3496,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>no contacts logged yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3663,7 +3671,7 @@
 <context>
     <name>SafetyPlanPage</name>
     <message>
-        <location filename="../../journal/ui/pages/safety_plan.py" line="+84"/>
+        <location filename="../../journal/ui/pages/safety_plan.py" line="+83"/>
         <source>⚠ Your plan was not saved: {reason}</source>
         <extracomment>Sections whose text can take people from the People page (``True``: the care team).</extracomment>
         <translation type="unfinished"></translation>
@@ -3769,7 +3777,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4053,7 +4061,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4680,13 +4688,13 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../journal/ui/pages/today/page.py" line="+155"/>
+        <location filename="../../journal/ui/pages/today/page.py" line="+154"/>
         <source>Month</source>
         <extracomment>Page width, in average characters, from which check-in and contacts stand side by side.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+108"/>
         <source>{date} has not happened yet: a check-in can be for today or any day before.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5403,7 +5411,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+210"/>
+        <location filename="../../journal/app.py" line="+211"/>
         <location line="+75"/>
         <source>Connection Journal</source>
         <extracomment>When work meant for after the first paint runs anyway (a minimised window never paints).</extracomment>
@@ -8454,7 +8462,6 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location filename="../../journal/ui/widgets/forms.py" line="-118"/>
         <source>not rated</source>
-        <extracomment>Marks a message about a field, so colour is not the only thing that tells it apart. Where a message about no field of the form is shown (above the buttons).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
