@@ -54,7 +54,7 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     (
         "settings",
         QT_TRANSLATE_NOOP("MainWindow", "Settings"),
-        "journal.ui.pages.settings",
+        "journal.ui.pages.settings.page",
         "SettingsPage",
     ),
 )
