@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from journal.domain.dates import week_start
 from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui.pages.treatment.common import fill_row, hint, make_table, subheading
@@ -103,8 +104,8 @@ class AdherenceOverview(QWidget):
 
     def refresh(self) -> None:
         today = self._journal.today()
-        monday = today - dt.timedelta(days=today.weekday())
-        start = monday - dt.timedelta(weeks=WEEKS)  # 12 weeks that are over, and this one
+        # the Monday 12 weeks before this week's: 12 weeks that are over, and this one
+        start = week_start(today) - dt.timedelta(weeks=WEEKS)
         adherence = self._journal.weekly_adherence(start, today)
         self._range.setText(
             self.tr("Weeks from Monday to Sunday, from {start} to today, {end}.").format(
