@@ -26,6 +26,7 @@ from journal.services import Journal
 from journal.services.checkins import HelpContact
 from journal.ui import theme
 from journal.ui.widgets.scrolling import scroll_area
+from journal.ui.widgets.section import page_column
 
 #: Sections whose text can take people from the People page (``True``: the care team).
 _FROM_PEOPLE = {"people_to_ask": False, "professionals": True}
@@ -137,22 +138,6 @@ class SafetyPlanPage(QWidget):
         }
 
     def _build(self) -> None:
-        heading = theme.as_heading(
-            QLabel(self.tr("My safety plan"), objectName="safety_plan_heading")
-        )
-        intro = theme.as_hint(
-            QLabel(
-                self.tr(
-                    "A plan to turn to when things get hard, best made on a calmer day, perhaps "
-                    "with "
-                    'someone from your care team. It stays on this device, and "Need help now" '
-                    "shows its people and your crisis line."
-                ),
-                objectName="safety_plan_intro",
-                wordWrap=True,
-            )
-        )
-
         body = QWidget(objectName="safety_plan_body")
         form = QVBoxLayout(body)
         form.setContentsMargins(0, 0, 8, 0)
@@ -190,10 +175,12 @@ class SafetyPlanPage(QWidget):
         bottom.addWidget(self._status, 1)
         bottom.addWidget(self._save)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*theme.PAGE_MARGINS)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
+        intro = self.tr(
+            "A plan to turn to when things get hard, best made on a calmer day, perhaps with "
+            'someone from your care team. It stays on this device, and "Need help now" shows '
+            "its people and your crisis line."
+        )
+        layout = page_column(self, self.tr("My safety plan"), "safety_plan", intro)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
 
