@@ -53,7 +53,7 @@
 <context>
     <name>AdherenceOverview</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/overview.py" line="+48"/>
+        <location filename="../../journal/ui/pages/treatment/overview.py" line="+50"/>
         <source>This week</source>
         <extracomment>How many weeks that are over the overview adds up (this week is shown apart, &quot;so far&quot;).</extracomment>
         <translation type="unfinished"></translation>
@@ -669,19 +669,19 @@
 <context>
     <name>CheckinsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/checkins/page.py" line="+114"/>
+        <location filename="../../journal/ui/pages/checkins/page.py" line="+200"/>
         <source>Check-ins</source>
-        <extracomment>Marks an assessment whose safety item was answered above 0, in words and a symbol; the score chart draws the same diamond. Neutral on purpose: not a warning, not a star.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>Short, standard questionnaires to take every few weeks. Each gives a score and the published band name: a way to see change over time, not a diagnosis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-81"/>
         <source>Not now</source>
+        <extracomment>Marks an assessment whose safety item was answered above 0, in words and a symbol; the score chart draws the same diamond. Neutral on purpose: not a warning, not a star.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -775,7 +775,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <location line="+81"/>
         <source>Take the {title}</source>
         <translation type="unfinished"></translation>
@@ -954,7 +954,7 @@
 <context>
     <name>CommitmentsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/plans.py" line="+207"/>
+        <location filename="../../journal/ui/pages/treatment/plans.py" line="+164"/>
         <source>Commitments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -994,12 +994,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Homework, social prescriptions such as a walking group or a class, and your own goals, each with a weekly target. Check them off on the Today page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>&amp;Add a commitment…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1029,7 +1029,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>End “{title}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1162,7 +1162,7 @@
 <context>
     <name>ContactEntry</name>
     <message>
-        <location filename="../../journal/ui/pages/today/contact_entry.py" line="+145"/>
+        <location filename="../../journal/ui/pages/today/contact_entry.py" line="+138"/>
         <source>Change the contact</source>
         <extracomment>Where messages about no field of the row go (the date, a locked file).</extracomment>
         <translation type="unfinished"></translation>
@@ -1179,17 +1179,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+148"/>
+        <location line="+141"/>
         <source>Add contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-77"/>
         <source>0–1440</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1199,37 +1199,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-31"/>
         <source>a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>not at all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a little</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>somewhat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>quite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>very</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>How connected did you feel: 1 = not at all, 5 = very. A click or a digit picks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1379,31 +1354,6 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>not at all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a little</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>somewhat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>quite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>very</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>how connected {quality}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1581,12 +1531,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Restore this backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1853,24 +1803,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>1 day without a mood reading is not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%Ln days without a mood reading are not imported.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>1 day already in the journal is left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%Ln days already in the journal are left as they are.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2682,7 +2632,7 @@
 <context>
     <name>MedicationsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/plans.py" line="-164"/>
+        <location filename="../../journal/ui/pages/treatment/plans.py" line="-158"/>
         <source>Medications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2712,12 +2662,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Check off each day&apos;s doses on the Today page. Stopping a medication keeps its history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>&amp;Add a medication…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2747,7 +2697,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Stop {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3226,17 +3176,17 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../journal/ui/pages/people/page.py" line="+80"/>
+        <location filename="../../journal/ui/pages/people/page.py" line="+154"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>People and groups you connect with: Enter or a double-click opens a person&apos;s page. Archived entries keep their history but are not suggested on Today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-69"/>
         <location line="+2"/>
         <source>Search names</source>
         <translation type="unfinished"></translation>
@@ -3318,12 +3268,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+267"/>
+        <location line="+268"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-267"/>
         <source>Archive or unarchive the selected entry; its history is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3338,7 +3288,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Added {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3981,7 +3931,7 @@
 <context>
     <name>SafetyPlanPage</name>
     <message>
-        <location filename="../../journal/ui/pages/safety_plan.py" line="+83"/>
+        <location filename="../../journal/ui/pages/safety_plan.py" line="+84"/>
         <source>⚠ Your plan was not saved: {reason}</source>
         <extracomment>Sections whose text can take people from the People page (``True``: the care team).</extracomment>
         <translation type="unfinished"></translation>
@@ -4072,17 +4022,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+47"/>
         <source>My safety plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-4"/>
         <source>A plan to turn to when things get hard, best made on a calmer day, perhaps with someone from your care team. It stays on this device, and &quot;Need help now&quot; shows its people and your crisis line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-32"/>
         <source>{n}. {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4107,7 +4057,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Someone from People to add to {section}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4272,7 +4222,7 @@
 <context>
     <name>SessionsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/sessions.py" line="+43"/>
+        <location filename="../../journal/ui/pages/treatment/sessions.py" line="+34"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4327,12 +4277,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Sessions ahead are planned; after an attended one, rate how heard and understood you felt (1–5). Enter or a double-click edits a session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Delete the session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4850,7 +4800,7 @@
 <context>
     <name>TopicsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/topics.py" line="+43"/>
+        <location filename="../../journal/ui/pages/treatment/topics.py" line="+37"/>
         <source>Something to bring up — press Enter to add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4900,7 +4850,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4923,12 +4873,12 @@
 <context>
     <name>TreatmentPage</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/page.py" line="+38"/>
+        <location filename="../../journal/ui/pages/treatment/page.py" line="+55"/>
         <source>Treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-11"/>
         <source>Treatment sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5087,7 +5037,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/unlock.py" line="+30"/>
+        <location filename="../../journal/ui/dialogs/unlock.py" line="+31"/>
         <source>Unlock your journal</source>
         <extracomment>Wide enough for a long passphrase and the reason on a few lines, in average characters.</extracomment>
         <translation type="unfinished"></translation>
@@ -5128,7 +5078,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5606,6 +5556,32 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+1"/>
         <source>online group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/ui/widgets/choices.py" line="+13"/>
+        <source>not at all</source>
+        <extracomment>How connected, 1 to 5 (context ``choices``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>somewhat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>very</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
