@@ -62,16 +62,17 @@ class TodayPage(QWidget):
     previous day, the next day and today.
 
     Signals:
-        day_saved(datetime.date): a check-in was written to the journal.
+        day_saved(datetime.date): the check-in form wrote a day to the journal; sent on once
+            the page's day state, day bar and calendar show it.
     """
 
     day_saved = Signal(object)
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("today_page")
         self._journal = journal
         self._date = journal.today()
-        self.setObjectName("today_page")
         self._build()
         self._wire()
         self._load(self._date)
