@@ -4647,7 +4647,7 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../journal/ui/pages/today/page.py" line="+154"/>
+        <location filename="../../journal/ui/pages/today/page.py" line="+155"/>
         <source>Month</source>
         <extracomment>Page width, in average characters, from which check-in and contacts stand side by side.</extracomment>
         <translation type="unfinished"></translation>
