@@ -53,7 +53,7 @@
 <context>
     <name>AdherenceOverview</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/overview.py" line="+48"/>
+        <location filename="../../journal/ui/pages/treatment/overview.py" line="+50"/>
         <source>This week</source>
         <extracomment>How many weeks that are over the overview adds up (this week is shown apart, &quot;so far&quot;).</extracomment>
         <translation type="unfinished"></translation>
@@ -156,6 +156,68 @@
     <message>
         <location line="+1"/>
         <source>{done} of {due} done ({percent})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsBox</name>
+    <message>
+        <location filename="../../journal/ui/pages/settings/backups.py" line="+49"/>
+        <location line="+13"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>A backup is made every day you open the journal and before every import, restore and passphrase change. The last 7 days and 8 weeks are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+49"/>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Restore this backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replaces your journal with the backup chosen, after asking; your journal as it is now is backed up first, so this can be undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Journal folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(in memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not listed, because they do not check out (damaged or incomplete; left as they are in the backups folder): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+18"/>
+        <location line="+5"/>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Replace your journal with the backup of %1? Your journal as it is now is backed up first, so this can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This backup holds %2 days, your journal %3: restoring it would leave your journal with %4 fewer days. Replace your journal with the backup of %1 anyway? Your journal as it is now is backed up first, so this can be undone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -607,19 +669,19 @@
 <context>
     <name>CheckinsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/checkins/page.py" line="+114"/>
+        <location filename="../../journal/ui/pages/checkins/page.py" line="+200"/>
         <source>Check-ins</source>
-        <extracomment>Marks an assessment whose safety item was answered above 0, in words and a symbol; the score chart draws the same diamond. Neutral on purpose: not a warning, not a star.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>Short, standard questionnaires to take every few weeks. Each gives a score and the published band name: a way to see change over time, not a diagnosis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-81"/>
         <source>Not now</source>
+        <extracomment>Marks an assessment whose safety item was answered above 0, in words and a symbol; the score chart draws the same diamond. Neutral on purpose: not a warning, not a star.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -713,7 +775,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <location line="+81"/>
         <source>Take the {title}</source>
         <translation type="unfinished"></translation>
@@ -892,7 +954,7 @@
 <context>
     <name>CommitmentsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/plans.py" line="+207"/>
+        <location filename="../../journal/ui/pages/treatment/plans.py" line="+164"/>
         <source>Commitments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -932,12 +994,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Homework, social prescriptions such as a walking group or a class, and your own goals, each with a weekly target. Check them off on the Today page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>&amp;Add a commitment…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -967,7 +1029,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>End “{title}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1100,7 +1162,7 @@
 <context>
     <name>ContactEntry</name>
     <message>
-        <location filename="../../journal/ui/pages/today/contact_entry.py" line="+145"/>
+        <location filename="../../journal/ui/pages/today/contact_entry.py" line="+138"/>
         <source>Change the contact</source>
         <extracomment>Where messages about no field of the row go (the date, a locked file).</extracomment>
         <translation type="unfinished"></translation>
@@ -1117,17 +1179,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+148"/>
+        <location line="+141"/>
         <source>Add contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-77"/>
         <source>0–1440</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,37 +1199,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-31"/>
         <source>a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>not at all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a little</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>somewhat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>quite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>very</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>How connected did you feel: 1 = not at all, 5 = very. A click or a digit picks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1317,31 +1354,6 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>not at all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a little</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>somewhat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>quite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>very</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>how connected {quality}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,19 +1361,19 @@
 <context>
     <name>CrisisDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/crisis_dialog.py" line="+58"/>
-        <location line="+120"/>
+        <location filename="../../journal/ui/dialogs/crisis_dialog.py" line="+57"/>
+        <location line="+117"/>
         <source>You don&apos;t have to go through this alone</source>
         <extracomment>How much larger than the dialog&apos;s text a phone number is.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-115"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>I&apos;ve read this</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1484,6 +1496,24 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <location filename="../../journal/ui/daily_backup.py" line="+73"/>
+        <source>Connection Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today&apos;s backup was not made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Today&apos;s backup could not be made: {reason} It will be tried again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DamagedJournalDialog</name>
     <message>
         <location filename="../../journal/ui/dialogs/damaged.py" line="+26"/>
@@ -1501,12 +1531,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Restore this backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1558,7 +1588,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Choose what each factor becomes: a coping tag, a contact, or nothing. Nothing is written until you press Import.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1730,13 +1760,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-216"/>
         <source>Import from Bearable</source>
         <extracomment>Daylio&apos;s own activities that are plainly contacts, pre-filled for the person to confirm. Pause after a change before the preview is worked out again. Where a mood nobody can place starts, for the person to set.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+234"/>
         <source>{mapped} mapped by their level, {asked} asked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1773,24 +1803,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>1 day without a mood reading is not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%Ln days without a mood reading are not imported.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>1 day already in the journal is left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%Ln days already in the journal are left as they are.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1826,7 +1856,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../journal/ui/widgets/forms.py" line="+163"/>
+        <location filename="../../journal/ui/widgets/forms.py" line="+159"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2375,9 +2405,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../journal/ui/main_window.py" line="+51"/>
+        <location filename="../../journal/ui/sidebar.py" line="+21"/>
         <source>Today</source>
-        <extracomment>The sidebar: (key, title, module, class); titles are translated where shown (context ``MainWindow``). Pages other than Today are built the first time they are shown, so the window is interactive sooner and holds only what was opened.</extracomment>
+        <extracomment>The sidebar: (key, title, module, class); titles are translated where shown (context ``MainWindow``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2421,30 +2451,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../journal/ui/main_window.py" line="+62"/>
         <source>Demo journal — Connection Journal</source>
-        <extracomment>The size of a first window, before the person has resized it. The first window: wide enough for the check-in and the day&apos;s contacts side by side, and never larger than the part of the screen the desktop leaves free. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
+        <extracomment>How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+251"/>
-        <location line="+97"/>
+        <location line="+206"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location filename="../../journal/ui/sidebar.py" line="+37"/>
         <source>Pages</source>
+        <extracomment>The page built with the window, never told to catch up (it would lose what is typed).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ctrl+1 to Ctrl+9 go to a page directly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location filename="../../journal/ui/main_window.py" line="-108"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,7 +2489,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../journal/ui/menus.py" line="+21"/>
         <source>&amp;Journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2479,32 +2509,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;About Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>Today&apos;s backup was not made.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Today&apos;s backup could not be made: {reason} It will be tried again at the next start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+85"/>
+        <location filename="../../journal/ui/main_window.py" line="+102"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>The backup was restored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2612,7 +2632,7 @@
 <context>
     <name>MedicationsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/plans.py" line="-164"/>
+        <location filename="../../journal/ui/pages/treatment/plans.py" line="-158"/>
         <source>Medications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2642,12 +2662,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Check off each day&apos;s doses on the Today page. Stopping a medication keeps its history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>&amp;Add a medication…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2677,7 +2697,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Stop {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2695,13 +2715,13 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/merge_dialog.py" line="+50"/>
+        <location filename="../../journal/ui/dialogs/merge_dialog.py" line="+46"/>
         <source>Merge two entries</source>
         <extracomment>Merges ``remove_id`` into ``keep_id``; a ``ValidationError`` keeps the dialog open.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2741,7 +2761,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+22"/>
         <source>, archived</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2966,7 +2986,7 @@
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/passphrase.py" line="+31"/>
+        <location filename="../../journal/ui/dialogs/passphrase.py" line="+34"/>
         <source>Your journal and its backups will be encrypted with this passphrase. Keep it somewhere safe: without it the journal cannot be opened, by anyone, you included.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2991,7 +3011,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>the two passphrases are not the same</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3044,7 +3064,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3055,19 +3075,118 @@
     </message>
 </context>
 <context>
+    <name>PassphraseBox</name>
+    <message>
+        <location filename="../../journal/ui/pages/settings/passphrase.py" line="+47"/>
+        <source>Passphrase</source>
+        <extracomment>The idle times offered before a protected journal&apos;s window locks, in minutes (0 = never).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set a passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Stores the journal and its backups without encryption again, after asking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Lock the window after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lock the window after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With a passphrase, the window hides your journal and asks for the passphrase after this long without use, so nobody else can read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so the journal is stored unencrypted. It is still only readable by your user account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your journal and its backups are encrypted with your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your journal is not encrypted; it is readable only by your user account. A passphrase encrypts it and its backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 minute without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln minutes without use</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>Set a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>Change passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+4"/>
+        <source>Remove passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Store the journal and its backups without encryption again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../journal/ui/pages/people/page.py" line="+80"/>
+        <location filename="../../journal/ui/pages/people/page.py" line="+154"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>People and groups you connect with: Enter or a double-click opens a person&apos;s page. Archived entries keep their history but are not suggested on Today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-69"/>
         <location line="+2"/>
         <source>Search names</source>
         <translation type="unfinished"></translation>
@@ -3149,12 +3268,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+267"/>
+        <location line="+268"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-267"/>
         <source>Archive or unarchive the selected entry; its history is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3169,7 +3288,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Added {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3333,7 +3452,7 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/person_dialog.py" line="+61"/>
+        <location filename="../../journal/ui/dialogs/person_dialog.py" line="+56"/>
         <source>Name</source>
         <extracomment>Stores the dialog&apos;s answer; a ``ValidationError`` keeps the dialog open with its message.</extracomment>
         <translation type="unfinished"></translation>
@@ -3367,7 +3486,7 @@
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../journal/ui/pages/people/person.py" line="+89"/>
+        <location filename="../../journal/ui/pages/people/person.py" line="+88"/>
         <source>{kind} · archived</source>
         <extracomment>How connected, as filled and empty marks beside the number (so it reads without the digit).</extracomment>
         <translation type="unfinished"></translation>
@@ -3488,7 +3607,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>no contacts logged yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3520,6 +3639,155 @@
     <message>
         <location line="+6"/>
         <source>This is an association, not proof of cause: days with someone may differ in other ways too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesBox</name>
+    <message>
+        <location filename="../../journal/ui/pages/settings/preferences.py" line="+40"/>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown on the summary for your therapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Display &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Light or dark colours, or whichever your system uses; applied at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An entry before this hour belongs to the day before, for nights that end after midnight; applies to Today, the command line and the reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{time} (midnight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Day starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questionnaire reminder interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days after taking a questionnaire before the Check-ins page suggests one again, 0 to 365; 0 = off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Questionnaire &amp;reminder every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invite me to check in each day at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily check-in reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A gentle invitation at the time beside it, unless you have already checked in that day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reminder time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the daily invitation appears; set while the reminder is ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Daily reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Start at login, minimised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The journal opens in the background when you log in, so its reminder can reach you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When you log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Start at login</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3754,22 +4022,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+47"/>
         <source>My safety plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-4"/>
         <source>A plan to turn to when things get hard, best made on a calmer day, perhaps with someone from your care team. It stays on this device, and &quot;Need help now&quot; shows its people and your crisis line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-32"/>
         <source>{n}. {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3789,7 +4057,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Someone from People to add to {section}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3954,7 +4222,7 @@
 <context>
     <name>SessionsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/sessions.py" line="+43"/>
+        <location filename="../../journal/ui/pages/treatment/sessions.py" line="+34"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4009,12 +4277,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Sessions ahead are planned; after an attended one, rate how heard and understood you felt (1–5). Enter or a double-click edits a session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Delete the session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4047,309 +4315,8 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/settings.py" line="+62"/>
+        <location filename="../../journal/ui/pages/settings/page.py" line="+47"/>
         <source>Settings</source>
-        <extracomment>The idle times offered before a protected journal&apos;s window locks, in minutes (0 = never).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Preferences</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Display name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shown on the summary for your therapist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Display &amp;name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Theme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Light or dark colours, or whichever your system uses; applied at once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Follow the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Light</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Day starts at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>An entry before this hour belongs to the day before, for nights that end after midnight; applies to Today, the command line and the reminder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{time} (midnight)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Day starts at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Questionnaire reminder interval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Days after taking a questionnaire before the Check-ins page suggests one again, 0 to 365; 0 = off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Questionnaire &amp;reminder every</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Invite me to check in each day at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Daily check-in reminder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A gentle invitation at the time beside it, unless you have already checked in that day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Reminder time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>When the daily invitation appears; set while the reminder is ticked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Daily reminder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+2"/>
-        <source>Start at login, minimised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The journal opens in the background when you log in, so its reminder can reach you</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>When you log in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Set a passphrase…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Change passphrase…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Remove passphrase…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Stores the journal and its backups without encryption again, after asking</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Lock the window after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Lock the window after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>With a passphrase, the window hides your journal and asks for the passphrase after this long without use, so nobody else can read it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <location line="+13"/>
-        <source>Backups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <source>A backup is made every day you open the journal and before every import, restore and passphrase change. The last 7 days and 8 weeks are kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <location line="+181"/>
-        <source>Back up now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-180"/>
-        <source>Restore this backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Replaces your journal with the backup chosen, after asking; your journal as it is now is backed up first, so this can be undone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Journal folder: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>(in memory)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>1 minute without use</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln minutes without use</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so the journal is stored unencrypted. It is still only readable by your user account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Your journal and its backups are encrypted with your passphrase.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Your journal is not encrypted; it is readable only by your user account. A passphrase encrypts it and its backups.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Not listed, because they do not check out (damaged or incomplete; left as they are in the backups folder): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>Start at login</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <location line="+3"/>
-        <source>Set a passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+3"/>
-        <source>Change passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+4"/>
-        <source>Remove passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Store the journal and its backups without encryption again?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <location line="+18"/>
-        <location line="+5"/>
-        <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <source>Replace your journal with the backup of %1? Your journal as it is now is backed up first, so this can be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>This backup holds %2 days, your journal %3: restoring it would leave your journal with %4 fewer days. Replace your journal with the backup of %1 anyway? Your journal as it is now is backed up first, so this can be undone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4686,7 +4653,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+108"/>
         <source>{date} has not happened yet: a check-in can be for today or any day before.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4833,7 +4800,7 @@
 <context>
     <name>TopicsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/topics.py" line="+43"/>
+        <location filename="../../journal/ui/pages/treatment/topics.py" line="+37"/>
         <source>Something to bring up — press Enter to add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4883,7 +4850,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4906,12 +4873,12 @@
 <context>
     <name>TreatmentPage</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/page.py" line="+38"/>
+        <location filename="../../journal/ui/pages/treatment/page.py" line="+55"/>
         <source>Treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-11"/>
         <source>Treatment sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5070,7 +5037,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/unlock.py" line="+30"/>
+        <location filename="../../journal/ui/dialogs/unlock.py" line="+31"/>
         <source>Unlock your journal</source>
         <extracomment>Wide enough for a long passphrase and the reason on a few lines, in average characters.</extracomment>
         <translation type="unfinished"></translation>
@@ -5111,7 +5078,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5403,7 +5370,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+210"/>
+        <location filename="../../journal/app.py" line="+211"/>
         <location line="+75"/>
         <source>Connection Journal</source>
         <extracomment>When work meant for after the first paint runs anyway (a minimised window never paints).</extracomment>
@@ -5589,6 +5556,32 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+1"/>
         <source>online group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/ui/widgets/choices.py" line="+13"/>
+        <source>not at all</source>
+        <extracomment>How connected, 1 to 5 (context ``choices``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>somewhat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>very</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8439,7 +8432,6 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location filename="../../journal/ui/widgets/forms.py" line="-118"/>
         <source>not rated</source>
-        <extracomment>Marks a message about a field, so colour is not the only thing that tells it apart. Where a message about no field of the form is shown (above the buttons).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
