@@ -30,7 +30,8 @@ from journal.services import Journal, backups, local_now, restore_damaged
 from journal.ui import locale
 from journal.ui.dialogs.damaged import offer_backups
 from journal.ui.dialogs.unlock import ask_passphrase
-from journal.ui.main_window import MainWindow, release_import_sources
+from journal.ui.main_window import MainWindow
+from journal.ui.sidebar import release_import_sources
 from journal.ui.theme import apply_theme
 
 APP_NAME = "Connection Journal"  # its name to the system (QApplication), never translated

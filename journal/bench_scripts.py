@@ -58,7 +58,7 @@ def _watch(app):
 _VISIT = """
 def _visit_pages(window):
     import datetime as dt
-    from journal.ui.main_window import PAGES
+    from journal.ui.sidebar import PAGES
     app = QApplication.instance()
     for key, *_rest in PAGES:
         window.show_page(key)

@@ -1,10 +1,18 @@
-"""The one mood palette: 0–10 from a calm slate blue through warm sand to amber.
+"""The app's colours: the one mood palette, and the one table of chart colours.
 
-A leaf (no Qt, nothing of ours) so the Today page, the charts and the PDF colour a mood alike.
-The scale diverges along the blue–orange axis, the one that deuteranopes and protanopes (most
+A leaf (no Qt, nothing of ours) so the Today page, the screen's charts and the PDF colour alike.
+
+The mood palette runs 0–10 from a calm slate blue through warm sand to amber. The scale
+diverges along the blue–orange axis, the one that deuteranopes and protanopes (most
 colour-blind people) still see, and its lightness changes step by step, so it also survives a
 greyscale printout. Colour is never the only carrier: every step has a text mark (``mark``),
 and pages show the number too. ``text_on`` gives the number's colour on a step (4.5:1 or more).
+
+A chart's lines and bars take ``CHART`` by name (the summary's ``Series.colour`` is such a
+name): Okabe & Ito's set, which stays distinguishable with the common colour-vision
+deficiencies, and three of the PDF's own. ``SERIES`` orders them for the first to fourth
+series of a chart, with lighter hues on a dark background; every series also differs by line
+style or marker, so colour never carries meaning alone.
 """
 
 from __future__ import annotations
@@ -42,6 +50,29 @@ MOOD_DARK: tuple[str, ...] = (
     "#b05a1c",
 )
 
+#: Chart colours by name, for the screen and the PDF: Okabe & Ito (2008), "Color Universal
+#: Design", with its eight names; then the PDF's pale green of bars behind darker ones, the grey
+#: of a day's thin mood line, and its ink (the document's text colour).
+CHART: dict[str, str] = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "pale_bluish_green": "#a8dccb",
+    "grey": "#7a7f87",
+    "ink": "#1f2328",
+}
+#: The names of a chart's first, second, third and fourth series on a light and a dark
+#: background (the lighter Okabe-Ito hues on dark); the PDF, on white paper, uses "light".
+SERIES: dict[Scheme, tuple[str, str, str, str]] = {
+    "light": ("blue", "vermillion", "bluish_green", "reddish_purple"),
+    "dark": ("sky_blue", "orange", "bluish_green", "reddish_purple"),
+}
+
 #: Text drawn on a step: the darker or the lighter of these, whichever contrasts more.
 DARK_TEXT = "#1f1f1f"
 LIGHT_TEXT = "#ffffff"
@@ -70,6 +101,16 @@ def rating_colour(score: int, scheme: Scheme = "light", *, higher_is_better: boo
 def quality_colour(quality: int, scheme: Scheme = "light") -> str:
     """ "How connected" 1–5 on the same scale (1 → mood 1, 3 → the neutral 5, 5 → mood 9)."""
     return mood_colour(2 * max(1, min(5, quality)) - 1, scheme)
+
+
+def chart_colour(name: str) -> str:
+    """The colour of ``CHART`` called ``name``."""
+    return CHART[name]
+
+
+def series_colours(scheme: Scheme = "light") -> tuple[str, ...]:
+    """The colours of a chart's first to fourth series for the light or dark scheme."""
+    return tuple(CHART[name] for name in SERIES[scheme])
 
 
 def mark(score: int) -> str:

@@ -26,8 +26,8 @@ from journal import i18n
 from journal.domain.errors import ValidationError
 from journal.domain.parse import parse_day
 from journal.domain.records import Assessment, SafetyPlan
-from journal.report.summary.blocks import Entries, Heading, RowsChart, Table, TimeChart
-from journal.report.summary.build import SECTIONS, Summary
+from journal.domain.sections import SECTIONS
+from journal.report.summary.blocks import Entries, Heading, RowsChart, Summary, Table, TimeChart
 from journal.services import Journal
 from journal.store.assessments import add_assessment
 from journal.store.safety_plan import save_safety_plan
@@ -242,10 +242,10 @@ def _text_of(block: object) -> str:
 def test_the_pdf_footer_and_chart_axes_use_the_hooks(
     demo_journal: Journal, fake_locale: FakeLocale, tmp_path: Path
 ) -> None:
+    from journal.i18n import format_figure  # the PDF's axis values
     from journal.report.summary.pdf import render_pdf
-    from journal.report.summary.pdf_charts import tick_text
 
-    assert tick_text(2.5) == "N(2.5)" and tick_text(10.0) == "N(10)"
+    assert format_figure(2.5) == "N(2.5)" and format_figure(10.0) == "N(10)"
     summary = demo_journal.build_summary(TODAY - dt.timedelta(days=27), TODAY, {"overview"})
     out = render_pdf(summary, tmp_path / "summary.pdf")
     text = subprocess.run(
@@ -382,8 +382,9 @@ def _messages(ts: Path) -> set[tuple[str, str]]:
 def test_lupdate_extracts_the_templates_with_their_contexts(tmp_path: Path) -> None:
     ts = tmp_path / "core.ts"
     sources = [
-        ROOT / "journal" / "analysis" / "insights.py",
-        ROOT / "journal" / "report" / "summary" / "sections.py",
+        ROOT / "journal" / "analysis" / "insight_sentences.py",
+        ROOT / "journal" / "report" / "summary" / "charts.py",
+        ROOT / "journal" / "report" / "summary" / "words.py",
         ROOT / "journal" / "domain" / "questionnaires.py",
     ]
     subprocess.run(

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1] / "journal"
 SOURCES = [
     *sorted((ROOT / "ui").rglob("*.py")),
     ROOT / "analysis" / "insights.py",
+    ROOT / "analysis" / "insight_sentences.py",
     ROOT / "analysis" / "insight_words.py",
     ROOT / "domain" / "questionnaires.py",
     ROOT / "domain" / "safety.py",
@@ -91,6 +92,7 @@ def test_the_sources_that_must_be_scanned_exist() -> None:
     for path in (
         ROOT / "ui" / "pages" / "checkins" / "page.py",
         ROOT / "analysis" / "insights.py",
+        ROOT / "analysis" / "insight_sentences.py",
         ROOT / "domain" / "questionnaires.py",
         ROOT / "domain" / "safety.py",
     ):

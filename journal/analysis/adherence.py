@@ -25,14 +25,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from journal.domain.dates import week_start
 from journal.domain.kinds import SessionStatus
 from journal.domain.records import Commitment, CommitmentLog, DoseLog, Medication, Session
 
 _BOOKED = {SessionStatus.ATTENDED, SessionStatus.MISSED, SessionStatus.CANCELLED_BY_ME}
-
-
-def week_start(date: dt.date) -> dt.date:
-    return date - dt.timedelta(days=date.weekday())
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,8 @@ from enum import StrEnum
 
 import numpy as np
 
-from journal.analysis.stats import MIN_PAIRS, MeanCI, Withheld, mean_ci
+from journal.analysis.groups import mood_by_group
+from journal.analysis.stats import MIN_PAIRS, MeanCI
 
 #: Up to this many days a chart draws each day (about a quarter: every day still readable).
 DAILY_UP_TO = 92
@@ -171,22 +172,19 @@ def good_contact_bins(meaningful: np.ndarray) -> np.ndarray:
 def mood_by_good_contacts(mood: np.ndarray, meaningful: np.ndarray) -> GoodContactMoods:
     """Mean mood and 95% CI on days with 0, 1, 2, 3+ contacts that felt good.
 
-    The intervals allow for one day resembling the next (``mean_ci`` with
-    ``autocorrelated``, in calendar order), as the group means do. Under ``MIN_PAIRS`` days in
-    all every bar is withheld; a bar under ``MIN_GROUP`` days is withheld on its own.
+    Each bar is a group of ``groups.mood_by_group`` over the days with both a mood and a
+    known count: the same intervals (allowing for one day resembling the next) and the same
+    thresholds (under ``MIN_PAIRS`` such days every bar is withheld; a bar under ``MIN_GROUP``
+    days is withheld on its own).
     """
     mood = np.asarray(mood, dtype=float)
     bins = good_contact_bins(meaningful)
     known = ~np.isnan(mood) & ~np.isnan(bins)
-    total = int(known.sum())
-    bars = []
-    for bar in range(MOST_GOOD_CONTACTS + 1):
-        days = np.where(known & (bins == bar), mood, np.nan)
-        if total < MIN_PAIRS:
-            bars.append(MeanCI(int((~np.isnan(days)).sum()), withheld=Withheld.TOO_FEW_DAYS))
-        else:
-            bars.append(mean_ci(days, autocorrelated=True))
-    return GoodContactMoods(tuple(bars), total)
+    bars = mood_by_group(
+        np.where(known, mood, np.nan),
+        {str(bar): (bins == bar).astype(float) for bar in range(MOST_GOOD_CONTACTS + 1)},
+    )
+    return GoodContactMoods(tuple(bars.values()), int(known.sum()))
 
 
 def distinct_pairs(

@@ -148,8 +148,20 @@ def strength_word(rho: float) -> str:
     return "strong"
 
 
+class _Figure:
+    """What an association and a comparison share: it is reported unless its ``status`` is
+    not enough."""
+
+    __slots__ = ()
+    status: Status
+
+    @property
+    def reportable(self) -> bool:
+        return self.status is not Status.NOT_ENOUGH
+
+
 @dataclass(frozen=True, slots=True)
-class Association:
+class Association(_Figure):
     """How two daily series move together. Numbers are ``None`` when ``status`` is not enough."""
 
     n: int
@@ -166,10 +178,6 @@ class Association:
     p_adjusted: float | None = None
     clear: bool = False
     withheld: Withheld | None = None
-
-    @property
-    def reportable(self) -> bool:
-        return self.status is not Status.NOT_ENOUGH
 
     @property
     def perfect(self) -> bool:
@@ -232,7 +240,7 @@ def lagged_association(x: np.ndarray, y: np.ndarray, lag: int = 1) -> Associatio
 
 
 @dataclass(frozen=True, slots=True)
-class Comparison:
+class Comparison(_Figure):
     """Mean of a series on days with vs without something, difference and its 95% CI (Welch
     with effective days). Numbers are ``None`` when ``status`` is not enough (``withheld``
     says why)."""
@@ -253,10 +261,6 @@ class Comparison:
     p_adjusted: float | None = None
     clear: bool = False
     withheld: Withheld | None = None
-
-    @property
-    def reportable(self) -> bool:
-        return self.status is not Status.NOT_ENOUGH
 
 
 def compare(values: np.ndarray, condition: np.ndarray) -> Comparison:

@@ -42,6 +42,8 @@ from journal.report.import_common import (
     CsvRow,
     ImportPreview,
     activities_of_day,
+    check_columns,
+    check_width,
     clock_minutes,
     mean_rounded,
     read_csv,
@@ -172,14 +174,8 @@ def _note_line(category: str, amount: str, detail: str, notes: str) -> str:
 
 
 def _gather(row: CsvRow, days: dict[dt.date, BearableDay], preview: ImportPreview) -> None:
+    check_width(row, len(COLUMNS))
     values, line = row.values, row.line
-    if row.ragged:
-        raise ValidationError(
-            "row",
-            translate("imports", "line {line}: expected {count} columns").format(
-                line=line, count=number(len(COLUMNS))
-            ),
-        )
     date = _date(line, values["date"])
     minutes = _time(line, values["time of day"])
     day = days.setdefault(date, BearableDay(line))
@@ -212,14 +208,14 @@ def _gather(row: CsvRow, days: dict[dt.date, BearableDay], preview: ImportPrevie
 def read_bearable(path: Path) -> tuple[dict[dt.date, BearableDay], ImportPreview]:
     """Read the CSV whole into days; errors name the line and the column."""
     table = read_csv(path, lower=True)
-    missing = [c for c in COLUMNS if c not in table.header]
-    if missing:
-        raise ValidationError(
-            "columns",
-            translate(
-                "imports", "line {line}: missing column {column} (a Bearable export has {columns})"
-            ).format(line=1, column=missing[0], columns=",".join(COLUMNS)),
-        )
+    check_columns(
+        table.header,
+        COLUMNS,
+        translate(
+            "imports", "line {line}: missing column {column} (a Bearable export has {columns})"
+        ),
+        columns=",".join(COLUMNS),
+    )
     preview = ImportPreview(source="bearable", entries=len(table.rows))
     days: dict[dt.date, BearableDay] = {}
     for row in table.rows:

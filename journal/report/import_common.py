@@ -1,5 +1,6 @@
-"""What the imports from other mood apps (Daylio, Bearable) share.
+"""What the imports share, most of it for the files of other mood apps (Daylio, Bearable).
 
+The calm errors about a file itself (missing, empty, unreadable; the JSON import's too).
 Reading a CSV calmly (a BOM, a field over the ``csv`` module's 128 KiB limit, a NUL byte or a
 ragged row is one message naming the line, never a traceback), notes written in HTML, clock
 times ("6:50 pm", "14:58"), the activity mapping of the command line's ``--activity-map``,
@@ -14,6 +15,7 @@ import datetime as dt
 import html
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -173,34 +175,44 @@ class CsvFile:
     rows: list[CsvRow]
 
 
+def missing_file(path: Path) -> ValidationError:
+    return ValidationError(
+        "file", translate("imports", "file: {path} does not exist").format(path=path)
+    )
+
+
+def empty_file(path: Path) -> ValidationError:
+    return ValidationError("file", translate("imports", "file: {path} is empty").format(path=path))
+
+
+def unreadable_file(path: Path, error: OSError) -> ValidationError:
+    return ValidationError(
+        "file",
+        translate("imports", "file: {path} cannot be read ({reason})").format(
+            path=path, reason=error.strerror or error
+        ),
+    )
+
+
 def read_text(path: Path) -> str:
     """The file as text (a UTF-8 BOM dropped); calm errors for a missing, unreadable or
     empty file."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ValidationError(
-            "file", translate("imports", "file: {path} does not exist").format(path=path)
-        ) from None
+        raise missing_file(path) from None
     except IsADirectoryError:
         raise ValidationError(
             "file", translate("imports", "file: {path} is a folder, not a file").format(path=path)
         ) from None
     except OSError as error:
-        raise ValidationError(
-            "file",
-            translate("imports", "file: {path} cannot be read ({reason})").format(
-                path=path, reason=error.strerror or error
-            ),
-        ) from None
+        raise unreadable_file(path, error) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError("file", translate("imports", "file: not a UTF-8 text file")) from None
     if not text.strip():
-        raise ValidationError(
-            "file", translate("imports", "file: {path} is empty").format(path=path)
-        )
+        raise empty_file(path)
     return text
 
 
@@ -235,6 +247,27 @@ def read_csv(path: Path, *, lower: bool = False) -> CsvFile:
             "row", translate("imports", "line {line}: {message}").format(line=line, message=reason)
         ) from None
     return CsvFile(header, rows)
+
+
+def check_columns(
+    header: list[str], expected: Sequence[str], message: str, **fields: object
+) -> None:
+    """Raise ``message`` (translated by the caller, naming ``{line}``, ``{column}`` and its own
+    ``fields``) for the first of the ``expected`` columns missing from ``header``."""
+    missing = [c for c in expected if c not in header]
+    if missing:
+        raise ValidationError("columns", message.format(line=1, column=missing[0], **fields))
+
+
+def check_width(row: CsvRow, columns: int) -> None:
+    """A row with more or fewer fields than the header's ``columns`` is an error naming it."""
+    if row.ragged:
+        raise ValidationError(
+            "row",
+            translate("imports", "line {line}: expected {count} columns").format(
+                line=row.line, count=number(columns)
+            ),
+        )
 
 
 def detect_format(path: Path) -> str | None:

@@ -1,17 +1,10 @@
 """Import from Daylio: its four CSV layouts and its own backup, with a mapping the person
 confirms.
 
-The CSV layouts, as Daylio has written them over the years (oldest first)::
-
-    1  year,date,weekday,time,mood,activities,note                      (date "18 May")
-    2  full_date,date,weekday,time,mood,activities,note
-    3  full_date,date,weekday,time,mood,activities,note_title,note
-    4  full_date,date,weekday,time,mood,activities,scales,note_title,note
-
-Rows come newest first, several a day, times as "6:50 pm" or "14:58", activities joined by
-``" | "``, names with trailing spaces, notes in HTML, sometimes after a UTF-8 BOM. The backup
-(``.daylio``) is read by ``import_daylio_backup``; it keeps each mood's level, which the CSV
-loses.
+The entries of a file (``DaylioEntry``) come from ``import_daylio_csv`` (the four CSV layouts
+Daylio has written over the years) or ``import_daylio_backup`` (its own ``.daylio`` backup,
+which keeps each mood's level, which the CSV loses); ``read_daylio`` tells them apart by
+content. Here they become a preview of the days the import would write.
 
 Moods are labels the person may have renamed. Daylio's five levels (1 best … 5 worst) become
 9, 7, 5, 3 and 1 on the journal's 0-10 mood; a mood whose level is known (every mood of a
@@ -32,8 +25,6 @@ is left as it is and reported.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,72 +34,19 @@ from journal.domain.records import Day
 from journal.domain.validate import number
 from journal.i18n import translate
 from journal.report.import_common import (
-    IMPORTED_QUALITY,
-    MAP_LABELS,
     ActivityTarget,
-    CsvRow,
     ImportPreview,
     activities_of_day,
     clock_minutes,
     detect_format,
     mean_rounded,
-    note_from_html,
-    parse_activity_target,
-    parse_map,
-    read_csv,
 )
-
-__all__ = [
-    "DEFAULT_MOODS",
-    "IMPORTED_QUALITY",
-    "LAYOUTS",
-    "LEVEL_MOODS",
-    "MAP_LABELS",
-    "ActivityTarget",
-    "DaylioEntry",
-    "DaylioFile",
-    "DaylioPreview",
-    "check_mood_map",
-    "parse_activity_target",
-    "parse_map",
-    "plan_import",
-    "read_daylio",
-    "read_entries",
-]
 
 #: Daylio's five levels (1 = best … 5 = worst) on the journal's 0-10 mood.
 LEVEL_MOODS = {1: 9, 2: 7, 3: 5, 4: 3, 5: 1}
 #: The names Daylio gives its five levels before the person renames them.
 PREDEFINED = {1: "rad", 2: "good", 3: "meh", 4: "bad", 5: "awful"}
 DEFAULT_MOODS = {name: LEVEL_MOODS[level] for level, name in PREDEFINED.items()}
-LAYOUTS = {
-    "daylio-csv-1": ("year", "date", "weekday", "time", "mood", "activities", "note"),
-    "daylio-csv-2": ("full_date", "date", "weekday", "time", "mood", "activities", "note"),
-    "daylio-csv-3": (
-        "full_date",
-        "date",
-        "weekday",
-        "time",
-        "mood",
-        "activities",
-        "note_title",
-        "note",
-    ),
-    "daylio-csv-4": (
-        "full_date",
-        "date",
-        "weekday",
-        "time",
-        "mood",
-        "activities",
-        "scales",
-        "note_title",
-        "note",
-    ),
-}
-NEW_COLUMNS = LAYOUTS["daylio-csv-3"]
-OLD_COLUMNS = LAYOUTS["daylio-csv-1"]
-DaylioPreview = ImportPreview
 
 
 @dataclass(slots=True)
@@ -155,150 +93,6 @@ class DaylioFile:
         return sorted({a for e in self.entries for a in e.activities}, key=str.casefold)
 
 
-# Month names as Daylio's older layout writes them in the phone's language ("18 May",
-# "18. Mai", "18 mai", "May 18"): the common European languages, full and abbreviated.
-_MONTHS = {
-    1: "january jan januar janvier janv enero ene gennaio gen janeiro jan januari styczeń sty",
-    2: "february feb februar février févr fevrier febrero febbraio fevereiro fev februari luty lut",
-    3: "march mar märz maerz mars marzo março marco maart marzec",
-    4: "april apr avril avr abril abr aprile apr april kwiecień kwi",
-    5: "may mai mayo maggio mag maio mei maj",
-    6: "june jun juni juin junio giugno giu junho czerwiec cze",
-    7: "july jul juli juillet juil julio luglio lug julho lipiec lip",
-    8: "august aug août aout agosto ago augustus sierpień sie",
-    9: "september sep sept septembre septiembre settembre set setembro wrzesień wrz",
-    10: "october oct oktober okt octobre octubre ottobre ott outubro out październik paź",
-    11: "november nov novembre noviembre novembre novembro listopad lis",
-    12: "december dec dezember dez décembre decembre diciembre dic dicembre dezembro grudzień gru",
-}
-
-
-def _plain(word: str) -> str:
-    """``word`` without case or accents, as month names are compared ("déc" is "dec")."""
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c)
-    )
-
-
-MONTH_NAMES = {_plain(name): month for month, names in _MONTHS.items() for name in names.split()}
-_DAY_MONTH = re.compile(r"^\s*(\d{1,2})\.?\s+([^\W\d_]+)\.?\s*$")
-_MONTH_DAY = re.compile(r"^\s*([^\W\d_]+)\.?\s+(\d{1,2})\.?\s*$")
-
-
-def _old_date(date: str, year: str) -> dt.date | None:
-    match = _DAY_MONTH.match(date)
-    if match:
-        day, month_name = match.group(1), match.group(2)
-    else:
-        match = _MONTH_DAY.match(date)
-        if not match:
-            return None
-        month_name, day = match.group(1), match.group(2)
-    month = MONTH_NAMES.get(_plain(month_name))
-    try:
-        return dt.date(int(year), month, int(day)) if month else None
-    except ValueError:
-        return None
-
-
-def _parse_date(row: Mapping[str, str], line: int) -> dt.date:
-    if "full_date" in row:
-        try:
-            return dt.date.fromisoformat(row["full_date"].strip())
-        except ValueError:
-            raise ValidationError(
-                "full_date",
-                translate(
-                    "imports", "line {line}: {column} “{value}” is not a date like {example}"
-                ).format(
-                    line=line, column="full_date", value=row["full_date"], example="2024-01-31"
-                ),
-            ) from None
-    found = _old_date(row["date"], row["year"].strip())
-    if found is None:
-        raise ValidationError(
-            "date",
-            translate(
-                "imports", "line {line}: date “{date}” with year “{year}” is not a date"
-            ).format(line=line, date=row["date"], year=row["year"]),
-        )
-    return found
-
-
-_SLEEP_WORDS = ("time", "hour", "duration", "length", "amount", "slept")
-_HOURS = re.compile(
-    r"^\s*(\d{1,2})(?:[:h]\s*(\d{1,2})\s*m?|[.,](\d+))?\s*"
-    r"(?:h|hrs?|hours?)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def sleep_hours(name: str, value: str) -> float | None:
-    """Hours of sleep when ``name: value`` is a sleep-duration scale ("Sleep Time: 8:00",
-    "Sleep hours: 7.5", "Sleep duration: 7h 30m"), else ``None`` (kept in the note)."""
-    words = name.casefold()
-    if "sleep" not in words or not any(w in words for w in _SLEEP_WORDS):
-        return None
-    match = _HOURS.match(value)
-    if not match:
-        return None
-    hours = float(match.group(1))
-    if match.group(2):
-        if int(match.group(2)) > 59:
-            return None
-        hours += int(match.group(2)) / 60
-    elif match.group(3):
-        hours += float("0." + match.group(3))
-    return round(hours, 2) if hours <= 24 else None
-
-
-def _scales(text: str) -> tuple[float | None, list[str]]:
-    """The sleep hours among Daylio's scales, and the others as written."""
-    hours: float | None = None
-    kept: list[str] = []
-    for part in (p.strip() for p in text.split("|") if p.strip()):
-        name, sep, value = part.partition(":")
-        found = sleep_hours(name, value) if sep else None
-        if found is not None and hours is None:
-            hours = found
-        else:
-            kept.append(part)
-    return hours, kept
-
-
-def _layout(header: list[str]) -> str:
-    columns = set(header)
-    if "full_date" not in columns:
-        return "daylio-csv-1"
-    if "scales" in columns:
-        return "daylio-csv-4"
-    return "daylio-csv-3" if "note_title" in columns else "daylio-csv-2"
-
-
-def _entry(row: CsvRow, expected: tuple[str, ...]) -> DaylioEntry:
-    values, line = row.values, row.line
-    if row.ragged:
-        raise ValidationError(
-            "row",
-            translate("imports", "line {line}: expected {count} columns").format(
-                line=line, count=number(len(expected))
-            ),
-        )
-    activities = [a.strip() for a in values["activities"].split("|") if a.strip()]
-    hours, scales = _scales(values.get("scales", ""))
-    return DaylioEntry(
-        line,
-        _parse_date(values, line),
-        values["time"].strip(),
-        values["mood"].strip(),
-        activities,
-        values.get("note_title", "").strip(),
-        note_from_html(values["note"]),
-        sleep_hours=hours,
-        scales=scales,
-    )
-
-
 def read_daylio(path: Path) -> DaylioFile:
     """Read a Daylio CSV (any of the four layouts) or backup, told apart by content; errors
     name the line (or the backup's entry) and the column."""
@@ -306,18 +100,9 @@ def read_daylio(path: Path) -> DaylioFile:
         from journal.report.import_daylio_backup import read_backup
 
         return read_backup(path)
-    table = read_csv(path)
-    source = _layout(table.header)
-    expected = LAYOUTS[source]
-    missing = [c for c in expected if c not in table.header]
-    if missing:
-        raise ValidationError(
-            "columns",
-            translate(
-                "imports", "line {line}: missing column {column} (a Daylio export has {columns})"
-            ).format(line=1, column=missing[0], columns=",".join(NEW_COLUMNS)),
-        )
-    return DaylioFile(source, [_entry(row, expected) for row in table.rows])
+    from journal.report.import_daylio_csv import read_daylio_csv
+
+    return read_daylio_csv(path)
 
 
 def read_entries(path: Path) -> list[DaylioEntry]:

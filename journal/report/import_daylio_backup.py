@@ -27,7 +27,7 @@ from typing import Any
 
 from journal.domain.errors import ValidationError
 from journal.i18n import translate
-from journal.report.import_common import note_from_html
+from journal.report.import_common import note_from_html, unreadable_file
 from journal.report.import_daylio import PREDEFINED, DaylioEntry, DaylioFile
 
 INNER = "backup.daylio"
@@ -45,12 +45,7 @@ def _document(path: Path) -> dict[str, Any]:
     try:
         archive_file = zipfile.ZipFile(path)
     except (PermissionError, FileNotFoundError) as error:
-        raise ValidationError(
-            "file",
-            translate("imports", "file: {path} cannot be read ({reason})").format(
-                path=path, reason=error.strerror or error
-            ),
-        ) from None
+        raise unreadable_file(path, error) from None
     except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError, OSError) as error:
         raise _refused(str(error) or type(error).__name__) from None
     try:

@@ -9,8 +9,6 @@ writes in one transaction (``report.merge`` handles a journal that already has d
 from __future__ import annotations
 
 import json
-import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +22,14 @@ from journal.domain.settings import Settings
 from journal.domain.validate import number
 from journal.i18n import QT_TRANSLATE_NOOP, translate
 from journal.report.export_json import FORMAT
+from journal.report.import_common import empty_file, missing_file
+from journal.report.import_json_values import (
+    bad_value,
+    not_finite,
+    shown,
+    too_deep_at,
+    whole_number,
+)
 from journal.report.tables import SPECS, TABLE_ORDER
 from journal.store.migrations import CURRENT_VERSION
 from journal.store.rows import insert_rows, to_row
@@ -78,13 +84,9 @@ def read_export(path: Path) -> ParsedExport:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ValidationError(
-            "file", translate("imports", "file: {path} does not exist").format(path=path)
-        ) from None
+        raise missing_file(path) from None
     if size == 0:
-        raise ValidationError(
-            "file", translate("imports", "file: {path} is empty").format(path=path)
-        )
+        raise empty_file(path)
     if size > MAX_BYTES:
         raise ValidationError(
             "file",
@@ -94,7 +96,7 @@ def read_export(path: Path) -> ParsedExport:
         )
     try:
         text = path.read_text(encoding="utf-8")
-        document = json.loads(text, parse_int=_whole_number, parse_constant=_not_finite)
+        document = json.loads(text, parse_int=whole_number, parse_constant=not_finite)
     except UnicodeDecodeError:
         raise ValidationError("file", translate("imports", "file: not a text file")) from None
     except json.JSONDecodeError as error:
@@ -106,7 +108,7 @@ def read_export(path: Path) -> ParsedExport:
             ).format(line=error.lineno, column=error.colno, reason=error.msg),
         ) from None
     except RecursionError:  # the decoder recurses once per level of [ and {
-        line, column = _too_deep_at(text)
+        line, column = too_deep_at(text)
         raise ValidationError(
             "file",
             translate(
@@ -128,98 +130,8 @@ def read_export(path: Path) -> ParsedExport:
     return parse_document(document)
 
 
-# --- values no journal holds -------------------------------------------------------------------
-
-#: What SQLite stores as an INTEGER; a whole number outside is no journal's.
-_INT_RANGE = (-(2**63), 2**63 - 1)
-#: A lone UTF-16 surrogate: JSON's ``"\ud800"`` decodes to one, and it cannot be stored.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-#: Levels of nesting after which a file is said to be too deep (an export has six).
-_MAX_DEPTH = 64
-_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-
-
-class _Unreadable:
-    """Stands in, while decoding, for a number no journal holds (so its place can be told)."""
-
-    __slots__ = ("problem",)
-
-    def __init__(self, problem: str) -> None:
-        self.problem = problem
-
-
-def _whole_number(digits: str) -> int | _Unreadable:
-    # 20 digits hold every 64-bit number; longer ones are never converted (a 5,000-digit
-    # number would cost seconds, and Python refuses those over 4,300 anyway)
-    return int(digits) if len(digits) <= 20 else _Unreadable("number")
-
-
-def _not_finite(name: str) -> _Unreadable:
-    return _Unreadable("number")  # NaN, Infinity, -Infinity
-
-
-def _too_deep_at(text: str) -> tuple[int, int]:
-    """Line and column where ``text`` first opens more than ``_MAX_DEPTH`` levels."""
-    depth, position = 0, 0
-    for token in _TOKENS.finditer(text):
-        mark = token.group()
-        if mark in "[{":
-            depth += 1
-            if depth > _MAX_DEPTH:
-                position = token.start()
-                break
-        elif mark in "]}":
-            depth -= 1
-    line = text.count("\n", 0, position) + 1
-    return line, position - (text.rfind("\n", 0, position) + 1) + 1
-
-
-def _shown(name: object) -> str:
-    """A key of the file as it may be shown: a lone surrogate escaped (``\\ud800``)."""
-    return str(name).encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def _bad_value(document: object) -> tuple[tuple[object, ...], str] | None:
-    """The first place (keys and list positions) holding text with a lone surrogate, or a
-    number outside SQLite's integers or not finite; and which of the two. Iterative, so any
-    depth the decoder allowed is walked; only containers are stacked (ten years in 0.1 s)."""
-    if not isinstance(document, dict | list):
-        problem = _scalar_problem(document)
-        return ((), problem) if problem else None
-    stack: list[tuple[tuple[object, ...], object]] = [((), document)]
-    while stack:
-        place, container = stack.pop()
-        items = container.items() if isinstance(container, dict) else enumerate(container)
-        nested = []
-        for key, value in items:  # type: ignore[attr-defined]
-            if isinstance(key, str) and _SURROGATE.search(key):
-                return (*place, key), "text"
-            if isinstance(value, dict | list):
-                nested.append(((*place, key), value))
-                continue
-            problem = _scalar_problem(value)
-            if problem:
-                return (*place, key), problem
-        stack.extend(reversed(nested))
-    return None
-
-
-def _scalar_problem(value: object) -> str | None:
-    if isinstance(value, str):
-        return "text" if _SURROGATE.search(value) else None
-    if isinstance(value, _Unreadable):
-        return value.problem
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return None if _INT_RANGE[0] <= value <= _INT_RANGE[1] else "number"
-    if isinstance(value, float):
-        return None if math.isfinite(value) else "number"
-    return None
-
-
 def _check_values(document: object) -> None:
-    found = _bad_value(document)
+    found = bad_value(document)
     if found is None:
         return
     place, problem = found
@@ -228,7 +140,7 @@ def _check_values(document: object) -> None:
         if problem == "text"
         else translate("imports", "a number no journal holds (too large, or not finite)")
     )
-    names = [_shown(p) if isinstance(p, str) else p for p in place]
+    names = [shown(p) if isinstance(p, str) else p for p in place]
     if len(names) >= 3 and names[0] == "tables" and isinstance(names[2], int):
         field = names[3] if len(names) > 3 and isinstance(names[3], str) else None
         raise _fail(message, str(names[1]), names[2] + 1, field)

@@ -33,7 +33,6 @@ from journal.services.figures import Scatter as Scatter
 from journal.services.figures import Timeline as Timeline
 from journal.services.figures import care_kept as care_kept
 from journal.services.figures import checkin_count as checkin_count
-from journal.services.figures import comparison_phrase as comparison_phrase
 from journal.services.figures import contact_groups as contact_groups
 from journal.services.figures import group_means as group_means
 from journal.services.figures import headline as headline
@@ -67,8 +66,10 @@ LAZY: dict[str, tuple[str, str]] = {
     "Status": ("journal.analysis.stats", "Status"),
     "WeeklyAdherence": ("journal.analysis.adherence", "WeeklyAdherence"),
     "WhileSince": ("journal.analysis.person", "WhileSince"),
-    # how the insight sentences write numbers, counts, ranges and intervals (the cards too)
+    # how the insight sentences write numbers, counts, ranges and intervals (the cards too),
+    # and name the days of a comparison ("a phone call", "contact with a friend")
     "insight_words": ("journal.analysis.insight_words", ""),
+    "comparison_phrase": ("journal.analysis.insight_sentences", "phrase"),
     "ImportPreview": ("journal.report.import_common", "ImportPreview"),
     "parse_map": ("journal.report.import_common", "parse_map"),
     "read_export": ("journal.report.import_json", "read_export"),
@@ -94,6 +95,7 @@ def __getattr__(name: str) -> Any:
 if TYPE_CHECKING:
     from journal.analysis import insight_words as insight_words
     from journal.analysis.adherence import WeeklyAdherence as WeeklyAdherence
+    from journal.analysis.insight_sentences import phrase as comparison_phrase  # noqa: F401
     from journal.analysis.insight_words import Insight as Insight
     from journal.analysis.insights import InsightReport as InsightReport
     from journal.analysis.person import PersonFigures as PersonFigures

@@ -410,14 +410,6 @@ def scatter(series: DailySeries, report: InsightReport, measure: str) -> Scatter
 # --- what the Insights cards say -----------------------------------------------------------
 
 
-def comparison_phrase(key: str) -> str:
-    """How the days of comparison ``key`` are named in a sentence ("a phone call",
-    "contact with a friend", "a therapy or clinic session")."""
-    from journal.analysis import insights
-
-    return insights._phrase(key)  # the analysis keeps it private; its one public door
-
-
 def same_figures(report: InsightReport, key: str) -> list[str]:
     """The comparisons of ``report`` with exactly the figures of ``key`` (the same days with
     and without): one card names them together ("a phone call or a video call")."""

@@ -37,13 +37,9 @@ if TYPE_CHECKING:  # the analysis is imported when a summary is made, not at sta
     from journal.report import import_bearable as bearable
     from journal.report import import_daylio as daylio
     from journal.report.import_common import ImportPreview
-    from journal.report.summary.build import (
-        CommitmentKept,
-        MedicationKept,
-        NameStyle,
-        Summary,
-        SummaryInputs,
-    )
+    from journal.report.summary.blocks import Summary
+    from journal.report.summary.inputs import CommitmentKept, MedicationKept, SummaryInputs
+    from journal.report.summary.names import NameStyle
 
 IMPORT_MODES = ("new", "merge", "replace")
 
@@ -248,7 +244,8 @@ class SharingUseCases(FiguresUseCases):
         self, start: dt.date, end: dt.date, sections: Iterable[str] | None = None
     ) -> SummaryInputs:
         """What the ticked ``sections`` need for ``start..end``, and nothing more."""
-        from journal.report.summary.build import SummaryInputs, check_sections
+        from journal.report.summary.build import check_sections
+        from journal.report.summary.inputs import SummaryInputs
 
         chosen = check_sections(sections)
         if end < start:
@@ -291,7 +288,7 @@ class SharingUseCases(FiguresUseCases):
     ) -> tuple[list[MedicationKept], list[CommitmentKept]]:
         """Each medication's doses and each commitment's check-offs over the range."""
         from journal.analysis.adherence import weekly_adherence
-        from journal.report.summary.build import CommitmentKept, MedicationKept
+        from journal.report.summary.inputs import CommitmentKept, MedicationKept
 
         db = self.db
         doses = treatment_store.doses_between(db, start, end)

@@ -53,7 +53,7 @@
 <context>
     <name>AdherenceOverview</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/overview.py" line="+48"/>
+        <location filename="../../journal/ui/pages/treatment/overview.py" line="+50"/>
         <source>This week</source>
         <extracomment>How many weeks that are over the overview adds up (this week is shown apart, &quot;so far&quot;).</extracomment>
         <translation type="unfinished"></translation>
@@ -156,6 +156,68 @@
     <message>
         <location line="+1"/>
         <source>{done} of {due} done ({percent})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsBox</name>
+    <message>
+        <location filename="../../journal/ui/pages/settings/backups.py" line="+49"/>
+        <location line="+13"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>A backup is made every day you open the journal and before every import, restore and passphrase change. The last 7 days and 8 weeks are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+49"/>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Restore this backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replaces your journal with the backup chosen, after asking; your journal as it is now is backed up first, so this can be undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Journal folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(in memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not listed, because they do not check out (damaged or incomplete; left as they are in the backups folder): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+18"/>
+        <location line="+5"/>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Replace your journal with the backup of %1? Your journal as it is now is backed up first, so this can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This backup holds %2 days, your journal %3: restoring it would leave your journal with %4 fewer days. Replace your journal with the backup of %1 anyway? Your journal as it is now is backed up first, so this can be undone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -380,9 +442,9 @@
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../journal/ui/charts/common.py" line="+303"/>
+        <location filename="../../journal/ui/charts/common.py" line="+302"/>
         <source>Save as PNG…</source>
-        <extracomment>Seconds in a day: pyqtgraph&apos;s date axis counts seconds since 1970-01-01 (UTC). Okabe &amp; Ito (2008), &quot;Color Universal Design&quot;: the eight colours, by their names.</extracomment>
+        <extracomment>Seconds in a day: pyqtgraph&apos;s date axis counts seconds since 1970-01-01 (UTC).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -607,19 +669,19 @@
 <context>
     <name>CheckinsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/checkins/page.py" line="+114"/>
+        <location filename="../../journal/ui/pages/checkins/page.py" line="+200"/>
         <source>Check-ins</source>
-        <extracomment>Marks an assessment whose safety item was answered above 0, in words and a symbol; the score chart draws the same diamond. Neutral on purpose: not a warning, not a star.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>Short, standard questionnaires to take every few weeks. Each gives a score and the published band name: a way to see change over time, not a diagnosis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-81"/>
         <source>Not now</source>
+        <extracomment>Marks an assessment whose safety item was answered above 0, in words and a symbol; the score chart draws the same diamond. Neutral on purpose: not a warning, not a star.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -713,7 +775,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <location line="+81"/>
         <source>Take the {title}</source>
         <translation type="unfinished"></translation>
@@ -892,7 +954,7 @@
 <context>
     <name>CommitmentsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/plans.py" line="+207"/>
+        <location filename="../../journal/ui/pages/treatment/plans.py" line="+164"/>
         <source>Commitments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -932,12 +994,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Homework, social prescriptions such as a walking group or a class, and your own goals, each with a weekly target. Check them off on the Today page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>&amp;Add a commitment…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -967,7 +1029,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>End “{title}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -985,7 +1047,7 @@
 <context>
     <name>ConnectionScatter</name>
     <message>
-        <location filename="../../journal/ui/charts/connection_scatter.py" line="+47"/>
+        <location filename="../../journal/ui/charts/connection_scatter.py" line="+46"/>
         <source>Connection and mood</source>
         <extracomment>Dot diameters in pixels: one day, and the spot holding the most days.</extracomment>
         <translation type="unfinished"></translation>
@@ -1100,7 +1162,7 @@
 <context>
     <name>ContactEntry</name>
     <message>
-        <location filename="../../journal/ui/pages/today/contact_entry.py" line="+145"/>
+        <location filename="../../journal/ui/pages/today/contact_entry.py" line="+138"/>
         <source>Change the contact</source>
         <extracomment>Where messages about no field of the row go (the date, a locked file).</extracomment>
         <translation type="unfinished"></translation>
@@ -1117,17 +1179,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+148"/>
+        <location line="+141"/>
         <source>Add contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-77"/>
         <source>0–1440</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,37 +1199,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-31"/>
         <source>a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>not at all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a little</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>somewhat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>quite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>very</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>How connected did you feel: 1 = not at all, 5 = very. A click or a digit picks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1317,31 +1354,6 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>not at all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a little</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>somewhat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>quite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>very</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>how connected {quality}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,19 +1361,19 @@
 <context>
     <name>CrisisDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/crisis_dialog.py" line="+58"/>
-        <location line="+120"/>
+        <location filename="../../journal/ui/dialogs/crisis_dialog.py" line="+57"/>
+        <location line="+117"/>
         <source>You don&apos;t have to go through this alone</source>
         <extracomment>How much larger than the dialog&apos;s text a phone number is.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-115"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>I&apos;ve read this</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1484,6 +1496,24 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <location filename="../../journal/ui/daily_backup.py" line="+73"/>
+        <source>Connection Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today&apos;s backup was not made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Today&apos;s backup could not be made: {reason} It will be tried again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DamagedJournalDialog</name>
     <message>
         <location filename="../../journal/ui/dialogs/damaged.py" line="+26"/>
@@ -1501,12 +1531,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Restore this backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1558,7 +1588,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Choose what each factor becomes: a coping tag, a contact, or nothing. Nothing is written until you press Import.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1730,13 +1760,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-216"/>
         <source>Import from Bearable</source>
         <extracomment>Daylio&apos;s own activities that are plainly contacts, pre-filled for the person to confirm. Pause after a change before the preview is worked out again. Where a mood nobody can place starts, for the person to set.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+234"/>
         <source>{mapped} mapped by their level, {asked} asked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1773,24 +1803,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>1 day without a mood reading is not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%Ln days without a mood reading are not imported.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>1 day already in the journal is left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%Ln days already in the journal are left as they are.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1826,7 +1856,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../journal/ui/widgets/forms.py" line="+163"/>
+        <location filename="../../journal/ui/widgets/forms.py" line="+159"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2278,7 +2308,7 @@
 <context>
     <name>Intervals</name>
     <message>
-        <location filename="../../journal/ui/charts/finding_visual.py" line="+134"/>
+        <location filename="../../journal/ui/charts/finding_visual.py" line="+141"/>
         <source>0: no link</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2375,9 +2405,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../journal/ui/main_window.py" line="+51"/>
+        <location filename="../../journal/ui/sidebar.py" line="+21"/>
         <source>Today</source>
-        <extracomment>The sidebar: (key, title, module, class); titles are translated where shown (context ``MainWindow``). Pages other than Today are built the first time they are shown, so the window is interactive sooner and holds only what was opened.</extracomment>
+        <extracomment>The sidebar: (key, title, module, class); titles are translated where shown (context ``MainWindow``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2421,30 +2451,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../journal/ui/main_window.py" line="+62"/>
         <source>Demo journal — Connection Journal</source>
-        <extracomment>The size of a first window, before the person has resized it. The first window: wide enough for the check-in and the day&apos;s contacts side by side, and never larger than the part of the screen the desktop leaves free. How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
+        <extracomment>How long a passing message (&quot;Saved&quot;) stays in the status bar. How often the daily reminder is looked at while the app runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+251"/>
-        <location line="+97"/>
+        <location line="+206"/>
         <source>Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location filename="../../journal/ui/sidebar.py" line="+37"/>
         <source>Pages</source>
+        <extracomment>The page built with the window, never told to catch up (it would lose what is typed).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ctrl+1 to Ctrl+9 go to a page directly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location filename="../../journal/ui/main_window.py" line="-108"/>
         <source>Need help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,7 +2489,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../journal/ui/menus.py" line="+21"/>
         <source>&amp;Journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2479,32 +2509,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;About Connection Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>Today&apos;s backup was not made.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Today&apos;s backup could not be made: {reason} It will be tried again at the next start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+85"/>
+        <location filename="../../journal/ui/main_window.py" line="+102"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>The backup was restored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2612,7 +2632,7 @@
 <context>
     <name>MedicationsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/plans.py" line="-164"/>
+        <location filename="../../journal/ui/pages/treatment/plans.py" line="-158"/>
         <source>Medications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2642,12 +2662,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Check off each day&apos;s doses on the Today page. Stopping a medication keeps its history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>&amp;Add a medication…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2677,7 +2697,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Stop {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2695,13 +2715,13 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/merge_dialog.py" line="+50"/>
+        <location filename="../../journal/ui/dialogs/merge_dialog.py" line="+46"/>
         <source>Merge two entries</source>
         <extracomment>Merges ``remove_id`` into ``keep_id``; a ``ValidationError`` keeps the dialog open.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2741,7 +2761,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+22"/>
         <source>, archived</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2812,30 +2832,30 @@
 <context>
     <name>MoodTimeline</name>
     <message>
-        <location filename="../../journal/ui/charts/mood_timeline.py" line="+46"/>
-        <location line="+135"/>
+        <location filename="../../journal/ui/charts/mood_timeline.py" line="+45"/>
+        <location line="+120"/>
         <source>Mood and contacts, day by day</source>
         <extracomment>The narrowest range drawn, in days (a journal begun today still gets a readable axis). Above this many days the mood dots are left out (the line alone reads better).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-110"/>
         <source>Values of the day under the pointer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+122"/>
+        <location line="+107"/>
         <source>Point at a day to see its values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-102"/>
         <source>mood (0–10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+104"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2966,7 +2986,7 @@
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/passphrase.py" line="+31"/>
+        <location filename="../../journal/ui/dialogs/passphrase.py" line="+34"/>
         <source>Your journal and its backups will be encrypted with this passphrase. Keep it somewhere safe: without it the journal cannot be opened, by anyone, you included.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2991,7 +3011,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>the two passphrases are not the same</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3044,7 +3064,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3055,19 +3075,118 @@
     </message>
 </context>
 <context>
+    <name>PassphraseBox</name>
+    <message>
+        <location filename="../../journal/ui/pages/settings/passphrase.py" line="+46"/>
+        <source>Passphrase</source>
+        <extracomment>The idle times offered before a protected journal&apos;s window locks, in minutes (0 = never).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set a passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Stores the journal and its backups without encryption again, after asking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Lock the window after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lock the window after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With a passphrase, the window hides your journal and asks for the passphrase after this long without use, so nobody else can read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so the journal is stored unencrypted. It is still only readable by your user account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your journal and its backups are encrypted with your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your journal is not encrypted; it is readable only by your user account. A passphrase encrypts it and its backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 minute without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln minutes without use</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>Set a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>Change passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+4"/>
+        <source>Remove passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Store the journal and its backups without encryption again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../journal/ui/pages/people/page.py" line="+80"/>
+        <location filename="../../journal/ui/pages/people/page.py" line="+154"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>People and groups you connect with: Enter or a double-click opens a person&apos;s page. Archived entries keep their history but are not suggested on Today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-69"/>
         <location line="+2"/>
         <source>Search names</source>
         <translation type="unfinished"></translation>
@@ -3149,12 +3268,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+267"/>
+        <location line="+268"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-267"/>
         <source>Archive or unarchive the selected entry; its history is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3169,7 +3288,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Added {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3333,7 +3452,7 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/person_dialog.py" line="+61"/>
+        <location filename="../../journal/ui/dialogs/person_dialog.py" line="+56"/>
         <source>Name</source>
         <extracomment>Stores the dialog&apos;s answer; a ``ValidationError`` keeps the dialog open with its message.</extracomment>
         <translation type="unfinished"></translation>
@@ -3367,7 +3486,7 @@
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../journal/ui/pages/people/person.py" line="+89"/>
+        <location filename="../../journal/ui/pages/people/person.py" line="+88"/>
         <source>{kind} · archived</source>
         <extracomment>How connected, as filled and empty marks beside the number (so it reads without the digit).</extracomment>
         <translation type="unfinished"></translation>
@@ -3488,7 +3607,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>no contacts logged yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3520,6 +3639,155 @@
     <message>
         <location line="+6"/>
         <source>This is an association, not proof of cause: days with someone may differ in other ways too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesBox</name>
+    <message>
+        <location filename="../../journal/ui/pages/settings/preferences.py" line="+40"/>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown on the summary for your therapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Display &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Light or dark colours, or whichever your system uses; applied at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An entry before this hour belongs to the day before, for nights that end after midnight; applies to Today, the command line and the reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{time} (midnight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Day starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questionnaire reminder interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days after taking a questionnaire before the Check-ins page suggests one again, 0 to 365; 0 = off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Questionnaire &amp;reminder every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invite me to check in each day at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily check-in reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A gentle invitation at the time beside it, unless you have already checked in that day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reminder time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the daily invitation appears; set while the reminder is ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Daily reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Start at login, minimised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The journal opens in the background when you log in, so its reminder can reach you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When you log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Start at login</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3754,22 +4022,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+47"/>
         <source>My safety plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-4"/>
         <source>A plan to turn to when things get hard, best made on a calmer day, perhaps with someone from your care team. It stays on this device, and &quot;Need help now&quot; shows its people and your crisis line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-32"/>
         <source>{n}. {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3789,7 +4057,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Someone from People to add to {section}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3954,7 +4222,7 @@
 <context>
     <name>SessionsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/sessions.py" line="+43"/>
+        <location filename="../../journal/ui/pages/treatment/sessions.py" line="+34"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4009,12 +4277,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Sessions ahead are planned; after an attended one, rate how heard and understood you felt (1–5). Enter or a double-click edits a session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Delete the session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4047,309 +4315,8 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/settings.py" line="+61"/>
+        <location filename="../../journal/ui/pages/settings/page.py" line="+47"/>
         <source>Settings</source>
-        <extracomment>The idle times offered before a protected journal&apos;s window locks, in minutes (0 = never).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Preferences</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Display name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shown on the summary for your therapist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Display &amp;name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Theme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Light or dark colours, or whichever your system uses; applied at once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Follow the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Light</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Day starts at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>An entry before this hour belongs to the day before, for nights that end after midnight; applies to Today, the command line and the reminder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{time} (midnight)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Day starts at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Questionnaire reminder interval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Days after taking a questionnaire before the Check-ins page suggests one again, 0 to 365; 0 = off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Questionnaire &amp;reminder every</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Invite me to check in each day at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Daily check-in reminder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A gentle invitation at the time beside it, unless you have already checked in that day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Reminder time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>When the daily invitation appears; set while the reminder is ticked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Daily reminder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+2"/>
-        <source>Start at login, minimised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The journal opens in the background when you log in, so its reminder can reach you</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>When you log in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Set a passphrase…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Change passphrase…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Remove passphrase…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Stores the journal and its backups without encryption again, after asking</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Lock the window after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Lock the window after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>With a passphrase, the window hides your journal and asks for the passphrase after this long without use, so nobody else can read it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <location line="+13"/>
-        <source>Backups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <source>A backup is made every day you open the journal and before every import, restore and passphrase change. The last 7 days and 8 weeks are kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <location line="+181"/>
-        <source>Back up now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-180"/>
-        <source>Restore this backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Replaces your journal with the backup chosen, after asking; your journal as it is now is backed up first, so this can be undone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Journal folder: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>(in memory)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>1 minute without use</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln minutes without use</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so the journal is stored unencrypted. It is still only readable by your user account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Your journal and its backups are encrypted with your passphrase.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Your journal is not encrypted; it is readable only by your user account. A passphrase encrypts it and its backups.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Not listed, because they do not check out (damaged or incomplete; left as they are in the backups folder): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>Start at login</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <location line="+3"/>
-        <source>Set a passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+3"/>
-        <source>Change passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+4"/>
-        <source>Remove passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Store the journal and its backups without encryption again?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <location line="+18"/>
-        <location line="+5"/>
-        <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <source>Replace your journal with the backup of %1? Your journal as it is now is backed up first, so this can be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>This backup holds %2 days, your journal %3: restoring it would leave your journal with %4 fewer days. Replace your journal with the backup of %1 anyway? Your journal as it is now is backed up first, so this can be undone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4690,7 +4657,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+108"/>
         <source>{date} has not happened yet: a check-in can be for today or any day before.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4837,7 +4804,7 @@
 <context>
     <name>TopicsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/topics.py" line="+43"/>
+        <location filename="../../journal/ui/pages/treatment/topics.py" line="+37"/>
         <source>Something to bring up — press Enter to add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4887,7 +4854,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4910,12 +4877,12 @@
 <context>
     <name>TreatmentPage</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/page.py" line="+38"/>
+        <location filename="../../journal/ui/pages/treatment/page.py" line="+55"/>
         <source>Treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-11"/>
         <source>Treatment sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5074,7 +5041,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/unlock.py" line="+30"/>
+        <location filename="../../journal/ui/dialogs/unlock.py" line="+31"/>
         <source>Unlock your journal</source>
         <extracomment>Wide enough for a long passphrase and the reason on a few lines, in average characters.</extracomment>
         <translation type="unfinished"></translation>
@@ -5115,7 +5082,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5124,19 +5091,19 @@
     <name>WeeklyAdherenceChart</name>
     <message>
         <location filename="../../journal/ui/charts/weekly_adherence.py" line="+43"/>
-        <location line="+73"/>
+        <location line="+59"/>
         <source>Care kept each week, and mood</source>
         <extracomment>From this many weeks on, markers are small (years of weeks would be a blur of big ones). series key → (line style, marker)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-57"/>
         <source>kept (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+65"/>
+        <location line="+59"/>
         <source>weekly mood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5273,7 +5240,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>YearPixels</name>
     <message>
-        <location filename="../../journal/ui/charts/year_pixels.py" line="+72"/>
+        <location filename="../../journal/ui/charts/year_pixels.py" line="+71"/>
         <source>A year in pixels: mood day by day</source>
         <extracomment>Pixels per day square in the image (the last row and column are left as a thin gap). Squares narrower than this many pixels show colour only (the number would not be legible).</extracomment>
         <translation type="unfinished"></translation>
@@ -5407,7 +5374,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+195"/>
+        <location filename="../../journal/app.py" line="+196"/>
         <location line="+75"/>
         <source>Connection Journal</source>
         <extracomment>When work meant for after the first paint runs anyway (a minimised window never paints).</extracomment>
@@ -5595,6 +5562,32 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <source>online group</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../journal/ui/widgets/choices.py" line="+13"/>
+        <source>not at all</source>
+        <extracomment>How connected, 1 to 5 (context ``choices``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>somewhat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>very</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -5677,7 +5670,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/sharing.py" line="+122"/>
+        <location filename="../../journal/services/sharing.py" line="+118"/>
         <source>This journal already has entries: choose merge (add what is not there yet) or replace (after a backup).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5906,7 +5899,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>imports</name>
     <message>
-        <location filename="../../journal/report/import_common.py" line="+30"/>
+        <location filename="../../journal/report/import_common.py" line="+32"/>
         <source>mood map</source>
         <extracomment>The words for the command line&apos;s ``--mood-map`` and ``--activity-map`` in a message (the names themselves are the errors&apos; field keys and stay as they are).</extracomment>
         <translation type="unfinished"></translation>
@@ -5927,9 +5920,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+211"/>
+        <location filename="../../journal/report/import_daylio_csv.py" line="+101"/>
         <source>line {line}: {column} “{value}” is not a date like {example}</source>
-        <extracomment>Daylio&apos;s five levels (1 = best … 5 = worst) on the journal&apos;s 0-10 mood. The names Daylio gives its five levels before the person renames them. Scales kept in the note, as written (&quot;Sleep Quality: 8/10 points&quot;).</extracomment>
+        <extracomment>The columns of each layout, by the name ``ImportPreview.source`` gives it. The columns a message names as a Daylio export&apos;s.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5938,36 +5931,33 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_common.py" line="+92"/>
-        <location filename="../../journal/report/import_json.py" line="+82"/>
+        <location filename="../../journal/report/import_common.py" line="+87"/>
         <source>file: {path} does not exist</source>
         <extracomment>Moods placed without asking: by the level the backup stores, or as Daylio&apos;s defaults. Moods only the person can place (a renamed mood in a CSV): asked, or ``--mood-map``. Daylio scales (other than sleep) and Bearable categories kept in the notes, with the number of readings of each. Days whose sleep hours came from a sleep scale (Daylio) or reading (Bearable). Days with readings but no mood (Bearable): a check-in needs a mood, so not imported.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+26"/>
         <source>file: {path} is a folder, not a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../journal/report/import_daylio_backup.py" line="+50"/>
+        <location line="-15"/>
         <source>file: {path} cannot be read ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>file: not a UTF-8 text file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../journal/report/import_json.py" line="+4"/>
+        <location line="-28"/>
         <source>file: {path} is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+53"/>
         <source>a field is longer than {count} characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5977,12 +5967,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+95"/>
+        <location filename="../../journal/report/import_daylio_csv.py" line="+83"/>
         <source>line {line}: missing column {column} (a Daylio export has {columns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_bearable.py" line="+57"/>
+        <location filename="../../journal/report/import_bearable.py" line="+59"/>
         <source>Mood: Bearable&apos;s 0-10 kept as it is; several readings on one day become their mean, rounded half up (6.5 → 7).</source>
         <extracomment>Where the words of ``time of day`` fall in the day, for putting notes in order. The rules above, in the words the preview states them (app and command line).</extracomment>
         <translation type="unfinished"></translation>
@@ -6024,23 +6014,22 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+148"/>
+        <location line="+142"/>
         <source>a rating {low}-{high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location filename="../../journal/report/import_daylio.py" line="-33"/>
+        <location filename="../../journal/report/import_common.py" line="+25"/>
         <source>line {line}: expected {count} columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../journal/report/import_bearable.py" line="-79"/>
         <source>line {line}: missing column {column} (a Bearable export has {columns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>mood scale: “{value}” must be {five} or {ten}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6055,8 +6044,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio.py" line="+50"/>
+        <location filename="../../journal/report/import_daylio.py" line="+118"/>
         <source>line {line}: mood “{mood}” is not mapped; add it, e.g. {example}</source>
+        <extracomment>Daylio&apos;s five levels (1 = best … 5 = worst) on the journal&apos;s 0-10 mood. The names Daylio gives its five levels before the person renames them. Scales kept in the note, as written (&quot;Sleep Quality: 8/10 points&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6081,7 +6071,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/report/import_bearable.py" line="+34"/>
-        <location filename="../../journal/report/import_common.py" line="+5"/>
+        <location filename="../../journal/report/import_common.py" line="-20"/>
         <location filename="../../journal/report/import_daylio.py" line="+4"/>
         <source>line {line}: {message}</source>
         <translation type="unfinished"></translation>
@@ -6097,7 +6087,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_json.py" line="-22"/>
+        <location filename="../../journal/report/import_json.py" line="+70"/>
         <source>{table}: {message}</source>
         <extracomment>Ten years of a journal export are about 4 MB, and 75 MB if every day had a note of the longest kind (20,000 characters); a file over this is not one, and decoding it could take gigabytes of memory (a 64 MB list of numbers takes 370 MB), so it is refused unread.</extracomment>
         <translation type="unfinished"></translation>
@@ -6118,7 +6108,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>file: {path} is too large to be a journal export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6148,9 +6138,8 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+13"/>
         <source>holds a character that is not valid text (a lone surrogate)</source>
-        <extracomment>What SQLite stores as an INTEGER; a whole number outside is no journal&apos;s. A lone UTF-16 surrogate: JSON&apos;s ``&quot;&quot;`` decodes to one, and it cannot be stored. Levels of nesting after which a file is said to be too deep (an export has six).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6274,13 +6263,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_daylio_backup.py" line="-10"/>
+        <location filename="../../journal/report/import_daylio_backup.py" line="+40"/>
         <source>file: not a Daylio backup ({reason})</source>
         <extracomment>A backup bigger than this once decoded is refused rather than read into memory.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>it holds no {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6329,14 +6318,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>insights</name>
     <message>
-        <location filename="../../journal/analysis/insights.py" line="+43"/>
+        <location filename="../../journal/analysis/insight_sentences.py" line="+27"/>
         <source>This is an association, not proof of cause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>contact with your partner</source>
-        <extracomment>The multiple-comparison method named in ``insights --json``.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6431,7 +6419,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+324"/>
+        <location line="+203"/>
         <source>{checked} of mood on days with and without each kind and mode of contact, in {span}: {clear} of them also clearly different (in the details), the rest not.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6461,7 +6449,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
         <source>More contacts that felt good on one day went with {mood} the next day {figures}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6551,18 +6539,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/analysis/insights.py" line="-243"/>
+        <location filename="../../journal/analysis/insight_sentences.py" line="-241"/>
         <source>There is no clear link between more contacts that felt good on a day and mood {figures}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+219"/>
+        <location line="-29"/>
         <source>a better mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-39"/>
         <source>; {count}, {span}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6592,13 +6579,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+219"/>
+        <location line="+10"/>
         <source>a lower mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="+17"/>
         <source>More contacts that felt good on a day went with {mood} — {association} {figures}. {not_cause}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6648,7 +6634,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>at least one contact that felt good</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6658,7 +6644,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+142"/>
         <source>Both over {span}; this is an association, not proof of cause.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7212,11 +7198,10 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="+286"/>
-        <location filename="../../journal/report/summary/pdf_charts.py" line="+215"/>
-        <location filename="../../journal/report/summary/sections.py" line="+122"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+36"/>
+        <location filename="../../journal/report/summary/pdf_charts.py" line="+199"/>
+        <location filename="../../journal/report/summary/words.py" line="+34"/>
         <source>{percent}%</source>
-        <extracomment>Okabe &amp; Ito&apos;s colour-blind-safe set, plus the light green of bars behind darker ones.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7230,7 +7215,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/build.py" line="+62"/>
+        <location filename="../../journal/report/summary/build.py" line="+38"/>
         <source>by their relationship only</source>
         <extracomment>How the intro says people appear, by ``NameStyle``.</extracomment>
         <translation type="unfinished"></translation>
@@ -7246,9 +7231,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../journal/report/summary/sections.py" line="+41"/>
         <source>Questionnaire history</source>
-        <extracomment>Territories where Letter is the usual paper; everywhere else uses A4. The sections after page 1, in the order a clinician reads them; &quot;overview&quot; and &quot;topics&quot; are on page 1 itself. Titles in the document where they differ from the tick-box&apos;s words.</extracomment>
+        <extracomment>The sections after page 1, in the order a clinician reads them; &quot;overview&quot; and &quot;topics&quot; are on page 1 itself. Titles in the document where they differ from the tick-box&apos;s words.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7257,7 +7242,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location filename="../../journal/report/summary/build.py" line="+78"/>
         <source>{span} ({days})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7342,7 +7327,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/care.py" line="+51"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+47"/>
         <source>not at all</source>
         <extracomment>PHQ-9 answers as published, for the safety flag&apos;s wording (lower case inside a sentence; the check-ins page shows them capitalised in the context ``questionnaires``).</extracomment>
         <translation type="unfinished"></translation>
@@ -7363,7 +7348,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../journal/report/summary/sections.py" line="-17"/>
         <source>Warning signs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7403,14 +7388,15 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+19"/>
         <source>Scores and band names follow each questionnaire&apos;s published scoring (PHQ-9: Kroenke, Spitzer &amp; Williams 2001; GAD-7: Spitzer et al. 2006; WHO-5: WHO Regional Office for Europe 1998; UCLA 3-item: Hughes et al. 2004). They describe the answers given; they are not a diagnosis. A prorated total was scaled up from the items answered, as the published scoring allows.</source>
-        <extracomment>Lists longer than this are shortened (the full record is in the JSON export). Fewest scores of one questionnaire for the chart of scores over time. Beside that chart, a history longer than this lists only the scores with a note. Above this many weeks, care kept is tabled by month. Each questionnaire&apos;s axis: lowest, highest and the published band edges as ticks.</extracomment>
+        <extracomment>Fewest scores of one questionnaire for the chart of scores over time. Beside that chart, a history longer than this lists only the scores with a note. Each questionnaire&apos;s axis: lowest, highest and the published band edges as ticks.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+35"/>
         <source>{n} session</source>
+        <extracomment>Above this many weeks, care kept is tabled by month.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7419,12 +7405,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../journal/report/summary/words.py" line="+5"/>
         <source>{done} of {due}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+10"/>
         <location line="+4"/>
         <source>Medication</source>
         <translation type="unfinished"></translation>
@@ -7530,13 +7516,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+205"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+121"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+19"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+1"/>
         <source>With</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7591,13 +7577,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../journal/report/summary/glance.py" line="+191"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+187"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+6"/>
         <source>Doses taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../journal/report/summary/treatment.py" line="+1"/>
         <source>Sessions attended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7612,7 +7598,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="-90"/>
         <source>PHQ-9 item 9 was answered above 0 on {date} (“{answer}”). This item asks about thoughts of being better off dead or of hurting oneself.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7647,30 +7633,30 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location filename="../../journal/report/summary/glance.py" line="+27"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+27"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+20"/>
         <source>No questionnaires were filled in during this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+17"/>
         <source>The first and latest scores on page 1 are all the scores of this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="-186"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="-182"/>
         <location line="+5"/>
         <source>{score} on {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/care.py" line="+18"/>
-        <location filename="../../journal/report/summary/glance.py" line="+11"/>
+        <location line="+11"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+18"/>
         <source>Questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../journal/report/summary/questionnaires.py" line="+2"/>
         <source>Published band</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7720,20 +7706,18 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location filename="../../journal/report/summary/glance.py" line="-73"/>
+        <location filename="../../journal/report/summary/glance.py" line="+243"/>
         <source>{topic} (added {date})</source>
         <extracomment>&quot;overview&quot; is ticked but nothing was logged in the range</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location filename="../../journal/report/summary/glance.py" line="+254"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+177"/>
         <source>No open topics.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../journal/report/summary/sections.py" line="+55"/>
         <source>No notes were written in this range.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7743,7 +7727,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/names.py" line="+74"/>
+        <location filename="../../journal/report/summary/names.py" line="+83"/>
         <source>{name} ({note}, {relationship})</source>
         <extracomment>Kinds whose single name parts (&quot;Sam&quot;, &quot;Patel&quot;) are names; a group&apos;s words (&quot;Tuesday&quot;, &quot;Community&quot;) are ordinary words and only the whole name is replaced. A stand-in followed by the same relationship in brackets: &quot;[therapist] (therapist)&quot;.</extracomment>
         <translation type="unfinished"></translation>
@@ -7759,13 +7743,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/sections.py" line="-17"/>
+        <location filename="../../journal/report/summary/words.py" line="-16"/>
         <source>{start} to {end}</source>
-        <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. Fewest finished weeks for the weekly care chart (fewer are a table in treatment).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/insights.py" line="+22"/>
+        <location filename="../../journal/report/summary/insights.py" line="+23"/>
         <source>contact with their partner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7933,14 +7916,14 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location line="+5"/>
         <location line="+120"/>
-        <location filename="../../journal/report/summary/sections.py" line="+28"/>
+        <location filename="../../journal/report/summary/words.py" line="+27"/>
         <source>{n} day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-119"/>
         <location line="+120"/>
-        <location filename="../../journal/report/summary/sections.py" line="+0"/>
+        <location filename="../../journal/report/summary/words.py" line="+0"/>
         <source>{n} days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8020,7 +8003,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>No clear link or difference was found in this range.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8030,12 +8013,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/sections.py" line="+5"/>
+        <location filename="../../journal/report/summary/words.py" line="+18"/>
         <source>Not enough data yet: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/insights.py" line="-90"/>
+        <location filename="../../journal/report/summary/insights.py" line="-86"/>
         <source>{n} logged day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8045,19 +8028,20 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="-59"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="-59"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/sections.py" line="+46"/>
+        <location filename="../../journal/report/summary/charts.py" line="+88"/>
         <source>no check-ins from {span}, so there is nothing to chart yet.</source>
+        <extracomment>Up to this many days a chart marks each day&apos;s mood with a dot. Fewest finished weeks for the weekly care chart (fewer are a table in treatment). The care chart&apos;s medication, sessions and commitments: colour, line and marker, as on the Trends page (its first three series, solid, dashed and dotted, circle, square, triangle).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/glance.py" line="-417"/>
+        <location filename="../../journal/report/summary/glance.py" line="-203"/>
         <source>anxiety {value}</source>
-        <extracomment>Instruments with the published response and remission markers, and the remission edge. A response is a fall of at least this share of the first score. Days in a &quot;fortnight&quot; of the mood line (a shorter range is split in halves). Fewest check-ins in a fortnight for its mean to be shown.</extracomment>
+        <extracomment>Instruments with the published response and remission markers, and the remission edge. A response is a fall of at least this share of the first score. Days in a &quot;fortnight&quot; of the mood line (a shorter range is split in halves). Fewest check-ins in a fortnight for its mean to be shown. The ratings beside mood on page 1, and their words.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8076,7 +8060,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="-177"/>
         <source>Safety: PHQ-9 item 9 (thoughts of being better off dead or of hurting oneself) was answered “{answer}” on {date}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8131,23 +8115,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location filename="../../journal/report/summary/insights.py" line="+69"/>
-        <location line="+28"/>
-        <location filename="../../journal/report/summary/sections.py" line="+18"/>
+        <location filename="../../journal/report/summary/words.py" line="-12"/>
         <source>{n} check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../journal/report/summary/insights.py" line="-27"/>
-        <location line="+28"/>
-        <location filename="../../journal/report/summary/sections.py" line="+1"/>
         <source>{n} check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../journal/report/summary/glance_blocks.py" line="+12"/>
         <source>too few check-ins ({checkins}) in the {days} from {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8273,7 +8251,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/sections.py" line="+32"/>
+        <location filename="../../journal/report/summary/charts.py" line="+43"/>
         <source>Mood and contacts, day by day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8354,7 +8332,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>Care kept, week by week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8364,22 +8342,22 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-18"/>
         <source>medication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>commitments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+25"/>
         <source>weekly mood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8454,7 +8432,6 @@ It all stays on this computer; nothing is sent anywhere.</source>
     <message>
         <location filename="../../journal/ui/widgets/forms.py" line="-118"/>
         <source>not rated</source>
-        <extracomment>Marks a message about a field, so colour is not the only thing that tells it apart. Where a message about no field of the form is shown (above the buttons).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8961,8 +8938,9 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/summary/build.py" line="-122"/>
+        <location filename="../../journal/report/summary/build.py" line="-105"/>
         <source>unknown section “{section}”; choose from {allowed}</source>
+        <extracomment>Territories where Letter is the usual paper; everywhere else uses A4.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9004,7 +8982,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/services/figures.py" line="+36"/>
-        <location filename="../../journal/services/sharing.py" line="+134"/>
+        <location filename="../../journal/services/sharing.py" line="+135"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9081,7 +9059,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/sharing.py" line="-173"/>
+        <location filename="../../journal/services/sharing.py" line="-174"/>
         <source>{path} is inside the journal&apos;s own folder ({folder}), where the journal and its backups live; choose another place for the export</source>
         <translation type="unfinished"></translation>
     </message>

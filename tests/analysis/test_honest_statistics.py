@@ -9,7 +9,8 @@ import pytest
 from journal.analysis import insight_words as w
 from journal.analysis.distributions import t_quantile
 from journal.analysis.groups import mood_by_group
-from journal.analysis.insights import NOT_CAUSE, compute_insights
+from journal.analysis.insight_sentences import NOT_CAUSE
+from journal.analysis.insights import compute_insights
 from journal.analysis.series import build_series
 from journal.analysis.simulation import null_rate, power
 from journal.analysis.stats import ALPHA, association, holm

@@ -6,7 +6,8 @@ import re
 import numpy as np
 import pytest
 
-from journal.analysis.insights import NOT_CAUSE, InsightReport, compute_insights
+from journal.analysis.insight_sentences import NOT_CAUSE
+from journal.analysis.insights import InsightReport, compute_insights
 from journal.analysis.series import build_series
 from journal.analysis.stats import Status
 from journal.services import Journal

@@ -16,7 +16,8 @@ import pytest
 from journal.cli import main
 from journal.domain.errors import ValidationError
 from journal.report.import_common import detect_format, note_from_html
-from journal.report.import_daylio import read_daylio, sleep_hours
+from journal.report.import_daylio import read_daylio
+from journal.report.import_daylio_csv import sleep_hours
 from journal.services import Journal
 
 MARCH_10, MARCH_9 = dt.date(2026, 3, 10), dt.date(2026, 3, 9)

@@ -10,8 +10,8 @@ import pytest
 from journal.cli import main
 from journal.domain.kinds import CARE_TEAM, Instrument, Relationship
 from journal.domain.records import Assessment
+from journal.domain.sections import SECTIONS
 from journal.progress import Cancelled
-from journal.report.summary.build import SECTIONS
 from journal.report.summary.names import name_parts
 from journal.report.summary.pdf import render_pages, render_pdf
 from journal.services import Journal

@@ -9,20 +9,16 @@ import pytest
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import Instrument, Mode, SessionStatus
 from journal.domain.records import Assessment, Day, SafetyPlan, Session
+from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
+from journal.report.summary.blocks import Notice, RowsChart, TimeChart
 from journal.report.summary.build import (
-    DEFAULT_SECTIONS,
-    SECTIONS,
-    Notice,
-    RowsChart,
-    TimeChart,
     check_names,
     default_paper,
-    initials,
     paper_for_locale,
     parse_sections,
 )
-from journal.report.summary.names import Names
-from journal.report.summary.sections import group_rows
+from journal.report.summary.charts import group_rows
+from journal.report.summary.names import Names, initials
 from journal.store.assessments import add_assessment
 from journal.store.safety_plan import save_safety_plan
 from tests.conftest import TODAY

@@ -9,10 +9,10 @@ import pytest
 
 from journal.domain.kinds import Instrument
 from journal.domain.records import Assessment, Person
-from journal.report.summary.blocks import NameStyle
-from journal.report.summary.build import DEFAULT_SECTIONS, SECTIONS, Bullets, Notice
-from journal.report.summary.glance import scores_table
-from journal.report.summary.names import Names
+from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
+from journal.report.summary.blocks import Bullets, Notice
+from journal.report.summary.glance_blocks import scores_table
+from journal.report.summary.names import Names, NameStyle
 from journal.store.assessments import add_assessment
 from tests.conftest import TODAY
 

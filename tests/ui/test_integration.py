@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.records import Commitment, Contact, Day, Medication, Session
-from journal.ui import main_window as main_window_module
+from journal.ui import sidebar as sidebar_module
 from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
 from tests.ui.conftest import TODAY
 
@@ -152,7 +152,7 @@ def test_every_input_control_has_an_accessible_description(qtbot, main_window) -
     main_window.today_page.reload()
     main_window.treatment_panel.refresh()
     missing = []
-    for key, *_rest in main_window_module.PAGES:
+    for key, *_rest in sidebar_module.PAGES:
         page = main_window.page(key)
         main_window.show_page(key)
         QApplication.processEvents()

@@ -10,7 +10,7 @@ from journal.services import Journal
 from journal.store.connection import encryption_available
 from journal.ui.dialogs.passphrase import NewPassphraseDialog
 from journal.ui.dialogs.unlock import UnlockDialog
-from journal.ui.pages.settings import SettingsPage
+from journal.ui.pages.settings.page import SettingsPage
 from tests.cipher_kdf import fast_kdf  # noqa: F401 (a fixture)
 
 from .conftest import TODAY, fixed_clock
@@ -140,7 +140,7 @@ def test_input_restarts_the_count_and_settings_choose_the_time(qtbot, locked_win
     assert idle.timer.isActive()  # someone is here
     page = window.page("settings")
     window.show_page("settings")
-    combo = page._lock_after
+    combo = page.passphrase._lock_after
     assert combo.isEnabled() and combo.accessibleName()
     combo.setCurrentIndex(combo.findData(5))
     assert idle.timer.interval() == 5 * 60_000
@@ -174,7 +174,7 @@ def test_setting_a_passphrase_in_the_window_starts_the_idle_count(
     monkeypatch.setattr(NewPassphraseDialog, "exec", accept)
     page = main_window.page("settings")
     main_window.show_page("settings")
-    qtbot.mouseClick(page._set, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.passphrase._set, Qt.MouseButton.LeftButton)
     assert main_window.journal.encrypted and main_window.idle_lock.timer.isActive()
 
 
@@ -199,7 +199,7 @@ def test_settings_say_which_backup_stayed_unencrypted(qtbot, journal_dir, monkey
     told = []
     monkeypatch.setattr(NewPassphraseDialog, "exec", accept)
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
-    qtbot.mouseClick(page._set, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.passphrase._set, Qt.MouseButton.LeftButton)
     assert journal.encrypted
     kept = journal_dir / "backups" / "unreadable" / garbled.name
     assert told and "UNENCRYPTED" in told[0] and str(kept) in told[0]

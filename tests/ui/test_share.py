@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from journal.demo import generate
+from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
 from journal.i18n import format_date
-from journal.report.summary.build import DEFAULT_SECTIONS, SECTIONS
 from journal.services import Journal
 from journal.ui.dialogs.daylio_import import DaylioImportDialog
 from journal.ui.dialogs.page_preview import PagePreviewDialog

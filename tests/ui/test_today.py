@@ -268,7 +268,7 @@ def test_the_today_page_never_needs_a_sideways_scroll(qtbot, main_window) -> Non
     in neither case is anything cut off to the right."""
     from PySide6.QtWidgets import QApplication, QBoxLayout, QScrollArea
 
-    from journal.ui.main_window import DEFAULT_SIZE
+    from journal.ui.geometry import DEFAULT_SIZE
 
     main_window.show()
     page = main_window.today_page

@@ -191,7 +191,7 @@ def test_saved_shows_beside_save_and_fades_with_its_timer(qtbot, main_window):
 def test_messages_and_the_new_name_note_do_not_move_the_page(qtbot, main_window):
     from PySide6.QtWidgets import QBoxLayout
 
-    from journal.ui.main_window import DEFAULT_SIZE
+    from journal.ui.geometry import DEFAULT_SIZE
 
     main_window.resize(DEFAULT_SIZE)  # the first window (a narrow one wraps the message)
     main_window.show()

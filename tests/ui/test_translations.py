@@ -46,7 +46,8 @@ from journal.demo import generate
 from journal.domain.questionnaires import QUESTIONNAIRES
 from journal.services import Journal
 from journal.ui import locale
-from journal.ui.main_window import PAGES, MainWindow
+from journal.ui.main_window import MainWindow
+from journal.ui.sidebar import PAGES
 from tests.ui.conftest import fixed_clock
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,6 +1,6 @@
 """What a therapist summary is made of: sections of headings, paragraphs, tables and charts.
 
-Plain frozen dataclasses, no Qt: ``sections`` fills them, ``html`` writes them
+Plain frozen dataclasses, no Qt: the section builders fill them, ``html`` writes them
 as HTML and ``pdf`` renders that. A chart is a spec — plain arrays and how to draw them — so
 the PDF draws it at print resolution and a test can read its numbers.
 """
@@ -9,29 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS  # noqa: F401 (re-exported)
+from journal.domain.sections import SECTIONS
 from journal.i18n import translate
+from journal.report.summary.names import NameStyle
 
 if TYPE_CHECKING:
     from journal.report.summary.glance import Glance
+
+#: Lists longer than this are shortened (the full record is in the JSON export).
+MAX_ROWS = 24
 
 
 def section_title(key: str) -> str:
     """The title of section ``key`` in the person's language."""
     return translate("summary", SECTIONS[key])
-
-
-class NameStyle(StrEnum):
-    """How people appear: relationship only (the default), initials, or full names."""
-
-    HIDDEN = "hidden"
-    INITIALS = "initials"
-    FULL = "full"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +79,7 @@ class Table:
 class Series:
     """One series of a time chart: a value per point (``NaN``: a gap) and how it is drawn.
 
-    ``draw`` is ``line``, ``bars`` or ``points``; ``colour`` a name of ``pdf.COLOURS``;
+    ``draw`` is ``line``, ``bars`` or ``points``; ``colour`` a name of ``journal.palette.CHART``;
     ``dash`` is ``solid``, ``dash`` or ``dot``; ``marker`` is ``none``, ``circle``,
     ``square`` or ``triangle``; a ``joined`` line runs across gaps (scores filled in now
     and then). Series differ by line style or marker as well as colour. ``mood_dots``: each

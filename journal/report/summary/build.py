@@ -3,11 +3,11 @@
 ``build_summary(inputs, sections, names)`` turns what the services gathered for a range
 (``SummaryInputs``) into a ``Summary`` a clinician reads in two minutes: a title with the
 range, the person's chosen display name and the sections they chose; page 1 at a glance
-(``glance``: the safety line, first and latest scores with the published markers,
-mood, contacts, care kept, topics); then charts, questionnaire history, insights (in the
-third person, ``insights``), treatment detail, notes and the safety plan. A builder
-runs only for a ticked section, so nothing from an unticked one can reach the file.
-``pdf.render_pdf`` draws the result.
+(``glance`` and ``glance_blocks``: the safety line, first and latest scores with the published
+markers, mood, contacts, care kept, topics); then, in the order of ``sections``, charts,
+questionnaire history, insights (in the third person), treatment detail, notes and the safety
+plan. A builder runs only for a ticked section, so nothing from an unticked one can reach the
+file. ``pdf.render_pdf`` draws the result.
 
 Section keys (also the ``--sections`` names), ticked by default unless marked:
 ``overview``, ``charts``, ``insights``, ``treatment``, ``questionnaires``, ``topics``,
@@ -18,44 +18,20 @@ relationship only unless the person chooses initials or full names.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
+from collections.abc import Iterable, Mapping
 
 from journal.domain.errors import ValidationError
+from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
 from journal.i18n import QT_TRANSLATE_NOOP, translate
-from journal.report.summary import care
-from journal.report.summary import sections as first
-from journal.report.summary.blocks import (
-    DEFAULT_SECTIONS,
-    SECTIONS,
-    Block,
-    Bullets,
-    Chart,
-    Entries,
-    Heading,
-    NameStyle,
-    Notice,
-    Panel,
-    Paragraph,
-    Row,
-    RowsChart,
-    Section,
-    Series,
-    Summary,
-    Table,
-    TimeChart,
-)
-from journal.report.summary.glance import Glance, build_glance, glance_blocks
-from journal.report.summary.insights import insights as insights_section
-from journal.report.summary.names import Names, initials
-from journal.report.summary.sections import (
-    CommitmentKept,
-    MedicationKept,
-    SummaryInputs,
-    day,
-    span,
-)
-from journal.report.summary.sections import days as days_text
+from journal.report.summary.blocks import Paragraph, Section, Summary
+from journal.report.summary.glance import Glance, build_glance
+from journal.report.summary.glance_blocks import glance_blocks
+from journal.report.summary.inputs import SummaryInputs
+from journal.report.summary.names import Names, NameStyle
+from journal.report.summary.questionnaires import safety_flags
+from journal.report.summary.sections import after_page_one
+from journal.report.summary.words import day, span
+from journal.report.summary.words import days as days_text
 
 #: How the intro says people appear, by ``NameStyle``.
 _SHOWN = {
@@ -64,60 +40,11 @@ _SHOWN = {
     NameStyle.FULL: QT_TRANSLATE_NOOP("summary", "by name"),
 }
 
-__all__ = [
-    "DEFAULT_SECTIONS",
-    "PAPERS",
-    "SECTIONS",
-    "Block",
-    "Bullets",
-    "Chart",
-    "CommitmentKept",
-    "Entries",
-    "Heading",
-    "MedicationKept",
-    "NameStyle",
-    "Names",
-    "Notice",
-    "Panel",
-    "Paragraph",
-    "Row",
-    "RowsChart",
-    "Section",
-    "Series",
-    "Summary",
-    "SummaryInputs",
-    "Table",
-    "TimeChart",
-    "build_summary",
-    "check_names",
-    "check_sections",
-    "default_paper",
-    "initials",
-    "paper_for_locale",
-    "parse_sections",
-]
-
 PAPERS = ("A4", "Letter")
 #: Territories where Letter is the usual paper; everywhere else uses A4.
 LETTER_TERRITORIES = frozenset(
     {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "DO", "PR", "SV", "NI", "BZ"}
 )
-
-_Builder = Callable[[SummaryInputs, Names], Section]
-_BUILDERS: dict[str, _Builder] = {
-    "charts": first.charts,
-    "insights": insights_section,
-    "notes": care.notes,
-    "safety_plan": care.safety_plan,
-}
-#: The sections after page 1, in the order a clinician reads them; "overview" and "topics"
-#: are on page 1 itself.
-AFTER_PAGE_ONE = ("charts", "questionnaires", "insights", "treatment", "notes", "safety_plan")
-#: Titles in the document where they differ from the tick-box's words.
-_DOCUMENT_TITLES = {
-    "questionnaires": QT_TRANSLATE_NOOP("summary", "Questionnaire history"),
-    "treatment": QT_TRANSLATE_NOOP("summary", "Treatment detail"),
-}
 
 
 def check_sections(sections: Iterable[str] | None) -> frozenset[str]:
@@ -184,25 +111,8 @@ def build_summary(
     style = check_names(names)
     namer = Names(inputs.people, style)
     glance = build_glance(inputs, chosen, namer)
-    built = [_page_one(glance, "safety_plan" in chosen)]
-    for key in AFTER_PAGE_ONE:
-        if key not in chosen:
-            continue
-        if key == "questionnaires":
-            section = care.questionnaires(inputs, namer)
-        elif key == "treatment":
-            # the weeks are tabled unless the charts show them
-            section = care.treatment(
-                inputs,
-                namer,
-                week_table="charts" not in chosen or not first.care_chart_shown(inputs),
-            )
-        else:
-            section = _BUILDERS[key](inputs, namer)
-        if key in _DOCUMENT_TITLES:
-            section = replace(section, title=translate("summary", _DOCUMENT_TITLES[key]))
-        built.append(section)
-    flags = tuple(care.safety_flags(list(inputs.assessments))) if "questionnaires" in chosen else ()
+    built = [_page_one(glance, "safety_plan" in chosen), *after_page_one(inputs, chosen, namer)]
+    flags = tuple(safety_flags(list(inputs.assessments))) if "questionnaires" in chosen else ()
     days = (inputs.end - inputs.start).days + 1
     who = inputs.display_name.strip()
     subtitle = translate("summary", "{span} ({days})").format(

@@ -1,5 +1,5 @@
-"""Page 1 of the summary, the part a clinician reads first: ``Glance`` as plain data, then its
-blocks.
+"""Page 1 of the summary, the part a clinician reads first, as plain data: ``Glance`` and
+``build_glance`` (its words and blocks are in ``glance_blocks``).
 
 In the order a session needs it: a safety line when PHQ-9 item 9 was answered above 0 in the
 range (only when the person included their questionnaires); each questionnaire's first and
@@ -19,13 +19,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from journal.domain.instruments import SAFETY_FLAG, SPECS, Score, score
+from journal.domain.instruments import SPECS, Score, score
 from journal.domain.kinds import Instrument, Relationship, SessionStatus
-from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
-from journal.report.summary.blocks import Block, Bullets, Heading, Notice, Paragraph, Table
-from journal.report.summary.care import PHQ_ANSWERS
+from journal.i18n import QT_TRANSLATE_NOOP, translate
+from journal.report.summary.inputs import SummaryInputs
 from journal.report.summary.names import Names
-from journal.report.summary.sections import SummaryInputs, count, day, days, share, whole
+from journal.report.summary.questionnaires import SafetyLine, safety_lines
+from journal.report.summary.words import day
 
 #: Instruments with the published response and remission markers, and the remission edge.
 MARKED = {Instrument.PHQ9: 5, Instrument.GAD7: 5}
@@ -35,20 +35,13 @@ RESPONSE_DROP = 0.5
 FORTNIGHT = 14
 #: Fewest check-ins in a fortnight for its mean to be shown.
 MIN_FORTNIGHT = 4
-_OTHER_RATINGS = (
+#: The ratings beside mood on page 1, and their words.
+OTHER_RATINGS = (
     ("anxiety", QT_TRANSLATE_NOOP("summary", "anxiety {value}")),
     ("loneliness", QT_TRANSLATE_NOOP("summary", "loneliness {value}")),
     ("energy", QT_TRANSLATE_NOOP("summary", "energy {value}")),
     ("sleep_hours", QT_TRANSLATE_NOOP("summary", "sleep {value} h a night")),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class SafetyLine:
-    """A PHQ-9 of the range whose item 9 was answered above 0: its day and the answer (1–3)."""
-
-    date: dt.date
-    answer: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,17 +116,6 @@ class Glance:
     @property
     def contacts_a_week(self) -> float | None:
         return None if self.contacts is None else self.contacts / self.weeks
-
-
-# --- the data ----------------------------------------------------------------------------------
-
-
-def safety_lines(data: SummaryInputs) -> tuple[SafetyLine, ...]:
-    return tuple(
-        SafetyLine(a.date, int(a.answers[8] or 0))
-        for a in sorted(data.assessments, key=lambda a: a.date)
-        if a.instrument == Instrument.PHQ9 and SAFETY_FLAG in a.flags
-    )
 
 
 def score_changes(data: SummaryInputs) -> tuple[ScoreChange, ...]:
@@ -219,7 +201,7 @@ def build_glance(data: SummaryInputs, chosen: Iterable[str], names: Names) -> Gl
     chosen = set(chosen)
     parts: dict[str, object] = {}
     if "questionnaires" in chosen:
-        parts["safety"] = safety_lines(data)
+        parts["safety"] = safety_lines(data.assessments)
         parts["scores"] = score_changes(data)
     s = data.series
     if "overview" in chosen and not s.logged.any():
@@ -232,7 +214,7 @@ def build_glance(data: SummaryInputs, chosen: Iterable[str], names: Names) -> Gl
         )
         parts["ratings"] = tuple(
             (key, float(np.nanmean(s.ratings[key])))
-            for key, _words in _OTHER_RATINGS
+            for key, _words in OTHER_RATINGS
             if (~np.isnan(s.ratings[key])).any()
         )
         parts["contacts"] = int(np.nansum(s.contacts))
@@ -266,252 +248,3 @@ def build_glance(data: SummaryInputs, chosen: Iterable[str], names: Names) -> Gl
             )
         )
     return Glance(**parts)  # type: ignore[arg-type]
-
-
-# --- the words ---------------------------------------------------------------------------------
-
-
-def safety_text(line: SafetyLine) -> str:
-    return translate(
-        "summary",
-        "Safety: PHQ-9 item 9 (thoughts of being better off dead or of "
-        "hurting oneself) was answered “{answer}” on {date}.",
-    ).format(
-        answer=translate("summary", PHQ_ANSWERS[min(max(line.answer, 0), 3)]), date=day(line.date)
-    )
-
-
-def _number(value: float, percent: bool) -> str:
-    text = format_number(value, 0 if float(value).is_integer() else 1)
-    return translate("summary", "{percent}%").format(percent=text) if percent else text
-
-
-def _signed(value: float) -> str:
-    """A change: "+4", "−5" (a WHO-5 change is in percentage points, so without "%")."""
-    text = _number(abs(value), False)
-    return "+" + text if value > 0 else "−" + text if value < 0 else text
-
-
-def _marker(reached: bool | None, why: str) -> str:
-    if reached is None:
-        return why
-    return translate("summary", "reached") if reached else translate("summary", "not reached")
-
-
-def scores_table(scores: tuple[ScoreChange, ...]) -> Table:
-    rows = []
-    for s in scores:
-        title = translate("questionnaires", SPECS[s.instrument].title)
-        one = s.times == 1
-        none = (
-            "—"
-            if s.instrument not in MARKED
-            else (
-                translate("summary", "needs a second score")
-                if one
-                else translate("summary", "first score 0")
-            )
-        )
-        rows.append(
-            (
-                title,
-                translate("summary", "{score} on {date}").format(
-                    score=_number(s.first, s.percent), date=format_date(s.first_date, "day_month")
-                ),
-                "—"
-                if one
-                else translate("summary", "{score} on {date}").format(
-                    score=_number(s.latest, s.percent), date=format_date(s.latest_date, "day_month")
-                ),
-                "—" if s.change is None else _signed(s.change),
-                translate("questionnaires", s.band),
-                _marker(s.response, none),
-                _marker(s.remission, "—"),
-            )
-        )
-    return Table(
-        (
-            translate("summary", "Questionnaire"),
-            translate("summary", "First"),
-            translate("summary", "Latest"),
-            translate("summary", "Change"),
-            translate("summary", "Band (latest)"),
-            translate("summary", "Response"),
-            translate("summary", "Remission"),
-        ),
-        tuple(rows),
-        numeric=(3,),
-        widths=(17, 15, 15, 9, 18, 13, 13),
-    )
-
-
-def _fortnight(f: Fortnight, template: str) -> str:
-    checkins = count(
-        QT_TRANSLATE_NOOP("summary", "{n} check-in"),
-        QT_TRANSLATE_NOOP("summary", "{n} check-ins"),
-        f.n,
-    )
-    length = days((f.end - f.start).days + 1)
-    if f.mean is None:
-        return translate(
-            "summary", "too few check-ins ({checkins}) in the {days} from {date}"
-        ).format(checkins=checkins, days=length, date=format_date(f.start, "day_month"))
-    return translate("summary", template).format(
-        mean=format_number(f.mean, 1), days=length, checkins=checkins
-    )
-
-
-def _kept_text(k: Kept) -> str:
-    text = translate("summary", "{done} of {due} ({share}) in {weeks}").format(
-        done=whole(k.done),
-        due=whole(k.due),
-        share=share(k.done, k.due),
-        weeks=count(
-            QT_TRANSLATE_NOOP("summary", "{n} finished week"),
-            QT_TRANSLATE_NOOP("summary", "{n} finished weeks"),
-            k.weeks,
-        ),
-    )
-    if k.so_far is not None:
-        text += translate("summary", "; the week from {date} (not over) left out").format(
-            date=format_date(k.so_far, "day_month")
-        )
-    return text
-
-
-def facts(glance: Glance) -> tuple[tuple[str, str], ...]:
-    """Page 1's lines after the scores: (what, figures)."""
-    rows: list[tuple[str, str]] = []
-    if glance.nothing_logged:
-        rows.append(
-            (
-                translate("summary", "Mood and contacts"),
-                translate("summary", "Not enough data yet: nothing was logged in this range."),
-            )
-        )
-    if (
-        glance.mood is not None
-        and glance.mood_all is not None
-        and (glance.mood[0].mean is None or glance.mood[1].mean is None)
-    ):
-        # too short, or too sparse, to set the start beside the end: the whole range, once
-        rows.append(
-            (
-                translate("summary", "Mood (0–10), mean"),
-                _fortnight(
-                    glance.mood_all, QT_TRANSLATE_NOOP("summary", "{mean} over {days} ({checkins})")
-                ),
-            )
-        )
-    elif glance.mood is not None:
-        first, last = glance.mood
-        rows.append(
-            (
-                translate("summary", "Mood (0–10), mean"),
-                translate("summary", "{first}; {last}").format(
-                    first=_fortnight(
-                        first,
-                        QT_TRANSLATE_NOOP("summary", "{mean} in the first {days} ({checkins})"),
-                    ),
-                    last=_fortnight(
-                        last, QT_TRANSLATE_NOOP("summary", "{mean} in the last {days} ({checkins})")
-                    ),
-                ),
-            )
-        )
-    if glance.ratings:
-        rows.append(
-            (
-                translate("summary", "Other ratings (mean)"),
-                ", ".join(
-                    translate("summary", words).format(value=format_number(value, 1))
-                    for (key, value) in glance.ratings
-                    for k, words in _OTHER_RATINGS
-                    if k == key
-                ),
-            )
-        )
-    if glance.contacts is not None:
-        if glance.weeks > 1:
-            text = translate(
-                "summary", "{per_week} a week ({count} in all), {share} felt good"
-            ).format(
-                per_week=format_number(glance.contacts_a_week or 0.0, 1),
-                count=whole(glance.contacts),
-                share=share(glance.contacts_good, glance.contacts),
-            )
-        else:  # under a week: no rate a week
-            text = translate("summary", "{count} in {days}, {share} felt good").format(
-                count=whole(glance.contacts),
-                days=days(glance.days),
-                share=share(glance.contacts_good, glance.contacts),
-            )
-        if glance.top_kinds:
-            text += translate("summary", "; most with {kinds}").format(
-                kinds=", ".join(
-                    translate("summary", "{kind} {n}").format(kind=k, n=whole(n))
-                    for k, n in glance.top_kinds
-                )
-            )
-        rows.append((translate("summary", "Contacts"), text))
-    if glance.sessions_attended is not None:
-        if glance.sessions_booked:
-            text = translate("summary", "{attended} of {booked} booked sessions attended").format(
-                attended=whole(glance.sessions_attended), booked=whole(glance.sessions_booked)
-            )
-        else:
-            text = translate("summary", "no sessions booked in the range")
-        heard = glance.felt_heard
-        if heard:
-            mean = format_number(float(np.mean([r for _d, r in heard])), 1)
-            if len(heard) > 1:
-                text += translate(
-                    "summary", "; felt heard: {first} of 5 first, {latest} latest ({n} rated)"
-                ).format(first=whole(heard[0][1]), latest=whole(heard[-1][1]), n=whole(len(heard)))
-            else:
-                text += translate("summary", "; felt heard: {mean} of 5 (1 rated)").format(
-                    mean=mean
-                )
-        rows.append((translate("summary", "Care team"), text))
-    if glance.doses is not None:
-        rows.append((translate("summary", "Doses taken"), _kept_text(glance.doses)))
-    if glance.commitments is not None:
-        rows.append((translate("summary", "Commitments kept"), _kept_text(glance.commitments)))
-    return tuple(rows)
-
-
-def glance_blocks(glance: Glance) -> tuple[Block, ...]:
-    """The blocks of page 1 (after the title lines), in the order a session needs them."""
-    blocks: list[Block] = [Notice(safety_text(line)) for line in glance.safety]
-    if glance.scores is not None:
-        if glance.scores:
-            blocks.append(scores_table(glance.scores))
-            if any(s.instrument in MARKED for s in glance.scores):
-                blocks.append(
-                    Paragraph(
-                        translate(
-                            "summary",
-                            "PHQ-9 and GAD-7 markers as published: response, the latest "
-                            "score 50% or more below the first in the range; remission, the "
-                            "latest score under 5.",
-                        ),
-                        small=True,
-                    )
-                )
-        else:
-            blocks.append(
-                Paragraph(
-                    translate("summary", "No questionnaires were filled in during this range.")
-                )
-            )
-    rows = facts(glance)
-    if rows:
-        blocks.append(Table((), rows, widths=(21, 79)))  # label and figures: no header
-    if glance.topics is not None:
-        blocks.append(Heading(translate("summary", "Topics for the next session")))
-        blocks.append(
-            Bullets(glance.topics)
-            if glance.topics
-            else Paragraph(translate("summary", "No open topics."))
-        )
-    return tuple(blocks)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
+from journal.palette import CHART
 from journal.report.summary.blocks import (
     Block,
     Bullets,
@@ -24,7 +25,7 @@ from journal.report.summary.blocks import (
     TimeChart,
 )
 
-INK = "#1f2328"
+INK = CHART["ink"]
 HEADING = "#1d3b5c"
 MUTED = "#5b636b"
 STRIPE = "#f3f5f7"

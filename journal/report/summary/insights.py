@@ -15,8 +15,9 @@ from journal.analysis.stats import MIN_PAIRS, SOLID_PAIRS, Association, Comparis
 from journal.domain.kinds import Mode, Relationship
 from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
 from journal.report.summary.blocks import Block, Bullets, Paragraph, Section, section_title
+from journal.report.summary.inputs import SummaryInputs
 from journal.report.summary.names import Names
-from journal.report.summary.sections import SummaryInputs, count, span, whole
+from journal.report.summary.words import checkins, count, span, whole
 
 _KINDS = {
     Relationship.PARTNER: QT_TRANSLATE_NOOP("summary", "contact with their partner"),
@@ -287,11 +288,7 @@ def insights(data: SummaryInputs, names: Names) -> Section:
                     "change as more days are logged.",
                 ).format(
                     solid=whole(SOLID_PAIRS),
-                    checkins=count(
-                        QT_TRANSLATE_NOOP("summary", "{n} check-in"),
-                        QT_TRANSLATE_NOOP("summary", "{n} check-ins"),
-                        report.checkins,
-                    ),
+                    checkins=checkins(report.checkins),
                 )
             )
         )
@@ -315,11 +312,7 @@ def insights(data: SummaryInputs, names: Names) -> Section:
                 "clear. Links are Spearman's ρ; 95% confidence intervals allow for one day "
                 "resembling the next. An association is not proof of cause.",
             ).format(
-                checkins=count(
-                    QT_TRANSLATE_NOOP("summary", "{n} check-in"),
-                    QT_TRANSLATE_NOOP("summary", "{n} check-ins"),
-                    report.checkins,
-                ),
+                checkins=checkins(report.checkins),
                 span=span(report.start, report.end),
                 shown=whole(clear),
                 checked=whole(checked),

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from enum import StrEnum
 
 from journal.domain.kinds import Relationship
 from journal.domain.records import Person
 from journal.i18n import translate
-from journal.report.summary.blocks import NameStyle
+
+
+class NameStyle(StrEnum):
+    """How people appear: relationship only (the default), initials, or full names."""
+
+    HIDDEN = "hidden"
+    INITIALS = "initials"
+    FULL = "full"
+
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir"})
 #: Kinds whose single name parts ("Sam", "Patel") are names; a group's words ("Tuesday",

@@ -1,8 +1,9 @@
 """Charts for the summary PDF, painted with ``QPainter`` from the summary's plain arrays.
 
 Part of the PDF renderer (``report/summary/pdf.py``): the only other module of ``report`` allowed to
-use Qt. Lines are in Okabe & Ito's colour-blind-safe set; series also differ by line style
-and marker, so colour never carries the meaning alone. A day's mood dot takes its colour from
+use Qt. Lines take the app's one table of chart colours (``journal.palette.CHART``, Okabe &
+Ito's colour-blind-safe set, as on the screen); series also differ by line style and marker, so
+colour never carries the meaning alone. A day's mood dot takes its colour from
 the app's one mood palette (``journal.palette``), as on the Today page. Fonts have ligatures
 off so the PDF's text stays searchable.
 """
@@ -24,32 +25,15 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from journal.i18n import format_number, translate
-from journal.palette import mood_colour
+from journal.i18n import format_figure, format_number, translate
+from journal.palette import chart_colour, mood_colour, series_colours
 from journal.report.summary.blocks import Chart, Panel, RowsChart, TimeChart
 from journal.report.summary.html import HEADING, INK, MUTED
 
 FAMILIES = ("DejaVu Sans", "Noto Sans", "Source Sans 3", "Liberation Sans", "Arial", "Helvetica")
-#: Okabe & Ito's colour-blind-safe set, plus the light green of bars behind darker ones.
-COLOURS = {
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "green": "#009E73",
-    "green_light": "#a8dccb",
-    "purple": "#CC79A7",
-    "orange": "#E69F00",
-    "grey": "#7a7f87",
-    "ink": INK,
-}
 GRID = QColor("#dde2e7")
 _DASHES = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine, "dot": Qt.PenStyle.DotLine}
 _family: str | None = None
-
-
-def tick_text(value: float) -> str:
-    """An axis value as the locale writes it, with the decimals it has (as ``:g``): 0, 2.5."""
-    value = float(value)
-    return format_number(value, 0 if value.is_integer() else 1)
 
 
 def font(points: float, *, bold: bool = False) -> QFont:
@@ -128,7 +112,7 @@ def _legend(painter: QPainter, chart: TimeChart, width: float, pt: float) -> flo
         item = 18 * pt + metrics.horizontalAdvance(series.label) + 12 * pt
         if x and x + item > width:
             x, y = 0.0, y + line * 1.3
-        colour = QColor(COLOURS[series.colour])
+        colour = QColor(chart_colour(series.colour))
         middle = QPointF(x + 8 * pt, y + line / 2)
         if series.draw == "bars":
             painter.fillRect(QRectF(x + 4 * pt, y + line / 2 - 3.5 * pt, 8 * pt, 7 * pt), colour)
@@ -212,9 +196,9 @@ def _panel(
         painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
         painter.setPen(QColor(MUTED))
         text = (
-            translate("summary", "{percent}%").format(percent=tick_text(tick))
+            translate("summary", "{percent}%").format(percent=format_figure(tick))
             if panel.percent
-            else tick_text(tick)
+            else format_figure(tick)
         )
         painter.drawText(
             QRectF(rect.left() - 24 * pt, y - metrics.height() / 2, 21 * pt, metrics.height()),
@@ -232,7 +216,7 @@ def _panel(
     painter.restore()
     for series in panel.series:
         values = np.asarray(series.values, dtype=float)
-        colour = QColor(COLOURS[series.colour])
+        colour = QColor(chart_colour(series.colour))
         known = ~np.isnan(values)
         if series.draw == "bars":
             shown = known & (values > 0)
@@ -306,7 +290,7 @@ def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
         painter.drawText(
             QRectF(x - 15 * pt, bottom + 2 * pt, 30 * pt, line),
             Qt.AlignmentFlag.AlignCenter,
-            tick_text(float(tick)),
+            format_figure(float(tick)),
         )
     painter.drawText(
         QRectF(left, bottom + line + 3 * pt, right - left, line),
@@ -347,7 +331,7 @@ def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                 _n(row.n),
             )
-            colour = QColor(COLOURS["blue"] if number % 2 == 0 else COLOURS["vermillion"])
+            colour = QColor(series_colours()[number % 2])  # as the screen's kinds and modes
             painter.setPen(_pen(colour, 1.1 * pt))
             lo, hi = x_of(max(row.low, low)), x_of(min(row.high, high))
             painter.drawLine(QPointF(lo, middle), QPointF(hi, middle))

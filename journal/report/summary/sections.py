@@ -1,470 +1,104 @@
-"""The summary's inputs, its words for dates and counts, and its charts section.
+"""The sections after page 1: which are built, in the order a clinician reads them, by which
+builder; and the two that are the person's own words, their notes and their safety plan.
 
 Each builder takes the plain data the services gathered (``SummaryInputs``) and the ``Names``
-in force, and returns one ``Section``; a builder runs only for a ticked section. With too
-little data a section says so in words ("Not enough data yet …") instead of showing figures.
+in force, and returns one ``Section``; a builder runs only for a ticked section, so nothing
+from an unticked one can reach the file. With too little data a section says so in words
+("Not enough data yet …") instead of showing figures.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 
-import numpy as np
-
-from journal.analysis.adherence import WeeklyAdherence
-from journal.analysis.groups import mood_by_group
-from journal.analysis.insights import InsightReport
-from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
-from journal.analysis.stats import MIN_GROUP
-from journal.domain.kinds import Mode, Relationship
-from journal.domain.records import (
-    AgendaItem,
-    Assessment,
-    Contact,
-    Person,
-    SafetyPlan,
-    Session,
-)
-from journal.i18n import QT_TRANSLATE_NOOP, format_date, format_number, translate
-from journal.report.summary.blocks import (
-    Panel,
-    Paragraph,
-    Row,
-    RowsChart,
-    Section,
-    Series,
-    TimeChart,
-    section_title,
-)
+from journal.i18n import QT_TRANSLATE_NOOP, format_date, translate
+from journal.report.summary.blocks import Block, Entries, Paragraph, Section, section_title
+from journal.report.summary.charts import care_chart_shown, charts
+from journal.report.summary.inputs import SummaryInputs
+from journal.report.summary.insights import insights
 from journal.report.summary.names import Names
+from journal.report.summary.questionnaires import questionnaires
+from journal.report.summary.treatment import treatment
 
-#: Up to this many days a chart marks each day's mood with a dot.
-DOTS_UP_TO = 120
-#: Fewest finished weeks for the weekly care chart (fewer are a table in treatment).
-CARE_CHART_WEEKS = 8
+_SAFETY_PLAN_LABELS = {
+    "warning_signs": QT_TRANSLATE_NOOP("summary", "Warning signs"),
+    "coping_strategies": QT_TRANSLATE_NOOP("summary", "Things I can do on my own"),
+    "distractions": QT_TRANSLATE_NOOP("summary", "People and places that take my mind off things"),
+    "people_to_ask": QT_TRANSLATE_NOOP("summary", "People I can ask for help"),
+    "professionals": QT_TRANSLATE_NOOP("summary", "Professionals and services"),
+    "crisis_line": QT_TRANSLATE_NOOP("summary", "Crisis line"),
+    "safer_surroundings": QT_TRANSLATE_NOOP("summary", "Making my surroundings safer"),
+    "reasons_for_living": QT_TRANSLATE_NOOP("summary", "My reasons for living"),
+}
 
-
-@dataclass(frozen=True, slots=True)
-class MedicationKept:
-    """A medication active in the range and its doses taken of those scheduled there."""
-
-    name: str
-    dose: str
-    doses_per_day: int
-    taken: int
-    scheduled: int
-
-
-@dataclass(frozen=True, slots=True)
-class CommitmentKept:
-    """A commitment active in the range, done against its weekly targets there."""
-
-    title: str
-    kind: str
-    per_week: int
-    suggested_by: int | None
-    done: int
-    target: int
+_Builder = Callable[[SummaryInputs, Names], Section]
+#: The sections after page 1, in the order a clinician reads them; "overview" and "topics"
+#: are on page 1 itself.
+AFTER_PAGE_ONE = ("charts", "questionnaires", "insights", "treatment", "notes", "safety_plan")
+#: Titles in the document where they differ from the tick-box's words.
+_DOCUMENT_TITLES = {
+    "questionnaires": QT_TRANSLATE_NOOP("summary", "Questionnaire history"),
+    "treatment": QT_TRANSLATE_NOOP("summary", "Treatment detail"),
+}
 
 
-@dataclass(frozen=True, slots=True)
-class SummaryInputs:
-    """Everything a summary may show, gathered by the services for ``start..end``."""
-
-    start: dt.date
-    end: dt.date
-    made_on: dt.date
-    display_name: str
-    series: DailySeries
-    insights: InsightReport
-    adherence: WeeklyAdherence
-    people: Sequence[Person] = ()
-    contacts: Sequence[Contact] = ()
-    sessions: Sequence[Session] = ()
-    medications: Sequence[MedicationKept] = ()
-    commitments: Sequence[CommitmentKept] = ()
-    assessments: Sequence[Assessment] = ()
-    topics: Sequence[AgendaItem] = ()
-    notes: Mapping[dt.date, str] = field(default_factory=dict)
-    safety_plan: SafetyPlan = field(default_factory=SafetyPlan)
-
-
-# --- formatting ------------------------------------------------------------------------------
-# Every word goes through ``translate("summary", …)``, every date through ``format_date`` and
-# every number through ``format_number``, so the summary follows the app's language and locale.
-
-
-def day(date: dt.date) -> str:
-    return format_date(date, "date")
-
-
-def span(start: dt.date, end: dt.date) -> str:
-    return translate("summary", "{start} to {end}").format(start=day(start), end=day(end))
-
-
-def whole(n: float) -> str:
-    """A count as the locale writes it."""
-    return format_number(n, 0)
-
-
-def plain(value: float) -> str:
-    """A value with the decimals it has (up to 2), as ``:g`` would: 7, 7.5, 7.25."""
-    value = float(value)
-    return format_number(value, 0 if value.is_integer() else 1 if round(value, 1) == value else 2)
-
-
-def share(part: float, whole_: float) -> str:
-    if not whole_:
-        return "—"
-    return translate("summary", "{percent}%").format(percent=whole(100 * part / whole_))
-
-
-def count(one: str, many: str, n: int) -> str:
-    """``one`` or ``many`` (marked with ``QT_TRANSLATE_NOOP`` by the caller) for ``n``,
-    translated, with ``n`` written by the locale's number hook."""
-    return translate("summary", one if n == 1 else many).format(n=whole(n))
-
-
-def days(n: int) -> str:
-    return count(
-        QT_TRANSLATE_NOOP("summary", "{n} day"), QT_TRANSLATE_NOOP("summary", "{n} days"), n
-    )
-
-
-def not_enough(what: str) -> Paragraph:
-    return Paragraph(translate("summary", "Not enough data yet: {what}").format(what=what))
-
-
-# --- charts ------------------------------------------------------------------------------------
-
-
-def date_ticks(first: dt.date, days: int) -> tuple[tuple[int, str], ...]:
-    """(days from ``first``, label) for a date axis: the first of each month (every 3rd or
-    12th over years) on ranges over 120 days, else Mondays (at most 9 of them)."""
-    dates = [first + dt.timedelta(days=i) for i in range(days)]
-    if days > 120:
-        every = 1 if days <= 550 else 3 if days <= 1500 else 12
-        return tuple(
-            (
-                i,
-                format_date(d, "month")
-                if d.month != 1 and i > 31
-                else format_date(d, "month_year"),
-            )
-            for i, d in enumerate(dates)
-            if d.day == 1 and (d.month - 1) % every == 0
-        )
-    mondays = [(i, d) for i, d in enumerate(dates) if d.weekday() == 0]
-    step = max(1, math.ceil(len(mondays) / 9))
-    return tuple((i, format_date(d, "day_month")) for i, d in mondays[::step])
-
-
-def axis_range(values: Sequence[float]) -> tuple[float, float, float]:
-    """(low, high, tick step) of a 0-10 axis around ``values``, at least 2 wide."""
-    low = max(0.0, math.floor(min(values) - 0.25))
-    high = min(10.0, math.ceil(max(values) + 0.25))
-    if high - low < 2:
-        low, high = (low, low + 2) if low + 2 <= 10 else (high - 2, high)
-    return low, high, 0.5 if high - low <= 3 else 1.0 if high - low <= 6 else 2.0
-
-
-def charts(data: SummaryInputs, names: Names) -> Section:
-    s = data.series
-    title = section_title("charts")
-    checkins = int((~np.isnan(s.mood)).sum())
-    if not checkins:
-        return Section(
-            "charts",
-            title,
-            (
-                not_enough(
-                    translate(
-                        "summary", "no check-ins from {span}, so there is nothing to chart yet."
-                    ).format(span=span(data.start, data.end))
-                ),
-            ),
-        )
-    blocks: list = [_timeline(data, checkins)]
-    rows = _group_means(s)
-    if rows is not None:
-        blocks.append(rows)
-    care = _care_chart(data) if care_chart_shown(data) else None
-    if care is not None:
-        blocks.append(care)
-    return Section("charts", title, tuple(blocks))
-
-
-def _checkins(n: int) -> str:
-    return count(
-        QT_TRANSLATE_NOOP("summary", "{n} check-in"),
-        QT_TRANSLATE_NOOP("summary", "{n} check-ins"),
-        n,
-    )
-
-
-def _timeline(data: SummaryInputs, checkins: int) -> TimeChart:
-    s = data.series
-    dots = "circle" if len(s) <= DOTS_UP_TO else "none"
-    most = float(np.nanmax(s.contacts)) if s.logged.any() else 0.0
-    high = float(max(4, math.ceil(most)))
-    step = max(1, math.ceil(high / 4))
-    weekly = rolling_mean(s.mood, 7)
-    known = weekly[~np.isnan(weekly)]
-    caption = (
-        translate(
-            "summary",
-            "The 7-day mean of mood (thick line) was {first} at the start and {last} at "
-            "the end ({checkins}); the bars count each day's contacts, darker for those "
-            "that felt good.",
-        ).format(
-            first=format_number(float(known[0]), 1),
-            last=format_number(float(known[-1]), 1),
-            checkins=_checkins(checkins),
-        )
-        if len(known)
-        else translate(
-            "summary",
-            "Mood day by day ({checkins}); the bars count each day's contacts, darker "
-            "for those that felt good.",
-        ).format(checkins=_checkins(checkins))
-    )
-    return TimeChart(
-        title=translate("summary", "Mood and contacts, day by day"),
-        caption=caption,
-        aspect=0.26,
-        days=s.days,
-        ticks=date_ticks(data.start, len(s)),
-        panels=(
-            Panel(
-                translate("summary", "mood (0–10)"),
-                0,
-                10,
-                (0, 2, 4, 6, 8, 10),
-                (
-                    Series(
-                        translate("summary", "daily mood"),
-                        s.mood,
-                        colour="grey",
-                        width=0.7,
-                        marker=dots,
-                        mood_dots=True,
-                    ),
-                    Series(
-                        translate("summary", "7-day mean"),
-                        rolling_mean(s.mood, 7),
-                        colour="ink",
-                        width=2.0,
-                    ),
-                ),
-                weight=3,
-            ),
-            Panel(
-                translate("summary", "contacts"),
-                0,
-                high,
-                tuple(float(v) for v in range(0, int(high) + 1, step)),
-                (
-                    Series(
-                        translate("summary", "contacts"),
-                        s.contacts,
-                        draw="bars",
-                        colour="green_light",
-                    ),
-                    Series(
-                        translate("summary", "felt good (4–5)"),
-                        s.meaningful,
-                        draw="bars",
-                        colour="green",
-                    ),
-                ),
-                weight=2,
-            ),
-        ),
-    )
-
-
-def group_rows(mood: np.ndarray, groups: Mapping[str, np.ndarray]) -> tuple[list[Row], list[str]]:
-    """Mean mood with a 95% CI on the days each group's count is above 0, by the one rule of
-    the page and the sentences (``analysis.groups.mood_by_group``); the groups withheld that
-    had some days are named apart."""
-    shown, left_out = [], []
-    for label, result in mood_by_group(mood, groups).items():
-        if result.mean is None or result.ci_low is None or result.ci_high is None:
-            if result.n:
-                left_out.append(
-                    translate("summary", "{group} ({n})").format(group=label, n=whole(result.n))
-                )
+def after_page_one(inputs: SummaryInputs, chosen: Iterable[str], names: Names) -> list[Section]:
+    """The ``chosen`` sections after page 1, built in reading order."""
+    chosen = set(chosen)
+    builders: dict[str, _Builder] = {
+        "charts": charts,
+        "questionnaires": questionnaires,
+        "insights": insights,
+        "notes": notes,
+        "safety_plan": safety_plan,
+    }
+    built = []
+    for key in AFTER_PAGE_ONE:
+        if key not in chosen:
             continue
-        shown.append(Row(label, result.n, result.mean, result.ci_low, result.ci_high))
-    return shown, left_out
+        if key == "treatment":
+            # the weeks are tabled unless the charts show them
+            section = treatment(
+                inputs,
+                names,
+                week_table="charts" not in chosen or not care_chart_shown(inputs),
+            )
+        else:
+            section = builders[key](inputs, names)
+        if key in _DOCUMENT_TITLES:
+            section = replace(section, title=translate("summary", _DOCUMENT_TITLES[key]))
+        built.append(section)
+    return built
 
 
-def _group_means(s: DailySeries) -> RowsChart | None:
-    kinds, few_kinds = group_rows(s.mood, {Relationship(k).label: c for k, c in s.by_kind.items()})
-    modes, few_modes = group_rows(s.mood, {Mode(m).label: c for m, c in s.by_mode.items()})
-    if not kinds and not modes:
-        return None
-    overall = float(np.nanmean(s.mood))
-    caption = translate(
-        "summary",
-        "Mean mood on days with each kind and way of contact, with "
-        "its 95% confidence interval and number of days (n), beside "
-        "the mean of all days ({overall}, dashed).",
-    ).format(overall=format_number(overall, 1))
-    if few_kinds or few_modes:
-        caption = translate(
-            "summary",
-            "Mean mood on days with each kind and way of contact, "
-            "with its 95% confidence interval and number of days "
-            "(n), beside the mean of all days ({overall}, dashed); "
-            "left out, under {n} days or too alike to tell: "
-            "{groups}.",
-        ).format(
-            overall=format_number(overall, 1),
-            n=whole(MIN_GROUP),
-            groups=", ".join(few_kinds + few_modes),
-        )
-    titled = (
-        (translate("summary", "By kind of contact"), kinds),
-        (translate("summary", "By how"), modes),
-    )
-    groups = tuple(
-        (title, tuple(sorted(rows, key=lambda r: -r.n))) for title, rows in titled if rows
-    )
-    low, high, step = axis_range([overall, *(v for r in kinds + modes for v in (r.low, r.high))])
-    return RowsChart(
-        translate("summary", "Mood on days with each kind of contact"),
-        caption,
-        groups,
-        translate("summary", "mean mood (0–10)"),
-        overall,
-        translate("summary", "all days"),
-        low,
-        high,
-        step,
-    )
-
-
-def care_chart_shown(data: SummaryInputs) -> bool:
-    """Whether there are enough finished weeks (``CARE_CHART_WEEKS``) for a weekly chart;
-    with fewer, the treatment section tables the weeks instead."""
-    a = data.adherence
-    return (
-        int(
-            (~np.asarray(a.so_far, dtype=bool)).sum()
-            if len(a.so_far) == len(a.weeks)
-            else len(a.weeks)
-        )
-        >= CARE_CHART_WEEKS
-    )
-
-
-def _kept_share(done: np.ndarray, due: np.ndarray, so_far: np.ndarray) -> str | None:
-    finished = ~np.asarray(so_far, dtype=bool) if len(so_far) == len(due) else slice(None)
-    total = float(np.asarray(due, dtype=float)[finished].sum())
-    return share(float(np.asarray(done, dtype=float)[finished].sum()), total) if total else None
-
-
-def _care_chart(data: SummaryInputs) -> TimeChart | None:
-    a = data.adherence
-    # the week not over yet is left out: a week half done is not a fall
-    ratios = (a.finished(a.medication), a.finished(a.sessions), a.finished(a.commitments))
-    if not a.weeks or all(np.isnan(r).all() for r in ratios):
-        return None
-    weeks = np.array(a.weeks, dtype="datetime64[D]")
-    mood_weeks, weekly = weekly_mean(data.series.days, data.series.mood)
-    mood = np.full(len(weeks), np.nan)
-    index = {w: i for i, w in enumerate(weeks.tolist())}
-    for week, value in zip(mood_weeks.tolist(), weekly, strict=True):
-        if week in index:
-            mood[index[week]] = value
-    marker = "circle" if len(weeks) <= 60 else "none"
-    return TimeChart(
-        title=translate("summary", "Care kept, week by week"),
-        caption=_care_caption(data),
-        days=weeks,
-        step_days=7,
-        aspect=0.38,
-        ticks=date_ticks(a.weeks[0], 7 * len(weeks)),
-        panels=(
-            Panel(
-                translate("summary", "% kept"),
-                0,
-                100,
-                (0, 25, 50, 75, 100),
-                (
-                    Series(
-                        translate("summary", "medication"),
-                        ratios[0] * 100,
-                        colour="blue",
-                        width=1.4,
-                        marker=marker,
-                    ),
-                    Series(
-                        translate("summary", "sessions"),
-                        ratios[1] * 100,
-                        colour="vermillion",
-                        width=1.4,
-                        dash="dash",
-                        marker="square" if marker != "none" else "none",
-                    ),
-                    Series(
-                        translate("summary", "commitments"),
-                        ratios[2] * 100,
-                        colour="green",
-                        width=1.4,
-                        dash="dot",
-                        marker="triangle" if marker != "none" else "none",
-                    ),
-                ),
-                weight=3,
-                percent=True,
-            ),
-            Panel(
-                translate("summary", "weekly mood"),
-                0,
-                10,
-                (0, 5, 10),
-                (
-                    Series(
-                        translate("summary", "mean mood of the week"),
-                        mood,
-                        colour="purple",
-                        width=1.4,
-                    ),
-                ),
-                weight=1.4,
-            ),
-        ),
-    )
-
-
-def _care_caption(data: SummaryInputs) -> str:
-    """One sentence: the shares kept over the finished weeks, which the lines break down."""
-    a = data.adherence
-    parts = []
-    for done, due, words in (
-        (a.doses_taken, a.doses_scheduled, QT_TRANSLATE_NOOP("summary", "{share} of doses taken")),
+def notes(data: SummaryInputs, names: Names) -> Section:
+    written = [(d, text) for d, text in sorted(data.notes.items()) if text.strip()]
+    blocks: tuple[Block, ...] = (
         (
-            a.sessions_attended,
-            a.sessions_booked,
-            QT_TRANSLATE_NOOP("summary", "{share} of booked sessions attended"),
-        ),
-        (
-            a.commitments_done,
-            a.commitments_target,
-            QT_TRANSLATE_NOOP("summary", "{share} of commitments done"),
-        ),
-    ):
-        kept = _kept_share(done, due, a.so_far)
-        if kept is not None:
-            parts.append(translate("summary", words).format(share=kept))
-    return translate(
-        "summary",
-        "Over the finished weeks, {kept}: week by week above (a gap: "
-        "nothing was due, or the week is not over yet), with each "
-        "week's mean mood below.",
-    ).format(kept=", ".join(parts))
+            Entries(
+                tuple(
+                    (format_date(d, "weekday_date"), names.text(text.strip()))
+                    for d, text in written
+                )
+            ),
+        )
+        if written
+        else (Paragraph(translate("summary", "No notes were written in this range.")),)
+    )
+    return Section("notes", section_title("notes"), blocks)
+
+
+def safety_plan(data: SummaryInputs, names: Names) -> Section:
+    plan = data.safety_plan
+    items = tuple(
+        (translate("summary", label), names.text(getattr(plan, key).strip()))
+        for key, label in _SAFETY_PLAN_LABELS.items()
+        if getattr(plan, key).strip()
+    )
+    blocks: tuple[Block, ...] = (
+        (Entries(items),)
+        if items
+        else (Paragraph(translate("summary", "The safety plan has not been filled in yet.")),)
+    )
+    return Section("safety_plan", section_title("safety_plan"), blocks)

@@ -3,11 +3,12 @@
 A chart is a ``ChartCard``: a title, an optional note (the words shown instead of numbers when
 there is not enough data), a "Save as PNG…" button and a pyqtgraph ``GraphicsLayoutWidget``.
 Charts take plain arrays through ``set_data`` and update their existing plot items; they never
-fetch data. Colours come from the widget's palette (background ``Base``, text ``Text``) and
-from the Okabe-Ito set, which stays distinguishable with the common colour-vision deficiencies;
-every series also differs by line style or marker, so colour never carries meaning alone.
-A mood *as a colour* (the year in pixels, the headline's bars, severity bands) takes the one
-mood palette of the app, ``journal.palette``, with its number or a mark beside it.
+fetch data. Colours come from the widget's palette (background ``Base``, text ``Text``) and,
+for the series, from the app's one table of chart colours (``journal.palette.SERIES``, the
+Okabe-Ito set the PDF uses too); every series also differs by line style or marker, so colour
+never carries meaning alone. A mood *as a colour* (the year in pixels, the headline's bars,
+severity bands) takes the one mood palette of the app, ``journal.palette``, with its number or
+a mark beside it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import i18n
+from journal.palette import series_colours
 from journal.ui import theme
 
 if QApplication.instance() is not None:  # pyqtgraph loads with the first chart page
@@ -41,18 +43,6 @@ if QApplication.instance() is not None:  # pyqtgraph loads with the first chart 
 
 #: Seconds in a day: pyqtgraph's date axis counts seconds since 1970-01-01 (UTC).
 DAY = 86400.0
-
-#: Okabe & Ito (2008), "Color Universal Design": the eight colours, by their names.
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-}
 
 _Role = QPalette.ColorRole
 
@@ -82,11 +72,7 @@ class ChartColours:
 def chart_colours(palette: QPalette) -> ChartColours:
     """Chart colours for ``palette``: the lighter Okabe-Ito hues on dark backgrounds."""
     dark = palette.color(_Role.Window).lightness() < 128
-    series = (
-        ("sky_blue", "orange", "bluish_green", "reddish_purple")
-        if dark
-        else ("blue", "vermillion", "bluish_green", "reddish_purple")
-    )
+    series = series_colours("dark" if dark else "light")
     background = palette.color(_Role.Base)
     missing = QColor(background.lighter(190) if dark else background.darker(118))
     return ChartColours(
@@ -96,10 +82,10 @@ def chart_colours(palette: QPalette) -> ChartColours:
         muted=palette.color(_Role.PlaceholderText),
         grid=palette.color(_Role.Mid),
         missing=missing,
-        primary=QColor(OKABE_ITO[series[0]]),
-        secondary=QColor(OKABE_ITO[series[1]]),
-        tertiary=QColor(OKABE_ITO[series[2]]),
-        quaternary=QColor(OKABE_ITO[series[3]]),
+        primary=QColor(series[0]),
+        secondary=QColor(series[1]),
+        tertiary=QColor(series[2]),
+        quaternary=QColor(series[3]),
     )
 
 
@@ -204,14 +190,27 @@ def date_axis() -> pg.AxisItem:
     return _DateAxis()
 
 
-def format_number(value: float, digits: int = 2) -> str:
-    """A figure as the insight sentences write it: the locale's decimal sign, a true minus."""
-    return i18n.format_number(value, digits)
-
-
-def format_figure(value: float) -> str:
-    """A value that is usually whole (a mood, a count): ``7``, or ``7.5`` when it is not."""
-    return i18n.format_number(value, 0 if float(value).is_integer() else 1)
+def stacked_plots(
+    graphics: pg.GraphicsLayoutWidget, legend_columns: int
+) -> tuple[pg.LegendItem, pg.PlotItem, pg.PlotItem]:
+    """A legend over two plots of one date axis (labelled under the lower), 3 to 2 in height,
+    panned and zoomed along the days only: the mood timeline's and weekly adherence's frame."""
+    layout = graphics.ci
+    legend = pg.LegendItem(colCount=legend_columns)
+    layout.addItem(legend, row=0, col=0)
+    upper = layout.addPlot(row=1, col=0, axisItems={"bottom": date_axis()})
+    lower = layout.addPlot(row=2, col=0, axisItems={"bottom": date_axis()})
+    layout.layout.setRowStretchFactor(1, 3)
+    layout.layout.setRowStretchFactor(2, 2)
+    lower.setXLink(upper)
+    upper.getAxis("bottom").setStyle(showValues=False)
+    for plot in (upper, lower):
+        plot.setMouseEnabled(x=True, y=False)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.showGrid(y=True, alpha=0.25)
+        plot.getAxis("left").setWidth(56)
+    return legend, upper, lower
 
 
 def localise_ticks(axis: pg.AxisItem) -> None:

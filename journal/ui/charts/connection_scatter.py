@@ -19,11 +19,10 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from journal.analysis.stats import Association, Status
+from journal.i18n import format_figure, format_number
 from journal.ui.charts.common import (
     ChartCard,
     ChartColours,
-    format_figure,
-    format_number,
     style_legend,
     style_plot,
 )
@@ -210,9 +209,9 @@ class ConnectionScatter(ChartCard):
                 text = self.tr("early signal: {figures}").format(figures=text)
             return text
         text = self.tr("Spearman ρ = {rho} (95% CI {low} to {high}), n = {n} days").format(
-            rho=format_number(result.spearman),
-            low=format_number(result.ci_low or 0.0),
-            high=format_number(result.ci_high or 0.0),
+            rho=format_number(result.spearman, 2),
+            low=format_number(result.ci_low or 0.0, 2),
+            high=format_number(result.ci_high or 0.0, 2),
             n=format_number(result.n, 0),
         )
         if result.status is Status.EARLY:

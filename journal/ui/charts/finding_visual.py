@@ -13,11 +13,11 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from journal import palette
-from journal.ui.charts.common import format_number
+from journal.i18n import format_number
 
 
 def _scheme(widget: QWidget) -> palette.Scheme:
@@ -26,34 +26,50 @@ def _scheme(widget: QWidget) -> palette.Scheme:
     )
 
 
+class _Picture(QWidget):
+    """A card's picture: as wide as the card lets it be, as high as its rows need, named for a
+    screen reader by what it shows; ``_begin`` starts the painting."""
+
+    def __init__(self, name: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(name)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, self.sizeHint().height())
+
+    def _begin(self) -> tuple[QPainter, QFontMetrics, int, QColor]:
+        """A painter with antialiasing, the font's metrics and line height, the text colour."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = self.fontMetrics()
+        return (
+            painter,
+            metrics,
+            metrics.height(),
+            self.palette().color(QPalette.ColorRole.WindowText),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Bar:
     label: str
     value: float
 
 
-class TwoBars(QWidget):
+class TwoBars(_Picture):
     """Mean mood of two groups as horizontal bars on 0–10, their numbers beside them."""
 
     def __init__(self, bars: tuple[Bar, Bar], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(" · ".join(f"{b.label} {format_number(b.value, 1)}" for b in bars), parent)
         self.bars = bars
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(" · ".join(f"{b.label} {format_number(b.value, 1)}" for b in bars))
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()
         return QSize(240, 2 * line + 2 * 6 + 4)
 
-    def minimumSizeHint(self) -> QSize:
-        return QSize(160, self.sizeHint().height())
-
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = self.fontMetrics()
-        line = metrics.height()
-        text = self.palette().color(QPalette.ColorRole.WindowText)
+        painter, metrics, line, text = self._begin()
         labels = max(metrics.horizontalAdvance(b.label) for b in self.bars) + 8
         number = metrics.horizontalAdvance("10.0") + 8
         track = max(self.width() - labels - number, 20)
@@ -93,28 +109,19 @@ class Interval:
     high: float | None
 
 
-class Intervals(QWidget):
+class Intervals(_Picture):
     """Correlations as dots with their 95% intervals on −1…+1, 0 marked."""
 
     def __init__(self, rows: tuple[Interval, ...], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(" · ".join(f"{r.label} {format_number(r.value, 2)}" for r in rows), parent)
         self.rows = rows
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(" · ".join(f"{r.label} {format_number(r.value, 2)}" for r in rows))
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()
         return QSize(240, len(self.rows) * (line + 6) + line + 6)
 
-    def minimumSizeHint(self) -> QSize:
-        return QSize(160, self.sizeHint().height())
-
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = self.fontMetrics()
-        line = metrics.height()
-        text = self.palette().color(QPalette.ColorRole.WindowText)
+        painter, metrics, line, text = self._begin()
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
         labels = (
             max(metrics.horizontalAdvance(r.label) for r in self.rows) + 8

@@ -19,14 +19,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from journal.i18n import format_date, format_number
+from journal.i18n import format_date, format_figure, format_number
 from journal.ui.charts.common import (
     DAY,
     ChartCard,
     ChartColours,
-    date_axis,
-    format_figure,
     line_data,
+    stacked_plots,
     style_legend,
     style_plot,
     timestamps,
@@ -57,24 +56,9 @@ class MoodTimeline(ChartCard):
         self._readout.setText(self.tr("Point at a day to see its values."))
         self.layout().insertWidget(2, self._readout)
 
-        layout = self.graphics.ci
-        self._legend = pg.LegendItem(colCount=3)
-        layout.addItem(self._legend, row=0, col=0)
-        self._mood_plot = layout.addPlot(row=1, col=0, axisItems={"bottom": date_axis()})
-        self._contact_plot = layout.addPlot(row=2, col=0, axisItems={"bottom": date_axis()})
-        layout.layout.setRowStretchFactor(1, 3)
-        layout.layout.setRowStretchFactor(2, 2)
-
+        self._legend, self._mood_plot, self._contact_plot = stacked_plots(self.graphics, 3)
         mood, contacts = self._mood_plot, self._contact_plot
-        contacts.setXLink(mood)
-        mood.getAxis("bottom").setStyle(showValues=False)
         mood.setLabel("left", self.tr("mood (0–10)"))
-        for plot in (mood, contacts):
-            plot.setMouseEnabled(x=True, y=False)
-            plot.setMenuEnabled(False)
-            plot.hideButtons()
-            plot.showGrid(y=True, alpha=0.25)
-            plot.getAxis("left").setWidth(56)
         mood.setYRange(0, 10, padding=0.04)
         mood.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
 

@@ -18,8 +18,8 @@ from journal.ui.charts.common import (
     ChartCard,
     ChartColours,
     chart_colours,
-    date_axis,
     line_data,
+    stacked_plots,
     style_legend,
     style_plot,
     timestamps,
@@ -41,27 +41,13 @@ class WeeklyAdherenceChart(ChartCard):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("weekly_adherence", self.tr("Care kept each week, and mood"), parent)
-        layout = self.graphics.ci
-        self._legend = pg.LegendItem(colCount=4)
-        layout.addItem(self._legend, row=0, col=0)
-        self._care = layout.addPlot(row=1, col=0, axisItems={"bottom": date_axis()})
-        self._mood_plot = layout.addPlot(row=2, col=0, axisItems={"bottom": date_axis()})
-        layout.layout.setRowStretchFactor(1, 3)
-        layout.layout.setRowStretchFactor(2, 2)
-        self._mood_plot.setXLink(self._care)
-        self._care.getAxis("bottom").setStyle(showValues=False)
+        self._legend, self._care, self._mood_plot = stacked_plots(self.graphics, 4)
         self._care.setLabel("left", self.tr("kept (%)"))
         self._mood_plot.setLabel("left", self.tr("weekly mood"))
         self._care.setYRange(0, 100, padding=0.05)
         self._care.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, 25)]])
         self._mood_plot.setYRange(0, 10, padding=0.05)
         self._mood_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 5)]])
-        for plot in (self._care, self._mood_plot):
-            plot.setMouseEnabled(x=True, y=False)
-            plot.setMenuEnabled(False)
-            plot.hideButtons()
-            plot.showGrid(y=True, alpha=0.25)
-            plot.getAxis("left").setWidth(56)
 
         names = {
             "medication": self.tr("medication: doses taken"),

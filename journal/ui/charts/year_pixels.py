@@ -23,11 +23,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainterPath, QTransform
 from PySide6.QtWidgets import QLabel, QWidget
 
 from journal import palette
-from journal.i18n import format_date
+from journal.i18n import format_date, format_figure
 from journal.ui.charts.common import (
     ChartCard,
     ChartColours,
-    format_figure,
     style_legend,
     style_plot,
 )

@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from journal.domain.safety import REGIONS, CrisisLine, lines_for_region, plan_entries
 from journal.services import CrisisInfo
 from journal.ui import theme
+from journal.ui.widgets.scrolling import scroll_area
 
 _CONTEXT = "safety"  # translations of the line data kept in journal.domain.safety
 #: How much larger than the dialog's text a phone number is.
@@ -74,11 +73,8 @@ class CrisisDialog(QDialog):
         self._build_lines()
         self._layout.addStretch(1)
 
-        scroll = QScrollArea(objectName="crisis_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area(body, "crisis_scroll")
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
         self._scroll = scroll
         if after_item9:
             self._close = QPushButton(self.tr("I've read this"), objectName="crisis_close")

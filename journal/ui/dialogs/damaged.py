@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.ui.widgets.backup_names import describe_backup
+from journal.ui.widgets.start_buttons import answer_of, go_on_or_quit
 
 
 class DamagedJournalDialog(QDialog):
@@ -40,17 +40,10 @@ class DamagedJournalDialog(QDialog):
             item.setData(0x0100, path.name)
         self._list.setCurrentRow(0)
         layout.addWidget(self._list)
-        buttons = QDialogButtonBox(self)
-        restore = buttons.addButton(
-            self.tr("Restore this backup"), QDialogButtonBox.ButtonRole.AcceptRole
+        restore = go_on_or_quit(
+            self, self.tr("Restore this backup"), "restore_backup", self.tr("Quit"), "quit"
         )
-        restore.setObjectName("restore_backup")
         restore.setAccessibleDescription(offer)
-        quit_button = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
-        quit_button.setObjectName("quit")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.resize(520, 360)
 
     def chosen(self) -> str | None:
@@ -61,6 +54,4 @@ class DamagedJournalDialog(QDialog):
 def offer_backups(reason: str, backups: list[Path]) -> str | None:
     """The backup the person chose to restore, or ``None`` when they quit."""
     dialog = DamagedJournalDialog(reason, backups)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.chosen()
+    return answer_of(dialog, dialog.chosen)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from journal.domain.errors import JournalError
 from journal.domain.kinds import Mode, Relationship
 from journal.i18n import format_date
 from journal.services import Journal
+from journal.ui.widgets.scrolling import scroll_area
 
 if TYPE_CHECKING:
     from journal.services import ImportPreview
@@ -97,9 +97,7 @@ class DaylioImportDialog(QDialog):
             inner_layout.addWidget(self._scale_box())
         inner_layout.addWidget(self._activity_box(questions.activities))
         inner_layout.addStretch(1)
-        scroll = QScrollArea(objectName="daylio_mapping_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        scroll = scroll_area(inner, "daylio_mapping_scroll", framed=True)
 
         self._preview = QLabel(objectName="daylio_preview", wordWrap=True)
         self._preview.setAccessibleName(self.tr("What would be imported"))
@@ -342,20 +340,21 @@ class DaylioImportDialog(QDialog):
                     names=", ".join(preview.unmapped_activities)
                 )
             )
-        if preview.days_without_mood:
-            missing = len(preview.days_without_mood)
-            parts.append(
-                self.tr("1 day without a mood reading is not imported.")
-                if missing == 1
-                else self.tr("%Ln days without a mood reading are not imported.", "", missing)
-            )
-        if preview.skipped_days:
-            skipped = len(preview.skipped_days)
-            parts.append(
-                self.tr("1 day already in the journal is left as it is.")
-                if skipped == 1
-                else self.tr("%Ln days already in the journal are left as they are.", "", skipped)
-            )
+        missing, skipped = len(preview.days_without_mood), len(preview.skipped_days)
+        for count, one, many in (
+            (
+                missing,
+                self.tr("1 day without a mood reading is not imported."),
+                self.tr("%Ln days without a mood reading are not imported.", "", missing),
+            ),
+            (
+                skipped,
+                self.tr("1 day already in the journal is left as it is."),
+                self.tr("%Ln days already in the journal are left as they are.", "", skipped),
+            ),
+        ):
+            if count:  # the English singular is its own string, as in _coming_in
+                parts.append(one if count == 1 else many)
         return parts
 
     def _on_mapping_changed(self) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
@@ -16,9 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.errors import JournalError, ValidationError
 from journal.ui.widgets.choices import relationship_text
-from journal.ui.widgets.notices import FieldNotices, fit_height
+from journal.ui.widgets.notices import FORM, NoticeDialog
 
 if TYPE_CHECKING:  # what Journal.people_overview() returns
     from journal.services import PersonOverview
@@ -26,10 +24,8 @@ if TYPE_CHECKING:  # what Journal.people_overview() returns
 #: Merges ``remove_id`` into ``keep_id``; a ``ValidationError`` keeps the dialog open.
 MergePeople = Callable[[int, int], object]
 
-_FORM = "form"
 
-
-class MergeDialog(QDialog):
+class MergeDialog(NoticeDialog):
     """Choose the entry to keep and the one to merge into it, see what will happen, confirm.
 
     The kept entry keeps its name and kind; the contacts, sessions and suggestions of the
@@ -45,12 +41,11 @@ class MergeDialog(QDialog):
         remove_id: int,
         merge: MergePeople,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, prefix="merge_")
         self.setObjectName("merge_dialog")
         self.setWindowTitle(self.tr("Merge two entries"))
         self._merge = merge
         self._people = {entry.person.id: entry for entry in people}
-        self._notices = FieldNotices(_FORM, prefix="merge_")
 
         self.keep = QComboBox(objectName="merge_keep")
         self.keep.setAccessibleName(self.tr("Keep"))
@@ -102,7 +97,7 @@ class MergeDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self._summary)
-        layout.addWidget(self._notices.label(_FORM))
+        layout.addWidget(self._notices.label(FORM))
         layout.addWidget(buttons)
         self.keep.currentIndexChanged.connect(self._on_choice_current_index_changed)
         self.remove.currentIndexChanged.connect(self._on_choice_current_index_changed)
@@ -110,16 +105,6 @@ class MergeDialog(QDialog):
         self._notices.repaint()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         self.remove.setFocus()
-
-    def message(self, field: str) -> str:
-        """The message shown beside ``field`` ("remove" or "form"), or ""."""
-        label = self.findChild(QLabel, f"merge_{field}_error")
-        return label.text() if label is not None and not label.isHidden() else ""
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._notices.repaint()
 
     def _describe(self, entry: PersonOverview) -> str:
         kind = relationship_text(entry.person.relationship)
@@ -156,16 +141,7 @@ class MergeDialog(QDialog):
         )
         self._ok.setAccessibleDescription(self._summary.text())  # what Merge will do
 
-    def _on_buttons_accepted(self) -> None:
-        try:
-            self._merge(self.keep.currentData(), self.remove.currentData())
-        except ValidationError as error:
-            self._notices.show(error.all)
-            self._notices.focus_first(error.all)
-            fit_height(self)  # room for the message's lines
-            return
-        except JournalError as error:
-            self._notices.show({_FORM: str(error)})
-            fit_height(self)
-            return
-        self.accept()
+    def _on_buttons_accepted(self) -> None:  # messages beside "remove" or "form"
+        self._accept_if_valid(
+            lambda: self._merge(self.keep.currentData(), self.remove.currentData())
+        )

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from journal.ui import theme
+from journal.ui.widgets.scrolling import scroll_area
 
 #: ``exec()`` result when the person chose to save the previewed summary.
 SAVE = 2
@@ -70,10 +70,9 @@ class PagePreviewDialog(QDialog):
             label.setFrameShape(QFrame.Shape.Box)
             pages_layout.addWidget(label)
             self._labels.append(label)
-        self._scroll = QScrollArea(objectName="preview_scroll")
-        self._scroll.setAccessibleName(self.tr("Pages"))
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setWidget(column)
+        self._scroll = scroll_area(
+            column, "preview_scroll", framed=True, accessible_name=self.tr("Pages")
+        )
         buttons = QDialogButtonBox(objectName="preview_buttons")
         self._save = QPushButton(self.tr("Save PDF…"), objectName="preview_save")
         self._save.setAccessibleName(self.tr("Save this summary as a PDF"))

@@ -16,6 +16,9 @@ from journal.domain.errors import ValidationError
 from journal.domain.passphrase import MIN_PASSPHRASE, check_passphrase
 from journal.i18n import format_number
 from journal.ui import theme
+from journal.ui.widgets.notices import NOTICE_SYMBOL, accept_if_valid
+
+_REPEAT = "repeat_passphrase"  # the problem of the second field: not the same as the first
 
 
 class NewPassphraseDialog(QDialog):
@@ -68,17 +71,18 @@ class NewPassphraseDialog(QDialog):
         layout.addWidget(buttons)
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            check_passphrase(self._first.text())
-        except ValidationError as error:
-            self._error.setText("⚠ " + error.message)
-            self._first.setFocus()
-            return
+        accept_if_valid(self, self._check, self._show_problem)
+
+    def _check(self) -> None:
+        check_passphrase(self._first.text())
         if self._first.text() != self._second.text():
-            self._error.setText("⚠ " + self.tr("the two passphrases are not the same"))
-            self._second.setFocus()
-            return
-        self.accept()
+            raise ValidationError(_REPEAT, self.tr("the two passphrases are not the same"))
+
+    def _show_problem(self, problems: dict[str, str]) -> None:
+        """The first problem under the fields; the cursor in the field it is about."""
+        field, message = next(iter(problems.items()))
+        self._error.setText(f"{NOTICE_SYMBOL} {message}")
+        (self._second if field == _REPEAT else self._first).setFocus()
 
     def passphrase(self) -> str:
         return self._first.text()

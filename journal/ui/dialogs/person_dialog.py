@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
@@ -16,20 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.errors import JournalError, ValidationError
 from journal.domain.kinds import Relationship
 from journal.domain.validate import MAX_NAME
 from journal.ui import theme
 from journal.ui.widgets.choices import fill_relationships, select_data
-from journal.ui.widgets.notices import FieldNotices, fit_height
+from journal.ui.widgets.notices import FORM, NoticeDialog
 
 #: Stores the dialog's answer; a ``ValidationError`` keeps the dialog open with its message.
 SavePerson = Callable[[str, Relationship], object]
 
-_FORM = "form"
 
-
-class PersonDialog(QDialog):
+class PersonDialog(NoticeDialog):
     """Asks for a name and/or a kind and hands them to ``save``.
 
     ``ask_name`` / ``ask_kind`` choose the fields shown (renaming asks only the name). A
@@ -50,11 +46,10 @@ class PersonDialog(QDialog):
         ask_kind: bool = True,
         intro: str = "",
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, prefix="person_")
         self.setObjectName("person_dialog")
         self.setWindowTitle(title)
         self._save = save
-        self._notices = FieldNotices(_FORM, prefix="person_")
 
         self.name = QLineEdit(name, objectName="person_name")
         self.name.setMaxLength(MAX_NAME)
@@ -100,33 +95,14 @@ class PersonDialog(QDialog):
             intro_label.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(intro_label)
         layout.addLayout(form)
-        layout.addWidget(self._notices.label(_FORM))
+        layout.addWidget(self._notices.label(FORM))
         layout.addWidget(buttons)
         self._notices.repaint()
         (self.name if ask_name else self.kind).setFocus()
         self.name.selectAll()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
-    def message(self, field: str) -> str:
-        """The message shown beside ``field`` ("name", "kind" or "form"), or ""."""
-        label = self.findChild(QLabel, f"person_{field}_error")
-        return label.text() if label is not None and not label.isHidden() else ""
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._notices.repaint()
-
-    def _on_buttons_accepted(self) -> None:
-        try:
-            self._save(self.name.text(), Relationship(self.kind.currentData()))
-        except ValidationError as error:
-            self._notices.show(error.all)
-            self._notices.focus_first(error.all)
-            fit_height(self)  # room for the message's lines
-            return
-        except JournalError as error:
-            self._notices.show({_FORM: str(error)})
-            fit_height(self)
-            return
-        self.accept()
+    def _on_buttons_accepted(self) -> None:  # messages beside "name", "kind" or "form"
+        self._accept_if_valid(
+            lambda: self._save(self.name.text(), Relationship(self.kind.currentData()))
+        )

@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from journal.ui.widgets.start_buttons import answer_of, go_on_or_quit
 
 #: Wide enough for a long passphrase and the reason on a few lines, in average characters.
 WIDTH_CHARS = 48
@@ -52,15 +53,10 @@ class UnlockDialog(QDialog):
         row.addWidget(self._field, 1)
         row.addWidget(self._show)
         layout.addLayout(row)
-        buttons = QDialogButtonBox(self)
-        open_button = buttons.addButton(self.tr("Open"), QDialogButtonBox.ButtonRole.AcceptRole)
-        open_button.setObjectName("unlock_open")
+        open_button = go_on_or_quit(
+            self, self.tr("Open"), "unlock_open", self.tr("Quit"), "unlock_quit"
+        )
         open_button.setDefault(True)
-        quit_button = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
-        quit_button.setObjectName("unlock_quit")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * WIDTH_CHARS)
         self._field.setFocus()
 
@@ -74,6 +70,4 @@ class UnlockDialog(QDialog):
 def ask_passphrase(message: str = "") -> str | None:
     """Show the dialog; the passphrase typed, or ``None`` when the person chose Quit."""
     dialog = UnlockDialog(message)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.passphrase()
+    return answer_of(dialog, dialog.passphrase)

@@ -12,12 +12,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,8 @@ from journal.domain.errors import JournalError
 from journal.domain.records import SAFETY_PLAN_SECTIONS, SafetyPlan
 from journal.services import HelpContact, Journal
 from journal.ui import theme
+from journal.ui.widgets.scrolling import scroll_area
+from journal.ui.widgets.section import page_column
 
 #: Sections whose text can take people from the People page (``True``: the care team).
 _FROM_PEOPLE = {"people_to_ask": False, "professionals": True}
@@ -137,22 +137,6 @@ class SafetyPlanPage(QWidget):
         }
 
     def _build(self) -> None:
-        heading = theme.as_heading(
-            QLabel(self.tr("My safety plan"), objectName="safety_plan_heading")
-        )
-        intro = theme.as_hint(
-            QLabel(
-                self.tr(
-                    "A plan to turn to when things get hard, best made on a calmer day, perhaps "
-                    "with "
-                    'someone from your care team. It stays on this device, and "Need help now" '
-                    "shows its people and your crisis line."
-                ),
-                objectName="safety_plan_intro",
-                wordWrap=True,
-            )
-        )
-
         body = QWidget(objectName="safety_plan_body")
         form = QVBoxLayout(body)
         form.setContentsMargins(0, 0, 8, 0)
@@ -179,10 +163,7 @@ class SafetyPlanPage(QWidget):
             if name in _FROM_PEOPLE:
                 form.addLayout(self._picker_row(name, title))
         form.addStretch(1)
-        scroll = QScrollArea(objectName="safety_plan_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scroll_area(body, "safety_plan_scroll")
 
         self._save = QPushButton(self.tr("Save"), objectName="save_safety_plan")
         self._save.setAccessibleName(self.tr("Save the safety plan"))
@@ -193,10 +174,12 @@ class SafetyPlanPage(QWidget):
         bottom.addWidget(self._status, 1)
         bottom.addWidget(self._save)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*theme.PAGE_MARGINS)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
+        intro = self.tr(
+            "A plan to turn to when things get hard, best made on a calmer day, perhaps with "
+            'someone from your care team. It stays on this device, and "Need help now" shows '
+            "its people and your crisis line."
+        )
+        layout = page_column(self, self.tr("My safety plan"), "safety_plan", intro)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
 

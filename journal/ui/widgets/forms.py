@@ -30,18 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.errors import JournalError, ValidationError
 from journal.domain.kinds import CommitmentKind, Mode, SessionStatus
 from journal.i18n import format_number
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.locale import date_edit_format
 from journal.ui.widgets import choices
+from journal.ui.widgets.notices import FORM, NOTICE_SYMBOL, accept_if_valid
 
-#: Marks a message about a field, so colour is not the only thing that tells it apart.
-NOTICE_SYMBOL = "⚠"
-#: Where a message about no field of the form is shown (above the buttons).
-FORM = "form"
 _CONTEXT = "treatment"
 
 _FELT_HEARD = (
@@ -273,17 +269,11 @@ class FormDialog(QDialog):
                 theme.paint_as_notice(label)
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            record = self._save()
-        except ValidationError as error:
-            self.show_errors(error.all)
-            return
-        except JournalError as error:
-            self.show_errors({FORM: str(error)})
-            return
+        accept_if_valid(self, self._save, self.show_errors, saved=self._after_save)
+
+    def _after_save(self, record: object) -> None:
         self.clear_errors()
         self.saved.emit(record)
-        self.accept()
 
 
 class DateDialog(FormDialog):

@@ -35,11 +35,11 @@ from journal.domain.questionnaires import QUESTIONNAIRES, questionnaire
 from journal.domain.records import Assessment
 from journal.i18n import format_date, format_number
 from journal.services import Journal
-from journal.ui import theme
 from journal.ui.charts.score_history import ScoreHistoryChart
 from journal.ui.dialogs.crisis_dialog import CrisisDialog
 from journal.ui.pages.checkins.questionnaire import QuestionnaireForm, tr_published
 from journal.ui.widgets.empty_state import EmptyState
+from journal.ui.widgets.section import page_column
 
 #: Marks an assessment whose safety item was answered above 0, in words and a symbol; the
 #: score chart draws the same diamond. Neutral on purpose: not a warning, not a star.
@@ -111,19 +111,6 @@ class CheckinsPage(QWidget):
     # --- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        heading = theme.as_heading(QLabel(self.tr("Check-ins"), objectName="checkins_heading"))
-        intro = theme.as_hint(
-            QLabel(
-                self.tr(
-                    "Short, standard questionnaires to take every few weeks. Each gives a score "
-                    "and "
-                    "the published band name: a way to see change over time, not a diagnosis."
-                ),
-                objectName="checkins_intro",
-                wordWrap=True,
-            )
-        )
-
         self._reminder_frame, self._reminder = self._banner("reminder")
         self._take_due = QPushButton(objectName="take_due")
         self._not_now = QPushButton(self.tr("Not now"), objectName="reminder_not_now")
@@ -206,10 +193,11 @@ class CheckinsPage(QWidget):
         self._stack.addWidget(overview)
         self._stack.addWidget(self._form)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*theme.PAGE_MARGINS)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
+        intro = self.tr(
+            "Short, standard questionnaires to take every few weeks. Each gives a score and "
+            "the published band name: a way to see change over time, not a diagnosis."
+        )
+        layout = page_column(self, self.tr("Check-ins"), "checkins", intro)
         layout.addWidget(self._reminder_frame)
         layout.addWidget(self._result_frame)
         layout.addSpacing(6)

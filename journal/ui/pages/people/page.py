@@ -36,6 +36,7 @@ from journal.ui.pages.people.table import PeopleTable
 from journal.ui.widgets.choices import fill_relationships, relationship_text
 from journal.ui.widgets.message_bar import MessageBar
 from journal.ui.widgets.notices import NOTICE_SYMBOL
+from journal.ui.widgets.section import page_column
 
 if TYPE_CHECKING:  # what Journal.people_overview() returns
     from journal.services import PersonOverview
@@ -77,19 +78,6 @@ class PeoplePage(QWidget):
     # --- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        heading = theme.as_heading(QLabel(self.tr("People"), objectName="people_heading"))
-        intro = theme.as_hint(
-            QLabel(
-                self.tr(
-                    "People and groups you connect with: Enter or a double-click opens a "
-                    "person's page. Archived entries keep their history but are not suggested "
-                    "on Today."
-                ),
-                objectName="people_intro",
-                wordWrap=True,
-            )
-        )
-
         self._search = QLineEdit(objectName="people_search")
         self._search.setPlaceholderText(self.tr("Search names"))
         self._search.setClearButtonEnabled(True)
@@ -159,11 +147,12 @@ class PeoplePage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._views)
-        layout = QVBoxLayout(self._list)
-        layout.setContentsMargins(*theme.PAGE_MARGINS)
+        intro = self.tr(
+            "People and groups you connect with: Enter or a double-click opens a person's page. "
+            "Archived entries keep their history but are not suggested on Today."
+        )
+        layout = page_column(self._list, self.tr("People"), "people", intro)
         layout.setSpacing(10)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
         layout.addLayout(filters)
         layout.addWidget(self._messages)
         layout.addWidget(self._table, 1)

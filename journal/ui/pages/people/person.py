@@ -14,13 +14,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from journal.ui import theme
 from journal.ui.charts.month_counts import MonthCounts
 from journal.ui.widgets.choices import relationship_text
 from journal.ui.widgets.notices import FieldNotices
+from journal.ui.widgets.scrolling import scrolling_page
 from journal.ui.widgets.section import section_title
 
 if TYPE_CHECKING:  # what Journal.person_figures() returns
@@ -228,13 +227,7 @@ class PersonPage(QWidget):
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addStretch(1)
-        scroll = QScrollArea(objectName="person_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        scrolling_page(self, body, "person_scroll")
 
     def _value(self, name: str) -> QLabel:
         label = QLabel(objectName=name, wordWrap=True)

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from journal.domain import validate as v
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import Mode, Relationship
+from journal.domain.parse import _collect
 from journal.domain.records import Contact, Person
 from journal.ui import theme
-from journal.ui.widgets.choices import fill_modes, fill_relationships, select_data
+from journal.ui.widgets.choices import fill_modes, fill_relationships, quality_words, select_data
 from journal.ui.widgets.notices import FieldNotices
 from journal.ui.widgets.rating_picker import RatingPicker, quality_scale
 
@@ -57,15 +58,7 @@ def parse_contact(date: dt.date, raw: dict[str, str]) -> tuple[str, Contact]:
         ),
         "note": lambda: v.text("note", raw["note"]),
     }
-    values, errors = {}, {}
-    for field, convert in steps.items():
-        try:
-            values[field] = convert()
-        except ValidationError as error:
-            errors[error.field] = error.message
-    if errors:
-        (first, message), *rest = errors.items()
-        raise ValidationError(first, message, others=dict(rest))
+    values = _collect(steps)  # every bad field in one ValidationError, as a check-in's
     contact = Contact(
         date=date,
         kind=values["kind"],
@@ -210,15 +203,8 @@ class ContactEntry(QWidget):
         short = self.fontMetrics().horizontalAdvance("0000") + 28
         minutes_range = self.tr("0–1440")
         self._minutes = QLineEdit(objectName="contact_minutes", placeholderText=minutes_range)
-        words = (
-            self.tr("not at all"),
-            self.tr("a little"),
-            self.tr("somewhat"),
-            self.tr("quite"),
-            self.tr("very"),
-        )
         self._quality = RatingPicker(
-            1, 5, colour=quality_scale, step_words=words, objectName="contact_quality"
+            1, 5, colour=quality_scale, step_words=quality_words(), objectName="contact_quality"
         )
         self._minutes.setFixedWidth(short)
         self._minutes.setMaxLength(6)

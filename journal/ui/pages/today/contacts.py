@@ -30,7 +30,7 @@ from journal.ui import theme
 from journal.ui.dialogs.unsaved_changes import ask_to_discard
 from journal.ui.pages.today.contact_cards import CARD_ROLE, Card, ContactCardDelegate
 from journal.ui.pages.today.contact_entry import FORM, ContactEntry
-from journal.ui.widgets.choices import mode_text, relationship_text
+from journal.ui.widgets.choices import mode_text, quality_word, relationship_text
 from journal.ui.widgets.section import section_title
 
 _NOTE_IN_LIST = 60  # characters of a note shown in the list; the tooltip has all of it
@@ -322,19 +322,9 @@ class ContactsPanel(QWidget):
             details=" · ".join(details),
             quality=contact.quality,
             quality_text=self.tr("{quality}/5 {word}").format(
-                quality=contact.quality, word=self._quality_word(contact.quality)
+                quality=contact.quality, word=quality_word(contact.quality)
             ),
         )
-
-    def _quality_word(self, quality: int) -> str:
-        words = (
-            self.tr("not at all"),
-            self.tr("a little"),
-            self.tr("somewhat"),
-            self.tr("quite"),
-            self.tr("very"),
-        )
-        return words[max(1, min(5, quality)) - 1]
 
     def _item_text(self, card: Card) -> str:
         """All of a card in one line, for a screen reader (the delegate draws the card)."""

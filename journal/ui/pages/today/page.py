@@ -17,10 +17,8 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFrame,
     QGridLayout,
     QLabel,
-    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -37,6 +35,7 @@ from journal.ui.widgets.choices import relationship_text
 from journal.ui.widgets.day_bar import DayBar
 from journal.ui.widgets.message_bar import MessageBar
 from journal.ui.widgets.mood_calendar import MoodCalendar
+from journal.ui.widgets.scrolling import scrolling_page
 from journal.ui.widgets.section import section_title
 
 _UNDO = "undo"
@@ -63,16 +62,17 @@ class TodayPage(QWidget):
     previous day, the next day and today.
 
     Signals:
-        day_saved(datetime.date): a check-in was written to the journal.
+        day_saved(datetime.date): the check-in form wrote a day to the journal; sent on once
+            the page's day state, day bar and calendar show it.
     """
 
     day_saved = Signal(object)
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("today_page")
         self._journal = journal
         self._date = journal.today()
-        self.setObjectName("today_page")
         self._build()
         self._wire()
         self._load(self._date)
@@ -182,13 +182,7 @@ class TodayPage(QWidget):
         layout.addLayout(self._columns, 1)
 
         # A small window or a large font scrolls rather than squeezing or clipping fields.
-        scroll = QScrollArea(objectName="today_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolling_page(self, content, "today_scroll")
         self._chain_tab_order()
 
     def _chain_tab_order(self) -> None:

@@ -35,12 +35,12 @@ from journal.domain.records import Commitment, Medication, Session
 from journal.services import DoseStatus, Journal, WeekProgress
 from journal.ui import theme
 from journal.ui.widgets.forms import (
-    NOTICE_SYMBOL,
     felt_heard_combo,
     mode_text,
     set_combo_data,
     status_text,
 )
+from journal.ui.widgets.notices import NOTICE_SYMBOL
 
 #: Up to this many doses a day get one box each; more get a counter.
 MAX_DOSE_BOXES = 4

@@ -1,10 +1,11 @@
-"""Small builders the sections of the Treatment page share: tables, buttons, headings."""
+"""What the sections of the Treatment page share: their base, tables, buttons, headings."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,9 +19,14 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
+from journal.services import Journal
 from journal.ui import theme
+from journal.ui.widgets.forms import FormDialog
+from journal.ui.widgets.section import hint_label
 
 #: The role under which a table row keeps the id of the record it shows.
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -84,16 +90,70 @@ def make_button(name: str, text: str, tip: str = "") -> QPushButton:
     return button
 
 
-def hint(text: str, name: str) -> QLabel:
-    return theme.as_hint(QLabel(text, objectName=name, wordWrap=True))
-
-
 def subheading(text: str, name: str) -> QLabel:
     label = QLabel(text, objectName=name)
     font = label.font()
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+class Section(QWidget):
+    """A section of the Treatment page (``<name>_section``), opening with what it is for.
+
+    Signals:
+        treatment_changed(): something in it was added, changed, ended or deleted.
+    """
+
+    treatment_changed = Signal()
+
+    def __init__(self, journal: Journal, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self.setObjectName(f"{name}_section")
+
+    def _explained(self, explanation: str, name: str) -> QVBoxLayout:
+        """The section's layout, its explanation (object name ``name``) at the top."""
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint_label(explanation, name))
+        return layout
+
+
+class TableSection(Section):
+    """A section showing records in a table (``_table``), one row each, added and changed in
+    dialogs. Filled again (``_fill``), it keeps the row chosen; its buttons follow the choice
+    (``_on_table_item_selection_changed``)."""
+
+    _table: QTableWidget
+
+    def refresh(self) -> None:
+        keep = selected_id(self._table)
+        if self._fill():
+            select_id(self._table, keep)
+            self._on_table_item_selection_changed()
+
+    def _fill(self) -> bool:
+        """Show the records in the table; False when they are as shown already."""
+        raise NotImplementedError
+
+    def _selected_id(self) -> int | None:
+        return selected_id(self._table)
+
+    def _on_table_item_selection_changed(self) -> None:
+        raise NotImplementedError
+
+    def _open(self, dialog: FormDialog) -> None:
+        """Show a dialog without blocking; it reports through ``saved`` and then goes away."""
+        dialog.saved.connect(self._on_dialog_saved)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_dialog_saved(self, record: Any) -> None:
+        """A dialog stored ``record``: show it, chosen."""
+        self.refresh()
+        select_id(self._table, record.id)
+        self._on_table_item_selection_changed()
+        self.treatment_changed.emit()
 
 
 #: The role under which a "This week" cell keeps ``(done, target)`` for its progress bar.

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from journal.domain.dates import week_start
 from journal.i18n import format_date
 from journal.services import Journal
-from journal.ui.pages.treatment.common import fill_row, hint, make_table, subheading
+from journal.ui.pages.treatment.common import fill_row, make_table, subheading
 from journal.ui.widgets.forms import percent
+from journal.ui.widgets.section import hint_label
 
 if TYPE_CHECKING:  # only for annotations: the analysis loads with the first chart
     from journal.services import WeeklyAdherence
@@ -42,7 +44,7 @@ class AdherenceOverview(QWidget):
         self._journal = journal
         self.setObjectName("adherence_overview")
 
-        self._range = hint("", "overview_range")
+        self._range = hint_label("", "overview_range")
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         grid.addWidget(subheading(self.tr("This week"), "this_week_heading"), 0, 1)
@@ -71,7 +73,7 @@ class AdherenceOverview(QWidget):
         header = self._table.horizontalHeader()
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        explanation = hint(
+        explanation = hint_label(
             self.tr(
                 "— means nothing was scheduled that week. Doses count on days you checked off a "
                 "dose or saved a check-in; sessions count those attended, missed or cancelled by "
@@ -103,8 +105,8 @@ class AdherenceOverview(QWidget):
 
     def refresh(self) -> None:
         today = self._journal.today()
-        monday = today - dt.timedelta(days=today.weekday())
-        start = monday - dt.timedelta(weeks=WEEKS)  # 12 weeks that are over, and this one
+        # the Monday 12 weeks before this week's: 12 weeks that are over, and this one
+        start = week_start(today) - dt.timedelta(weeks=WEEKS)
         adherence = self._journal.weekly_adherence(start, today)
         self._range.setText(
             self.tr("Weeks from Monday to Sunday, from {start} to today, {end}.").format(

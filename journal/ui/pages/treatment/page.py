@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from journal.services import Journal
-from journal.ui import theme
 from journal.ui.pages.treatment.overview import AdherenceOverview
 from journal.ui.pages.treatment.plans import CommitmentsSection, MedicationsSection
 from journal.ui.pages.treatment.sessions import SessionsSection
 from journal.ui.pages.treatment.topics import TopicsSection
+from journal.ui.widgets.section import page_column
 
 
 class TreatmentPage(QWidget):
@@ -35,7 +35,6 @@ class TreatmentPage(QWidget):
         self._journal = journal
         self.setObjectName("treatment_page")
 
-        heading = theme.as_heading(QLabel(self.tr("Treatment"), objectName="treatment_heading"))
         self.overview = AdherenceOverview(journal)
         self.sessions = SessionsSection(journal)
         self.medications = MedicationsSection(journal)
@@ -53,10 +52,8 @@ class TreatmentPage(QWidget):
         ):
             self._tabs.addTab(section, title)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*theme.PAGE_MARGINS)
+        layout = page_column(self, self.tr("Treatment"), "treatment")
         layout.setSpacing(10)
-        layout.addWidget(heading)
         layout.addWidget(self._tabs, 1)
 
         for section in (self.sessions, self.medications, self.commitments, self.topics):

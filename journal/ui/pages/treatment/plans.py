@@ -3,13 +3,10 @@ date. Stopping or ending keeps every check-off made so far."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QTableWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,41 +18,28 @@ from journal.ui.dialogs.medication_dialog import MedicationDialog
 from journal.ui.pages.treatment.common import (
     PROGRESS_ROLE,
     ProgressDelegate,
+    TableSection,
     fill_row,
-    hint,
     make_button,
     make_table,
-    select_id,
-    selected_id,
 )
 from journal.ui.widgets.forms import DateDialog, FormDialog, kind_text
 
 
-class _Section(QWidget):
-    """A table of records with an Add button and a button that ends the selected one.
-
-    Signals:
-        treatment_changed(): a record was added, stopped or ended.
-    """
-
-    treatment_changed = Signal()
-
-    def __init__(self, journal: Journal, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self._journal = journal
-        self._table: QTableWidget
+class _Section(TableSection):
+    """A table of records with an Add button and a button that ends (stops) the selected one."""
 
     def _build(
         self,
         name: str,
         table: QTableWidget,
-        explanation: QLabel,
+        explanation: str,
         add_text: str,
         end_text: str,
         end_description: str,
     ) -> None:
         self._table = table
-        self._table.setAccessibleDescription(explanation.text())  # what the hint above says
+        self._table.setAccessibleDescription(explanation)  # what the hint above says
         self._add = make_button(f"add_{name}", add_text)
         self._end = make_button(f"end_{name}", end_text)
         self._end.setAccessibleDescription(end_description)
@@ -63,22 +47,12 @@ class _Section(QWidget):
         buttons.addWidget(self._add)
         buttons.addWidget(self._end)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(explanation)
+        layout = self._explained(explanation, f"{name}s_hint")
         layout.addWidget(self._table, 1)
         layout.addLayout(buttons)
         self._add.clicked.connect(self._on_add_clicked)
         self._end.clicked.connect(self._on_end_clicked)
         self._table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
-
-    def refresh(self) -> None:
-        keep = selected_id(self._table)
-        self._fill()
-        select_id(self._table, keep)
-        self._on_table_item_selection_changed()
-
-    def _fill(self) -> None:
-        raise NotImplementedError
 
     def _can_end(self, record_id: int) -> bool:
         raise NotImplementedError
@@ -93,33 +67,20 @@ class _Section(QWidget):
         self._open(self._add_dialog())
 
     def _on_end_clicked(self) -> None:
-        record_id = selected_id(self._table)
+        record_id = self._selected_id()
         if record_id is not None and self._can_end(record_id):
             self._open(self._end_dialog(record_id))
 
     def _on_table_item_selection_changed(self) -> None:
-        record_id = selected_id(self._table)
+        record_id = self._selected_id()
         self._end.setEnabled(record_id is not None and self._can_end(record_id))
-
-    def _on_dialog_saved(self, record: Medication | Commitment) -> None:
-        self.refresh()
-        select_id(self._table, record.id)
-        self._on_table_item_selection_changed()
-        self.treatment_changed.emit()
-
-    def _open(self, dialog: FormDialog) -> None:
-        """Show a dialog without blocking; it reports through ``saved`` and then goes away."""
-        dialog.saved.connect(self._on_dialog_saved)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
 
 
 class MedicationsSection(_Section):
     """Medications being taken and stopped ones, whose history stays."""
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        super().__init__(journal, parent)
-        self.setObjectName("medications_section")
+        super().__init__(journal, "medications", parent)
         self._medications: dict[int, Medication] = {}
         table = make_table(
             "medications",
@@ -132,12 +93,8 @@ class MedicationsSection(_Section):
                 self.tr("Now"),
             ),
         )
-        explanation = hint(
-            self.tr(
-                "Check off each day's doses on the Today page. Stopping a medication keeps its "
-                "history."
-            ),
-            "medications_hint",
+        explanation = self.tr(
+            "Check off each day's doses on the Today page. Stopping a medication keeps its history."
         )
         self._build(
             "medication",
@@ -148,7 +105,7 @@ class MedicationsSection(_Section):
             self.tr("Asks for the last day you took the selected medication; its history stays"),
         )
 
-    def _fill(self) -> None:
+    def _fill(self) -> bool:
         today = self._journal.today()
         medications = sorted(
             self._journal.medications(), key=lambda m: (not m.active_on(today), m.name.casefold())
@@ -174,6 +131,7 @@ class MedicationsSection(_Section):
                 ),
                 med.id,
             )
+        return True
 
     def _can_end(self, record_id: int) -> bool:
         med = self._medications.get(record_id)
@@ -199,8 +157,7 @@ class CommitmentsSection(_Section):
     """Homework, social prescriptions and goals with this week's progress against the target."""
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        super().__init__(journal, parent)
-        self.setObjectName("commitments_section")
+        super().__init__(journal, "commitments", parent)
         self._commitments: dict[int, Commitment] = {}
         table = make_table(
             "commitments",
@@ -215,12 +172,9 @@ class CommitmentsSection(_Section):
                 self.tr("This week"),
             ),
         )
-        explanation = hint(
-            self.tr(
-                "Homework, social prescriptions such as a walking group or a class, and your own "
-                "goals, each with a weekly target. Check them off on the Today page."
-            ),
-            "commitments_hint",
+        explanation = self.tr(
+            "Homework, social prescriptions such as a walking group or a class, and your own "
+            "goals, each with a weekly target. Check them off on the Today page."
         )
         table.setItemDelegateForColumn(6, ProgressDelegate(table))
         # "1 of 2 this week" is what the row is for: at large text the title gives way, not it
@@ -237,7 +191,7 @@ class CommitmentsSection(_Section):
             ),
         )
 
-    def _fill(self) -> None:
+    def _fill(self) -> bool:
         today = self._journal.today()
         names = {p.id: p.name for p in self._journal.people(include_archived=True)}
         progress = {p.commitment.id: p for p in self._journal.week_progress(today)}
@@ -272,6 +226,7 @@ class CommitmentsSection(_Section):
                 )
             )
             cell.setData(PROGRESS_ROLE, (week.done_this_week, week.target))
+        return True
 
     def _can_end(self, record_id: int) -> bool:
         item = self._commitments.get(record_id)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QWidget
 
 from journal.domain.errors import JournalError
 from journal.domain.records import Session
@@ -13,30 +13,21 @@ from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui.dialogs.session_dialog import SessionDialog
 from journal.ui.pages.treatment.common import (
+    TableSection,
     fill_row,
-    hint,
     make_button,
     make_table,
-    select_id,
-    selected_id,
 )
 from journal.ui.widgets.forms import mode_text, status_text
 
 
-class SessionsSection(QWidget):
-    """Sessions with their provider, mode, status and "felt heard" rating.
-
-    Signals:
-        treatment_changed(): a session was added, changed or deleted.
-    """
-
-    treatment_changed = Signal()
+class SessionsSection(TableSection):
+    """Sessions with their provider, mode, status and "felt heard" rating (``treatment_changed``:
+    a session was added, changed or deleted)."""
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._journal = journal
+        super().__init__(journal, "sessions", parent)
         self._sessions: dict[int, Session] = {}
-        self.setObjectName("sessions_section")
 
         self._table = make_table(
             "sessions",
@@ -61,12 +52,11 @@ class SessionsSection(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        layout = QVBoxLayout(self)
         explanation = self.tr(
             "Sessions ahead are planned; after an attended one, rate how heard and "
             "understood you felt (1–5). Enter or a double-click edits a session."
         )
-        layout.addWidget(hint(explanation, "sessions_hint"))
+        layout = self._explained(explanation, "sessions_hint")
         self._table.setAccessibleDescription(explanation)
         layout.addWidget(self._table, 1)
         layout.addLayout(buttons)
@@ -77,12 +67,11 @@ class SessionsSection(QWidget):
         self._table.activated.connect(self._on_table_activated)
         self._table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
 
-    def refresh(self) -> None:
-        keep = selected_id(self._table)
+    def _fill(self) -> bool:
         names = {p.id: p.name for p in self._journal.people(include_archived=True)}
         sessions = self._journal.sessions_between(dt.date.min, dt.date.max)[::-1]
         if (sessions, names) == getattr(self, "_shown", None):
-            return  # nothing to draw again (a check-in was saved, say)
+            return False  # nothing to draw again (a check-in was saved, say)
         self._shown = (sessions, names)
         self._sessions = {s.id or 0: s for s in sessions}
         self._table.setRowCount(len(sessions))
@@ -100,8 +89,7 @@ class SessionsSection(QWidget):
                 ),
                 session.id,
             )
-        select_id(self._table, keep)
-        self._on_table_item_selection_changed()
+        return True
 
     # --- slots -------------------------------------------------------------------------------
 
@@ -109,7 +97,7 @@ class SessionsSection(QWidget):
         self._open(SessionDialog(self._journal, parent=self))
 
     def _on_edit_clicked(self) -> None:
-        session = self._sessions.get(selected_id(self._table) or 0)
+        session = self._sessions.get(self._selected_id() or 0)
         if session is not None:
             self._open(SessionDialog(self._journal, session, parent=self))
 
@@ -117,7 +105,7 @@ class SessionsSection(QWidget):
         self._on_edit_clicked()
 
     def _on_delete_clicked(self) -> None:
-        session = self._sessions.get(selected_id(self._table) or 0)
+        session = self._sessions.get(self._selected_id() or 0)
         if session is None:
             return
         box = QMessageBox(self, objectName="confirm_delete_session")
@@ -143,17 +131,6 @@ class SessionsSection(QWidget):
         self.treatment_changed.emit()
 
     def _on_table_item_selection_changed(self) -> None:
-        chosen = selected_id(self._table) is not None
+        chosen = self._selected_id() is not None
         self._edit.setEnabled(chosen)
         self._delete.setEnabled(chosen)
-
-    def _on_dialog_saved(self, session: Session) -> None:
-        self.refresh()
-        select_id(self._table, session.id)
-        self.treatment_changed.emit()
-
-    def _open(self, dialog: SessionDialog) -> None:
-        """Show a dialog without blocking; it reports through ``saved`` and then goes away."""
-        dialog.saved.connect(self._on_dialog_saved)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -18,26 +17,21 @@ from journal.domain.records import AgendaItem
 from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui import theme
-from journal.ui.pages.treatment.common import ID_ROLE, hint, make_button, subheading
-from journal.ui.widgets.forms import NOTICE_SYMBOL
+from journal.ui.pages.treatment.common import ID_ROLE, Section, make_button, subheading
+from journal.ui.widgets.notices import NOTICE_SYMBOL
 
 
-class TopicsSection(QWidget):
+class TopicsSection(Section):
     """Open topics to bring up, and the ones already discussed (greyed, with their date).
 
     Keyboard: type a topic and press Enter to add it; in the open list, Enter or Alt+M marks
     the chosen topic discussed today.
 
-    Signals:
-        treatment_changed(): a topic was added or marked discussed.
+    ``treatment_changed``: a topic was added or marked discussed.
     """
 
-    treatment_changed = Signal()
-
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._journal = journal
-        self.setObjectName("topics_section")
+        super().__init__(journal, "topics", parent)
 
         self._topic = QLineEdit(objectName="new_topic")
         topic_hint = self.tr("Something to bring up — press Enter to add")
@@ -73,12 +67,13 @@ class TopicsSection(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self._discuss)
         actions.addStretch(1)
-        layout = QVBoxLayout(self)
-        explanation = self.tr(
-            "Your agenda: what you want to talk about at your next session. It goes into "
-            "the summary for your therapist if you choose to include it."
+        layout = self._explained(
+            self.tr(
+                "Your agenda: what you want to talk about at your next session. It goes into "
+                "the summary for your therapist if you choose to include it."
+            ),
+            "topics_hint",
         )
-        layout.addWidget(hint(explanation, "topics_hint"))
         layout.addLayout(entry)
         layout.addWidget(self._error)
         layout.addWidget(subheading(self.tr("Open"), "open_topics_heading"))

@@ -1,0 +1,46 @@
+"""The window's menus: Journal (go to a page with Ctrl+1 to Ctrl+9, Quit) and Help.
+
+Their words are in the translation context ``MainWindow``, as the sidebar's are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
+
+
+def build_menus(
+    window: QMainWindow, pages: Sequence[tuple[str, str]], show_page: Callable[[str], None]
+) -> None:
+    """The menu bar of ``window``; ``pages`` are (key, title) in the sidebar's order."""
+    journal_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Journal"))
+    go = journal_menu.addMenu(QCoreApplication.translate("MainWindow", "&Go to"))
+    for index, (key, title) in enumerate(pages[:9]):
+        action = go.addAction(title)
+        action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda _=False, k=key: show_page(k))
+    journal_menu.addSeparator()
+    quit_action = journal_menu.addAction(QCoreApplication.translate("MainWindow", "&Quit"))
+    quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+    quit_action.setObjectName("quit")
+    quit_action.triggered.connect(window.close)
+    help_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    shortcuts = QAction(
+        QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"),
+        window,
+        objectName="show_shortcuts",
+    )
+    shortcuts.triggered.connect(lambda: ShortcutsDialog(window).exec())
+    about = QAction(
+        QCoreApplication.translate("MainWindow", "&About Connection Journal"),
+        window,
+        objectName="show_about",
+    )
+    about.triggered.connect(lambda: AboutDialog(window).exec())
+    help_menu.addAction(shortcuts)
+    help_menu.addAction(about)
