@@ -2263,12 +2263,12 @@
     <name>InsightsPage</name>
     <message>
         <location line="+39"/>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-30"/>
         <source>Range and check-ins</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2283,7 +2283,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+36"/>
         <source>Insights appear once there are 14 checked-in days, and grow firmer from 30.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4915,7 +4915,7 @@
 <context>
     <name>TrendsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/trends.py" line="+84"/>
+        <location filename="../../journal/ui/pages/trends.py" line="+83"/>
         <source>Trends</source>
         <extracomment>The heat map&apos;s choice that follows today rather than a calendar year.</extracomment>
         <translation type="unfinished"></translation>
@@ -4961,12 +4961,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Your charts fill in as you check in: mood over time from the first day, and how your contacts and mood go together once there are 14 days.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -18,10 +18,8 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -47,6 +45,7 @@ from journal.ui.charts.weekly_adherence import WeeklyAdherenceChart
 from journal.ui.charts.year_pixels import YearPixels
 from journal.ui.pages.range_page import RangePage
 from journal.ui.widgets.empty_state import EmptyState
+from journal.ui.widgets.scrolling import scroll_area
 
 if TYPE_CHECKING:
     from journal.services import DailySeries, InsightReport
@@ -126,11 +125,7 @@ class TrendsPage(RangePage):
         charts.addLayout(self._pair)
         charts.addWidget(self.year_pixels)
         charts.addWidget(self.weekly_adherence)
-        scroll = QScrollArea(objectName="trends_scroll")
-        scroll.setAccessibleName(self.tr("Charts"))
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = scroll_area(content, "trends_scroll", accessible_name=self.tr("Charts"))
 
         top = QHBoxLayout()
         top.addWidget(heading)
