@@ -24,7 +24,7 @@ from journal.domain.errors import JournalError, ValidationError
 from journal.domain.kinds import SessionStatus
 from journal.i18n import translate
 from journal.progress import IsCancelled, Progress, check, never_cancelled
-from journal.services.figures import FiguresUseCases
+from journal.services.figures import FiguresUseCases, check_range
 from journal.store import assessments as assessments_store
 from journal.store import contacts as contacts_store
 from journal.store import days as days_store
@@ -248,10 +248,7 @@ class SharingUseCases(FiguresUseCases):
         from journal.report.summary.inputs import SummaryInputs
 
         chosen = check_sections(sections)
-        if end < start:
-            raise ValidationError(
-                "to", translate("validation", "the end of the range cannot be before its start")
-            )
+        check_range(start, end)
         db = self.db
         inputs: dict[str, Any] = {}
         if "overview" in chosen:

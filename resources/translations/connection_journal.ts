@@ -8982,7 +8982,6 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/services/figures.py" line="+36"/>
-        <location filename="../../journal/services/sharing.py" line="+135"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9059,7 +9058,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/sharing.py" line="-174"/>
+        <location filename="../../journal/services/sharing.py" line="-39"/>
         <source>{path} is inside the journal&apos;s own folder ({folder}), where the journal and its backups live; choose another place for the export</source>
         <translation type="unfinished"></translation>
     </message>
