@@ -22,14 +22,11 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from journal import __version__, buglog, paths
+from journal import __version__, buglog
 from journal.desktop import APP_ID, icon_path
-from journal.domain.errors import JournalDamaged, JournalError
+from journal.domain.errors import JournalDamaged, JournalError, PassphraseRequired, WrongPassphrase
 from journal.domain.system_errors import calm_error
-from journal.services import Journal, local_now
-from journal.services.privacy import restore_damaged
-from journal.store.backup import list_backups
-from journal.store.connection import PassphraseRequired, WrongPassphrase, damaged, quick_check
+from journal.services import Journal, backups, local_now, restore_damaged
 from journal.ui import locale
 from journal.ui.dialogs.damaged import offer_backups
 from journal.ui.dialogs.unlock import ask_passphrase
@@ -76,7 +73,7 @@ def make_main_window(
         release_import_sources()
         return window
     except JournalError as error:  # e.g. a row shown on Today breaks the journal's rules
-        damage = _rows_damage(journal)
+        damage = journal.rows_damage()
         journal.close()
         if damage is not None:  # then a backup is offered, as when the open finds damage
             raise damage from None
@@ -84,18 +81,6 @@ def make_main_window(
     except BaseException:
         journal.close()
         raise
-
-
-def _rows_damage(journal: Journal) -> JournalDamaged | None:
-    """The journal's damage when its rows break its rules (the quick open does not evaluate
-    them all: the daily backup's check does, after the first paint)."""
-    try:
-        problems = quick_check(journal.db.conn)
-    except Exception:  # the check itself failed: the original error says enough
-        return None
-    if not problems or journal.data_dir is None:
-        return None
-    return damaged(paths.database_path(journal.data_dir), problems[0])
 
 
 def run(data_dir: Path, *, minimized: bool = False) -> int:
@@ -175,11 +160,11 @@ def _offer_restore(
 ) -> MainWindow | None:
     """A journal that cannot be opened: offer its backups that check out (never writing to
     it; it is kept aside). ``passphrase`` opens the backups of an encrypted journal."""
-    backups = list_backups(data_dir, passphrase)
-    if not backups:
+    checked = backups(data_dir, passphrase)
+    if not checked:
         _tell_not_opened(error)
         return None
-    name = offer_backups(str(error), backups)
+    name = offer_backups(str(error), checked)
     if name is None:
         return None
     try:

@@ -13,26 +13,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from journal.domain import records
 from journal.domain.errors import JournalError
 from journal.domain.kinds import CommitmentKind, Instrument, Mode, Relationship, SessionStatus
-from journal.domain.records import (
-    AgendaItem,
-    Assessment,
-    Commitment,
-    CommitmentLog,
-    Contact,
-    Day,
-    DoseLog,
-    Medication,
-    Person,
-    SafetyPlan,
-    Session,
-)
+from journal.domain.records import FIVE_POINT
 from journal.domain.settings import Settings
 from journal.services import Journal
-from journal.store.rows import insert_many, insert_rows, to_row
+from journal.store.rows import delete_every_row, insert_many, insert_rows, to_row
 from journal.store.safety_plan import save_safety_plan
-from journal.store.schema import TABLES
 from journal.store.settings import save_settings
 
 R = Relationship
@@ -122,18 +110,22 @@ class _Builder:
         self.today = today
         self.dates = [today - dt.timedelta(days=days - 1 - i) for i in range(days)]
         self.people = [
-            Person(name=n, relationship=k, id=i + 1) for i, (n, k, _) in enumerate(PEOPLE)
+            records.Person(name=n, relationship=k, id=i + 1) for i, (n, k, _) in enumerate(PEOPLE)
         ]
         self.by_name = {p.name: p for p in self.people}
         weights = np.array([w for _, _, w in PEOPLE])
         self.weights = weights / weights.sum()
 
-    def person(self, name: str) -> Person:
+    def person(self, name: str) -> records.Person:
         return self.by_name[name]
 
     def contact(
-        self, date: dt.date, person: Person, mode: Mode | None = None, minutes: int | None = None
-    ) -> Contact:
+        self,
+        date: dt.date,
+        person: records.Person,
+        mode: Mode | None = None,
+        minutes: int | None = None,
+    ) -> records.Contact:
         rng = self.rng
         if mode is None:
             modes, p = _MODES_BY_KIND[person.relationship]
@@ -141,10 +133,10 @@ class _Builder:
         if minutes is None and rng.random() > 0.1:
             minutes = int(np.clip(rng.lognormal(3.2, 0.7), 2, 600))
         quality = int(
-            np.clip(round(_QUALITY_BY_KIND[person.relationship] + rng.normal(0, 0.8)), 1, 5)
+            np.clip(round(_QUALITY_BY_KIND[person.relationship] + rng.normal(0, 0.8)), *FIVE_POINT)
         )
         note = _CONTACT_NOTES[rng.integers(len(_CONTACT_NOTES))] if rng.random() < 0.08 else ""
-        return Contact(
+        return records.Contact(
             date=date,
             kind=person.relationship,
             mode=mode,
@@ -154,7 +146,7 @@ class _Builder:
             note=note,
         )
 
-    def contacts(self) -> list[Contact]:
+    def contacts(self) -> list[records.Contact]:
         """0-6 contacts a day; sociability wanders slowly; groups meet on their weekdays."""
         rng, out = self.rng, []
         sociable = 0.0
@@ -172,7 +164,9 @@ class _Builder:
                 out.append(self.contact(date, walk, minutes=60))
         return out
 
-    def days(self, contacts: list[Contact], missed_doses: dict[dt.date, int]) -> list[Day]:
+    def days(
+        self, contacts: list[records.Contact], missed_doses: dict[dt.date, int]
+    ) -> list[records.Day]:
         """Mood built from meaningful contact (today and yesterday), a baseline and noise."""
         rng = self.rng
         meaningful: dict[dt.date, int] = {}
@@ -214,7 +208,7 @@ class _Builder:
             )
             note = _NOTES[rng.integers(len(_NOTES))] if rng.random() < 0.15 else ""
             out.append(
-                Day(
+                records.Day(
                     date=date,
                     mood=mood,
                     anxiety=anxiety,
@@ -228,7 +222,7 @@ class _Builder:
             )
         return out
 
-    def sessions(self) -> list[Session]:
+    def sessions(self) -> list[records.Session]:
         """Weekly therapy for the first months, then fortnightly; a GP review each quarter."""
         rng, out = self.rng, []
         therapist, gp = self.person("Dr. Lee"), self.person("Dr. Patel (GP)")
@@ -246,19 +240,19 @@ class _Builder:
                 continue
             status = statuses[rng.choice(4, p=(0.85, 0.06, 0.05, 0.04))]
             felt = (
-                int(np.clip(round(rng.normal(4.0, 0.7)), 1, 5))
+                int(np.clip(round(rng.normal(4.0, 0.7)), *FIVE_POINT))
                 if status is SessionStatus.ATTENDED
                 else None
             )
             mode = Mode.VIDEO if rng.random() < 0.4 else Mode.IN_PERSON
             out.append(
-                Session(
+                records.Session(
                     date=date, status=status, mode=mode, person_id=therapist.id, felt_heard=felt
                 )
             )
         for date in self.dates[20::91]:
             out.append(
-                Session(
+                records.Session(
                     date=date,
                     status=SessionStatus.ATTENDED,
                     mode=Mode.IN_PERSON,
@@ -268,24 +262,28 @@ class _Builder:
             )
         ahead = self.today + dt.timedelta(days=(2 - self.today.weekday()) % 7 or 7)
         out.append(
-            Session(
+            records.Session(
                 date=ahead, status=SessionStatus.PLANNED, mode=Mode.VIDEO, person_id=therapist.id
             )
         )
         return sorted(out, key=lambda s: s.date)
 
-    def medications(self) -> tuple[list[Medication], list[DoseLog], dict[dt.date, int]]:
+    def medications(
+        self,
+    ) -> tuple[list[records.Medication], list[records.DoseLog], dict[dt.date, int]]:
         """One daily medication throughout; a second twice-daily one for a stretch."""
         rng = self.rng
         first, last = self.dates[0], self.dates[-1]
         meds = [
-            Medication(name="Sertraline", dose="50 mg", doses_per_day=1, started_on=first, id=1)
+            records.Medication(
+                name="Sertraline", dose="50 mg", doses_per_day=1, started_on=first, id=1
+            )
         ]
         if len(self.dates) > 60:
             start = self.dates[len(self.dates) // 3]
             stop = self.dates[min(len(self.dates) - 1, len(self.dates) // 3 + 120)]
             meds.append(
-                Medication(
+                records.Medication(
                     name="Propranolol",
                     dose="10 mg",
                     doses_per_day=2,
@@ -300,45 +298,33 @@ class _Builder:
                 if not med.active_on(date):
                     continue
                 taken = med.doses_per_day - int(rng.binomial(med.doses_per_day, 0.06))
-                logs.append(DoseLog(medication_id=med.id or 0, date=date, taken=taken))
+                logs.append(records.DoseLog(medication_id=med.id or 0, date=date, taken=taken))
                 missed[date] = missed.get(date, 0) + med.doses_per_day - taken
         return meds, logs, missed
 
-    def commitments(self) -> tuple[list[Commitment], list[CommitmentLog]]:
+    def commitments(self) -> tuple[list[records.Commitment], list[records.CommitmentLog]]:
         rng, first = self.rng, self.dates[0]
-        therapist, gp = self.person("Dr. Lee"), self.person("Dr. Patel (GP)")
+        therapist, gp = self.person("Dr. Lee").id, self.person("Dr. Patel (GP)").id
+        plans = (  # title, kind, times a week, suggested by
+            ("Breathing exercise", CommitmentKind.HOMEWORK, 5, therapist),
+            ("Walking group", CommitmentKind.SOCIAL_PRESCRIPTION, 1, gp),
+            ("Call a friend", CommitmentKind.GOAL, 2, None),
+        )
         items = [
-            Commitment(
-                title="Breathing exercise",
-                kind=CommitmentKind.HOMEWORK,
-                per_week=5,
-                started_on=first,
-                suggested_by=therapist.id,
-                id=1,
-            ),
-            Commitment(
-                title="Walking group",
-                kind=CommitmentKind.SOCIAL_PRESCRIPTION,
-                per_week=1,
-                started_on=first,
-                suggested_by=gp.id,
-                id=2,
-            ),
-            Commitment(
-                title="Call a friend", kind=CommitmentKind.GOAL, per_week=2, started_on=first, id=3
-            ),
+            records.Commitment(title=t, kind=k, per_week=n, started_on=first, suggested_by=by, id=i)
+            for i, (t, k, n, by) in enumerate(plans, start=1)
         ]
         logs = []
         for date in self.dates:
             if rng.random() < 0.6:
-                logs.append(CommitmentLog(commitment_id=1, date=date, done=1))
+                logs.append(records.CommitmentLog(commitment_id=1, date=date, done=1))
             if date.weekday() == 5 and rng.random() < 0.6:
-                logs.append(CommitmentLog(commitment_id=2, date=date, done=1))
+                logs.append(records.CommitmentLog(commitment_id=2, date=date, done=1))
             if rng.random() < 0.25:
-                logs.append(CommitmentLog(commitment_id=3, date=date, done=1))
+                logs.append(records.CommitmentLog(commitment_id=3, date=date, done=1))
         return items, logs
 
-    def assessments(self, days: list[Day]) -> list[Assessment]:
+    def assessments(self, days: list[records.Day]) -> list[records.Assessment]:
         """PHQ-9 and GAD-7 every two weeks, WHO-5 and UCLA-3 every four; answers follow mood."""
         rng, out = self.rng, []
         mood = {d.date: d.mood for d in days}
@@ -357,21 +343,23 @@ class _Builder:
                 ]
 
             phq = [*items(8, 3, low), 0]  # the demo never invents thoughts of self-harm
-            out.append(Assessment(date=date, instrument=Instrument.PHQ9, answers=tuple(phq)))
             out.append(
-                Assessment(
+                records.Assessment(date=date, instrument=Instrument.PHQ9, answers=tuple(phq))
+            )
+            out.append(
+                records.Assessment(
                     date=date, instrument=Instrument.GAD7, answers=tuple(items(7, 3, low * 0.9))
                 )
             )
             if (index // 14) % 2 == 0:
                 out.append(
-                    Assessment(
+                    records.Assessment(
                         date=date, instrument=Instrument.WHO5, answers=tuple(items(5, 5, 1 - low))
                     )
                 )
                 level = float(np.mean(alone)) / 10 if alone else 0.4
                 out.append(
-                    Assessment(
+                    records.Assessment(
                         date=date,
                         instrument=Instrument.UCLA3,
                         answers=tuple(1 + a for a in items(3, 2, level)),
@@ -379,7 +367,7 @@ class _Builder:
                 )
         return out
 
-    def agenda(self) -> list[AgendaItem]:
+    def agenda(self) -> list[records.AgendaItem]:
         topics = (
             "Sleep has been patchy again",
             "How to say no at work",
@@ -394,11 +382,11 @@ class _Builder:
             discussed = created + dt.timedelta(days=7) if i < 3 else None
             if discussed is not None and discussed > self.today:
                 discussed = None
-            out.append(AgendaItem(text=text, created_on=created, discussed_on=discussed))
+            out.append(records.AgendaItem(text=text, created_on=created, discussed_on=discussed))
         return out
 
 
-_SAFETY_PLAN = SafetyPlan(
+_SAFETY_PLAN = records.SafetyPlan(
     warning_signs="Staying in bed past noon; not answering messages; skipping meals.",
     coping_strategies="Go for a short walk; a hot shower; breathing exercise; music.",
     distractions="The café on the corner; the community garden; calling Sam.",
@@ -436,8 +424,7 @@ def generate(
     commitments, commitment_log = builder.commitments()
     db = journal.db
     with db.atomic():
-        for table in reversed(TABLES):
-            db.execute(f"DELETE FROM [{table}]")
+        delete_every_row(db)
         insert_many(db, "people", builder.people)
         insert_rows(
             db, "days", ({**to_row(d), "updated_at": f"{d.date}T21:00:00"} for d in day_records)

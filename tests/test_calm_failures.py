@@ -308,7 +308,8 @@ def test_a_bug_while_reading_the_arguments_is_calm_too(
 def test_the_one_mapping_of_system_errors() -> None:
     import sqlcipher3.dbapi2 as sqlcipher
 
-    from journal.domain.system_errors import StorageError, calm_error
+    from journal.domain.errors import StorageError
+    from journal.domain.system_errors import calm_error
 
     cases: list[tuple[BaseException, str | None]] = [
         (sqlcipher.OperationalError(DISK_FULL), "The disk is full"),  # not sqlite3's class

@@ -10,10 +10,10 @@ import pytest
 from journal.cli import main
 from journal.domain.errors import ValidationError
 from journal.domain.records import Day
+from journal.domain.reminders import reminder_due
 from journal.domain.settings import Settings, day_of
-from journal.reminders import reminder_due
 from journal.services import Journal
-from journal.services import journal as services
+from journal.services import base as services
 
 NIGHT = dt.datetime(2026, 3, 15, 1, 30)  # half past one in the night of the 14th to the 15th
 EVENING = dt.date(2026, 3, 14)

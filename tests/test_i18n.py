@@ -411,7 +411,6 @@ _CORE = [
     *sorted((ROOT / "journal" / "domain").glob("*.py")),
     *sorted((ROOT / "journal" / "report").rglob("*.py")),
     *sorted((ROOT / "journal" / "services").glob("*.py")),
-    ROOT / "journal" / "reminders.py",
 ]
 
 

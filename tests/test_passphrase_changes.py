@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from journal.domain.errors import JournalError
+from journal.domain.errors import JournalError, PassphraseRequired
 from journal.services import Journal
 from journal.store import rekey
-from journal.store.connection import PassphraseRequired, encryption_available, looks_plain
+from journal.store.connection import encryption_available, looks_plain
 from journal.store.encryption import opens_with
 from tests.cipher_kdf import SETUP, fast_kdf  # noqa: F401 (a fixture)
 from tests.conftest import TODAY, fixed_clock

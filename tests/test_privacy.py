@@ -7,11 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from journal.domain.errors import JournalError, ValidationError
+from journal.domain.errors import (
+    JournalError,
+    JournalInUse,
+    PassphraseRequired,
+    ValidationError,
+    WrongPassphrase,
+)
 from journal.services import Journal
 from journal.store import backup as backup_store
-from journal.store.connection import PassphraseRequired, WrongPassphrase, encryption_available
-from journal.store.lock import JournalInUse
+from journal.store.connection import encryption_available
 from tests.conftest import TODAY, fixed_clock
 
 SECRET = "zebra-unicorn-marmalade"

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 
 from journal.domain.errors import ValidationError
+from journal.domain.reminders import INVITATION, reminder_due
 from journal.domain.settings import Settings
-from journal.reminders import INVITATION, reminder_due
 
 EVENING = dt.datetime(2026, 3, 15, 20, 31)
 

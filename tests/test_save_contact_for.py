@@ -10,8 +10,7 @@ import sqlite3
 import pytest
 
 from journal.cli import main
-from journal.domain.errors import ValidationError
-from journal.domain.system_errors import StorageError
+from journal.domain.errors import StorageError, ValidationError
 from journal.services import Journal
 from tests.conftest import TODAY
 

@@ -69,14 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
 def _open_app(args: argparse.Namespace) -> int:
     folder = paths.resolve_data_dir(getattr(args, "data_dir", None))
     if args.demo:
-        from journal.demo import generate
-        from journal.services import Journal
+        from journal.services import Journal, generate_demo
 
         folder = paths.resolve_data_dir(getattr(args, "data_dir", None) or paths.demo_data_dir())
         journal = Journal.open(folder)
         try:
             if journal.is_empty():
-                generate(journal, days=journal_commands.DEMO_DAYS, seed=1)
+                generate_demo(journal, days=journal_commands.DEMO_DAYS, seed=1)
                 paths.mark_demo_dir(folder)  # the window then says "Demo journal"
         finally:
             journal.close()

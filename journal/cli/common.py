@@ -25,6 +25,37 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+def subcommand(
+    commands: argparse._SubParsersAction,
+    parent: argparse.ArgumentParser,
+    name: str,
+    handler: Callable[[argparse.Namespace], int] | None,
+    summary: str,
+    description: str | None = None,
+) -> argparse.ArgumentParser:
+    """The subcommand ``name`` with the shared options of ``parent`` (``--data-dir``,
+    ``--passphrase-file``), run by ``handler``; ``summary`` is its line in the list of
+    commands."""
+    parser = commands.add_parser(name, parents=[parent], help=summary, description=description)
+    if handler is not None:
+        parser.set_defaults(handler=handler)
+    return parser
+
+
+def actions(
+    commands: argparse._SubParsersAction,
+    parent: argparse.ArgumentParser,
+    name: str,
+    summary: str,
+    description: str | None = None,
+) -> argparse._SubParsersAction:
+    """A subcommand made of actions (``contact add``, ``session list``): where they go.
+    Without ``description`` its help says ``summary``."""
+    return subcommand(commands, parent, name, None, summary, description or summary).add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=Parser
+    )
+
+
 def positive_int(text: str) -> int:
     value = whole_number(text)
     if value < 1:
@@ -143,7 +174,7 @@ def data_dir(args: argparse.Namespace) -> Path:
 def with_passphrase(args: argparse.Namespace, open_with: Callable[[str | None], T]) -> T:
     """``open_with(passphrase)`` with ``--passphrase-file``'s passphrase, or, when the journal
     turns out to be encrypted and none was given, with one asked on the terminal."""
-    from journal.store.connection import PassphraseRequired
+    from journal.domain.errors import PassphraseRequired
 
     passphrase = passphrase_for(args)
     try:

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 from journal import paths
 from journal.cli.common import (
-    Parser,
+    actions,
     data_dir,
     date,
     opened,
     positive_int,
+    subcommand,
     whole_number,
     with_passphrase,
 )
@@ -25,11 +26,13 @@ DEMO_DAYS = 365
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    demo = commands.add_parser(
+    demo = subcommand(
+        commands,
+        parent,
         "demo",
-        parents=[parent],
-        help="fill an empty journal with realistic generated data",
-        description="Fill an empty journal with realistic generated data ending today.",
+        _demo,
+        "fill an empty journal with realistic generated data",
+        "Fill an empty journal with realistic generated data ending today.",
     )
     demo.add_argument(
         "--days",
@@ -48,22 +51,24 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         action="store_true",
         help="with --force on your own journal: replace it without asking",
     )
-    demo.set_defaults(handler=_demo)
 
-    check = commands.add_parser(
+    subcommand(
+        commands,
+        parent,
         "check",
-        parents=[parent],
-        help="check the journal's integrity and count its records",
-        description="Check the journal's integrity, schema version and records. Exit 0 when "
+        _check,
+        "check the journal's integrity and count its records",
+        "Check the journal's integrity, schema version and records. Exit 0 when "
         "healthy, 1 otherwise. Never changes the journal.",
     )
-    check.set_defaults(handler=_check)
 
-    insights = commands.add_parser(
+    insights = subcommand(
+        commands,
+        parent,
         "insights",
-        parents=[parent],
-        help="the figures and sentences of the Insights page",
-        description="How connection and mood moved together: every figure with its n, range "
+        _insights,
+        "the figures and sentences of the Insights page",
+        "How connection and mood moved together: every figure with its n, range "
         "and 95%% CI. Associations, not proof of cause.",
     )
     insights.add_argument(
@@ -79,13 +84,14 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     insights.add_argument(
         "--json", action="store_true", help="print every figure as JSON (schema in the README)"
     )
-    insights.set_defaults(handler=_insights)
 
-    log = commands.add_parser(
+    log = subcommand(
+        commands,
+        parent,
         "log",
-        parents=[parent],
-        help="save a day's check-in (only the fields given change)",
-        description="Save a day's check-in. On a day already logged, only the fields given "
+        _log,
+        "save a day's check-in (only the fields given change)",
+        "Save a day's check-in. On a day already logged, only the fields given "
         "change. Ratings are whole numbers 0-10 (mood: 10 best; anxiety and "
         "loneliness: 0 none).",
     )
@@ -95,19 +101,17 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     log.add_argument("--sleep", dest="sleep_hours", metavar="HOURS", help="hours slept, 0-24")
     log.add_argument("--coping", metavar="TAGS", help='what helped, comma separated: "walk, music"')
     log.add_argument("--note", metavar="TEXT", help="a note for the day")
-    log.set_defaults(handler=_log)
 
-    contact = commands.add_parser(
-        "contact",
-        parents=[parent],
-        help="add or list contacts",
-        description="Add or list the contacts of a day.",
-    ).add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
-    add = contact.add_parser(
+    contact = actions(
+        commands, parent, "contact", "add or list contacts", "Add or list the contacts of a day."
+    )
+    add = subcommand(
+        contact,
+        parent,
         "add",
-        parents=[parent],
-        help="add a contact",
-        description="Add a contact. A new person needs --kind and is created with it.",
+        _contact_add,
+        "add a contact",
+        "Add a contact. A new person needs --kind and is created with it.",
     )
     add.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
     add.add_argument("--person", required=True, metavar="NAME", help="person or group")
@@ -124,14 +128,12 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         "--quality", metavar="Q", default="3", help="how connected did you feel, 1-5 (default 3)"
     )
     add.add_argument("--note", metavar="TEXT", default="", help="a note")
-    add.set_defaults(handler=_contact_add)
-    listing = contact.add_parser("list", parents=[parent], help="list a day's contacts")
+    listing = subcommand(contact, parent, "list", _contact_list, "list a day's contacts")
     listing.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
-    listing.set_defaults(handler=_contact_list)
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from journal.demo import generate
+    from journal.services import generate_demo
 
     with opened(args) as journal:
         backup = None
@@ -139,7 +141,7 @@ def _demo(args: argparse.Namespace) -> int:
             if _own_journal(args):
                 _confirm_replacing(journal, args.yes)
             backup = journal.backup("before-demo")
-        summary = generate(journal, days=args.days, seed=args.seed, force=args.force)
+        summary = generate_demo(journal, days=args.days, seed=args.seed, force=args.force)
     if backup is not None:
         print(f"Your journal was backed up first, as {backup}.")
     print(
@@ -180,13 +182,15 @@ def _confirm_replacing(journal: Journal, yes: bool) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    # the standard library's sqlite3 alone (no sqlite-utils, no numpy): a check starts fast
+    # The one command that reaches the store itself: it reads with the standard library's
+    # sqlite3 alone (no sqlite-utils, no numpy, not journal.services), so a check starts as
+    # fast as Python does (tests/test_cli_start.py).
     from journal.store.integrity import check_journal
-    from journal.store.migrations import CURRENT_VERSION
 
     report = with_passphrase(args, lambda passphrase: check_journal(data_dir(args), passphrase))
     print(f"Journal: {paths.database_path(data_dir(args))}")
-    current = "current" if report.version == CURRENT_VERSION else f"expected {CURRENT_VERSION}"
+    expected = report.expected_version
+    current = "current" if report.version == expected else f"expected {expected}"
     print(f"Schema version: {report.version} ({current})")
     print("Health: " + ("ok" if report.healthy else "PROBLEMS FOUND"))
     for problem in report.problems:

@@ -8,53 +8,59 @@ The same use cases as the People page and Today's "It's been a while" (``journal
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from journal.cli.common import Parser, opened
+from journal.cli.common import actions, opened, subcommand
 from journal.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from journal.domain.records import Person
+    from journal.services import Journal
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    person = commands.add_parser(
+    person = actions(
+        commands,
+        parent,
         "person",
-        parents=[parent],
-        help="one person's figures and keeping in touch",
-        description="One person's figures, and an optional wish to keep in touch every N "
+        "one person's figures and keeping in touch",
+        "One person's figures, and an optional wish to keep in touch every N "
         "days (listed quietly on Today; never a notification).",
     )
-    actions = person.add_subparsers(
-        dest="action", metavar="ACTION", required=True, parser_class=Parser
-    )
-    show = actions.add_parser(
+    show = subcommand(
+        person,
+        parent,
         "show",
-        parents=[parent],
-        help="a person's figures",
-        description="Last contact, how connected on average (1-5), "
+        _show,
+        "a person's figures",
+        "Last contact, how connected on average (1-5), "
         "contacts by month and mood on days with them vs "
         "without. Never changes the journal.",
     )
     show.add_argument("name", metavar="NAME", help="the person or group")
-    show.set_defaults(handler=_show)
-    touch = actions.add_parser(
+    touch = subcommand(
+        person,
+        parent,
         "keep-in-touch",
-        parents=[parent],
-        help="set or clear 'keep in touch every N days'",
-        description="Wish to be in touch every DAYS days (1-365), or 'off' to clear the wish.",
+        _keep_in_touch,
+        "set or clear 'keep in touch every N days'",
+        "Wish to be in touch every DAYS days (1-365), or 'off' to clear the wish.",
     )
     touch.add_argument("name", metavar="NAME", help="the person or group")
     touch.add_argument("days", metavar="DAYS", help="1-365, or off")
-    touch.set_defaults(handler=_keep_in_touch)
-    since = actions.add_parser(
+    subcommand(
+        person,
+        parent,
         "while",
-        parents=[parent],
-        help="who it has been a while since (from your wishes)",
-        description="People whose keep-in-touch wish has passed since "
+        _while,
+        "who it has been a while since (from your wishes)",
+        "People whose keep-in-touch wish has passed since "
         "the last contact logged. Never changes the journal.",
     )
-    since.set_defaults(handler=_while)
 
 
-def _find(journal: object, name: str) -> object:
-    person = journal.person_by_name(name)  # type: ignore[attr-defined]
+def _find(journal: Journal, name: str) -> Person:
+    person = journal.person_by_name(name)
     if person is None:
         raise ValidationError("person", f"there is nobody called “{name}”")
     return person

@@ -7,32 +7,34 @@ from pathlib import Path
 
 from journal import paths
 from journal.cli.common import (
-    Parser,
+    actions,
     ask,
     data_dir,
     opened,
     passphrase_for,
     read_passphrase_file,
+    subcommand,
 )
 from journal.domain.errors import JournalError, ValidationError
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    passphrase = commands.add_parser(
+    passphrase = actions(
+        commands,
+        parent,
         "passphrase",
-        parents=[parent],
-        help="set, change or remove the journal's passphrase",
-        description="Encrypt the journal (and its backups) with a passphrase, change it or "
+        "set, change or remove the journal's passphrase",
+        "Encrypt the journal (and its backups) with a passphrase, change it or "
         "remove it. The journal is backed up first and rewritten safely. The new "
         "passphrase is asked twice on the terminal, or read from --new-passphrase-"
         "file; it is never given on the command line itself.",
-    ).add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
+    )
     for action, summary in (
         ("set", "encrypt a plain journal"),
         ("change", "choose a new passphrase"),
         ("remove", "decrypt the journal"),
     ):
-        sub = passphrase.add_parser(action, parents=[parent], help=summary)
+        sub = subcommand(passphrase, parent, action, _passphrase, summary)
         if action != "remove":
             sub.add_argument(
                 "--new-passphrase-file",
@@ -40,13 +42,14 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
                 type=Path,
                 help="read the new passphrase from the first line of FILE",
             )
-        sub.set_defaults(handler=_passphrase)
 
-    restore = commands.add_parser(
+    restore = subcommand(
+        commands,
+        parent,
         "restore",
-        parents=[parent],
-        help="list backups or restore one",
-        description="Without NAME (or with --list): list the backups that check out, newest "
+        _restore,
+        "list backups or restore one",
+        "Without NAME (or with --list): list the backups that check out, newest "
         "first, with the days each holds and its last entry. With NAME: back up "
         "the current state, then restore that backup.",
     )
@@ -57,7 +60,6 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         action="store_true",
         help="restore even a backup that holds fewer days than the journal",
     )
-    restore.set_defaults(handler=_restore)
 
 
 def _new_passphrase(args: argparse.Namespace) -> str:
@@ -71,11 +73,11 @@ def _new_passphrase(args: argparse.Namespace) -> str:
 
 def _passphrase(args: argparse.Namespace) -> int:
     """Set, change or remove; a retry after an interrupted change that was finished says so."""
-    from journal.domain.errors import JournalError
-    from journal.store.connection import WrongPassphrase, looks_plain
-    from journal.store.encryption import opens_with
+    from journal.domain.errors import JournalError, WrongPassphrase
+    from journal.services import journal_is_plain, journal_opens_with
 
-    path = paths.database_path(data_dir(args))
+    folder = data_dir(args)
+    path = paths.database_path(folder)
     try:
         with opened(args, create=False) as journal:
             if args.action == "set":
@@ -91,7 +93,7 @@ def _passphrase(args: argparse.Namespace) -> int:
                 done = journal.remove_passphrase()
                 print("The journal and its backups are no longer encrypted.")
     except WrongPassphrase:
-        if args.action != "change" or not opens_with(path, _new_passphrase(args)):
+        if args.action != "change" or not journal_opens_with(folder, _new_passphrase(args)):
             raise
         print(
             "The journal already has the new passphrase (the change was finished when the "
@@ -101,7 +103,7 @@ def _passphrase(args: argparse.Namespace) -> int:
     except JournalError:
         if not path.exists() or path.stat().st_size == 0:
             raise
-        if args.action == "remove" and looks_plain(path):
+        if args.action == "remove" and journal_is_plain(folder):
             print(
                 "The journal is not encrypted (the removal was finished when the journal "
                 "was last opened)."
@@ -110,8 +112,8 @@ def _passphrase(args: argparse.Namespace) -> int:
         if (
             args.action == "set"
             and getattr(args, "new_passphrase_file", None)
-            and not looks_plain(path)
-            and opens_with(path, _new_passphrase(args))
+            and not journal_is_plain(folder)
+            and journal_opens_with(folder, _new_passphrase(args))
         ):
             print(
                 "The journal is already encrypted with this passphrase (the change was "
@@ -126,7 +128,7 @@ def _passphrase(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from journal.domain.errors import JournalDamaged, JournalNotFound
-    from journal.store.backup import describe_backups, unverified_backups
+    from journal.services import backups, unverified_backups
 
     listing = args.list or not args.name
     try:
@@ -134,15 +136,14 @@ def _restore(args: argparse.Namespace) -> int:
     except (JournalDamaged, JournalNotFound) as error:
         folder = data_dir(args)
         passphrase = passphrase_for(args)
-        backups = describe_backups(folder, passphrase)
-        if not backups:
+        checked = backups(folder, passphrase)
+        if not checked:
             raise
         if listing:
             print(f"{error}\nBackups you can restore with `restore NAME`:")
-            _print_backups(backups, unverified_backups(folder, passphrase))
+            _print_backups(checked, unverified_backups(folder, passphrase))
             return 1
-        from journal.services import local_now
-        from journal.services.privacy import restore_damaged
+        from journal.services import local_now, restore_damaged
 
         aside = restore_damaged(folder, args.name, now=local_now(), passphrase=passphrase)
         kept = f" The damaged journal was kept, unchanged, as {aside.name}." if aside else ""
@@ -168,7 +169,7 @@ def _print_backups(backups: list, unverified: list[Path]) -> None:
 
 
 def _restore_open(args: argparse.Namespace, listing: bool) -> int:
-    from journal.services.privacy import FewerDays
+    from journal.services import FewerDays
 
     if listing:
         with opened(args, read_only=True) as journal:

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.cli.common import data_dir, date, opened
+from journal.cli.common import data_dir, date, opened, subcommand
 from journal.domain.errors import ValidationError
 from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
 
@@ -16,16 +16,17 @@ from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
 SUMMARY_DAYS = 28
 
 if TYPE_CHECKING:
-    from journal.report.import_common import ImportPreview
-    from journal.services import Journal
+    from journal.services import ImportPreview, Journal
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    export = commands.add_parser(
+    export = subcommand(
+        commands,
+        parent,
         "export",
-        parents=[parent],
-        help="export the journal (pdf, json, csv)",
-        description="Export a summary for your care team as a PDF (you choose the sections "
+        _export,
+        "export the journal (pdf, json, csv)",
+        "Export a summary for your care team as a PDF (you choose the sections "
         "and how people are named), or the whole journal as versioned JSON (to "
         "import elsewhere) or as a zip of CSV files for spreadsheets. The file is "
         "written atomically and readable only by you.",
@@ -61,13 +62,14 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         choices=("a4", "letter"),
         help="paper size (default: from the locale)",
     )
-    export.set_defaults(handler=_export)
 
-    imports = commands.add_parser(
+    imports = subcommand(
+        commands,
+        parent,
         "import",
-        parents=[parent],
-        help="import a JSON export, a Daylio CSV or backup, or a Bearable CSV",
-        description="Import a file. It is validated whole first; a bad file writes nothing. "
+        _import,
+        "import a JSON export, a Daylio CSV or backup, or a Bearable CSV",
+        "Import a file. It is validated whole first; a bad file writes nothing. "
         "A journal that already has entries needs --merge or --replace (JSON); "
         "Daylio and Bearable leave the days already in the journal as they are. "
         "Daylio: any of its four CSV layouts or its .daylio backup (told apart "
@@ -109,19 +111,19 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     imports.add_argument(
         "--dry-run", action="store_true", help="show what would be imported and write nothing"
     )
-    imports.set_defaults(handler=_import)
 
-    backup = commands.add_parser(
+    subcommand(
+        commands,
+        parent,
         "backup",
-        parents=[parent],
-        help="make a backup now",
-        description="Copy the journal into its backups/ folder.",
+        _backup,
+        "make a backup now",
+        "Copy the journal into its backups/ folder.",
     )
-    backup.set_defaults(handler=_backup)
 
 
 def _sections(text: str) -> frozenset[str]:
-    from journal.report.summary.build import parse_sections
+    from journal.services import parse_sections
 
     try:
         return parse_sections(text)
@@ -154,7 +156,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_pdf(args: argparse.Namespace, journal: Journal) -> int:
-    from journal.report.summary.build import default_paper
+    from journal.services import default_paper
 
     end = args.end or journal.today()
     start = args.start or end - dt.timedelta(days=SUMMARY_DAYS - 1)
@@ -196,9 +198,9 @@ def _print_preview(preview: ImportPreview, mood_scale: int | None = None) -> Non
     else:
         print("No new days.")
     if preview.source == "bearable":
-        from journal.report.import_bearable import rules
+        from journal.services import bearable_rules
 
-        for rule in rules(mood_scale):
+        for rule in bearable_rules(mood_scale):
             print(rule)
     else:
         print("Mood labels: " + ", ".join(preview.mood_labels))
@@ -256,7 +258,7 @@ def _dry_run_journal(args: argparse.Namespace) -> contextlib.AbstractContextMana
 
 
 def _import(args: argparse.Namespace) -> int:
-    from journal.report.import_common import parse_map
+    from journal.services import parse_map
 
     with _dry_run_journal(args) if args.dry_run else opened(args) as journal:
         if args.format in ("daylio", "bearable"):
@@ -274,7 +276,7 @@ def _import(args: argparse.Namespace) -> int:
             return 0
         mode = "merge" if args.merge else "replace" if args.replace else "new"
         if args.dry_run:
-            from journal.report.import_json import read_export
+            from journal.services import read_export
 
             parsed = read_export(args.path)
             print(f"The file is valid: {parsed.count():,} records.")

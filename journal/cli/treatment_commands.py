@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from journal.cli.common import Parser, date, opened, positive_int, whole_number
+from journal.cli.common import actions, date, opened, positive_int, subcommand, whole_number
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import CommitmentKind, Mode, SessionStatus
 
@@ -13,17 +13,9 @@ if TYPE_CHECKING:
     from journal.services import Journal
 
 
-def _group(
-    commands: argparse._SubParsersAction, parent: argparse.ArgumentParser, name: str, summary: str
-) -> argparse._SubParsersAction:
-    return commands.add_parser(
-        name, parents=[parent], help=summary, description=summary
-    ).add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
-
-
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    session = _group(commands, parent, "session", "add or list therapy and clinic sessions")
-    add = session.add_parser("add", parents=[parent], help="add a session (future: planned)")
+    session = actions(commands, parent, "session", "add or list therapy and clinic sessions")
+    add = subcommand(session, parent, "add", _session_add, "add a session (future: planned)")
     add.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
     add.add_argument(
         "--status",
@@ -40,42 +32,37 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         help="I felt heard and understood, 1-5 (attended sessions)",
     )
     add.add_argument("--note", default="", metavar="TEXT")
-    add.set_defaults(handler=_session_add)
-    listing = session.add_parser("list", parents=[parent], help="list sessions")
+    listing = subcommand(session, parent, "list", _session_list, "list sessions")
     listing.add_argument("--from", dest="start", type=date, metavar="DATE")
     listing.add_argument("--to", dest="end", type=date, metavar="DATE")
-    listing.set_defaults(handler=_session_list)
 
-    medication = _group(commands, parent, "medication", "add, stop or list medications")
-    add = medication.add_parser("add", parents=[parent], help="add a medication")
+    medication = actions(commands, parent, "medication", "add, stop or list medications")
+    add = subcommand(medication, parent, "add", _medication_add, "add a medication")
     add.add_argument("--name", required=True)
     add.add_argument("--dose", default="", help='e.g. "50 mg"')
     add.add_argument("--doses-per-day", type=positive_int, required=True, metavar="N")
     add.add_argument("--started", type=date, metavar="DATE", help="default today")
-    add.set_defaults(handler=_medication_add)
-    stop = medication.add_parser("stop", parents=[parent], help="stop a medication")
+    stop = subcommand(medication, parent, "stop", _medication_stop, "stop a medication")
     stop.add_argument("--name", required=True)
     stop.add_argument("--on", type=date, metavar="DATE", help="default today")
-    stop.set_defaults(handler=_medication_stop)
-    medication.add_parser("list", parents=[parent], help="list medications").set_defaults(
-        handler=_medication_list
-    )
+    subcommand(medication, parent, "list", _medication_list, "list medications")
 
-    dose = commands.add_parser(
+    dose = subcommand(
+        commands,
+        parent,
         "dose",
-        parents=[parent],
-        help="check off a day's doses",
-        description="Record how many doses of a medication were taken.",
+        _dose,
+        "check off a day's doses",
+        "Record how many doses of a medication were taken.",
     )
     dose.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
     dose.add_argument("--medication", required=True, metavar="NAME")
     dose.add_argument("--taken", type=whole_number, required=True, metavar="N")
-    dose.set_defaults(handler=_dose)
 
-    commitment = _group(
+    commitment = actions(
         commands, parent, "commitment", "add, end or list homework, social prescriptions and goals"
     )
-    add = commitment.add_parser("add", parents=[parent], help="add a commitment")
+    add = subcommand(commitment, parent, "add", _commitment_add, "add a commitment")
     add.add_argument("--title", required=True)
     add.add_argument("--kind", choices=[k.value for k in CommitmentKind], default="goal")
     add.add_argument(
@@ -83,20 +70,19 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     )
     add.add_argument("--suggested-by", metavar="NAME", help="a person in People (default: me)")
     add.add_argument("--started", type=date, metavar="DATE", help="default today")
-    add.set_defaults(handler=_commitment_add)
-    end = commitment.add_parser("end", parents=[parent], help="end a commitment")
+    end = subcommand(commitment, parent, "end", _commitment_end, "end a commitment")
     end.add_argument("--title", required=True)
     end.add_argument("--on", type=date, metavar="DATE", help="default today")
-    end.set_defaults(handler=_commitment_end)
-    listing = commitment.add_parser("list", parents=[parent], help="this week's progress")
+    listing = subcommand(commitment, parent, "list", _commitment_list, "this week's progress")
     listing.add_argument("--date", type=date, metavar="DATE", help="default today")
-    listing.set_defaults(handler=_commitment_list)
 
-    done = commands.add_parser(
+    done = subcommand(
+        commands,
+        parent,
         "done",
-        parents=[parent],
-        help="check off a commitment",
-        description="Record that a commitment was done on a day.",
+        _done,
+        "check off a commitment",
+        "Record that a commitment was done on a day.",
     )
     done.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
     done.add_argument("--commitment", required=True, metavar="TITLE")
@@ -107,19 +93,15 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         metavar="N",
         help="times done that day (default 1; 0 clears)",
     )
-    done.set_defaults(handler=_done)
 
-    topic = _group(commands, parent, "topic", "topics for my next session")
-    add = topic.add_parser("add", parents=[parent], help="add a topic")
+    topic = actions(commands, parent, "topic", "topics for my next session")
+    add = subcommand(topic, parent, "add", _topic_add, "add a topic")
     add.add_argument("text")
-    add.set_defaults(handler=_topic_add)
-    listing = topic.add_parser("list", parents=[parent], help="list open topics")
+    listing = subcommand(topic, parent, "list", _topic_list, "list open topics")
     listing.add_argument("--all", action="store_true", help="include discussed ones")
-    listing.set_defaults(handler=_topic_list)
-    discussed = topic.add_parser("discussed", parents=[parent], help="mark a topic discussed")
+    discussed = subcommand(topic, parent, "discussed", _topic_discussed, "mark a topic discussed")
     discussed.add_argument("id", type=positive_int)
     discussed.add_argument("--on", type=date, metavar="DATE", help="default today")
-    discussed.set_defaults(handler=_topic_discussed)
 
 
 def _person_id(journal: Journal, name: str | None, field: str) -> int | None:

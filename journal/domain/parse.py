@@ -8,7 +8,8 @@ from typing import Any
 
 from journal.domain import validate as v
 from journal.domain.errors import ValidationError
-from journal.domain.records import RATINGS, Day
+from journal.domain.kinds import Mode, Relationship
+from journal.domain.records import FIVE_POINT, RATINGS, Contact, Day
 
 
 def _collect(steps: Mapping[str, Callable[[], Any]]) -> dict[str, Any]:
@@ -52,6 +53,37 @@ def parse_day(date: dt.date, raw: Mapping[str, str]) -> Day:
     steps["coping"] = lambda: parse_coping(raw.get("coping", ""))
     values = _collect(steps)
     return Day(date=date, **values)
+
+
+def parse_contact(date: dt.date, raw: Mapping[str, str]) -> tuple[str, Contact]:
+    """The person's name and a contact (without its person) from typed text (``person``,
+    ``kind``, ``mode``, ``minutes``, ``quality``, ``note``), naming every bad field at once in
+    the words of the Today row ("how connected must be between 1 and 5")."""
+    values = _collect(
+        {
+            "person": lambda: v.name("person", raw["person"]),
+            "kind": lambda: v.choice("kind", raw["kind"], Relationship),
+            "mode": lambda: v.choice("mode", raw["mode"], Mode),
+            "minutes": lambda: v.optional_int(
+                "minutes", v.parse_int("minutes", raw["minutes"]), 0, 1440
+            ),
+            "how_connected": lambda: v.int_in_range(
+                "how_connected",
+                v.parse_int("how_connected", raw["quality"], required=True),
+                *FIVE_POINT,
+            ),
+            "note": lambda: v.text("note", raw["note"]),
+        }
+    )
+    contact = Contact(
+        date=date,
+        kind=values["kind"],
+        mode=values["mode"],
+        quality=values["how_connected"],
+        minutes=values["minutes"],
+        note=values["note"],
+    )
+    return values["person"], contact
 
 
 def _text(value: object) -> str:

@@ -29,6 +29,9 @@ KEEP_IN_TOUCH_DAYS = (1, 365)
 MEANINGFUL_QUALITY = 4
 """A contact rated this connected or more counts as a meaningful contact."""
 
+FIVE_POINT = (1, 5)
+"""The range of the five-point ratings: how connected a contact felt, how heard a session."""
+
 
 def _set(record: object, name: str, value: object) -> None:
     object.__setattr__(record, name, value)
@@ -124,7 +127,7 @@ class Contact:
         _set(self, "date", v.date_value("date", self.date))
         _set(self, "kind", v.choice("kind", self.kind, Relationship))
         _set(self, "mode", v.choice("mode", self.mode, Mode))
-        _set(self, "quality", v.int_in_range("quality", self.quality, 1, 5))
+        _set(self, "quality", v.int_in_range("quality", self.quality, *FIVE_POINT))
         _set(self, "person_id", v.optional_id("person_id", self.person_id))
         _set(self, "minutes", v.optional_int("minutes", self.minutes, 0, 1440))
         _set(self, "note", v.text("note", self.note))
@@ -152,7 +155,7 @@ class Session:
         _set(self, "status", v.choice("status", self.status, SessionStatus))
         _set(self, "mode", v.choice("mode", self.mode, Mode))
         _set(self, "person_id", v.optional_id("person_id", self.person_id))
-        _set(self, "felt_heard", v.optional_int("felt_heard", self.felt_heard, 1, 5))
+        _set(self, "felt_heard", v.optional_int("felt_heard", self.felt_heard, *FIVE_POINT))
         if self.felt_heard is not None and self.status is not SessionStatus.ATTENDED:
             raise ValidationError(
                 "felt_heard",

@@ -17,13 +17,8 @@ from __future__ import annotations
 
 import errno
 
-from journal.domain.errors import JournalError
+from journal.domain.errors import JournalError, StorageError
 from journal.i18n import translate
-
-
-class StorageError(JournalError):
-    """The disk, the file system or SQLite refused: full, read-only, not permitted, failing."""
-
 
 _FULL = "full"
 _READ_ONLY = "read_only"

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from journal.domain.errors import ValidationError
-from journal.i18n import QT_TRANSLATE_NOOP, format_number, translate
+from journal.i18n import QT_TRANSLATE_NOOP, format_figure, translate
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -99,9 +99,7 @@ def number(value: float) -> str:
     """A limit in a message as the locale writes it: whole numbers without decimals."""
     if isinstance(value, int) and abs(value) >= 2**53:  # a float would round it (row ids)
         return str(value)
-    value = float(value)
-    digits = 0 if value.is_integer() else 1 if round(value, 1) == value else 2
-    return format_number(value, digits)
+    return format_figure(value, 2)
 
 
 def int_in_range(field: str, value: object, low: int, high: int) -> int:

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from journal.atomic_file import atomic_output
 from journal.domain.kinds import Relationship
 from journal.domain.records import MEANINGFUL_QUALITY, RATINGS
+from journal.progress import IsCancelled, check, never_cancelled
 from journal.report.tables import TABLE_ORDER, table_rows
 
 
@@ -72,8 +73,9 @@ def wide_days(db: Database) -> tuple[list[dict[str, object]], list[str]]:
     return rows, columns
 
 
-def export_csv_zip(db: Database, out: Path) -> Path:
-    """Write the zip atomically and privately (0600; see ``journal.atomic_file``)."""
+def export_csv_zip(db: Database, out: Path, *, cancelled: IsCancelled = never_cancelled) -> Path:
+    """Write the zip atomically and privately (0600; see ``journal.atomic_file``); ``Cancelled``
+    before the rename leaves ``out`` as it was (or absent)."""
     with (
         atomic_output(out) as handle,
         db.atomic(),
@@ -87,4 +89,5 @@ def export_csv_zip(db: Database, out: Path) -> Path:
             archive.writestr(f"{table}.csv", _csv(rows, columns))
         rows, columns = wide_days(db)
         archive.writestr("days_wide.csv", _csv(rows, columns))
+        check(cancelled)
     return out

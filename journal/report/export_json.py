@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from journal import __version__
 from journal.atomic_file import atomic_output
+from journal.progress import IsCancelled, check, never_cancelled
 from journal.report.tables import TABLE_ORDER, table_rows
 from journal.store.migrations import CURRENT_VERSION
 
@@ -40,14 +41,18 @@ def export_document(db: Database, *, now: dt.datetime) -> dict[str, Any]:
     }
 
 
-def write_json(document: dict[str, Any], out: Path) -> Path:
-    """Write atomically and privately (0600; see ``journal.atomic_file``), one record a line."""
+def write_json(
+    document: dict[str, Any], out: Path, *, cancelled: IsCancelled = never_cancelled
+) -> Path:
+    """Write atomically and privately (0600; see ``journal.atomic_file``), one record a line.
+    ``Cancelled`` before the rename leaves ``out`` as it was (or absent)."""
     with atomic_output(out) as binary:
         handle = io.TextIOWrapper(binary, encoding="utf-8", newline="\n")
         handle.write(_laid_out(document, json.JSONEncoder(ensure_ascii=False).encode))
         handle.write("\n")
         handle.flush()
         handle.detach()  # the binary file stays open for its fsync and rename
+        check(cancelled)
     return out
 
 

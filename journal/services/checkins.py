@@ -1,8 +1,8 @@
 """Check-in use cases: questionnaires, when one is due, the safety plan and crisis information.
 
-A mixin of ``services.Journal`` (it uses ``self.db``, ``self.today()`` and ``self.settings()``).
-The crisis information never depends on a setting, and it is built even when the journal
-cannot be read, so "Need help now" and the crisis message always have something to show.
+An area of ``services.Journal`` (a ``JournalBase``). The crisis information never depends on a
+setting, and it is built even when the journal cannot be read, so "Need help now" and the
+crisis message always have something to show.
 """
 
 from __future__ import annotations
@@ -11,11 +11,7 @@ import datetime as dt
 import logging
 import re
 import sqlite3
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import TypeVar
-
-from sqlite_utils import Database
 
 from journal.domain import validate as v
 from journal.domain.errors import JournalError
@@ -29,14 +25,12 @@ from journal.domain.safety import (
     lines_for_region,
     region_of,
 )
-from journal.domain.settings import Settings
 from journal.i18n import translate
+from journal.services.base import JournalBase
 from journal.store import assessments as assessments_store
 from journal.store import people as people_store
 from journal.store import safety_plan as safety_plan_store
 from journal.store import settings as settings_store
-
-T = TypeVar("T")
 
 #: A PHQ-9 whose item 9 was above 0 that arrives without the form (an import) shows the
 #: crisis message when it is this recent (days, today included).
@@ -106,19 +100,8 @@ class CrisisInfo:
         )
 
 
-class CheckinUseCases:
-    """Mixed into ``Journal``."""
-
-    db: Database
-
-    def today(self) -> dt.date:  # provided by Journal
-        raise NotImplementedError
-
-    def settings(self) -> Settings:  # provided by Journal
-        raise NotImplementedError
-
-    def _kept(self, key: Hashable, compute: Callable[[], T]) -> T:  # provided by Journal
-        raise NotImplementedError
+class CheckinUseCases(JournalBase):
+    """Questionnaires, the safety plan and crisis information; mixed into ``Journal``."""
 
     # --- questionnaires ----------------------------------------------------------------------
 

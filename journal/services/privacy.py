@@ -1,9 +1,10 @@
 """Privacy and durability use cases: passphrase, backups and restore.
 
-A mixin of ``services.Journal``. Every operation that replaces data makes a backup first;
-turning encryption on or off rewrites the journal and every backup into new files, checks them,
-and only then swaps them all in (``journal.store.rekey``), so no plaintext copy is left behind
-and an interruption is finished or undone the next time the journal is opened.
+An area of ``services.Journal`` (a ``JournalBase``, which makes the backups). Every operation
+that replaces data makes a backup first; turning encryption on or off rewrites the journal and
+every backup into new files, checks them, and only then swaps them all in
+(``journal.store.rekey``), so no plaintext copy is left behind and an interruption is finished
+or undone the next time the journal is opened.
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ import datetime as dt
 import hmac
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from journal import paths
-from journal.domain.errors import JournalError, ValidationError
+from journal.domain.errors import FewerDays, JournalError, ValidationError
 from journal.domain.passphrase import (
     MIN_PASSPHRASE,
     ProtectionChanged,
@@ -23,13 +22,17 @@ from journal.domain.passphrase import (
     usable,
 )
 from journal.domain.system_errors import calm_error
-from journal.i18n import format_number, translate
+from journal.i18n import translate
+from journal.services.base import JournalBase
 from journal.store import backup as backup_store
 from journal.store import faults, rekey
 from journal.store import restore as restore_store
 from journal.store.connection import (
+    checkpoint,
     connect_file,
     database_errors,
+    encryption_available,
+    looks_plain,
     open_database,
 )
 from journal.store.encryption import opens_with
@@ -38,33 +41,52 @@ from journal.store.migrations import migrate
 
 __all__ = [
     "MIN_PASSPHRASE",
+    "BackupInfo",
+    "FewerDays",
     "PrivacyUseCases",
     "ProtectionChanged",
+    "backup_made",
+    "backups",
     "check_passphrase",
+    "encryption_available",
+    "journal_is_plain",
+    "journal_opens_with",
     "restore_damaged",
+    "unverified_backups",
 ]
 
+#: A checked backup: its ``path`` and ``name``, the ``time`` it was made, the ``reason``, the
+#: ``days`` it holds, its ``last_entry`` and ``size``.
+BackupInfo = backup_store.BackupInfo
 
-class PrivacyUseCases:
-    """Mixed into ``Journal``."""
 
-    db: Database
-    data_dir: Path | None
-    passphrase: str | None
+def backups(data_dir: Path, passphrase: str | None = None) -> list[BackupInfo]:
+    """The backups in ``data_dir`` that check out, newest first, each with its name, when and
+    why it was made and what restoring it brings back (days held, last entry).
 
-    def now(self) -> dt.datetime:  # provided by Journal
-        raise NotImplementedError
+    Needs no open journal: also what a journal that cannot be opened offers (the app at a
+    damaged start, ``restore --list``).
+    """
+    return backup_store.describe_backups(data_dir, passphrase)
+
+
+def unverified_backups(data_dir: Path, passphrase: str | None = None) -> list[Path]:
+    """Files under a backup name in ``data_dir`` that do not check out: never offered."""
+    return backup_store.unverified_backups(data_dir, passphrase)
+
+
+def backup_made(path: Path) -> tuple[dt.datetime | None, str]:
+    """When and why the backup at ``path`` was made, read from its name (``None`` and ``""``
+    for a name that is not a backup's)."""
+    return backup_store.backup_time(path), backup_store.backup_reason(path)
+
+
+class PrivacyUseCases(JournalBase):
+    """Passphrase, backups and restore; mixed into ``Journal``."""
 
     @property
     def encrypted(self) -> bool:
         return self.passphrase is not None
-
-    def _folder(self) -> Path:
-        if self.data_dir is None:
-            raise JournalError(
-                translate("errors", "This journal has no folder (it lives in memory).")
-            )
-        return self.data_dir
 
     def passphrase_matches(self, passphrase: str) -> bool:
         """Whether ``passphrase`` is this journal's (to unlock a locked window)."""
@@ -76,50 +98,28 @@ class PrivacyUseCases:
             return False
         return hmac.compare_digest(given, usable(self.passphrase).encode("utf-8"))
 
-    def backup(self, reason: str) -> Path | None:
-        """A checked backup in ``backups/`` (encrypted like the journal), then rotation."""
-        if self.data_dir is None:
-            return None
-        if getattr(self, "read_only", False):
-            raise JournalError(
-                translate(
-                    "errors", "This journal was opened only for reading; nothing can be written."
-                )
-            )
-        path = backup_store.make_backup(
-            self.db, self.data_dir, reason, now=self.now(), passphrase=self.passphrase
-        )
-        backup_store.rotate(self.data_dir, self.now(), self.passphrase)
-        return path
-
     def backups(self) -> list[Path]:
         """The backups that check out, newest first."""
-        return backup_store.list_backups(self._folder(), self.passphrase) if self.data_dir else []
+        return [info.path for info in self.backup_details()]
 
-    def backup_details(self) -> list[backup_store.BackupInfo]:
+    def backup_details(self) -> list[BackupInfo]:
         """The backups that check out, with the days each holds and its last entry."""
-        return (
-            backup_store.describe_backups(self._folder(), self.passphrase) if self.data_dir else []
-        )
+        return backups(self.data_dir, self.passphrase) if self.data_dir else []
 
     def unverified_backups(self) -> list[Path]:
         """Files under a backup name that do not check out (never offered, left in place)."""
-        return (
-            backup_store.unverified_backups(self._folder(), self.passphrase)
-            if self.data_dir
-            else []
-        )
+        return unverified_backups(self.data_dir, self.passphrase) if self.data_dir else []
 
     def days_held(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM days").fetchone()[0])
+        return self.days_logged()
 
-    def restore_preview(self, name: str) -> tuple[backup_store.BackupInfo, int]:
+    def restore_preview(self, name: str) -> tuple[BackupInfo, int]:
         """The backup ``name`` and the days the journal holds now, before restoring it."""
         source = backup_store.find_backup(self._folder(), name, self.passphrase)
         if source is None:
             raise _no_such_backup(self._folder(), name, self.passphrase)
         info = backup_store.inspect(source, self.passphrase)
-        assert isinstance(info, backup_store.BackupInfo)  # find_backup only finds those
+        assert isinstance(info, BackupInfo)  # find_backup only finds those
         return info, self.days_held()
 
     def restore(self, name: str, *, allow_fewer_days: bool = False) -> Path:
@@ -176,7 +176,7 @@ class PrivacyUseCases:
                     "The passphrase could not be changed: {reason} Nothing has been changed.",
                 ).format(reason=str(calm).rstrip())
             ) from None
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        checkpoint(self.db)
         self.db.close()
         try:
             rekey.commit(folder, plan)
@@ -217,25 +217,6 @@ class PrivacyUseCases:
         if not self.encrypted:
             raise JournalError(translate("errors", "This journal has no passphrase."))
         return self._change_protection(None, "before-decryption", "remove")
-
-
-class FewerDays(JournalError):
-    """A restore that would remove days: refused until the person confirms it."""
-
-    def __init__(self, backup_days: int, journal_days: int) -> None:
-        super().__init__(
-            translate(
-                "errors",
-                "This backup holds {backup} days, your journal {journal}: restoring it "
-                "would leave your journal with {lost} fewer days. Nothing has been changed.",
-            ).format(
-                backup=format_number(backup_days, 0),
-                journal=format_number(journal_days, 0),
-                lost=format_number(journal_days - backup_days, 0),
-            )
-        )
-        self.backup_days = backup_days
-        self.journal_days = journal_days
 
 
 def _no_such_backup(data_dir: Path, name: str, passphrase: str | None) -> JournalError:
@@ -280,3 +261,13 @@ def restore_damaged(
         ) from None
     finally:
         lock.release()
+
+
+def journal_is_plain(data_dir: Path) -> bool:
+    """Whether the journal file in ``data_dir`` is empty or plain SQLite (not encrypted)."""
+    return looks_plain(paths.database_path(data_dir))
+
+
+def journal_opens_with(data_dir: Path, passphrase: str | None) -> bool:
+    """Whether ``passphrase`` opens the journal in ``data_dir`` (``None``: as a plain file)."""
+    return opens_with(paths.database_path(data_dir), passphrase)

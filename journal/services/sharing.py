@@ -1,10 +1,11 @@
 """Sharing use cases: the therapist summary (PDF), JSON and CSV export, validated JSON import,
 Daylio (CSV and backup) and Bearable imports, backups.
 
-A mixin of ``services.Journal``. Every import is validated whole first and written in one
-transaction: a bad file writes nothing, and a journal that already has data is only changed
-by an explicit merge or (after a backup) replace. Long work takes ``cancelled()``: when it
-turns true before the end, ``Cancelled`` is raised and nothing is written.
+An area of ``services.Journal`` built on its figures (``FiguresUseCases``). Every import is
+validated whole first and written in one transaction: a bad file writes nothing, and a journal
+that already has data is only changed by an explicit merge or (after a backup) replace. Long
+work takes ``cancelled()``: when it turns true before the end, ``Cancelled`` is raised and
+nothing is written.
 
 The summary gathers only what its ticked sections need (a note is never even read unless
 "notes" is ticked), builds the pure ``Summary`` and hands it to ``report.summary.pdf`` — imported
@@ -19,26 +20,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from journal.domain.errors import JournalError, ValidationError
 from journal.domain.kinds import SessionStatus
 from journal.i18n import translate
 from journal.progress import IsCancelled, Progress, check, never_cancelled
+from journal.services.figures import FiguresUseCases, check_range
 from journal.store import assessments as assessments_store
 from journal.store import contacts as contacts_store
 from journal.store import days as days_store
 from journal.store import people as people_store
 from journal.store import safety_plan as safety_plan_store
 from journal.store import treatment as treatment_store
-from journal.store.rows import insert_many, insert_rows, to_row
-from journal.store.schema import TABLES
+from journal.store.rows import delete_every_row, insert_many, insert_rows, to_row
 
 if TYPE_CHECKING:  # the analysis is imported when a summary is made, not at start
-    from journal.analysis.adherence import WeeklyAdherence
-    from journal.analysis.insights import InsightReport
-    from journal.analysis.series import DailySeries
-    from journal.domain.settings import Settings
     from journal.report import import_bearable as bearable
     from journal.report import import_daylio as daylio
     from journal.report.import_common import ImportPreview
@@ -67,34 +62,8 @@ def _targets(activity_map: Mapping[str, str] | None) -> dict[str, Any]:
     }
 
 
-class SharingUseCases:
-    """Mixed into ``Journal`` (uses its ``backup`` from ``PrivacyUseCases``)."""
-
-    db: Database
-    data_dir: Path | None
-
-    def now(self) -> dt.datetime:  # provided by Journal
-        raise NotImplementedError
-
-    def today(self) -> dt.date:  # provided by Journal
-        raise NotImplementedError
-
-    def is_empty(self) -> bool:  # provided by Journal
-        raise NotImplementedError
-
-    if TYPE_CHECKING:  # provided by Journal; declared here for type checkers only
-
-        def settings(self) -> Settings: ...
-        def series(self, start: dt.date, end: dt.date, *, keep: bool = True) -> DailySeries: ...
-        def insights(
-            self,
-            start: dt.date,
-            end: dt.date,
-            *,
-            keep: bool = True,
-            series: DailySeries | None = None,
-        ) -> InsightReport: ...
-        def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence: ...
+class SharingUseCases(FiguresUseCases):
+    """The summary, exports and imports; mixed into ``Journal``."""
 
     def _check_export_target(self, out: Path) -> None:
         """Refuse to write an export into the journal's own folder: a file there is the
@@ -114,17 +83,23 @@ class SharingUseCases:
                 ).format(path=out, folder=folder),
             )
 
-    def export_json(self, out: Path) -> Path:
+    def export_json(self, out: Path, *, cancelled: IsCancelled = never_cancelled) -> Path:
+        """The whole journal as JSON in ``out``, written atomically (0600). When
+        ``cancelled()`` turns true before the file is in place, ``Cancelled`` is raised and
+        ``out`` is as it was (or absent)."""
         from journal.report.export_json import export_document, write_json
 
         self._check_export_target(out)
-        return write_json(export_document(self.db, now=self.now()), out)
+        check(cancelled)
+        return write_json(export_document(self.db, now=self.now()), out, cancelled=cancelled)
 
-    def export_csv(self, out: Path) -> Path:
+    def export_csv(self, out: Path, *, cancelled: IsCancelled = never_cancelled) -> Path:
+        """The whole journal as a zip of CSV files in ``out``, like ``export_json``."""
         from journal.report.export_csv import export_csv_zip
 
         self._check_export_target(out)
-        return export_csv_zip(self.db, out)
+        check(cancelled)
+        return export_csv_zip(self.db, out, cancelled=cancelled)
 
     def import_json(
         self, path: Path, mode: str = "new", *, cancelled: IsCancelled = never_cancelled
@@ -150,14 +125,13 @@ class SharingUseCases:
         check(cancelled)
         outcome = ImportOutcome()
         if mode == "replace" or (mode == "merge" and not self.is_empty()):
-            outcome.backup = self.backup("before-import")  # type: ignore[attr-defined]
+            outcome.backup = self.backup("before-import")
         with self.db.atomic():
             if mode == "merge":
                 result = merge(self.db, parsed)
                 outcome.added, outcome.conflicts = result.added, result.conflicts
             else:
-                for table in reversed(TABLES):
-                    self.db.execute(f"DELETE FROM [{table}]")
+                delete_every_row(self.db)
                 outcome.added = {k: v for k, v in load(self.db, parsed).items() if v}
             check(cancelled)  # raised inside the transaction, so it is rolled back
         return outcome
@@ -274,10 +248,7 @@ class SharingUseCases:
         from journal.report.summary.inputs import SummaryInputs
 
         chosen = check_sections(sections)
-        if end < start:
-            raise ValidationError(
-                "to", translate("validation", "the end of the range cannot be before its start")
-            )
+        check_range(start, end)
         db = self.db
         inputs: dict[str, Any] = {}
         if "overview" in chosen:

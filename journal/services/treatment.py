@@ -1,22 +1,18 @@
 """Treatment use cases: sessions, medications and doses, commitments, topics for next session.
 
-A mixin of ``services.Journal`` (it uses ``self.db`` and ``self.today()``), kept apart so each
-module stays readable. The rules that span records live here: doses taken cannot exceed the
-medication's doses per day, a session in the future can only be planned, check-offs are for
-days that have happened and on which the item was active.
+An area of ``services.Journal`` (a ``JournalBase``). The rules that span records live here:
+doses taken cannot exceed the medication's doses per day, a session in the future can only be
+planned, check-offs are for days that have happened and on which the item was active.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import TypeVar
-
-from sqlite_utils import Database
 
 from journal.domain import validate as v
+from journal.domain.dates import week_start
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import CARE_TEAM, SessionStatus
 from journal.domain.records import (
@@ -29,10 +25,9 @@ from journal.domain.records import (
     Session,
 )
 from journal.i18n import format_date, format_number, translate
+from journal.services.base import JournalBase
 from journal.store import people as people_store
 from journal.store import treatment as store
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +51,8 @@ class DoseStatus:
     taken: int
 
 
-class TreatmentUseCases:
-    """Mixed into ``Journal``."""
-
-    db: Database
-
-    def today(self) -> dt.date:  # provided by Journal
-        raise NotImplementedError
-
-    def _kept(self, key: Hashable, compute: Callable[[], T]) -> T:  # provided by Journal
-        raise NotImplementedError
+class TreatmentUseCases(JournalBase):
+    """Sessions, medications, commitments and topics; mixed into ``Journal``."""
 
     # --- care team and sessions -----------------------------------------------------------
 
@@ -235,7 +222,7 @@ class TreatmentUseCases:
 
     def week_progress(self, date: dt.date) -> list[WeekProgress]:
         """Each commitment active on ``date`` with its check-offs that day and that week."""
-        monday = date - dt.timedelta(days=date.weekday())  # adherence's week; without numpy
+        monday = week_start(date)
         logs = store.commitment_log_between(self.db, monday, monday + dt.timedelta(days=6))
         progress = []
         for item in self.commitments():

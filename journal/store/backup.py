@@ -23,15 +23,17 @@ import errno
 import hashlib
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from journal import paths
-from journal.domain.errors import JournalDamaged, JournalError
+from journal.domain.errors import BackupFailed, JournalDamaged, JournalError, damaged
 from journal.i18n import translate
 from journal.store import faults
-from journal.store.connection import connect_file, damaged, database_errors, quick_check
+from journal.store.connection import connect_file, database_errors, quick_check
 from journal.store.migrations import CURRENT_VERSION
 
 if TYPE_CHECKING:
@@ -44,10 +46,6 @@ KEEP_WEEKLY = 8
 PARTIAL = ".partial"
 _NAME = re.compile(r"^journal-(\d{8}-\d{6})-([a-z-]+?)(?:-\d+)?\.sqlite3$")
 _SIDE_FILES = ("-journal", "-wal", "-shm")
-
-
-class BackupFailed(JournalError):
-    """A backup could not be written or did not check out; the journal is unchanged."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,18 +106,15 @@ def remove_with_side_files(path: Path) -> None:
         candidate.unlink(missing_ok=True)
 
 
-def table_counts(conn: object) -> dict[str, int]:
+def table_counts(conn: Any) -> dict[str, int]:
     """Rows in every table of a connection (whatever its schema version)."""
     names = [
         row[0]
-        for row in conn.execute(  # type: ignore[attr-defined]
+        for row in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         )
     ]
-    return {
-        name: conn.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0]  # type: ignore[attr-defined]
-        for name in names
-    }
+    return {name: conn.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0] for name in names}
 
 
 def failure(error: BaseException) -> BackupFailed:
@@ -155,8 +150,8 @@ def _key(path: Path, passphrase: str | None) -> tuple[str, int, int, str]:
     return (str(path.resolve()), stat.st_size, stat.st_mtime_ns, digest)
 
 
-def _summary(conn: object, path: Path) -> BackupInfo:
-    days, last = conn.execute("SELECT count(*), max(date) FROM days").fetchone()  # type: ignore[attr-defined]
+def _summary(conn: Any, path: Path) -> BackupInfo:
+    days, last = conn.execute("SELECT count(*), max(date) FROM days").fetchone()
     return BackupInfo(
         path,
         backup_time(path) or dt.datetime.min,
@@ -296,6 +291,18 @@ def _check_copy(
     finally:
         conn.close()
     return summary
+
+
+@contextmanager
+def one_snapshot(conn: Any) -> Iterator[None]:
+    """One read transaction around what is inside: a backup copied and counted in it sees one
+    state of the journal, while saves on other connections go on (WAL)."""
+    conn.execute("BEGIN")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        yield
+    finally:
+        conn.execute("COMMIT")
 
 
 def make_backup(

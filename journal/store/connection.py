@@ -9,14 +9,24 @@ the WAL included.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from journal import paths
-from journal.domain.errors import JournalDamaged, JournalError, JournalNotFound
+from journal.domain.errors import (
+    JournalError,
+    JournalNotFound,
+    PassphraseRequired,
+    damaged,
+    encryption_unavailable,
+    not_found,
+    unreadable,
+)
 from journal.i18n import translate
 from journal.store.migrations import CURRENT_VERSION, check_compatible, migrate
 
@@ -27,24 +37,21 @@ _SIDE_FILES = ("-wal", "-shm")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class PassphraseRequired(JournalError):
-    """The journal is encrypted (or not a journal at all) and no passphrase was given."""
-
-
-class WrongPassphrase(JournalError):
-    """The passphrase does not open this journal; nothing was written."""
-
-
-class EncryptionUnavailable(JournalError):
-    """SQLCipher (the ``sqlcipher3`` package) is not installed for this platform."""
-
-
 def cipher() -> ModuleType | None:
     """The SQLCipher DB-API module, or ``None`` where it is not installed."""
     try:
         import sqlcipher3.dbapi2 as module
     except ImportError:
         return None
+    return module
+
+
+def required_cipher(doing: str) -> ModuleType:
+    """The SQLCipher DB-API module; where it is not installed ``EncryptionUnavailable``
+    saying what cannot be done (``doing``: "open" or "change", see ``domain.errors``)."""
+    module = cipher()
+    if module is None:
+        raise encryption_unavailable(doing)
     return module
 
 
@@ -84,18 +91,9 @@ def connect_file(
         options["uri"] = True
     if passphrase is None:
         return sqlite3.connect(target, **options)
-    module = cipher()
-    if module is None:
-        raise EncryptionUnavailable(
-            translate(
-                "errors",
-                "Encryption is not available on this computer (the sqlcipher3 package "
-                "is not installed), so an encrypted journal cannot be opened here.",
-            )
-        )
     from journal.store.encryption import keyed
 
-    return keyed(module, target, passphrase, options)
+    return keyed(required_cipher("open"), target, passphrase, options)
 
 
 def file_header(path: Path) -> bytes:
@@ -106,16 +104,6 @@ def file_header(path: Path) -> bytes:
 def looks_plain(path: Path) -> bool:
     """An empty file or a plain SQLite file (anything else is encrypted or foreign)."""
     return file_header(path) in (b"", SQLITE_HEADER)
-
-
-def unreadable(path: Path, error: BaseException) -> JournalDamaged:
-    """The one message for a file SQLite cannot read as a journal (read-only or not)."""
-    return JournalDamaged(
-        translate(
-            "errors",
-            "{path} could not be read as a journal ({error}); it has not been changed.",
-        ).format(path=path, error=error)
-    )
 
 
 def damaged_plain(path: Path) -> bool:
@@ -176,16 +164,6 @@ def _wal_holds_plain_page_one(wal: Path) -> bool:
     return False
 
 
-def damaged(path: Path, problem: str) -> JournalDamaged:
-    """The one message for a journal that must not be written to, with its first problem."""
-    return JournalDamaged(
-        translate(
-            "errors",
-            "{path} is damaged ({problem}); it has not been changed. A backup can be restored.",
-        ).format(path=path, problem=problem)
-    )
-
-
 def quick_check(conn: Any, *, constraints: bool = True) -> list[str]:
     """``PRAGMA quick_check`` findings; empty when the file is healthy.
 
@@ -204,12 +182,6 @@ def quick_check(conn: Any, *, constraints: bool = True) -> list[str]:
         finally:  # never leave writes unchecked
             conn.execute("PRAGMA ignore_check_constraints = OFF")
     return [] if rows == ["ok"] else rows
-
-
-def _not_found(path: Path) -> JournalNotFound:
-    return JournalNotFound(
-        translate("errors", "No journal in {folder}.").format(folder=path.parent)
-    )
 
 
 def _refuse_wrong_kind(path: Path, passphrase: str | None) -> None:
@@ -243,7 +215,7 @@ def open_read_only(path: Path, passphrase: str | None = None) -> Any:
     """
     path = Path(path)
     if not path.exists():
-        raise _not_found(path)
+        raise not_found(path.parent)
     _refuse_wrong_kind(path, passphrase)
     return _read_only_connection(_open_checked(path, passphrase), path)
 
@@ -275,7 +247,7 @@ def open_database(
         return Database(open_read_only(path, passphrase), execute_plugins=False)
     if not path.exists():
         if not create:
-            raise _not_found(path)
+            raise not_found(path.parent)
         paths.ensure_private_dir(path.parent)
         paths.ensure_private_file(path)
     else:
@@ -284,22 +256,13 @@ def open_database(
         # a plain file is looked at read-only first; an encrypted one is checked below, as
         # every extra opening costs a key derivation (150 ms)
         _open_checked(path, passphrase).close()
-    try:
-        conn = connect_file(path, passphrase)
-    except database_errors() as error:
-        raise JournalError(
-            translate("errors", "Could not open {path}: {error}").format(path=path, error=error)
-        ) from None
-    try:
+    conn = _connect(path, passphrase)
+    with _closed_on_failure(conn, path):
         if full_check or passphrase is not None:
             try:
                 problems = quick_check(conn, constraints=full_check)
-            except database_errors():
-                if passphrase is not None:  # a wrong key, or damage: its backups tell
-                    from journal.store.encryption import not_opened
-
-                    raise not_opened(path, passphrase) from None
-                raise
+            except database_errors() as error:
+                raise _not_checked(path, passphrase) or unreadable(path, error) from None
             if problems:
                 raise damaged(path, problems[0])
         db = Database(conn, execute_plugins=False)  # no third-party code in the journal
@@ -311,14 +274,42 @@ def open_database(
         if 0 < version < CURRENT_VERSION and backup_now is not None:
             backup_now(db, "before-migration")
         migrate(db)
+    tighten_side_files(path)
+    return db
+
+
+def _connect(path: Path, passphrase: str | None, **options: bool) -> Any:
+    """``connect_file``, a refusal of SQLite said calmly (nothing was opened)."""
+    try:
+        return connect_file(path, passphrase, **options)
+    except database_errors() as error:
+        raise JournalError(
+            translate("errors", "Could not open {path}: {error}").format(path=path, error=error)
+        ) from None
+
+
+def _not_checked(path: Path, passphrase: str | None) -> JournalError | None:
+    """Why the structure of an encrypted journal could not be checked: a wrong key, or
+    damage (its backups tell); ``None`` for a plain one (the caller says it)."""
+    if passphrase is None:
+        return None
+    from journal.store.encryption import not_opened
+
+    return not_opened(path, passphrase)
+
+
+@contextlib.contextmanager
+def _closed_on_failure(conn: Any, path: Path) -> Iterator[None]:
+    """Close ``conn`` when the block fails; a refusal of SQLite there means the file cannot
+    be read as a journal."""
+    try:
+        yield
     except database_errors() as error:
         conn.close()
         raise unreadable(path, error) from None
     except BaseException:
         conn.close()
         raise
-    tighten_side_files(path)
-    return db
 
 
 def _open_checked(path: Path, passphrase: str | None) -> Any:
@@ -330,21 +321,12 @@ def _open_checked(path: Path, passphrase: str | None) -> Any:
     died) it is read with the WAL, through SQLite's locks.
     """
     immutable = not path.with_name(path.name + "-wal").exists()
-    try:
-        conn = connect_file(path, passphrase, read_only=True, immutable=immutable)
-    except database_errors() as error:
-        raise JournalError(
-            translate("errors", "Could not open {path}: {error}").format(path=path, error=error)
-        ) from None
+    conn = _connect(path, passphrase, read_only=True, immutable=immutable)
     try:
         problems = quick_check(conn, constraints=False)
     except database_errors() as error:
         conn.close()
-        if passphrase is not None:  # a wrong key, or damage: its backups tell
-            from journal.store.encryption import not_opened
-
-            raise not_opened(path, passphrase) from None
-        raise unreadable(path, error) from None
+        raise _not_checked(path, passphrase) or unreadable(path, error) from None
     if problems:
         conn.close()
         raise damaged(path, problems[0])
@@ -353,7 +335,7 @@ def _open_checked(path: Path, passphrase: str | None) -> Any:
 
 def _read_only_connection(conn: Any, path: Path) -> Any:
     """The checked read-only connection, refusing a journal that needs an update."""
-    try:
+    with _closed_on_failure(conn, path):
         version = check_compatible(conn)
         if version == 0:
             raise JournalNotFound(
@@ -373,12 +355,6 @@ def _read_only_connection(conn: Any, path: Path) -> Any:
             )
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA query_only = ON")
-    except database_errors() as error:
-        conn.close()
-        raise unreadable(path, error) from None
-    except BaseException:
-        conn.close()
-        raise
     return conn
 
 
@@ -390,6 +366,11 @@ def tighten_side_files(path: Path) -> None:
         side = path.with_name(path.name + suffix)
         if side.exists():
             os.chmod(side, paths.FILE_MODE)
+
+
+def checkpoint(db: Database) -> None:
+    """Fold the WAL into the journal file and empty it (before the file is replaced)."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def open_memory() -> Database:

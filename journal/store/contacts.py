@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from journal.domain.kinds import Mode, Relationship
+from journal.domain.kinds import CARE_TEAM, Mode, Relationship
 from journal.domain.records import MEANINGFUL_QUALITY, Contact
 from journal.store.rows import fetch, iso, to_row
 
@@ -126,7 +126,8 @@ def packed_daily_totals(
 def last_meaningful_date(db: Database, up_to: dt.date) -> dt.date | None:
     """The latest date up to ``up_to`` with a contact rated 4 or 5 for how connected it felt."""
     row = db.execute(
-        "SELECT max(date) FROM contacts WHERE quality >= 4 AND date <= ?", [iso(up_to)]
+        "SELECT max(date) FROM contacts WHERE quality >= ? AND date <= ?",
+        [MEANINGFUL_QUALITY, iso(up_to)],
     ).fetchone()
     return dt.date.fromisoformat(row[0]) if row[0] else None
 
@@ -134,11 +135,12 @@ def last_meaningful_date(db: Database, up_to: dt.date) -> dt.date | None:
 def closest_people(db: Database, up_to: dt.date, limit: int = 3) -> list[int]:
     """Ids of active people (not the care team) whose contacts in the last 90 days felt best."""
     since = iso(up_to - dt.timedelta(days=89))
+    care_team = sorted(kind.value for kind in CARE_TEAM)
     rows = db.execute(
-        """SELECT c.person_id FROM contacts c JOIN people p ON p.id = c.person_id
-           WHERE p.archived = 0 AND p.relationship NOT IN ('therapist', 'clinician')
+        f"""SELECT c.person_id FROM contacts c JOIN people p ON p.id = c.person_id
+           WHERE p.archived = 0 AND p.relationship NOT IN ({", ".join("?" for _ in care_team)})
              AND c.date BETWEEN ? AND ?
            GROUP BY c.person_id ORDER BY avg(c.quality) DESC, count(*) DESC LIMIT ?""",
-        [since, iso(up_to), limit],
+        [*care_team, since, iso(up_to), limit],
     ).fetchall()
     return [row[0] for row in rows]

@@ -16,35 +16,23 @@ from pathlib import Path
 from typing import Any
 
 from journal import paths
-from journal.domain.errors import JournalDamaged, JournalError
+from journal.domain.errors import (
+    JournalDamaged,
+    JournalError,
+    WrongPassphrase,
+)
 from journal.domain.passphrase import usable
 from journal.i18n import translate
 from journal.store.connection import (
-    EncryptionUnavailable,
-    WrongPassphrase,
     _quote,
-    cipher,
     connect_file,
     damaged_plain,
     database_errors,
     looks_plain,
     quick_check,
+    required_cipher,
 )
 from journal.store.schema import TABLES
-
-
-def _module():
-    module = cipher()
-    if module is None:
-        raise EncryptionUnavailable(
-            translate(
-                "errors",
-                "Encryption is not available on this computer (the sqlcipher3 package "
-                "is not installed for this platform). The journal has not been changed.",
-            )
-        )
-    return module
-
 
 #: How many of the newest encrypted backups are tried to tell damage from a wrong passphrase.
 PROBED_BACKUPS = 3
@@ -151,11 +139,8 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def counts(conn: object) -> dict[str, int]:
-    return {
-        t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]  # type: ignore[attr-defined]
-        for t in TABLES
-    }
+def counts(conn: Any) -> dict[str, int]:
+    return {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in TABLES}
 
 
 def rewrite(source: Path, source_key: str | None, target: Path, target_key: str | None) -> None:
@@ -163,7 +148,7 @@ def rewrite(source: Path, source_key: str | None, target: Path, target_key: str 
 
     The copy is checked and fsynced; ``target_key`` must already be normalised.
     """
-    module = _module()
+    module = required_cipher("change")
     if target.exists():
         target.unlink()
     paths.ensure_private_file(target)

@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal import paths
-from journal.domain.errors import JournalDamaged, JournalError, JournalNotFound
-from journal.i18n import translate
+from journal.domain.errors import could_not_open, empty_with_backups, not_found
 from journal.store.connection import open_read_only, quick_check
 from journal.store.migrations import CURRENT_VERSION, schema_version
 from journal.store.schema import TABLES
@@ -32,6 +31,8 @@ class CheckReport:
     problems: list[str]
     version: int
     counts: dict[str, int] = field(default_factory=dict)
+    #: The schema version this app writes (``version`` differs: an update is due, or newer).
+    expected_version: int = CURRENT_VERSION
 
     @property
     def healthy(self) -> bool:
@@ -106,25 +107,13 @@ def check_journal(data_dir: Path, passphrase: str | None = None) -> CheckReport:
     one needing an update), one ``quick_check``, nothing written or created."""
     path = paths.database_path(data_dir)
     if not path.exists():
-        raise JournalNotFound(
-            translate("errors", "No journal in {folder}.").format(folder=data_dir)
-        )
+        raise not_found(data_dir)
     try:
         if path.stat().st_size == 0 and _has_backup_files(data_dir):
-            raise JournalDamaged(
-                translate(
-                    "errors",
-                    "{path} is empty (0 bytes) although backups exist; it has not "
-                    "been changed. A backup can be restored.",
-                ).format(path=path)
-            )
+            raise empty_with_backups(path)
         conn = open_read_only(path, passphrase)
     except OSError as error:
-        raise JournalError(
-            translate("errors", "Could not open the journal in {folder}: {error}").format(
-                folder=data_dir, error=error.strerror or error
-            )
-        ) from None
+        raise could_not_open(data_dir, error) from None
     try:
         return check(conn, structure_checked=True)
     finally:

@@ -11,14 +11,10 @@ from pathlib import Path
 from typing import IO
 
 from journal import paths
-from journal.domain.errors import JournalError
+from journal.domain.errors import JournalInUse
 from journal.i18n import translate
 
 LOCK_NAME = "journal.lock"
-
-
-class JournalInUse(JournalError):
-    """Another window or command has this journal open."""
 
 
 class JournalLock:

@@ -89,3 +89,12 @@ def insert_many(
     """Insert already-validated records in bulk (ids kept when the records carry them)."""
     skip = tuple(exclude)
     return insert_rows(db, table, (to_row(record, exclude=skip) for record in records))
+
+
+def delete_every_row(db: Database) -> None:
+    """Empty every table of the journal, children first (inside the caller's transaction):
+    what a replacing import and the demo start from."""
+    from journal.store.schema import TABLES
+
+    for table in reversed(TABLES):
+        db.execute(f"DELETE FROM [{table}]")

@@ -7,6 +7,7 @@ keeps a bug or a hand-edited file from ever storing an impossible value.
 from __future__ import annotations
 
 from journal.domain.kinds import CommitmentKind, Instrument, Mode, Relationship, SessionStatus
+from journal.domain.records import FIVE_POINT
 
 
 def _in(column: str, values: type) -> str:
@@ -16,15 +17,43 @@ def _in(column: str, values: type) -> str:
 _DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
 
 
+def _between(column: str, low: int, high: int) -> str:
+    return f"{column} BETWEEN {low} AND {high}"
+
+
 def _rating(column: str, low: int = 0, high: int = 10) -> str:
-    return f"{column} INTEGER CHECK ({column} IS NULL OR {column} BETWEEN {low} AND {high})"
+    return f"{column} INTEGER CHECK ({column} IS NULL OR {_between(column, low, high)})"
+
+
+def _words(column: str) -> str:
+    """Text that is not blank: a name, a title, a topic."""
+    return f"{column} TEXT NOT NULL CHECK (length(trim({column})) > 0)"
+
+
+def _from_until(start: str, end: str) -> str:
+    """A day something began and, once it has, the day it ended (never before it began)."""
+    return (
+        f"{start} TEXT NOT NULL CHECK ({start} {_DATE}),\n"
+        f"        {end} TEXT CHECK ({end} IS NULL OR {end} >= {start})"
+    )
+
+
+def _day_log(table: str, key: str, of: str, count: str, most: int) -> str:
+    """A day's check-offs of a medication or commitment: how many (``count``, up to
+    ``most``) of the item ``key`` in table ``of``, one row a day, gone with the item."""
+    return f"""CREATE TABLE {table} (
+        {key} INTEGER NOT NULL REFERENCES {of} (id) ON DELETE CASCADE,
+        date TEXT NOT NULL CHECK (date {_DATE}),
+        {count} INTEGER NOT NULL CHECK ({_between(count, 0, most)}),
+        PRIMARY KEY ({key}, date)
+    ) WITHOUT ROWID"""
 
 
 #: Version 1: the whole data model of DESIGN.md section 3.
 SCHEMA_V1: tuple[str, ...] = (
     f"""CREATE TABLE people (
         id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        {_words("name")},
         relationship TEXT NOT NULL CHECK ({_in("relationship", Relationship)}),
         archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
         note TEXT NOT NULL DEFAULT ''
@@ -49,7 +78,7 @@ SCHEMA_V1: tuple[str, ...] = (
         kind TEXT NOT NULL CHECK ({_in("kind", Relationship)}),
         mode TEXT NOT NULL CHECK ({_in("mode", Mode)}),
         minutes INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 0 AND 1440),
-        quality INTEGER NOT NULL CHECK (quality BETWEEN 1 AND 5),
+        quality INTEGER NOT NULL CHECK ({_between("quality", *FIVE_POINT)}),
         note TEXT NOT NULL DEFAULT ''
     )""",
     "CREATE INDEX contacts_date ON contacts (date)",
@@ -60,39 +89,27 @@ SCHEMA_V1: tuple[str, ...] = (
         person_id INTEGER REFERENCES people (id) ON DELETE SET NULL,
         status TEXT NOT NULL CHECK ({_in("status", SessionStatus)}),
         mode TEXT NOT NULL CHECK ({_in("mode", Mode)}),
-        {_rating("felt_heard", 1, 5)},
+        {_rating("felt_heard", *FIVE_POINT)},
         note TEXT NOT NULL DEFAULT ''
     )""",
     "CREATE INDEX sessions_date ON sessions (date)",
     f"""CREATE TABLE medications (
         id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        {_words("name")},
         dose TEXT NOT NULL DEFAULT '',
         doses_per_day INTEGER NOT NULL CHECK (doses_per_day BETWEEN 1 AND 12),
-        started_on TEXT NOT NULL CHECK (started_on {_DATE}),
-        stopped_on TEXT CHECK (stopped_on IS NULL OR stopped_on >= started_on)
+        {_from_until("started_on", "stopped_on")}
     )""",
-    f"""CREATE TABLE doses (
-        medication_id INTEGER NOT NULL REFERENCES medications (id) ON DELETE CASCADE,
-        date TEXT NOT NULL CHECK (date {_DATE}),
-        taken INTEGER NOT NULL CHECK (taken BETWEEN 0 AND 12),
-        PRIMARY KEY (medication_id, date)
-    ) WITHOUT ROWID""",
+    _day_log("doses", "medication_id", "medications", "taken", 12),
     f"""CREATE TABLE commitments (
         id INTEGER PRIMARY KEY,
-        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        {_words("title")},
         kind TEXT NOT NULL CHECK ({_in("kind", CommitmentKind)}),
         suggested_by INTEGER REFERENCES people (id) ON DELETE SET NULL,
         per_week INTEGER NOT NULL CHECK (per_week BETWEEN 1 AND 14),
-        started_on TEXT NOT NULL CHECK (started_on {_DATE}),
-        ended_on TEXT CHECK (ended_on IS NULL OR ended_on >= started_on)
+        {_from_until("started_on", "ended_on")}
     )""",
-    f"""CREATE TABLE commitment_log (
-        commitment_id INTEGER NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
-        date TEXT NOT NULL CHECK (date {_DATE}),
-        done INTEGER NOT NULL CHECK (done BETWEEN 0 AND 14),
-        PRIMARY KEY (commitment_id, date)
-    ) WITHOUT ROWID""",
+    _day_log("commitment_log", "commitment_id", "commitments", "done", 14),
     f"""CREATE TABLE assessments (
         id INTEGER PRIMARY KEY,
         date TEXT NOT NULL CHECK (date {_DATE}),
@@ -105,7 +122,7 @@ SCHEMA_V1: tuple[str, ...] = (
     f"""CREATE TABLE agenda (
         id INTEGER PRIMARY KEY,
         created_on TEXT NOT NULL CHECK (created_on {_DATE}),
-        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        {_words("text")},
         discussed_on TEXT CHECK (discussed_on IS NULL OR discussed_on >= created_on)
     )""",
     """CREATE TABLE safety_plan (

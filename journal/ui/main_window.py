@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from journal import paths
 from journal.domain.errors import JournalError
+from journal.domain.reminders import INVITATION, reminder_due
 from journal.i18n import format_date
-from journal.reminders import INVITATION, reminder_due
 from journal.services import Journal
 from journal.ui.daily_backup import DailyBackup
 from journal.ui.geometry import restore_geometry, save_geometry

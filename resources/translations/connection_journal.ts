@@ -258,7 +258,7 @@
 <context>
     <name>CardWriter</name>
     <message>
-        <location filename="../../journal/ui/pages/insight_cards.py" line="+63"/>
+        <location filename="../../journal/ui/pages/insight_cards.py" line="+68"/>
         <source>Not enough data yet</source>
         <extracomment>a link or difference the analysis calls clear (stated as found)</extracomment>
         <translation type="unfinished"></translation>
@@ -359,7 +359,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
         <source> or </source>
         <translation type="unfinished"></translation>
     </message>
@@ -2008,7 +2008,7 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../journal/ui/pages/share/imports.py" line="+49"/>
+        <location filename="../../journal/ui/pages/share/imports.py" line="+47"/>
         <source>Import a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2238,7 +2238,7 @@
 <context>
     <name>InsightCard</name>
     <message>
-        <location filename="../../journal/ui/pages/insights.py" line="+55"/>
+        <location filename="../../journal/ui/pages/insights.py" line="+54"/>
         <source>Insight {number}</source>
         <extracomment>From this width of the page (in average characters) the cards sit in two columns.</extracomment>
         <translation type="unfinished"></translation>
@@ -2263,12 +2263,12 @@
     <name>InsightsPage</name>
     <message>
         <location line="+39"/>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-30"/>
         <source>Range and check-ins</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2283,7 +2283,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+36"/>
         <source>Insights appear once there are 14 checked-in days, and grow firmer from 30.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3077,7 +3077,7 @@
 <context>
     <name>PassphraseBox</name>
     <message>
-        <location filename="../../journal/ui/pages/settings/passphrase.py" line="+47"/>
+        <location filename="../../journal/ui/pages/settings/passphrase.py" line="+46"/>
         <source>Passphrase</source>
         <extracomment>The idle times offered before a protected journal&apos;s window locks, in minutes (0 = never).</extracomment>
         <translation type="unfinished"></translation>
@@ -3931,7 +3931,7 @@
 <context>
     <name>SafetyPlanPage</name>
     <message>
-        <location filename="../../journal/ui/pages/safety_plan.py" line="+84"/>
+        <location filename="../../journal/ui/pages/safety_plan.py" line="+83"/>
         <source>⚠ Your plan was not saved: {reason}</source>
         <extracomment>Sections whose text can take people from the People page (``True``: the care team).</extracomment>
         <translation type="unfinished"></translation>
@@ -4323,14 +4323,168 @@
 <context>
     <name>SharePage</name>
     <message>
-        <location filename="../../journal/ui/pages/share/page.py" line="+105"/>
+        <location filename="../../journal/ui/pages/share/page.py" line="+88"/>
         <source>Share</source>
-        <extracomment>The range choices: key → days back from today (``None``: computed or typed). Sections whose words are most private: they say so beside their box. Resolution of the preview&apos;s page images.</extracomment>
+        <extracomment>Resolution of the preview&apos;s page images.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your whole journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>A full copy to keep, or to move to another computer. Import reads a Connection Journal export (JSON), a Daylio export (CSV) or backup (.daylio), or a Bearable export (CSV); you see what would come in first, and nothing is written until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import a JSON, Daylio or Bearable file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+240"/>
+        <source>Something went wrong and nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-246"/>
+        <source>Export JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export the whole journal as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export the whole journal as CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No attended session is logged yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>On {dates}, your answer to the PHQ-9&apos;s last question (thoughts of being better off dead or of hurting yourself) was above “not at all”. With “{section}” unticked, the summary leaves this out. Tick it if you would like your care team to see it; the choice is yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The first day is after the last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick at least one section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Laying out the pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Save the summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Making the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Summary saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection Journal export (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zip of CSV files (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelled. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../journal/ui/dialogs/about.py" line="-119"/>
+        <location line="+4"/>
+        <source>Keyboard shortcuts</source>
+        <extracomment>Key names inside a line of the shortcuts table (&quot;Ctrl+1 … Ctrl+9&quot;, &quot;Alt+Left / Alt+Right&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys, and what they do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What they do</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryBox</name>
+    <message>
+        <location filename="../../journal/ui/pages/share/summary_box.py" line="+47"/>
         <source>A summary for your care team (PDF)</source>
+        <extracomment>The range choices: key → days back from today (``None``: computed or typed). Sections whose words are most private: they say so beside their box.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4493,156 +4647,6 @@
         <source>Save the summary as a PDF</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+12"/>
-        <source>Your whole journal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A full copy to keep, or to move to another computer. Import reads a Connection Journal export (JSON), a Daylio export (CSV) or backup (.daylio), or a Bearable export (CSV); you see what would come in first, and nothing is written until you confirm.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Import a JSON, Daylio or Bearable file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+246"/>
-        <source>Something went wrong and nothing was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-252"/>
-        <source>Export JSON…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export the whole journal as JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export the whole journal as CSV files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <source>No attended session is logged yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>On {dates}, your answer to the PHQ-9&apos;s last question (thoughts of being better off dead or of hurting yourself) was above “not at all”. With “{section}” unticked, the summary leaves this out. Tick it if you would like your care team to see it; the choice is yours.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>The first day is after the last day.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Tick at least one section.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Laying out the pages…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Save the summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Making the PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Summary saved to {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Export the journal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Exporting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Connection Journal export (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Zip of CSV files (*.zip)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Exported to {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Nothing was written: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Cancelled. Nothing was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ShortcutsDialog</name>
-    <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="-119"/>
-        <location line="+4"/>
-        <source>Keyboard shortcuts</source>
-        <extracomment>Key names inside a line of the shortcuts table (&quot;Ctrl+1 … Ctrl+9&quot;, &quot;Alt+Left / Alt+Right&quot;).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keys, and what they do</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>What they do</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>TodayPage</name>
@@ -4701,7 +4705,7 @@
 <context>
     <name>TodayTreatmentPanel</name>
     <message>
-        <location filename="../../journal/ui/pages/today/treatment.py" line="+95"/>
+        <location filename="../../journal/ui/pages/today/treatment.py" line="+94"/>
         <source>Treatment of the day</source>
         <extracomment>Up to this many doses a day get one box each; more get a counter.</extracomment>
         <translation type="unfinished"></translation>
@@ -4911,7 +4915,7 @@
 <context>
     <name>TrendsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/trends.py" line="+111"/>
+        <location filename="../../journal/ui/pages/trends.py" line="+83"/>
         <source>Trends</source>
         <extracomment>The heat map&apos;s choice that follows today rather than a calendar year.</extracomment>
         <translation type="unfinished"></translation>
@@ -4957,17 +4961,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Your charts fill in as you check in: mood over time from the first day, and how your contacts and mood go together once there are 14 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>{start} to {end} · {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4984,7 +4988,7 @@
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+33"/>
         <source>Not enough data yet: this chart needs {needed} days with a mood and contacts logged, and there are {have}. Every day you add helps.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5014,7 +5018,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+42"/>
         <source>minutes of contact that day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5024,7 +5028,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>contacts that felt good that day (rated 4–5)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5370,7 +5374,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+211"/>
+        <location filename="../../journal/app.py" line="+196"/>
         <location line="+75"/>
         <source>Connection Journal</source>
         <extracomment>When work meant for after the first paint runs anyway (a minimised window never paints).</extracomment>
@@ -5446,7 +5450,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>no entries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5461,7 +5465,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>{time} — {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5469,7 +5473,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>checkins</name>
     <message>
-        <location filename="../../journal/services/checkins.py" line="+81"/>
+        <location filename="../../journal/services/checkins.py" line="+75"/>
         <source>{name} ({relationship})</source>
         <extracomment>A PHQ-9 whose item 9 was above 0 that arrives without the form (an import) shows the crisis message when it is this recent (days, today included). Where the assessments whose crisis message was shown are remembered (``settings`` table). A phone number written in a person&apos;s note (&quot;+44 7700 900123&quot;, &quot;(555) 010-2030&quot;).</extracomment>
         <translation type="unfinished"></translation>
@@ -5588,18 +5592,20 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../journal/services/privacy.py" line="+65"/>
+        <location filename="../../journal/services/base.py" line="+109"/>
         <source>This journal has no folder (it lives in memory).</source>
+        <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``JournalBase._kept``) at most. Opened only for reading (``open(read_only=True)``): nothing may be written.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
         <source>This journal was opened only for reading; nothing can be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../../journal/services/privacy.py" line="+150"/>
         <source>The backup could not be restored ({error}); the journal has not been changed.</source>
+        <extracomment>A checked backup: its ``path`` and ``name``, the ``time`` it was made, the ``reason``, the ``days`` it holds, its ``last_entry`` and ``size``.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5628,12 +5634,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../journal/domain/errors.py" line="+73"/>
         <source>This backup holds {backup} days, your journal {journal}: restoring it would leave your journal with {lost} fewer days. Nothing has been changed.</source>
+        <extracomment>Every invalid field of the input (this one first), so a form can mark them all.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../journal/services/privacy.py" line="+8"/>
         <source>The backup {name} does not check out (it is damaged, incomplete or needs another passphrase), so it is not restored; nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5648,37 +5655,32 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/journal.py" line="+168"/>
-        <location filename="../../journal/store/connection.py" line="+211"/>
-        <location filename="../../journal/store/integrity.py" line="+110"/>
+        <location filename="../../journal/domain/errors.py" line="+16"/>
         <source>No journal in {folder}.</source>
-        <extracomment>Opened only for reading (``open(read_only=True)``): nothing may be written.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location filename="../../journal/store/integrity.py" line="+5"/>
+        <location line="+21"/>
         <source>{path} is empty (0 bytes) although backups exist; it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location filename="../../journal/store/integrity.py" line="+9"/>
+        <location line="-15"/>
         <source>Could not open the journal in {folder}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/sharing.py" line="+143"/>
+        <location filename="../../journal/services/sharing.py" line="+118"/>
         <source>This journal already has entries: choose merge (add what is not there yet) or replace (after a backup).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-121"/>
+        <location filename="../../journal/domain/errors.py" line="+46"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed), so an encrypted journal cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location filename="../../journal/store/connection.py" line="+192"/>
         <source>its first bytes are not those of a journal file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5693,13 +5695,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
-        <location line="+46"/>
+        <location line="+84"/>
         <source>Could not open {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+55"/>
         <source>The journal in {folder} is empty: nothing has been written to it yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5709,27 +5710,27 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/encryption.py" line="+134"/>
+        <location filename="../../journal/store/encryption.py" line="+122"/>
         <source>That passphrase does not open this journal. Nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="-185"/>
+        <location filename="../../journal/domain/errors.py" line="-38"/>
         <source>{path} is damaged ({problem}); it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="+4"/>
         <source>{path} could not be read as a journal ({error}); it has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/encryption.py" line="-94"/>
+        <location line="+39"/>
         <source>Encryption is not available on this computer (the sqlcipher3 package is not installed for this platform). The journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location filename="../../journal/store/encryption.py" line="-22"/>
         <source>{path} is damaged; it has not been changed. Its passphrase opens its backups: a backup can be restored.</source>
         <extracomment>How many of the newest encrypted backups are tried to tell damage from a wrong passphrase.</extracomment>
         <translation type="unfinished"></translation>
@@ -5740,12 +5741,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+77"/>
         <source>The rewritten journal did not check out; the journal has not been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/lock.py" line="+44"/>
+        <location filename="../../journal/store/lock.py" line="+40"/>
         <source>This journal is already open in Connection Journal (or a command is writing to it). Close it there first; nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5776,7 +5777,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/system_errors.py" line="+77"/>
+        <location filename="../../journal/domain/system_errors.py" line="+72"/>
         <source>There was not enough memory to finish this, so it was not done. What you saved before is safe.</source>
         <extracomment>SQLite&apos;s primary result codes (``sqlite_errorcode &amp; 0xff``). SQLite&apos;s messages for the same, when the driver gives no code (sqlcipher3).</extracomment>
         <translation type="unfinished"></translation>
@@ -5837,7 +5838,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/backup.py" line="+132"/>
+        <location filename="../../journal/store/backup.py" line="+127"/>
         <source>The backup could not be made: the disk is full. Your journal has not been changed; free some space and try again.</source>
         <extracomment>Added to a backup&apos;s name while it is written and checked.</extracomment>
         <translation type="unfinished"></translation>
@@ -6691,9 +6692,8 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>nudge</name>
     <message>
-        <location filename="../../journal/services/journal.py" line="-123"/>
+        <location filename="../../journal/services/days.py" line="+42"/>
         <source>No contact has felt good in a while. Is there someone you could reach out to?</source>
-        <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``Journal._kept``) at most. Days since the last contact that felt good after which Today shows a gentle nudge.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7059,7 +7059,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>reminders</name>
     <message>
-        <location filename="../../journal/reminders.py" line="+16"/>
+        <location filename="../../journal/domain/reminders.py" line="+16"/>
         <source>Would you like to take a minute for today&apos;s check-in?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8536,7 +8536,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/records.py" line="+56"/>
+        <location filename="../../journal/domain/records.py" line="+59"/>
         <source>archived must be yes or no</source>
         <extracomment>&quot;Keep in touch every N days&quot; (``None``: no wish set); see ``KEEP_IN_TOUCH_DAYS``. The day &quot;It&apos;s been a while&quot; was last set aside for this person (``None``: never).</extracomment>
         <translation type="unfinished"></translation>
@@ -8563,19 +8563,19 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
     <message>
         <location filename="../../journal/domain/settings.py" line="+56"/>
-        <location filename="../../journal/domain/validate.py" line="+186"/>
+        <location filename="../../journal/domain/validate.py" line="+184"/>
         <source>{field} must be text</source>
         <extracomment>The longest idle time before a protected journal&apos;s window locks (0 = never). With a passphrase, the window locks after this many idle minutes (0 = never).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../journal/reminders.py" line="+18"/>
+        <location filename="../../journal/domain/reminders.py" line="+18"/>
+        <location filename="../../journal/domain/settings.py" line="+4"/>
         <source>reminder time must be like 20:30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../journal/domain/settings.py" line="+5"/>
         <source>theme must be one of: {allowed}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8594,7 +8594,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/validate.py" line="-109"/>
+        <location filename="../../journal/domain/validate.py" line="-107"/>
         <source>name</source>
         <extracomment>Longest note or free text kept in one field; long enough for a page of writing. Longest name of a person, group, medication or commitment. A lone UTF-16 surrogate (undecodable bytes on the command line become one): never storable. The words of each field name the records and use cases check, marked for translation here and translated in ``label`` (a field name itself is a data key and never changes).</extracomment>
         <translation type="unfinished"></translation>
@@ -8870,7 +8870,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <location line="+147"/>
         <source>{field} must be a whole number</source>
         <translation type="unfinished"></translation>
@@ -8954,20 +8954,19 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/journal.py" line="+214"/>
+        <location filename="../../journal/services/days.py" line="+38"/>
         <source>every contact must be on the check-in&apos;s day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/days.py" line="+90"/>
-        <location filename="../../journal/services/journal.py" line="+34"/>
+        <location line="+34"/>
         <location line="+106"/>
-        <location filename="../../journal/services/treatment.py" line="+203"/>
+        <location filename="../../journal/services/treatment.py" line="+190"/>
         <source>that person is not in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/journal.py" line="-73"/>
+        <location line="-73"/>
         <source>“{name}” is not in the journal yet: choose their kind to add them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8982,8 +8981,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+189"/>
-        <location filename="../../journal/services/sharing.py" line="+136"/>
+        <location filename="../../journal/services/figures.py" line="+36"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9060,7 +9058,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/sharing.py" line="-169"/>
+        <location filename="../../journal/services/sharing.py" line="-39"/>
         <source>{path} is inside the journal&apos;s own folder ({folder}), where the journal and its backups live; choose another place for the export</source>
         <translation type="unfinished"></translation>
     </message>

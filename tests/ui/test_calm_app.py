@@ -161,7 +161,7 @@ def test_a_bug_during_an_export_is_logged_and_never_shown_raw(
 ):
     from journal.services import Journal
 
-    def bug(self, out):
+    def bug(self, out, **kwargs):
         raise ValueError(f"{SECRET} in {out}")
 
     monkeypatch.setattr(Journal, "export_json", bug)

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
 from journal import palette
 from journal.analysis.stats import association
 from journal.i18n import format_date
+from journal.services import group_means
 from journal.ui import theme
 from journal.ui.charts.common import DAY, timestamps
 from journal.ui.pages.insights import InsightsPage
-from journal.ui.pages.trends import TrendsPage, group_means
+from journal.ui.pages.trends import TrendsPage
 
 TODAY = dt.date(2026, 3, 15)
 

@@ -18,8 +18,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
-from journal.analysis.stats import Association, Status
 from journal.i18n import format_figure, format_number
+from journal.services import Association, Status
 from journal.ui.charts.common import (
     ChartCard,
     ChartColours,

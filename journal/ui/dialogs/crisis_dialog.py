@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.safety import REGIONS, CrisisLine, lines_for_region, plan_entries
-from journal.services.checkins import CrisisInfo
+from journal.services import CrisisInfo
 from journal.ui import theme
 from journal.ui.widgets.scrolling import scroll_area
 

@@ -281,7 +281,7 @@ class DaylioImportDialog(QDialog):
             return
         lines = [" ".join([self._coming_in(preview), *self._left_out(preview)])]
         if self._bearable:  # the mapping of each scale, one rule a line
-            from journal.report.import_bearable import rules
+            from journal.services import bearable_rules as rules
 
             lines += [
                 QCoreApplication.translate("imports", rule) for rule in rules(self.mood_scale())

@@ -16,12 +16,17 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from journal.analysis import insight_words as w
-from journal.analysis.insight_sentences import phrase as _phrase
-from journal.analysis.insight_words import Insight
-from journal.analysis.insights import InsightReport
-from journal.analysis.stats import Association, Comparison, Status
 from journal.i18n import format_number
+from journal.services import (
+    Association,
+    Comparison,
+    Insight,
+    InsightReport,
+    Status,
+    comparison_phrase,
+    same_figures,
+)
+from journal.services import insight_words as w
 from journal.ui.charts.finding_visual import Bar, Interval, Intervals, TwoBars
 
 
@@ -168,14 +173,8 @@ class CardWriter(QObject):
         )
 
     def _comparison(self, key: str, result: Comparison) -> Finding:
-        same = [
-            k
-            for k, c in self._report.comparisons.items()
-            if c.reportable
-            and (c.n_with, c.n_without, c.mean_with, c.mean_without)
-            == (result.n_with, result.n_without, result.mean_with, result.mean_without)
-        ]
-        phrase = self.tr(" or ").join(_phrase(k) for k in (same or [key]))
+        same = same_figures(self._report, key)
+        phrase = self.tr(" or ").join(comparison_phrase(k) for k in (same or [key]))
         mood_with, mood_without = result.mean_with or 0.0, result.mean_without or 0.0
         higher = mood_with >= mood_without
         if result.clear:

@@ -17,19 +17,18 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from journal.analysis.insights import InsightReport
 from journal.i18n import format_date
-from journal.services import Journal
+from journal.services import InsightReport, Journal
 from journal.ui import theme
 from journal.ui.pages.insight_cards import CardWriter, Finding
 from journal.ui.pages.range_page import RangePage
 from journal.ui.widgets.empty_state import EmptyState
+from journal.ui.widgets.scrolling import scroll_area
 
 #: From this width of the page (in average characters) the cards sit in two columns.
 TWO_COLUMNS_FROM = 120
@@ -147,11 +146,7 @@ class InsightsPage(RangePage):
         column.addWidget(self._summary)  # the range, once, at the foot
         column.addWidget(self._disclaimer)
         column.addStretch(1)
-        scroll = QScrollArea(objectName="insights_scroll")
-        scroll.setAccessibleName(self.tr("Insights"))
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = scroll_area(content, "insights_scroll", accessible_name=self.tr("Insights"))
 
         top = QHBoxLayout()
         top.addWidget(heading)

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.errors import JournalError
 from journal.domain.records import SAFETY_PLAN_SECTIONS, SafetyPlan
-from journal.services import Journal
-from journal.services.checkins import HelpContact
+from journal.services import HelpContact, Journal
 from journal.ui import theme
 from journal.ui.widgets.scrolling import scroll_area
 from journal.ui.widgets.section import page_column

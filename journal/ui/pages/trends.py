@@ -1,13 +1,16 @@
 """The Trends page: the charts of a range of days, from the journal's daily series.
 
-The page fetches (``Journal.series``, ``Journal.weekly_adherence``), calls the analysis
-functions and hands plain arrays to the charts, which only draw. A refresh updates the items
-the charts already hold; nothing is rebuilt.
+The page fetches (``Journal.series``, ``Journal.insights``, ``Journal.weekly_adherence``),
+asks ``journal.services`` for each chart's figures (``headline``, ``timeline``, ``scatter``,
+``contact_groups``, ``care_kept``, ``Journal.year_mood``) and hands their plain arrays to the
+charts, which only draw. A refresh updates the items the charts already hold; nothing is
+rebuilt.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Signal
@@ -15,71 +18,40 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from journal.analysis.aggregate import (
-    Unit,
-    aggregate,
-    distinct_pairs,
-    minutes_step,
-    mood_by_good_contacts,
-    per_day,
-    ratio_by,
-    unit_for,
-)
-from journal.analysis.groups import mood_by_group
-from journal.analysis.insights import InsightReport
-from journal.analysis.series import DailySeries, rolling_mean, weekly_mean
-from journal.analysis.stats import MIN_GROUP, MIN_PAIRS, MeanCI, fit_line
 from journal.i18n import format_date, format_number
-from journal.services import Journal
+from journal.services import (
+    Headline,
+    Journal,
+    care_kept,
+    checkin_count,
+    contact_groups,
+    headline,
+    scatter,
+    timeline,
+)
 from journal.ui import theme
 from journal.ui.charts.connection_scatter import ConnectionScatter
-from journal.ui.charts.group_means import GroupMeans, GroupMeansChart
+from journal.ui.charts.group_means import GroupMeansChart
 from journal.ui.charts.headline import HeadlineChart
 from journal.ui.charts.mood_timeline import MoodTimeline
 from journal.ui.charts.weekly_adherence import WeeklyAdherenceChart
 from journal.ui.charts.year_pixels import YearPixels
 from journal.ui.pages.range_page import RangePage
 from journal.ui.widgets.empty_state import EmptyState
+from journal.ui.widgets.scrolling import scroll_area
+
+if TYPE_CHECKING:
+    from journal.services import DailySeries, InsightReport
 
 #: The heat map's choice that follows today rather than a calendar year.
 LAST_WEEKS = "last"
-
-
-def group_means(mood: np.ndarray, groups: dict[str, np.ndarray]) -> GroupMeans:
-    """Mean mood and its 95% CI on the days each group's count is above 0
-    (``analysis.groups.mood_by_group``: the thresholds of the insight sentences).
-
-    Groups withheld (fewer than ``MIN_GROUP`` such days, or under ``MIN_PAIRS`` days with a
-    mood in all) are listed in ``too_few`` instead.
-    """
-    shown: list[tuple[str, MeanCI]] = []
-    too_few: list[tuple[str, int]] = []
-    for label, result in mood_by_group(mood, groups).items():
-        if result.reportable:
-            shown.append((label, result))
-        else:
-            too_few.append((label, result.n))
-    return GroupMeans(
-        labels=tuple(label for label, _ in shown),
-        n=np.array([r.n for _, r in shown], dtype=float),
-        mean=np.array([r.mean for _, r in shown], dtype=float),
-        ci_low=np.array([r.ci_low for _, r in shown], dtype=float),
-        ci_high=np.array([r.ci_high for _, r in shown], dtype=float),
-        too_few=tuple(too_few),
-    )
-
-
-def _week_start(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
 
 
 class TrendsPage(RangePage):
@@ -153,11 +125,7 @@ class TrendsPage(RangePage):
         charts.addLayout(self._pair)
         charts.addWidget(self.year_pixels)
         charts.addWidget(self.weekly_adherence)
-        scroll = QScrollArea(objectName="trends_scroll")
-        scroll.setAccessibleName(self.tr("Charts"))
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = scroll_area(content, "trends_scroll", accessible_name=self.tr("Charts"))
 
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -189,8 +157,7 @@ class TrendsPage(RangePage):
         self._first_day = self._journal.default_range()[0]  # one query per refresh
         start, end = self._range.dates(self._journal.today(), self._first_day)
         series = self._series = self._journal.series(start, end)
-        mood = series.mood
-        checkins = int((~np.isnan(mood)).sum())
+        checkins = checkin_count(series)
         self._summary.setText(
             self.tr("{start} to {end} · {count}").format(
                 start=format_date(start),
@@ -204,12 +171,13 @@ class TrendsPage(RangePage):
         self._show_headline(series, self._report)
         self._show_timeline(series)
         self._show_scatter()
+        groups = contact_groups(series)
         self.group_means.set_data(
-            group_means(mood, {kind.label: c for kind, c in series.by_kind.items()}),
-            group_means(mood, {mode.label: c for mode, c in series.by_mode.items()}),
-            float(np.nanmean(mood)) if checkins else None,
-            min_days=MIN_GROUP,
-            min_total=MIN_PAIRS,
+            groups.by_kind,
+            groups.by_mode,
+            groups.overall,
+            min_days=groups.min_days,
+            min_total=groups.min_total,
         )
         self._update_years(end, self._first_day.year)
         self._show_year()
@@ -219,31 +187,19 @@ class TrendsPage(RangePage):
     # --- parts -------------------------------------------------------------------------------
 
     def _show_headline(self, series: DailySeries, report: InsightReport) -> None:
-        """Mood by good contacts (``analysis.aggregate``), and one sentence that claims a
-        link only where the insight figures call it clear (Holm over the range's family)."""
-        figures = mood_by_good_contacts(series.mood, series.meaningful)
-        bars = figures.bars
-
-        def values(name: str) -> np.ndarray:
-            return np.array(
-                [np.nan if getattr(b, name) is None else getattr(b, name) for b in bars],
-                dtype=float,
-            )
-
+        """Mood by good contacts, and one sentence that claims a link only where the insight
+        figures call it clear (Holm over the range's family)."""
+        bars = headline(series)
         self.headline.set_data(
-            np.array([b.n for b in bars], dtype=float),
-            values("mean"),
-            values("ci_low"),
-            values("ci_high"),
-            self._headline_sentence(figures.enough, figures.total, report),
+            bars.n, bars.mean, bars.ci_low, bars.ci_high, self._headline_sentence(bars, report)
         )
 
-    def _headline_sentence(self, enough: bool, total: int, report: InsightReport) -> str:
-        if not enough:
+    def _headline_sentence(self, bars: Headline, report: InsightReport) -> str:
+        if not bars.enough:
             return self.tr(
                 "Not enough data yet: this chart needs {needed} days with a mood and contacts "
                 "logged, and there are {have}. Every day you add helps."
-            ).format(needed=MIN_PAIRS, have=total)
+            ).format(needed=bars.needed, have=bars.total)
         link = report.associations["meaningful_contacts_vs_mood"]
         with_good = report.comparisons["meaningful_contact"]
         not_cause = self.tr("an association, not proof of cause")
@@ -275,96 +231,64 @@ class TrendsPage(RangePage):
         )
 
     def _show_timeline(self, series: DailySeries) -> None:
-        """Days up to about 90 of them; weeks, or months over years (``analysis.aggregate``)."""
-        mood, good = series.mood, series.meaningful
-        other = series.contacts - good
-        unit = unit_for(len(series))
-        if unit is Unit.DAY:
-            self.timeline.set_data(series.days, mood, rolling_mean(mood, 7), good, other)
+        """Days up to about 90 of them; weeks, or months over years."""
+        line = timeline(series)
+        if line.rolling is not None:
+            self.timeline.set_data(line.starts, line.mean, line.rolling, line.good, line.other)
             return
-        periods = aggregate(series.days, mood, unit)
         self.timeline.set_periods(
-            unit.value,
-            periods.start,
-            periods.end,
-            periods.n,
-            periods.mean,
-            periods.low,
-            periods.high,
-            per_day(series.days, good, unit),
-            per_day(series.days, other, unit),
+            line.unit,
+            line.starts,
+            line.ends,
+            line.n,
+            line.mean,
+            line.low,
+            line.high,
+            line.good,
+            line.other,
         )
 
     def _show_adherence(self, start: dt.date, end: dt.date, series: DailySeries) -> None:
-        """Care kept per week, or per month over several years (one point a month)."""
-        adherence = self._journal.weekly_adherence(start, end)
-        weeks = np.array(adherence.weeks, dtype="datetime64[D]")
-        finished = (
-            ~np.asarray(adherence.so_far, dtype=bool)
-            if len(adherence.so_far)
-            else np.ones(len(weeks), dtype=bool)
-        )
-        if unit_for(len(series)) is not Unit.MONTH:
-            mood_weeks, weekly_mood = weekly_mean(series.days, series.mood)
-            self.weekly_adherence.set_data(  # the week not over yet is left out, never a fall
-                weeks,
-                adherence.finished(adherence.medication),
-                adherence.finished(adherence.sessions),
-                adherence.finished(adherence.commitments),
-                mood_weeks,
-                weekly_mood,
-            )
-            return
-        ratios = []
-        for done, due in (
-            (adherence.doses_taken, adherence.doses_scheduled),
-            (adherence.sessions_attended, adherence.sessions_booked),
-            (adherence.commitments_done, adherence.commitments_target),
-        ):
-            done, due = np.asarray(done, dtype=float), np.asarray(due, dtype=float)
-            if len(done) != len(weeks):  # no totals kept: nothing to add up
-                done = due = np.zeros(len(weeks))
-            months, ratio = ratio_by(
-                weeks, np.where(finished, done, 0), np.where(finished, due, 0), Unit.MONTH
-            )
-            ratios.append(ratio)
-        monthly = aggregate(series.days, series.mood, Unit.MONTH)
+        """Care kept per week, or per month over several years (one point a month); the week
+        not over yet is left out, never a fall."""
+        kept = care_kept(self._journal.weekly_adherence(start, end), series)
         self.weekly_adherence.set_data(
-            months, *ratios, monthly.start, monthly.mean, unit=Unit.MONTH.value
+            kept.starts,
+            kept.medication,
+            kept.sessions,
+            kept.commitments,
+            kept.mood_starts,
+            kept.mood,
+            unit=kept.unit,
         )
 
     def _show_scatter(self) -> None:
         if self._series is None or self._report is None:
             return
-        series, figures = self._series, self._report.associations
-        if self._metric.currentData() == "minutes":
-            x, label, measure, whole = (
-                series.minutes,
+        measure = self._metric.currentData()
+        if measure == "minutes":
+            label, words, whole = (
                 self.tr("minutes of contact that day"),
                 self.tr("minutes of contact"),
                 False,
             )
-            result, step = figures["contact_minutes_vs_mood"], minutes_step(series.minutes)
         else:
-            x, label, measure, whole = (
-                series.meaningful,
+            label, words, whole = (
                 self.tr("contacts that felt good that day (rated 4–5)"),
                 self.tr("contacts that felt good"),
                 True,
             )
-            result, step = figures["meaningful_contacts_vs_mood"], 1.0
-        fit = fit_line(x, series.mood) if result.reportable else None
-        xs, moods, days = distinct_pairs(x, series.mood, step)
+        pairs = scatter(self._series, self._report, measure)
         self.scatter.set_data(
-            xs,
-            moods,
-            days,
-            result,
+            pairs.x,
+            pairs.mood,
+            pairs.days,
+            pairs.association,
             x_label=label,
-            measure=measure,
-            fit=fit,
+            measure=words,
+            fit=pairs.fit,
             whole_numbers=whole,
-            step=step,
+            step=pairs.step,
         )
 
     def _update_years(self, today: dt.date, first: int) -> None:
@@ -383,18 +307,10 @@ class TrendsPage(RangePage):
     def _show_year(self) -> None:
         if self._series is None:
             return
-        today = self._journal.today()
         choice = self._year.currentData()
-        if choice == LAST_WEEKS:
-            start, end = _week_start(today) - dt.timedelta(weeks=52), today
-        else:
-            start, end = dt.date(choice, 1, 1), min(dt.date(choice, 12, 31), today)
-        series = self._series
-        if series.start <= start and end <= series.end:
-            offset = (start - series.start).days
-            mood = series.mood[offset : offset + (end - start).days + 1]
-        else:
-            mood = self._journal.series(start, end).mood
+        start, mood = self._journal.year_mood(
+            None if choice == LAST_WEEKS else choice, self._series
+        )
         self.year_pixels.set_data(np.datetime64(start, "D"), mood, journal_start=self._first_day)
 
     # --- slots -------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from journal.i18n import format_date, format_number
-from journal.store.backup import backup_reason, backup_time
+from journal.services import BackupInfo, backup_made
 
 #: The reasons the journal makes backups for (see ``Journal.backup`` callers).
 REASONS: dict[str, str] = {
@@ -28,11 +28,16 @@ REASONS: dict[str, str] = {
 }
 
 
-def describe_backup(path: Path, days: int | None = None, last_entry: dt.date | None = None) -> str:
+def describe_backup(
+    backup: BackupInfo | Path, days: int | None = None, last_entry: dt.date | None = None
+) -> str:
     """ "15 Mar 2026 10:00 — before restore": the time it was made and why, and with ``days``
     what it holds ("120 days, last entry 15 Mar 2026"), so a person sees what they would get
-    back."""
-    text = _when_and_why(path)
+    back. ``backup`` is one of ``journal.services.backups()`` or a backup's path."""
+    when, reason = (
+        (backup.time, backup.reason) if isinstance(backup, BackupInfo) else backup_made(backup)
+    )
+    text = _when_and_why(when, reason)
     if days is None:
         return text
     if last_entry is None:
@@ -44,14 +49,12 @@ def describe_backup(path: Path, days: int | None = None, last_entry: dt.date | N
     return QCoreApplication.translate("backups", "{backup} · {held}").format(backup=text, held=held)
 
 
-def _when_and_why(path: Path) -> str:
-    reason = backup_reason(path)
+def _when_and_why(when: dt.datetime | None, reason: str) -> str:
     words = (
         QCoreApplication.translate("backups", REASONS[reason])
         if reason in REASONS
         else reason.replace("-", " ")
     )
-    when = backup_time(path)
     if when is None:
         return words
     return QCoreApplication.translate("backups", "{time} — {reason}").format(

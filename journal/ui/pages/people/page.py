@@ -39,7 +39,7 @@ from journal.ui.widgets.notices import NOTICE_SYMBOL
 from journal.ui.widgets.section import page_column
 
 if TYPE_CHECKING:  # what Journal.people_overview() returns
-    from journal.store.people import PersonOverview
+    from journal.services import PersonOverview
 
 
 class PeoplePage(QWidget):

@@ -14,7 +14,7 @@ from journal.i18n import format_date, format_number
 from journal.ui.widgets.choices import relationship_text
 
 if TYPE_CHECKING:  # what Journal.people_overview() returns
-    from journal.store.people import PersonOverview
+    from journal.services import PersonOverview
 
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _ID_ROLE = Qt.ItemDataRole.UserRole + 2

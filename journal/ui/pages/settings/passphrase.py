@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.settings import Settings
-from journal.services import Journal
-from journal.store.connection import encryption_available
+from journal.services import Journal, encryption_available
 from journal.ui.dialogs.passphrase import NewPassphraseDialog
 
 #: The idle times offered before a protected journal's window locks, in minutes (0 = never).

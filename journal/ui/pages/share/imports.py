@@ -16,9 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from journal.domain.errors import JournalError
-from journal.report.import_common import ImportPreview
-from journal.services import Journal
-from journal.services.sharing import ImportOutcome
+from journal.services import ImportOutcome, ImportPreview, Journal
 from journal.ui.dialogs.daylio_import import DaylioImportDialog, MappingQuestions
 from journal.ui.widgets.message_bar import MessageBar
 from journal.ui.workers import Task, TaskThread

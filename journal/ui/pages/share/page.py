@@ -12,45 +12,34 @@ nothing. A JSON import into a journal with entries asks: merge, replace or cance
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
-    QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
+from journal.domain.sections import SECTIONS
 from journal.domain.system_errors import calm_error
 from journal.i18n import format_date
-from journal.progress import IsCancelled, Progress, check
-from journal.report.summary.build import paper_for_locale
+from journal.progress import IsCancelled, Progress
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.dialogs.page_preview import SAVE, PagePreviewDialog
-from journal.ui.locale import date_pattern
 from journal.ui.pages.share.imports import ImportFlow
+from journal.ui.pages.share.summary_box import RANGES, SummaryBox, action_button
 from journal.ui.widgets.message_bar import MessageBar
 from journal.ui.workers import TaskThread, run_with_progress
 
-#: The range choices: key → days back from today (``None``: computed or typed).
-RANGES = {"4w": 28, "session": None, "3m": 91, "1y": 365, "custom": None}
-#: Sections whose words are most private: they say so beside their box.
-PRIVATE = ("notes", "safety_plan")
 #: Resolution of the preview's page images.
 PREVIEW_DPI = 110
 
@@ -95,113 +84,14 @@ class SharePage(QWidget):
 
     # --- building ----------------------------------------------------------------------------
 
-    def _button(self, name: str, text: str, accessible: str) -> QPushButton:
-        button = QPushButton(text, objectName=name)
-        button.setAccessibleName(accessible)
-        button.setAutoDefault(False)
-        return button
-
     def _build(self) -> None:
         heading = theme.as_heading(QLabel(self.tr("Share"), objectName="share_heading"))
 
-        summary = QGroupBox(
-            self.tr("A summary for your care team (PDF)"), objectName="summary_group"
-        )
-        self._range = QComboBox(objectName="summary_range")
-        self._range.setAccessibleName(self.tr("Range of the summary"))
-        self._range.setAccessibleDescription(
-            self.tr("The days the summary covers; with “Dates I choose” you set them beside it")
-        )
-        labels = {
-            "4w": self.tr("Last 4 weeks"),
-            "session": self.tr("Since the last session"),
-            "3m": self.tr("Last 3 months"),
-            "1y": self.tr("Last year"),
-            "custom": self.tr("Dates I choose"),
-        }
-        for key in RANGES:
-            self._range.addItem(labels[key], key)
-        self._from = QDateEdit(objectName="summary_from", calendarPopup=True)
-        self._from.setAccessibleName(self.tr("First day of the summary"))
-        self._to = QDateEdit(objectName="summary_to", calendarPopup=True)
-        self._to.setAccessibleName(self.tr("Last day of the summary"))
-        dates_description = self.tr(
-            "Set by the range chosen; editable with “Dates I choose”. F4 opens a calendar"
-        )
-        for edit in (self._from, self._to):
-            edit.setDisplayFormat(date_pattern("date"))
-            edit.setAccessibleDescription(dates_description)
-        dates = QHBoxLayout()
-        dates.addWidget(self._range)
-        dates.addWidget(self._from)
-        dates.addWidget(QLabel(self.tr("to")))
-        dates.addWidget(self._to)
-        dates.addStretch(1)
-
-        sections = QGridLayout()
-        for number, (key, english) in enumerate(SECTIONS.items()):
-            title = QCoreApplication.translate("summary", english)  # marked so in report.summary
-            box = QCheckBox(title, objectName=f"section_{key}")
-            box.setAccessibleName(self.tr("Include {section}").format(section=title))
-            box.setChecked(key in DEFAULT_SECTIONS)
-            if key in PRIVATE:
-                private = self.tr("Your own words: shared only when you tick this.")
-                box.setToolTip(private)
-                box.setAccessibleDescription(private)
-            else:
-                box.setAccessibleDescription(self.tr("In the summary when ticked"))
-            sections.addWidget(box, number // 2, number % 2)
-            self._boxes[key] = box
-
-        self._names = QComboBox(objectName="summary_names")
-        self._names.setAccessibleName(self.tr("How people are named"))
-        self._names.setAccessibleDescription(
-            self.tr("In the summary, names inside your own words follow this choice too")
-        )
-        self._names.addItem(self.tr("By relationship only (“friend”)"), "hidden")
-        self._names.addItem(self.tr("By initials (“S. K.”)"), "initials")
-        self._names.addItem(self.tr("By full name"), "full")
-        self._paper = QComboBox(objectName="summary_paper")
-        self._paper.setAccessibleName(self.tr("Paper size"))
-        self._paper.setAccessibleDescription(self.tr("The page size of the summary PDF"))
-        self._paper.addItem(self.tr("A4"), "A4")
-        self._paper.addItem(self.tr("Letter"), "Letter")
-        self._paper.setCurrentIndex(self._paper.findData(paper_for_locale(QLocale().name())))
-        options = QFormLayout()
-        options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        options.addRow(self.tr("Range"), dates)
-        options.addRow(self.tr("Sections"), sections)
-        options.addRow(self.tr("People"), self._names)
-        options.addRow(self.tr("Paper"), self._paper)
-        note = QLabel(
-            self.tr(
-                "Only the ticked sections go in; your notes and your safety "
-                "plan only when you tick them. Names inside your own words "
-                "(notes, topics, safety plan) follow the choice of People."
-            ),
-            objectName="summary_note",
-            wordWrap=True,
-        )
-        # said plainly when a safety answer in the range would be left out; the choice stays
-        # the person's, so nothing is ticked for them
-        self._safety_note = QLabel(objectName="summary_safety_note", wordWrap=True)
-        theme.paint_as_notice(self._safety_note)
-        self._safety_note.hide()
-        self._preview = self._button(
-            "summary_preview", self.tr("Preview…"), self.tr("Preview the summary's pages")
-        )
-        self._save = self._button(
-            "summary_save", self.tr("Save PDF…"), self.tr("Save the summary as a PDF")
-        )
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        actions.addWidget(self._preview)
-        actions.addWidget(self._save)
-        summary_layout = QVBoxLayout(summary)
-        summary_layout.addLayout(options)
-        summary_layout.addWidget(note)
-        summary_layout.addWidget(self._safety_note)
-        summary_layout.addLayout(actions)
+        summary = self._summary_box = SummaryBox()
+        self._range, self._from, self._to = summary.range, summary.first_day, summary.last_day
+        self._boxes, self._names, self._paper = summary.boxes, summary.names, summary.paper
+        self._safety_note = summary.safety_note
+        self._preview, self._save = summary.preview, summary.save
 
         data = QGroupBox(self.tr("Your whole journal"), objectName="data_group")
         words = QLabel(
@@ -215,13 +105,13 @@ class SharePage(QWidget):
             objectName="data_note",
             wordWrap=True,
         )
-        self._export_json = self._button(
+        self._export_json = action_button(
             "export_json", self.tr("Export JSON…"), self.tr("Export the whole journal as JSON")
         )
-        self._export_csv = self._button(
+        self._export_csv = action_button(
             "export_csv", self.tr("Export CSV…"), self.tr("Export the whole journal as CSV files")
         )
-        self._import = self._button(
+        self._import = action_button(
             "import_file", self.tr("Import…"), self.tr("Import a JSON, Daylio or Bearable file")
         )
         self._import.setAccessibleDescription(words.text())  # nothing written until confirmed
@@ -441,15 +331,9 @@ class SharePage(QWidget):
             return
 
         def task(journal: Journal, progress: Progress, cancelled: IsCancelled) -> object:
-            # written under another name first, so a cancel leaves any earlier file as it was
-            partial = out.with_name(out.name + ".export")
-            check(cancelled)
-            (journal.export_json if kind == "json" else journal.export_csv)(partial)
-            if cancelled():
-                partial.unlink(missing_ok=True)
-                check(cancelled)
-            os.replace(partial, out)
-            return out
+            # a cancel before the file is in place leaves any earlier file as it was
+            export = journal.export_json if kind == "json" else journal.export_csv
+            return export(out, cancelled=cancelled)
 
         self._run(self.tr("Exporting…"), task, self._on_export_written)
 

@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 from journal.domain.errors import JournalError
 from journal.domain.kinds import SessionStatus
 from journal.domain.records import Commitment, Medication, Session
-from journal.services import Journal
-from journal.services.treatment import DoseStatus, WeekProgress
+from journal.services import DoseStatus, Journal, WeekProgress
 from journal.ui import theme
 from journal.ui.widgets.forms import (
     felt_heard_combo,
