@@ -1,12 +1,13 @@
-"""Shared fixtures: journals in temporary folders, a fixed clock, record factories."""
+"""Shared fixtures: journals in temporary folders on the fixed clock, the record factories.
+
+What the fixtures are built on (``TODAY``, ``fixed_clock``, the factories) is in
+``tests/helpers.py``; tests import it from there, never from here."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -14,14 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from journal.domain.records import Contact, Day
 from journal.services import Journal
-
-#: Every test runs on this date; nothing depends on the wall clock.
-TODAY = dt.date(2026, 3, 15)
-NOW = dt.datetime(2026, 3, 15, 10, 0, tzinfo=dt.UTC)
-
-
-def fixed_clock() -> dt.datetime:
-    return NOW
+from tests import helpers
+from tests.helpers import fixed_clock
 
 
 @pytest.fixture(autouse=True)
@@ -58,24 +53,11 @@ def demo_journal(data_dir: Path) -> Iterator[Journal]:
 
 @pytest.fixture
 def make_day() -> Callable[..., Day]:
-    def make(**overrides: Any) -> Day:
-        values: dict[str, Any] = {"date": TODAY, "mood": 6}
-        values.update(overrides)
-        return Day(**values)
-
-    return make
+    """``make_day(mood=3)``: :func:`tests.helpers.make_day` as a fixture."""
+    return helpers.make_day
 
 
 @pytest.fixture
 def make_contact() -> Callable[..., Contact]:
-    def make(**overrides: Any) -> Contact:
-        values: dict[str, Any] = {
-            "date": TODAY,
-            "kind": "friend",
-            "mode": "in_person",
-            "quality": 4,
-        }
-        values.update(overrides)
-        return Contact(**values)
-
-    return make
+    """``make_contact(quality=2)``: :func:`tests.helpers.make_contact` as a fixture."""
+    return helpers.make_contact

@@ -32,7 +32,7 @@ from journal.services import Journal
 from journal.store.assessments import add_assessment
 from journal.store.safety_plan import save_safety_plan
 from tests.analysis.test_insights import early_report
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
 _FIELDS = re.compile(r"(\{[^{}]*\})")

@@ -21,7 +21,7 @@ from journal import buglog
 from journal.cli import main
 from journal.services import Journal
 from journal.store.schema import TABLES
-from tests.conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 DISK_FULL = "database or disk is full"
 

@@ -13,7 +13,7 @@ from journal.cli import main
 from journal.domain.errors import JournalError
 from journal.domain.records import Day
 from journal.services import Journal
-from tests.conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 READERS = [
     ["check"],

@@ -18,9 +18,8 @@ import pytest
 from journal.domain.records import Day
 from journal.services import Journal
 from tests.cipher_kdf import FAST, fast_kdf  # noqa: F401 (a fixture)
-from tests.conftest import TODAY, fixed_clock
+from tests.helpers import ROOT, TODAY, fixed_clock
 
-ROOT = Path(__file__).resolve().parents[1]
 #: What a start without work must not load (each costs tens of milliseconds, numpy ~150).
 HEAVY = (
     "sqlite_utils",

@@ -11,8 +11,7 @@ from journal.domain.kinds import Instrument
 from journal.domain.records import Assessment, SafetyPlan
 from journal.domain.settings import Settings
 from journal.store import assessments as assessments_store
-
-from .conftest import TODAY
+from tests.helpers import TODAY
 
 
 def _phq9(date=TODAY, item9=0, rest=1):

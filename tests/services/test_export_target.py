@@ -8,8 +8,7 @@ import pytest
 from journal.cli import main
 from journal.domain.errors import ValidationError
 from journal.services import Journal
-
-from .conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 
 @pytest.fixture

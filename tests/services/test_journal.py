@@ -5,7 +5,7 @@ import pytest
 
 from journal.domain.errors import ValidationError
 from journal.services import Journal
-from tests.conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 
 def test_save_day_refuses_the_future(journal: Journal, make_day) -> None:

@@ -9,7 +9,7 @@ from journal.domain.kinds import Relationship
 from journal.domain.records import Session
 from journal.services import Journal
 from journal.store import treatment
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 def test_rename_change_kind_and_unique_names(journal: Journal) -> None:

@@ -12,7 +12,7 @@ from journal.services import Journal
 from journal.store import backup as backup_store
 from journal.store.connection import PassphraseRequired, WrongPassphrase, encryption_available
 from journal.store.lock import JournalInUse
-from tests.conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 SECRET = "zebra-unicorn-marmalade"
 needs_cipher = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")

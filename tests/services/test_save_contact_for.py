@@ -13,7 +13,7 @@ from journal.cli import main
 from journal.domain.errors import ValidationError
 from journal.domain.system_errors import StorageError
 from journal.services import Journal
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 def test_a_new_name_creates_the_person_with_the_contact(journal: Journal) -> None:

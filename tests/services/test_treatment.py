@@ -7,7 +7,7 @@ import pytest
 from journal.domain.errors import ValidationError
 from journal.domain.records import Commitment, Medication, Session
 from journal.services import Journal
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 TOMORROW = TODAY + dt.timedelta(days=1)

@@ -23,12 +23,11 @@ from journal.services import Journal
 from journal.services.privacy import restore_damaged
 from journal.store import backup as backup_store
 from journal.store import faults
-from tests.conftest import TODAY, fixed_clock
+from tests.helpers import ROOT, TODAY, fixed_clock
 
 pytestmark = pytest.mark.skipif(
     os.name != "posix" or not hasattr(os, "fork"), reason="SIGKILL and fork"
 )
-ROOT = Path(__file__).resolve().parents[1]
 BACKUP_POINTS = [
     "backup:create",
     "backup:write",

@@ -15,7 +15,7 @@ from journal.services.privacy import FewerDays, restore_damaged
 from journal.store import backup as backup_store
 from journal.store import faults
 from journal.store.connection import encryption_available
-from tests.conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 needs_cipher = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
 

@@ -10,7 +10,7 @@ from journal.cli import main
 from journal.domain.errors import JournalDamaged
 from journal.domain.records import Day
 from journal.services import Journal
-from tests.conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 
 def _journal_with_backup(data_dir: Path) -> str:

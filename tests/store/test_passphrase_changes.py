@@ -24,7 +24,7 @@ from journal.store import rekey
 from journal.store.connection import PassphraseRequired, encryption_available, looks_plain
 from journal.store.encryption import opens_with
 from tests.cipher_kdf import SETUP, fast_kdf  # noqa: F401 (a fixture)
-from tests.conftest import TODAY, fixed_clock
+from tests.helpers import ROOT, TODAY, fixed_clock
 
 pytestmark = [
     pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed"),
@@ -34,7 +34,6 @@ pytestmark = [
 SECRET = "quokka-lantern-saffron"
 OLD = "old passphrase words"
 NEW = "new passphrase words"
-ROOT = Path(__file__).resolve().parents[1]
 
 
 class Interrupted(BaseException):

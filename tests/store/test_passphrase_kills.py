@@ -20,9 +20,9 @@ import pytest
 
 from journal.store.connection import encryption_available
 from tests.cipher_kdf import SETUP, fast_kdf  # noqa: F401 (a fixture)
-from tests.test_passphrase_changes import NEW, OLD, _assert_whole, _seed
+from tests.helpers import ROOT
+from tests.store.test_passphrase_changes import NEW, OLD, _assert_whole, _seed
 
-ROOT = Path(__file__).resolve().parents[1]
 STRACE = shutil.which("strace")
 #: strace counts ``when`` per system call, so each is tried on its own.
 CALLS = ("rename", "fsync", "fdatasync")

@@ -12,8 +12,7 @@ from journal.ui.dialogs.passphrase import NewPassphraseDialog
 from journal.ui.dialogs.unlock import UnlockDialog
 from journal.ui.pages.settings import SettingsPage
 from tests.cipher_kdf import fast_kdf  # noqa: F401 (a fixture)
-
-from .conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 needs_cipher = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
 GOOD = "a good long passphrase"

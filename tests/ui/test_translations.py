@@ -47,7 +47,7 @@ from journal.domain.questionnaires import QUESTIONNAIRES
 from journal.services import Journal
 from journal.ui import locale
 from journal.ui.main_window import PAGES, MainWindow
-from tests.ui.conftest import fixed_clock
+from tests.helpers import fixed_clock
 
 ROOT = Path(__file__).resolve().parents[2]
 OPEN, CLOSE = "⟦", "⟧"

@@ -25,7 +25,7 @@ from journal.report.summary.names import Names
 from journal.report.summary.sections import group_rows
 from journal.store.assessments import add_assessment
 from journal.store.safety_plan import save_safety_plan
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 START = TODAY - dt.timedelta(days=27)
 TWELVE_WEEKS = TODAY - dt.timedelta(days=83)

@@ -14,7 +14,7 @@ from journal.report.summary.build import DEFAULT_SECTIONS, SECTIONS, Bullets, No
 from journal.report.summary.glance import scores_table
 from journal.report.summary.names import Names
 from journal.store.assessments import add_assessment
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 START = TODAY - dt.timedelta(days=27)
 PHQ = {

@@ -16,7 +16,7 @@ from journal.report.summary.names import name_parts
 from journal.report.summary.pdf import render_pages, render_pdf
 from journal.services import Journal
 from journal.store.assessments import add_assessment
-from tests.conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext, pdffonts) not installed"

@@ -11,7 +11,7 @@ from journal.store.connection import encryption_available
 from journal.ui import theme
 from journal.ui.dialogs.passphrase import NewPassphraseDialog
 from journal.ui.pages.settings import SettingsPage
-from tests.ui.conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 
 @pytest.fixture

@@ -22,8 +22,7 @@ from journal.domain.records import Assessment, SafetyPlan
 from journal.domain.settings import Settings
 from journal.services import Journal
 from journal.ui.dialogs.crisis_dialog import CrisisDialog
-
-from .conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 PLAN = SafetyPlan(
     people_to_ask="Sam — 07700 900123\nMum",

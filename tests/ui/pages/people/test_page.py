@@ -22,8 +22,7 @@ from journal.services import Journal
 from journal.ui.dialogs.merge_dialog import MergeDialog
 from journal.ui.dialogs.person_dialog import PersonDialog
 from journal.ui.pages.today.contact_entry import ContactEntry
-
-from .conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 
 def find(parent, name, kind=QPushButton):

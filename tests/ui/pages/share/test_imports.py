@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QSpin
 from journal.services import Journal
 from journal.ui.dialogs.daylio_import import DaylioImportDialog
 from journal.ui.pages.share.page import SharePage
+from tests.helpers import fixed_clock
 
-from .conftest import fixed_clock
-from .test_share import TASK_MS, click, when_modal
+from .test_page import TASK_MS, click, when_modal
 
 MARCH_10 = dt.date(2026, 3, 10)
 

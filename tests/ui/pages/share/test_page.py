@@ -24,8 +24,7 @@ from journal.services import Journal
 from journal.ui.dialogs.daylio_import import DaylioImportDialog
 from journal.ui.dialogs.page_preview import PagePreviewDialog
 from journal.ui.pages.share.page import SharePage
-
-from .conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 TASK_MS = 20_000
 

@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QPushButton
 
 from journal.domain.records import Contact
 from journal.services import Journal
-
-from .conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 
 def _seed(journal_dir) -> tuple[int, int]:

@@ -21,8 +21,7 @@ from journal.domain.kinds import Relationship
 from journal.domain.records import Contact, Day
 from journal.services import Journal
 from journal.ui.pages.today.contact_entry import parse_contact
-
-from .conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 NO = Qt.KeyboardModifier.NoModifier

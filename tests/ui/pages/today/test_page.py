@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.records import Day
 from journal.ui import theme
-
-from .conftest import TODAY
+from tests.helpers import TODAY
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 

@@ -23,8 +23,7 @@ from journal.services import Journal
 from journal.ui.widgets.growing_note import NOTE_LINES
 from journal.ui.widgets.rating_picker import RatingPicker
 from journal.ui.widgets.saved_mark import FADE_MS, SAVED_MS
-
-from .conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -27,8 +27,7 @@ from journal.ui.dialogs.session_dialog import SessionDialog
 from journal.ui.pages.today.treatment import TodayTreatmentPanel
 from journal.ui.pages.treatment.page import TreatmentPage
 from journal.ui.widgets.forms import DateDialog
-
-from ..conftest import TODAY  # Sunday 2026-03-15: its week runs from Monday 9 March
+from tests.helpers import TODAY  # Sunday 2026-03-15: its week runs from Monday 9 March
 
 ALL_TIME = (dt.date.min, dt.date.max)
 

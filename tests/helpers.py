@@ -1,0 +1,42 @@
+"""What the tests share besides fixtures: the one date and clock, the record factories, the
+repository's root. Tests import these (``from tests.helpers import TODAY, fixed_clock``);
+``conftest.py`` holds only fixtures, built on them, and is never imported."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from journal.domain.records import Contact, Day
+
+#: The repository's root (``journal/``, ``resources/``, ``packaging/`` … are below it).
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Every test runs on this date, a Sunday (its week runs from Monday 9 March); nothing depends
+#: on the wall clock.
+TODAY = dt.date(2026, 3, 15)
+
+#: 10:00 on ``TODAY`` in the local time zone, an aware datetime like the app's own clock
+#: (``journal.services.journal.local_now``). The journal reads only the wall time and the date
+#: of its clock, so the zone changes nothing but the offset written beside a timestamp.
+NOW = dt.datetime(2026, 3, 15, 10, 0).astimezone()
+
+
+def fixed_clock() -> dt.datetime:
+    """The clock every journal in the tests is opened with: always ``NOW``."""
+    return NOW
+
+
+def make_day(**overrides: Any) -> Day:
+    """A day on ``TODAY`` with mood 6; a test states only the fields that matter to it."""
+    values: dict[str, Any] = {"date": TODAY, "mood": 6}
+    values.update(overrides)
+    return Day(**values)
+
+
+def make_contact(**overrides: Any) -> Contact:
+    """A good in-person contact with a friend on ``TODAY``, with no person unless given."""
+    values: dict[str, Any] = {"date": TODAY, "kind": "friend", "mode": "in_person", "quality": 4}
+    values.update(overrides)
+    return Contact(**values)
