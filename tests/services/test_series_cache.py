@@ -15,7 +15,8 @@ from journal.services import Journal
 from journal.store import contacts as contacts_store
 from journal.store import days as days_store
 
-TODAY = dt.date(2026, 6, 30)
+#: The last day of the journals generated here (their own clock; not the shared ``TODAY``).
+LAST_DAY = dt.date(2026, 6, 30)
 
 
 def _fresh(journal: Journal, start: dt.date, end: dt.date) -> DailySeries:
@@ -43,14 +44,14 @@ def _assert_same(kept: DailySeries, fresh: DailySeries) -> None:
 @pytest.fixture(scope="module")
 def demo_journal() -> Journal:
     journal = Journal.in_memory(clock=lambda: dt.datetime(2026, 6, 30, 12))
-    generate(journal, days=400, seed=3, today=TODAY)
+    generate(journal, days=400, seed=3, today=LAST_DAY)
     return journal
 
 
 @pytest.mark.parametrize(
     ("start", "end"),
     [
-        (dt.date(2025, 5, 27), TODAY),  # the whole journal
+        (dt.date(2025, 5, 27), LAST_DAY),  # the whole journal
         (dt.date(2026, 1, 15), dt.date(2026, 3, 2)),  # a range cutting into it
         (dt.date(2024, 1, 1), dt.date(2024, 2, 1)),  # before the first day: all unknown
     ],
@@ -67,11 +68,11 @@ def test_totals_give_the_same_series_as_single_contacts(
 
 def test_series_stays_right_through_saves_edits_and_other_writes() -> None:
     journal = Journal.in_memory(clock=lambda: dt.datetime(2026, 6, 30, 12))
-    generate(journal, days=120, seed=5, today=TODAY)
+    generate(journal, days=120, seed=5, today=LAST_DAY)
     rng = random.Random(7)
     ranges = [
-        (TODAY - dt.timedelta(days=89), TODAY),
-        (TODAY - dt.timedelta(days=364), TODAY),
+        (LAST_DAY - dt.timedelta(days=89), LAST_DAY),
+        (LAST_DAY - dt.timedelta(days=364), LAST_DAY),
         (dt.date(2026, 4, 1), dt.date(2026, 5, 15)),
     ]
     full_builds = []
@@ -85,7 +86,7 @@ def test_series_stays_right_through_saves_edits_and_other_writes() -> None:
     journal._build_series = counting  # type: ignore[method-assign]
     others = 0
     for step in range(60):
-        date = TODAY - dt.timedelta(days=rng.randrange(0, 130))
+        date = LAST_DAY - dt.timedelta(days=rng.randrange(0, 130))
         action = rng.choice(["save", "save_with", "delete", "add", "edit", "remove", "other"])
         if action == "save":
             journal.save_day(Day(date=date, mood=rng.randrange(11)))
@@ -105,7 +106,7 @@ def test_series_stays_right_through_saves_edits_and_other_writes() -> None:
         elif action in ("edit", "remove"):
             contacts = journal.contacts_on(date)
             if contacts and action == "edit":  # moving a contact changes two days
-                moved = TODAY - dt.timedelta(days=rng.randrange(0, 130))
+                moved = LAST_DAY - dt.timedelta(days=rng.randrange(0, 130))
                 journal.update_contact(
                     Contact(date=moved, kind="colleague", mode="text", quality=2, id=contacts[0].id)
                 )
@@ -125,11 +126,11 @@ def test_series_stays_right_through_saves_edits_and_other_writes() -> None:
 def test_a_range_before_the_journal_and_a_new_day_are_covered() -> None:
     now = [dt.datetime(2026, 6, 30, 12)]
     journal = Journal.in_memory(clock=lambda: now[0])
-    generate(journal, days=30, seed=2, today=TODAY)
-    start = TODAY - dt.timedelta(days=364)
-    _assert_same(journal.series(start, TODAY), _fresh(journal, start, TODAY))
+    generate(journal, days=30, seed=2, today=LAST_DAY)
+    start = LAST_DAY - dt.timedelta(days=364)
+    _assert_same(journal.series(start, LAST_DAY), _fresh(journal, start, LAST_DAY))
     now[0] += dt.timedelta(days=1)  # midnight passed with the app open
-    tomorrow = TODAY + dt.timedelta(days=1)
+    tomorrow = LAST_DAY + dt.timedelta(days=1)
     journal.save_day(Day(date=tomorrow, mood=9))
     _assert_same(journal.series(start, tomorrow), _fresh(journal, start, tomorrow))
     assert journal.series(start, tomorrow).mood[-1] == 9
@@ -139,16 +140,16 @@ def test_questionnaires_and_sessions_are_kept_across_day_saves_only() -> None:
     from journal.domain.records import Assessment
 
     journal = Journal.in_memory(clock=lambda: dt.datetime(2026, 6, 30, 12))
-    generate(journal, days=60, seed=4, today=TODAY)
+    generate(journal, days=60, seed=4, today=LAST_DAY)
     first = journal.assessments("phq9")
-    sessions = journal.sessions_between(TODAY - dt.timedelta(days=59), TODAY)
-    journal.save_day(Day(date=TODAY, mood=6))  # a day's save: the history cannot have changed
+    sessions = journal.sessions_between(LAST_DAY - dt.timedelta(days=59), LAST_DAY)
+    journal.save_day(Day(date=LAST_DAY, mood=6))  # a day's save: the history cannot have changed
     assert journal._kept(("assessments", first[0].instrument), list) is journal._kept(
         ("assessments", first[0].instrument), list
     )
     assert journal.assessments("phq9") == first
-    assert journal.sessions_between(TODAY - dt.timedelta(days=59), TODAY) == sessions
-    journal.save_assessment(Assessment(date=TODAY, instrument="phq9", answers=(0,) * 9))
+    assert journal.sessions_between(LAST_DAY - dt.timedelta(days=59), LAST_DAY) == sessions
+    journal.save_assessment(Assessment(date=LAST_DAY, instrument="phq9", answers=(0,) * 9))
     assert len(journal.assessments("phq9")) == len(first) + 1  # any other write: read again
 
 
@@ -167,17 +168,17 @@ def _assert_identical(one: DailySeries, other: DailySeries) -> None:
 @pytest.mark.parametrize(
     ("start", "end"),
     [
-        (TODAY - dt.timedelta(days=27), TODAY),  # the summary's four weeks
-        (dt.date(2025, 5, 27), TODAY),  # the whole journal
+        (LAST_DAY - dt.timedelta(days=27), LAST_DAY),  # the summary's four weeks
+        (dt.date(2025, 5, 27), LAST_DAY),  # the whole journal
         (dt.date(2025, 12, 30), dt.date(2026, 1, 2)),  # across a new year
         (dt.date(2024, 1, 1), dt.date(2025, 6, 1)),  # reaching before the first day
-        (TODAY, TODAY),
+        (LAST_DAY, LAST_DAY),
     ],
 )
 def test_a_one_shot_range_is_the_whole_journal_cut_to_it(
     demo_journal: Journal, start: dt.date, end: dt.date
 ) -> None:
-    whole = demo_journal.series(dt.date(2024, 1, 1), TODAY)  # kept, as the window does
+    whole = demo_journal.series(dt.date(2024, 1, 1), LAST_DAY)  # kept, as the window does
     one_shot = Journal(demo_journal.db, clock=lambda: dt.datetime(2026, 6, 30, 12))
     built = one_shot.series(start, end, keep=False)
     assert one_shot._base_series is None  # read for the range only, nothing kept
@@ -195,7 +196,7 @@ def test_one_shot_work_reads_only_its_range(
 
     folder = tmp_path / "journal"
     journal = Journal.open(folder, clock=lambda: dt.datetime(2026, 6, 30, 12))
-    generate(journal, days=400, seed=3, today=TODAY)
+    generate(journal, days=400, seed=3, today=LAST_DAY)
     built: list[tuple[dt.date, dt.date]] = []
     build = Journal._build_series
 
@@ -204,7 +205,7 @@ def test_one_shot_work_reads_only_its_range(
         return build(self, start, end)
 
     monkeypatch.setattr(Journal, "_build_series", recording)
-    four_weeks = (TODAY - dt.timedelta(days=27), TODAY)
+    four_weeks = (LAST_DAY - dt.timedelta(days=27), LAST_DAY)
     from journal.store import assessments as assessments_store
 
     in_range = [
@@ -245,15 +246,15 @@ def test_packed_totals_are_the_exact_totals(crowded: bool) -> None:
     from journal.analysis.series import unpack_totals
 
     journal = Journal.in_memory(clock=lambda: dt.datetime(2026, 6, 30, 12))
-    generate(journal, days=200, seed=6, today=TODAY)
+    generate(journal, days=200, seed=6, today=LAST_DAY)
     if crowded:
-        rows = [(TODAY.isoformat(), "neighbour", "online_group", 5)] * (
+        rows = [(LAST_DAY.isoformat(), "neighbour", "online_group", 5)] * (
             1 << contacts_store.PACK_BITS
         )
         journal.db.conn.executemany(
             "INSERT INTO contacts (date, kind, mode, quality) VALUES (?, ?, ?, ?)", rows
         )
-    start, end = TODAY - dt.timedelta(days=199), TODAY
+    start, end = LAST_DAY - dt.timedelta(days=199), LAST_DAY
     packed = contacts_store.packed_daily_totals(journal.db, start, end)
     exact = np.array(contacts_store.daily_totals(journal.db, start, end), dtype=float)
     if crowded:

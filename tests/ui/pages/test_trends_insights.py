@@ -15,8 +15,7 @@ from journal.ui import theme
 from journal.ui.charts.common import DAY, timestamps
 from journal.ui.pages.insights import InsightsPage
 from journal.ui.pages.trends import TrendsPage, group_means
-
-TODAY = dt.date(2026, 3, 15)
+from tests.helpers import TODAY
 
 
 def choose(page, name: str, data) -> None:

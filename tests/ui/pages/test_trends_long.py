@@ -11,15 +11,14 @@ from journal.demo import generate
 from journal.services import Journal
 from journal.ui.charts.common import DAY, date_ticks
 from journal.ui.pages.trends import TrendsPage
+from tests.helpers import TODAY, fixed_clock
 
-NOW = dt.datetime(2026, 3, 15, 10, 0, tzinfo=dt.UTC)
-TODAY = NOW.date()
 MOST_POINTS = 1000
 
 
 @pytest.fixture(scope="module")
 def ten_years(tmp_path_factory):
-    journal = Journal.open(tmp_path_factory.mktemp("ten") / "journal", clock=lambda: NOW)
+    journal = Journal.open(tmp_path_factory.mktemp("ten") / "journal", clock=fixed_clock)
     generate(journal, days=3650, seed=7)
     yield journal
     journal.close()
