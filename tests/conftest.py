@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from journal.domain.records import Contact, Day
 from journal.services import Journal
 from tests import helpers
-from tests.helpers import fixed_clock
+from tests.helpers import SETUP, fixed_clock
 
 
 @pytest.fixture(autouse=True)
@@ -49,6 +49,27 @@ def demo_journal(data_dir: Path) -> Iterator[Journal]:
     generate(opened, days=120, seed=7)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def fast_kdf() -> Iterator[None]:
+    """Every key made or opened in the test uses ``helpers.FAST`` iterations; the default after."""
+    from journal.store.connection import cipher
+
+    module = cipher()
+    if module is None:
+        yield
+        return
+    conn = module.connect(":memory:")
+    default = conn.execute("PRAGMA cipher_default_kdf_iter").fetchone()[0]
+    conn.execute(SETUP)
+    conn.close()
+    try:
+        yield
+    finally:
+        conn = module.connect(":memory:")
+        conn.execute(f"PRAGMA cipher_default_kdf_iter = {int(default)}")
+        conn.close()
 
 
 @pytest.fixture

@@ -23,6 +23,13 @@ TODAY = dt.date(2026, 3, 15)
 NOW = dt.datetime(2026, 3, 15, 10, 0).astimezone()
 
 
+#: Key derivation iterations for tests that key many files (SQLCipher's default takes about
+#: 0.2 s per key, which would make an interruption at every step take minutes): the
+#: ``fast_kdf`` fixture runs ``SETUP``; child processes run it themselves.
+FAST = 2
+SETUP = f"PRAGMA cipher_default_kdf_iter = {FAST}"
+
+
 def fixed_clock() -> dt.datetime:
     """The clock every journal in the tests is opened with: always ``NOW``."""
     return NOW

@@ -12,7 +12,6 @@ from journal.cli.common import read_passphrase_file
 from journal.services import Journal
 from journal.store.connection import encryption_available, looks_plain
 from journal.store.encryption import opens_with
-from tests.cipher_kdf import fast_kdf  # noqa: F401 (a fixture)
 from tests.helpers import TODAY, fixed_clock
 
 needs_cipher = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")

@@ -17,8 +17,7 @@ import pytest
 
 from journal.domain.records import Day
 from journal.services import Journal
-from tests.cipher_kdf import FAST, fast_kdf  # noqa: F401 (a fixture)
-from tests.helpers import ROOT, TODAY, fixed_clock
+from tests.helpers import FAST, ROOT, TODAY, fixed_clock
 
 #: What a start without work must not load (each costs tens of milliseconds, numpy ~150).
 HEAVY = (

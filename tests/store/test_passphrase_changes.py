@@ -23,8 +23,7 @@ from journal.services import Journal
 from journal.store import rekey
 from journal.store.connection import PassphraseRequired, encryption_available, looks_plain
 from journal.store.encryption import opens_with
-from tests.cipher_kdf import SETUP, fast_kdf  # noqa: F401 (a fixture)
-from tests.helpers import ROOT, TODAY, fixed_clock
+from tests.helpers import ROOT, SETUP, TODAY, fixed_clock
 
 pytestmark = [
     pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed"),

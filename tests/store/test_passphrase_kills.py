@@ -19,8 +19,7 @@ from pathlib import Path
 import pytest
 
 from journal.store.connection import encryption_available
-from tests.cipher_kdf import SETUP, fast_kdf  # noqa: F401 (a fixture)
-from tests.helpers import ROOT
+from tests.helpers import ROOT, SETUP
 from tests.store.test_passphrase_changes import NEW, OLD, _assert_whole, _seed
 
 STRACE = shutil.which("strace")
