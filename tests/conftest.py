@@ -52,6 +52,12 @@ def demo_journal(data_dir: Path) -> Iterator[Journal]:
 
 
 @pytest.fixture
+def poppler() -> None:
+    """For the tests that read a PDF: fails when poppler-utils is missing (see ``helpers``)."""
+    helpers.require_poppler()
+
+
+@pytest.fixture
 def fast_kdf() -> Iterator[None]:
     """Every key made or opened in the test uses ``helpers.FAST`` iterations; the default after."""
     from journal.store.connection import cipher

@@ -5,8 +5,11 @@ repository's root. Tests import these (``from tests.helpers import TODAY, fixed_
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from journal.domain.records import Contact, Day
 
@@ -33,6 +36,22 @@ SETUP = f"PRAGMA cipher_default_kdf_iter = {FAST}"
 def fixed_clock() -> dt.datetime:
     """The clock every journal in the tests is opened with: always ``NOW``."""
     return NOW
+
+
+#: The poppler-utils programs the PDF tests read the summary with.
+POPPLER = ("pdftotext", "pdfinfo", "pdffonts", "pdfimages")
+
+
+def require_poppler() -> None:
+    """Fail, never skip, when poppler-utils is missing: a skip would let a fresh machine pass
+    with the PDF unread (``.ci/run`` installs it; the ``poppler`` fixture calls this)."""
+    missing = [tool for tool in POPPLER if shutil.which(tool) is None]
+    if missing:
+        pytest.fail(
+            f"{', '.join(missing)} not found: install poppler-utils "
+            "(apt-get install poppler-utils), the PDF tests read the PDF with it",
+            pytrace=False,
+        )
 
 
 def make_day(**overrides: Any) -> Day:

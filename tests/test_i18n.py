@@ -238,7 +238,7 @@ def _text_of(block: object) -> str:
     return "\n".join(getattr(block, "items", ()))
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
+@pytest.mark.usefixtures("poppler")
 def test_the_pdf_footer_and_chart_axes_use_the_hooks(
     demo_journal: Journal, fake_locale: FakeLocale, tmp_path: Path
 ) -> None:

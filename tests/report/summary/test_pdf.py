@@ -2,7 +2,6 @@
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -16,11 +15,9 @@ from journal.report.summary.names import name_parts
 from journal.report.summary.pdf import render_pages, render_pdf
 from journal.services import Journal
 from journal.store.assessments import add_assessment
-from tests.helpers import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock, require_poppler
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext, pdffonts) not installed"
-)
+pytestmark = pytest.mark.usefixtures("poppler")  # fails, never skips, without poppler-utils
 
 START = TODAY - dt.timedelta(days=55)
 CHOSEN = {"overview", "charts", "insights", "questionnaires", "safety_plan"}
@@ -104,8 +101,6 @@ def test_fonts_are_embedded_and_the_file_is_private(written):
 
 
 def test_charts_are_embedded_losslessly_at_print_resolution(written):
-    if shutil.which("pdfimages") is None:
-        pytest.skip("pdfimages not installed")
     listing = subprocess.run(
         ["pdfimages", "-list", str(written)], check=True, capture_output=True, text=True
     ).stdout.splitlines()[2:]
@@ -406,3 +401,9 @@ def test_names_as_chosen_never_doubled(demo_journal, tmp_path, names):
     assert shown in text
     if names == "hidden":
         assert "Lee" not in text and "Patel" not in text
+
+
+def test_a_machine_without_poppler_fails_rather_than_skips(monkeypatch) -> None:
+    monkeypatch.setenv("PATH", "")  # shutil.which finds none of the tools
+    with pytest.raises(pytest.fail.Exception, match="install poppler-utils"):
+        require_poppler()

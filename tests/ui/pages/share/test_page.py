@@ -1,7 +1,6 @@
 """The Share page driven as a person would: tick, choose, save, cancel, import."""
 
 import datetime as dt
-import shutil
 import subprocess
 import threading
 
@@ -121,7 +120,7 @@ def test_since_the_last_session(page, demo):
     assert page.findChild(QComboBox, "summary_range").currentData() == "custom"
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+@pytest.mark.usefixtures("poppler")
 def test_ticked_sections_are_saved_through_the_worker(qtbot, page, save_to, tmp_path):
     page.section_box("charts").click()  # untick
     page.section_box("notes").click()  # tick
@@ -177,7 +176,7 @@ def test_preview_shows_the_pages(qtbot, page):
     assert seen["held"] and not seen["kept"]  # the page images go when the preview closes
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+@pytest.mark.usefixtures("poppler")
 def test_saving_from_the_preview_saves_the_same_choices(qtbot, page, save_to, tmp_path):
     page.findChild(QComboBox, "summary_names").setCurrentIndex(2)  # full names
     page.section_box("safety_plan").click()
