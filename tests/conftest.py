@@ -1,12 +1,13 @@
-"""Shared fixtures: journals in temporary folders, a fixed clock, record factories."""
+"""Shared fixtures: journals in temporary folders on the fixed clock, the record factories.
+
+What the fixtures are built on (``TODAY``, ``fixed_clock``, the factories) is in
+``tests/helpers.py``; tests import it from there, never from here."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -14,14 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from journal.domain.records import Contact, Day
 from journal.services import Journal
-
-#: Every test runs on this date; nothing depends on the wall clock.
-TODAY = dt.date(2026, 3, 15)
-NOW = dt.datetime(2026, 3, 15, 10, 0, tzinfo=dt.UTC)
-
-
-def fixed_clock() -> dt.datetime:
-    return NOW
+from tests import helpers
+from tests.helpers import SETUP, fixed_clock
 
 
 @pytest.fixture(autouse=True)
@@ -57,25 +52,39 @@ def demo_journal(data_dir: Path) -> Iterator[Journal]:
 
 
 @pytest.fixture
-def make_day() -> Callable[..., Day]:
-    def make(**overrides: Any) -> Day:
-        values: dict[str, Any] = {"date": TODAY, "mood": 6}
-        values.update(overrides)
-        return Day(**values)
+def poppler() -> None:
+    """For the tests that read a PDF: fails when poppler-utils is missing (see ``helpers``)."""
+    helpers.require_poppler()
 
-    return make
+
+@pytest.fixture
+def fast_kdf() -> Iterator[None]:
+    """Every key made or opened in the test uses ``helpers.FAST`` iterations; the default after."""
+    from journal.store.connection import cipher
+
+    module = cipher()
+    if module is None:
+        yield
+        return
+    conn = module.connect(":memory:")
+    default = conn.execute("PRAGMA cipher_default_kdf_iter").fetchone()[0]
+    conn.execute(SETUP)
+    conn.close()
+    try:
+        yield
+    finally:
+        conn = module.connect(":memory:")
+        conn.execute(f"PRAGMA cipher_default_kdf_iter = {int(default)}")
+        conn.close()
+
+
+@pytest.fixture
+def make_day() -> Callable[..., Day]:
+    """``make_day(mood=3)``: :func:`tests.helpers.make_day` as a fixture."""
+    return helpers.make_day
 
 
 @pytest.fixture
 def make_contact() -> Callable[..., Contact]:
-    def make(**overrides: Any) -> Contact:
-        values: dict[str, Any] = {
-            "date": TODAY,
-            "kind": "friend",
-            "mode": "in_person",
-            "quality": 4,
-        }
-        values.update(overrides)
-        return Contact(**values)
-
-    return make
+    """``make_contact(quality=2)``: :func:`tests.helpers.make_contact` as a fixture."""
+    return helpers.make_contact

@@ -6,7 +6,7 @@ from journal.domain.errors import JournalError
 from journal.domain.kinds import Mode, Relationship
 from journal.services import Journal
 from journal.store.schema import TABLES
-from tests.conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 
 def test_every_table_has_plausible_data(demo_journal: Journal) -> None:

@@ -13,7 +13,7 @@ from journal.domain.records import Contact, Day
 from journal.report.export_json import export_document
 from journal.report.import_json import parse_document
 from journal.services import Journal
-from tests.conftest import NOW, fixed_clock
+from tests.helpers import NOW, fixed_clock
 
 anything = st.one_of(
     st.none(),

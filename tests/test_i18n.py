@@ -32,7 +32,7 @@ from journal.services import Journal
 from journal.store.assessments import add_assessment
 from journal.store.safety_plan import save_safety_plan
 from tests.analysis.test_insights import early_report
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
 _FIELDS = re.compile(r"(\{[^{}]*\})")
@@ -238,7 +238,7 @@ def _text_of(block: object) -> str:
     return "\n".join(getattr(block, "items", ()))
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
+@pytest.mark.usefixtures("poppler")
 def test_the_pdf_footer_and_chart_axes_use_the_hooks(
     demo_journal: Journal, fake_locale: FakeLocale, tmp_path: Path
 ) -> None:

@@ -7,7 +7,7 @@ import pytest
 from journal import palette
 from journal.domain.sections import SECTIONS
 from journal.report.summary.blocks import TimeChart
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 def test_every_colour_a_summary_chart_names_is_in_the_one_table(demo_journal) -> None:

@@ -62,7 +62,7 @@ class FiguresUseCases(JournalBase):
         ``keep=False`` is for one-shot work (the CLI's insights and export, the summary's PDF
         and preview): it is cut from a kept series that covers the range, or else only the
         range is read and nothing is kept, so four weeks of a lifetime cost four weeks. The
-        days are the same either way (``tests/test_series_cache.py``).
+        days are the same either way (``tests/services/test_series_cache.py``).
         """
         from journal.analysis.series import slice_series
 

@@ -11,7 +11,7 @@ from journal.analysis.insights import InsightReport, compute_insights
 from journal.analysis.series import build_series
 from journal.analysis.stats import Status
 from journal.services import Journal
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 BLAME = re.compile(
     r"\b(fail\w*|should have|lazy|bad day|your fault|didn't bother|streak)\b", re.IGNORECASE

@@ -5,8 +5,7 @@ import datetime as dt
 import numpy as np
 
 from journal.analysis.person import been_a_while, person_figures
-
-TODAY = dt.date(2026, 3, 15)
+from tests.helpers import TODAY
 
 
 def _days(moods_with: list[int], moods_without: list[int]) -> list[tuple[dt.date, int, bool]]:

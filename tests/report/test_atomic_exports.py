@@ -15,7 +15,7 @@ import pytest
 
 from journal import atomic_file
 from journal.services import Journal
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 def _json(journal: Journal, out: Path) -> Path:

@@ -9,7 +9,7 @@ import pytest
 from journal.domain.errors import ValidationError
 from journal.services import Journal
 from journal.store.schema import TABLES
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 def test_csv_zip_has_every_table_and_a_wide_day_file(demo_journal: Journal, tmp_path: Path) -> None:

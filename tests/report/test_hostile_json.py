@@ -14,7 +14,7 @@ from journal.domain.errors import ValidationError
 from journal.report import import_json
 from journal.report.import_json import read_export
 from journal.services import Journal
-from tests.conftest import fixed_clock
+from tests.helpers import fixed_clock
 
 HEAD = '{"format": "connection-journal", "version": 1, "tables": '
 BIG = "1" + "0" * 400  # 401 digits

@@ -9,7 +9,7 @@ from journal.domain.errors import JournalError, ValidationError
 from journal.report.export_json import export_document
 from journal.services import Journal
 from journal.store.migrations import CURRENT_VERSION
-from tests.conftest import NOW, fixed_clock
+from tests.helpers import NOW, fixed_clock
 
 
 def _snapshot(journal: Journal) -> dict:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from journal.cli import main
 from journal.services import Journal
-from tests.conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 
 def texts_with_sam(journal: Journal, count: int) -> None:

@@ -9,7 +9,7 @@ import pytest
 from journal.domain.records import Day
 from journal.progress import Cancelled
 from journal.services import Journal
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 @pytest.mark.parametrize("kind", ["json", "csv"])

@@ -8,7 +8,7 @@ import numpy as np
 
 from journal.domain.dates import week_start
 from journal.services import Journal, care_kept, contact_groups, headline, scatter, timeline
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 def test_the_year_in_pixels_is_cut_from_the_series_or_read(demo_journal: Journal) -> None:

@@ -20,7 +20,7 @@ from journal.domain.records import (
 from journal.domain.settings import Settings
 from journal.services import Journal
 from journal.store import assessments, contacts, days, people, safety_plan, settings, treatment
-from tests.conftest import NOW, TODAY
+from tests.helpers import NOW, TODAY
 
 
 def test_day_round_trip(journal: Journal, make_day) -> None:

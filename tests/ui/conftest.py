@@ -1,4 +1,7 @@
-"""Fixtures for the Qt shell: a window on a journal in ``tmp_path`` with a fixed clock."""
+"""Fixtures for the Qt shell: a window on a journal in ``tmp_path`` with the fixed clock.
+
+What they are built on is in ``tests/helpers.py`` (``TODAY``, ``fixed_clock``) and
+``tests/ui/helpers.py`` (answering a message box, contrast); tests import it from there."""
 
 import os
 
@@ -8,21 +11,13 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from journal.app import make_main_window
 from journal.services import Journal
 from journal.ui import locale, theme
 from journal.ui.main_window import MainWindow
-
-TODAY = dt.date(2026, 3, 15)
-
-
-def fixed_clock() -> dt.datetime:
-    """10:00 local time on ``TODAY``, whatever the wall clock says."""
-    return dt.datetime(2026, 3, 15, 10, 0).astimezone()
+from tests.helpers import TODAY, fixed_clock
+from tests.ui.helpers import DialogAnswer
 
 
 @pytest.fixture
@@ -86,30 +81,6 @@ def stored_day(journal_dir) -> Callable[[dt.date], object]:
     return read
 
 
-class DialogAnswer:
-    """Clicks a button of the next modal message box, as the person would."""
-
-    def __init__(self, button: str) -> None:
-        self.button = button
-        self.texts: list[str] = []
-        self._tries = 0
-        QTimer.singleShot(0, self._answer)
-
-    def _answer(self) -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            self._tries += 1
-            if self._tries < 300:  # about 3 s, then give up so no later dialog is answered
-                QTimer.singleShot(10, self._answer)
-            return
-        self.texts.append(f"{box.text()}\n{box.informativeText()}")
-        box.findChild(QAbstractButton, self.button).click()
-
-    @property
-    def answered(self) -> bool:
-        return bool(self.texts)
-
-
 @pytest.fixture
 def answer_dialog() -> Callable[[str], DialogAnswer]:
     """``answer_dialog("discard_changes")`` before the action that asks."""
@@ -129,17 +100,3 @@ def _english_by_default():
     the command-line tests in the same process) start from English again."""
     yield
     locale.uninstall()
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG 2 contrast ratio, from its definition of relative luminance."""
-
-    def luminance(colour: QColor) -> float:
-        def channel(c: float) -> float:
-            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-        r, g, b_ = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
-
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)

@@ -14,8 +14,7 @@ from journal import buglog
 from journal.app import install_excepthook
 from journal.domain.errors import JournalError
 from journal.ui.widgets.rating_picker import RatingPicker
-
-from .conftest import TODAY
+from tests.helpers import TODAY
 
 SECRET = "the words only the person may read"
 
@@ -123,8 +122,7 @@ def share_page(qtbot, journal_dir, monkeypatch, tmp_path):
     """The Share page of a small journal; "save as" answers ``tmp_path / out.json``."""
     from journal.services import Journal
     from journal.ui.pages.share.page import SharePage
-
-    from .conftest import fixed_clock
+    from tests.helpers import fixed_clock
 
     journal = Journal.open(journal_dir, clock=fixed_clock)
     journal.save_contact_for("Sam", kind="friend", mode="phone", quality=4)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from journal.domain.records import Commitment, Contact, Day, Medication, Session
 from journal.ui import sidebar as sidebar_module
 from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
-from tests.ui.conftest import TODAY
+from tests.helpers import TODAY
 
 PAGES = [
     "Today",

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox
 from journal import app as journal_app
 from journal.services import Journal
 from journal.ui import theme
-
-from .conftest import contrast, fixed_clock
+from tests.helpers import fixed_clock
+from tests.ui.helpers import contrast
 
 Role = QPalette.ColorRole
 

@@ -11,9 +11,7 @@ from journal.store.connection import encryption_available
 from journal.ui.dialogs.passphrase import NewPassphraseDialog
 from journal.ui.dialogs.unlock import UnlockDialog
 from journal.ui.pages.settings.page import SettingsPage
-from tests.cipher_kdf import fast_kdf  # noqa: F401 (a fixture)
-
-from .conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 needs_cipher = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
 GOOD = "a good long passphrase"
@@ -21,7 +19,7 @@ NOTE = "words nobody else should read"
 
 
 @pytest.fixture
-def encrypted(journal_dir, fast_kdf):  # noqa: F811 (the fixture imported above)
+def encrypted(journal_dir, fast_kdf):
     journal = Journal.open(journal_dir, clock=fixed_clock)
     journal.save_day(Day(date=TODAY, mood=6, note=NOTE))
     journal.set_passphrase(GOOD)

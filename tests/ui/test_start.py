@@ -18,7 +18,7 @@ from journal.domain.records import Day
 from journal.services import Journal
 from journal.store import backup as backup_store
 from journal.store import faults
-from tests.ui.conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 ROOT = Path(__file__).resolve().parents[2]
 

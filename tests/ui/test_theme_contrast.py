@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.ui import theme
-
-from .conftest import contrast
+from tests.ui.helpers import contrast
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup

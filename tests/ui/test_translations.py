@@ -48,7 +48,7 @@ from journal.services import Journal
 from journal.ui import locale
 from journal.ui.main_window import MainWindow
 from journal.ui.sidebar import PAGES
-from tests.ui.conftest import fixed_clock
+from tests.helpers import fixed_clock
 
 ROOT = Path(__file__).resolve().parents[2]
 OPEN, CLOSE = "⟦", "⟧"

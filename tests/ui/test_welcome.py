@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QPushButton
 from journal.domain.records import Day
 from journal.services import Journal
 from journal.ui.widgets import welcome as welcome_module
-
-from .conftest import TODAY, fixed_clock
+from tests.helpers import TODAY, fixed_clock
 
 
 def _seed_days(journal_dir, count: int) -> None:

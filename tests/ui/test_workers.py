@@ -6,8 +6,7 @@ from journal.domain.errors import ValidationError
 from journal.progress import check
 from journal.services import Journal
 from journal.ui.workers import TaskThread
-
-from .conftest import fixed_clock
+from tests.helpers import fixed_clock
 
 TASK_MS = 10_000
 
