@@ -1162,7 +1162,7 @@
 <context>
     <name>ContactEntry</name>
     <message>
-        <location filename="../../journal/ui/pages/today/contact_entry.py" line="+138"/>
+        <location filename="../../journal/ui/pages/today/contact_entry.py" line="+110"/>
         <source>Change the contact</source>
         <extracomment>Where messages about no field of the row go (the date, a locked file).</extracomment>
         <translation type="unfinished"></translation>
@@ -2283,7 +2283,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+29"/>
         <source>Insights appear once there are 14 checked-in days, and grow firmer from 30.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4915,7 +4915,7 @@
 <context>
     <name>TrendsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/trends.py" line="+83"/>
+        <location filename="../../journal/ui/pages/trends.py" line="+82"/>
         <source>Trends</source>
         <extracomment>The heat map&apos;s choice that follows today rather than a calendar year.</extracomment>
         <translation type="unfinished"></translation>
@@ -4966,7 +4966,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
         <source>Your charts fill in as you check in: mood over time from the first day, and how your contacts and mood go together once there are 14 days.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -148,14 +148,7 @@ class InsightsPage(RangePage):
         column.addStretch(1)
         scroll = scroll_area(content, "insights_scroll", accessible_name=self.tr("Insights"))
 
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addSpacing(16)
-        top.addWidget(self._range)
-        top.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*theme.PAGE_MARGINS)
-        layout.addLayout(top)
+        layout = self._page_layout(heading, summary_beside=False)
         layout.addWidget(intro)
         layout.addWidget(
             EmptyState(

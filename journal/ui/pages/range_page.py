@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from journal.services import Journal
+from journal.ui import theme
 from journal.ui.charts.common import RangeSwitch
 
 
@@ -40,6 +41,23 @@ class RangePage(QWidget):
     @property
     def summary(self) -> str:
         return self._summary.text()
+
+    def _page_layout(self, heading: QWidget, *, summary_beside: bool) -> QVBoxLayout:
+        """The page's column with its top row: the heading, the range switch and, when
+        ``summary_beside``, the summary line after them (else the page places it itself)."""
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addSpacing(16)
+        top.addWidget(self._range)
+        if summary_beside:
+            top.addSpacing(12)
+            top.addWidget(self._summary, 1)
+        else:
+            top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*theme.PAGE_MARGINS)
+        layout.addLayout(top)
+        return layout
 
     def dates(self) -> tuple[dt.date, dt.date]:
         """First and last day of the range the switch picks."""

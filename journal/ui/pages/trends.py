@@ -18,7 +18,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QStyle,
     QVBoxLayout,
@@ -127,15 +126,7 @@ class TrendsPage(RangePage):
         charts.addWidget(self.weekly_adherence)
         scroll = scroll_area(content, "trends_scroll", accessible_name=self.tr("Charts"))
 
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addSpacing(16)
-        top.addWidget(self._range)
-        top.addSpacing(12)
-        top.addWidget(self._summary, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*theme.PAGE_MARGINS)
-        layout.addLayout(top)
+        layout = self._page_layout(heading, summary_beside=True)
         layout.addWidget(
             EmptyState(
                 self,

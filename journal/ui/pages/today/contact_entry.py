@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain import validate as v
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import Mode, Relationship
-from journal.domain.parse import _collect
+from journal.domain.parse import parse_contact
 from journal.domain.records import Contact, Person
 from journal.ui import theme
 from journal.ui.widgets.choices import fill_modes, fill_relationships, quality_words, select_data
@@ -41,33 +40,6 @@ from journal.ui.widgets.rating_picker import RatingPicker, quality_scale
 #: Where messages about no field of the row go (the date, a locked file).
 FORM = "form"
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def parse_contact(date: dt.date, raw: dict[str, str]) -> tuple[str, Contact]:
-    """The person's name and a contact (without its person) from the row's text, naming every
-    bad field at once in the words on screen ("how connected must be between 1 and 5")."""
-    steps = {
-        "person": lambda: v.name("person", raw["person"]),
-        "kind": lambda: v.choice("kind", raw["kind"], Relationship),
-        "mode": lambda: v.choice("mode", raw["mode"], Mode),
-        "minutes": lambda: v.optional_int(
-            "minutes", v.parse_int("minutes", raw["minutes"]), 0, 1440
-        ),
-        "how_connected": lambda: v.int_in_range(
-            "how_connected", v.parse_int("how_connected", raw["quality"], required=True), 1, 5
-        ),
-        "note": lambda: v.text("note", raw["note"]),
-    }
-    values = _collect(steps)  # every bad field in one ValidationError, as a check-in's
-    contact = Contact(
-        date=date,
-        kind=values["kind"],
-        mode=values["mode"],
-        quality=values["how_connected"],
-        minutes=values["minutes"],
-        note=values["note"],
-    )
-    return values["person"], contact
 
 
 class ContactEntry(QWidget):

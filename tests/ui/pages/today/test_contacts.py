@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import Relationship
+from journal.domain.parse import parse_contact
 from journal.domain.records import Contact, Day
 from journal.services import Journal
-from journal.ui.pages.today.contact_entry import parse_contact
 from tests.helpers import TODAY, fixed_clock
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
