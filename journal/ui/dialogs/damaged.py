@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -13,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.services import BackupInfo
 from journal.ui.widgets.backup_names import describe_backup
 from journal.ui.widgets.start_buttons import answer_of, go_on_or_quit
 
@@ -20,7 +19,9 @@ from journal.ui.widgets.start_buttons import answer_of, go_on_or_quit
 class DamagedJournalDialog(QDialog):
     """Offers the backups, newest first; ``chosen()`` is the backup's name once accepted."""
 
-    def __init__(self, reason: str, backups: list[Path], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, reason: str, backups: list[BackupInfo], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("damaged_journal_dialog")
         self.setWindowTitle(self.tr("The journal could not be opened"))
@@ -35,9 +36,9 @@ class DamagedJournalDialog(QDialog):
         self._list = QListWidget(self, objectName="backups")
         self._list.setAccessibleName(self.tr("Backups"))
         self._list.setAccessibleDescription(offer)
-        for path in backups:
-            item = QListWidgetItem(describe_backup(path), self._list)
-            item.setData(0x0100, path.name)
+        for backup in backups:
+            item = QListWidgetItem(describe_backup(backup), self._list)
+            item.setData(0x0100, backup.name)
         self._list.setCurrentRow(0)
         layout.addWidget(self._list)
         restore = go_on_or_quit(
@@ -51,7 +52,7 @@ class DamagedJournalDialog(QDialog):
         return item.data(0x0100) if item else None
 
 
-def offer_backups(reason: str, backups: list[Path]) -> str | None:
+def offer_backups(reason: str, backups: list[BackupInfo]) -> str | None:
     """The backup the person chose to restore, or ``None`` when they quit."""
     dialog = DamagedJournalDialog(reason, backups)
     return answer_of(dialog, dialog.chosen)
