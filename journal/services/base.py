@@ -68,6 +68,8 @@ class JournalBase:
         self._base_series: tuple[object, int, DailySeries] | None = None
         self._day_writes: list[tuple[int, int, tuple[dt.date, ...]]] = []
         self._kept_results: dict[Hashable, tuple[object, int, object]] = {}
+        # ``days.coping_suggestions``: connection, change counter, cut-off, counts before it
+        self._coping: tuple[object, int, dt.date, list[tuple[str, int]]] | None = None
 
     # --- the clock ---------------------------------------------------------------------------
 
