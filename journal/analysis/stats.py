@@ -61,8 +61,19 @@ def _status(n: int) -> Status:
 
 
 def rank(values: np.ndarray) -> np.ndarray:
-    """Ranks 1..n with ties given their average rank (as Spearman's ρ requires)."""
+    """Ranks 1..n with ties given their average rank (as Spearman's ρ requires).
+
+    Whole numbers over a span not much wider than n (ratings, counts, minutes: every daily
+    series) are ranked by counting, without a sort: the same ranks, in O(n).
+    """
     values = np.asarray(values, dtype=float)
+    if len(values) and np.array_equal(values, np.floor(values)):
+        low, high = values.min(), values.max()
+        if high - low <= 4 * len(values) + 1024:
+            index = (values - low).astype(np.intp)
+            counts = np.bincount(index)
+            # a value's days hold positions end - count + 1 .. end (1-based): their mean
+            return (np.cumsum(counts) - (counts - 1) / 2.0)[index]
     order = np.argsort(values, kind="mergesort")
     sorted_values = values[order]
     ranks = np.empty(len(values), dtype=float)

@@ -132,7 +132,35 @@ class FiguresUseCases(JournalBase):
 
     def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence:
         """Medication, session and commitment adherence per week of ``start..end``; the week
-        holding today is marked ``so_far``."""
+        holding today is marked ``so_far``.
+
+        Kept per range; after saves of days through this journal only their weeks are
+        computed again (a check-in makes a day known for the medication figures), so a
+        refresh of the whole journal costs a week's reading, not a lifetime's.
+        """
+        from journal.analysis.adherence import with_weeks
+
+        kept = self._kept_results
+        key = ("weekly_adherence", start, end, self.today())
+        hit = kept.get(key)
+        dates = (
+            self._days_written_since(hit[1]) if hit is not None and hit[0] is self.db.conn else None
+        )
+        if hit is None or dates is None:
+            result = self._read_weekly_adherence(start, end)
+        else:
+            weeks = sorted({week_start(d) for d in dates if start <= d <= end})
+            result = with_weeks(
+                hit[2],  # type: ignore[arg-type]
+                [
+                    self._read_weekly_adherence(max(start, w), min(end, w + dt.timedelta(days=6)))
+                    for w in weeks
+                ],
+            )
+        self._keep(key, result)
+        return result
+
+    def _read_weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence:
         from journal.analysis.adherence import weekly_adherence
 
         db = self.db

@@ -60,7 +60,11 @@ def logged_days_between(db: Database, after: dt.date, until: dt.date) -> int:
 
 
 def first_and_last_date(db: Database) -> tuple[dt.date, dt.date] | None:
-    low, high = db.execute("SELECT min(date), max(date) FROM days").fetchone()
+    # two subqueries: SQLite reads min() or max() alone from the key's ends, both together
+    # by scanning every day
+    low, high = db.execute(
+        "SELECT (SELECT min(date) FROM days), (SELECT max(date) FROM days)"
+    ).fetchone()
     if low is None:
         return None
     return dt.date.fromisoformat(low), dt.date.fromisoformat(high)
