@@ -71,6 +71,10 @@ def bucket_index(days: np.ndarray, unit: Unit) -> tuple[np.ndarray, np.ndarray]:
         keys = days - weekday.astype("timedelta64[D]")
     else:
         keys = days
+    if len(keys) > 1 and bool((keys[1:] >= keys[:-1]).all()):
+        # days in order (as a series holds them): the buckets are runs, found without a sort
+        new = np.r_[True, keys[1:] != keys[:-1]]
+        return keys[new], np.cumsum(new) - 1
     starts, inverse = np.unique(keys, return_inverse=True)
     return starts, inverse.reshape(-1)
 

@@ -125,9 +125,16 @@ class FiguresUseCases(JournalBase):
         check_range(start, end)
         if series is None:
             series = self.series(start, end, keep=keep)
-        sessions = np.zeros(len(series))
-        for iso_date in treatment_store.attended_session_dates(self.db, start, end):
-            sessions[(dt.date.fromisoformat(iso_date) - start).days] = 1.0
+
+        def attended() -> np.ndarray:
+            days = np.zeros(len(series))
+            for iso_date in treatment_store.attended_session_dates(self.db, start, end):
+                days[(dt.date.fromisoformat(iso_date) - start).days] = 1.0
+            days.flags.writeable = False  # kept: shared by every refresh until a session changes
+            return days
+
+        # sessions are not a day's write: kept across saves of check-ins and contacts
+        sessions = attended() if not keep else self._kept(("attended", start, end), attended)
         return compute_insights(series, sessions, today=self.today())
 
     def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence:
@@ -372,7 +379,12 @@ def care_kept(adherence: WeeklyAdherence, series: DailySeries) -> CareKept:
     from journal.analysis.aggregate import Unit, aggregate, ratio_by, unit_for
     from journal.analysis.series import weekly_mean
 
-    weeks = np.array(adherence.weeks, dtype="datetime64[D]")
+    # consecutive Mondays: from the first, without converting thousands of dates one by one
+    weeks = (
+        np.datetime64(adherence.weeks[0], "D") + 7 * np.arange(len(adherence.weeks))
+        if adherence.weeks
+        else np.zeros(0, dtype="datetime64[D]")
+    )
     if unit_for(len(series)) is not Unit.MONTH:
         mood_weeks, weekly_mood = weekly_mean(series.days, series.mood)
         return CareKept(

@@ -86,3 +86,44 @@ def test_resilience_vectorised_equals_the_loop() -> None:
         if case % 11 == 0:
             mood[:] = 5.0  # constant: no day below the 25th percentile
         assert resilience(mood) == _resilience_by_loop(mood)
+
+
+def test_compare_on_the_known_days_equals_compare_on_every_day() -> None:
+    from journal.analysis.stats import _compare_all_days, _compare_known
+
+    rng = np.random.default_rng(24)
+    for case in range(1500):
+        n = int(rng.integers(0, 500))
+        values = _random_series(rng, n, int(rng.choice([0, 1, 10])))
+        condition = (rng.random(n) < rng.random()).astype(float)
+        if case % 2:
+            condition *= rng.integers(1, 5, n)  # counts: above 0 is "with"
+        condition[rng.random(n) < rng.random() * 0.4] = np.nan
+        if case % 5 == 0:  # runs of days (neighbours resemble each other)
+            values = np.repeat(values[: n // 4 + 1], 4)[:n]
+        known = ~np.isnan(values) & ~np.isnan(condition)
+        assert _compare_known(values, condition, known) == _compare_all_days(
+            values, condition, known
+        )
+
+
+def test_buckets_of_ordered_days_equal_those_of_a_sort() -> None:
+    from journal.analysis.aggregate import Unit, bucket_index
+
+    rng = np.random.default_rng(25)
+    for case in range(300):
+        first = np.datetime64("1990-01-01") + int(rng.integers(0, 15000))
+        days = first + np.arange(int(rng.integers(2, 3000)))
+        if case % 3 == 0:
+            days = np.sort(rng.choice(days, len(days) // 2 + 1))  # gaps and repeats
+        for unit in Unit:
+            if unit is Unit.MONTH:
+                keys = days.astype("datetime64[M]").astype("datetime64[D]")
+            elif unit is Unit.WEEK:
+                keys = days - ((days.astype(np.int64) - 4) % 7).astype("timedelta64[D]")
+            else:
+                keys = days
+            starts, inverse = np.unique(keys, return_inverse=True)
+            found = bucket_index(days, unit)
+            np.testing.assert_array_equal(found[0], starts)
+            np.testing.assert_array_equal(found[1], inverse.reshape(-1))
