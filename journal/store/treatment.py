@@ -56,8 +56,9 @@ def doses_between(db: Database, start: dt.date, end: dt.date) -> list[DoseLog]:
     return fetch(
         db,
         DoseLog,
-        "SELECT medication_id, date, taken FROM doses "
-        "WHERE date BETWEEN ? AND ? ORDER BY date, medication_id",
+        "SELECT medication_id, date, taken FROM doses "  # by the key, as dose_rows
+        "WHERE medication_id IN (SELECT id FROM medications) AND date BETWEEN ? AND ? "
+        "ORDER BY date, medication_id",
         [iso(start), iso(end)],
     )
 
@@ -81,8 +82,9 @@ def commitment_log_between(db: Database, start: dt.date, end: dt.date) -> list[C
     return fetch(
         db,
         CommitmentLog,
-        "SELECT commitment_id, date, done FROM commitment_log "
-        "WHERE date BETWEEN ? AND ? ORDER BY date, commitment_id",
+        "SELECT commitment_id, date, done FROM commitment_log "  # by the key, as done_rows
+        "WHERE commitment_id IN (SELECT id FROM commitments) AND date BETWEEN ? AND ? "
+        "ORDER BY date, commitment_id",
         [iso(start), iso(end)],
     )
 
