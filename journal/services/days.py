@@ -27,7 +27,7 @@ from journal.store import people as people_store
 from journal.store.people import PersonOverview
 
 NUDGE_AFTER_DAYS = 3
-#: ``coping_suggestions`` counts the days since this many days back on every call.
+# ``coping_suggestions`` counts the days since this many days back on every call
 _COPING_RECENT_DAYS = 62
 
 
