@@ -330,9 +330,9 @@ def byte_compile() -> str:
     """Byte-compile the ``journal`` package as pip does when it installs it, and say so.
 
     An installed app (a wheel through pip, the PyInstaller bundle) starts from bytecode; a
-    source checkout under ``PYTHONDONTWRITEBYTECODE=1`` would compile its ~120 modules at
-    every start, a state no person runs. Only the benchmark writes the ``.pyc`` files (into
-    ``__pycache__``, or ``PYTHONPYCACHEPREFIX``); the app never does.
+    source checkout under ``PYTHONDONTWRITEBYTECODE=1`` would compile the ~120 modules a
+    start imports at every start, a state no person runs. Only the benchmark writes the
+    ``.pyc`` files (into ``__pycache__``, or ``PYTHONPYCACHEPREFIX``); the app never does.
     """
     import compileall
 
