@@ -45,6 +45,9 @@ def test_bench_smoke_run_reports_every_figure() -> None:
             assert figure["value"] > 0 and figure["verdict"].endswith(("met", "MISSED"))
             assert figure["met"] in (True, False)
     assert isinstance(report["all_met"], bool)
+    # measured from bytecode, as an installed app starts, and the report says so
+    assert "byte-compiled before measuring" in report["bytecode"]
+    assert "compileall" in report["bytecode"]
 
 
 def test_bench_rejects_bad_arguments() -> None:

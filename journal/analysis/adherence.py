@@ -19,6 +19,7 @@ say "so far" or leave it out instead of showing an unfinished week as a fall.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -165,4 +166,47 @@ def weekly_adherence(
             [today is not None and week + dt.timedelta(days=6) >= today for week in weeks],
             dtype=bool,
         ),
+    )
+
+
+def with_weeks(whole: WeeklyAdherence, parts: Sequence[WeeklyAdherence]) -> WeeklyAdherence:
+    """``whole`` with the weeks of each of ``parts`` (each computed over one week of its range,
+    with the same medications and commitments) put in their place.
+
+    Every figure is per week, so after a day's write only its week is computed again
+    (``Journal.weekly_adherence``) and a lifetime costs what a week does.
+    """
+    if not parts:
+        return whole
+    arrays = {
+        name: np.array(getattr(whole, name), copy=True)
+        for name in (
+            "medication",
+            "sessions",
+            "commitments",
+            "doses_taken",
+            "doses_scheduled",
+            "sessions_attended",
+            "sessions_booked",
+            "commitments_done",
+            "commitments_target",
+            "so_far",
+        )
+    }
+    per_medication = {k: v.copy() for k, v in whole.per_medication.items()}
+    per_commitment = {k: v.copy() for k, v in whole.per_commitment.items()}
+    first = whole.weeks[0]
+    for part in parts:
+        for offset, week in enumerate(part.weeks):
+            index = (week - first).days // 7
+            for name, values in arrays.items():
+                values[index] = getattr(part, name)[offset]
+            for kept, new in (
+                (per_medication, part.per_medication),
+                (per_commitment, part.per_commitment),
+            ):
+                for key, values in kept.items():
+                    values[index] = new[key][offset]
+    return dataclasses.replace(
+        whole, per_medication=per_medication, per_commitment=per_commitment, **arrays
     )

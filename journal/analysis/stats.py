@@ -61,8 +61,19 @@ def _status(n: int) -> Status:
 
 
 def rank(values: np.ndarray) -> np.ndarray:
-    """Ranks 1..n with ties given their average rank (as Spearman's ρ requires)."""
+    """Ranks 1..n with ties given their average rank (as Spearman's ρ requires).
+
+    Whole numbers over a span not much wider than n (ratings, counts, minutes: every daily
+    series) are ranked by counting, without a sort: the same ranks, in O(n).
+    """
     values = np.asarray(values, dtype=float)
+    if len(values) and np.array_equal(values, np.floor(values)):
+        low, high = values.min(), values.max()
+        if high - low <= 4 * len(values) + 1024:
+            index = (values - low).astype(np.intp)
+            counts = np.bincount(index)
+            # a value's days hold positions end - count + 1 .. end (1-based): their mean
+            return (np.cumsum(counts) - (counts - 1) / 2.0)[index]
     order = np.argsort(values, kind="mergesort")
     sorted_values = values[order]
     ranks = np.empty(len(values), dtype=float)
@@ -276,6 +287,15 @@ def compare(values: np.ndarray, condition: np.ndarray) -> Comparison:
     condition = np.asarray(condition, dtype=float)
     known = ~np.isnan(values) & ~np.isnan(condition)
     with_mask, without_mask = known & (condition > 0), known & (condition == 0)
+    if (with_mask | without_mask).sum() == known.sum():  # every known condition 0 or above
+        return _compare_known(values, condition, known)
+    return _compare_all_days(values, condition, known)
+
+
+def _compare_all_days(values: np.ndarray, condition: np.ndarray, known: np.ndarray) -> Comparison:
+    """``compare`` on full-length arrays, the unknown days ``NaN`` (the reference that
+    ``_compare_known`` equals, tests/analysis/test_fast_paths.py)."""
+    with_mask, without_mask = known & (condition > 0), known & (condition == 0)
     group_with, group_without = values[with_mask], values[without_mask]
     n1, n2 = len(group_with), len(group_without)
     if n1 + n2 < MIN_PAIRS:
@@ -290,6 +310,57 @@ def compare(values: np.ndarray, condition: np.ndarray) -> Comparison:
     residual = np.where(with_mask, values - m1, np.where(without_mask, values - m2, np.nan))
     indicator = np.where(known, (condition > 0).astype(float), np.nan)
     n_eff = effective_n(n1 + n2, residual, indicator)
+    shrink = n_eff / (n1 + n2)
+    e1, e2 = n1 * shrink, n2 * shrink
+    if e1 < MIN_EFFECTIVE_GROUP or e2 < MIN_EFFECTIVE_GROUP:
+        return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.TOO_ALIKE)
+    v1, v2 = s1 / e1, s2 / e2
+    se = math.sqrt(v1 + v2)
+    df = (v1 + v2) ** 2 / ((v1**2 / (e1 - 1) if v1 else 0.0) + (v2**2 / (e2 - 1) if v2 else 0.0))
+    half = t_quantile(0.975, df) * se
+    difference = m1 - m2
+    return Comparison(
+        n1,
+        n2,
+        status,
+        m1,
+        m2,
+        difference,
+        difference - half,
+        difference + half,
+        n_eff,
+        t_two_sided(difference / se, df),
+    )
+
+
+def _compare_known(values: np.ndarray, condition: np.ndarray, known: np.ndarray) -> Comparison:
+    """``compare`` on the known days only (condition 0 or above on each): the same figures,
+    bit for bit, from arrays of the known days and which of them are calendar neighbours,
+    instead of full-length NaN-filled copies (a lifetime is 17 comparisons of 18,000 days)."""
+    where = np.flatnonzero(known)
+    v, is_with = values[where], condition[where] > 0
+    group_with, group_without = v[is_with], v[~is_with]
+    n1, n2 = len(group_with), len(group_without)
+    if n1 + n2 < MIN_PAIRS:
+        return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.TOO_FEW_DAYS)
+    if n1 < MIN_GROUP or n2 < MIN_GROUP:
+        return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.GROUP_TOO_SMALL)
+    status = _status(n1 + n2)
+    m1, m2 = float(group_with.mean()), float(group_without.mean())
+    s1, s2 = float(group_with.var(ddof=1)), float(group_without.var(ddof=1))
+    if s1 + s2 == 0.0:
+        return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.NO_VARIATION)
+    residual = np.where(is_with, v - m1, v - m2)
+    indicator = is_with.astype(float)
+    neighbours = np.diff(where) == 1  # known today and the day after: lag-1 pairs
+
+    def lag1(series: np.ndarray) -> float:
+        r = pearson(series[:-1][neighbours], series[1:][neighbours])
+        return 0.0 if r is None else r
+
+    n = n1 + n2
+    product = lag1(residual) * lag1(indicator)
+    n_eff = float(n) if product <= 0.0 else float(n * (1.0 - min(product, 1.0)) / (1.0 + product))
     shrink = n_eff / (n1 + n2)
     e1, e2 = n1 * shrink, n2 * shrink
     if e1 < MIN_EFFECTIVE_GROUP or e2 < MIN_EFFECTIVE_GROUP:

@@ -76,14 +76,12 @@ def resilience(mood: np.ndarray) -> Resilience:
         return Resilience(0, None, None, None)
     values = mood[present]
     low, high = float(np.percentile(values, 25)), float(np.percentile(values, 75))
-    durations: list[int] = []
-    start: int | None = None
-    for day, value in zip(present, values, strict=True):
-        if start is None and value < low:
-            start = int(day)
-        elif start is not None and value >= low:
-            durations.append(int(day) - start)
-            start = None
+    # a spell is a run of days below, in the order of the days with a mood: it starts on the
+    # run's first day and ends on the first day after the run (none: still running)
+    edges = np.diff(np.r_[0, (values < low).astype(np.int8), 0])
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    ended = ends < len(values)
+    durations = (present[ends[ended]] - present[starts[ended]]).tolist()
     if len(durations) < MIN_EPISODES:
         return Resilience(len(durations), None, low, high)
     return Resilience(len(durations), float(np.median(durations)), low, high)

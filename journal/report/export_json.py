@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from journal import __version__
 from journal.atomic_file import atomic_output
 from journal.progress import IsCancelled, check, never_cancelled
-from journal.report.tables import TABLE_ORDER, table_rows
+from journal.report.tables import SPECS, TABLE_ORDER, row_order, table_rows
 from journal.store.migrations import CURRENT_VERSION
 
 FORMAT = "connection-journal"
@@ -39,6 +39,59 @@ def export_document(db: Database, *, now: dt.datetime) -> dict[str, Any]:
         "app_version": __version__,
         "tables": tables,
     }
+
+
+def write_journal_json(
+    db: Database, out: Path, *, now: dt.datetime, cancelled: IsCancelled = never_cancelled
+) -> Path:
+    """``write_json(export_document(db, now=now), out)``, the records written by SQLite.
+
+    Each record is one ``json_object`` made in SQLite's C code from the row, instead of a row
+    turned into a dictionary and encoded in Python: fifty years in about half the time. The
+    same document (``json.loads`` of both is equal, tests/report/test_json.py), the same
+    layout; inside a record there is no space after ``:`` and ``,``. A real number is
+    written with 17 digits (``%!.17g``), so it reads back as the same number. ``Cancelled``
+    before the rename leaves ``out`` as it was (or absent), as ``write_json``.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    head = {
+        "format": FORMAT,
+        "version": CURRENT_VERSION,
+        "exported_at": now.isoformat(timespec="seconds"),
+        "app_version": __version__,
+    }
+    parts = [f" {encode(key)}: {encode(value)}" for key, value in head.items()]
+    tables = []
+    with db.atomic():  # one transaction: a consistent journal
+        for table in TABLE_ORDER:
+            lines = [row[0] for row in db.conn.execute(_records_sql(db, table))]
+            body = "[\n" + ",\n".join("   " + line for line in lines) + "\n  ]" if lines else "[]"
+            tables.append(f"  {encode(table)}: {body}")
+    parts.append(' "tables": {\n' + ",\n".join(tables) + "\n }")
+    with atomic_output(out) as binary:
+        handle = io.TextIOWrapper(binary, encoding="utf-8", newline="\n")
+        handle.write("{\n" + ",\n".join(parts) + "\n}\n")
+        handle.flush()
+        handle.detach()  # the binary file stays open for its fsync and rename
+        check(cancelled)
+    return out
+
+
+def _records_sql(db: Database, table: str) -> str:
+    """One JSON object per row of ``table``, as ``table_rows`` orders and decodes them."""
+    json_columns = {"value"} if table == "settings" else set(SPECS[table].json_columns)
+    columns = [row[1] for row in db.conn.execute(f"PRAGMA table_info([{table}])")]
+    values = []
+    for name in columns:
+        column = f"[{name}]"
+        value = (
+            f"json({column})"
+            if name in json_columns
+            else f"CASE WHEN typeof({column}) = 'real' "
+            f"THEN json(printf('%!.17g', {column})) ELSE {column} END"
+        )
+        values.append(f"'{name}', {value}")
+    return f"SELECT json_object({', '.join(values)}) FROM [{table}] ORDER BY {row_order(table)}"
 
 
 def write_json(

@@ -3,7 +3,8 @@
 A lone UTF-16 surrogate (JSON's ``"\\ud800"`` decodes to one, and it cannot be stored), a whole
 number outside SQLite's integers, ``NaN`` or ``Infinity``, and nesting deeper than an export
 ever has. ``import_json`` decodes with ``whole_number`` and ``not_finite`` (so an unreadable
-number keeps its place as an ``Unreadable``) and asks ``bad_value`` where the first one is.
+number keeps its place as an ``Unreadable``) and asks ``bad_value`` where the first one is,
+unless ``plainly_readable`` saw that the text cannot hold one (then neither is needed).
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Levels of nesting after which a file is said to be too deep (an export has six).
 _MAX_DEPTH = 64
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+#: Where the text of a file could hold a value no journal holds: a surrogate's escape, an
+#: exponent of three digits (1e400 is infinite), 19 digits in a row (past 64 bits), NaN or
+#: Infinity. Anywhere, strings too: a false alarm only means the values are walked.
+_MAYBE_UNREADABLE = re.compile(r"\\u[dD][89a-fA-F]|[eE]\+?[0-9]{3}|[0-9]{19}|NaN|Infinity")
 
 
 class Unreadable:
@@ -27,6 +32,13 @@ class Unreadable:
 
     def __init__(self, problem: str) -> None:
         self.problem = problem
+
+
+def plainly_readable(text: str) -> bool:
+    """True when ``text`` holds nothing that could decode to a value no journal holds: then
+    the C decoder alone reads it (no Python call per number) and ``bad_value`` has nothing
+    to find. False only means the careful way (hooks, then the walk)."""
+    return _MAYBE_UNREADABLE.search(text) is None
 
 
 def whole_number(digits: str) -> int | Unreadable:

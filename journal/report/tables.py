@@ -64,9 +64,14 @@ _ORDER_BY = {
 }
 
 
+def row_order(table: str) -> str:
+    """The ``ORDER BY`` of ``table``'s rows in an export: stable from one export to the next."""
+    return _ORDER_BY.get(table, "rowid")
+
+
 def table_rows(db: Any, table: str) -> list[dict[str, Any]]:
     """Every row of ``table`` as plain JSON values (JSON columns decoded), in a stable order."""
-    order = _ORDER_BY.get(table, "rowid")
+    order = row_order(table)
     rows = list(db.query(f"SELECT * FROM [{table}] ORDER BY {order}"))
     if table == "settings":
         return [{"key": r["key"], "value": json.loads(r["value"])} for r in rows]

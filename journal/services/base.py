@@ -68,6 +68,8 @@ class JournalBase:
         self._base_series: tuple[object, int, DailySeries] | None = None
         self._day_writes: list[tuple[int, int, tuple[dt.date, ...]]] = []
         self._kept_results: dict[Hashable, tuple[object, int, object]] = {}
+        # ``days.coping_suggestions``: connection, change counter, cut-off, counts before it
+        self._coping: tuple[object, int, dt.date, list[tuple[str, int]]] | None = None
 
     # --- the clock ---------------------------------------------------------------------------
 
@@ -185,8 +187,14 @@ class JournalBase:
         ):
             return hit[2]
         value = compute()
+        self._keep(key, value)
+        return value
+
+    def _keep(self, key: Hashable, value: object) -> None:
+        """Keep ``value`` under ``key`` as of now (``_kept``, or a result patched by the days
+        written since, as ``figures.weekly_adherence`` does)."""
+        kept = self._kept_results
         kept.pop(key, None)
         kept[key] = (self.db.conn, self.changes(), value)
         if len(kept) > _KEEP_RESULTS:  # a day's sessions per date browsed: drop the oldest
             del kept[next(iter(kept))]
-        return value

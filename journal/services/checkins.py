@@ -203,15 +203,16 @@ class CheckinUseCases(JournalBase):
         """The latest PHQ-9 of the last ``ITEM9_RECENT_DAYS`` days whose item 9 was answered
         above 0 and whose crisis message has not been shown yet — one that came in by an
         import or a restore, not through the questionnaire form. Each is shown once."""
-        since = self.today() - dt.timedelta(days=ITEM9_RECENT_DAYS - 1)
+        today = self.today()
+        since = today - dt.timedelta(days=ITEM9_RECENT_DAYS - 1)
         shown = self._item9_shown()
-        for item in reversed(self.assessments(Instrument.PHQ9)):
-            if item.date < since:
-                break
+        # those days' questionnaires only: at start, not a lifetime of them read and scored
+        recent = assessments_store.assessments_between(self.db, since, today)
+        for item in reversed(recent):
             if (
-                crisis_message_required(item.flags)
+                item.instrument is Instrument.PHQ9
+                and crisis_message_required(item.flags)
                 and _item9_key(item) not in shown
-                and item.date <= self.today()
             ):
                 return item
         return None

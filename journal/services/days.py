@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from journal.analysis.person import PersonFigures, WhileSince, been_a_while, person_figures
@@ -26,6 +27,8 @@ from journal.store import people as people_store
 from journal.store.people import PersonOverview
 
 NUDGE_AFTER_DAYS = 3
+# ``coping_suggestions`` counts the days since this many days back on every call
+_COPING_RECENT_DAYS = 62
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,8 +255,31 @@ class DaysUseCases(JournalBase):
         return people_store.people_overview(self.db, self.today())
 
     def coping_suggestions(self) -> list[str]:
-        """Coping tags used before, most used first."""
-        return days_store.coping_tags(self.db)
+        """Coping tags used before, most used first (ties by spelling), each in its most
+        used spelling; tags differing only in case are one.
+
+        The counts of the days before a cut-off (two months back when first asked) are read
+        once and kept; each call reads only the days since it. A save of an older day, or any
+        write other than a day's, reads the old part again. So a save's reload does not count
+        a lifetime of tags.
+        """
+        kept = self._coping
+        if kept is not None and kept[0] is self.db.conn:
+            dates = self._days_written_since(kept[1])
+            if dates is None or any(d < kept[2] for d in dates):
+                kept = None
+        else:
+            kept = None
+        if kept is None:
+            cutoff = self.today() - dt.timedelta(days=_COPING_RECENT_DAYS)
+            kept = (self.db.conn, 0, cutoff, days_store.coping_counts(self.db, before=cutoff))
+        self._coping = (kept[0], self.changes(), kept[2], kept[3])
+        spellings: dict[str, Counter[str]] = {}
+        for counts in (kept[3], days_store.coping_counts(self.db, since=kept[2])):
+            for tag, uses in counts:
+                spellings.setdefault(tag.casefold(), Counter())[tag] += uses
+        ranked = [(sum(s.values()), max(s, key=lambda t: (s[t], t))) for s in spellings.values()]
+        return [tag for _uses, tag in sorted(ranked, key=lambda u: (-u[0], u[1]))]
 
     def isolation_nudge(self, on: dt.date | None = None) -> IsolationNudge | None:
         """A gentle reminder when 3 or more logged days (a check-in or a contact) came after
@@ -307,20 +333,14 @@ class DaysUseCases(JournalBase):
 
     def been_a_while(self) -> list[WhileSince]:
         """Active people with a keep-in-touch wish whose last contact is that long ago."""
-        overview = people_store.people_overview(self.db, self.today())
+        today = self.today()
         return been_a_while(
             [
-                (
-                    e.person.id,
-                    e.person.name,
-                    e.person.keep_in_touch_days,
-                    e.last_contact,
-                    e.person.touch_dismissed_on,
-                )
-                for e in overview
-                if not e.person.archived and e.person.id
+                (p.id, p.name, p.keep_in_touch_days, last, p.touch_dismissed_on)
+                for p, last in people_store.keep_in_touch_due(self.db, today)
+                if p.id
             ],
-            self.today(),
+            today,
         )
 
     def set_aside_while(self, person_id: int) -> Person:

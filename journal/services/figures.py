@@ -125,14 +125,49 @@ class FiguresUseCases(JournalBase):
         check_range(start, end)
         if series is None:
             series = self.series(start, end, keep=keep)
-        sessions = np.zeros(len(series))
-        for iso_date in treatment_store.attended_session_dates(self.db, start, end):
-            sessions[(dt.date.fromisoformat(iso_date) - start).days] = 1.0
+
+        def attended() -> np.ndarray:
+            days = np.zeros(len(series))
+            for iso_date in treatment_store.attended_session_dates(self.db, start, end):
+                days[(dt.date.fromisoformat(iso_date) - start).days] = 1.0
+            days.flags.writeable = False  # kept: shared by every refresh until a session changes
+            return days
+
+        # sessions are not a day's write: kept across saves of check-ins and contacts
+        sessions = attended() if not keep else self._kept(("attended", start, end), attended)
         return compute_insights(series, sessions, today=self.today())
 
     def weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence:
         """Medication, session and commitment adherence per week of ``start..end``; the week
-        holding today is marked ``so_far``."""
+        holding today is marked ``so_far``.
+
+        Kept per range; after saves of days through this journal only their weeks are
+        computed again (a check-in makes a day known for the medication figures), so a
+        refresh of the whole journal costs a week's reading, not a lifetime's.
+        """
+        from journal.analysis.adherence import with_weeks
+
+        kept = self._kept_results
+        key = ("weekly_adherence", start, end, self.today())
+        hit = kept.get(key)
+        dates = (
+            self._days_written_since(hit[1]) if hit is not None and hit[0] is self.db.conn else None
+        )
+        if hit is None or dates is None:
+            result = self._read_weekly_adherence(start, end)
+        else:
+            weeks = sorted({week_start(d) for d in dates if start <= d <= end})
+            result = with_weeks(
+                hit[2],  # type: ignore[arg-type]
+                [
+                    self._read_weekly_adherence(max(start, w), min(end, w + dt.timedelta(days=6)))
+                    for w in weeks
+                ],
+            )
+        self._keep(key, result)
+        return result
+
+    def _read_weekly_adherence(self, start: dt.date, end: dt.date) -> WeeklyAdherence:
         from journal.analysis.adherence import weekly_adherence
 
         db = self.db
@@ -344,7 +379,12 @@ def care_kept(adherence: WeeklyAdherence, series: DailySeries) -> CareKept:
     from journal.analysis.aggregate import Unit, aggregate, ratio_by, unit_for
     from journal.analysis.series import weekly_mean
 
-    weeks = np.array(adherence.weeks, dtype="datetime64[D]")
+    # consecutive Mondays: from the first, without converting thousands of dates one by one
+    weeks = (
+        np.datetime64(adherence.weeks[0], "D") + 7 * np.arange(len(adherence.weeks))
+        if adherence.weeks
+        else np.zeros(0, dtype="datetime64[D]")
+    )
     if unit_for(len(series)) is not Unit.MONTH:
         mood_weeks, weekly_mood = weekly_mean(series.days, series.mood)
         return CareKept(

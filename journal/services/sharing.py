@@ -87,11 +87,11 @@ class SharingUseCases(FiguresUseCases):
         """The whole journal as JSON in ``out``, written atomically (0600). When
         ``cancelled()`` turns true before the file is in place, ``Cancelled`` is raised and
         ``out`` is as it was (or absent)."""
-        from journal.report.export_json import export_document, write_json
+        from journal.report.export_json import write_journal_json
 
         self._check_export_target(out)
         check(cancelled)
-        return write_json(export_document(self.db, now=self.now()), out, cancelled=cancelled)
+        return write_journal_json(self.db, out, now=self.now(), cancelled=cancelled)
 
     def export_csv(self, out: Path, *, cancelled: IsCancelled = never_cancelled) -> Path:
         """The whole journal as a zip of CSV files in ``out``, like ``export_json``."""

@@ -60,7 +60,11 @@ def logged_days_between(db: Database, after: dt.date, until: dt.date) -> int:
 
 
 def first_and_last_date(db: Database) -> tuple[dt.date, dt.date] | None:
-    low, high = db.execute("SELECT min(date), max(date) FROM days").fetchone()
+    # two subqueries: SQLite reads min() or max() alone from the key's ends, both together
+    # by scanning every day
+    low, high = db.execute(
+        "SELECT (SELECT min(date) FROM days), (SELECT max(date) FROM days)"
+    ).fetchone()
     if low is None:
         return None
     return dt.date.fromisoformat(low), dt.date.fromisoformat(high)
@@ -86,10 +90,16 @@ def rating_rows_by_offset(db: Database, start: dt.date, end: dt.date) -> list[tu
     ).fetchall()
 
 
-def coping_tags(db: Database) -> list[str]:
-    """Every coping tag used before, most used first, for suggestions."""
+def coping_counts(
+    db: Database, *, before: dt.date | None = None, since: dt.date | None = None
+) -> list[tuple[str, int]]:
+    """Each coping tag as spelled and how many days used it: of the days before ``before``,
+    or of the days from ``since`` (a range of the key: a save's reload counts weeks)."""
+    where, params = ("WHERE days.date < ?", [iso(before)]) if before else ("", [])
+    if since is not None:
+        where, params = "WHERE days.date >= ?", [iso(since)]
     rows = db.execute(
-        "SELECT value, count(*) AS uses FROM days, json_each(days.coping) "
-        "GROUP BY lower(value) ORDER BY uses DESC, value"
+        f"SELECT value, count(*) FROM days, json_each(days.coping) {where} GROUP BY value",
+        params,
     ).fetchall()
-    return [row[0] for row in rows]
+    return [(str(tag), int(uses)) for tag, uses in rows]

@@ -112,6 +112,42 @@ def people_overview(db: Database, today: dt.date) -> list[PersonOverview]:
     ]
 
 
+def keep_in_touch_due(db: Database, today: dt.date) -> list[tuple[Person, dt.date | None]]:
+    """Active people with a keep-in-touch wish and the date of their last contact.
+
+    Bounded for a lifetime journal: the last contacts come from the days since the longest
+    wish (the date index walks one interval, not every contact ever); only someone without a
+    contact in that window is looked up on their own (``contacts_person``).
+    """
+    people = fetch(
+        db,
+        Person,
+        f"SELECT {_COLUMNS} FROM people WHERE archived = 0 AND keep_in_touch_days IS NOT NULL",
+    )
+    if not people:
+        return []
+    longest = max(p.keep_in_touch_days or 0 for p in people)
+    since = (today - dt.timedelta(days=longest)).isoformat()
+    marks = ", ".join("?" for _ in people)
+    # "+person_id" (twice): the planner takes the date index, reading the window's rows only
+    recent = dict(
+        db.execute(
+            f"SELECT person_id, max(date) FROM contacts WHERE date >= ? "
+            f"AND +person_id IN ({marks}) GROUP BY +person_id",
+            [since, *(p.id for p in people)],
+        ).fetchall()
+    )
+    found = []
+    for person in people:
+        last = recent.get(person.id)
+        if last is None:
+            last = db.execute(
+                "SELECT max(date) FROM contacts WHERE person_id = ?", [person.id]
+            ).fetchone()[0]
+        found.append((person, dt.date.fromisoformat(last) if last else None))
+    return found
+
+
 def merge_people(db: Database, keep_id: int, remove_id: int) -> None:
     """Move every reference from ``remove_id`` to ``keep_id`` and delete ``remove_id``."""
     db.execute("UPDATE contacts SET person_id = ? WHERE person_id = ?", [keep_id, remove_id])

@@ -14,14 +14,28 @@ from sqlite_utils import Database
 T = TypeVar("T")
 
 
+_PLAIN = (str, int, float, type(None))
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def to_row(record: object, *, exclude: Iterable[str] = ()) -> dict[str, Any]:
     """A record as column values: dates as ISO text, enums as their value, lists as JSON."""
     skip = set(exclude)
     row: dict[str, Any] = {}
-    for field in dataclasses.fields(record):  # type: ignore[arg-type]
-        if field.name in skip:
+    for name in _field_names(type(record)):  # kept per class: an import makes 100,000s
+        if name in skip:
             continue
-        value = getattr(record, field.name)
+        value = getattr(record, name)
+        if type(value) in _PLAIN:  # most values (an enum or a bool is a type of its own)
+            row[name] = value
+            continue
         if isinstance(value, dt.date):
             value = value.isoformat()
         elif isinstance(value, Enum):
@@ -30,7 +44,7 @@ def to_row(record: object, *, exclude: Iterable[str] = ()) -> dict[str, Any]:
             value = json.dumps(list(value), ensure_ascii=False)
         elif isinstance(value, bool):
             value = int(value)
-        row[field.name] = value
+        row[name] = value
     return row
 
 

@@ -56,8 +56,9 @@ def doses_between(db: Database, start: dt.date, end: dt.date) -> list[DoseLog]:
     return fetch(
         db,
         DoseLog,
-        "SELECT medication_id, date, taken FROM doses "
-        "WHERE date BETWEEN ? AND ? ORDER BY date, medication_id",
+        "SELECT medication_id, date, taken FROM doses "  # by the key, as dose_rows
+        "WHERE medication_id IN (SELECT id FROM medications) AND date BETWEEN ? AND ? "
+        "ORDER BY date, medication_id",
         [iso(start), iso(end)],
     )
 
@@ -81,8 +82,9 @@ def commitment_log_between(db: Database, start: dt.date, end: dt.date) -> list[C
     return fetch(
         db,
         CommitmentLog,
-        "SELECT commitment_id, date, done FROM commitment_log "
-        "WHERE date BETWEEN ? AND ? ORDER BY date, commitment_id",
+        "SELECT commitment_id, date, done FROM commitment_log "  # by the key, as done_rows
+        "WHERE commitment_id IN (SELECT id FROM commitments) AND date BETWEEN ? AND ? "
+        "ORDER BY date, commitment_id",
         [iso(start), iso(end)],
     )
 
@@ -171,7 +173,10 @@ class DoneRow(NamedTuple):
 
 def dose_rows(db: Database, start: dt.date, end: dt.date) -> list[DoseRow]:
     rows = db.execute(
-        "SELECT medication_id, date, taken FROM doses WHERE date BETWEEN ? AND ?",
+        # "medication_id IN": the primary key (medication, date) then serves a date range
+        # (a week of a lifetime reads a week); every dose has its medication (foreign key)
+        "SELECT medication_id, date, taken FROM doses "
+        "WHERE medication_id IN (SELECT id FROM medications) AND date BETWEEN ? AND ?",
         [iso(start), iso(end)],
     ).fetchall()
     return [DoseRow(m, dt.date.fromisoformat(d), t) for m, d, t in rows]
@@ -179,7 +184,8 @@ def dose_rows(db: Database, start: dt.date, end: dt.date) -> list[DoseRow]:
 
 def done_rows(db: Database, start: dt.date, end: dt.date) -> list[DoneRow]:
     rows = db.execute(
-        "SELECT commitment_id, date, done FROM commitment_log WHERE date BETWEEN ? AND ?",
+        "SELECT commitment_id, date, done FROM commitment_log "
+        "WHERE commitment_id IN (SELECT id FROM commitments) AND date BETWEEN ? AND ?",
         [iso(start), iso(end)],
     ).fetchall()
     return [DoneRow(c, dt.date.fromisoformat(d), n) for c, d, n in rows]

@@ -225,12 +225,12 @@
     <name>BeenAWhile</name>
     <message>
         <location filename="../../journal/ui/pages/today/been_a_while.py" line="+29"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>It&apos;s been a while</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>{name}: no contact logged yet (you&apos;d like every {every} days or so).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1047,7 +1047,7 @@
 <context>
     <name>ConnectionScatter</name>
     <message>
-        <location filename="../../journal/ui/charts/connection_scatter.py" line="+46"/>
+        <location filename="../../journal/ui/charts/connection_scatter.py" line="+48"/>
         <source>Connection and mood</source>
         <extracomment>Dot diameters in pixels: one day, and the spot holding the most days.</extracomment>
         <translation type="unfinished"></translation>
@@ -1093,7 +1093,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>Not enough data yet to tell how {measure} and mood go together.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1113,7 +1113,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-153"/>
         <source>straight-line fit (dashed)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1123,7 +1123,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>{low}–{high}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2833,29 +2833,29 @@
     <name>MoodTimeline</name>
     <message>
         <location filename="../../journal/ui/charts/mood_timeline.py" line="+45"/>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>Mood and contacts, day by day</source>
         <extracomment>The narrowest range drawn, in days (a journal begun today still gets a readable axis). Above this many days the mood dots are left out (the line alone reads better).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>Values of the day under the pointer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Point at a day to see its values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-103"/>
         <source>mood (0–10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2922,7 +2922,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>daily mood (thin line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2957,12 +2957,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-29"/>
         <source>Not enough data yet: no check-ins in this range. Your mood will show here as days are added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <location line="+23"/>
         <source>no check-in</source>
         <translation type="unfinished"></translation>
@@ -5091,24 +5091,24 @@
     <name>WeeklyAdherenceChart</name>
     <message>
         <location filename="../../journal/ui/charts/weekly_adherence.py" line="+43"/>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Care kept each week, and mood</source>
         <extracomment>From this many weeks on, markers are small (years of weeks would be a blur of big ones). series key → (line style, marker)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>kept (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>weekly mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>medication: doses taken</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5124,12 +5124,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>weekly mean mood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>Care kept each month, and mood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5139,7 +5139,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>monthly mean mood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5592,7 +5592,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../journal/services/base.py" line="+109"/>
+        <location filename="../../journal/services/base.py" line="+111"/>
         <source>This journal has no folder (it lives in memory).</source>
         <extracomment>How many recorded day writes are kept; a result older than that is recomputed. How many kept query results (``JournalBase._kept``) at most. Opened only for reading (``open(read_only=True)``): nothing may be written.</extracomment>
         <translation type="unfinished"></translation>
@@ -6087,7 +6087,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/report/import_json.py" line="+70"/>
+        <location filename="../../journal/report/import_json.py" line="+71"/>
         <source>{table}: {message}</source>
         <extracomment>Ten years of a journal export are about 4 MB, and 75 MB if every day had a note of the longest kind (20,000 characters); a file over this is not one, and decoding it could take gigabytes of memory (a 64 MB list of numbers takes 370 MB), so it is refused unread.</extracomment>
         <translation type="unfinished"></translation>
@@ -6113,7 +6113,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>file: not a text file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6148,7 +6148,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>this is not a Connection Journal export (no {key})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6692,7 +6692,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>nudge</name>
     <message>
-        <location filename="../../journal/services/days.py" line="+42"/>
+        <location filename="../../journal/services/days.py" line="+45"/>
         <source>No contact has felt good in a while. Is there someone you could reach out to?</source>
         <translation type="unfinished"></translation>
     </message>

@@ -46,6 +46,28 @@ def test_the_file_is_the_document_with_one_record_a_line(
     assert text.startswith('{\n "format": "connection-journal",\n') and text.endswith("}\n")
 
 
+def test_the_export_written_by_sqlite_is_the_same_document(
+    demo_journal: Journal, tmp_path: Path
+) -> None:
+    """``write_journal_json`` (each record a ``json_object`` of SQLite) writes the document
+    and the layout of ``write_json(export_document(...))``; real numbers keep every digit."""
+    from journal.report.export_json import write_journal_json, write_json
+
+    day = demo_journal.db.execute("SELECT min(date) FROM days").fetchone()[0]
+    demo_journal.db.execute(
+        "UPDATE days SET sleep_hours = ?, note = ? WHERE date = ?",
+        [445 / 60, 'a "note", a brace }, {\nand é ☃', day],
+    )
+    fast = write_journal_json(demo_journal.db, tmp_path / "fast.json", now=NOW)
+    slow = write_json(export_document(demo_journal.db, now=NOW), tmp_path / "slow.json")
+    fast_text, slow_text = fast.read_text(encoding="utf-8"), slow.read_text(encoding="utf-8")
+    assert json.loads(fast_text) == json.loads(slow_text)
+    assert json.loads(fast_text)["tables"]["days"][0]["sleep_hours"] == 445 / 60
+    outline = [line for line in slow_text.splitlines() if not line.startswith("   {")]
+    assert [line for line in fast_text.splitlines() if not line.startswith("   {")] == outline
+    assert len(fast_text.splitlines()) == len(slow_text.splitlines())
+
+
 def _journal_bytes(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 

@@ -32,11 +32,13 @@ SMALLEST, LARGEST = 5.0, 30.0
 
 
 def dot_sizes(days: np.ndarray) -> np.ndarray:
-    """Diameters whose *area* is proportional to the days a dot holds."""
+    """Diameters whose *area* is proportional to the days a dot holds, to half a pixel: a
+    dot's picture is drawn once per size and kept (pyqtgraph's symbol atlas), so sizes that
+    shift by a hair after every save would draw every dot afresh on each refresh."""
     days = np.asarray(days, dtype=float)
     if not len(days):
         return days
-    return SMALLEST + (LARGEST - SMALLEST) * np.sqrt(days / days.max())
+    return np.round(2.0 * (SMALLEST + (LARGEST - SMALLEST) * np.sqrt(days / days.max()))) / 2.0
 
 
 class ConnectionScatter(ChartCard):
@@ -168,7 +170,8 @@ class ConnectionScatter(ChartCard):
         self._caption.setText(self._caption_text())
         self._caption.setToolTip(self._summary_text())
         self._details.setText(self._summary_text())
-        self._colour_dots()
+        # the dots' pen and brush are the item's defaults (``_colour_dots``), which new points
+        # take: setting them again here would draw every dot twice
 
     def show_dot(self, index: int) -> str:
         """Name the days of dot ``index`` in the readout (as hovering does)."""

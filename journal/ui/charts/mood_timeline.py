@@ -76,6 +76,7 @@ class MoodTimeline(ChartCard):
         for plot, cursor in zip((mood, contacts), self._cursors, strict=True):
             cursor.hide()
             plot.addItem(cursor, ignoreBounds=True)
+        self._styled_for: tuple[str, bool] | None = None  # what _apply_colours styled for
         self._fill_legend()
         self.graphics.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self._finish_building()
@@ -278,7 +279,8 @@ class MoodTimeline(ChartCard):
     def _finish(self, title: str, contacts_label: str) -> None:
         self._title.setText(title)
         self._contact_plot.setLabel("left", contacts_label)
-        self._fill_legend()
+        if self._legend_unit != self._unit:  # the legend's words depend on the unit only
+            self._fill_legend()
         x = self._x
         if len(x):
             # at least a week, so the axis names days rather than hours
@@ -300,10 +302,16 @@ class MoodTimeline(ChartCard):
         )
         for cursor in self._cursors:
             cursor.hide()
-        if self._colours is not None:
+        # pens and brushes stay on the items through setData: restyled only when the unit or
+        # the dots' size rule changed (a refresh after a save changes neither)
+        if self._colours is not None and self._styled_for != self._style_key():
             self._apply_colours(self._colours)
 
+    def _style_key(self) -> tuple[str, bool]:
+        return self._unit, len(self._x) > 60
+
     def _fill_legend(self) -> None:
+        self._legend_unit = self._unit
         self._legend.clear()
         if self._unit == "day":
             self._legend.addItem(self._mood_line, self.tr("daily mood (thin line)"))
@@ -323,6 +331,7 @@ class MoodTimeline(ChartCard):
 
     def _apply_colours(self, colours: ChartColours) -> None:
         self._colours = colours
+        self._styled_for = self._style_key()
         daily = self._unit == "day"
         # the daily line is translucent so the 7-day mean reads above it
         self._mood_line.setPen(

@@ -64,6 +64,7 @@ class WeeklyAdherenceChart(ChartCard):
         self._mood_plot.addItem(self._mood_line)
         self._legend.addItem(self._mood_line, self.tr("weekly mean mood"))
         self.graphics.setMinimumHeight(300)
+        self._shown: dict[int, tuple[np.ndarray, np.ndarray, int]] = {}  # what each line shows
         self._finish_building()
 
     # --- public ------------------------------------------------------------------------------
@@ -108,9 +109,11 @@ class WeeklyAdherenceChart(ChartCard):
         size = 7 if len(x) <= SMALL_MARKERS_FROM else 3
         for key, values in ratios.items():
             percent = np.asarray(values, dtype=float) * 100.0
-            self._lines[key].setData(*line_data(x, percent), symbolSize=size)
-        self._mood_line.setData(
-            *line_data(timestamps(mood_weeks, noon=False) + half, weekly_mood), symbolSize=size
+            self._set_line(self._lines[key], *line_data(x, percent), size)
+        self._set_line(
+            self._mood_line,
+            *line_data(timestamps(mood_weeks, noon=False) + half, weekly_mood),
+            size,
         )
         for sample, label in self._legend.items:
             if sample.item is self._mood_line:
@@ -132,6 +135,20 @@ class WeeklyAdherenceChart(ChartCard):
         )
 
     # --- drawing -----------------------------------------------------------------------------
+
+    def _set_line(self, line: pg.PlotDataItem, x: np.ndarray, y: np.ndarray, size: int) -> None:
+        """``line.setData`` unless it shows exactly that already: a day's save leaves the
+        sessions and commitments as they were, and hundreds of markers cost to lay out again."""
+        shown = self._shown.get(id(line))
+        if (
+            shown is not None
+            and shown[2] == size
+            and np.array_equal(shown[0], x)
+            and np.array_equal(shown[1], y, equal_nan=True)
+        ):
+            return
+        line.setData(x, y, symbolSize=size)
+        self._shown[id(line)] = (x, y, size)
 
     def _apply_colours(self, colours: ChartColours) -> None:
         palette = {

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
+
+#: What makes a completer with a ``source`` read its tags: the field is entered or typed in.
+_NEEDED = (QEvent.Type.FocusIn, QEvent.Type.KeyPress, QEvent.Type.InputMethod)
 
 
 class TagCompleter(QCompleter):
@@ -19,9 +24,25 @@ class TagCompleter(QCompleter):
         self.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         line_edit.setCompleter(self)
+        self._source: Callable[[], list[str]] | None = None
+        line_edit.installEventFilter(self)
 
     def set_tags(self, tags: list[str]) -> None:
+        self._source = None
         self._model.setStringList(tags)
+
+    def set_source(self, source: Callable[[], list[str]]) -> None:
+        """Read the tags from ``source`` when they are first needed (the field entered or
+        typed in), not now: showing a day, or starting the app, does not count a lifetime of
+        tags for a field that may not be touched."""
+        self._source = source
+        if self._line_edit.hasFocus():
+            self.set_tags(source())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._source is not None and watched is self._line_edit and event.type() in _NEEDED:
+            self.set_tags(self._source())
+        return super().eventFilter(watched, event)
 
     def splitPath(self, path: str) -> list[str]:
         return [path.rsplit(",", 1)[-1].strip()]

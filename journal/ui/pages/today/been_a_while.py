@@ -32,6 +32,7 @@ class BeenAWhile(QFrame):
         self.setAutoFillBackground(True)
         self._journal = journal
         self._names: list[str] = []
+        self._shown: list[object] | None = None  # what the rows show, to skip a rebuild
         self._rows = QVBoxLayout()
         self._rows.setSpacing(2)
         layout = QVBoxLayout(self)
@@ -48,12 +49,15 @@ class BeenAWhile(QFrame):
         return list(self._names)
 
     def refresh(self) -> None:
+        due = self._journal.been_a_while()
+        if due == self._shown:
+            return  # a save that changed nobody's row (most saves): no widgets rebuilt
+        self._shown = due
         while self._rows.count():
             old = self._rows.takeAt(0).widget()
             if old is not None:
                 old.hide()  # at once: deleteLater waits for the event loop
                 old.deleteLater()
-        due = self._journal.been_a_while()
         self._names = [entry.name for entry in due]
         for entry in due:
             self._rows.addWidget(self._row(entry.person_id, entry.name, entry.every, entry.days))

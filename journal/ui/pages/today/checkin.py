@@ -84,7 +84,7 @@ class CheckInForm(QWidget):
         """Show the check-in of ``date`` (empty fields when there is none)."""
         self._date = date
         self._loaded = self._journal.day(date)
-        self._coping_completer.set_tags(self._journal.coping_suggestions())
+        self._coping_completer.set_source(self._journal.coping_suggestions)
         self._show_text(_with_decimal_comma(day_as_text(self._loaded)))
         self._saved.clear()
         self._shown_text = self._typed()  # as the widgets hold it (line ends), so merely
@@ -330,7 +330,7 @@ class CheckInForm(QWidget):
         self._loaded = day
         self._shown_text = typed
         self._notices.clear()
-        self._coping_completer.set_tags(self._journal.coping_suggestions())
+        self._coping_completer.set_source(self._journal.coping_suggestions)
         self._saved.flash()
         self.day_saved.emit(day.date)
         return True

@@ -1,0 +1,68 @@
+"""The import's fast path (issue 21): a text ``plainly_readable`` finds nothing in decodes to
+the same document without the hooks, and holds no value no journal holds."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from journal.report.import_json_values import (
+    bad_value,
+    not_finite,
+    plainly_readable,
+    whole_number,
+)
+
+_TRICKY_NUMBERS = [
+    "0", "-0", "7", "-12", "3.25", "1e5", "1E+05", "2.5e-300", "1e308", "1e309", "-1e400",
+    "1e0309", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
+    "123456789012345678", "1" + "0" * 309, "1" + "0" * 5000, "NaN", "Infinity", "-Infinity",
+    "0.1", "445e-2", "7.416666666666667",
+]  # fmt: skip
+_TRICKY_TEXTS = [
+    "walk", "é ☃", "\\ud800", "\\uDFFF", "\\ud83d\\ude00", "\\u00e9", "\\\\ud800", "NaN",
+    "Infinity", "e123", "1234567890123456789", 'a \\"quote\\"', "\\n",
+]  # fmt: skip
+
+
+def _hooked(text: str) -> object:
+    return json.loads(text, parse_int=whole_number, parse_constant=not_finite)
+
+
+def _random_text(rng: random.Random, depth: int = 0) -> str:
+    pick = rng.random()
+    if depth < 4 and pick < 0.3:
+        items = [_random_text(rng, depth + 1) for _ in range(rng.randrange(4))]
+        return "[" + ", ".join(items) + "]"
+    if depth < 4 and pick < 0.5:
+        items = [
+            f'"{rng.choice(_TRICKY_TEXTS)}{i}": {_random_text(rng, depth + 1)}'
+            for i in range(rng.randrange(4))
+        ]
+        return "{" + ", ".join(items) + "}"
+    if pick < 0.75:
+        return rng.choice(_TRICKY_NUMBERS)
+    if pick < 0.8:
+        return rng.choice(["true", "false", "null"])
+    return f'"{rng.choice(_TRICKY_TEXTS)}"'
+
+
+def test_a_plainly_readable_text_decodes_alike_and_holds_nothing_unreadable() -> None:
+    rng = random.Random(21)
+    plain = careful = 0
+    for _ in range(4000):
+        text = _random_text(rng)
+        hooked = _hooked(text)
+        if plainly_readable(text):
+            plain += 1
+            assert bad_value(hooked) is None, text
+            assert json.loads(text) == hooked, text
+        else:
+            careful += 1
+    assert plain > 500 and careful > 500  # both ways were tried
+
+
+def test_each_kind_of_unreadable_value_takes_the_careful_way() -> None:
+    for text in ['["\\ud800"]', "[1e400]", "[12345678901234567890]", "[NaN]", "[-Infinity]"]:
+        assert not plainly_readable(text)
+        assert bad_value(_hooked(text)) is not None
