@@ -1516,7 +1516,7 @@
 <context>
     <name>DamagedJournalDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/damaged.py" line="+26"/>
+        <location filename="../../journal/ui/dialogs/damaged.py" line="+27"/>
         <source>The journal could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
