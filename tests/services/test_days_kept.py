@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from journal.services import Journal
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 
 def test_coping_suggestions_follow_saves_deletes_and_other_writes(
