@@ -37,52 +37,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 from journal.bench_scripts import APP, BASELINE, WINDOW
-
-#: name -> (goal as printed, limit, what the limit is compared with)
-GOALS: dict[str, tuple[str, float, str]] = {
-    "start_first": ("≤ 0.9× baseline", 0.9, "baseline_start"),
-    "start_later": ("≤ 0.9× baseline", 0.9, "baseline_start"),
-    "memory": ("≤ 1.5× baseline", 1.5, "baseline_memory"),
-    "save": ("≤ 10 ms", 10.0, "ms"),
-    "refresh": ("≤ 100 ms", 100.0, "ms"),
-    "insights_cli": ("≤ 1.3× 1 year", 1.3, "one_year"),
-    "pdf_4_weeks": ("≤ 1.3× 1 year", 1.3, "one_year"),
-    "export_json": ("≤ 1000 ms", 1000.0, "ms"),
-    "import_json": ("≤ 3000 ms", 3000.0, "ms"),
-    "import_daylio": ("≤ 1000 ms", 1000.0, "ms"),
-    "cli_version": ("≤ 3× python -c pass", 3.0, "bare_python"),
-    "cli_check": ("≤ 3× python -c pass", 3.0, "bare_python"),
-}
-#: Refresh at 10 years against 1 year: flat in years.
-REFRESH_GROWTH = 1.5
-
-
-@dataclass
-class Figure:
-    """One measured figure: the median of ``samples`` (``None`` for "n/a") and their max."""
-
-    name: str
-    years: int
-    value: float | None
-    unit: str
-    maximum: float | None = None
-    runs: int = 0
-    goal: str = ""
-    verdict: str = ""
-    note: str = ""
-    met: bool | None = field(default=None)
-
-
-def _figure(
-    name: str, years: int, samples: list[float], unit: str, note: str = "", scale: float = 1000.0
-) -> Figure:
-    """A figure from samples in seconds (or MB with ``scale=1``)."""
-    values = [s * scale for s in samples]
-    return Figure(name, years, statistics.median(values), unit, max(values), len(values), note=note)
+from journal.bench_verdicts import Figure, judge, machine, table
+from journal.bench_verdicts import make_figure as _figure
 
 
 def _run_window(script: str, *args: str) -> tuple[float, float]:
@@ -296,36 +256,6 @@ def _measure_window(folder: Path, span: int, repeat: int) -> list[Figure]:
     ]
 
 
-def _verdicts(figures: list[Figure], reference: dict[str, float]) -> None:
-    """Judge every figure with a goal; ratios against the baselines or the 1-year figure."""
-    one_year = {f.name: f.value for f in figures if f.years == 1}
-    for figure in figures:
-        goal = GOALS.get(figure.name)
-        if figure.value is None or goal is None:
-            continue
-        label, limit, against = goal
-        figure.goal = label
-        if against == "ms":
-            ratio, ok = figure.value / limit, figure.value <= limit
-            figure.verdict = f"{'met' if ok else 'MISSED'}"
-        else:
-            base = one_year.get(figure.name) if against == "one_year" else reference[against]
-            if not base:
-                continue
-            ratio = figure.value / base
-            ok = ratio <= limit
-            figure.verdict = f"{ratio:.2f}× {'met' if ok else 'MISSED'}"
-        figure.met = ok
-    for figure in figures:
-        short = one_year.get("refresh")
-        if figure.name == "refresh" and figure.years == 10 and figure.value and short:
-            growth = figure.value / short
-            ok = growth <= REFRESH_GROWTH
-            figure.goal += f", ≤ {REFRESH_GROWTH}× 1 year"
-            figure.verdict += f"; {growth:.2f}× 1 year {'met' if ok else 'MISSED'}"
-            figure.met = bool(figure.met) and ok
-
-
 def byte_compile() -> str:
     """Byte-compile the ``journal`` package as pip does when it installs it, and say so.
 
@@ -383,48 +313,16 @@ def run(years: list[int], repeat: int) -> dict[str, object]:
             _figure("cli_version", 0, version, "ms", "connection-journal --version"),
         ]
         reference = {f.name: f.value for f in figures[:3] if f.value}
-        _verdicts(figures, reference)
+        judge(figures, reference)
     judged = [f for f in figures if f.met is not None]
     return {
-        "machine": _machine(),
+        "machine": machine(),
         "bytecode": bytecode,
         "years": sorted({1, *years}),
         "repeat": repeat,
         "all_met": all(f.met for f in judged),
         "figures": [asdict(f) for f in figures],
     }
-
-
-def _machine() -> str:
-    import platform
-
-    cores = os.cpu_count() or 0
-    return (
-        f"{platform.machine()}, {cores} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}"
-    )
-
-
-def _table(result: dict[str, object]) -> str:
-    rows = [("figure", "years", "median", "max", "goal", "verdict", "note")]
-    for f in result["figures"]:  # type: ignore[attr-defined]
-        value = "n/a" if f["value"] is None else f"{f['value']:.1f} {f['unit']}"
-        top = "" if f["maximum"] is None else f"{f['maximum']:.1f}"
-        rows.append(
-            (f["name"], str(f["years"] or "-"), value, top, f["goal"], f["verdict"], f["note"])
-        )
-    widths = [max(len(r[i]) for r in rows) for i in range(6)]
-    lines = [
-        f"Connection Journal benchmark on {result['machine']}, {result['repeat']} runs a figure",
-        f"{result['bytecode']}",
-    ]
-    for row in rows:
-        lines.append(
-            "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:6]))
-            + ("  " + row[6] if row[6] else "")
-        )
-    lines.append("every goal met" if result["all_met"] else "some goals MISSED")
-    return "\n".join(lines)
 
 
 def _years(text: str) -> list[int]:
@@ -504,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     result = run(args.years, args.repeat)
-    print(json.dumps(result, indent=2) if args.json else _table(result))
+    print(json.dumps(result, indent=2) if args.json else table(result))
     return 0
 
 
