@@ -8981,7 +8981,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/services/figures.py" line="+36"/>
+        <location filename="../../journal/services/figures.py" line="+33"/>
         <source>the end of the range cannot be before its start</source>
         <translation type="unfinished"></translation>
     </message>
