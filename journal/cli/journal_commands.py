@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from journal.services import Journal
 
 DEMO_DAYS = 365
+#: The longest demo journal (a hundred years; ``journal.demo.generate`` refuses more).
+DEMO_MAX_DAYS = 36_500
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -36,9 +38,9 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     )
     demo.add_argument(
         "--days",
-        type=positive_int,
+        type=demo_days,
         default=DEMO_DAYS,
-        help=f"number of days to generate (default {DEMO_DAYS})",
+        help=f"number of days to generate, 1 to {DEMO_MAX_DAYS} (default {DEMO_DAYS})",
     )
     demo.add_argument("--seed", type=whole_number, default=1, help="random seed (default 1)")
     demo.add_argument(
@@ -130,6 +132,14 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     add.add_argument("--note", metavar="TEXT", default="", help="a note")
     listing = subcommand(contact, parent, "list", _contact_list, "list a day's contacts")
     listing.add_argument("--date", type=date, metavar="DATE", help="the day (default: today)")
+
+
+def demo_days(text: str) -> int:
+    """``--days`` of ``demo``: a wrong number is a usage error (exit 2), like any bad argument."""
+    value = positive_int(text)
+    if value > DEMO_MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"expected at most {DEMO_MAX_DAYS} days, got {value}")
+    return value
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -37,6 +37,18 @@ def test_demo_then_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "contacts" in out
 
 
+@pytest.mark.parametrize(("days", "said"), [("100000", "at most 36500"), ("0", "at least 1")])
+def test_demo_days_out_of_range_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], days: str, said: str
+) -> None:
+    folder = tmp_path / "j"
+    with pytest.raises(SystemExit) as exit_:
+        main(["demo", "--days", days, "--data-dir", str(folder)])
+    assert exit_.value.code == 2  # like any bad argument, not 1 (a journal problem)
+    assert said in capsys.readouterr().err
+    assert not folder.exists()  # nothing created
+
+
 def test_demo_refuses_non_empty_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = str(tmp_path / "d")
     assert main(["demo", "--days", "5", "--data-dir", folder]) == 0
