@@ -56,6 +56,11 @@ def actions(
     )
 
 
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """``n`` and its noun, singular for one: "1 day", "2 days", "1,204 records"."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
 def positive_int(text: str) -> int:
     value = whole_number(text)
     if value < 1:

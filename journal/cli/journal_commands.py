@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from journal import paths
 from journal.cli.common import (
     actions,
+    counted,
     data_dir,
     date,
     opened,
@@ -155,8 +156,8 @@ def _demo(args: argparse.Namespace) -> int:
     if backup is not None:
         print(f"Your journal was backed up first, as {backup}.")
     print(
-        f"Demo journal in {data_dir(args)}: {summary.days:,} check-ins and "
-        f"{summary.contacts:,} contacts from {summary.first_day} to {summary.last_day}."
+        f"Demo journal in {data_dir(args)}: {counted(summary.days, 'check-in')} and "
+        f"{counted(summary.contacts, 'contact')} from {summary.first_day} to {summary.last_day}."
     )
     return 0
 
@@ -179,12 +180,12 @@ def _confirm_replacing(journal: Journal, yes: bool) -> None:
     days = journal.days_held()
     if not sys.stdin.isatty():
         raise JournalError(
-            f"This would replace your own journal ({days:,} days) with demo "
+            f"This would replace your own journal ({counted(days, 'day')}) with demo "
             "data; nothing has been changed. Add --yes to do it (a backup is "
             "made first), or use --data-dir for a demo journal of its own."
         )
     answer = input(
-        f"Replace your own journal ({days:,} days) with demo data? A backup is "
+        f"Replace your own journal ({counted(days, 'day')}) with demo data? A backup is "
         "made first. Type yes to go on: "
     )
     if answer.strip().casefold() not in ("y", "yes"):

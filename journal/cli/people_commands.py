@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from journal.cli.common import actions, opened, subcommand
+from journal.cli.common import actions, counted, opened, subcommand
 from journal.domain.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -86,19 +86,19 @@ def _show(args: argparse.Namespace) -> int:
     mood = figures.mood
     if not figures.mood_reportable:
         print(
-            f"Mood with vs without: not enough data yet ({mood.n_with} days with, "
+            f"Mood with vs without: not enough data yet ({counted(mood.n_with, 'day')} with, "
             f"{mood.n_without} without; at least 14 in all and 5 in each are needed)"
         )
     else:
         clear = "clear" if figures.mood_clear else "not clear"
         print(
-            f"Mood with vs without: {mood.mean_with:.1f} on {mood.n_with} days with, "
+            f"Mood with vs without: {mood.mean_with:.1f} on {counted(mood.n_with, 'day')} with, "
             f"{mood.mean_without:.1f} on {mood.n_without} without; difference "
             f"{mood.difference:+.1f} (95% CI {mood.ci_low:+.1f} to {mood.ci_high:+.1f}, "
             f"{clear}). An association, not proof of cause."
         )
     if person.keep_in_touch_days:
-        print(f"Keep in touch: every {person.keep_in_touch_days} days")
+        print(f"Keep in touch: every {counted(person.keep_in_touch_days, 'day')}")
     return 0
 
 
@@ -110,7 +110,9 @@ def _keep_in_touch(args: argparse.Namespace) -> int:
     if updated.keep_in_touch_days is None:
         print(f"No keep-in-touch wish for {updated.name}.")
     else:
-        print(f"Keep in touch with {updated.name} every {updated.keep_in_touch_days} days.")
+        print(
+            f"Keep in touch with {updated.name} every {counted(updated.keep_in_touch_days, 'day')}."
+        )
     return 0
 
 
@@ -120,7 +122,7 @@ def _while(args: argparse.Namespace) -> int:
             since = (
                 "no contact logged yet"
                 if entry.days is None
-                else f"{entry.days} days since the last contact"
+                else f"{counted(entry.days, 'day')} since the last contact"
             )
-            print(f"{entry.name}\t{since}\tevery {entry.every} days")
+            print(f"{entry.name}\t{since}\tevery {counted(entry.every, 'day')}")
     return 0

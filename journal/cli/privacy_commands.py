@@ -9,6 +9,7 @@ from journal import paths
 from journal.cli.common import (
     actions,
     ask,
+    counted,
     data_dir,
     opened,
     passphrase_for,
@@ -159,7 +160,7 @@ def _print_backups(backups: list, unverified: list[Path]) -> None:
         last = f"last entry {info.last_entry}" if info.last_entry else "no entries"
         print(
             f"{info.name}\t{info.time:%Y-%m-%d %H:%M}\t{info.reason}\t{info.size:,} bytes"
-            f"\t{info.days:,} days\t{last}"
+            f"\t{counted(info.days, 'day')}\t{last}"
         )
     if unverified:
         names = ", ".join(p.name for p in unverified)

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.cli.common import data_dir, date, opened, subcommand
+from journal.cli.common import counted, data_dir, date, opened, subcommand
 from journal.domain.errors import ValidationError
 from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
 
@@ -189,11 +189,12 @@ SOURCES = {
 
 def _print_preview(preview: ImportPreview, mood_scale: int | None = None) -> None:
     """What comes in, and what does not, in the words of the app's preview."""
-    print(f"{SOURCES.get(preview.source, preview.source)}: {preview.entries:,} rows.")
+    print(f"{SOURCES.get(preview.source, preview.source)}: {counted(preview.entries, 'row')}.")
     if preview.days:
+        first, last = preview.days[0].date, preview.days[-1].date
         print(
-            f"{len(preview.days)} days from {preview.days[0].date} to {preview.days[-1].date}"
-            f", {len(preview.contacts)} contacts."
+            f"{counted(len(preview.days), 'day')} from {first} to {last}, "
+            f"{counted(len(preview.contacts), 'contact')}."
         )
     else:
         print("No new days.")
@@ -211,7 +212,7 @@ def _print_preview(preview: ImportPreview, mood_scale: int | None = None) -> Non
             + "; several entries on one day: the mean, rounded half up."
         )
     if preview.sleep_days:
-        print(f"Sleep hours on {preview.sleep_days} days.")
+        print(f"Sleep hours on {counted(preview.sleep_days, 'day')}.")
     if preview.kept_in_notes:
         print(
             f"{len(preview.kept_in_notes)} kinds of reading kept in the notes: "
@@ -223,11 +224,14 @@ def _print_preview(preview: ImportPreview, mood_scale: int | None = None) -> Non
         )
     if preview.days_without_mood:
         print(
-            f"{len(preview.days_without_mood)} days with no mood reading are not imported "
-            "(a check-in needs a mood)."
+            f"Not imported (a check-in needs a mood): "
+            f"{counted(len(preview.days_without_mood), 'day')} with no mood reading."
         )
     if preview.skipped_days:
-        print(f"{len(preview.skipped_days)} days already in the journal were left as they are.")
+        print(
+            f"Left as they were: {counted(len(preview.skipped_days), 'day')} already in "
+            "the journal."
+        )
 
 
 def _check_format(args: argparse.Namespace, journal: Journal) -> None:
@@ -279,7 +283,7 @@ def _import(args: argparse.Namespace) -> int:
             from journal.services import read_export
 
             parsed = read_export(args.path)
-            print(f"The file is valid: {parsed.count():,} records.")
+            print(f"The file is valid: {counted(parsed.count(), 'record')}.")
             return 0
         outcome = journal.import_json(args.path, mode)
     if outcome.backup:

@@ -5455,12 +5455,17 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>1 day, last entry {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>{days} days, last entry {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>{backup} · {held}</source>
         <translation type="unfinished"></translation>
     </message>

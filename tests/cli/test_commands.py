@@ -299,7 +299,8 @@ def test_daylio_dry_run_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFix
         == 0
     )
     out = capsys.readouterr().out
-    assert "1 days from 2026-01-02" in out and "walk" in out
+    assert "1 day from 2026-01-02 to 2026-01-02, 1 contact." in out and "walk" in out
+    assert "1 rows" not in out and "1 days" not in out
     assert not (tmp_path / "j").exists()  # not even an empty journal was made
     assert (
         main(

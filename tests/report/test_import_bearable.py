@@ -182,7 +182,7 @@ def test_the_cli_names_the_rules_and_refuses_another_apps_file(
     out = capsys.readouterr().out
     assert "Bearable CSV: 13 rows." in out and "rounded half up (6.5 → 7)" in out
     assert "0, 3, 5, 8 or 10" in out and "Symptoms (1)" in out
-    assert "1 days with no mood reading are not imported" in out
+    assert "Not imported (a check-in needs a mood): 1 day with no mood reading." in out
     assert main(["import", str(path), "--format", "daylio", "--data-dir", folder]) == 2
     assert "looks like a Bearable export: use --format bearable" in capsys.readouterr().err
     assert main(["check", "--data-dir", folder]) == 0

@@ -368,7 +368,7 @@ def test_the_cli_dry_run_says_what_comes_in_and_what_not(
     )
     out = capsys.readouterr().out
     assert "newest layout, with scales" in out and "2 days from 2026-03-09" in out
-    assert "Sleep hours on 1 days" in out and "Sleep Quality (1), Stress (1)" in out
+    assert "Sleep hours on 1 day" in out and "Sleep Quality (1), Stress (1)" in out
     assert "Not imported (map them with --activity-map): walk, work" in out
     assert "Nothing was written" in out
     assert (

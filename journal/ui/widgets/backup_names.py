@@ -43,9 +43,11 @@ def describe_backup(
     if last_entry is None:
         held = QCoreApplication.translate("backups", "no entries")
     else:
-        held = QCoreApplication.translate("backups", "{days} days, last entry {date}").format(
-            days=format_number(days, 0), date=format_date(last_entry)
-        )
+        held = (
+            QCoreApplication.translate("backups", "1 day, last entry {date}")
+            if days == 1
+            else QCoreApplication.translate("backups", "{days} days, last entry {date}")
+        ).format(days=format_number(days, 0), date=format_date(last_entry))
     return QCoreApplication.translate("backups", "{backup} · {held}").format(backup=text, held=held)
 
 

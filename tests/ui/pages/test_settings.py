@@ -110,7 +110,7 @@ def test_restoring_fewer_days_says_what_would_be_lost(qtbot, page, monkeypatch) 
     for i in range(1, 4):
         journal.save_day(Day(date=TODAY - dt.timedelta(days=i), mood=5))
     page.refresh()
-    assert "1 days, last entry" in page.backups._list.item(0).text()
+    assert "1 day, last entry" in page.backups._list.item(0).text()
     asked = []
 
     def answer(parent, title, text):
