@@ -47,6 +47,17 @@ def test_the_unlock_dialog_has_a_label_a_show_toggle_and_room(qtbot) -> None:
     assert not any("Your journal is protected" in t for t in texts)  # said once, not twice
 
 
+def test_the_new_passphrase_dialog_shows_its_whole_intro(qtbot) -> None:
+    dialog = NewPassphraseDialog("Set a passphrase")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    intro = next(w for w in dialog.findChildren(QLabel) if w.text().startswith("Your journal"))
+    assert dialog.width() >= 40 * dialog.fontMetrics().averageCharWidth()  # not squeezed
+    assert intro.height() >= intro.heightForWidth(intro.width())  # no line cut off
+    assert intro.geometry().top() >= 0
+
+
 @needs_cipher
 def test_a_damaged_encrypted_journal_offers_its_backups(
     qapp, encrypted, monkeypatch, restore_theme

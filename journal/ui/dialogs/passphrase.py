@@ -28,6 +28,9 @@ class NewPassphraseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("new_passphrase_dialog")
         self.setWindowTitle(title)
+        # wide enough that the wrapped intro reads in a few lines (a narrow dialog squeezed it
+        # to five and could clip its first line)
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
