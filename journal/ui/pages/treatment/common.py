@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +26,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,11 +42,10 @@ from journal.ui.widgets.section import hint_label
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def make_table(name: str, accessible: str, headers: Sequence[str]) -> QTableWidget:
-    """A read-only table of records, one row each, selected whole; Tab leaves it."""
-    table = QTableWidget(0, len(headers), objectName=name)
+def _set_up(table: QTableView, name: str, accessible: str) -> None:
+    """Read-only, one record a row, selected whole; Tab leaves it."""
+    table.setObjectName(name)
     table.setAccessibleName(accessible)
-    table.setHorizontalHeaderLabels(list(headers))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -47,6 +56,81 @@ def make_table(name: str, accessible: str, headers: Sequence[str]) -> QTableWidg
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
+
+
+def make_table(name: str, accessible: str, headers: Sequence[str]) -> QTableWidget:
+    """A read-only table of records, one row each, selected whole; Tab leaves it."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    _set_up(table, name, accessible)
+    return table
+
+
+class RecordsModel(QAbstractTableModel):
+    """Records as rows of texts: each cell shows its text and has it as tooltip, the first
+    column keeps the record's id (``ID_ROLE``). Nothing per cell is kept but the text, so a
+    long history costs its strings, not an item object per cell."""
+
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows: list[Sequence[str]] = []
+        self._ids: list[int | None] = []
+
+    def set_rows(self, rows: Sequence[Sequence[str]], ids: Sequence[int | None]) -> None:
+        """Show ``rows`` (one record's texts each) as a table widget's ``setRowCount`` and
+        ``setItem`` would: rows added or taken at the end, the others changed in place, so the
+        current cell and the selection stay where they were."""
+        old, new = len(self._rows), len(rows)
+        if new > old:
+            self.beginInsertRows(QModelIndex(), old, new - 1)
+            self._rows, self._ids = list(rows), list(ids)
+            self.endInsertRows()
+        elif new < old:
+            self.beginRemoveRows(QModelIndex(), new, old - 1)
+            self._rows, self._ids = list(rows), list(ids)
+            self.endRemoveRows()
+        else:
+            self._rows, self._ids = list(rows), list(ids)
+        if new:
+            last = self.index(new - 1, len(self._headers) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.EditRole,
+        ):
+            return self._rows[index.row()][index.column()]
+        if role == ID_ROLE and index.column() == 0:
+            return self._ids[index.row()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return super().headerData(section, orientation, role)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+
+
+def make_view(name: str, accessible: str, headers: Sequence[str]) -> QTableView:
+    """``make_table`` over a ``RecordsModel`` (the view's ``model()``), for long lists."""
+    table = QTableView()
+    table.setModel(RecordsModel(headers, table))
+    _set_up(table, name, accessible)
     return table
 
 
@@ -61,22 +145,22 @@ def fill_row(table: QTableWidget, row: int, texts: Sequence[str], record_id: int
         first.setData(ID_ROLE, record_id)
 
 
-def selected_id(table: QTableWidget) -> int | None:
+def selected_id(table: QTableView) -> int | None:
     """The id of the record in the selected row, or None."""
     rows = table.selectionModel().selectedRows()
     if not rows:
         return None
-    item = table.item(rows[0].row(), 0)
-    return item.data(ID_ROLE) if item is not None else None
+    return rows[0].data(ID_ROLE)
 
 
-def select_id(table: QTableWidget, record_id: int | None) -> None:
+def select_id(table: QTableView, record_id: int | None) -> None:
     """Select the row showing ``record_id`` again after the table was refilled."""
-    for row in range(table.rowCount()):
-        item = table.item(row, 0)
-        if record_id is not None and item is not None and item.data(ID_ROLE) == record_id:
-            table.selectRow(row)
-            return
+    model = table.model()
+    if record_id is not None:
+        for row in range(model.rowCount()):
+            if model.index(row, 0).data(ID_ROLE) == record_id:
+                table.selectRow(row)
+                return
     table.clearSelection()
 
 
@@ -124,7 +208,7 @@ class TableSection(Section):
     dialogs. Filled again (``_fill``), it keeps the row chosen; its buttons follow the choice
     (``_on_table_item_selection_changed``)."""
 
-    _table: QTableWidget
+    _table: QTableView
 
     def refresh(self) -> None:
         keep = selected_id(self._table)
