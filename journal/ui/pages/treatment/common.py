@@ -5,16 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,10 +27,8 @@ from PySide6.QtWidgets import (
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.widgets.forms import FormDialog
+from journal.ui.widgets.records import ID_ROLE, RecordsModel
 from journal.ui.widgets.section import hint_label
-
-#: The role under which a table row keeps the id of the record it shows.
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _set_up(table: QTableView, name: str, accessible: str) -> None:
@@ -64,66 +53,6 @@ def make_table(name: str, accessible: str, headers: Sequence[str]) -> QTableWidg
     table.setHorizontalHeaderLabels(list(headers))
     _set_up(table, name, accessible)
     return table
-
-
-class RecordsModel(QAbstractTableModel):
-    """Records as rows of texts: each cell shows its text and has it as tooltip, the first
-    column keeps the record's id (``ID_ROLE``). Nothing per cell is kept but the text, so a
-    long history costs its strings, not an item object per cell."""
-
-    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._rows: list[Sequence[str]] = []
-        self._ids: list[int | None] = []
-
-    def set_rows(self, rows: Sequence[Sequence[str]], ids: Sequence[int | None]) -> None:
-        """Show ``rows`` (one record's texts each) as a table widget's ``setRowCount`` and
-        ``setItem`` would: rows added or taken at the end, the others changed in place, so the
-        current cell and the selection stay where they were."""
-        old, new = len(self._rows), len(rows)
-        if new > old:
-            self.beginInsertRows(QModelIndex(), old, new - 1)
-            self._rows, self._ids = list(rows), list(ids)
-            self.endInsertRows()
-        elif new < old:
-            self.beginRemoveRows(QModelIndex(), new, old - 1)
-            self._rows, self._ids = list(rows), list(ids)
-            self.endRemoveRows()
-        else:
-            self._rows, self._ids = list(rows), list(ids)
-        if new:
-            last = self.index(new - 1, len(self._headers) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.EditRole,
-        ):
-            return self._rows[index.row()][index.column()]
-        if role == ID_ROLE and index.column() == 0:
-            return self._ids[index.row()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return super().headerData(section, orientation, role)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 
 
 def make_view(name: str, accessible: str, headers: Sequence[str]) -> QTableView:

@@ -12,13 +12,9 @@ from journal.domain.records import Session
 from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui.dialogs.session_dialog import SessionDialog
-from journal.ui.pages.treatment.common import (
-    RecordsModel,
-    TableSection,
-    make_button,
-    make_view,
-)
+from journal.ui.pages.treatment.common import TableSection, make_button, make_view
 from journal.ui.widgets.forms import mode_text, status_text
+from journal.ui.widgets.records import RecordsModel
 
 
 class SessionsSection(TableSection):
