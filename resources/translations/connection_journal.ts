@@ -669,7 +669,7 @@
 <context>
     <name>CheckinsPage</name>
     <message>
-        <location filename="../../journal/ui/pages/checkins/page.py" line="+200"/>
+        <location filename="../../journal/ui/pages/checkins/page.py" line="+203"/>
         <source>Check-ins</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,7 +679,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-84"/>
         <source>Not now</source>
         <extracomment>Marks an assessment whose safety item was answered above 0, in words and a symbol; the score chart draws the same diamond. Neutral on purpose: not a warning, not a star.</extracomment>
         <translation type="unfinished"></translation>
@@ -735,7 +735,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Questionnaire history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -745,7 +745,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-7"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -765,7 +765,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Your scores will show here over time, over the published bands, from your first questionnaire; a line needs two.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -776,12 +776,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Take the {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-70"/>
         <source>{title} scores over time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -791,7 +791,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>{total} ({percent}%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4222,7 +4222,7 @@
 <context>
     <name>SessionsSection</name>
     <message>
-        <location filename="../../journal/ui/pages/treatment/sessions.py" line="+34"/>
+        <location filename="../../journal/ui/pages/treatment/sessions.py" line="+30"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>

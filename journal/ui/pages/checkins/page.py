@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +38,7 @@ from journal.ui.charts.score_history import ScoreHistoryChart
 from journal.ui.dialogs.crisis_dialog import CrisisDialog
 from journal.ui.pages.checkins.questionnaire import QuestionnaireForm, tr_published
 from journal.ui.widgets.empty_state import EmptyState
+from journal.ui.widgets.records import RecordsModel
 from journal.ui.widgets.section import page_column
 
 #: Marks an assessment whose safety item was answered above 0, in words and a symbol; the
@@ -152,17 +152,20 @@ class CheckinsPage(QWidget):
         controls.addWidget(self._reminder_days)
 
         self._chart = ScoreHistoryChart()
-        self._history = QTableWidget(0, 4, objectName="history")
+        self._history = QTableView(objectName="history")
+        self._history_rows = RecordsModel(
+            [self.tr("Date"), self.tr("Score"), self.tr("Band"), self.tr("Note")],
+            self._history,
+            tooltips=False,
+        )
+        self._history.setModel(self._history_rows)
         self._history.setAccessibleName(self.tr("Questionnaire history"))
         self._history.setAccessibleDescription(
             self.tr("Date, score, published band and note of each time you took it, newest first")
         )
-        self._history.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Score"), self.tr("Band"), self.tr("Note")]
-        )
         self._history.verticalHeader().hide()
-        self._history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self._history.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self._history.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self._history.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self._history.setAlternatingRowColors(True)
         header = self._history.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -250,16 +253,18 @@ class CheckinsPage(QWidget):
             ).format(title=title),
             higher_is_better=q.instrument is Instrument.WHO5,
         )  # a low WHO-5 is the worse
-        self._history.setRowCount(len(history))
-        for row, assessment in enumerate(reversed(history)):
-            values = (
-                format_date(assessment.date),
-                self._score_text(assessment),
-                tr_published(assessment.band),
-                self._note_text(assessment),
-            )
-            for column, value in enumerate(values):
-                self._history.setItem(row, column, QTableWidgetItem(value))
+        self._history_rows.set_rows(
+            [
+                (
+                    format_date(assessment.date),
+                    self._score_text(assessment),
+                    tr_published(assessment.band),
+                    self._note_text(assessment),
+                )
+                for assessment in reversed(history)
+            ],
+            [assessment.id for assessment in reversed(history)],
+        )
 
     def _score_text(self, assessment: Assessment) -> str:
         if assessment.instrument is Instrument.WHO5:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,17 +27,14 @@ from PySide6.QtWidgets import (
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.widgets.forms import FormDialog
+from journal.ui.widgets.records import ID_ROLE, RecordsModel
 from journal.ui.widgets.section import hint_label
 
-#: The role under which a table row keeps the id of the record it shows.
-ID_ROLE = Qt.ItemDataRole.UserRole
 
-
-def make_table(name: str, accessible: str, headers: Sequence[str]) -> QTableWidget:
-    """A read-only table of records, one row each, selected whole; Tab leaves it."""
-    table = QTableWidget(0, len(headers), objectName=name)
+def _set_up(table: QTableView, name: str, accessible: str) -> None:
+    """Read-only, one record a row, selected whole; Tab leaves it."""
+    table.setObjectName(name)
     table.setAccessibleName(accessible)
-    table.setHorizontalHeaderLabels(list(headers))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -47,6 +45,21 @@ def make_table(name: str, accessible: str, headers: Sequence[str]) -> QTableWidg
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
+
+
+def make_table(name: str, accessible: str, headers: Sequence[str]) -> QTableWidget:
+    """A read-only table of records, one row each, selected whole; Tab leaves it."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    _set_up(table, name, accessible)
+    return table
+
+
+def make_view(name: str, accessible: str, headers: Sequence[str]) -> QTableView:
+    """``make_table`` over a ``RecordsModel`` (the view's ``model()``), for long lists."""
+    table = QTableView()
+    table.setModel(RecordsModel(headers, table))
+    _set_up(table, name, accessible)
     return table
 
 
@@ -61,22 +74,22 @@ def fill_row(table: QTableWidget, row: int, texts: Sequence[str], record_id: int
         first.setData(ID_ROLE, record_id)
 
 
-def selected_id(table: QTableWidget) -> int | None:
+def selected_id(table: QTableView) -> int | None:
     """The id of the record in the selected row, or None."""
     rows = table.selectionModel().selectedRows()
     if not rows:
         return None
-    item = table.item(rows[0].row(), 0)
-    return item.data(ID_ROLE) if item is not None else None
+    return rows[0].data(ID_ROLE)
 
 
-def select_id(table: QTableWidget, record_id: int | None) -> None:
+def select_id(table: QTableView, record_id: int | None) -> None:
     """Select the row showing ``record_id`` again after the table was refilled."""
-    for row in range(table.rowCount()):
-        item = table.item(row, 0)
-        if record_id is not None and item is not None and item.data(ID_ROLE) == record_id:
-            table.selectRow(row)
-            return
+    model = table.model()
+    if record_id is not None:
+        for row in range(model.rowCount()):
+            if model.index(row, 0).data(ID_ROLE) == record_id:
+                table.selectRow(row)
+                return
     table.clearSelection()
 
 
@@ -124,7 +137,7 @@ class TableSection(Section):
     dialogs. Filled again (``_fill``), it keeps the row chosen; its buttons follow the choice
     (``_on_table_item_selection_changed``)."""
 
-    _table: QTableWidget
+    _table: QTableView
 
     def refresh(self) -> None:
         keep = selected_id(self._table)

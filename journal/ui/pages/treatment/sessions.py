@@ -12,13 +12,9 @@ from journal.domain.records import Session
 from journal.i18n import format_date
 from journal.services import Journal
 from journal.ui.dialogs.session_dialog import SessionDialog
-from journal.ui.pages.treatment.common import (
-    TableSection,
-    fill_row,
-    make_button,
-    make_table,
-)
+from journal.ui.pages.treatment.common import TableSection, make_button, make_view
 from journal.ui.widgets.forms import mode_text, status_text
+from journal.ui.widgets.records import RecordsModel
 
 
 class SessionsSection(TableSection):
@@ -29,7 +25,7 @@ class SessionsSection(TableSection):
         super().__init__(journal, "sessions", parent)
         self._sessions: dict[int, Session] = {}
 
-        self._table = make_table(
+        self._table = make_view(
             "sessions",
             self.tr("Sessions"),
             (
@@ -65,7 +61,8 @@ class SessionsSection(TableSection):
         self._edit.clicked.connect(self._on_edit_clicked)
         self._delete.clicked.connect(self._on_delete_clicked)
         self._table.activated.connect(self._on_table_activated)
-        self._table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
+        self._model: RecordsModel = self._table.model()  # type: ignore[assignment]
+        self._table.selectionModel().selectionChanged.connect(self._on_table_item_selection_changed)
 
     def _fill(self) -> bool:
         names = {p.id: p.name for p in self._journal.people(include_archived=True)}
@@ -74,11 +71,8 @@ class SessionsSection(TableSection):
             return False  # nothing to draw again (a check-in was saved, say)
         self._shown = (sessions, names)
         self._sessions = {s.id or 0: s for s in sessions}
-        self._table.setRowCount(len(sessions))
-        for row, session in enumerate(sessions):
-            fill_row(
-                self._table,
-                row,
+        self._model.set_rows(
+            [
                 (
                     format_date(session.date),
                     names.get(session.person_id, "—") if session.person_id else "—",
@@ -86,9 +80,11 @@ class SessionsSection(TableSection):
                     status_text(session.status),
                     str(session.felt_heard) if session.felt_heard else "",
                     session.note,
-                ),
-                session.id,
-            )
+                )
+                for session in sessions
+            ],
+            [session.id for session in sessions],
+        )
         return True
 
     # --- slots -------------------------------------------------------------------------------
@@ -130,7 +126,7 @@ class SessionsSection(TableSection):
         self.refresh()
         self.treatment_changed.emit()
 
-    def _on_table_item_selection_changed(self) -> None:
+    def _on_table_item_selection_changed(self, *_selection: object) -> None:
         chosen = self._selected_id() is not None
         self._edit.setEnabled(chosen)
         self._delete.setEnabled(chosen)

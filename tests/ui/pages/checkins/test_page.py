@@ -147,7 +147,7 @@ def test_phq9_with_item9_shows_the_crisis_message_first_with_the_saved_contacts(
     assert "◆" in result and "item 9" not in result and "above 0" not in result
     assert "You don't have to carry this alone" in result and "Need help now" in result
     history = page.findChild(type(page._history), "history")
-    assert "◆ hard thoughts shared (question 9)" in history.item(0, 3).text()
+    assert "◆ hard thoughts shared (question 9)" in history.model().index(0, 3).data()
 
 
 def test_the_crisis_dialog_has_one_button_and_no_way_to_silence_it(
@@ -613,9 +613,9 @@ def test_the_score_shows_the_unanswered_item_and_the_who5_cut_off(qtbot, open_wi
     page = window.checkins_page
     history = page.findChild(type(page._history), "history")
     page.show_instrument("phq9")
-    assert history.item(0, 3).text() == "item 3 unanswered; total prorated"
+    assert history.model().index(0, 3).data() == "item 3 unanswered; total prorated"
     page.show_instrument("who5")
-    assert history.item(0, 1).text() == "7 (28%)"
-    assert history.item(0, 3).text() == (
+    assert history.model().index(0, 1).data() == "7 (28%)"
+    assert history.model().index(0, 3).data() == (
         "at or below 28%, the WHO-5 cut-off for further assessment"
     )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QTableView,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -82,8 +83,9 @@ def tick(qtbot, box):
     qtbot.keyClick(box, Qt.Key.Key_Space)
 
 
-def select_row(qtbot, table: QTableWidget, text: str):
-    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == text)
+def select_row(qtbot, table: QTableView, text: str):
+    model = table.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == text)
     table.setFocus()
     table.selectRow(row)
 
@@ -197,7 +199,7 @@ def test_an_attended_session_is_rated_and_can_be_edited_and_deleted(
         id=session.id,
     )
 
-    table = child(page, QTableWidget, "sessions")
+    table = child(page, QTableView, "sessions")
     select_row(qtbot, table, format_date(TODAY))
     click(qtbot, page, "edit_session")
     dialog = dialog_of(page, SessionDialog)
@@ -434,7 +436,7 @@ def test_a_topic_is_added_with_enter_and_marked_discussed(qtbot, journal, page):
 def test_the_page_and_panel_show_a_demo_journal(qtbot, demo_journal):
     page = TreatmentPage(demo_journal)
     qtbot.addWidget(page)
-    assert child(page, QTableWidget, "sessions").rowCount() == len(
+    assert child(page, QTableView, "sessions").model().rowCount() == len(
         demo_journal.sessions_between(*ALL_TIME)
     )
     assert "%" in page.overview.figure("last_weeks", "medication")
