@@ -2986,7 +2986,7 @@
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/passphrase.py" line="+34"/>
+        <location filename="../../journal/ui/dialogs/passphrase.py" line="+37"/>
         <source>Your journal and its backups will be encrypted with this passphrase. Keep it somewhere safe: without it the journal cannot be opened, by anyone, you included.</source>
         <translation type="unfinished"></translation>
     </message>
