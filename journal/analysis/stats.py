@@ -292,24 +292,32 @@ def compare(values: np.ndarray, condition: np.ndarray) -> Comparison:
     return _compare_all_days(values, condition, known)
 
 
-def _compare_all_days(values: np.ndarray, condition: np.ndarray, known: np.ndarray) -> Comparison:
-    """``compare`` on full-length arrays, the unknown days ``NaN`` (the reference that
-    ``_compare_known`` equals, tests/analysis/test_fast_paths.py)."""
-    with_mask, without_mask = known & (condition > 0), known & (condition == 0)
-    group_with, group_without = values[with_mask], values[without_mask]
+def _withheld_groups(group_with: np.ndarray, group_without: np.ndarray) -> Comparison | None:
+    """The comparison withheld for too few days, a group too small or no variation; else
+    ``None`` (both ways of ``compare`` ask the same, in the same order)."""
     n1, n2 = len(group_with), len(group_without)
     if n1 + n2 < MIN_PAIRS:
         return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.TOO_FEW_DAYS)
     if n1 < MIN_GROUP or n2 < MIN_GROUP:
         return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.GROUP_TOO_SMALL)
-    status = _status(n1 + n2)
-    m1, m2 = float(group_with.mean()), float(group_without.mean())
-    s1, s2 = float(group_with.var(ddof=1)), float(group_without.var(ddof=1))
-    if s1 + s2 == 0.0:
+    if float(group_with.var(ddof=1)) + float(group_without.var(ddof=1)) == 0.0:
         return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.NO_VARIATION)
-    residual = np.where(with_mask, values - m1, np.where(without_mask, values - m2, np.nan))
-    indicator = np.where(known, (condition > 0).astype(float), np.nan)
-    n_eff = effective_n(n1 + n2, residual, indicator)
+    return None
+
+
+def _welch(
+    group_with: np.ndarray,
+    group_without: np.ndarray,
+    m1: float,
+    m2: float,
+    s1: float,
+    s2: float,
+    n_eff: float,
+) -> Comparison:
+    """Welch's interval for the difference of means, each group's n shrunk by the
+    autocorrelation-effective n (withheld when either falls under ``MIN_EFFECTIVE_GROUP``)."""
+    n1, n2 = len(group_with), len(group_without)
+    status = _status(n1 + n2)
     shrink = n_eff / (n1 + n2)
     e1, e2 = n1 * shrink, n2 * shrink
     if e1 < MIN_EFFECTIVE_GROUP or e2 < MIN_EFFECTIVE_GROUP:
@@ -333,6 +341,23 @@ def _compare_all_days(values: np.ndarray, condition: np.ndarray, known: np.ndarr
     )
 
 
+def _compare_all_days(values: np.ndarray, condition: np.ndarray, known: np.ndarray) -> Comparison:
+    """``compare`` on full-length arrays, the unknown days ``NaN`` (the reference that
+    ``_compare_known`` equals, tests/analysis/test_fast_paths.py)."""
+    with_mask, without_mask = known & (condition > 0), known & (condition == 0)
+    group_with, group_without = values[with_mask], values[without_mask]
+    withheld = _withheld_groups(group_with, group_without)
+    if withheld is not None:
+        return withheld
+    n1, n2 = len(group_with), len(group_without)
+    m1, m2 = float(group_with.mean()), float(group_without.mean())
+    s1, s2 = float(group_with.var(ddof=1)), float(group_without.var(ddof=1))
+    residual = np.where(with_mask, values - m1, np.where(without_mask, values - m2, np.nan))
+    indicator = np.where(known, (condition > 0).astype(float), np.nan)
+    n_eff = effective_n(n1 + n2, residual, indicator)
+    return _welch(group_with, group_without, m1, m2, s1, s2, n_eff)
+
+
 def _compare_known(values: np.ndarray, condition: np.ndarray, known: np.ndarray) -> Comparison:
     """``compare`` on the known days only (condition 0 or above on each): the same figures,
     bit for bit, from arrays of the known days and which of them are calendar neighbours,
@@ -340,16 +365,12 @@ def _compare_known(values: np.ndarray, condition: np.ndarray, known: np.ndarray)
     where = np.flatnonzero(known)
     v, is_with = values[where], condition[where] > 0
     group_with, group_without = v[is_with], v[~is_with]
+    withheld = _withheld_groups(group_with, group_without)
+    if withheld is not None:
+        return withheld
     n1, n2 = len(group_with), len(group_without)
-    if n1 + n2 < MIN_PAIRS:
-        return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.TOO_FEW_DAYS)
-    if n1 < MIN_GROUP or n2 < MIN_GROUP:
-        return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.GROUP_TOO_SMALL)
-    status = _status(n1 + n2)
     m1, m2 = float(group_with.mean()), float(group_without.mean())
     s1, s2 = float(group_with.var(ddof=1)), float(group_without.var(ddof=1))
-    if s1 + s2 == 0.0:
-        return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.NO_VARIATION)
     residual = np.where(is_with, v - m1, v - m2)
     indicator = is_with.astype(float)
     neighbours = np.diff(where) == 1  # known today and the day after: lag-1 pairs
@@ -361,27 +382,7 @@ def _compare_known(values: np.ndarray, condition: np.ndarray, known: np.ndarray)
     n = n1 + n2
     product = lag1(residual) * lag1(indicator)
     n_eff = float(n) if product <= 0.0 else float(n * (1.0 - min(product, 1.0)) / (1.0 + product))
-    shrink = n_eff / (n1 + n2)
-    e1, e2 = n1 * shrink, n2 * shrink
-    if e1 < MIN_EFFECTIVE_GROUP or e2 < MIN_EFFECTIVE_GROUP:
-        return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.TOO_ALIKE)
-    v1, v2 = s1 / e1, s2 / e2
-    se = math.sqrt(v1 + v2)
-    df = (v1 + v2) ** 2 / ((v1**2 / (e1 - 1) if v1 else 0.0) + (v2**2 / (e2 - 1) if v2 else 0.0))
-    half = t_quantile(0.975, df) * se
-    difference = m1 - m2
-    return Comparison(
-        n1,
-        n2,
-        status,
-        m1,
-        m2,
-        difference,
-        difference - half,
-        difference + half,
-        n_eff,
-        t_two_sided(difference / se, df),
-    )
+    return _welch(group_with, group_without, m1, m2, s1, s2, n_eff)
 
 
 @dataclass(frozen=True, slots=True)
