@@ -76,17 +76,23 @@ def person_figures(
     contacts: Sequence[tuple[dt.date, int]],
     days: Sequence[tuple[dt.date, int, bool]],
     today: dt.date,
+    journal_start: dt.date | None = None,
 ) -> PersonFigures:
     """Figures from (date, how connected) contacts and (date, mood, with them) days.
 
     Months are the ``MONTHS_SHOWN`` calendar months up to ``today``'s, oldest first, each with
-    its count (0 included, so a gap shows as a gap).
+    its count (0 included, so a gap shows as a gap) — but none before the journal began
+    (``journal_start``, or the first contact if earlier): a month nobody wrote in is not a
+    month without contact.
     """
     import numpy as np
 
     from journal.analysis.stats import compare
 
     starts = [_month_start(today, back) for back in range(MONTHS_SHOWN - 1, -1, -1)]
+    began = min([d for d in (journal_start, *(date for date, _q in contacts)) if d], default=None)
+    earliest = _month_start(began) if began is not None else starts[-1]
+    starts = [month for month in starts if month >= earliest] or starts[-1:]
     counts = dict.fromkeys(starts, 0)
     for date, _quality in contacts:
         month = _month_start(date)

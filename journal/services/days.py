@@ -315,6 +315,7 @@ class DaysUseCases(JournalBase):
             people_store.person_contacts(self.db, person_id),
             people_store.moods_with_person(self.db, person_id),
             self.today(),
+            (days_store.first_and_last_date(self.db) or (None, None))[0],
         )
 
     def set_keep_in_touch(self, person_id: int, every: int | str | None) -> Person:

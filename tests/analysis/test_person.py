@@ -30,6 +30,24 @@ def test_months_average_and_last_contact() -> None:
     assert figures.last_contact == dt.date(2026, 3, 14)
 
 
+def test_no_month_before_the_journal_began() -> None:
+    contacts = [(dt.date(2026, 1, 20), 4), (dt.date(2026, 3, 2), 5)]
+    began_in_december = person_figures(contacts, [], TODAY, journal_start=dt.date(2025, 12, 5))
+    assert [m.month for m in began_in_december.months] == [
+        dt.date(2025, 12, 1),
+        dt.date(2026, 1, 1),
+        dt.date(2026, 2, 1),
+        dt.date(2026, 3, 1),
+    ]  # not nine months of 0 before anything was written
+    # a contact logged before the first check-in counts as the start
+    early_contact = person_figures(contacts, [], TODAY, journal_start=dt.date(2026, 2, 10))
+    assert early_contact.months[0].month == dt.date(2026, 1, 1)
+    nothing_yet = person_figures([], [], TODAY)
+    assert [m.month for m in nothing_yet.months] == [dt.date(2026, 3, 1)]
+    long_ago = person_figures(contacts, [], TODAY, journal_start=dt.date(2020, 1, 1))
+    assert len(long_ago.months) == 12
+
+
 def test_no_mood_figure_under_14_days_or_5_in_a_group() -> None:
     thirteen = person_figures([], _days([7] * 6 + [8], [4, 5, 4, 5, 4, 5]), TODAY)
     assert not thirteen.mood_reportable and thirteen.days_needed == 1
