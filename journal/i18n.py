@@ -73,7 +73,12 @@ def format_date(day: dt.date, style: DateStyle = "date") -> str:
 
 
 def format_number(value: float, digits: int = 1) -> str:
-    """A number with ``digits`` decimals and the locale's separators (a true minus sign)."""
+    """A number with ``digits`` decimals and the locale's separators (a true minus sign).
+
+    A value that rounds to zero is written without a sign ("0.0", never "−0.0": a difference
+    of −0.04 is no difference at this precision)."""
+    if round(float(value), digits) == 0:
+        value = 0.0
     return _number_formatter(value, digits)
 
 

@@ -117,3 +117,14 @@ def test_uninstall_restores_english_defaults(in_locale) -> None:
     locale.uninstall()
     assert i18n.format_date(MOMENT) == "5 Nov 2026"
     assert i18n.format_number(-2.5, 1) == "−2.5"
+
+
+@pytest.mark.parametrize("name", ["en_GB", "de_DE"])
+def test_a_value_that_rounds_to_zero_has_no_sign(in_locale, name) -> None:
+    in_locale(name)  # the Qt hook
+    assert i18n.format_number(-0.04, 1) in {"0.0", "0,0"}
+    assert i18n.format_number(-0.4, 0) == "0"
+    assert i18n.format_number(-0.06, 1) in {"−0.1", "−0,1"}
+    locale.uninstall()  # the plain default
+    assert i18n.format_number(-0.0001, 2) == "0.00"
+    assert i18n.format_number(-0.005001, 2) == "−0.01"
