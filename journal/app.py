@@ -26,9 +26,8 @@ from journal import __version__, buglog
 from journal.desktop import APP_ID, icon_path
 from journal.domain.errors import JournalDamaged, JournalError, PassphraseRequired, WrongPassphrase
 from journal.domain.system_errors import calm_error
-from journal.services import Journal, backups, local_now, restore_damaged
+from journal.services import BackupInfo, Journal, backups, local_now, restore_damaged
 from journal.ui import locale
-from journal.ui.dialogs.damaged import offer_backups
 from journal.ui.dialogs.unlock import ask_passphrase
 from journal.ui.main_window import MainWindow
 from journal.ui.sidebar import release_import_sources
@@ -153,6 +152,14 @@ def after_first_paint(window: QWidget, action: Callable[[], object]) -> None:
     watcher = _FirstPaint(window, action)
     _application().installEventFilter(watcher)
     QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, watcher, watcher.fire)
+
+
+def offer_backups(reason: str, checked: list[BackupInfo]) -> str | None:
+    """The backup the person chooses to restore a damaged journal from (``None``: quit). Its
+    dialog is imported here: only a journal that cannot be opened needs it, never a start."""
+    from journal.ui.dialogs.damaged import offer_backups as offer
+
+    return offer(reason, checked)
 
 
 def _offer_restore(

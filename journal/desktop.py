@@ -11,7 +11,6 @@ import os
 import shlex
 import shutil
 import sys
-from importlib import metadata
 from pathlib import Path
 
 APP_ID = "io.github.connectionjournal.ConnectionJournal"
@@ -107,6 +106,8 @@ def licence_text() -> str:
     with the package's metadata (``*.dist-info/licenses/LICENSE``, or ``*.dist-info/LICENSE``
     from older setuptools), else the one beside the package (a checkout or the bundle).
     Empty when neither is found, so the caller can say so."""
+    from importlib import metadata  # slow to import (~15 ms): only the licence needs it
+
     try:
         distribution = metadata.distribution("connection-journal")
     except metadata.PackageNotFoundError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -29,12 +30,14 @@ from journal.services.privacy import PrivacyUseCases
 from journal.services.sharing import SharingUseCases
 from journal.services.treatment import TreatmentUseCases
 from journal.store import backup as backup_store
-from journal.store import integrity
 from journal.store import restore as restore_store
 from journal.store import settings as settings_store
 from journal.store.backup import made_today, make_backup
 from journal.store.connection import open_database, open_memory, quick_check
 from journal.store.lock import JournalLock
+
+if TYPE_CHECKING:
+    from journal.store import integrity
 
 
 class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCases, DaysUseCases):
@@ -149,6 +152,8 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
             self._lock = None
 
     def check(self) -> integrity.CheckReport:
+        from journal.store import integrity  # only a check needs it, never a start
+
         return integrity.check(self.db)
 
     def rows_damage(self) -> JournalDamaged | None:

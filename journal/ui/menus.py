@@ -11,8 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from journal.ui.dialogs.about import AboutDialog, ShortcutsDialog
-
 
 def build_menus(
     window: QMainWindow, pages: Sequence[tuple[str, str]], show_page: Callable[[str], None]
@@ -35,12 +33,27 @@ def build_menus(
         window,
         objectName="show_shortcuts",
     )
-    shortcuts.triggered.connect(lambda: ShortcutsDialog(window).exec())
+    shortcuts.triggered.connect(lambda: _show_shortcuts(window))
     about = QAction(
         QCoreApplication.translate("MainWindow", "&About Connection Journal"),
         window,
         objectName="show_about",
     )
-    about.triggered.connect(lambda: AboutDialog(window).exec())
+    about.triggered.connect(lambda: _show_about(window))
     help_menu.addAction(shortcuts)
     help_menu.addAction(about)
+
+
+# The Help dialogs are imported when asked for: a start never opens them.
+
+
+def _show_shortcuts(window: QMainWindow) -> None:
+    from journal.ui.dialogs.about import ShortcutsDialog
+
+    ShortcutsDialog(window).exec()
+
+
+def _show_about(window: QMainWindow) -> None:
+    from journal.ui.dialogs.about import AboutDialog
+
+    AboutDialog(window).exec()

@@ -2489,7 +2489,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/ui/menus.py" line="+21"/>
+        <location filename="../../journal/ui/menus.py" line="+19"/>
         <source>&amp;Journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5374,7 +5374,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../journal/app.py" line="+196"/>
+        <location filename="../../journal/app.py" line="+203"/>
         <location line="+75"/>
         <source>Connection Journal</source>
         <extracomment>When work meant for after the first paint runs anyway (a minimised window never paints).</extracomment>

@@ -1,5 +1,7 @@
 """About shows the full licence text, read from what was installed with the app."""
 
+import importlib.metadata
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton, QTextBrowser
 
@@ -33,5 +35,5 @@ def test_the_licence_comes_from_the_installed_metadata(monkeypatch, tmp_path) ->
         def read_text(self, name: str) -> str | None:
             return "the installed text" if name == "licenses/LICENSE" else None
 
-    monkeypatch.setattr(desktop.metadata, "distribution", lambda name: Installed())
+    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: Installed())
     assert desktop.licence_text() == "the installed text"
