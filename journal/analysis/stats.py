@@ -293,15 +293,13 @@ def compare(values: np.ndarray, condition: np.ndarray) -> Comparison:
 
 
 def _withheld_groups(group_with: np.ndarray, group_without: np.ndarray) -> Comparison | None:
-    """The comparison withheld for too few days, a group too small or no variation; else
-    ``None`` (both ways of ``compare`` ask the same, in the same order)."""
+    """The comparison withheld for too few days or a group too small; else ``None`` (both
+    ways of ``compare`` ask the same, in the same order, before any variance is taken)."""
     n1, n2 = len(group_with), len(group_without)
     if n1 + n2 < MIN_PAIRS:
         return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.TOO_FEW_DAYS)
     if n1 < MIN_GROUP or n2 < MIN_GROUP:
         return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.GROUP_TOO_SMALL)
-    if float(group_with.var(ddof=1)) + float(group_without.var(ddof=1)) == 0.0:
-        return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.NO_VARIATION)
     return None
 
 
@@ -352,6 +350,8 @@ def _compare_all_days(values: np.ndarray, condition: np.ndarray, known: np.ndarr
     n1, n2 = len(group_with), len(group_without)
     m1, m2 = float(group_with.mean()), float(group_without.mean())
     s1, s2 = float(group_with.var(ddof=1)), float(group_without.var(ddof=1))
+    if s1 + s2 == 0.0:
+        return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.NO_VARIATION)
     residual = np.where(with_mask, values - m1, np.where(without_mask, values - m2, np.nan))
     indicator = np.where(known, (condition > 0).astype(float), np.nan)
     n_eff = effective_n(n1 + n2, residual, indicator)
@@ -371,6 +371,8 @@ def _compare_known(values: np.ndarray, condition: np.ndarray, known: np.ndarray)
     n1, n2 = len(group_with), len(group_without)
     m1, m2 = float(group_with.mean()), float(group_without.mean())
     s1, s2 = float(group_with.var(ddof=1)), float(group_without.var(ddof=1))
+    if s1 + s2 == 0.0:
+        return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.NO_VARIATION)
     residual = np.where(is_with, v - m1, v - m2)
     indicator = is_with.astype(float)
     neighbours = np.diff(where) == 1  # known today and the day after: lag-1 pairs
