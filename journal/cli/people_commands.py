@@ -75,11 +75,8 @@ def _show(args: argparse.Namespace) -> int:
     if figures.average_quality is None:
         print("How connected: no contacts logged yet")
     else:
-        count = figures.contacts_total
-        print(
-            f"How connected: {figures.average_quality:.1f} / 5 over {count} "
-            f"contact{'' if count == 1 else 's'}"
-        )
+        over = counted(figures.contacts_total, "contact")
+        print(f"How connected: {figures.average_quality:.1f} / 5 over {over}")
     print(
         "Contacts by month: " + ", ".join(f"{m.month:%Y-%m} {m.contacts}" for m in figures.months)
     )
