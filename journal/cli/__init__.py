@@ -79,6 +79,9 @@ def _open_app(args: argparse.Namespace) -> int:
                 paths.mark_demo_dir(folder)  # the window then says "Demo journal"
         finally:
             journal.close()
+    from journal.services import check_early
+
+    check_early(folder)  # on the other core while Qt is imported
     from journal.app import run  # Qt is imported only here
 
     return run(folder, minimized=args.minimized)

@@ -40,6 +40,7 @@ from journal.services.checkins import HelpContact as HelpContact
 from journal.services.days import ContactSaved as ContactSaved
 from journal.services.days import IsolationNudge as IsolationNudge
 from journal.services.journal import Journal as Journal
+from journal.services.journal import check_early as check_early
 from journal.services.privacy import BackupInfo as BackupInfo
 from journal.services.privacy import FewerDays as FewerDays
 from journal.services.privacy import ProtectionChanged as ProtectionChanged

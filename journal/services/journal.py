@@ -30,6 +30,7 @@ from journal.services.privacy import PrivacyUseCases
 from journal.services.sharing import SharingUseCases
 from journal.services.treatment import TreatmentUseCases
 from journal.store import backup as backup_store
+from journal.store import early_check
 from journal.store import restore as restore_store
 from journal.store import settings as settings_store
 from journal.store.backup import made_today, make_backup
@@ -176,3 +177,10 @@ class Journal(TreatmentUseCases, SharingUseCases, PrivacyUseCases, CheckinUseCas
         with self.db.atomic():
             settings_store.save_settings(self.db, new)
         return new
+
+
+def check_early(data_dir: Path) -> None:
+    """Begin the structure check of the journal in ``data_dir`` in a thread, for an open that
+    follows in this process (the app calls it before importing Qt: the check then runs on the
+    other core). Only a sound, unchanged result is used; see ``journal.store.early_check``."""
+    early_check.begin(paths.database_path(data_dir))

@@ -28,6 +28,7 @@ from journal.domain.errors import (
     unreadable,
 )
 from journal.i18n import translate
+from journal.store import early_check
 from journal.store.migrations import CURRENT_VERSION, check_compatible, migrate
 
 if TYPE_CHECKING:  # loaded when a journal is opened for use: `check` reads without it
@@ -252,9 +253,10 @@ def open_database(
         paths.ensure_private_file(path)
     else:
         _refuse_wrong_kind(path, passphrase)
-    if passphrase is None and path.stat().st_size > 0:
-        # a plain file is looked at read-only first; an encrypted one is checked below, as
-        # every extra opening costs a key derivation (150 ms)
+    # a plain file is looked at read-only first; an encrypted one is checked below, as every
+    # extra opening costs a key derivation (150 ms). The app begins that look in a thread
+    # while it imports Qt (early_check); its verdict counts only if it was sound.
+    if passphrase is None and path.stat().st_size > 0 and not early_check.found_sound(path):
         _open_checked(path, passphrase).close()
     conn = _connect(path, passphrase)
     with _closed_on_failure(conn, path):
