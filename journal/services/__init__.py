@@ -6,9 +6,9 @@ package, ``journal.domain`` and the leaves (``i18n``, ``paths``, ``desktop``, ``
 
 What the front ends may name is exported here: ``Journal``, the folder-level use cases (the
 backups of a journal that cannot be opened, restoring it), the result types and the figures
-the pages draw. The names of the analysis and the portability modules (``LAZY``) are imported
-when first asked for, so importing this package loads neither: the command line's start and
-the first window stay light.
+the pages draw. The names of the analysis and portability modules and of the chart figures
+(``LAZY``) are imported when first asked for, so importing this package loads none of them:
+the command line's start and the first window stay light.
 """
 
 from __future__ import annotations
@@ -20,20 +20,6 @@ from journal.progress import Cancelled as Cancelled
 from journal.progress import IsCancelled as IsCancelled
 from journal.progress import Progress as Progress
 from journal.services.base import local_now as local_now
-from journal.services.chart_figures import CareKept as CareKept
-from journal.services.chart_figures import ContactGroups as ContactGroups
-from journal.services.chart_figures import GroupFigures as GroupFigures
-from journal.services.chart_figures import Headline as Headline
-from journal.services.chart_figures import Scatter as Scatter
-from journal.services.chart_figures import Timeline as Timeline
-from journal.services.chart_figures import care_kept as care_kept
-from journal.services.chart_figures import checkin_count as checkin_count
-from journal.services.chart_figures import contact_groups as contact_groups
-from journal.services.chart_figures import group_means as group_means
-from journal.services.chart_figures import headline as headline
-from journal.services.chart_figures import same_figures as same_figures
-from journal.services.chart_figures import scatter as scatter
-from journal.services.chart_figures import timeline as timeline
 from journal.services.checkins import CrisisInfo as CrisisInfo
 from journal.services.checkins import DueQuestionnaire as DueQuestionnaire
 from journal.services.checkins import HelpContact as HelpContact
@@ -78,6 +64,21 @@ LAZY: dict[str, tuple[str, str]] = {
     "default_paper": ("journal.report.summary.build", "default_paper"),
     "paper_for_locale": ("journal.report.summary.build", "paper_for_locale"),
     "parse_sections": ("journal.report.summary.build", "parse_sections"),
+    # what Trends and the insight cards draw (only those pages need it)
+    "CareKept": ("journal.services.chart_figures", "CareKept"),
+    "ContactGroups": ("journal.services.chart_figures", "ContactGroups"),
+    "GroupFigures": ("journal.services.chart_figures", "GroupFigures"),
+    "Headline": ("journal.services.chart_figures", "Headline"),
+    "Scatter": ("journal.services.chart_figures", "Scatter"),
+    "Timeline": ("journal.services.chart_figures", "Timeline"),
+    "care_kept": ("journal.services.chart_figures", "care_kept"),
+    "checkin_count": ("journal.services.chart_figures", "checkin_count"),
+    "contact_groups": ("journal.services.chart_figures", "contact_groups"),
+    "group_means": ("journal.services.chart_figures", "group_means"),
+    "headline": ("journal.services.chart_figures", "headline"),
+    "same_figures": ("journal.services.chart_figures", "same_figures"),
+    "scatter": ("journal.services.chart_figures", "scatter"),
+    "timeline": ("journal.services.chart_figures", "timeline"),
     # a journal filled with generated days (``connection-journal demo``, the demo window)
     "generate_demo": ("journal.demo", "generate"),
 }
@@ -113,3 +114,17 @@ if TYPE_CHECKING:
     from journal.report.summary.build import default_paper as default_paper
     from journal.report.summary.build import paper_for_locale as paper_for_locale
     from journal.report.summary.build import parse_sections as parse_sections
+    from journal.services.chart_figures import CareKept as CareKept
+    from journal.services.chart_figures import ContactGroups as ContactGroups
+    from journal.services.chart_figures import GroupFigures as GroupFigures
+    from journal.services.chart_figures import Headline as Headline
+    from journal.services.chart_figures import Scatter as Scatter
+    from journal.services.chart_figures import Timeline as Timeline
+    from journal.services.chart_figures import care_kept as care_kept
+    from journal.services.chart_figures import checkin_count as checkin_count
+    from journal.services.chart_figures import contact_groups as contact_groups
+    from journal.services.chart_figures import group_means as group_means
+    from journal.services.chart_figures import headline as headline
+    from journal.services.chart_figures import same_figures as same_figures
+    from journal.services.chart_figures import scatter as scatter
+    from journal.services.chart_figures import timeline as timeline
