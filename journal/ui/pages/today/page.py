@@ -128,7 +128,9 @@ class TodayPage(QWidget):
         """
         self._right.addWidget(panel)
         self._panels.append(panel)
-        if hasattr(panel, "set_date"):
+        # a panel that already shows this day is not built again (the treatment panel reads
+        # and builds its rows when made: twice was ~10 ms of every start)
+        if hasattr(panel, "set_date") and getattr(panel, "date", None) != self._date:
             panel.set_date(self._date)
         self._chain_tab_order()
 
