@@ -82,6 +82,20 @@ def format_number(value: float, digits: int = 1) -> str:
     return _number_formatter(value, digits)
 
 
+def count_days(n: int) -> str:
+    """``n`` days as a phrase, singular for one: "1 day", "1,204 days"."""
+    if n == 1:
+        return translate("counts", "1 day")
+    return translate("counts", "{n} days").format(n=format_number(n, 0))
+
+
+def count_fewer_days(n: int) -> str:
+    """What a change would take away: "1 fewer day", "3 fewer days"."""
+    if n == 1:
+        return translate("counts", "1 fewer day")
+    return translate("counts", "{n} fewer days").format(n=format_number(n, 0))
+
+
 def format_figure(value: float, most: int = 1) -> str:
     """A value with the decimals it has, up to ``most`` (1 or 2): ``7``, ``7.5``, ``7.25``.
 

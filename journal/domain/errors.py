@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journal.i18n import QT_TRANSLATE_NOOP, format_number, translate
+from journal.i18n import QT_TRANSLATE_NOOP, count_days, count_fewer_days, format_number, translate
 
 
 class JournalError(Exception):
@@ -72,12 +72,12 @@ class FewerDays(JournalError):
         super().__init__(
             translate(
                 "errors",
-                "This backup holds {backup} days, your journal {journal}: restoring it "
-                "would leave your journal with {lost} fewer days. Nothing has been changed.",
+                "This backup holds {backup}, your journal {journal}: restoring it "
+                "would leave your journal with {lost}. Nothing has been changed.",
             ).format(
-                backup=format_number(backup_days, 0),
+                backup=count_days(backup_days),
                 journal=format_number(journal_days, 0),
-                lost=format_number(journal_days - backup_days, 0),
+                lost=count_fewer_days(journal_days - backup_days),
             )
         )
         self.backup_days = backup_days

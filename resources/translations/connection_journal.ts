@@ -205,19 +205,19 @@
     </message>
     <message>
         <location line="+22"/>
-        <location line="+18"/>
+        <location line="+22"/>
         <location line="+5"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-23"/>
         <source>Replace your journal with the backup of %1? Your journal as it is now is backed up first, so this can be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>This backup holds %2 days, your journal %3: restoring it would leave your journal with %4 fewer days. Replace your journal with the backup of %1 anyway? Your journal as it is now is backed up first, so this can be undone.</source>
+        <source>This backup holds %2, your journal %3: restoring it would leave your journal with %4. Replace your journal with the backup of %1 anyway? Your journal as it is now is backed up first, so this can be undone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4651,7 +4651,7 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../journal/ui/pages/today/page.py" line="+155"/>
+        <location filename="../../journal/ui/pages/today/page.py" line="+157"/>
         <source>Month</source>
         <extracomment>Page width, in average characters, from which check-in and contacts stand side by side.</extracomment>
         <translation type="unfinished"></translation>
@@ -5595,6 +5595,29 @@ It all stays on this computer; nothing is sent anywhere.</source>
     </message>
 </context>
 <context>
+    <name>counts</name>
+    <message>
+        <location filename="../../journal/i18n.py" line="+88"/>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 fewer day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} fewer days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../journal/services/base.py" line="+111"/>
@@ -5639,13 +5662,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/errors.py" line="+73"/>
-        <source>This backup holds {backup} days, your journal {journal}: restoring it would leave your journal with {lost} fewer days. Nothing has been changed.</source>
-        <extracomment>Every invalid field of the input (this one first), so a form can mark them all.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../journal/services/privacy.py" line="+8"/>
+        <location line="+8"/>
         <source>The backup {name} does not check out (it is damaged, incomplete or needs another passphrase), so it is not restored; nothing has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5660,7 +5677,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/errors.py" line="+16"/>
+        <location filename="../../journal/domain/errors.py" line="+89"/>
         <source>No journal in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5685,7 +5702,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/store/connection.py" line="+192"/>
+        <location filename="../../journal/store/connection.py" line="+193"/>
         <source>its first bytes are not those of a journal file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5700,7 +5717,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Could not open {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5720,7 +5737,13 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/domain/errors.py" line="-38"/>
+        <location filename="../../journal/domain/errors.py" line="-68"/>
+        <source>This backup holds {backup}, your journal {journal}: restoring it would leave your journal with {lost}. Nothing has been changed.</source>
+        <extracomment>Every invalid field of the input (this one first), so a form can mark them all.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>{path} is damaged ({problem}); it has not been changed. A backup can be restored.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -301,3 +301,13 @@ def test_a_really_full_disk_during_a_backup(small_disk: Path) -> None:
     assert journal.backup("manual").exists()
     assert journal.days_held() == 60
     journal.close()
+
+
+def test_a_restore_of_one_day_fewer_says_it_in_the_singular(journal: Journal) -> None:
+    _fill(journal, 1)
+    name = journal.backup("manual").name
+    _fill(journal, 2)
+    with pytest.raises(FewerDays) as refused:
+        journal.restore(name)
+    assert "This backup holds 1 day, your journal 2" in str(refused.value)
+    assert "with 1 fewer day." in str(refused.value)

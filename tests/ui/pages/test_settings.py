@@ -120,7 +120,7 @@ def test_restoring_fewer_days_says_what_would_be_lost(qtbot, page, monkeypatch) 
     monkeypatch.setattr(QMessageBox, "question", answer)
     page.backups._list.setCurrentRow(0)
     page.backups._on_restore_clicked()
-    assert "holds 1 days, your journal 4" in asked[0] and "with 3 fewer days" in asked[0]
+    assert "holds 1 day, your journal 4" in asked[0] and "with 3 fewer days" in asked[0]
     assert journal.days_held() == 4  # "No": nothing changed
     monkeypatch.setattr(
         QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.errors import JournalError
-from journal.i18n import format_number
+from journal.i18n import count_days, count_fewer_days, format_number
 from journal.services import Journal
 from journal.ui import theme
 from journal.ui.widgets.backup_names import describe_backup
@@ -137,13 +137,17 @@ class BackupsBox(QGroupBox):
         fewer = held.days < current
         if fewer:
             question = self.tr(
-                "This backup holds %2 days, your journal %3: restoring it "
-                "would leave your journal with %4 fewer days. Replace your "
+                "This backup holds %2, your journal %3: restoring it "
+                "would leave your journal with %4. Replace your "
                 "journal with the backup of %1 anyway? Your journal as it is "
                 "now is backed up first, so this can be undone."
             )
-            for marker, value in (("%2", held.days), ("%3", current), ("%4", current - held.days)):
-                question = question.replace(marker, format_number(value, 0))
+            for marker, value in (
+                ("%2", count_days(held.days)),
+                ("%3", format_number(current, 0)),
+                ("%4", count_fewer_days(current - held.days)),
+            ):
+                question = question.replace(marker, value)
         answer = QMessageBox.question(
             self, self.tr("Restore a backup"), question.replace("%1", item.text())
         )
