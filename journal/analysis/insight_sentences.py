@@ -148,9 +148,8 @@ def _main_sentence(
         text = translate(
             "insights",
             "Not enough data yet: insights need at least {needed} days "
-            "with a mood and contacts logged, and there are {have} in "
-            "{span}. Every day you add helps.",
-        ).format(needed=format_number(MIN_PAIRS, 0), have=format_number(result.n, 0), span=span)
+            "with a mood and contacts logged; {span} has {have}. Every day you add helps.",
+        ).format(needed=format_number(MIN_PAIRS, 0), have=w.days(result.n), span=span)
         return Insight("not_enough_data", text, Status.NOT_ENOUGH, 0.0)
     if reason is Withheld.X_CONSTANT:
         meaningful = series.meaningful

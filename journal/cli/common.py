@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
@@ -59,6 +60,12 @@ def actions(
 def counted(n: int, one: str, many: str | None = None) -> str:
     """``n`` and its noun, singular for one: "1 day", "2 days", "1,204 records"."""
     return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
+def nothing_to_list(message: str) -> None:
+    """Say calmly that a list is empty, on stderr: a person sees it, a script reading the
+    list's lines gets none."""
+    print(message, file=sys.stderr)
 
 
 def positive_int(text: str) -> int:

@@ -11,6 +11,7 @@ from journal.cli.common import (
     counted,
     data_dir,
     date,
+    nothing_to_list,
     opened,
     positive_int,
     subcommand,
@@ -222,7 +223,8 @@ def _insights(args: argparse.Namespace) -> int:
 
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
         return 0
-    print(f"Insights for {report.start} to {report.end} ({report.checkins} check-ins):")
+    checkins = counted(report.checkins, "check-in")
+    print(f"Insights for {report.start} to {report.end} ({checkins}):")
     for sentence in report.sentences:
         print(f"\n- {sentence.sentence}")
     return 0
@@ -272,9 +274,13 @@ def _contact_add(args: argparse.Namespace) -> int:
 
 def _contact_list(args: argparse.Namespace) -> int:
     with opened(args, read_only=True) as journal:
-        for c in journal.contacts_on(args.date or journal.today()):
+        day = args.date or journal.today()
+        contacts = journal.contacts_on(day)
+        for c in contacts:
             person = journal.person(c.person_id) if c.person_id else None
             who = person.name if person else c.kind.label
             minutes = f", {c.minutes} min" if c.minutes is not None else ""
             print(f"{c.id}\t{who}\t{c.mode.label}{minutes}\thow connected {c.quality}/5")
+    if not contacts:
+        nothing_to_list(f"No contacts on {day}.")
     return 0

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from journal.cli.common import actions, date, opened, positive_int, subcommand, whole_number
+from journal.cli.common import (
+    actions,
+    date,
+    nothing_to_list,
+    opened,
+    positive_int,
+    subcommand,
+    whole_number,
+)
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import CommitmentKind, Mode, SessionStatus
 
@@ -134,10 +142,14 @@ def _session_add(args: argparse.Namespace) -> int:
 def _session_list(args: argparse.Namespace) -> int:
     with opened(args, read_only=True) as journal:
         start, end = journal.default_range()
-        for s in journal.sessions_between(args.start or start, args.end or end):
+        first, last = args.start or start, args.end or end
+        sessions = journal.sessions_between(first, last)
+        for s in sessions:
             who = journal.person(s.person_id).name if s.person_id else "-"
             heard = f"\tfelt heard {s.felt_heard}/5" if s.felt_heard else ""
             print(f"{s.id}\t{s.date}\t{s.status.label}\t{s.mode.label}\t{who}{heard}")
+    if not sessions:
+        nothing_to_list(f"No sessions from {first} to {last}.")
     return 0
 
 
@@ -168,9 +180,12 @@ def _medication_stop(args: argparse.Namespace) -> int:
 
 def _medication_list(args: argparse.Namespace) -> int:
     with opened(args, read_only=True) as journal:
-        for m in journal.medications():
+        medications = journal.medications()
+        for m in medications:
             until = f" to {m.stopped_on}" if m.stopped_on else ""
             print(f"{m.id}\t{m.name} {m.dose}\t{m.doses_per_day} a day\tfrom {m.started_on}{until}")
+    if not medications:
+        nothing_to_list("No medications yet.")
     return 0
 
 
@@ -210,11 +225,15 @@ def _commitment_end(args: argparse.Namespace) -> int:
 
 def _commitment_list(args: argparse.Namespace) -> int:
     with opened(args, read_only=True) as journal:
-        for p in journal.week_progress(args.date or journal.today()):
+        day = args.date or journal.today()
+        progress = journal.week_progress(day)
+        for p in progress:
             print(
                 f"{p.commitment.id}\t{p.commitment.title}\t{p.commitment.kind.label}\t"
                 f"{p.done_this_week} of {p.target} this week"
             )
+    if not progress:
+        nothing_to_list(f"No commitments in the week of {day}.")
     return 0
 
 
@@ -235,9 +254,12 @@ def _topic_add(args: argparse.Namespace) -> int:
 
 def _topic_list(args: argparse.Namespace) -> int:
     with opened(args, read_only=True) as journal:
-        for item in journal.agenda(open_only=not args.all):
+        topics = journal.agenda(open_only=not args.all)
+        for item in topics:
             status = f"discussed {item.discussed_on}" if item.discussed_on else "open"
             print(f"{item.id}\t{item.created_on}\t{status}\t{item.text}")
+    if not topics:
+        nothing_to_list("No topics yet." if args.all else "No open topics.")
     return 0
 
 

@@ -4989,7 +4989,7 @@
     </message>
     <message>
         <location line="+33"/>
-        <source>Not enough data yet: this chart needs {needed} days with a mood and contacts logged, and there are {have}. Every day you add helps.</source>
+        <source>Not enough data yet: this chart needs {needed} days with a mood and contacts logged; {have} so far. Every day you add helps.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6447,7 +6447,12 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+90"/>
+        <source>Not enough data yet: insights need at least {needed} days with a mood and contacts logged; {span} has {have}. Every day you add helps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+112"/>
         <source>{checked} of mood on days with and without each kind and mode of contact, in {span}: {clear} of them also clearly different (in the details), the rest not.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6567,7 +6572,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../journal/analysis/insight_sentences.py" line="-241"/>
+        <location filename="../../journal/analysis/insight_sentences.py" line="-240"/>
         <source>There is no clear link between more contacts that felt good on a day and mood {figures}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6617,7 +6622,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Every day with a mood in {span} had the same number of contacts that felt good ({count}), so how they go with mood cannot be measured yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6652,12 +6657,7 @@ It all stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-56"/>
-        <source>Not enough data yet: insights need at least {needed} days with a mood and contacts logged, and there are {have} in {span}. Every day you add helps.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+66"/>
+        <location line="+10"/>
         <source>Clear even allowing for the {n} figures checked. {not_cause}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -360,3 +360,35 @@ def test_person_show_keep_in_touch_and_while(
     assert main(["person", "while", "--data-dir", folder]) == 0
     assert "No keep-in-touch wish" in capsys.readouterr().out
     assert main(["person", "show", "Nobody", "--data-dir", folder]) == 2
+
+
+def test_an_empty_list_says_so_on_stderr_and_prints_no_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(tmp_path / "journal")
+    assert main(["--data-dir", folder, "log", "--mood", "5"]) == 0
+    capsys.readouterr()
+    said = {
+        "contact": "No contacts on ",
+        "session": "No sessions from ",
+        "medication": "No medications yet.",
+        "commitment": "No commitments in the week of ",
+        "topic": "No open topics.",
+    }
+    for command, words in said.items():
+        assert main(["--data-dir", folder, command, "list"]) == 0
+        out, err = capsys.readouterr()
+        assert out == "" and err.startswith(words), command
+    assert main(["--data-dir", folder, "topic", "list", "--all"]) == 0
+    assert capsys.readouterr().err == "No topics yet.\n"
+
+
+def test_insights_count_one_check_in_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(tmp_path / "journal")
+    assert main(["--data-dir", folder, "log", "--mood", "5"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", folder, "insights"]) == 0
+    out = capsys.readouterr().out
+    assert "(1 check-in):" in out and "has 1 day." in out

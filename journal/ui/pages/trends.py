@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.i18n import format_date, format_number
+from journal.i18n import count_days, format_date, format_number
 from journal.services import (
     Headline,
     Journal,
@@ -189,8 +189,8 @@ class TrendsPage(RangePage):
         if not bars.enough:
             return self.tr(
                 "Not enough data yet: this chart needs {needed} days with a mood and contacts "
-                "logged, and there are {have}. Every day you add helps."
-            ).format(needed=bars.needed, have=bars.total)
+                "logged; {have} so far. Every day you add helps."
+            ).format(needed=bars.needed, have=count_days(bars.total))
         link = report.associations["meaningful_contacts_vs_mood"]
         with_good = report.comparisons["meaningful_contact"]
         not_cause = self.tr("an association, not proof of cause")
