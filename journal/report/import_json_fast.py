@@ -16,12 +16,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from journal.domain.kinds import Mode, Relationship, SessionStatus
+from journal.domain.errors import ValidationError
+from journal.domain.instruments import score
+from journal.domain.kinds import Instrument, Mode, Relationship, SessionStatus
 from journal.domain.validate import MAX_NAME, MAX_TEXT
 from journal.report.tables import SPECS
 
@@ -34,7 +37,7 @@ _MAX_ID = 2**63 - 1
 Check = Callable[[Sequence[Any], set[str]], Sequence[Any] | None]
 
 
-def _only(values: Sequence[Any], *types: type) -> bool:
+def _only(values: Iterable[Any], *types: type) -> bool:
     return set(map(type, values)) <= set(types)  # exact types: no bool for int, no subclass
 
 
@@ -123,11 +126,11 @@ def kept_text(values: Sequence[Any], _dates: set[str]) -> Sequence[Any] | None:
 def tags(values: Sequence[Any], _dates: set[str]) -> Sequence[Any] | None:
     """The ``coping`` tags as the record keeps them (each trimmed, not empty, at most
     ``MAX_NAME`` long, none twice in any case), written as the JSON list ``to_row`` writes."""
+    if not _only(values, list) or not _only(chain.from_iterable(values), str):
+        return None
     written: dict[tuple[str, ...], str] = {}  # a lifetime of days has a few hundred lists
     out = []
     for value in values:
-        if type(value) is not list or not _only(value, str):
-            return None
         key = tuple(value)
         encoded = written.get(key)
         if encoded is None:
@@ -144,6 +147,45 @@ def _canonical_tags(value: tuple[str, ...]) -> bool:
         and len({tag.casefold() for tag in value}) == len(value)
         and _plain_text(value, MAX_NAME)
     )
+
+
+def answer_lists(values: Sequence[Any], _dates: set[str]) -> Sequence[Any] | None:
+    """Lists of whole numbers or ``None``; ``_scored`` checks them as the record does."""
+    if not _only(values, list) or not _only(chain.from_iterable(values), int, _NONE):
+        return None
+    return values
+
+
+def recomputed(values: Sequence[Any], _dates: set[str]) -> Sequence[Any] | None:
+    """``total`` and ``band``: whatever the file says, ``_scored`` computes them again."""
+    return values
+
+
+def _scored(columns: dict[str, Sequence[Any]]) -> bool:
+    """Each questionnaire scored as its record scores it (``score``, once per distinct
+    answers): the answers written as ``to_row`` writes them, with their total and band."""
+    scores: dict[tuple[str, tuple[int | None, ...]], tuple[str, int, str] | None] = {}
+    written, totals, bands = [], [], []
+    for instrument, answers in zip(columns["instrument"], columns["answers"], strict=True):
+        key = (instrument, tuple(answers))
+        if key not in scores:
+            try:
+                result = score(instrument, key[1])
+            except ValidationError:
+                result = None
+            scores[key] = (
+                None
+                if result is None
+                else (json.dumps(answers, ensure_ascii=False), result.total, result.band)
+            )
+        found = scores[key]
+        if found is None:
+            return False
+        written.append(found[0])
+        totals.append(found[1])
+        bands.append(found[2])
+    columns["answers"], columns["total"], columns["band"] = written, totals, bands
+    return True
 
 
 _ID = whole(1, _MAX_ID, optional=True)
@@ -189,6 +231,14 @@ COLUMNS: dict[str, tuple[tuple[str, Check], ...]] = {
         ("date", date()),
         ("done", whole(0, 14)),
     ),
+    "assessments": (
+        ("date", date()),
+        ("instrument", choice(Instrument)),
+        ("answers", answer_lists),
+        ("id", _ID),
+        ("total", recomputed),
+        ("band", recomputed),
+    ),
 }
 
 
@@ -210,8 +260,11 @@ def table_rows(
         return None
     names = tuple(name for name, _ in checks)
     fields = SPECS[table].fields
-    if set(names) != fields or not all(row.keys() == fields for row in rows):
+    # each row has as many keys as there are fields, and none other: so exactly the fields
+    if set(names) != fields or set(map(len, rows)) != {len(fields)}:
         return None  # a field missing or unknown: the records say which
+    if not set().union(*rows) <= fields:
+        return None
     values = list(map(itemgetter(*names), rows))
     checked: dict[str, Sequence[Any]] = {}
     changed = False
@@ -223,6 +276,9 @@ def table_rows(
         checked[name] = written
     if table == "sessions" and not _sessions_hold(checked):
         return None
+    if table == "assessments" and not _scored(checked):
+        return None
+    changed = changed or table == "assessments"
     return names, (list(zip(*checked.values(), strict=True)) if changed else values)
 
 
@@ -281,6 +337,8 @@ def records_of(
     for row in rows:
         values = dict(zip(names, row, strict=True))
         kept.append({name: values.pop(name) for name in kept_names})
+        for name in spec.recomputed:
+            del values[name]
         for name in spec.json_columns:
             values[name] = tuple(json.loads(values[name]))
         records.append(spec.record(**values))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from journal.report.import_json_fast import records_of
@@ -47,7 +48,7 @@ class ParsedExport:
         if held is None:
             return [getattr(record, name) for record in self._records[table]]
         names, rows = held
-        return [row[names.index(name)] for row in rows]
+        return list(map(itemgetter(names.index(name)), rows))
 
     def _build(self) -> None:
         if not self._built:
