@@ -4,13 +4,14 @@
 validation, uniqueness and every reference between records, and raises one ``ValidationError``
 naming the table, the record and the field. Only a fully valid file reaches ``load``, which
 writes in one transaction (``report.merge`` handles a journal that already has data).
+The big tables are checked column by column first (``import_json_fast``); a table (or a key)
+that does not pass there is read record by record, for the exact message.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ from journal.domain.validate import number
 from journal.i18n import QT_TRANSLATE_NOOP, translate
 from journal.report.export_json import FORMAT
 from journal.report.import_common import empty_file, missing_file
+from journal.report.import_json_fast import keys_hold, table_rows
+from journal.report.import_json_parsed import ParsedExport
 from journal.report.import_json_values import (
     bad_value,
     not_finite,
@@ -32,26 +35,15 @@ from journal.report.import_json_values import (
     whole_number,
 )
 from journal.report.tables import SPECS, TABLE_ORDER
+from journal.store.bulk import bulk_load
 from journal.store.migrations import CURRENT_VERSION
-from journal.store.rows import insert_rows, to_row
+from journal.store.rows import insert_rows, insert_tuples, to_row
 from journal.store.safety_plan import save_safety_plan
 
 #: Ten years of a journal export are about 4 MB, and 75 MB if every day had a note of the
 #: longest kind (20,000 characters); a file over this is not one, and decoding it could take
 #: gigabytes of memory (a 64 MB list of numbers takes 370 MB), so it is refused unread.
 MAX_BYTES = 128 * 1024 * 1024
-
-
-@dataclass(slots=True)
-class ParsedExport:
-    """Validated records per table, the kept extra columns per record, and the settings."""
-
-    records: dict[str, list[Any]] = field(default_factory=dict)
-    kept: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    settings: dict[str, Any] = field(default_factory=dict)
-
-    def count(self) -> int:
-        return sum(len(rows) for rows in self.records.values())
 
 
 def _fail(
@@ -195,6 +187,7 @@ def parse_document(document: object, *, values_checked: bool = False) -> ParsedE
             translate("imports", "unknown table {name}").format(name=repr(unknown[0])), "tables"
         )
     parsed = ParsedExport()
+    dates: set[str] = set()  # the ISO dates already seen valid, in any table
     for table in TABLE_ORDER:
         rows = tables.get(table, [])
         if not isinstance(rows, list):
@@ -202,8 +195,13 @@ def parse_document(document: object, *, values_checked: bool = False) -> ParsedE
         if table == "settings":
             parsed.settings = _settings(rows)
             continue
-        parsed.records[table], parsed.kept[table] = _records(table, rows)
-    _check_keys_and_references(parsed)
+        fast = table_rows(table, rows, dates)
+        if fast is None:  # read record by record: the exact message, or a value to normalise
+            parsed.add_records(table, *_records(table, rows))
+        else:
+            parsed.add_rows(table, *fast)
+    if not keys_hold(parsed.column, lambda table: parsed.held(table)[0]):
+        _check_keys_and_references(parsed)  # the exact message (or all hold after all)
     return parsed
 
 
@@ -360,20 +358,29 @@ def _row(table: str, record: Any, kept: dict[str, Any]) -> dict[str, Any]:
 
 
 def load(db: Database, parsed: ParsedExport) -> dict[str, int]:
-    """Write a validated export into an empty journal, ids kept (caller owns the transaction)."""
+    """Write a validated export into an empty journal, ids kept (caller owns the transaction).
+    The tables are written through ``bulk_load``: their CHECK constraints evaluated and their
+    indexes built once all rows are in, a second on fifty years."""
     counts = {}
-    for table in SPECS:
-        records, kept = parsed.records[table], parsed.kept[table]
-        if table == "safety_plan":
-            for plan in records:
-                save_safety_plan(db, plan)
-        elif records:
-            insert_rows(
-                db,
-                table,
-                (_row(table, rec, extra) for rec, extra in zip(records, kept, strict=True)),
-            )
-        counts[table] = len(records)
+    tables = [table for table in SPECS if table != "safety_plan"]
+    with bulk_load(db, tables):
+        for table in tables:
+            fast = parsed.rows(table)
+            if fast is not None:
+                counts[table] = insert_tuples(db, table, *fast)
+                continue
+            records, kept = parsed.held(table)
+            if records:
+                insert_rows(
+                    db,
+                    table,
+                    (_row(table, rec, extra) for rec, extra in zip(records, kept, strict=True)),
+                )
+            counts[table] = len(records)
+    plans = parsed.held("safety_plan")[0]
+    for plan in plans:
+        save_safety_plan(db, plan)
+    counts["safety_plan"] = len(plans)
     if parsed.settings:
         db["settings"].insert_all(
             {"key": k, "value": json.dumps(v)} for k, v in parsed.settings.items()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -80,20 +80,33 @@ def insert_rows(db: Database, table: str, rows: Iterable[dict[str, Any]]) -> int
     first = next(iterator, None)
     if first is None:
         return 0
-    columns = list(first)
+    columns = tuple(first)
+    return insert_tuples(
+        db, table, columns, (tuple(row[c] for c in columns) for row in (first, *iterator))
+    )
+
+
+def insert_tuples(
+    db: Database, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> int:
+    """Insert rows given as value tuples in ``columns``' order, with one prepared statement
+    (an import of fifty years hands over its 130,000 rows without a dictionary each)."""
     sql = (
         f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
         f"VALUES ({', '.join('?' for _ in columns)})"
     )
     count = 0
 
-    def values() -> Iterable[tuple[Any, ...]]:
+    def counted() -> Iterable[Sequence[Any]]:
         nonlocal count
-        for row in (first, *iterator):
+        for row in rows:
             count += 1
-            yield tuple(row[c] for c in columns)
+            yield row
 
-    db.conn.executemany(sql, values())
+    if isinstance(rows, list):  # a list is handed to SQLite as it is
+        db.conn.executemany(sql, rows)
+        return len(rows)
+    db.conn.executemany(sql, counted())
     return count
 
 

@@ -7,6 +7,7 @@ import json
 import random
 
 from journal.report.import_json_values import (
+    _MAYBE_UNREADABLE,
     bad_value,
     not_finite,
     plainly_readable,
@@ -66,3 +67,25 @@ def test_each_kind_of_unreadable_value_takes_the_careful_way() -> None:
     for text in ['["\\ud800"]', "[1e400]", "[12345678901234567890]", "[NaN]", "[-Infinity]"]:
         assert not plainly_readable(text)
         assert bad_value(_hooked(text)) is not None
+
+
+def test_the_quick_scan_answers_as_the_expression_does() -> None:
+    """``plainly_readable`` looks for marked bytes, not the expression: the same answer, but
+    for a "#" of the text, which may only raise a false alarm (the careful way)."""
+    rng = random.Random(19)
+    pieces = ["1", "9", "0", "e", "E", "+", "-", ".", "#", " ", "é", "☃", "N", "NaN", "Inf"]
+    pieces += ["Infinity", "\\u", "d", "D", "8", "b", "F", "123456789", "\\ud8", '"', "x"]
+    answers = set()
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        expected = _MAYBE_UNREADABLE.search(text) is None
+        answers.add(expected)
+        if "#" in text:
+            assert expected or not plainly_readable(text), text
+        else:
+            assert plainly_readable(text) == expected, text
+    assert answers == {True, False}
+    for digits in (18, 19, 40):
+        assert plainly_readable(f"[{'7' * digits}]") == (digits < 19)
+    for number, plain in (("1e+400", False), ("1E400", False), ("1e-400", True), ("1e+40", True)):
+        assert plainly_readable(f"[{number}]") == plain, number
