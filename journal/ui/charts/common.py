@@ -198,8 +198,8 @@ def stacked_plots(
     layout = graphics.ci
     legend = pg.LegendItem(colCount=legend_columns)
     layout.addItem(legend, row=0, col=0)
-    upper = layout.addPlot(row=1, col=0, axisItems={"bottom": date_axis()})
-    lower = layout.addPlot(row=2, col=0, axisItems={"bottom": date_axis()})
+    upper = layout.addPlot(row=1, col=0, axisItems={"bottom": date_axis()}, enableMenu=False)
+    lower = layout.addPlot(row=2, col=0, axisItems={"bottom": date_axis()}, enableMenu=False)
     layout.layout.setRowStretchFactor(1, 3)
     layout.layout.setRowStretchFactor(2, 2)
     lower.setXLink(upper)
