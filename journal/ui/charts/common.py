@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
+    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -307,6 +308,10 @@ class ChartCard(QWidget):
         self._note.setForegroundRole(_Role.PlaceholderText)
         self._note.hide()
         self.graphics = pg.GraphicsLayoutWidget()
+        # pyqtgraph caches each view's background, a plain fill, as a pixmap the size of the
+        # view (1-2 MB a chart, kept while the page lives); filling it at each paint costs
+        # nothing and draws the same pixels
+        self.graphics.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.graphics.setObjectName(f"{name}_plot")
         self.graphics.setAccessibleName(title)
         self.graphics.setMinimumHeight(220)
