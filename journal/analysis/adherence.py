@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -209,4 +210,45 @@ def with_weeks(whole: WeeklyAdherence, parts: Sequence[WeeklyAdherence]) -> Week
                     values[index] = new[key][offset]
     return dataclasses.replace(
         whole, per_medication=per_medication, per_commitment=per_commitment, **arrays
+    )
+
+
+def join_weeks(parts: Sequence[WeeklyAdherence]) -> WeeklyAdherence:
+    """One ``WeeklyAdherence`` from the figures of consecutive stretches of a range, each
+    computed over whole weeks of it (but the range's own first and last), with the same
+    medications and commitments: the weeks of each in turn.
+
+    Every figure is per week, so this equals the range computed at once, and a lifetime is
+    read a stretch at a time instead of holding every dose and check-off of it at once.
+    """
+    if len(parts) == 1:
+        return parts[0]
+    for before, after in itertools.pairwise(parts):
+        if after.weeks[0] != before.weeks[-1] + dt.timedelta(weeks=1):
+            raise ValueError("the parts must be consecutive whole weeks")
+
+    def joined(name: str) -> np.ndarray:
+        return np.concatenate([getattr(part, name) for part in parts])
+
+    first = parts[0]
+    return WeeklyAdherence(
+        [week for part in parts for week in part.weeks],
+        joined("medication"),
+        joined("sessions"),
+        joined("commitments"),
+        {
+            key: np.concatenate([p.per_medication[key] for p in parts])
+            for key in first.per_medication
+        },
+        {
+            key: np.concatenate([p.per_commitment[key] for p in parts])
+            for key in first.per_commitment
+        },
+        joined("doses_taken"),
+        joined("doses_scheduled"),
+        joined("sessions_attended"),
+        joined("sessions_booked"),
+        joined("commitments_done"),
+        joined("commitments_target"),
+        joined("so_far"),
     )

@@ -228,6 +228,51 @@ def slice_series(series: DailySeries, start: dt.date, end: dt.date) -> DailySeri
     )
 
 
+def join_series(start: dt.date, end: dt.date, parts: Iterable[DailySeries]) -> DailySeries:
+    """The series of ``start..end`` from consecutive ``parts`` that cover it, in order.
+
+    Each part is copied in as it comes, so a generator that reads the journal a stretch at a
+    time never holds a lifetime of rows (and their arrays) at once: the peak is the finished
+    arrays and one stretch. Every figure of a day depends on that day alone, so the result
+    equals the series read in one go.
+    """
+    length = _length(start, end)
+
+    def empty() -> np.ndarray:
+        return np.full(length, np.nan)
+
+    whole = DailySeries(
+        start,
+        end,
+        np.arange(np.datetime64(start, "D"), np.datetime64(end, "D") + 1),
+        {name: empty() for name in DAY_COLUMNS[1:]},
+        np.zeros(length, dtype=bool),
+        empty(),
+        empty(),
+        empty(),
+        empty(),
+        {kind: empty() for kind in Relationship},
+        {mode: empty() for mode in Mode},
+    )
+    at = 0
+    for part in parts:
+        if part.start != start + dt.timedelta(days=at) or at + len(part) > length:
+            raise ValueError("the parts must follow each other from start to end")
+        cut = slice(at, at + len(part))
+        for name, array in whole.ratings.items():
+            array[cut] = part.ratings[name]
+        for name in ("logged", "contacts", "minutes", "meaningful", "mean_quality"):
+            getattr(whole, name)[cut] = getattr(part, name)
+        for kind, array in whole.by_kind.items():
+            array[cut] = part.by_kind[kind]
+        for mode, array in whole.by_mode.items():
+            array[cut] = part.by_mode[mode]
+        at += len(part)
+    if at != length:
+        raise ValueError("the parts must cover the range")
+    return whole
+
+
 def replace_days(series: DailySeries, days: Sequence[DailySeries]) -> DailySeries:
     """A copy of ``series`` with the days of each one-day series in ``days`` put in.
 

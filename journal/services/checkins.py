@@ -117,8 +117,8 @@ class CheckinUseCases(JournalBase):
         wanted = None if instrument is None else Instrument(instrument)
 
         def load() -> list[Assessment]:
-            stored = assessments_store.list_assessments(self.db)
-            return stored if wanted is None else [a for a in stored if a.instrument is wanted]
+            instrument = None if wanted is None else wanted.value
+            return assessments_store.list_assessments(self.db, instrument=instrument)
 
         return list(self._kept(("assessments", wanted), load))
 
@@ -137,11 +137,12 @@ class CheckinUseCases(JournalBase):
             return None
         on = on or self.today()
         instrument = Instrument(instrument)
-        taken = [a.date for a in self.assessments(instrument) if a.date <= on]
-        if not taken:
+        key = ("last_taken", instrument, on)  # a date, not every questionnaire scored
+        last = self._kept(key, lambda: assessments_store.last_taken(self.db, instrument.value, on))
+        if last is None:
             return DueQuestionnaire(instrument, None, None)
-        days = (on - taken[-1]).days
-        return DueQuestionnaire(instrument, taken[-1], days) if days >= every else None
+        days = (on - last).days
+        return DueQuestionnaire(instrument, last, days) if days >= every else None
 
     def due_questionnaires(self, on: dt.date | None = None) -> list[DueQuestionnaire]:
         """Every questionnaire that is due, in the order of ``Instrument``."""

@@ -15,9 +15,13 @@ def add_assessment(db: Database, assessment: Assessment) -> Assessment:
     return list_assessments(db, assessment_id=int(table.last_pk))[0]
 
 
-def list_assessments(db: Database, *, assessment_id: int | None = None) -> list[Assessment]:
-    """All assessments oldest first (or the one with ``assessment_id``)."""
+def list_assessments(
+    db: Database, *, assessment_id: int | None = None, instrument: str | None = None
+) -> list[Assessment]:
+    """All assessments oldest first (or the one with ``assessment_id``, or ``instrument``'s)."""
     where, params = ("WHERE id = ?", [assessment_id]) if assessment_id else ("", [])
+    if instrument is not None and not assessment_id:
+        where, params = "WHERE instrument = ?", [instrument]
     return fetch(
         db,
         Assessment,
@@ -38,3 +42,13 @@ def assessments_between(db: Database, start: dt.date, end: dt.date) -> list[Asse
         [iso(start), iso(end)],
         json_fields=("answers",),
     )
+
+
+def last_taken(db: Database, instrument: str, up_to: dt.date) -> dt.date | None:
+    """The latest date ``instrument`` was taken on up to ``up_to``: what a reminder needs,
+    without reading and scoring a lifetime of questionnaires."""
+    row = db.execute(
+        "SELECT max(date) FROM assessments WHERE instrument = ? AND date <= ?",
+        [instrument, iso(up_to)],
+    ).fetchone()
+    return dt.date.fromisoformat(row[0]) if row[0] else None

@@ -57,7 +57,22 @@ def required_cipher(doing: str) -> ModuleType:
 
 
 def encryption_available() -> bool:
-    return cipher() is not None
+    """Whether SQLCipher is installed, found without loading it: its module carries its own
+    SQLite and OpenSSL (~5 MB of memory once loaded), which an unencrypted journal never uses.
+    Should it be found yet fail to load, using a passphrase says so calmly (``required_cipher``).
+    """
+    import importlib.machinery
+    import importlib.util
+    import sys
+
+    if "sqlcipher3.dbapi2" in sys.modules:
+        return True
+    try:
+        package = importlib.util.find_spec("sqlcipher3")
+    except (ImportError, ValueError):
+        return False
+    places = package.submodule_search_locations if package else None
+    return bool(places) and importlib.machinery.PathFinder.find_spec("_sqlite3", places) is not None
 
 
 def database_errors() -> tuple[type[BaseException], ...]:

@@ -18,7 +18,9 @@ from __future__ import annotations
 import math
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -41,9 +43,9 @@ from journal.atomic_file import write_bytes
 from journal.domain.errors import ValidationError
 from journal.i18n import format_number, translate
 from journal.progress import IsCancelled, Progress, check, never_cancelled, no_progress
-from journal.report.summary.blocks import Summary
+from journal.report.summary.blocks import Chart, Summary
 from journal.report.summary.html import MUTED, chart_name, to_html
-from journal.report.summary.pdf_charts import GRID, blank_image, chart_image, font
+from journal.report.summary.pdf_charts import GRID, blank_image, chart_image, chart_size, font
 
 RESOLUTION = 300
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -103,24 +105,17 @@ class _Pages:
         rect = device.pageLayout().paintRectPixels(RESOLUTION)
         self.width, self.height = rect.width(), rect.height()
         self.body = self.height - round(FOOTER_PT * RESOLUTION / 72)
-        doc = self.doc = QTextDocument()
+        doc = self.doc = _ChartsDocument(summary.charts, self.width)
         doc.documentLayout().setPaintDevice(device)
         doc.setDocumentMargin(0)
         doc.setDefaultFont(font(9.5))
         sizes = {}
-        charts = summary.charts
-        for index, chart in enumerate(charts):
+        for index, chart in enumerate(summary.charts):
             check(cancelled)
-            image = chart_image(chart, self.width, RESOLUTION)
-            doc.addResource(
-                QTextDocument.ResourceType.ImageResource, QUrl(chart_name(index)), image
-            )
+            width, height = chart_size(chart, self.width, RESOLUTION)
             # <img> sizes are CSS pixels, scaled by the device's dpi / 96 when laid out
-            sizes[chart_name(index)] = (
-                image.width() * 96 / RESOLUTION,
-                image.height() * 96 / RESOLUTION,
-            )
-            progress(5 + 35 * (index + 1) // len(charts))
+            sizes[chart_name(index)] = (width * 96 / RESOLUTION, height * 96 / RESOLUTION)
+        progress(40)
         check(cancelled)
         doc.setHtml(to_html(summary, sizes))
         doc.setPageSize(QSizeF(self.width, self.body))
@@ -149,6 +144,26 @@ class _Pages:
                 page=format_number(index + 1, 0), pages=format_number(self.count, 0)
             ),
         )
+
+
+class _ChartsDocument(QTextDocument):
+    """A document whose charts are drawn when a page shows them, and let go after it.
+
+    At print resolution a chart is a 5 MB image; held as resources, every chart of the
+    summary was in memory beside the pages being drawn. Their sizes (``chart_size``) are all
+    the layout needs, and each is drawn on one page, so the pages come out the same.
+    """
+
+    def __init__(self, charts: Sequence[Chart], width: int) -> None:
+        super().__init__()
+        self._charts = {chart_name(index): chart for index, chart in enumerate(charts)}
+        self._width = width
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        chart = self._charts.get(name.toString() if isinstance(name, QUrl) else name)
+        if kind == QTextDocument.ResourceType.ImageResource and chart is not None:
+            return chart_image(chart, self._width, RESOLUTION)
+        return super().loadResource(kind, name)
 
 
 def keep_headings_with_next(doc: QTextDocument, page_height: float) -> None:

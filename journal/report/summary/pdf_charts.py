@@ -59,6 +59,12 @@ def chart_image(chart: Chart, width: int, dpi: float) -> QImage:
     return _rows_chart(chart, width, dpi)
 
 
+def chart_size(chart: Chart, width: int, dpi: float) -> tuple[int, int]:
+    """The size in pixels of ``chart_image(chart, width, dpi)``, without drawing it."""
+    height = width * chart.aspect if isinstance(chart, TimeChart) else _rows_height(chart, dpi)
+    return width, max(1, round(height))
+
+
 def blank_image(width: int, height: float, dpi: float) -> QImage:
     image = QImage(width, max(1, round(height)), QImage.Format.Format_RGB32)
     image.setDotsPerMeterX(round(dpi / 0.0254))
@@ -263,13 +269,18 @@ def _n(n: int) -> str:
     return translate("summary", "n = {n}").format(n=format_number(n, 0))
 
 
+def _rows_height(chart: RowsChart, dpi: float) -> float:
+    rows = sum(len(group) for _title, group in chart.groups)
+    row_height = 9.5 * (dpi / 72)
+    return _metrics(dpi).height() * 4.2 + (len(chart.groups) + rows) * row_height
+
+
 def _rows_chart(chart: RowsChart, width: int, dpi: float) -> QImage:
     pt = dpi / 72
     metrics = _metrics(dpi)
     line, row_height = metrics.height(), 9.5 * pt
     rows = [row for _title, group in chart.groups for row in group]
-    height = line * 4.2 + (len(chart.groups) + len(rows)) * row_height
-    image, painter = _canvas(width, height, dpi)
+    image, painter = _canvas(width, _rows_height(chart, dpi), dpi)
     label_width = min(
         width * 0.42,
         max(metrics.horizontalAdvance(f"{r.label}    {_n(r.n)}") for r in rows) + 14 * pt,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
+    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -198,8 +199,8 @@ def stacked_plots(
     layout = graphics.ci
     legend = pg.LegendItem(colCount=legend_columns)
     layout.addItem(legend, row=0, col=0)
-    upper = layout.addPlot(row=1, col=0, axisItems={"bottom": date_axis()})
-    lower = layout.addPlot(row=2, col=0, axisItems={"bottom": date_axis()})
+    upper = layout.addPlot(row=1, col=0, axisItems={"bottom": date_axis()}, enableMenu=False)
+    lower = layout.addPlot(row=2, col=0, axisItems={"bottom": date_axis()}, enableMenu=False)
     layout.layout.setRowStretchFactor(1, 3)
     layout.layout.setRowStretchFactor(2, 2)
     lower.setXLink(upper)
@@ -307,6 +308,10 @@ class ChartCard(QWidget):
         self._note.setForegroundRole(_Role.PlaceholderText)
         self._note.hide()
         self.graphics = pg.GraphicsLayoutWidget()
+        # pyqtgraph caches each view's background, a plain fill, as a pixmap the size of the
+        # view (1-2 MB a chart, kept while the page lives); filling it at each paint costs
+        # nothing and draws the same pixels
+        self.graphics.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.graphics.setObjectName(f"{name}_plot")
         self.graphics.setAccessibleName(title)
         self.graphics.setMinimumHeight(220)

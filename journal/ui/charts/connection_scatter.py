@@ -71,7 +71,7 @@ class ConnectionScatter(ChartCard):
         self.layout().insertWidget(4, self._readout)
 
         layout = self.graphics.ci
-        self._plot = layout.addPlot(row=0, col=0)
+        self._plot = layout.addPlot(row=0, col=0, enableMenu=False)
         self._legend = pg.LegendItem(colCount=2)
         layout.addItem(self._legend, row=1, col=0)
         self._plot.setLabel("left", self.tr("mood (0–10)"))

@@ -88,8 +88,8 @@ class GroupMeansChart(ChartCard):
         super().__init__("group_means", self.tr("Mood by kind and by mode of contact"), parent)
         layout = self.graphics.ci
         x_label = self.tr("mean mood, 95% CI")
-        self._kinds = _Panel(layout.addPlot(row=0, col=0), "o", "")
-        self._modes = _Panel(layout.addPlot(row=1, col=0), "s", x_label)
+        self._kinds = _Panel(layout.addPlot(row=0, col=0, enableMenu=False), "o", "")
+        self._modes = _Panel(layout.addPlot(row=1, col=0, enableMenu=False), "s", x_label)
         self._modes.plot.setXLink(self._kinds.plot)  # one scale, so the panels compare
         self._kinds.plot.setTitle(self.tr("Days with contact with…"))
         self._modes.plot.setTitle(self.tr("Days with a contact by…"))

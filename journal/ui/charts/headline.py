@@ -53,7 +53,7 @@ class HeadlineChart(ChartCard):
         self.layout().insertWidget(2, self._readout)
         self.layout().addWidget(self._sentence)
 
-        self._plot = self.graphics.ci.addPlot(row=0, col=0)
+        self._plot = self.graphics.ci.addPlot(row=0, col=0, enableMenu=False)
         plot = self._plot
         plot.setMenuEnabled(False)
         plot.hideButtons()

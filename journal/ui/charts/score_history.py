@@ -53,7 +53,9 @@ class ScoreHistoryChart(ChartCard):
         layout = self.graphics.ci
         self._legend = pg.LegendItem(colCount=2)
         layout.addItem(self._legend, row=0, col=0)
-        self._plot = layout.addPlot(row=1, col=0, axisItems={"bottom": date_axis()})
+        self._plot = layout.addPlot(
+            row=1, col=0, axisItems={"bottom": date_axis()}, enableMenu=False
+        )
         self._plot.setMouseEnabled(x=False, y=False)
         self._plot.setMenuEnabled(False)
         self._plot.hideButtons()

@@ -82,8 +82,8 @@ class YearPixels(ChartCard):
         self.layout().insertWidget(2, self._readout)
 
         layout = self.graphics.ci
-        self._plot = layout.addPlot(row=0, col=0)
-        self._key = layout.addPlot(row=1, col=0)
+        self._plot = layout.addPlot(row=0, col=0, enableMenu=False)
+        self._key = layout.addPlot(row=1, col=0, enableMenu=False)
         self._legend = pg.LegendItem(colCount=2)
         layout.addItem(self._legend, row=2, col=0)
         layout.layout.setRowStretchFactor(0, 8)
