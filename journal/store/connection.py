@@ -214,10 +214,32 @@ def open_read_only(path: Path, passphrase: str | None = None) -> Any:
     ``connection-journal check`` runs without loading sqlite-utils, which loads numpy.
     """
     path = Path(path)
+    refuse_unopenable(path, passphrase)
+    return _read_only_connection(_open_checked(path, passphrase), path)
+
+
+def refuse_unopenable(path: Path, passphrase: str | None) -> None:
+    """``open_read_only``'s refusals before it opens anything: no journal at ``path``, an
+    encrypted one without a passphrase, a plain one with one."""
     if not path.exists():
         raise not_found(path.parent)
     _refuse_wrong_kind(path, passphrase)
-    return _read_only_connection(_open_checked(path, passphrase), path)
+
+
+def plain_reader(path: Path) -> Any:
+    """One more read-only connection to the plain journal at ``path``, opened as
+    ``open_read_only`` opens it but not checked: ``check`` reads with it beside the checked
+    one, on the other core. It creates no file (``immutable`` without a WAL, as below) and
+    never writes."""
+    conn = _connect(path, None, read_only=True, immutable=_without_wal(path))
+    with _closed_on_failure(conn, path):
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _without_wal(path: Path) -> bool:
+    return not path.with_name(path.name + "-wal").exists()
 
 
 def open_database(
@@ -320,8 +342,7 @@ def _open_checked(path: Path, passphrase: str | None) -> Any:
     folder), and with no WAL no writer is connected. With a WAL (the app is open, or a writer
     died) it is read with the WAL, through SQLite's locks.
     """
-    immutable = not path.with_name(path.name + "-wal").exists()
-    conn = _connect(path, passphrase, read_only=True, immutable=immutable)
+    conn = _connect(path, passphrase, read_only=True, immutable=_without_wal(path))
     try:
         problems = quick_check(conn, constraints=False)
     except database_errors() as error:
