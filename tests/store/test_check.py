@@ -104,6 +104,22 @@ def test_a_row_breaking_a_rule_is_found_in_every_table(
     assert _files(folder) == before  # nothing written, no side file left
 
 
+def test_a_broken_row_still_in_the_wal_is_found_beside_the_app(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "journal"
+    shutil.copytree(demo, folder)
+    app = Journal.open(folder, clock=fixed_clock, full_check=False)  # holds the WAL open
+    conn = sqlite3.connect(folder / "journal.sqlite3", isolation_level=None)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute("UPDATE contacts SET quality = 9 WHERE id = (SELECT max(id) FROM contacts)")
+    conn.close()  # not the last connection: the change stays in the WAL
+    assert (folder / "journal.sqlite3-wal").stat().st_size > 0
+    assert main(["check", "--data-dir", str(folder)]) == 1
+    assert "CHECK constraint failed in contacts" in capsys.readouterr().out
+    app.close()
+
+
 @pytest.mark.usefixtures("fast_kdf")
 @pytest.mark.parametrize("table", ["contacts", "safety_plan"])
 def test_an_encrypted_journal_is_checked_row_by_row_too(
