@@ -228,9 +228,9 @@ def refuse_unopenable(path: Path, passphrase: str | None) -> None:
 
 def plain_reader(path: Path) -> Any:
     """One more read-only connection to the plain journal at ``path``, opened as
-    ``open_read_only`` opens it but not checked: ``check`` reads with it beside the checked
-    one, on the other core. It creates no file (``immutable`` without a WAL, as below) and
-    never writes."""
+    ``open_read_only`` opens it (``immutable`` without a WAL, so it leaves the folder as it
+    is) but not checked: ``check`` reads with it beside the checked one, on the other core.
+    It never writes."""
     conn = _connect(path, None, read_only=True, immutable=_without_wal(path))
     with _closed_on_failure(conn, path):
         conn.execute("PRAGMA busy_timeout = 5000")
