@@ -16,7 +16,7 @@ from journal.demo import generate
 from journal.domain.kinds import CommitmentKind, Instrument, Mode, Relationship, SessionStatus
 from journal.services import Journal
 from journal.store import integrity
-from journal.store.connection import connect_file
+from journal.store.connection import connect_file, quick_check
 from journal.store.integrity import check_clauses, violation_condition
 from tests.helpers import fixed_clock
 
@@ -118,6 +118,22 @@ def test_a_broken_row_still_in_the_wal_is_found_beside_the_app(
     assert main(["check", "--data-dir", str(folder)]) == 1
     assert "CHECK constraint failed in contacts" in capsys.readouterr().out
     app.close()
+
+
+def test_the_full_quick_check_finds_a_broken_row_read_only_or_not(
+    demo: Path, tmp_path: Path
+) -> None:
+    """What the daily backup, a restore and a passphrase change check: every row's rules
+    (through the scan), on a read-write connection and on a read-only one alike."""
+    folder = tmp_path / "journal"
+    shutil.copytree(demo, folder)
+    path = folder / "journal.sqlite3"
+    _break(path, "doses")
+    for conn in (connect_file(path, None), connect_file(path, None, read_only=True)):
+        assert quick_check(conn) == ["CHECK constraint failed in doses"]
+        assert quick_check(conn, constraints=False) == []
+        assert not conn.execute("PRAGMA ignore_check_constraints").fetchone()[0]
+        conn.close()
 
 
 @pytest.mark.usefixtures("fast_kdf")
