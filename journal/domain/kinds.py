@@ -16,6 +16,10 @@ from journal.i18n import QT_TRANSLATE_NOOP, translate
 #: the command line lists them in its help without loading the records).
 RATINGS = ("mood", "anxiety", "loneliness", "energy", "physical")
 
+#: The range of the five-point ratings: how connected a contact felt, how heard a session
+#: (here too, so the schema, which ``check`` reads, is built without loading the records).
+FIVE_POINT = (1, 5)
+
 
 class Relationship(StrEnum):
     """Who a person or group is to the journal's owner."""

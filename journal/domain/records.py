@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from journal.domain import validate as v
 from journal.domain.errors import ValidationError
 from journal.domain.instruments import score
-from journal.domain.kinds import (  # RATINGS re-exported: they are a check-in's fields
+from journal.domain.kinds import (  # RATINGS, FIVE_POINT re-exported: the records' ranges
+    FIVE_POINT,
     RATINGS,
     CommitmentKind,
     Instrument,
@@ -28,9 +29,6 @@ KEEP_IN_TOUCH_DAYS = (1, 365)
 
 MEANINGFUL_QUALITY = 4
 """A contact rated this connected or more counts as a meaningful contact."""
-
-FIVE_POINT = (1, 5)
-"""The range of the five-point ratings: how connected a contact felt, how heard a session."""
 
 
 def _set(record: object, name: str, value: object) -> None:

@@ -187,17 +187,24 @@ def quick_check(conn: Any, *, constraints: bool = True) -> list[str]:
     not re-evaluate every row's CHECK constraints. Opening uses it: SQLite enforces those
     constraints on every write anyway, and evaluating them over ten years of rows costs
     50-90 ms at every start against 4 ms for the structure. ``check`` and ``restore`` keep the
-    full check.
+    full check. With ``constraints`` a sound structure is followed by ``integrity``'s scan of
+    every row's constraints ("CHECK constraint failed in <table>", one line a table), not by
+    SQLite's own evaluation: the scan finds the same rows (its tests prove it) in a third of
+    the time (50 years: ~60 ms against 200-500), and works on a read-only connection too,
+    where SQLite has dropped the constraints with the schema.
     """
-    if constraints:
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    try:
         rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
-    else:
-        conn.execute("PRAGMA ignore_check_constraints = ON")
-        try:
-            rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
-        finally:  # never leave writes unchecked
-            conn.execute("PRAGMA ignore_check_constraints = OFF")
-    return [] if rows == ["ok"] else rows
+    finally:  # never leave writes unchecked
+        conn.execute("PRAGMA ignore_check_constraints = OFF")
+    if rows != ["ok"]:
+        return rows
+    if not constraints:
+        return []
+    from journal.store.integrity import constraint_violations  # it imports this module
+
+    return constraint_violations(conn)
 
 
 def _refuse_wrong_kind(path: Path, passphrase: str | None) -> None:
@@ -230,10 +237,32 @@ def open_read_only(path: Path, passphrase: str | None = None) -> Any:
     ``connection-journal check`` runs without loading sqlite-utils, which loads numpy.
     """
     path = Path(path)
+    refuse_unopenable(path, passphrase)
+    return _read_only_connection(_open_checked(path, passphrase), path)
+
+
+def refuse_unopenable(path: Path, passphrase: str | None) -> None:
+    """``open_read_only``'s refusals before it opens anything: no journal at ``path``, an
+    encrypted one without a passphrase, a plain one with one."""
     if not path.exists():
         raise not_found(path.parent)
     _refuse_wrong_kind(path, passphrase)
-    return _read_only_connection(_open_checked(path, passphrase), path)
+
+
+def plain_reader(path: Path) -> Any:
+    """One more read-only connection to the plain journal at ``path``, opened as
+    ``open_read_only`` opens it (``immutable`` without a WAL, so it leaves the folder as it
+    is) but not checked: ``check`` reads with it beside the checked one, on the other core.
+    It never writes."""
+    conn = _connect(path, None, read_only=True, immutable=_without_wal(path))
+    with _closed_on_failure(conn, path):
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _without_wal(path: Path) -> bool:
+    return not path.with_name(path.name + "-wal").exists()
 
 
 def open_database(
@@ -337,8 +366,7 @@ def _open_checked(path: Path, passphrase: str | None) -> Any:
     folder), and with no WAL no writer is connected. With a WAL (the app is open, or a writer
     died) it is read with the WAL, through SQLite's locks.
     """
-    immutable = not path.with_name(path.name + "-wal").exists()
-    conn = _connect(path, passphrase, read_only=True, immutable=immutable)
+    conn = _connect(path, passphrase, read_only=True, immutable=_without_wal(path))
     try:
         problems = quick_check(conn, constraints=False)
     except database_errors() as error:

@@ -6,8 +6,14 @@ keeps a bug or a hand-edited file from ever storing an impossible value.
 
 from __future__ import annotations
 
-from journal.domain.kinds import CommitmentKind, Instrument, Mode, Relationship, SessionStatus
-from journal.domain.records import FIVE_POINT
+from journal.domain.kinds import (
+    FIVE_POINT,
+    CommitmentKind,
+    Instrument,
+    Mode,
+    Relationship,
+    SessionStatus,
+)
 
 
 def _in(column: str, values: type) -> str:
