@@ -60,16 +60,13 @@ def bulk_load(db: Database, tables: Sequence[str]) -> Iterator[None]:
 def constraints_broken(conn: sqlite3.Connection, tables: Sequence[str]) -> str | None:
     """The first of ``tables`` with a row breaking one of its CHECK constraints, evaluated as
     SQLite evaluates a CHECK (a NULL result passes), or ``None``."""
-    from journal.store.integrity import check_clauses
+    from journal.store.integrity import check_clauses, violation_query  # check's own scan
 
     for table in tables:
         row = conn.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
         ).fetchone()
         clauses = check_clauses(row[0]) if row else []
-        if not clauses:
-            continue
-        condition = " OR ".join(f"NOT coalesce(({clause}), 1)" for clause in clauses)
-        if conn.execute(f"SELECT 1 FROM [{table}] WHERE {condition} LIMIT 1").fetchone():
+        if clauses and conn.execute(violation_query(table, clauses)).fetchone():
             return table
     return None
