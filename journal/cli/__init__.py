@@ -9,24 +9,61 @@ exit 2 for bad input or arguments, 1 for everything else.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from journal import __version__, paths
-from journal.cli import (
-    journal_commands,
-    people_commands,
-    privacy_commands,
-    report_commands,
-    treatment_commands,
-)
 from journal.cli.common import PROG, Parser, data_dir_parent
 from journal.domain.errors import JournalError, ValidationError
 
+#: The modules of the subcommands, in the order ``--help`` lists them.
+MODULES = (
+    "journal_commands",
+    "treatment_commands",
+    "report_commands",
+    "privacy_commands",
+    "people_commands",
+)
+#: Which module registers each subcommand (a test keeps it equal to what they register).
+COMMAND_MODULES = {
+    **dict.fromkeys(("demo", "check", "insights", "log", "contact"), "journal_commands"),
+    **dict.fromkeys(
+        ("session", "medication", "dose", "commitment", "done", "topic"), "treatment_commands"
+    ),
+    **dict.fromkeys(("export", "import", "backup"), "report_commands"),
+    **dict.fromkeys(("passphrase", "restore"), "privacy_commands"),
+    "person": "people_commands",
+}
+_TAKES_VALUE = frozenset({"--data-dir", "--passphrase-file"})
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line; ``--data-dir`` is accepted before or after a subcommand."""
+
+def modules_for(argv: Sequence[str]) -> tuple[str, ...]:
+    """The subcommand modules a command line needs: the one of the command it names; none when
+    it names none (opening the app, ``--version``); all of them for help, an unknown word or
+    anything unusual, so argparse's own messages (the list of commands) stay as they are.
+
+    Building every subcommand costs ~10 ms and importing their modules as much again, at every
+    start of the app and every command.
+    """
+    value_next = False
+    for token in argv:
+        if value_next:
+            value_next = False
+        elif token in ("-h", "--help", "--"):
+            return MODULES
+        elif token in _TAKES_VALUE:
+            value_next = True
+        elif not token.startswith("-"):
+            module = COMMAND_MODULES.get(token)
+            return (module,) if module else MODULES
+    return ()
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line; ``--data-dir`` is accepted before or after a subcommand. Given
+    ``argv``, only the subcommands it needs are built (``modules_for``); all without."""
     parent = data_dir_parent()
     parser = Parser(
         prog=PROG,
@@ -57,25 +94,27 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="remove what --install-desktop-entry added (your journal is not touched) and exit",
     )
+    modules = MODULES if argv is None else modules_for(argv)
+    if not modules:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    journal_commands.register(commands, parent)
-    treatment_commands.register(commands, parent)
-    report_commands.register(commands, parent)
-    privacy_commands.register(commands, parent)
-    people_commands.register(commands, parent)
+    for name in modules:
+        importlib.import_module(f"journal.cli.{name}").register(commands, parent)
     return parser
 
 
 def _open_app(args: argparse.Namespace) -> int:
     folder = paths.resolve_data_dir(getattr(args, "data_dir", None))
     if args.demo:
+        from journal.cli.journal_commands import DEMO_DAYS
         from journal.services import Journal, generate_demo
 
         folder = paths.resolve_data_dir(getattr(args, "data_dir", None) or paths.demo_data_dir())
         journal = Journal.open(folder)
         try:
             if journal.is_empty():
-                generate_demo(journal, days=journal_commands.DEMO_DAYS, seed=1)
+                generate_demo(journal, days=DEMO_DAYS, seed=1)
                 paths.mark_demo_dir(folder)  # the window then says "Demo journal"
         finally:
             journal.close()
@@ -91,7 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``connection-journal`` and ``python -m journal``; returns the exit code."""
     args = argparse.Namespace()  # what the handler below knows if parsing itself fails
     try:
-        args = build_parser().parse_args(argv)
+        given = sys.argv[1:] if argv is None else list(argv)
+        args = build_parser(given).parse_args(given)
         if args.install_desktop_entry:
             from journal.desktop import install_desktop_entry
 

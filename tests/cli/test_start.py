@@ -134,3 +134,58 @@ def test_numpy_gets_one_blas_thread_unless_the_person_chose(given: str | None) -
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [given or "1", "1"]
+
+
+def test_the_map_of_commands_is_what_the_modules_register() -> None:
+    import argparse
+    import importlib
+
+    from journal.cli import COMMAND_MODULES, MODULES
+    from journal.cli.common import Parser, data_dir_parent
+
+    registered: dict[str, str] = {}
+    for name in MODULES:
+        commands = Parser(prog="x").add_subparsers(dest="command", parser_class=Parser)
+        importlib.import_module(f"journal.cli.{name}").register(commands, data_dir_parent())
+        assert isinstance(commands, argparse._SubParsersAction)
+        registered.update(dict.fromkeys(commands.choices, name))
+    assert registered == COMMAND_MODULES
+    assert list(registered) == list(COMMAND_MODULES)  # --help lists them in this order
+
+
+@pytest.mark.parametrize(
+    ("argv", "needed"),
+    [
+        ([], ()),
+        (["--data-dir", "check"], ()),  # a folder called "check" opens the app
+        (["--minimized", "--data-dir=x"], ()),
+        (["--version"], ()),
+        (["check"], ("journal_commands",)),
+        (["--data-dir", "x", "--passphrase-file", "p", "topic", "list"], ("treatment_commands",)),
+        (["person", "--help"], ("people_commands",)),
+        (["--help"], "all"),
+        (["-h", "check"], "all"),
+        (["chek"], "all"),  # the error lists every command
+        (["--data", "x", "check"], "all"),  # an abbreviated option: argparse decides
+        (["--", "check"], "all"),
+    ],
+)
+def test_a_command_line_builds_only_the_commands_it_needs(
+    argv: list[str], needed: tuple[str, ...] | str
+) -> None:
+    from journal.cli import MODULES, modules_for
+
+    assert modules_for(argv) == (MODULES if needed == "all" else needed)
+
+
+def test_opening_the_app_imports_no_command_module() -> None:
+    loaded = _python(
+        "import sys, journal.cli\n"
+        "args = journal.cli.build_parser(sys.argv[1:]).parse_args(sys.argv[1:])\n"
+        "assert args.command is None\n"
+        "print(sorted(m for m in sys.modules if m.endswith('_commands')))",
+        "--data-dir",
+        "somewhere",
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.strip() == "[]"
