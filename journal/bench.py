@@ -146,7 +146,7 @@ def _measure_starts(
     ]
 
 
-def _measure_core(folder: Path, work: Path, span: int, repeat: int) -> list[Figure]:
+def _measure_core(folder: Path, work: Path, span: int, repeat: int, one_year: Path) -> list[Figure]:
     from journal.services import Journal
 
     figures: list[Figure] = []
@@ -194,41 +194,8 @@ def _measure_core(folder: Path, work: Path, span: int, repeat: int) -> list[Figu
     for copy in copies:
         shutil.rmtree(copy, ignore_errors=True)
 
-    four_weeks = (today - dt.timedelta(days=27)).isoformat()
-    pdf = work / f"summary-{span}.pdf"
+    figures += _measure_one_shots(folder, work, span, repeat, today, one_year)
     cli = ("-m", "journal", "--data-dir", str(folder))
-    figures.append(
-        _figure(
-            "insights_cli",
-            span,
-            [_run_command(*cli, "insights", "--json") for _ in range(repeat)],
-            "ms",
-            "insights --json over the whole journal",
-        )
-    )
-    figures.append(
-        _figure(
-            "pdf_4_weeks",
-            span,
-            [
-                _run_command(
-                    *cli,
-                    "export",
-                    "--format",
-                    "pdf",
-                    "--out",
-                    str(pdf),
-                    "--from",
-                    four_weeks,
-                    "--to",
-                    today.isoformat(),
-                )
-                for _ in range(repeat)
-            ],
-            "ms",
-            "export --format pdf, the last 4 weeks, default sections",
-        )
-    )
     bare, check = [], []
     for _ in range(repeat):  # alternate, as the starts do
         bare.append(_run_command("-c", "pass"))
@@ -278,6 +245,39 @@ def _measure_window(folder: Path, span: int, repeat: int) -> list[Figure]:
     ]
 
 
+#: The one-shot commands judged against their 1-year figure: name -> (arguments, note).
+ONE_SHOTS = {
+    "insights_cli": (("insights", "--json"), "insights --json over the whole journal"),
+    "pdf_4_weeks": (
+        ("export", "--format", "pdf", "--from", "{four_weeks}", "--to", "{today}", "--out"),
+        "export --format pdf, the last 4 weeks, default sections",
+    ),
+}
+
+
+def _measure_one_shots(
+    folder: Path, work: Path, span: int, repeat: int, today: dt.date, one_year: Path
+) -> list[Figure]:
+    """``insights --json`` and a 4-week PDF as CLI processes; past one year each run
+    alternates with one over the 1-year journal (``<name>_1y``), which it is judged against:
+    the machine's pace drifts over the minutes between the sizes."""
+    four_weeks = (today - dt.timedelta(days=27)).isoformat()
+    figures = []
+    for name, (arguments, note) in ONE_SHOTS.items():
+        words = [a.format(four_weeks=four_weeks, today=today.isoformat()) for a in arguments]
+        if words[-1] == "--out":
+            words.append(str(work / f"summary-{span}.pdf"))
+        samples, short = [], []
+        for _ in range(repeat):
+            if span != 1:
+                short.append(_run_command("-m", "journal", "--data-dir", str(one_year), *words))
+            samples.append(_run_command("-m", "journal", "--data-dir", str(folder), *words))
+        if short:
+            figures.append(_figure(f"{name}_1y", span, short, "ms", "run alternately with these"))
+        figures.append(_figure(name, span, samples, "ms", note))
+    return figures
+
+
 def byte_compile() -> str:
     """Byte-compile the ``journal`` package as pip does when it installs it, and say so.
 
@@ -310,6 +310,7 @@ def run(years: list[int], repeat: int) -> dict[str, object]:
         for _ in range(repeat):  # alternate, so a busy moment hits both alike
             bare.append(_run_command("-c", "pass"))
             version.append(_run_command("-m", "journal", "--version"))
+        one_year = work / "journal-1y"  # kept: the longer journals' figures alternate with it
         for span in sorted({1, *years}):
             folder = work / f"journal-{span}y"
             started = time.perf_counter()
@@ -320,9 +321,24 @@ def run(years: list[int], repeat: int) -> dict[str, object]:
                 f for f in starts if f.name == "start_first"
             ).note += f"; demo built in {built:.1f} s"
             figures += starts
+            if span != 1:  # the 1-year refresh again, just before: what growth is judged by
+                short = _measure_window(one_year, 1, repeat)
+                figures += [
+                    Figure(
+                        **{
+                            **asdict(f),
+                            "name": "refresh_1y",
+                            "years": span,
+                            "note": "the 1-year journal, just before",
+                        }
+                    )
+                    for f in short
+                    if f.name == "refresh"
+                ]
             figures += _measure_window(folder, span, repeat)
-            figures += _measure_core(folder, work, span, repeat)
-            shutil.rmtree(folder, ignore_errors=True)
+            figures += _measure_core(folder, work, span, repeat, one_year)
+            if span != 1:
+                shutil.rmtree(folder, ignore_errors=True)
         starts_s = [b[0] for b in baselines]
         memory_mb = [b[1] for b in baselines]
         figures[:0] = [

@@ -55,12 +55,17 @@ def make_figure(
 def judge(figures: list[Figure], reference: dict[str, float]) -> None:
     """Judge every figure with a goal; ratios against the baselines or the 1-year figure.
 
-    A ratio to a baseline takes the baseline measured at the same size, alternately with the
-    figure (a moment the machine is busy then weighs on both); ``reference`` (the runs of the
-    whole benchmark) only where a size has none.
+    A ratio takes the reference measured at the same size, alternately with the figure (a
+    moment the machine is busy then weighs on both): the baseline window, ``python -c pass``,
+    or the 1-year journal's run (``<name>_1y``); ``reference`` (the whole benchmark's
+    baseline runs) and the 1-year section's figures only where a size has none.
     """
     one_year = {f.name: f.value for f in figures if f.years == 1}
-    paired = {(f.name, f.years): f.value for f in figures if f.name in REFERENCES and f.years}
+    paired = {
+        (f.name, f.years): f.value
+        for f in figures
+        if (f.name in REFERENCES or f.name.endswith("_1y")) and f.years
+    }
     for figure in figures:
         goal = GOALS.get(figure.name)
         if figure.value is None or goal is None:
@@ -72,7 +77,7 @@ def judge(figures: list[Figure], reference: dict[str, float]) -> None:
             figure.verdict = f"{'met' if ok else 'MISSED'}"
         else:
             base = (
-                one_year.get(figure.name)
+                paired.get((f"{figure.name}_1y", figure.years)) or one_year.get(figure.name)
                 if against == "one_year"
                 else paired.get((against, figure.years)) or reference[against]
             )
@@ -83,7 +88,7 @@ def judge(figures: list[Figure], reference: dict[str, float]) -> None:
             figure.verdict = f"{ratio:.2f}× {'met' if ok else 'MISSED'}"
         figure.met = ok
     for figure in figures:
-        short = one_year.get("refresh")
+        short = paired.get(("refresh_1y", figure.years)) or one_year.get("refresh")
         if figure.name == "refresh" and figure.years == 10 and figure.value and short:
             growth = figure.value / short
             ok = growth <= REFRESH_GROWTH
