@@ -24,6 +24,8 @@ _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 #: Infinity. Anywhere, strings too: a false alarm only means the values are walked.
 _MAYBE_UNREADABLE = re.compile(r"\\u[dD][89a-fA-F]|[eE]\+?[0-9]{3}|[0-9]{19}|NaN|Infinity")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+#: A JSON string, exactly as a valid document has them (the decoder refuses any other).
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 #: The text's bytes with every digit (and ``#``) read as ``#`` and ``E`` as ``e``: then the
 #: exponents and long runs of digits of ``_MAYBE_UNREADABLE`` are plain substrings, found
 #: by ``in`` (a regular expression tries a match at each of a file's million digits).
@@ -42,8 +44,21 @@ class Unreadable:
 def plainly_readable(text: str) -> bool:
     """True when ``text`` holds nothing that could decode to a value no journal holds: then
     the C decoder alone reads it (no Python call per number) and ``bad_value`` has nothing
-    to find. False only means the careful way (hooks, then the walk)."""
-    if _SURROGATE_ESCAPE.search(text) or "NaN" in text or "Infinity" in text:
+    to find. False only means the careful way (hooks, then the walk).
+
+    A string's text can only raise a false alarm for numbers (only a number decodes to one
+    no journal holds): the window's saved geometry is hex ("…000003e900…"), so a journal
+    that was ever opened in the app always would. Then the numbers are looked at again with
+    every string emptied (0.3 s on fifty years, against 3 s for the careful way).
+    """
+    if _SURROGATE_ESCAPE.search(text):
+        return False
+    return _numbers_plain(text) or _numbers_plain(_STRING.sub('""', text))
+
+
+def _numbers_plain(text: str) -> bool:
+    """No NaN, Infinity, exponent of three digits or run of 19 digits in ``text``."""
+    if "NaN" in text or "Infinity" in text:
         return False
     # UTF-8 keeps each ASCII character one byte of its own; a "#" of the text also reads
     # as a digit, which can only raise a false alarm (the same answer as the expression's

@@ -8,6 +8,8 @@ import random
 
 from journal.report.import_json_values import (
     _MAYBE_UNREADABLE,
+    _SURROGATE_ESCAPE,
+    _numbers_plain,
     bad_value,
     not_finite,
     plainly_readable,
@@ -70,8 +72,8 @@ def test_each_kind_of_unreadable_value_takes_the_careful_way() -> None:
 
 
 def test_the_quick_scan_answers_as_the_expression_does() -> None:
-    """``plainly_readable`` looks for marked bytes, not the expression: the same answer, but
-    for a "#" of the text, which may only raise a false alarm (the careful way)."""
+    """The quick scan looks for marked bytes, not the expression: the same answer, but for a
+    "#" of the text, which may only raise a false alarm (the careful way)."""
     rng = random.Random(19)
     pieces = ["1", "9", "0", "e", "E", "+", "-", ".", "#", " ", "é", "☃", "N", "NaN", "Inf"]
     pieces += ["Infinity", "\\u", "d", "D", "8", "b", "F", "123456789", "\\ud8", '"', "x"]
@@ -80,12 +82,28 @@ def test_the_quick_scan_answers_as_the_expression_does() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
         expected = _MAYBE_UNREADABLE.search(text) is None
         answers.add(expected)
+        quick = _SURROGATE_ESCAPE.search(text) is None and _numbers_plain(text)
         if "#" in text:
-            assert expected or not plainly_readable(text), text
+            assert expected or not quick, text
         else:
-            assert plainly_readable(text) == expected, text
+            assert quick == expected, text
     assert answers == {True, False}
     for digits in (18, 19, 40):
         assert plainly_readable(f"[{'7' * digits}]") == (digits < 19)
     for number, plain in (("1e+400", False), ("1E400", False), ("1e-400", True), ("1e+40", True)):
         assert plainly_readable(f"[{number}]") == plain, number
+
+
+def test_the_text_of_strings_raises_no_alarm_for_numbers() -> None:
+    """A journal once opened in the app keeps its window's geometry in hex: its digits and
+    "e900" are text, not numbers, and the quick way still decodes it."""
+    geometry = "01d9d0cb000300000000000000000000000003eb000002bf0000000200000002000003e900"
+    note = 'a \\"quote\\" 1e999 NaN Infinity 12345678901234567890123'
+    text = f'{{"settings": [{{"key": "window", "value": "{geometry}"}}], "note": "{note}", "n": 5}}'
+    assert plainly_readable(text)
+    assert json.loads(text) == _hooked(text) and bad_value(_hooked(text)) is None
+    for number in ("1e999", "12345678901234567890123", "NaN", "-Infinity"):
+        unreadable = text.replace('"n": 5', f'"n": {number}')
+        assert not plainly_readable(unreadable), number
+        assert bad_value(_hooked(unreadable)) is not None
+    assert not plainly_readable('{"v": "\\ud800 in a string still counts"}')
