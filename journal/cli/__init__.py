@@ -37,6 +37,10 @@ COMMAND_MODULES = {
     "person": "people_commands",
 }
 _TAKES_VALUE = frozenset({"--data-dir", "--passphrase-file"})
+#: The options of the command line itself that take no value.
+_FLAGS = frozenset(
+    {"--version", "--demo", "--minimized", "--install-desktop-entry", "--uninstall-desktop-entry"}
+)
 
 
 def modules_for(argv: Sequence[str]) -> tuple[str, ...]:
@@ -51,11 +55,13 @@ def modules_for(argv: Sequence[str]) -> tuple[str, ...]:
     for token in argv:
         if value_next:
             value_next = False
-        elif token in ("-h", "--help", "--"):
-            return MODULES
         elif token in _TAKES_VALUE:
             value_next = True
-        elif not token.startswith("-"):
+        elif token in _FLAGS or token.startswith(tuple(f"{o}=" for o in _TAKES_VALUE)):
+            continue
+        elif token.startswith("-"):  # help, an abbreviation ("--data"), "-1", "--": argparse's
+            return MODULES
+        else:
             module = COMMAND_MODULES.get(token)
             return (module,) if module else MODULES
     return ()

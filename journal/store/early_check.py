@@ -7,10 +7,10 @@ windows on one core. SQLite runs the check without Python's lock, so ``begin`` s
 other core at once, and ``open_database`` takes its verdict instead of checking again.
 
 The verdict is used only when the check found the file sound and neither the file nor its WAL
-changed since it began (same inode, size and modification time: a restore or a passphrase
-change finished at open replaces the file). Anything else (damage, an error, a change, a
-check still running on a slow disk) makes ``open_database`` check again itself, as before,
-so what the person is told about a damaged file never comes from here.
+changed since it began (same inode, size, modification and change time: a restore or a
+passphrase change finished at open replaces the file). Anything else (damage, an error, a
+change, a check still running on a slow disk) makes ``open_database`` check again itself, as
+before, so what the person is told about a damaged file never comes from here.
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-#: A file's identity and state: (inode, size, modification time in ns), ``None`` when absent.
-State = tuple[int, int, int] | None
+#: A file's identity and state: (inode, size, modification and change times in ns), ``None``
+#: when absent. The change time moves with every write and every ``utime``: a rewrite in place
+#: that keeps the size and sets the old modification time back still shows.
+State = tuple[int, int, int, int] | None
 
 _pending: dict[Path, _EarlyCheck] = {}
 
@@ -29,7 +31,7 @@ def _state(path: Path) -> State:
         status = path.stat()
     except OSError:
         return None
-    return (status.st_ino, status.st_size, status.st_mtime_ns)
+    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 def _states(path: Path) -> tuple[State, State]:

@@ -167,6 +167,12 @@ def test_the_map_of_commands_is_what_the_modules_register() -> None:
         (["-h", "check"], "all"),
         (["chek"], "all"),  # the error lists every command
         (["--data", "x", "check"], "all"),  # an abbreviated option: argparse decides
+        (["--data", "export", "demo"], "all"),  # "export" is the abbreviation's folder
+        (["--he"], "all"),
+        (["--hel", "person"], "all"),
+        (["-1"], "all"),
+        (["-"], "all"),
+        (["--bogus", "check"], "all"),
         (["--", "check"], "all"),
     ],
 )

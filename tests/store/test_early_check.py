@@ -113,3 +113,20 @@ def test_the_app_begins_the_check_before_it_imports_qt(
     assert cli.main(["--data-dir", str(data_dir)]) in (0, None)
     assert seen == [True]
     assert early_check.found_sound(data_dir / "journal.sqlite3")
+
+
+def test_a_rewrite_in_place_with_the_old_times_set_back_is_checked_again(
+    data_dir: Path, checks: list[str]
+) -> None:
+    path = _journal(data_dir)
+    check_early(data_dir)
+    pending = early_check._pending[path.absolute()]
+    pending.thread.join(5)
+    status = path.stat()
+    with path.open("r+b") as handle:  # damage of the same size, its times put back
+        handle.seek(4096 * 2)
+        handle.write(b"\xff" * 300)
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    with pytest.raises(JournalDamaged):
+        Journal.open(data_dir, clock=fixed_clock)
+    assert checks[-1] == threading.current_thread().name
