@@ -18,24 +18,26 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-#: A file's identity and state: (inode, size, modification and change times in ns), ``None``
-#: when absent. The change time moves with every write and every ``utime``: a rewrite in place
-#: that keeps the size and sets the old modification time back still shows.
-State = tuple[int, int, int, int] | None
+#: A file's identity and state: (inode, size, modification time and, for the journal itself,
+#: change time in ns), ``None`` when absent. The change time moves with every write and every
+#: ``utime``: a rewrite in place that keeps the size and sets the old modification time back
+#: still shows. Not the WAL's: SQLite's own opening of it moves that.
+State = tuple[int, ...] | None
 
 _pending: dict[Path, _EarlyCheck] = {}
 
 
-def _state(path: Path) -> State:
+def _state(path: Path, *, changed: bool = False) -> State:
     try:
         status = path.stat()
     except OSError:
         return None
-    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+    state = (status.st_ino, status.st_size, status.st_mtime_ns)
+    return (*state, status.st_ctime_ns) if changed else state
 
 
 def _states(path: Path) -> tuple[State, State]:
-    return _state(path), _state(path.with_name(path.name + "-wal"))
+    return _state(path, changed=True), _state(path.with_name(path.name + "-wal"))
 
 
 class _EarlyCheck:
