@@ -130,3 +130,12 @@ def test_a_rewrite_in_place_with_the_old_times_set_back_is_checked_again(
     with pytest.raises(JournalDamaged):
         Journal.open(data_dir, clock=fixed_clock)
     assert checks[-1] == threading.current_thread().name
+
+
+def test_the_verdict_holds_with_a_wal_left_by_a_crash(data_dir: Path, checks: list[str]) -> None:
+    path = _journal(data_dir)
+    path.with_name(path.name + "-wal").write_bytes(b"")  # as a killed app leaves it
+    checks.clear()
+    check_early(data_dir)
+    Journal.open(data_dir, clock=fixed_clock).close()
+    assert checks == ["journal-early-check"]
