@@ -288,7 +288,7 @@ def _import(args: argparse.Namespace) -> int:
         outcome = journal.import_json(args.path, mode)
     if outcome.backup:
         print(f"Backup made first: {outcome.backup}")
-    added = ", ".join(f"{n:,} {t}" for t, n in outcome.added.items()) or "nothing new"
+    added = ", ".join(_records(t, n) for t, n in outcome.added.items()) or "nothing new"
     print(f"Imported: {added}.")
     for conflict in outcome.conflicts:
         print(f"  kept the journal's version: {conflict}")
@@ -300,3 +300,26 @@ def _backup(args: argparse.Namespace) -> int:
         path = journal.backup("manual")
     print(f"Backup written to {path}.")
     return 0
+
+
+#: What an import added to a table, in words (as the Share page says it): singular, plural.
+RECORD_NOUNS = {
+    "people": ("person", "people"),
+    "days": ("day", "days"),
+    "contacts": ("contact", "contacts"),
+    "sessions": ("session", "sessions"),
+    "medications": ("medication", "medications"),
+    "doses": ("dose taken or missed", "doses taken or missed"),
+    "commitments": ("commitment", "commitments"),
+    "commitment_log": ("day of a commitment", "days of commitments"),
+    "assessments": ("questionnaire", "questionnaires"),
+    "agenda": ("topic", "topics"),
+}
+
+
+def _records(table: str, n: int) -> str:
+    """ "1 person", "3 days of commitments", "the safety plan"."""
+    if table in ("safety_plan", "settings"):
+        return f"the {table.replace('_', ' ')}"
+    one, many = RECORD_NOUNS.get(table, (table, table))
+    return counted(n, one, many)

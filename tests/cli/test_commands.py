@@ -392,3 +392,12 @@ def test_insights_count_one_check_in_in_the_singular(
     assert main(["--data-dir", folder, "insights"]) == 0
     out = capsys.readouterr().out
     assert "(1 check-in):" in out and "has 1 day." in out
+
+
+def test_an_import_says_what_it_added_in_words() -> None:
+    from journal.cli.report_commands import _records
+
+    assert _records("medications", 1) == "1 medication"
+    assert _records("commitment_log", 3) == "3 days of commitments"
+    assert _records("agenda", 1_204) == "1,204 topics"
+    assert _records("safety_plan", 1) == "the safety plan"

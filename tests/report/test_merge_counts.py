@@ -78,4 +78,4 @@ def test_the_command_line_reports_both_texts(tmp_path: Path, capsys) -> None:
     assert (
         main(["import", str(path), "--format", "json", "--merge", "--data-dir", str(target)]) == 0
     )
-    assert "Imported: 1 people, 2 contacts." in capsys.readouterr().out
+    assert "Imported: 1 person, 2 contacts." in capsys.readouterr().out
