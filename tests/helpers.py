@@ -66,3 +66,24 @@ def make_contact(**overrides: Any) -> Contact:
     values: dict[str, Any] = {"date": TODAY, "kind": "friend", "mode": "in_person", "quality": 4}
     values.update(overrides)
     return Contact(**values)
+
+
+_DEMO_DOCUMENTS: dict[tuple[int, int], dict[str, Any]] = {}
+
+
+def demo_document(tmp_path_factory: Any, days: int, seed: int) -> dict[str, Any]:
+    """A fresh copy of the JSON export of a generated journal (built once per size and seed
+    in the session): what the import tests mutate."""
+    import copy
+
+    key = (days, seed)
+    if key not in _DEMO_DOCUMENTS:
+        from journal.demo import generate
+        from journal.report.export_json import export_document
+        from journal.services import Journal
+
+        journal = Journal.open(tmp_path_factory.mktemp(f"demo{days}-{seed}"), clock=fixed_clock)
+        generate(journal, days=days, seed=seed)
+        _DEMO_DOCUMENTS[key] = export_document(journal.db, now=NOW)
+        journal.close()
+    return copy.deepcopy(_DEMO_DOCUMENTS[key])

@@ -1,6 +1,5 @@
 """Property tests: random and mutated input never crashes and never half-writes."""
 
-import copy
 import datetime as dt
 import json
 from pathlib import Path
@@ -10,10 +9,9 @@ from hypothesis import strategies as st
 
 from journal.domain.errors import ValidationError
 from journal.domain.records import Contact, Day
-from journal.report.export_json import export_document
 from journal.report.import_json import parse_document
 from journal.services import Journal
-from tests.helpers import NOW, fixed_clock
+from tests.helpers import demo_document, fixed_clock
 
 anything = st.one_of(
     st.none(),
@@ -50,18 +48,8 @@ def test_contact_validation_either_builds_or_names_a_field(kind, mode, quality, 
         assert error.field in {"kind", "mode", "quality", "minutes"}
 
 
-_BASE: dict = {}
-
-
 def _base_document(tmp_path_factory) -> dict:
-    if not _BASE:
-        from journal.demo import generate
-
-        journal = Journal.open(tmp_path_factory.mktemp("fuzzbase"), clock=fixed_clock)
-        generate(journal, days=20, seed=5)
-        _BASE.update(export_document(journal.db, now=NOW))
-        journal.close()
-    return copy.deepcopy(_BASE)
+    return demo_document(tmp_path_factory, days=20, seed=5)
 
 
 @settings(

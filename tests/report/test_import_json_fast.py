@@ -26,20 +26,11 @@ from journal.report.import_json_fast import COLUMNS
 from journal.report.tables import SPECS
 from journal.services import Journal
 from journal.store.rows import _field_names
-from tests.helpers import NOW, fixed_clock
-
-_BASE: dict = {}
+from tests.helpers import NOW, demo_document, fixed_clock
 
 
 def _base(tmp_path_factory) -> dict:
-    if not _BASE:
-        from journal.demo import generate
-
-        journal = Journal.open(tmp_path_factory.mktemp("fastbase"), clock=fixed_clock)
-        generate(journal, days=25, seed=3)
-        _BASE.update(export_document(journal.db, now=NOW))
-        journal.close()
-    return copy.deepcopy(_BASE)
+    return demo_document(tmp_path_factory, days=25, seed=3)
 
 
 @contextmanager
