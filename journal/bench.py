@@ -41,6 +41,9 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
+from journal.bench_journals import daylio_csv as _daylio_csv
+from journal.bench_journals import make_days_backup as _make_days_backup
+from journal.bench_journals import make_journal as _make_journal
 from journal.bench_scripts import APP, BASELINE, WINDOW
 from journal.bench_verdicts import Figure, judge, machine, table
 from journal.bench_verdicts import make_figure as _figure
@@ -78,40 +81,6 @@ def _time(action: Callable[[], object], repeat: int) -> list[float]:
         action()
         samples.append(time.perf_counter() - started)
     return samples
-
-
-def _make_journal(folder: Path, days: int) -> None:
-    from journal.demo import generate
-    from journal.services import Journal
-
-    journal = Journal.open(folder, lock=False)
-    generate(journal, days=days, seed=1)
-    journal.close()
-
-
-def _make_days_backup(folder: Path) -> None:
-    """The day's backup, as the first start's thread makes it after the first paint: so the
-    later starts find it made (the measured start reports at its first idle moment, before
-    that thread has run)."""
-    from journal.services import Journal
-
-    journal = Journal.open(folder)
-    try:
-        journal.make_daily_backup()
-    finally:
-        journal.close()
-
-
-def _daylio_csv(path: Path, rows: int, today: dt.date) -> Path:
-    lines = ["full_date,date,weekday,time,mood,activities,note_title,note"]
-    moods = ("rad", "good", "meh", "bad", "awful")
-    for i in range(rows):
-        date = today - dt.timedelta(days=i)
-        lines.append(
-            f'{date},{date:%B %d},{date:%A},20:00,{moods[i % 5]},friends | walk,,"note {i}"'
-        )
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def _measure_starts(
