@@ -339,11 +339,11 @@ def _welch(
     )
 
 
-def _compare_all_days(values: np.ndarray, condition: np.ndarray, known: np.ndarray) -> Comparison:
-    """``compare`` on full-length arrays, the unknown days ``NaN`` (the reference that
-    ``_compare_known`` equals, tests/analysis/test_fast_paths.py)."""
-    with_mask, without_mask = known & (condition > 0), known & (condition == 0)
-    group_with, group_without = values[with_mask], values[without_mask]
+def _group_moments(
+    group_with: np.ndarray, group_without: np.ndarray
+) -> tuple[int, int, float, float, float, float] | Comparison:
+    """(n1, n2, means, variances) of the two groups of ``compare``, or the withheld
+    ``Comparison`` when the groups are too small or do not vary: what both ways share."""
     withheld = _withheld_groups(group_with, group_without)
     if withheld is not None:
         return withheld
@@ -352,6 +352,18 @@ def _compare_all_days(values: np.ndarray, condition: np.ndarray, known: np.ndarr
     s1, s2 = float(group_with.var(ddof=1)), float(group_without.var(ddof=1))
     if s1 + s2 == 0.0:
         return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.NO_VARIATION)
+    return n1, n2, m1, m2, s1, s2
+
+
+def _compare_all_days(values: np.ndarray, condition: np.ndarray, known: np.ndarray) -> Comparison:
+    """``compare`` on full-length arrays, the unknown days ``NaN`` (the reference that
+    ``_compare_known`` equals, tests/analysis/test_fast_paths.py)."""
+    with_mask, without_mask = known & (condition > 0), known & (condition == 0)
+    group_with, group_without = values[with_mask], values[without_mask]
+    moments = _group_moments(group_with, group_without)
+    if isinstance(moments, Comparison):
+        return moments
+    n1, n2, m1, m2, s1, s2 = moments
     residual = np.where(with_mask, values - m1, np.where(without_mask, values - m2, np.nan))
     indicator = np.where(known, (condition > 0).astype(float), np.nan)
     n_eff = effective_n(n1 + n2, residual, indicator)
@@ -365,14 +377,10 @@ def _compare_known(values: np.ndarray, condition: np.ndarray, known: np.ndarray)
     where = np.flatnonzero(known)
     v, is_with = values[where], condition[where] > 0
     group_with, group_without = v[is_with], v[~is_with]
-    withheld = _withheld_groups(group_with, group_without)
-    if withheld is not None:
-        return withheld
-    n1, n2 = len(group_with), len(group_without)
-    m1, m2 = float(group_with.mean()), float(group_without.mean())
-    s1, s2 = float(group_with.var(ddof=1)), float(group_without.var(ddof=1))
-    if s1 + s2 == 0.0:
-        return Comparison(n1, n2, Status.NOT_ENOUGH, withheld=Withheld.NO_VARIATION)
+    moments = _group_moments(group_with, group_without)
+    if isinstance(moments, Comparison):
+        return moments
+    n1, n2, m1, m2, s1, s2 = moments
     residual = np.where(is_with, v - m1, v - m2)
     indicator = is_with.astype(float)
     neighbours = np.diff(where) == 1  # known today and the day after: lag-1 pairs
