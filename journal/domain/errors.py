@@ -122,8 +122,14 @@ def _damage(how: str, path: Path, problem: object = "") -> JournalDamaged:
 
 
 def damaged(path: Path, problem: str) -> JournalDamaged:
-    """The one message for a journal that must not be written to, with its first problem."""
-    return _damage("damaged", path, problem)
+    """The one message for a journal that must not be written to, with its first problem.
+
+    SQLite's first finding can run to a hundred lines ("*** in database main ***" and a line
+    per broken cell): only its first line that says where is kept, so the message stays one
+    calm line."""
+    said = [line.strip() for line in problem.splitlines() if line.strip()]
+    where = [line for line in said if not line.startswith("***")]
+    return _damage("damaged", path, (where or said or [problem])[0])
 
 
 def unreadable(path: Path, error: BaseException) -> JournalDamaged:
