@@ -68,21 +68,30 @@ TOTAL_COLUMNS = (
 )
 
 
-def unpack_totals(rows: Sequence[Sequence[float]], bits: int, width: int) -> np.ndarray:
-    """Per-day totals whose counts per kind and per mode come packed ``width`` to a column,
-    ``bits`` bits each (``store.contacts.packed_daily_totals``), as rows of the day offset and
-    ``TOTAL_COLUMNS``: what ``series_from_totals`` takes."""
+def unpack_day_totals(
+    rows: Sequence[Sequence[int]], head_bits: Sequence[int], count_bits: int
+) -> np.ndarray:
+    """Per-day totals packed in three integers a day (``store.contacts.packed_daily_totals``):
+    the day's offset and the first four of ``TOTAL_COLUMNS`` in fields of ``head_bits``, lowest
+    first; then the counts per kind, and per mode, ``count_bits`` each in enum order. As rows
+    of the offset and ``TOTAL_COLUMNS``: what ``series_from_totals`` takes."""
+    width = 1 + len(TOTAL_COLUMNS)
     if not len(rows):
-        return np.zeros((0, 1 + len(TOTAL_COLUMNS)))
-    table = np.array(rows, dtype=float)
-    head = 1 + TOTAL_COLUMNS.index(f"kind:{next(iter(Relationship)).value}")
-    shifts = np.arange(width, dtype=np.int64) * bits
-    packs = table[:, head:].astype(np.int64)
-    counts = ((packs[:, :, None] >> shifts) & ((1 << bits) - 1)).reshape(len(rows), -1)
-    kind_packs = -(-len(Relationship) // width)  # whole columns of kinds, then the modes
-    kinds = counts[:, : len(Relationship)]
-    modes = counts[:, kind_packs * width : kind_packs * width + len(Mode)]
-    return np.hstack([table[:, :head], kinds, modes])
+        return np.zeros((0, width))
+    packed = np.array(rows, dtype=np.int64).reshape(len(rows), 3)
+    table = np.empty((len(rows), width))
+
+    def fields(column: np.ndarray, bits: Sequence[int]) -> np.ndarray:
+        shifts = np.cumsum([0, *bits[:-1]], dtype=np.int64)
+        masks = (np.int64(1) << np.asarray(bits, dtype=np.int64)) - 1
+        return (column[:, None] >> shifts) & masks
+
+    head = len(head_bits)
+    table[:, :head] = fields(packed[:, 0], head_bits)
+    kinds = head + len(Relationship)
+    table[:, head:kinds] = fields(packed[:, 1], [count_bits] * len(Relationship))
+    table[:, kinds:] = fields(packed[:, 2], [count_bits] * len(Mode))
+    return table
 
 
 def build_series(

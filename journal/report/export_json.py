@@ -23,9 +23,12 @@ from journal import __version__
 from journal.atomic_file import atomic_output
 from journal.progress import IsCancelled, check, never_cancelled
 from journal.report.tables import SPECS, TABLE_ORDER, row_order, table_rows
-from journal.store.migrations import CURRENT_VERSION
 
 FORMAT = "connection-journal"
+#: The export format's version: the records' shape, which the journal's schema version 2 set.
+#: Version 3 of the schema only added figures derived from the records (``contact_days``), so
+#: its exports stay readable by an app of version 2. A change to what the records hold bumps it.
+EXPORT_VERSION = 2
 
 
 def export_document(db: Database, *, now: dt.datetime) -> dict[str, Any]:
@@ -34,7 +37,7 @@ def export_document(db: Database, *, now: dt.datetime) -> dict[str, Any]:
         tables = {table: table_rows(db, table) for table in TABLE_ORDER}
     return {
         "format": FORMAT,
-        "version": CURRENT_VERSION,
+        "version": EXPORT_VERSION,
         "exported_at": now.isoformat(timespec="seconds"),
         "app_version": __version__,
         "tables": tables,
@@ -56,7 +59,7 @@ def write_journal_json(
     encode = json.JSONEncoder(ensure_ascii=False).encode
     head = {
         "format": FORMAT,
-        "version": CURRENT_VERSION,
+        "version": EXPORT_VERSION,
         "exported_at": now.isoformat(timespec="seconds"),
         "app_version": __version__,
     }

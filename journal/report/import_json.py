@@ -22,7 +22,7 @@ from journal.domain.records import Assessment, Day, SafetyPlan
 from journal.domain.settings import Settings
 from journal.domain.validate import number
 from journal.i18n import QT_TRANSLATE_NOOP, translate
-from journal.report.export_json import FORMAT
+from journal.report.export_json import EXPORT_VERSION, FORMAT
 from journal.report.import_common import empty_file, missing_file
 from journal.report.import_json_fast import keys_hold, table_rows
 from journal.report.import_json_parsed import ParsedExport
@@ -36,7 +36,6 @@ from journal.report.import_json_values import (
 )
 from journal.report.tables import SPECS, TABLE_ORDER
 from journal.store.bulk import bulk_load
-from journal.store.migrations import CURRENT_VERSION
 from journal.store.rows import insert_rows, insert_tuples, to_row
 from journal.store.safety_plan import save_safety_plan
 
@@ -169,13 +168,13 @@ def parse_document(document: object, *, values_checked: bool = False) -> ParsedE
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise _fail(translate("imports", "missing or not a whole number"), "version")
-    if version > CURRENT_VERSION:
+    if version > EXPORT_VERSION:
         raise _fail(
             translate(
                 "imports",
                 "this export comes from a newer version of the app (format {version}; "
                 "this app reads up to {current}). Please update the app first",
-            ).format(version=version, current=CURRENT_VERSION),
+            ).format(version=version, current=EXPORT_VERSION),
             "version",
         )
     tables = document.get("tables")

@@ -103,13 +103,14 @@ class FiguresUseCases(JournalBase):
         )
 
     def _read_series(self, start: dt.date, end: dt.date) -> DailySeries:
-        from journal.analysis.series import series_from_totals, unpack_totals
+        from journal.analysis.series import series_from_totals, unpack_day_totals
+        from journal.store import contact_days
 
         packed = contacts_store.packed_daily_totals(self.db, start, end)
         totals = (
             contacts_store.daily_totals(self.db, start, end)
             if packed is None
-            else unpack_totals(packed, contacts_store.PACK_BITS, contacts_store.PACK_WIDTH)
+            else unpack_day_totals(packed, contact_days.HEAD_BITS, contact_days.COUNT_BITS)
         )
         return series_from_totals(
             start, end, days_store.rating_rows_by_offset(self.db, start, end), totals

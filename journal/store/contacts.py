@@ -6,8 +6,9 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from journal.domain.kinds import CARE_TEAM, Mode, Relationship
+from journal.domain.kinds import CARE_TEAM
 from journal.domain.records import MEANINGFUL_QUALITY, Contact
+from journal.store import contact_days
 from journal.store.rows import fetch, iso, to_row
 
 _COLUMNS = "id, date, person_id, kind, mode, minutes, quality, note"
@@ -58,67 +59,27 @@ def contact_rows(db: Database, start: dt.date, end: dt.date) -> list[tuple[objec
 
 
 def daily_totals(db: Database, start: dt.date, end: dt.date) -> list[tuple[float, ...]]:
-    """Per-day contact totals for the analysis (``analysis.series.TOTAL_COLUMNS``), summed by
-    SQLite: the day's offset from ``start``, contacts, minutes, meaningful contacts, sum of
-    quality, then a count per relationship kind and per mode (enum order).
+    """Per-day contact totals for the analysis (``analysis.series.TOTAL_COLUMNS``): the day's
+    offset from ``start``, contacts, minutes, meaningful contacts, sum of quality, then a count
+    per relationship kind and per mode (enum order).
 
-    One short row per day instead of one Python tuple per contact: ten years load in a few
-    milliseconds.
+    One short row per day instead of one Python tuple per contact, read from the figures
+    SQLite keeps per day (``store.contact_days``): ten years load in a few milliseconds.
     """
-    kinds = ", ".join("sum(kind = ?)" for _ in Relationship)
-    modes = ", ".join("sum(mode = ?)" for _ in Mode)
-    sql = (
-        f"SELECT CAST(round(julianday(date) - julianday(?)) AS INTEGER), count(*), "
-        f"total(minutes), sum(quality >= ?), total(quality), {kinds}, {modes} "
-        "FROM contacts WHERE date BETWEEN ? AND ? GROUP BY date ORDER BY date"
-    )
-    params = [
-        iso(start),
-        MEANINGFUL_QUALITY,
-        *(k.value for k in Relationship),
-        *(m.value for m in Mode),
-        iso(start),
-        iso(end),
-    ]
-    return db.execute(sql, params).fetchall()
+    return db.execute(contact_days.PLAIN_SELECT, [iso(start), iso(start), iso(end)]).fetchall()
 
 
-#: Bits of one count in ``packed_daily_totals``; five counts make 50 bits, exact in a float.
-PACK_BITS = 10
-PACK_WIDTH = 5
-
-
-def _packed_counts(column: str, values: list[str]) -> tuple[list[str], list[object]]:
-    """``total(CASE …)`` expressions summing ``1 << (PACK_BITS * i)`` for the ``i``-th value
-    of each group of ``PACK_WIDTH``, and their parameters."""
-    sums, params = [], []
-    for first in range(0, len(values), PACK_WIDTH):
-        group = values[first : first + PACK_WIDTH]
-        cases = " ".join(f"WHEN ? THEN {1 << (PACK_BITS * i)}" for i in range(len(group)))
-        sums.append(f"total(CASE {column} {cases} ELSE 0 END)")
-        params += group
-    return sums, params
-
-
-def packed_daily_totals(
-    db: Database, start: dt.date, end: dt.date
-) -> list[tuple[float, ...]] | None:
-    """``daily_totals`` with the counts per kind and per mode packed ``PACK_WIDTH`` to a
-    column, ``PACK_BITS`` bits each (``analysis.series.unpack_totals`` takes them apart).
-
-    Three sums a contact instead of fifteen: a lifetime's totals in less than half the time.
-    ``None`` when a day holds more contacts than a field can count; ask ``daily_totals`` then.
+def packed_daily_totals(db: Database, start: dt.date, end: dt.date) -> list[tuple[int, ...]] | None:
+    """``daily_totals`` packed into three integers a day (``contact_days.PACKED_SELECT``;
+    ``analysis.series.unpack_day_totals`` takes them apart with ``HEAD_BITS`` and
+    ``COUNT_BITS``): a lifetime's totals in a third of the time. ``None`` when a day does not
+    fit (64 contacts or more, or a figure a hand edit made fractional); ask ``daily_totals``.
     """
-    kinds, kind_params = _packed_counts("kind", [k.value for k in Relationship])
-    modes, mode_params = _packed_counts("mode", [m.value for m in Mode])
-    sql = (
-        f"SELECT CAST(round(julianday(date) - julianday(?)) AS INTEGER), count(*), "
-        f"total(minutes), sum(quality >= ?), total(quality), {', '.join(kinds + modes)} "
-        "FROM contacts WHERE date BETWEEN ? AND ? GROUP BY date ORDER BY date"
-    )
-    params = [iso(start), MEANINGFUL_QUALITY, *kind_params, *mode_params, iso(start), iso(end)]
-    rows = db.execute(sql, params).fetchall()
-    if any(row[1] >= 1 << PACK_BITS for row in rows):
+    first = contact_days.julian_day(start)
+    rows = db.execute(
+        contact_days.PACKED_SELECT, {"start": iso(start), "end": iso(end), "first": first}
+    ).fetchall()
+    if any(row[0] < 0 for row in rows):
         return None
     return rows
 

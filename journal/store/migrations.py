@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from journal.domain.errors import JournalDamaged
 from journal.i18n import translate
-from journal.store.schema import SCHEMA_V1, SCHEMA_V2
+from journal.store.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -27,8 +27,13 @@ def _to_v2(db: Database) -> None:
         db.execute(statement)
 
 
+def _to_v3(db: Database) -> None:
+    for statement in SCHEMA_V3:
+        db.execute(statement)
+
+
 #: ``MIGRATIONS[n]`` brings a journal from version ``n - 1`` to ``n``.
-MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _to_v1, 2: _to_v2}
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3}
 CURRENT_VERSION = max(MIGRATIONS)
 
 

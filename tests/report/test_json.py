@@ -6,9 +6,8 @@ from pathlib import Path
 import pytest
 
 from journal.domain.errors import JournalError, ValidationError
-from journal.report.export_json import export_document
+from journal.report.export_json import EXPORT_VERSION, export_document
 from journal.services import Journal
-from journal.store.migrations import CURRENT_VERSION
 from tests.helpers import NOW, fixed_clock
 
 
@@ -19,7 +18,7 @@ def _snapshot(journal: Journal) -> dict:
 def test_round_trip_is_identical(demo_journal: Journal, tmp_path: Path) -> None:
     out = demo_journal.export_json(tmp_path / "export.json")
     document = json.loads(out.read_text(encoding="utf-8"))
-    assert document["format"] == "connection-journal" and document["version"] == CURRENT_VERSION
+    assert document["format"] == "connection-journal" and document["version"] == EXPORT_VERSION == 2
     fresh = Journal.open(tmp_path / "fresh", clock=fixed_clock)
     outcome = fresh.import_json(out)
     assert outcome.added["contacts"] == demo_journal.db["contacts"].count
@@ -139,7 +138,7 @@ def test_bad_records_name_table_record_and_field(
 def test_newer_version_is_refused_clearly(journal: Journal, tmp_path: Path) -> None:
     newer = tmp_path / "newer.json"
     newer.write_text(
-        json.dumps({"format": "connection-journal", "version": CURRENT_VERSION + 1, "tables": {}})
+        json.dumps({"format": "connection-journal", "version": EXPORT_VERSION + 1, "tables": {}})
     )
     with pytest.raises(ValidationError, match="newer version of the app"):
         journal.import_json(newer)

@@ -238,30 +238,38 @@ def test_one_shot_work_reads_only_its_range(
     assert built == [four_weeks]
 
 
-@pytest.mark.parametrize("crowded", [False, True], ids=["packed", "a-day-too-full-to-pack"])
-def test_packed_totals_are_the_exact_totals(crowded: bool) -> None:
-    """Counts per kind and mode are summed packed into a few columns; they come out exactly
-    as summed one by one, and a day with more contacts than a packed field holds is summed
-    the long way."""
-    from journal.analysis.series import unpack_totals
+@pytest.mark.parametrize(
+    "edit",
+    [None, "crowded", "half-minutes", "far-future"],
+    ids=["packed", "a-day-too-full-to-pack", "fractional-minutes", "day-too-far-to-pack"],
+)
+def test_packed_totals_are_the_exact_totals(edit: str | None) -> None:
+    """A day's figures and counts per kind and mode are read packed in three integers; they
+    come out exactly as read one by one, and a day that does not fit (64 contacts, minutes a
+    hand edit made fractional, a day more than 2**20 days after the range's start) makes the
+    whole range be read the long way, with the same series."""
+    from journal.analysis.series import unpack_day_totals
+    from journal.store import contact_days
 
     journal = Journal.in_memory(clock=lambda: dt.datetime(2026, 6, 30, 12))
     generate(journal, days=200, seed=6, today=LAST_DAY)
-    if crowded:
-        rows = [(LAST_DAY.isoformat(), "neighbour", "online_group", 5)] * (
-            1 << contacts_store.PACK_BITS
-        )
-        journal.db.conn.executemany(
-            "INSERT INTO contacts (date, kind, mode, quality) VALUES (?, ?, ?, ?)", rows
-        )
     start, end = LAST_DAY - dt.timedelta(days=199), LAST_DAY
+    insert = "INSERT INTO contacts (date, kind, mode, minutes, quality) VALUES (?, ?, ?, ?, ?)"
+    if edit == "crowded":
+        rows = [(LAST_DAY.isoformat(), "neighbour", "online_group", 1440, 5)] * 64
+        journal.db.conn.executemany(insert, rows)
+    elif edit == "half-minutes":
+        journal.db.conn.execute(insert, (LAST_DAY.isoformat(), "friend", "text", 2.5, 3))
+    elif edit == "far-future":
+        end = start + dt.timedelta(days=1 << 20)
+        journal.db.conn.execute(insert, (end.isoformat(), "friend", "text", 5, 3))
     packed = contacts_store.packed_daily_totals(journal.db, start, end)
     exact = np.array(contacts_store.daily_totals(journal.db, start, end), dtype=float)
-    if crowded:
+    if edit:
         assert packed is None
     else:
         assert packed is not None and len(packed) > 100
         np.testing.assert_array_equal(
-            unpack_totals(packed, contacts_store.PACK_BITS, contacts_store.PACK_WIDTH), exact
+            unpack_day_totals(packed, contact_days.HEAD_BITS, contact_days.COUNT_BITS), exact
         )
     _assert_same(journal.series(start, end), _fresh(journal, start, end))

@@ -161,7 +161,7 @@ def test_a_version_1_journal_is_upgraded_keeping_its_people(tmp_path: Path) -> N
     conn.commit()
     conn.close()
     db = open_database(path)
-    assert schema_version(db) == CURRENT_VERSION == 2
+    assert schema_version(db) == CURRENT_VERSION == 3
     row = db.execute(
         "SELECT name, note, keep_in_touch_days, touch_dismissed_on FROM people"
     ).fetchone()

@@ -1,0 +1,169 @@
+"""``contact_days``: the per-day contact figures SQLite keeps beside the contacts stay equal to
+the contacts added up, whoever writes and however; a journal of version 2 gets them; a
+dropped trigger is found by ``check`` and mended by the next writing open."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journal import paths
+from journal.domain.kinds import Mode, Relationship
+from journal.services import Journal
+from journal.store import contact_days
+from journal.store.integrity import check_journal
+from journal.store.migrations import schema_version
+from tests.helpers import fixed_clock, make_contact
+
+#: One row per day of both, told apart by ``UNION``: as many as either when they agree.
+_UNION = f"SELECT * FROM {contact_days.TABLE} UNION {contact_days.FROM_CONTACTS}"
+
+
+def _agree(conn: sqlite3.Connection) -> bool:
+    kept = conn.execute(f"SELECT count(*) FROM {contact_days.TABLE}").fetchone()[0]
+    added = conn.execute("SELECT count(DISTINCT date) FROM contacts").fetchone()[0]
+    both = conn.execute(f"SELECT count(*) FROM ({_UNION})").fetchone()[0]
+    return kept == added == both
+
+
+DAYS = st.dates(dt.date(2026, 1, 1), dt.date(2026, 1, 6))
+CONTACT = st.fixed_dictionaries(
+    {
+        "date": DAYS.map(dt.date.isoformat),
+        "kind": st.sampled_from([kind.value for kind in Relationship]),
+        "mode": st.sampled_from([mode.value for mode in Mode]),
+        "minutes": st.none() | st.integers(0, 1440),
+        "quality": st.integers(1, 5),
+    }
+)
+STEP = st.one_of(
+    st.tuples(st.just("add"), CONTACT),
+    st.tuples(st.just("change"), CONTACT),
+    st.tuples(st.just("delete"), st.integers(0, 30)),
+    st.tuples(st.just("forget person"), st.integers(0, 30)),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps=st.lists(STEP, max_size=25))
+def test_the_figures_follow_every_write(steps: list[tuple[str, object]]) -> None:
+    """Inserts, changes of any counted column (a day moved included), deletes and a person's
+    removal (``ON DELETE SET NULL``), in raw SQL as a hand edit would: after each, every day's
+    row equals that day's contacts added up, and a day without contacts has none."""
+    journal = Journal.in_memory(clock=fixed_clock)
+    conn = journal.db.conn
+    person = conn.execute(
+        "INSERT INTO people (name, relationship) VALUES ('Sam', 'friend')"
+    ).lastrowid
+    for what, value in steps:
+        ids = [row[0] for row in conn.execute("SELECT id FROM contacts ORDER BY id")]
+        if what == "add":
+            conn.execute(
+                "INSERT INTO contacts (date, person_id, kind, mode, minutes, quality) "
+                "VALUES (:date, :person, :kind, :mode, :minutes, :quality)",
+                {**value, "person": person},  # type: ignore[dict-item]
+            )
+        elif what == "change" and ids:
+            conn.execute(
+                "UPDATE contacts SET date = :date, kind = :kind, mode = :mode, "
+                "minutes = :minutes, quality = :quality WHERE id = :id",
+                {**value, "id": ids[len(ids) // 2]},  # type: ignore[dict-item]
+            )
+        elif what == "delete" and ids:
+            conn.execute("DELETE FROM contacts WHERE id = ?", (ids[value % len(ids)],))
+        elif what == "forget person":
+            conn.execute("DELETE FROM people WHERE id = ?", (person,))
+            person = conn.execute(
+                "INSERT INTO people (name, relationship) VALUES ('Kim', 'family')"
+            ).lastrowid
+        assert _agree(conn), (what, value)
+    journal.close()
+
+
+def test_the_app_writes_keep_them_and_the_series_reads_them(journal: Journal) -> None:
+    """Through the app: a contact added, changed to another day, then deleted."""
+    day = dt.date(2026, 3, 2)
+    added = journal.add_contact(make_contact(date=day, minutes=30, quality=5))
+    row = journal.db.execute(
+        f"SELECT contacts, minutes, meaningful, quality_sum FROM {contact_days.TABLE}"
+    ).fetchall()
+    assert row == [(1, 30, 1, 5)]
+    journal.update_contact(dataclasses.replace(added, date=day + dt.timedelta(days=1)))
+    assert [r[0] for r in journal.db.execute(f"SELECT date FROM {contact_days.TABLE}")] == [
+        "2026-03-03"
+    ]
+    journal.delete_contact(added.id)
+    assert journal.db.execute(f"SELECT count(*) FROM {contact_days.TABLE}").fetchone() == (0,)
+    assert _agree(journal.db.conn)
+
+
+def _as_version_2(path: Path) -> None:
+    """The file as an app of version 2 left it: no table, no triggers, user_version 2."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute(f"DROP TABLE {contact_days.TABLE}")
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+
+
+def test_a_version_2_journal_gets_its_figures_after_a_backup(data_dir: Path) -> None:
+    from journal.demo import generate
+
+    journal = Journal.open(data_dir, clock=fixed_clock)
+    generate(journal, days=60, seed=3)
+    series_before = journal.series(*journal.default_range(), keep=False)
+    path = paths.database_path(data_dir)
+    journal.close()
+    _as_version_2(path)
+
+    journal = Journal.open(data_dir, clock=fixed_clock)
+    assert schema_version(journal.db) == 3
+    assert _agree(journal.db.conn) and contact_days.triggers_as_built(journal.db.conn)
+    assert journal.db.execute(f"SELECT count(*) FROM {contact_days.TABLE}").fetchone()[0] > 30
+    after = journal.series(*journal.default_range(), keep=False)
+    for name in ("contacts", "minutes", "meaningful", "mean_quality"):
+        np.testing.assert_array_equal(getattr(after, name), getattr(series_before, name))
+    journal.close()
+    assert any("before-migration" in p.name for p in (data_dir / "backups").iterdir())
+
+
+def test_a_dropped_trigger_is_found_by_check_and_mended_by_a_writing_open(
+    data_dir: Path,
+) -> None:
+    journal = Journal.open(data_dir, clock=fixed_clock)
+    journal.add_contact(make_contact(date=dt.date(2026, 3, 2)))
+    path = paths.database_path(data_dir)
+    journal.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"DROP TRIGGER {contact_days.TABLE}_insert")
+    conn.execute(
+        "INSERT INTO contacts (date, kind, mode, quality) VALUES ('2026-03-04', 'friend', "
+        "'phone', 4)"
+    )
+    conn.close()
+
+    report = check_journal(data_dir)
+    assert not report.healthy
+    assert any("not as built" in p for p in report.problems)
+    assert any("disagrees with the contacts (1 of 2)" in p for p in report.problems)
+
+    Journal.open(data_dir, clock=fixed_clock).close()  # a writing open builds them again
+    assert check_journal(data_dir).healthy
+    conn = sqlite3.connect(path)
+    assert _agree(conn) and contact_days.triggers_as_built(conn)
+    conn.close()
+
+
+def test_check_finds_figures_changed_behind_the_triggers(data_dir: Path) -> None:
+    journal = Journal.open(data_dir, clock=fixed_clock)
+    journal.add_contact(make_contact(date=dt.date(2026, 3, 2)))
+    journal.db.execute(f"UPDATE {contact_days.TABLE} SET contacts = 2")
+    journal.close()
+    assert any("disagrees" in p for p in check_journal(data_dir).problems)
