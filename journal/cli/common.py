@@ -200,21 +200,36 @@ def with_passphrase(args: argparse.Namespace, open_with: Callable[[str | None], 
 
 @contextlib.contextmanager
 def opened(
-    args: argparse.Namespace, *, create: bool = True, lock: bool = True, read_only: bool = False
+    args: argparse.Namespace,
+    *,
+    create: bool = True,
+    lock: bool = True,
+    read_only: bool = False,
+    check_beside: bool = False,
 ) -> Iterator[Journal]:
     """The journal of ``--data-dir``, closed afterwards whatever happens.
 
     An encrypted journal is opened with ``--passphrase-file`` or a passphrase asked on the
     terminal. Commands that only read pass ``read_only=True``: no lock (they run beside the
-    app), nothing written or created, a missing folder is "No journal in …".
+    app), nothing written or created, a missing folder is "No journal in …". A command that
+    only reads and prints after the block may pass ``check_beside``: the journal's structure
+    is checked in a thread while it reads, and leaving the block says any damage found
+    (as the open would have) before a word is printed.
     """
     from journal.services import Journal
 
     options = {"create": create and not read_only, "lock": lock, "read_only": read_only}
     journal = with_passphrase(
-        args, lambda passphrase: Journal.open(data_dir(args), passphrase=passphrase, **options)
+        args,
+        lambda passphrase: Journal.open(
+            data_dir(args), passphrase=passphrase, check_beside=check_beside, **options
+        ),
     )
     try:
         yield journal
+        journal.confirm_sound()
+    except Exception:
+        journal.confirm_sound()  # damage is what to say, not what reading it did
+        raise
     finally:
         journal.close()

@@ -214,7 +214,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _insights(args: argparse.Namespace) -> int:
-    with opened(args, read_only=True) as journal:
+    with opened(args, read_only=True, check_beside=True) as journal:  # prints after it
         default_start, default_end = journal.default_range()
         # one-shot: reads only the range asked for, keeps nothing
         report = journal.insights(args.start or default_start, args.end or default_end, keep=False)

@@ -229,15 +229,19 @@ def _refuse_wrong_kind(path: Path, passphrase: str | None) -> None:
         )
 
 
-def open_read_only(path: Path, passphrase: str | None = None) -> Any:
+def open_read_only(path: Path, passphrase: str | None = None, *, checked: bool = True) -> Any:
     """A read-only DB-API connection to the existing journal at ``path``, its structure
     checked, refusing one that needs an update; what ``open_database(read_only=True)`` wraps.
 
     It needs the standard library alone (and ``sqlcipher3`` for an encrypted journal), so
     ``connection-journal check`` runs without loading sqlite-utils, which loads numpy.
+    ``checked=False`` (a plain journal) leaves the structure check to the caller, who runs it
+    beside the reads and says nothing before it checked out (``Journal.confirm_sound``).
     """
     path = Path(path)
     refuse_unopenable(path, passphrase)
+    if not checked and passphrase is None:
+        return _read_only_connection(plain_reader(path), path)
     return _read_only_connection(_open_checked(path, passphrase), path)
 
 
@@ -273,6 +277,7 @@ def open_database(
     backup_now: Any = None,
     read_only: bool = False,
     full_check: bool = True,
+    structure_later: bool = False,
 ) -> Database:
     """Open (and create or upgrade) the journal at ``path``.
 
@@ -284,12 +289,14 @@ def open_database(
     it at start and has its daily backup checked instead). ``create=False`` raises
     ``JournalNotFound`` for a missing journal instead of leaving an empty file behind.
     ``backup_now(db, reason)`` is called before a migration of an existing journal.
+    ``structure_later`` (``read_only``, plain): see ``open_read_only(checked=False)``.
     """
     from sqlite_utils import Database
 
     path = Path(path)
     if read_only:
-        return Database(open_read_only(path, passphrase), execute_plugins=False)
+        conn = open_read_only(path, passphrase, checked=not structure_later)
+        return Database(conn, execute_plugins=False)
     if not path.exists():
         if not create:
             raise not_found(path.parent)

@@ -141,3 +141,31 @@ def test_a_journal_needing_an_update_is_refused_calmly_when_reading(
     assert main(["check", "--data-dir", str(filled)]) == 1
     assert "needs a small update" in capsys.readouterr().err
     assert _snapshot(filled) == before
+
+
+@pytest.mark.parametrize("page", [3, -3], ids=["early-page", "late-page"])
+def test_damage_found_beside_the_reads_is_said_and_nothing_printed(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], page: int
+) -> None:
+    """``insights`` checks the structure in a thread while it reads: a damaged page (whether
+    the reads stumble on it or not) is said in the same one calm line as any other reader
+    says it, and not a figure is printed."""
+    from journal import paths
+    from journal.demo import generate
+
+    journal = Journal.open(data_dir, clock=fixed_clock)
+    generate(journal, days=200, seed=4)
+    journal.close()
+    path = paths.database_path(data_dir)
+    size = 4096
+    pages = path.stat().st_size // size
+    with path.open("r+b") as file:
+        file.seek((page % pages) * size + 8)
+        file.write(b"\xff" * (size - 16))
+
+    assert main(["contact", "list", "--data-dir", str(data_dir)]) == 1
+    said = capsys.readouterr().err
+    assert "it has not been changed" in said and len(said.splitlines()) == 1
+    assert main(["insights", "--json", "--data-dir", str(data_dir)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err == said
