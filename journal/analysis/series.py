@@ -68,30 +68,43 @@ TOTAL_COLUMNS = (
 )
 
 
-def unpack_day_totals(
-    rows: Sequence[Sequence[int]], head_bits: Sequence[int], count_bits: int
-) -> np.ndarray:
-    """Per-day totals packed in three integers a day (``store.contacts.packed_daily_totals``):
-    the day's offset and the first four of ``TOTAL_COLUMNS`` in fields of ``head_bits``, lowest
-    first; then the counts per kind, and per mode, ``count_bits`` each in enum order. As rows
-    of the offset and ``TOTAL_COLUMNS``: what ``series_from_totals`` takes."""
-    width = 1 + len(TOTAL_COLUMNS)
-    if not len(rows):
-        return np.zeros((0, width))
-    packed = np.array(rows, dtype=np.int64).reshape(len(rows), 3)
-    table = np.empty((len(rows), width))
+def _fields(column: np.ndarray, bits: Sequence[int]) -> np.ndarray:
+    """The fields of ``bits`` bits each (lowest first) of each integer of ``column``."""
+    shifts = np.cumsum([0, *bits[:-1]], dtype=np.int64)
+    masks = (np.int64(1) << np.asarray(bits, dtype=np.int64)) - 1
+    return (column.astype(np.int64)[:, None] >> shifts) & masks
 
-    def fields(column: np.ndarray, bits: Sequence[int]) -> np.ndarray:
-        shifts = np.cumsum([0, *bits[:-1]], dtype=np.int64)
-        masks = (np.int64(1) << np.asarray(bits, dtype=np.int64)) - 1
-        return (column[:, None] >> shifts) & masks
 
-    head = len(head_bits)
-    table[:, :head] = fields(packed[:, 0], head_bits)
-    kinds = head + len(Relationship)
-    table[:, head:kinds] = fields(packed[:, 1], [count_bits] * len(Relationship))
-    table[:, kinds:] = fields(packed[:, 2], [count_bits] * len(Mode))
-    return table
+def unpack_day_figures(
+    rows: Sequence[Sequence[object]],
+    rating_bits: int,
+    head_bits: Sequence[int],
+    count_bits: int,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The days of ``store.day_figures.packed_rows`` (the offset, the packed ratings or
+    ``None`` without a check-in, sleep, the packed head figures, counts per kind, per mode)
+    as the check-in rows and the contact totals ``series_from_totals`` takes; ``None`` when
+    a day did not fit the packing (-1): read that range plainly then."""
+    table = np.array(rows, dtype=float).reshape(len(rows), 6)  # None becomes NaN
+    offset, ratings, sleep, head, kinds, modes = table.T
+    checked_in = ~np.isnan(ratings)
+    if (ratings[checked_in] < 0).any() or (head < 0).any():
+        return None
+    rated = len(DAY_COLUMNS) - 2
+    day_rows = np.empty((int(checked_in.sum()), len(DAY_COLUMNS)))
+    day_rows[:, 0] = offset[checked_in]
+    values = _fields(ratings[checked_in], [rating_bits] * rated).astype(float)
+    values[values == (1 << rating_bits) - 1] = np.nan  # all bits set: not given
+    day_rows[:, 1 : 1 + rated] = values
+    day_rows[:, -1] = sleep[checked_in]
+    totals = np.empty((len(rows), 1 + len(TOTAL_COLUMNS)))
+    totals[:, 0] = offset
+    first_count = 1 + len(head_bits)
+    totals[:, 1:first_count] = _fields(head, head_bits)
+    after_kinds = first_count + len(Relationship)
+    totals[:, first_count:after_kinds] = _fields(kinds, [count_bits] * len(Relationship))
+    totals[:, after_kinds:] = _fields(modes, [count_bits] * len(Mode))
+    return day_rows, totals
 
 
 def build_series(

@@ -26,7 +26,7 @@ from journal.report.tables import SPECS, TABLE_ORDER, row_order, table_rows
 
 FORMAT = "connection-journal"
 #: The export format's version: the records' shape, which the journal's schema version 2 set.
-#: Version 3 of the schema only added figures derived from the records (``contact_days``), so
+#: Version 3 of the schema only added figures derived from the records (``day_figures``), so
 #: its exports stay readable by an app of version 2. A change to what the records hold bumps it.
 EXPORT_VERSION = 2
 

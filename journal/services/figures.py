@@ -103,18 +103,21 @@ class FiguresUseCases(JournalBase):
         )
 
     def _read_series(self, start: dt.date, end: dt.date) -> DailySeries:
-        from journal.analysis.series import series_from_totals, unpack_day_totals
-        from journal.store import contact_days
+        from journal.analysis.series import series_from_totals, unpack_day_figures
+        from journal.store import day_figures
 
-        packed = contacts_store.packed_daily_totals(self.db, start, end)
-        totals = (
-            contacts_store.daily_totals(self.db, start, end)
-            if packed is None
-            else unpack_day_totals(packed, contact_days.HEAD_BITS, contact_days.COUNT_BITS)
+        unpacked = unpack_day_figures(
+            day_figures.packed_rows(self.db, start, end),
+            day_figures.RATING_BITS,
+            day_figures.HEAD_BITS,
+            day_figures.COUNT_BITS,
         )
-        return series_from_totals(
-            start, end, days_store.rating_rows_by_offset(self.db, start, end), totals
-        )
+        if unpacked is None:  # a day that does not fit the packing: read plainly
+            ratings = days_store.rating_rows_by_offset(self.db, start, end)
+            totals = contacts_store.daily_totals(self.db, start, end)
+        else:
+            ratings, totals = unpacked
+        return series_from_totals(start, end, ratings, totals)
 
     def _fresh_base_series(self) -> DailySeries | None:
         """The kept series brought up to date by patching the days written since, or

@@ -5,8 +5,8 @@ list is evaluated afresh for every row: 0.6 s of the 1.0 s the 71,000 contacts o
 take) and on keeping the secondary indexes in order. ``bulk_load`` writes the rows without
 both and then restores both: every CHECK of every row is evaluated after all, in one
 ``SELECT`` per table (which SQLite runs about ten times faster), and the indexes are built
-once, from their own ``CREATE INDEX``. The triggers keeping ``contact_days`` are set aside
-too and the table is filled once at the end, from all the contacts. All of it inside one
+once, from their own ``CREATE INDEX``. The triggers keeping ``day_figures`` are set aside
+too and the table is filled once at the end, from all the records. All of it inside one
 savepoint of the caller's transaction, so a row that breaks a CHECK (or a failure half-way)
 leaves the tables as they were, indexes and triggers included; and nothing of it is ever
 committed without them.
@@ -42,7 +42,7 @@ def bulk_load(db: Database, tables: Sequence[str]) -> Iterator[None]:
         f"AND tbl_name IN ({marks}) AND sql NOT LIKE 'CREATE UNIQUE %'",
         tuple(tables),
     ).fetchall()
-    # the triggers keeping contact_days: a day added up again for every contact written
+    # the triggers keeping day_figures: a day made again for every check-in and contact written
     # costs more than the rest of the load; the table is filled once at the end instead
     triggers = conn.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks})",
@@ -72,12 +72,11 @@ def bulk_load(db: Database, tables: Sequence[str]) -> Iterator[None]:
 
 
 def _derived_again(conn: sqlite3.Connection) -> None:
-    """Fill ``contact_days`` from the contacts, as its triggers would have row by row (the
-    contacts were empty, and so was it)."""
-    from journal.store import contact_days
+    """Make ``day_figures`` anew from the records, as its triggers would have row by row."""
+    from journal.store import day_figures
 
-    conn.execute(f"DELETE FROM {contact_days.TABLE}")
-    conn.execute(contact_days.FILL)
+    conn.execute(f"DELETE FROM {day_figures.TABLE}")
+    conn.execute(day_figures.FILL)
 
 
 def constraints_broken(conn: sqlite3.Connection, tables: Sequence[str]) -> str | None:

@@ -28,7 +28,7 @@ from journal.domain.errors import (
     unreadable,
 )
 from journal.i18n import translate
-from journal.store import contact_days, early_check
+from journal.store import day_figures, early_check
 from journal.store.migrations import CURRENT_VERSION, check_compatible, migrate
 
 if TYPE_CHECKING:  # loaded when a journal is opened for use: `check` reads without it
@@ -327,7 +327,7 @@ def open_database(
         if 0 < version < CURRENT_VERSION and backup_now is not None:
             backup_now(db, "before-migration")
         migrate(db)
-        contact_days.keep_following(db)
+        day_figures.keep_following(db)
     tighten_side_files(path)
     return db
 

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from journal.domain.kinds import CARE_TEAM
 from journal.domain.records import MEANINGFUL_QUALITY, Contact
-from journal.store import contact_days
+from journal.store import day_figures
 from journal.store.rows import fetch, iso, to_row
 
 _COLUMNS = "id, date, person_id, kind, mode, minutes, quality, note"
@@ -61,27 +61,13 @@ def contact_rows(db: Database, start: dt.date, end: dt.date) -> list[tuple[objec
 def daily_totals(db: Database, start: dt.date, end: dt.date) -> list[tuple[float, ...]]:
     """Per-day contact totals for the analysis (``analysis.series.TOTAL_COLUMNS``): the day's
     offset from ``start``, contacts, minutes, meaningful contacts, sum of quality, then a count
-    per relationship kind and per mode (enum order).
+    per relationship kind and per mode (enum order), for each day with contacts.
 
     One short row per day instead of one Python tuple per contact, read from the figures
-    SQLite keeps per day (``store.contact_days``): ten years load in a few milliseconds.
+    SQLite keeps per day (``store.day_figures``). The series reads them packed
+    (``day_figures.packed_rows``); this is its way for a range that does not fit.
     """
-    return db.execute(contact_days.PLAIN_SELECT, [iso(start), iso(start), iso(end)]).fetchall()
-
-
-def packed_daily_totals(db: Database, start: dt.date, end: dt.date) -> list[tuple[int, ...]] | None:
-    """``daily_totals`` packed into three integers a day (``contact_days.PACKED_SELECT``;
-    ``analysis.series.unpack_day_totals`` takes them apart with ``HEAD_BITS`` and
-    ``COUNT_BITS``): a lifetime's totals in a third of the time. ``None`` when a day does not
-    fit (64 contacts or more, or a figure a hand edit made fractional); ask ``daily_totals``.
-    """
-    first = contact_days.julian_day(start)
-    rows = db.execute(
-        contact_days.PACKED_SELECT, {"start": iso(start), "end": iso(end), "first": first}
-    ).fetchall()
-    if any(row[0] < 0 for row in rows):
-        return None
-    return rows
+    return day_figures.plain_totals(db, start, end)
 
 
 def last_meaningful_date(db: Database, up_to: dt.date) -> dt.date | None:

@@ -14,7 +14,7 @@ from journal.domain.kinds import (
     Relationship,
     SessionStatus,
 )
-from journal.store.contact_days import CONTACT_DAYS_V3
+from journal.store.day_figures import DAY_FIGURES_V3
 
 
 def _in(column: str, values: type) -> str:
@@ -158,9 +158,9 @@ SCHEMA_V2: tuple[str, ...] = (
     f"OR touch_dismissed_on {_DATE})",
 )
 
-#: Version 3: each day's contact figures, kept by triggers (``store.contact_days``). Derived
-#: from the contacts, so the records and the export format stay those of version 2.
-SCHEMA_V3: tuple[str, ...] = CONTACT_DAYS_V3
+#: Version 3: each day's figures, kept by triggers (``store.day_figures``). Derived from the
+#: check-ins and contacts, so the records and the export format stay those of version 2.
+SCHEMA_V3: tuple[str, ...] = DAY_FIGURES_V3
 
 #: Every table of the journal, in an order that respects foreign keys (parents first).
 TABLES: tuple[str, ...] = (

@@ -240,36 +240,47 @@ def test_one_shot_work_reads_only_its_range(
 
 @pytest.mark.parametrize(
     "edit",
-    [None, "crowded", "half-minutes", "far-future"],
-    ids=["packed", "a-day-too-full-to-pack", "fractional-minutes", "day-too-far-to-pack"],
+    [None, "crowded", "half-minutes", "half-a-point", "above-fourteen"],
+    ids=["packed", "too-full-to-pack", "fractional-minutes", "fractional-rating", "rating-15"],
 )
-def test_packed_totals_are_the_exact_totals(edit: str | None) -> None:
-    """A day's figures and counts per kind and mode are read packed in three integers; they
-    come out exactly as read one by one, and a day that does not fit (64 contacts, minutes a
-    hand edit made fractional, a day more than 2**20 days after the range's start) makes the
-    whole range be read the long way, with the same series."""
-    from journal.analysis.series import unpack_day_totals
-    from journal.store import contact_days
+def test_packed_figures_are_the_exact_figures(edit: str | None) -> None:
+    """A day's ratings, contact figures and counts per kind and mode are read packed; they
+    come out exactly as read one by one, and a day that does not fit (32 contacts, minutes or
+    a rating a hand edit made fractional, a rating of 15; the CHECKs let 5.5 through) makes
+    the whole range be read the long way, with the same series."""
+    from journal.analysis.series import unpack_day_figures
+    from journal.store import day_figures
 
     journal = Journal.in_memory(clock=lambda: dt.datetime(2026, 6, 30, 12))
     generate(journal, days=200, seed=6, today=LAST_DAY)
+    journal.db.execute("UPDATE days SET energy = NULL, sleep_hours = NULL WHERE mood < 4")
     start, end = LAST_DAY - dt.timedelta(days=199), LAST_DAY
     insert = "INSERT INTO contacts (date, kind, mode, minutes, quality) VALUES (?, ?, ?, ?, ?)"
+    journal.db.conn.execute("PRAGMA ignore_check_constraints = ON")
     if edit == "crowded":
-        rows = [(LAST_DAY.isoformat(), "neighbour", "online_group", 1440, 5)] * 64
+        rows = [(LAST_DAY.isoformat(), "neighbour", "online_group", 1440, 5)] * 32
         journal.db.conn.executemany(insert, rows)
     elif edit == "half-minutes":
         journal.db.conn.execute(insert, (LAST_DAY.isoformat(), "friend", "text", 2.5, 3))
-    elif edit == "far-future":
-        end = start + dt.timedelta(days=1 << 20)
-        journal.db.conn.execute(insert, (end.isoformat(), "friend", "text", 5, 3))
-    packed = contacts_store.packed_daily_totals(journal.db, start, end)
-    exact = np.array(contacts_store.daily_totals(journal.db, start, end), dtype=float)
-    if edit:
-        assert packed is None
-    else:
-        assert packed is not None and len(packed) > 100
-        np.testing.assert_array_equal(
-            unpack_day_totals(packed, contact_days.HEAD_BITS, contact_days.COUNT_BITS), exact
+    elif edit in ("half-a-point", "above-fourteen"):
+        journal.db.execute(
+            "UPDATE days SET physical = ? WHERE date = ?",
+            [5.5 if edit == "half-a-point" else 15, "2026-06-01"],
         )
+    unpacked = unpack_day_figures(
+        day_figures.packed_rows(journal.db, start, end),
+        day_figures.RATING_BITS,
+        day_figures.HEAD_BITS,
+        day_figures.COUNT_BITS,
+    )
+    plain_days = np.array(days_store.rating_rows_by_offset(journal.db, start, end), dtype=float)
+    plain_totals = np.array(contacts_store.daily_totals(journal.db, start, end), dtype=float)
+    if edit:
+        assert unpacked is None
+    else:
+        assert unpacked is not None and np.isnan(plain_days).any()  # gaps there to be read
+        day_rows, totals = unpacked
+        np.testing.assert_array_equal(day_rows, plain_days)
+        np.testing.assert_array_equal(totals[totals[:, 1] > 0], plain_totals)
+        assert len(totals) > len(plain_totals)  # days of a check-in alone: no contacts
     _assert_same(journal.series(start, end), _fresh(journal, start, end))

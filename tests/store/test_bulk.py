@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from journal.services import Journal
-from journal.store import bulk, contact_days
+from journal.store import bulk, day_figures
 from journal.store.bulk import bulk_load
 from journal.store.rows import insert_tuples
 from tests.helpers import fixed_clock
@@ -32,11 +32,11 @@ def _indexes(db) -> list[tuple[str, str]]:
 
 
 def _days_agree(db) -> bool:
-    """``contact_days`` holds the contacts added up, day by day."""
-    union = f"SELECT * FROM {contact_days.TABLE} UNION {contact_days.FROM_CONTACTS}"
-    kept = db.execute(f"SELECT count(*) FROM {contact_days.TABLE}").fetchone()[0]
-    both = db.execute(f"SELECT count(*) FROM ({union})").fetchone()[0]
-    return kept == both == db.execute("SELECT count(DISTINCT date) FROM contacts").fetchone()[0]
+    """``day_figures`` holds, day by day, what the check-ins and contacts make."""
+    union = f"SELECT * FROM {day_figures.TABLE} UNION {day_figures.FROM_RECORDS}"
+    kept = db.execute(f"SELECT count(*) FROM {day_figures.TABLE}").fetchone()[0]
+    made = db.execute(f"SELECT count(*) FROM ({day_figures.FROM_RECORDS})").fetchone()[0]
+    return kept == made == db.execute(f"SELECT count(*) FROM ({union})").fetchone()[0]
 
 
 def _write(db, contacts: list[tuple]) -> None:
@@ -51,7 +51,7 @@ def test_rows_written_in_bulk_are_indexed_and_whole(journal: Journal) -> None:
     with db.atomic():
         _write(db, [_contact(n, date=f"2026-03-{n % 9 + 1:02}") for n in range(1, 50)])
     assert _indexes(db) == before and db["contacts"].count == 49
-    assert db[contact_days.TABLE].count == 9 and _days_agree(db)
+    assert db[day_figures.TABLE].count == 9 and _days_agree(db)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     plan = db.execute("EXPLAIN QUERY PLAN SELECT * FROM contacts WHERE date = '2026-03-01'")
     assert "contacts_date" in " ".join(str(row) for row in plan.fetchall())
@@ -74,7 +74,7 @@ def test_a_row_breaking_a_check_undoes_every_write_and_keeps_the_indexes(
     with db.atomic(), failed:  # the caller's transaction goes on, and commits
         _write(db, [_contact(1), bad, _contact(9)])
     assert db["contacts"].count == 0 and db["people"].count == 0
-    assert _indexes(db) == before and db[contact_days.TABLE].count == 0
+    assert _indexes(db) == before and db[day_figures.TABLE].count == 0
 
 
 def test_checks_are_evaluated_row_by_row_again_afterwards(journal: Journal) -> None:
