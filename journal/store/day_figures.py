@@ -192,22 +192,27 @@ def triggers_as_built(conn: Any) -> bool:
 
 def disagreements(conn: Any) -> list[str]:
     """What ``check`` finds wrong with the table, cheaply (~10 ms for fifty years): its
-    triggers, and its days, check-ins and contacts counted against the records'. (A day by day
-    comparison, ``FROM_RECORDS``, costs ~200 ms.)"""
+    triggers; its check-ins, contacts and days of contacts counted against the records'; and
+    no day without either. (A day by day comparison, ``FROM_RECORDS``, costs ~200 ms.)"""
     if not conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
     ).fetchone():
         return []  # an older journal: the version check says it
     problems = [] if triggers_as_built(conn) else [f"the triggers keeping {TABLE} are not as built"]
     records = conn.execute(
-        "SELECT (SELECT count(*) FROM (SELECT date FROM days UNION SELECT date FROM contacts)), "
-        "(SELECT count(*) FROM days), (SELECT count(*) FROM contacts)"
+        "SELECT (SELECT count(*) FROM days), (SELECT count(*) FROM contacts), "
+        "(SELECT count(DISTINCT date) FROM contacts), 0"
     ).fetchone()
-    kept = conn.execute(f"SELECT count(*), count(ratings), total(contacts) FROM {TABLE}").fetchone()
-    if tuple(records) != (kept[0], kept[1], int(kept[2])):
+    kept = conn.execute(
+        f"SELECT count(ratings), total(contacts), total(contacts > 0), "
+        f"total(ratings IS NULL AND contacts = 0) FROM {TABLE}"
+    ).fetchone()
+    kept = tuple(int(n) for n in kept)
+    if tuple(records) != kept:
         problems.append(
-            f"{TABLE} disagrees with the records ({kept[0]} of {records[0]} days, "
-            f"{kept[1]} of {records[1]} check-ins, {int(kept[2])} of {records[2]} contacts)"
+            f"{TABLE} disagrees with the records ({kept[0]} of {records[0]} check-ins, "
+            f"{kept[1]} of {records[1]} contacts, {kept[2]} of {records[2]} days of contacts, "
+            f"{kept[3]} empty days)"
         )
     return problems
 

@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -205,9 +206,14 @@ def test_a_dropped_trigger_is_found_by_check_and_mended_by_a_writing_open(
     conn.close()
 
 
-def test_check_finds_figures_changed_behind_the_triggers(data_dir: Path) -> None:
+@pytest.mark.parametrize(
+    "edit",
+    ["contacts = 2", "contacts = 0", "ratings = 7"],
+    ids=["contacts", "an-empty-day", "a-check-in-too-many"],
+)
+def test_check_finds_figures_changed_behind_the_triggers(data_dir: Path, edit: str) -> None:
     journal = Journal.open(data_dir, clock=fixed_clock)
     journal.add_contact(make_contact(date=dt.date(2026, 3, 2)))
-    journal.db.execute(f"UPDATE {day_figures.TABLE} SET contacts = 2")  # behind the triggers
+    journal.db.execute(f"UPDATE {day_figures.TABLE} SET {edit}")  # behind the triggers
     journal.close()
     assert any("disagrees" in p for p in check_journal(data_dir).problems)
