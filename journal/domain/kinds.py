@@ -20,6 +20,10 @@ RATINGS = ("mood", "anxiety", "loneliness", "energy", "physical")
 #: (here too, so the schema, which ``check`` reads, is built without loading the records).
 FIVE_POINT = (1, 5)
 
+#: A contact rated this connected or more counts as a meaningful contact (here too, so the
+#: per-day figures the schema keeps, which ``check`` reads, are built without the records).
+MEANINGFUL_QUALITY = 4
+
 
 class Relationship(StrEnum):
     """Who a person or group is to the journal's owner."""

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from journal.domain import validate as v
 from journal.domain.errors import ValidationError
 from journal.domain.instruments import score
-from journal.domain.kinds import (  # RATINGS, FIVE_POINT re-exported: the records' ranges
+from journal.domain.kinds import (  # re-exported: the records' ranges and threshold
     FIVE_POINT,
+    MEANINGFUL_QUALITY,
     RATINGS,
     CommitmentKind,
     Instrument,
@@ -26,9 +27,6 @@ from journal.i18n import translate
 
 KEEP_IN_TOUCH_DAYS = (1, 365)
 """The range of "keep in touch every N days": at least daily, at most yearly."""
-
-MEANINGFUL_QUALITY = 4
-"""A contact rated this connected or more counts as a meaningful contact."""
 
 
 def _set(record: object, name: str, value: object) -> None:

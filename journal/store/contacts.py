@@ -6,9 +6,8 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from journal.domain.kinds import CARE_TEAM
+from journal.domain.kinds import CARE_TEAM, Mode, Relationship
 from journal.domain.records import MEANINGFUL_QUALITY, Contact
-from journal.store import day_figures
 from journal.store.rows import fetch, iso, to_row
 
 _COLUMNS = "id, date, person_id, kind, mode, minutes, quality, note"
@@ -59,15 +58,29 @@ def contact_rows(db: Database, start: dt.date, end: dt.date) -> list[tuple[objec
 
 
 def daily_totals(db: Database, start: dt.date, end: dt.date) -> list[tuple[float, ...]]:
-    """Per-day contact totals for the analysis (``analysis.series.TOTAL_COLUMNS``): the day's
-    offset from ``start``, contacts, minutes, meaningful contacts, sum of quality, then a count
-    per relationship kind and per mode (enum order), for each day with contacts.
+    """Per-day contact totals for the analysis (``analysis.series.TOTAL_COLUMNS``), summed by
+    SQLite from the contacts: the day's offset from ``start``, contacts, minutes, meaningful
+    contacts, sum of quality, then a count per relationship kind and per mode (enum order).
 
-    One short row per day instead of one Python tuple per contact, read from the figures
-    SQLite keeps per day (``store.day_figures``). The series reads them packed
-    (``day_figures.packed_rows``); this is its way for a range that does not fit.
+    The series reads the figures SQLite keeps per day (``store.day_figures.packed_rows``);
+    this is its way for a range with a day that does not fit their packing.
     """
-    return day_figures.plain_totals(db, start, end)
+    kinds = ", ".join("sum(kind = ?)" for _ in Relationship)
+    modes = ", ".join("sum(mode = ?)" for _ in Mode)
+    sql = (
+        f"SELECT CAST(round(julianday(date) - julianday(?)) AS INTEGER), count(*), "
+        f"total(minutes), sum(quality >= ?), total(quality), {kinds}, {modes} "
+        "FROM contacts WHERE date BETWEEN ? AND ? GROUP BY date ORDER BY date"
+    )
+    params = [
+        iso(start),
+        MEANINGFUL_QUALITY,
+        *(k.value for k in Relationship),
+        *(m.value for m in Mode),
+        iso(start),
+        iso(end),
+    ]
+    return db.execute(sql, params).fetchall()
 
 
 def last_meaningful_date(db: Database, up_to: dt.date) -> dt.date | None:

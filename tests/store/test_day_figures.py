@@ -132,10 +132,9 @@ def test_the_app_writes_keep_them_and_the_series_reads_them(journal: Journal) ->
     """Through the app: a contact added, changed to another day, then deleted."""
     day = dt.date(2026, 3, 2)
     added = journal.add_contact(make_contact(date=day, minutes=30, quality=5))
-    row = journal.db.execute(
-        f"SELECT contacts, minutes, meaningful, quality_sum, ratings FROM {day_figures.TABLE}"
-    ).fetchall()
-    assert row == [(1, 30, 1, 5, None)]
+    row = journal.db.execute(f"SELECT contacts, head, ratings FROM {day_figures.TABLE}")
+    # one contact of 30 minutes that felt meaningful, quality 5: HEAD_BITS (5, 16, 5, 8)
+    assert row.fetchall() == [(1, 1 + (30 << 5) + (1 << 21) + (5 << 26), None)]
     journal.save_day(make_day(date=day, mood=7))
     assert journal.db.execute(f"SELECT ratings & 15 FROM {day_figures.TABLE}").fetchone() == (7,)
     journal.delete_day(day)
