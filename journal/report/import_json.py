@@ -293,13 +293,13 @@ def _check_keys_and_references(parsed: ParsedExport) -> None:
     _unique(
         "doses",
         r["doses"],
-        lambda rec: (rec.medication_id, rec.date),
+        lambda rec: f"({rec.medication_id}, {rec.date})",  # as written: (1, 2026-11-02)
         QT_TRANSLATE_NOOP("imports", "medication and date {value} appears twice"),
     )
     _unique(
         "commitment_log",
         r["commitment_log"],
-        lambda rec: (rec.commitment_id, rec.date),
+        lambda rec: f"({rec.commitment_id}, {rec.date})",
         QT_TRANSLATE_NOOP("imports", "commitment and date {value} appears twice"),
     )
     _unique(

@@ -213,3 +213,23 @@ def test_a_version_1_export_without_keep_in_touch_imports(journal: Journal, tmp_
     fresh.import_json(old)
     assert fresh.person_by_name("Sam").keep_in_touch_days is None
     fresh.close()
+
+
+@pytest.mark.parametrize("table", ["doses", "commitment_log"])
+def test_a_day_checked_off_twice_is_said_in_the_file_s_words(
+    demo_journal: Journal, tmp_path: Path, table: str
+) -> None:
+    """The record's item and date as the file writes them ("(1, 2026-11-02)"), never Python's
+    ``datetime.date(2026, 11, 2)``."""
+    document = json.loads(demo_journal.export_json(tmp_path / "export.json").read_text())
+    first = document["tables"][table][0]
+    document["tables"][table].append(dict(first))
+    twice = tmp_path / "twice.json"
+    twice.write_text(json.dumps(document))
+    item = first["medication_id" if table == "doses" else "commitment_id"]
+    other = Journal.open(tmp_path / "other", clock=fixed_clock)
+    with pytest.raises(ValidationError) as raised:
+        other.import_json(twice)
+    other.close()
+    said = str(raised.value)
+    assert f"({item}, {first['date']}) appears twice" in said and "datetime" not in said
