@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 TABLE = "day_figures"
+#: The schema version that made it.
+SINCE_VERSION = 3
 
 #: (column, SQL of one contact's share in it), in the order of ``analysis.series.TOTAL_COLUMNS``.
 _SHARES: tuple[tuple[str, str], ...] = (
@@ -169,15 +171,19 @@ def julian_day(day: dt.date) -> float:
     return day.toordinal() + 1721424.5
 
 
-def triggers_as_built(conn: Any) -> bool:
-    """Whether the table's triggers are there exactly as version 3 made them (nobody dropped
-    or changed one with a hand edit): otherwise it no longer follows the records."""
+def as_built(conn: Any) -> bool:
+    """Whether the table and its triggers are there exactly as version 3 made them (nobody
+    dropped or changed one with a hand edit): otherwise it no longer follows the records."""
+    table = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
+    ).fetchone()
     marks = ", ".join("?" for _ in SOURCES)
     found = conn.execute(
         f"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks})",
         SOURCES,
     ).fetchall()
-    return sorted(row[0] for row in found) == sorted(TRIGGERS)
+    built = table is not None and table[0] == DAY_FIGURES_V3[0]
+    return built and sorted(row[0] for row in found) == sorted(TRIGGERS)
 
 
 #: The records counted: check-ins and contacts (and 0, the empty days); each from its
@@ -189,14 +195,14 @@ KEPT_COUNTED = (
 )
 
 
-def counted_problems(triggers_right: bool, records: Any, kept: Any) -> list[str]:
-    """What ``check`` says of the table, from ``triggers_as_built`` and the rows of
+def counted_problems(built: bool, records: Any, kept: Any) -> list[str]:
+    """What ``check`` says of the table, from ``as_built`` and the rows of
     ``RECORDS_COUNTED`` and ``KEPT_COUNTED`` (two statements of its own, so ``check`` runs
     them beside its other scans: ~4 ms for fifty years; a day by day comparison,
     ``FROM_RECORDS``, would cost ~200)."""
-    problems = [] if triggers_right else [f"the triggers keeping {TABLE} are not as built"]
-    kept = tuple(int(n) for n in kept)
-    if tuple(records) != kept:
+    problems = [] if built else [f"{TABLE} or the triggers keeping it are not as built"]
+    kept = tuple(int(n) for n in kept) if kept is not None else None
+    if kept is not None and tuple(records) != kept:
         problems.append(
             f"{TABLE} disagrees with the records ({kept[0]} of {records[0]} check-ins, "
             f"{kept[1]} of {records[1]} contacts, {kept[2]} empty days)"
@@ -205,37 +211,39 @@ def counted_problems(triggers_right: bool, records: Any, kept: Any) -> list[str]
 
 
 def disagreements(conn: Any) -> list[str]:
-    """``counted_problems`` read on one connection: what is wrong with the table (nothing
-    for a journal older than version 3: the version check says that)."""
-    if not conn.execute(
+    """``counted_problems`` read on one connection: what is wrong with the table of a
+    journal of version 3 (``check``'s plan runs the same statements beside its scans)."""
+    there = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
-    ).fetchone():
-        return []
+    ).fetchone()
     records = conn.execute(RECORDS_COUNTED).fetchone()
-    return counted_problems(triggers_as_built(conn), records, conn.execute(KEPT_COUNTED).fetchone())
+    kept = conn.execute(KEPT_COUNTED).fetchone() if there else None
+    return counted_problems(as_built(conn), records, kept)
 
 
 def keep_following(db: Database) -> None:
-    """At a writing open: if the triggers are not as built, build them again and make every
-    day anew from the records, in one transaction (a hand edit that dropped one leaves the
-    figures right again; nothing of the person's records is touched)."""
+    """At a writing open (of a journal of version 3): if the table or a trigger is not as
+    built, build them again and make every day anew from the records, in one transaction (a
+    hand edit that dropped or changed one leaves the figures right again, and saves work;
+    nothing of the person's records is touched)."""
     conn = db.conn
-    if triggers_as_built(conn):
+    if as_built(conn):
         return
     with db.atomic():
         rebuild(conn)
 
 
 def rebuild(conn: Any) -> None:
-    """Every trigger of the source tables dropped and made as built, every day made anew from
-    the records (inside the caller's transaction)."""
+    """The table and every trigger of the source tables dropped and made as built, every day
+    made anew from the records (inside the caller's transaction)."""
     marks = ", ".join("?" for _ in SOURCES)
     for (name,) in conn.execute(
         f"SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks})",
         SOURCES,
     ).fetchall():
         conn.execute(f'DROP TRIGGER "{name}"')
-    conn.execute(f"DELETE FROM {TABLE}")
+    conn.execute(f"DROP TABLE IF EXISTS {TABLE}")
+    conn.execute(DAY_FIGURES_V3[0])
     conn.execute(FILL)
     for sql in TRIGGERS:
         conn.execute(sql)

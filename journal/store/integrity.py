@@ -161,7 +161,9 @@ class _Plan:
         self.scans = _checked_tables(conn) if scans else []
         # the per-day figures SQLite keeps beside the records, counted beside the other scans
         self.figures = scans and day_figures.TABLE in self.names
-        self.triggers_right = day_figures.triggers_as_built(conn) if self.figures else True
+        # a journal of the version that made them (an older one: the version check says it)
+        self.figures_due = scans and schema_version(conn) >= day_figures.SINCE_VERSION
+        self.figures_built = day_figures.as_built(conn) if self.figures_due else True
         # the costliest first (rows times clauses; a table without links costs nothing), so
         # the last statements are short and two connections end together
         statements = [(("rule", n), q, self.counts.get(n, 0) * k) for n, q, k in self.scans]
@@ -203,10 +205,14 @@ class _Plan:
         ]
 
     def derived(self) -> list[str]:
-        if not self.figures:
+        """``day_figures``' problems, for a journal of the current version (an older one
+        has none yet: the version check says so)."""
+        if not self.figures_due:
             return []
+        if not self.figures:
+            return day_figures.counted_problems(False, None, None)
         records, kept = self.found[("figures", "records")], self.found[("figures", "kept")]
-        return day_figures.counted_problems(self.triggers_right, records[0], kept[0])
+        return day_figures.counted_problems(self.figures_built, records[0], kept[0])
 
     def broken_links(self) -> list[str]:
         problems = [f"table {t} is missing" for t in self.missing]

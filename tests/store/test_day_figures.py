@@ -169,7 +169,7 @@ def test_a_version_2_journal_gets_its_figures_after_a_backup(data_dir: Path) -> 
 
     journal = Journal.open(data_dir, clock=fixed_clock)
     assert schema_version(journal.db) == 3
-    assert _agree(journal.db.conn) and day_figures.triggers_as_built(journal.db.conn)
+    assert _agree(journal.db.conn) and day_figures.as_built(journal.db.conn)
     assert journal.db.execute(f"SELECT count(*) FROM {day_figures.TABLE}").fetchone()[0] > 30
     after = journal.series(*journal.default_range(), keep=False)
     for name in ("contacts", "minutes", "meaningful", "mean_quality"):
@@ -201,7 +201,7 @@ def test_a_dropped_trigger_is_found_by_check_and_mended_by_a_writing_open(
     Journal.open(data_dir, clock=fixed_clock).close()  # a writing open builds them again
     assert check_journal(data_dir).healthy
     conn = sqlite3.connect(path)
-    assert _agree(conn) and day_figures.triggers_as_built(conn)
+    assert _agree(conn) and day_figures.as_built(conn)
     conn.close()
 
 
@@ -216,3 +216,30 @@ def test_check_finds_figures_changed_behind_the_triggers(data_dir: Path, edit: s
     journal.db.execute(f"UPDATE {day_figures.TABLE} SET {edit}")  # behind the triggers
     journal.close()
     assert any("disagrees" in p for p in check_journal(data_dir).problems)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [f"DROP TABLE {day_figures.TABLE}", f"ALTER TABLE {day_figures.TABLE} ADD COLUMN x"],
+    ids=["table-dropped", "table-changed"],
+)
+def test_a_table_dropped_or_changed_by_hand_is_found_and_made_again(
+    data_dir: Path, edit: str
+) -> None:
+    """Without it every save would fail in its trigger: ``check`` says it, and the next
+    writing open makes the table again from the records, so saving works and nothing is lost."""
+    journal = Journal.open(data_dir, clock=fixed_clock)
+    journal.add_contact(make_contact(date=dt.date(2026, 3, 2)))
+    path = paths.database_path(data_dir)
+    journal.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(edit)
+    conn.close()
+    assert any("not as built" in p for p in check_journal(data_dir).problems)
+
+    journal = Journal.open(data_dir, clock=fixed_clock)
+    journal.save_day(make_day(date=dt.date(2026, 3, 2), mood=8))
+    assert _agree(journal.db.conn) and day_figures.as_built(journal.db.conn)
+    assert len(journal.contacts_on(dt.date(2026, 3, 2))) == 1
+    journal.close()
+    assert check_journal(data_dir).healthy
