@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QPushButton,
-    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -29,12 +28,11 @@ from journal.ui.pages.today.been_a_while import BeenAWhile
 from journal.ui.pages.today.page import TodayPage
 from journal.ui.pages.today.treatment import TodayTreatmentPanel
 from journal.ui.sidebar import TODAY, Pages
-from journal.ui.widgets.demo_banner import demo_banner
 from journal.ui.widgets.message_bar import MessageBar
-from journal.ui.widgets.welcome import WelcomePanel
 
 if TYPE_CHECKING:
     from journal.ui.dialogs.crisis_dialog import CrisisDialog
+    from journal.ui.widgets.welcome import WelcomePanel
     from journal.ui.workers import TaskThread
 
 #: How long a passing message ("Saved") stays in the status bar.
@@ -87,11 +85,15 @@ class MainWindow(QMainWindow):
         self._reminder = MessageBar()
         self._reminder.setObjectName("reminder_bar")
         right.addWidget(self._reminder)
-        if self._is_demo:
+        if self._is_demo:  # imported only then, as the welcome: a start loads neither
+            from journal.ui.widgets.demo_banner import demo_banner
+
             right.addWidget(demo_banner())
         self._welcome: WelcomePanel | None = None
         self._welcomed = False  # set once the person started or saved a first check-in
         if not self._is_demo and journal.is_empty():
+            from journal.ui.widgets.welcome import WelcomePanel
+
             self._welcome = WelcomePanel(journal)
             self._welcome.started.connect(self._on_welcome_started)
             right.addWidget(self._welcome)
@@ -264,6 +266,8 @@ class MainWindow(QMainWindow):
         self._reminded_on = today
         text = QCoreApplication.translate("reminders", INVITATION)  # marked so in the core
         self._reminder.show_message(text, action="checkin", action_text=self.tr("Check in"))
+        from PySide6.QtWidgets import QSystemTrayIcon  # loaded when first needed, not at start
+
         if QSystemTrayIcon.isSystemTrayAvailable():
             tray = QSystemTrayIcon(self.windowIcon(), self)
             tray.show()
@@ -306,8 +310,6 @@ class MainWindow(QMainWindow):
     def offer_item9_message(self) -> CrisisDialog | None:
         """A recent PHQ-9 with item 9 above 0 that came in by an import or a restore (not
         through the form, which shows it at once) shows the crisis message, once each."""
-        from journal.ui.dialogs.crisis_dialog import CrisisDialog
-
         if self._closed or not self._journal.is_open:
             return None
         try:
@@ -317,6 +319,8 @@ class MainWindow(QMainWindow):
             self._journal.item9_message_shown(item)
         except JournalError:
             return None
+        from journal.ui.dialogs.crisis_dialog import CrisisDialog  # only with such an answer
+
         dialog = CrisisDialog(
             self._journal.crisis_info(QLocale().name()), after_item9=True, parent=self
         )

@@ -186,7 +186,9 @@ _RUN = """
 import logging, sys
 from pathlib import Path
 import journal.app as app
-WATCHED = ("logging.handlers", "journal.ui.dialogs.unlock")
+WATCHED = ("logging.handlers", "journal.ui.dialogs.unlock", "journal.ui.widgets.welcome",
+           "journal.ui.widgets.demo_banner", "journal.ui.dialogs.unsaved_changes",
+           "journal.ui.dialogs.crisis_dialog")
 loaded = lambda: [m for m in WATCHED if m in sys.modules]
 first_paint = app.after_first_paint
 def watched(window, action):
