@@ -10,7 +10,9 @@ from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
+    QProxyStyle,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +33,8 @@ from journal.ui.sidebar import TODAY, Pages
 from journal.ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleHintReturn, QStyleOption
+
     from journal.ui.dialogs.crisis_dialog import CrisisDialog
     from journal.ui.widgets.welcome import WelcomePanel
     from journal.ui.workers import TaskThread
@@ -39,6 +43,33 @@ if TYPE_CHECKING:
 MESSAGE_MS = 4000
 #: How often the daily reminder is looked at while the app runs.
 REMINDER_CHECK_MS = 30_000
+
+
+class _PlacedAtOnce(QProxyStyle):
+    """Fusion, as the whole app, for the central widget alone, except that it asks for no
+    animation: the main window then gives it its place at once.
+
+    With Qt's default the main window's layout places its central widget through a
+    zero-length animation at the first layout, which starts Qt's animation timer; that timer's
+    first event reaching the app's event filter makes PySide create the Python class of every
+    Qt widget class (about ninety, 10-15 ms of a start). The window has no dock widgets or
+    tool bars, the only things the main window animates, so nothing on screen changes. Only
+    this widget uses the style (a widget's style is not passed on to its children).
+    """
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")  # the app's style (``theme.apply_theme``)
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_Widget_Animation_Duration:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +107,8 @@ class MainWindow(QMainWindow):
         self._sidebar.setFixedWidth(max(width + 32, self._need_help.sizeHint().width() + 16))
 
         central = QWidget(objectName="central")
+        self._central_style = _PlacedAtOnce()  # kept: a widget does not own its style
+        central.setStyle(self._central_style)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
