@@ -252,3 +252,23 @@ def test_warnings_held_until_the_bug_log_opens_are_written_to_it_in_order(
     ]
     assert held not in logger.handlers
     assert journal_app.JOURNAL_LOGGER == buglog.LOGGER
+
+
+def test_the_work_after_the_first_paint_waits_for_its_own_window(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+    window, other = QMainWindow(), QWidget()
+    qtbot.addWidget(window)
+    qtbot.addWidget(other)
+    fired: list[str] = []
+    after_first_paint(window, lambda: fired.append("after"))
+    other.show()  # another window painting is not this one
+    qtbot.waitExposed(other)
+    other.repaint()
+    QApplication.processEvents()
+    assert fired == []
+    window.show()
+    qtbot.waitUntil(lambda: fired == ["after"])
+    window.repaint()  # once only
+    QApplication.processEvents()
+    assert fired == ["after"]
