@@ -17,6 +17,7 @@ style or marker, so colour never carries meaning alone.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 Scheme = Literal["light", "dark"]
@@ -120,11 +121,13 @@ def mark(score: int) -> str:
     return _MARKS[band]
 
 
+@lru_cache(maxsize=512)  # asked for every step and calendar cell painted, of few colours
 def text_on(fill: str) -> str:
     """``DARK_TEXT`` or ``LIGHT_TEXT``, whichever reads better on ``fill``."""
     return max((DARK_TEXT, LIGHT_TEXT), key=lambda text: contrast(text, fill))
 
 
+@lru_cache(maxsize=512)  # likewise
 def mix(colour: str, other: str, amount: float) -> str:
     """``colour`` moved ``amount`` (0–1) of the way to ``other`` (e.g. a pale, unchosen step)."""
     a, b = _rgb(colour), _rgb(other)

@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow
 
 from journal.domain.errors import JournalError
 from journal.services import Journal
@@ -68,6 +68,8 @@ class DailyBackup(QObject):
             raise error  # a bug: the app's handler logs it and says so calmly
         log.warning("the daily backup could not be made")  # the reason may name a file
         if isinstance(error, JournalDamaged):  # rows breaking the journal's rules
+            from PySide6.QtWidgets import QMessageBox  # loaded when first needed, not at start
+
             box = QMessageBox(self._window, objectName="daily_backup_damaged")
             box.setIcon(QMessageBox.Icon.Information)
             box.setWindowTitle(self.tr("Connection Journal"))

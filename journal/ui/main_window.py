@@ -10,8 +10,9 @@ from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
+    QProxyStyle,
     QPushButton,
-    QSystemTrayIcon,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -29,18 +30,46 @@ from journal.ui.pages.today.been_a_while import BeenAWhile
 from journal.ui.pages.today.page import TodayPage
 from journal.ui.pages.today.treatment import TodayTreatmentPanel
 from journal.ui.sidebar import TODAY, Pages
-from journal.ui.widgets.demo_banner import demo_banner
 from journal.ui.widgets.message_bar import MessageBar
-from journal.ui.widgets.welcome import WelcomePanel
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleHintReturn, QStyleOption
+
     from journal.ui.dialogs.crisis_dialog import CrisisDialog
+    from journal.ui.widgets.welcome import WelcomePanel
     from journal.ui.workers import TaskThread
 
 #: How long a passing message ("Saved") stays in the status bar.
 MESSAGE_MS = 4000
 #: How often the daily reminder is looked at while the app runs.
 REMINDER_CHECK_MS = 30_000
+
+
+class _PlacedAtOnce(QProxyStyle):
+    """Fusion, as the whole app, for the central widget alone, except that it asks for no
+    animation: the main window then gives it its place at once.
+
+    With Qt's default the main window's layout places its central widget through a
+    zero-length animation at the first layout, which starts Qt's animation timer; that timer's
+    first event reaching the app's event filter makes PySide create the Python class of every
+    Qt widget class (about ninety, 10-15 ms of a start). The window has no dock widgets or
+    tool bars, the only things the main window animates, so nothing on screen changes. Only
+    this widget uses the style (a widget's style is not passed on to its children).
+    """
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")  # the app's style (``theme.apply_theme``)
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_Widget_Animation_Duration:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +107,8 @@ class MainWindow(QMainWindow):
         self._sidebar.setFixedWidth(max(width + 32, self._need_help.sizeHint().width() + 16))
 
         central = QWidget(objectName="central")
+        self._central_style = _PlacedAtOnce()  # kept: a widget does not own its style
+        central.setStyle(self._central_style)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -87,11 +118,15 @@ class MainWindow(QMainWindow):
         self._reminder = MessageBar()
         self._reminder.setObjectName("reminder_bar")
         right.addWidget(self._reminder)
-        if self._is_demo:
+        if self._is_demo:  # imported only then, as the welcome: a start loads neither
+            from journal.ui.widgets.demo_banner import demo_banner
+
             right.addWidget(demo_banner())
         self._welcome: WelcomePanel | None = None
         self._welcomed = False  # set once the person started or saved a first check-in
         if not self._is_demo and journal.is_empty():
+            from journal.ui.widgets.welcome import WelcomePanel
+
             self._welcome = WelcomePanel(journal)
             self._welcome.started.connect(self._on_welcome_started)
             right.addWidget(self._welcome)
@@ -264,6 +299,8 @@ class MainWindow(QMainWindow):
         self._reminded_on = today
         text = QCoreApplication.translate("reminders", INVITATION)  # marked so in the core
         self._reminder.show_message(text, action="checkin", action_text=self.tr("Check in"))
+        from PySide6.QtWidgets import QSystemTrayIcon  # loaded when first needed, not at start
+
         if QSystemTrayIcon.isSystemTrayAvailable():
             tray = QSystemTrayIcon(self.windowIcon(), self)
             tray.show()
@@ -306,8 +343,6 @@ class MainWindow(QMainWindow):
     def offer_item9_message(self) -> CrisisDialog | None:
         """A recent PHQ-9 with item 9 above 0 that came in by an import or a restore (not
         through the form, which shows it at once) shows the crisis message, once each."""
-        from journal.ui.dialogs.crisis_dialog import CrisisDialog
-
         if self._closed or not self._journal.is_open:
             return None
         try:
@@ -317,6 +352,8 @@ class MainWindow(QMainWindow):
             self._journal.item9_message_shown(item)
         except JournalError:
             return None
+        from journal.ui.dialogs.crisis_dialog import CrisisDialog  # only with such an answer
+
         dialog = CrisisDialog(
             self._journal.crisis_info(QLocale().name()), after_item9=True, parent=self
         )

@@ -251,7 +251,7 @@ def test_a_failing_dialog_does_not_loop(hook, journal_dir, monkeypatch, capsys):
     def broken(*_, **__):
         raise RuntimeError("no dialog today")
 
-    monkeypatch.setattr("journal.app.QMessageBox", broken)
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox", broken)  # as journal.app takes it
     try:
         raise ValueError(SECRET)
     except ValueError as error:

@@ -171,3 +171,19 @@ def test_an_emptied_journal_with_backups_offers_them(qapp, tmp_path, monkeypatch
     reopened = Journal.open(tmp_path, clock=fixed_clock, read_only=True)
     assert reopened.day(fixed_clock().date()).note == "kept safe"
     reopened.close()
+
+
+def test_the_central_widget_is_placed_at_once_without_an_animation(qtbot, main_window):
+    from PySide6.QtCore import QPropertyAnimation
+    from PySide6.QtWidgets import QStyle
+
+    central = main_window.centralWidget()
+    main_window.resize(main_window.width() + 40, main_window.height() + 30)
+    qtbot.waitUntil(lambda: central.width() == main_window.width())
+    assert central.findChildren(QPropertyAnimation) == []  # Qt's would start its timer
+    hint = QStyle.StyleHint.SH_Widget_Animation_Duration
+    assert central.style().styleHint(hint, None, central) == 0
+    assert QApplication.style().styleHint(hint) > 0  # the rest of the app keeps Fusion's
+    assert central.style().baseStyle().name() == QApplication.style().name() == "fusion"
+    page = main_window.today_page  # its children keep the app's style
+    assert page.style() is QApplication.style()

@@ -2,6 +2,7 @@
 paint on a thread of its own, and it never holds up a save."""
 
 import datetime as dt
+import logging
 import os
 import sqlite3
 import subprocess
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from journal import app as journal_app
+from journal import buglog
 from journal.app import after_first_paint, make_main_window
 from journal.domain.errors import JournalDamaged
 from journal.domain.records import Day
@@ -175,3 +178,97 @@ def test_a_broken_row_shown_at_start_is_damage_so_a_backup_is_offered(
     Journal.open(
         journal_dir, clock=fixed_clock, full_check=False, daily_backup=False
     ).close()  # nothing was left open
+
+
+#: The real start (``journal.app.run``) in a fresh process: which of the modules a start need
+#: not load are loaded when the window has painted, and once the work after the paint ran.
+_RUN = """
+import logging, sys
+from pathlib import Path
+import journal.app as app
+WATCHED = ("logging.handlers", "journal.ui.dialogs.unlock", "journal.ui.widgets.welcome",
+           "journal.ui.widgets.demo_banner", "journal.ui.dialogs.unsaved_changes",
+           "journal.ui.dialogs.crisis_dialog")
+loaded = lambda: [m for m in WATCHED if m in sys.modules]
+first_paint = app.after_first_paint
+def watched(window, action):
+    logging.getLogger("journal.test").warning("held %s", "until the log opens")
+    def then():
+        print("PAINTED", *loaded(), flush=True)
+        action()
+        print("AFTER", *loaded(), flush=True)
+        window.close()
+    first_paint(window, then)
+app.after_first_paint = watched
+sys.exit(app.run(Path(sys.argv[1])))
+"""
+
+
+def test_the_start_leaves_dialogs_and_the_bug_log_until_after_the_first_paint(
+    journal_dir: Path,
+) -> None:
+    _seed(journal_dir, Day(date=TODAY, mood=6))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", _RUN, str(journal_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = dict(
+        line.split(" ", 1) if " " in line else (line, "")
+        for line in result.stdout.splitlines()
+        if line.startswith(("PAINTED", "AFTER"))
+    )
+    assert lines.get("PAINTED") == "", result.stdout + result.stderr[-2000:]
+    assert lines["AFTER"].split() == ["logging.handlers"]  # the bug log, opened after it
+    log = buglog.log_path(journal_dir).read_text()
+    assert "WARNING journal.test: held %s" in log  # what was said before the paint is kept
+
+
+def test_warnings_held_until_the_bug_log_opens_are_written_to_it_in_order(
+    journal_dir: Path, monkeypatch
+) -> None:
+    journal_dir.mkdir(parents=True)
+    logger = logging.getLogger(journal_app.JOURNAL_LOGGER)
+    monkeypatch.setattr(logger, "handlers", [])
+    monkeypatch.setattr(logger, "level", logging.NOTSET)
+    held = journal_app.HeldWarnings.begin()
+    logging.getLogger("journal.store").warning("first")
+    logging.getLogger("journal.ui").info("not a warning")
+    logging.getLogger("journal.ui").error("second")
+    assert not buglog.log_path(journal_dir).exists()  # not opened yet
+    held.open_bug_log(journal_dir)
+    held.open_bug_log(journal_dir)  # once
+    logging.getLogger("journal.ui").warning("third, straight to the log")
+    buglog.uninstall()
+    lines = buglog.log_path(journal_dir).read_text().splitlines()
+    assert [line.split(" ", 2)[2] for line in lines] == [
+        "WARNING journal.store: first",
+        "ERROR journal.ui: second",
+        "WARNING journal.ui: third, straight to the log",
+    ]
+    assert held not in logger.handlers
+    assert journal_app.JOURNAL_LOGGER == buglog.LOGGER
+
+
+def test_the_work_after_the_first_paint_waits_for_its_own_window(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+    window, other = QMainWindow(), QWidget()
+    qtbot.addWidget(window)
+    qtbot.addWidget(other)
+    fired: list[str] = []
+    after_first_paint(window, lambda: fired.append("after"))
+    other.show()  # another window painting is not this one
+    qtbot.waitExposed(other)
+    other.repaint()
+    QApplication.processEvents()
+    assert fired == []
+    window.show()
+    qtbot.waitUntil(lambda: fired == ["after"])
+    window.repaint()  # once only
+    QApplication.processEvents()
+    assert fired == ["after"]

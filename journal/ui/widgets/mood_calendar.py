@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QLocale, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
@@ -40,6 +40,7 @@ class MoodCalendar(QCalendarWidget):
         self._today = today
         self._moods_between = moods
         self._moods: dict[dt.date, int] = {}
+        self._painting_today: dt.date | None = None  # today, for the cells of one painting
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setGridVisible(False)
         self.setAccessibleName(self.tr("Month calendar"))
@@ -87,8 +88,20 @@ class MoodCalendar(QCalendarWidget):
         self._moods = self._moods_between(first - _MARGIN, first + dt.timedelta(days=31) + _MARGIN)
         self.updateCells()
 
+    def _today_while_painting(self) -> dt.date:
+        """``today()`` once for all the cells painted together (each asks the journal's
+        settings otherwise: 42 times a month), asked again at the next painting."""
+        if self._painting_today is None:
+            self._painting_today = self._today()
+            QTimer.singleShot(0, self._forget_today)  # once this painting is done
+        return self._painting_today
+
+    def _forget_today(self) -> None:
+        self._painting_today = None
+
     def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
         day = date.toPython()
+        today = self._today_while_painting()
         colours = self.palette()
         scheme: palette.Scheme = "dark" if theme.is_dark(colours) else "light"
         in_month = date.month() == self.monthShown()
@@ -110,13 +123,13 @@ class MoodCalendar(QCalendarWidget):
             text = colours.color(
                 QPalette.ColorRole.Text if in_month else QPalette.ColorRole.PlaceholderText
             )
-        if day > self._today():
+        if day > today:
             text = colours.color(QPalette.ColorRole.PlaceholderText)
         if date == self.selectedDate():
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(colours.color(QPalette.ColorRole.Text), 2.5))
             painter.drawRoundedRect(box.adjusted(1, 1, -1, -1), 5, 5)
-        elif day == self._today():
+        elif day == today:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(theme.focus_colour(colours), 2, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(box.adjusted(1, 1, -1, -1), 5, 5)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,6 @@ from journal.domain.parse import day_as_text, parse_day
 from journal.domain.records import Day
 from journal.services import Journal
 from journal.ui import theme
-from journal.ui.dialogs.unsaved_changes import ask_to_discard
 from journal.ui.widgets.growing_note import GrowingNote
 from journal.ui.widgets.notices import FieldNotices
 from journal.ui.widgets.rating_picker import RatingPicker, StepColour, mood_scale, reversed_scale
@@ -325,6 +323,8 @@ class CheckInForm(QWidget):
         except JournalError as error:
             if leaving:
                 return self._ask_to_discard(str(error), {})
+            from PySide6.QtWidgets import QMessageBox  # loaded when first needed, not at start
+
             QMessageBox.warning(self, self.tr("Not saved"), str(error))
             return False
         self._loaded = day
@@ -336,6 +336,8 @@ class CheckInForm(QWidget):
         return True
 
     def _ask_to_discard(self, why: str, problems: dict[str, str]) -> bool:
+        from journal.ui.dialogs.unsaved_changes import ask_to_discard  # not needed at start
+
         if ask_to_discard(self, why, problems):
             self.discard_changes()
             return True

@@ -27,7 +27,6 @@ from journal.domain.errors import JournalError, ValidationError
 from journal.domain.records import Contact, Person
 from journal.services import Journal
 from journal.ui import theme
-from journal.ui.dialogs.unsaved_changes import ask_to_discard
 from journal.ui.pages.today.contact_cards import CARD_ROLE, Card, ContactCardDelegate
 from journal.ui.pages.today.contact_entry import FORM, ContactEntry
 from journal.ui.widgets.choices import mode_text, quality_word, relationship_text
@@ -131,6 +130,8 @@ class ContactsPanel(QWidget):
         if not self.has_draft() or self.submit():
             return True
         why = self.tr("The contact in the row is not complete, so it has not been stored.")
+        from journal.ui.dialogs.unsaved_changes import ask_to_discard  # not needed at start
+
         if ask_to_discard(self, why, self._entry.problems(self._date)):
             self.discard_draft()
             return True
