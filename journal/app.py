@@ -121,6 +121,7 @@ def run(data_dir: Path, *, minimized: bool = False) -> int:
     def after_paint() -> None:
         held.open_bug_log(data_dir)
         window.begin_daily_backup()
+        window.warm_up()
 
     after_first_paint(window, after_paint)
     if minimized:

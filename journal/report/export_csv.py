@@ -6,13 +6,16 @@ contacts (all, meaningful, and by kind) and the doses taken of each medication.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 import csv
 import io
 import json
 import zipfile
 from pathlib import Path
-
-from sqlite_utils import Database
 
 from journal.atomic_file import atomic_output
 from journal.domain.kinds import Relationship

@@ -10,14 +10,17 @@ Rows are the stored columns, with ``coping`` and ``answers`` as JSON lists.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 import datetime as dt
 import io
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-from sqlite_utils import Database
 
 from journal import __version__
 from journal.atomic_file import atomic_output

@@ -10,12 +10,15 @@ that does not pass there is read record by record, for the exact message.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-from sqlite_utils import Database
 
 from journal.domain.errors import ValidationError
 from journal.domain.records import Assessment, Day, SafetyPlan

@@ -13,12 +13,15 @@ matches one of the file's, so records identical within the file are all kept (tw
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
-
-from sqlite_utils import Database
 
 from journal.domain.records import SafetyPlan
 from journal.i18n import translate

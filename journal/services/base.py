@@ -15,17 +15,18 @@ from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlite_utils import Database
-
 from journal.domain.errors import JournalError
 from journal.domain.settings import Settings, day_of
 from journal.domain.system_errors import calm_error
 from journal.i18n import translate
 from journal.store import backup as backup_store
 from journal.store import settings as settings_store
+from journal.store.rows import count_rows, has_rows
 from journal.store.schema import TABLES
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from journal.analysis.series import DailySeries
     from journal.store.lock import JournalLock
 
@@ -97,11 +98,19 @@ class JournalBase:
 
     def is_empty(self) -> bool:
         """True when no table holds a record (settings aside)."""
-        return all(self.db[t].count == 0 for t in TABLES if t != "settings")
+        return not any(has_rows(self.db, t) for t in TABLES if t != "settings")
+
+    def warm_up(self) -> None:
+        """Load now what the first save will need (sqlite-utils, ~75 ms): the app calls it
+        once its window has painted, so the start does not wait for it and the first save
+        does not either."""
+        warm = getattr(type(self.db), "warm", None)
+        if warm is not None:
+            warm(self.db)
 
     def days_logged(self) -> int:
         """How many days have a check-in (what the empty chart pages count towards)."""
-        return int(self.db["days"].count)
+        return count_rows(self.db, "days")
 
     # --- the folder and its backups ----------------------------------------------------------
 

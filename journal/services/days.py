@@ -25,6 +25,7 @@ from journal.store import contacts as contacts_store
 from journal.store import days as days_store
 from journal.store import people as people_store
 from journal.store.people import PersonOverview
+from journal.store.rows import count_rows, has_rows
 
 NUDGE_AFTER_DAYS = 3
 # ``coping_suggestions`` counts the days since this many days back on every call
@@ -289,7 +290,7 @@ class DaysUseCases(JournalBase):
         on = on or self.today()
         last = contacts_store.last_meaningful_date(self.db, on)
         if last is None:
-            if self.db["contacts"].count == 0:
+            if not has_rows(self.db, "contacts"):
                 return None  # a new journal: nothing to go on yet
             days = None
         else:
@@ -352,4 +353,4 @@ class DaysUseCases(JournalBase):
             return people_store.update_person(self.db, updated)
 
     def questionnaires_taken(self) -> int:
-        return int(self.db["assessments"].count)
+        return count_rows(self.db, "assessments")

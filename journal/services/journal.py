@@ -11,8 +11,6 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from journal import paths
 from journal.domain.errors import (
     BackupFailed,
@@ -38,6 +36,8 @@ from journal.store.connection import open_database, open_memory, open_read_only,
 from journal.store.lock import JournalLock
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from journal.store import integrity
 
 

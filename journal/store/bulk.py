@@ -14,11 +14,14 @@ committed without them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-
-from sqlite_utils import Database
 
 
 @contextmanager

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+import datetime as dt
 
 from journal.domain.kinds import CARE_TEAM, Mode, Relationship
 from journal.domain.records import MEANINGFUL_QUALITY, Contact

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
-
-from sqlite_utils import Database
 
 from journal.domain.errors import ValidationError
 from journal.domain.records import Person

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import Any, TypeVar
-
-from sqlite_utils import Database
 
 T = TypeVar("T")
 
@@ -125,3 +128,13 @@ def delete_every_row(db: Database) -> None:
 
     for table in reversed(TABLES):
         db.execute(f"DELETE FROM [{table}]")
+
+
+def has_rows(db: Database, table: str) -> bool:
+    """Whether ``table`` holds a row (plain SQL: no sqlite-utils table object at start)."""
+    return db.execute(f"SELECT 1 FROM [{table}] LIMIT 1").fetchone() is not None
+
+
+def count_rows(db: Database, table: str) -> int:
+    """How many rows ``table`` holds (plain SQL, as ``has_rows``)."""
+    return int(db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0])

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 from journal.domain.records import SAFETY_PLAN_SECTIONS, SafetyPlan
 from journal.store.rows import to_row

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 import dataclasses
 import json
-
-from sqlite_utils import Database
 
 from journal.domain.errors import ValidationError
 from journal.domain.settings import Settings

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 import datetime as dt
 from typing import NamedTuple
-
-from sqlite_utils import Database
 
 from journal.domain.records import (
     AgendaItem,

@@ -220,6 +220,12 @@ class MainWindow(QMainWindow):
         """Bring a page (or the page called ``key``) to the front, as the sidebar does."""
         self._pages.show(page if isinstance(page, str) else self._pages.key_of(page))
 
+    def warm_up(self) -> None:
+        """After the first paint: what the first save needs, loaded now (not at the start,
+        not at that save)."""
+        if not self._closed:
+            self._journal.warm_up()
+
     def begin_daily_backup(self) -> TaskThread | None:
         """Make the day's first backup, if none was made today, in a thread of its own.
 

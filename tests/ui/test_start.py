@@ -188,7 +188,7 @@ from pathlib import Path
 import journal.app as app
 WATCHED = ("logging.handlers", "journal.ui.dialogs.unlock", "journal.ui.widgets.welcome",
            "journal.ui.widgets.demo_banner", "journal.ui.dialogs.unsaved_changes",
-           "journal.ui.dialogs.crisis_dialog")
+           "journal.ui.dialogs.crisis_dialog", "sqlite_utils")
 loaded = lambda: [m for m in WATCHED if m in sys.modules]
 first_paint = app.after_first_paint
 def watched(window, action):
@@ -204,7 +204,7 @@ sys.exit(app.run(Path(sys.argv[1])))
 """
 
 
-def test_the_start_leaves_dialogs_and_the_bug_log_until_after_the_first_paint(
+def test_the_start_leaves_dialogs_the_bug_log_and_sqlite_utils_until_after_the_first_paint(
     journal_dir: Path,
 ) -> None:
     _seed(journal_dir, Day(date=TODAY, mood=6))
@@ -223,7 +223,8 @@ def test_the_start_leaves_dialogs_and_the_bug_log_until_after_the_first_paint(
         if line.startswith(("PAINTED", "AFTER"))
     )
     assert lines.get("PAINTED") == "", result.stdout + result.stderr[-2000:]
-    assert lines["AFTER"].split() == ["logging.handlers"]  # the bug log, opened after it
+    # the bug log, opened after it, and sqlite-utils, loaded for the first save after it
+    assert lines["AFTER"].split() == ["logging.handlers", "sqlite_utils"]
     log = buglog.log_path(journal_dir).read_text()
     assert "WARNING journal.test: held %s" in log  # what was said before the paint is kept
 
