@@ -75,36 +75,68 @@ def _fields(column: np.ndarray, bits: Sequence[int]) -> np.ndarray:
     return (column.astype(np.int64)[:, None] >> shifts) & masks
 
 
-def unpack_day_figures(
-    rows: Sequence[Sequence[object]],
+def series_from_figures(
+    start: dt.date,
+    end: dt.date,
+    parts: Iterable[Sequence[Sequence[object]]],
     rating_bits: int,
     head_bits: Sequence[int],
     count_bits: int,
-) -> tuple[np.ndarray, np.ndarray] | None:
-    """The days of ``store.day_figures.packed_rows`` (the offset, the packed ratings or
-    ``None`` without a check-in, sleep, the packed head figures, counts per kind, per mode)
-    as the check-in rows and the contact totals ``series_from_totals`` takes; ``None`` when
-    a day did not fit the packing (-1): read that range plainly then."""
-    table = np.array(rows, dtype=float).reshape(len(rows), 6)  # None becomes NaN
-    offset, ratings, sleep, head, kinds, modes = table.T
-    checked_in = ~np.isnan(ratings)
-    if (ratings[checked_in] < 0).any() or (head < 0).any():
-        return None
+) -> DailySeries | None:
+    """The series of ``start..end`` straight from the packed rows of
+    ``store.day_figures.packed_rows``, their offsets from ``start``, given a stretch at a time
+    (``parts``): each stretch's numbers go into the finished arrays at once, with no table or
+    series of its own in between (50 years: ~33 ms, against ~46 through ``series_from_totals``
+    and ``join_series``). ``None`` when a day does not fit the packing: read plainly then. The
+    same arrays as the plain read (``tests/services/test_series_cache.py``,
+    ``test_figures_stretches.py``)."""
+    length = _length(start, end)
     rated = len(DAY_COLUMNS) - 2
-    day_rows = np.empty((int(checked_in.sum()), len(DAY_COLUMNS)))
-    day_rows[:, 0] = offset[checked_in]
-    values = _fields(ratings[checked_in], [rating_bits] * rated).astype(float)
-    values[values == (1 << rating_bits) - 1] = np.nan  # all bits set: not given
-    day_rows[:, 1 : 1 + rated] = values
-    day_rows[:, -1] = sleep[checked_in]
-    totals = np.empty((len(rows), 1 + len(TOTAL_COLUMNS)))
-    totals[:, 0] = offset
-    first_count = 1 + len(head_bits)
-    totals[:, 1:first_count] = _fields(head, head_bits)
-    after_kinds = first_count + len(Relationship)
-    totals[:, first_count:after_kinds] = _fields(kinds, [count_bits] * len(Relationship))
-    totals[:, after_kinds:] = _fields(modes, [count_bits] * len(Mode))
-    return day_rows, totals
+    gap = (1 << rating_bits) - 1
+    ratings = np.full((len(DAY_COLUMNS) - 1, length), np.nan)
+    counts = np.zeros((len(TOTAL_COLUMNS), length))
+    checked_in = np.zeros(length, dtype=bool)
+    heads = len(head_bits)
+    after_kinds = heads + len(Relationship)
+    for rows in parts:
+        if not len(rows):
+            continue
+        table = np.array(rows, dtype=float).reshape(len(rows), 6)  # None becomes NaN
+        offset, rating, sleep, head, kinds, modes = table.T
+        checked = ~np.isnan(rating)
+        if (rating[checked] < 0).any() or (head < 0).any():
+            return None
+        index = offset.astype(np.intp)
+        days = index[checked]
+        values = _fields(rating[checked], [rating_bits] * rated).astype(float)
+        values[values == gap] = np.nan  # all bits set: not given
+        ratings[:rated, days] = values.T
+        ratings[rated, days] = sleep[checked]
+        checked_in[days] = True
+        counts[:heads, index] = _fields(head, head_bits).T
+        counts[heads:after_kinds, index] = _fields(kinds, [count_bits] * len(Relationship)).T
+        counts[after_kinds:, index] = _fields(modes, [count_bits] * len(Mode)).T
+    columns = {name: counts[i] for i, name in enumerate(TOTAL_COLUMNS)}
+    logged = checked_in | (columns["contacts"] > 0)
+    contacts = columns["contacts"]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_quality = np.where(
+            contacts > 0, columns["quality_sum"] / np.maximum(contacts, 1), np.nan
+        )
+    counts[:, ~logged] = np.nan
+    return DailySeries(
+        start,
+        end,
+        np.arange(np.datetime64(start, "D"), np.datetime64(end, "D") + 1),
+        {name: ratings[i] for i, name in enumerate(DAY_COLUMNS[1:])},
+        logged,
+        contacts,
+        columns["minutes"],
+        columns["meaningful"],
+        mean_quality,
+        {kind: columns[f"kind:{kind.value}"] for kind in Relationship},
+        {mode: columns[f"mode:{mode.value}"] for mode in Mode},
+    )
 
 
 def build_series(

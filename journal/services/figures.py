@@ -85,39 +85,36 @@ class FiguresUseCases(JournalBase):
 
     def _build_series(self, start: dt.date, end: dt.date) -> DailySeries:
         """The series of ``start..end`` read from the store, ``SERIES_STRETCH`` days at a
-        time: a lifetime's rows and their arrays are never all in memory at once (at 50 years
-        that was a peak of ~20 MB for a series of ~4 MB)."""
-        from journal.analysis.series import join_series
-
-        if (end - start).days < SERIES_STRETCH:
-            return self._read_series(start, end)
-        stretch = dt.timedelta(days=SERIES_STRETCH)
-        firsts = [start + stretch * i for i in range((end - start) // stretch + 1)]
-        return join_series(
-            start,
-            end,
-            (
-                self._read_series(first, min(end, first + stretch - dt.timedelta(days=1)))
-                for first in firsts
-            ),
-        )
-
-    def _read_series(self, start: dt.date, end: dt.date) -> DailySeries:
-        from journal.analysis.series import series_from_totals, unpack_day_figures
+        time, each stretch's numbers put straight into the finished arrays: a lifetime's rows
+        are never all in memory at once (at 50 years that was a peak of ~20 MB for a series
+        of ~4 MB). A range with a day that does not fit the packing is read plainly."""
+        from journal.analysis.series import join_series, series_from_figures
         from journal.store import day_figures
 
-        unpacked = unpack_day_figures(
-            day_figures.packed_rows(self.db, start, end),
+        stretch = dt.timedelta(days=SERIES_STRETCH)
+        lows = [start + stretch * i for i in range((end - start) // stretch + 1)]
+        stretches = [(low, min(end, low + stretch - dt.timedelta(days=1))) for low in lows]
+        series = series_from_figures(
+            start,
+            end,
+            (day_figures.packed_rows(self.db, low, high, origin=start) for low, high in stretches),
             day_figures.RATING_BITS,
             day_figures.HEAD_BITS,
             day_figures.COUNT_BITS,
         )
-        if unpacked is None:  # a day that does not fit the packing: read plainly
-            ratings = days_store.rating_rows_by_offset(self.db, start, end)
-            totals = contacts_store.daily_totals(self.db, start, end)
-        else:
-            ratings, totals = unpacked
-        return series_from_totals(start, end, ratings, totals)
+        if series is not None:
+            return series
+        return join_series(start, end, (self._read_plainly(low, high) for low, high in stretches))
+
+    def _read_plainly(self, start: dt.date, end: dt.date) -> DailySeries:
+        """``start..end`` from the check-ins and the contacts themselves (a day there does not
+        fit ``day_figures``' packing: a hand edit, or 32 contacts in a day)."""
+        from journal.analysis.series import series_from_totals
+
+        ratings = days_store.rating_rows_by_offset(self.db, start, end)
+        return series_from_totals(
+            start, end, ratings, contacts_store.daily_totals(self.db, start, end)
+        )
 
     def _fresh_base_series(self) -> DailySeries | None:
         """The kept series brought up to date by patching the days written since, or

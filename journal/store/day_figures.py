@@ -249,11 +249,13 @@ def rebuild(conn: Any) -> None:
         conn.execute(sql)
 
 
-def packed_rows(db: Database, start: dt.date, end: dt.date) -> list[tuple[Any, ...]]:
-    """``PACKED_SELECT`` of ``start..end``: ``analysis.series.unpack_day_figures`` takes the
-    rows apart with ``RATING_BITS``, ``HEAD_BITS`` and ``COUNT_BITS``."""
-    return db.execute(PACKED_SELECT, _range(start, end)).fetchall()
-
-
-def _range(start: dt.date, end: dt.date) -> dict[str, object]:
-    return {"start": start.isoformat(), "end": end.isoformat(), "first": julian_day(start)}
+def packed_rows(
+    db: Database, start: dt.date, end: dt.date, *, origin: dt.date | None = None
+) -> list[tuple[Any, ...]]:
+    """``PACKED_SELECT`` of ``start..end``, the offsets counted from ``origin`` (default
+    ``start``): ``analysis.series.series_from_figures`` takes the rows apart with
+    ``RATING_BITS``, ``HEAD_BITS`` and ``COUNT_BITS``."""
+    first = julian_day(origin or start)
+    return db.execute(
+        PACKED_SELECT, {"start": start.isoformat(), "end": end.isoformat(), "first": first}
+    ).fetchall()

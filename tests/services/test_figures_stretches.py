@@ -61,12 +61,12 @@ def _assert_series_identical(got: DailySeries, want: DailySeries) -> None:
         np.testing.assert_array_equal(got.by_mode[mode], values, err_msg=mode)
 
 
-def test_the_series_read_in_stretches_is_the_series_read_at_once(
+def test_the_series_read_packed_in_stretches_is_the_series_read_plainly_at_once(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rng = random.Random(21)
     for start, end in _ranges(rng, 12):
-        at_once = journal._read_series(start, end)
+        at_once = journal._read_plainly(start, end)
         assert np.nansum(at_once.contacts) > 0 or start == TODAY or end < dt.date(2025, 5, 1)
         for stretch in (1, 2, 7, rng.randrange(3, 200)):
             monkeypatch.setattr(figures, "SERIES_STRETCH", stretch)
@@ -75,8 +75,8 @@ def test_the_series_read_in_stretches_is_the_series_read_at_once(
 
 def test_join_series_refuses_parts_that_do_not_fit(journal: Journal) -> None:
     start, end = TODAY - dt.timedelta(days=9), TODAY
-    first = journal._read_series(start, start + dt.timedelta(days=3))
-    rest = journal._read_series(start + dt.timedelta(days=5), end)  # a day left out
+    first = journal._read_plainly(start, start + dt.timedelta(days=3))
+    rest = journal._read_plainly(start + dt.timedelta(days=5), end)  # a day left out
     with pytest.raises(ValueError):
         join_series(start, end, [first, rest])
     with pytest.raises(ValueError):

@@ -248,7 +248,7 @@ def test_packed_figures_are_the_exact_figures(edit: str | None) -> None:
     come out exactly as read one by one, and a day that does not fit (32 contacts, minutes or
     a rating a hand edit made fractional, a rating of 15; the CHECKs let 5.5 through) makes
     the whole range be read the long way, with the same series."""
-    from journal.analysis.series import unpack_day_figures
+    from journal.analysis.series import series_from_figures
     from journal.store import day_figures
 
     journal = Journal.in_memory(clock=lambda: dt.datetime(2026, 6, 30, 12))
@@ -267,20 +267,19 @@ def test_packed_figures_are_the_exact_figures(edit: str | None) -> None:
             "UPDATE days SET physical = ? WHERE date = ?",
             [5.5 if edit == "half-a-point" else 15, "2026-06-01"],
         )
-    unpacked = unpack_day_figures(
-        day_figures.packed_rows(journal.db, start, end),
+    packed = series_from_figures(
+        start,
+        end,
+        [day_figures.packed_rows(journal.db, start, end)],
         day_figures.RATING_BITS,
         day_figures.HEAD_BITS,
         day_figures.COUNT_BITS,
     )
-    plain_days = np.array(days_store.rating_rows_by_offset(journal.db, start, end), dtype=float)
-    plain_totals = np.array(contacts_store.daily_totals(journal.db, start, end), dtype=float)
+    plain = journal._read_plainly(start, end)  # from the check-ins and contacts themselves
     if edit:
-        assert unpacked is None
+        assert packed is None
     else:
-        assert unpacked is not None and np.isnan(plain_days).any()  # gaps there to be read
-        day_rows, totals = unpacked
-        np.testing.assert_array_equal(day_rows, plain_days)
-        np.testing.assert_array_equal(totals[totals[:, 1] > 0], plain_totals)
-        assert len(totals) > len(plain_totals)  # days of a check-in alone: no contacts
+        assert packed is not None and np.isnan(plain.ratings["energy"]).any()  # gaps to read
+        _assert_same(packed, plain)
+        np.testing.assert_array_equal(packed.mean_quality, plain.mean_quality)
     _assert_same(journal.series(start, end), _fresh(journal, start, end))
