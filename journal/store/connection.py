@@ -29,6 +29,7 @@ from journal.domain.errors import (
 )
 from journal.i18n import translate
 from journal.store import day_figures, early_check
+from journal.store.journal_database import JournalDatabase
 from journal.store.migrations import CURRENT_VERSION, check_compatible, migrate
 
 if TYPE_CHECKING:  # loaded when a journal is opened for use: `check` reads without it
@@ -318,7 +319,7 @@ def open_database(
                 raise _not_checked(path, passphrase) or unreadable(path, error) from None
             if problems:
                 raise damaged(path, problems[0])
-        db = JournalDatabase(conn)  # no third-party code in the journal
+        db = JournalDatabase(conn)  # no third-party code in the journal (no plugins)
         version = check_compatible(db)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
@@ -440,49 +441,3 @@ def open_memory() -> Database:
 def backup_connector(passphrase: str | None) -> Any:
     """How to open a backup file so it matches the journal (encrypted with the same key)."""
     return lambda target: connect_file(target, passphrase)
-
-
-class JournalDatabase:
-    """The journal's ``sqlite_utils.Database``, made when first needed beyond ``execute``,
-    ``query``, ``conn`` and ``close``.
-
-    A start reads its first screen with plain SQL; sqlite-utils (with click, pluggy and
-    dateutil: ~75 ms) is imported for the first table operation (an upsert, ``atomic``,
-    ``db[table]``), or when the app warms it after its first paint (``warm``). Until then it
-    does what ``Database(conn)`` does on its own: recursive triggers on, no plugins.
-    """
-
-    def __init__(self, conn: Any) -> None:
-        self.conn = conn
-        self._database: Database | None = None
-        conn.execute("PRAGMA recursive_triggers = on")
-
-    def execute(self, sql: str, parameters: Any = None) -> Any:
-        if self._database is not None:
-            return self._database.execute(sql, parameters)
-        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
-
-    def query(self, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
-        cursor = self.execute(sql, params or ())
-        keys = [d[0] for d in cursor.description]
-        for row in cursor:
-            yield dict(zip(keys, row, strict=True))
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def warm(self) -> Database:
-        """The real ``Database``, made now if it was not yet (sqlite-utils imported)."""
-        if self._database is None:
-            from sqlite_utils import Database
-
-            self._database = Database(self.conn, execute_plugins=False)
-        return self._database
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name == "_database":  # not set yet: no loop through warm
-            raise AttributeError(name)
-        return getattr(self.warm(), name)
-
-    def __getitem__(self, name: str) -> Any:
-        return self.warm()[name]
