@@ -57,11 +57,13 @@ def _seed(folder: Path, *days: Day) -> None:
     journal.close()
 
 
-def test_charts_load_with_the_first_chart_page_not_at_start(journal_dir: Path) -> None:
-    _seed(journal_dir, Day(date=TODAY, mood=6))
+def _marked_lines(script: str, folder: Path, *marks: str) -> tuple[dict[str, str], str]:
+    """Run ``script`` on the journal in ``folder`` in a fresh offscreen process: its lines
+    that begin with one of ``marks`` (mark -> the rest), and what it said, for a failure."""
+    _seed(folder, Day(date=TODAY, mood=6))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
-        [sys.executable, "-c", _START, str(journal_dir)],
+        [sys.executable, "-c", script, str(folder)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -71,9 +73,14 @@ def test_charts_load_with_the_first_chart_page_not_at_start(journal_dir: Path) -
     lines = dict(
         line.split(" ", 1) if " " in line else (line, "")
         for line in result.stdout.splitlines()
-        if line.startswith(("START", "TRENDS"))
+        if line.startswith(marks)
     )
-    assert lines.get("START") == "", result.stdout + result.stderr[-2000:]
+    return lines, result.stdout + result.stderr[-2000:]
+
+
+def test_charts_load_with_the_first_chart_page_not_at_start(journal_dir: Path) -> None:
+    lines, said = _marked_lines(_START, journal_dir, "START", "TRENDS")
+    assert lines.get("START") == "", said
     after = set(lines["TRENDS"].split())
     assert {"numpy", "pyqtgraph"} <= after
     assert "sources-kept" not in after  # what PySide6 read of their sources was let go
@@ -207,22 +214,8 @@ sys.exit(app.run(Path(sys.argv[1])))
 def test_the_start_leaves_dialogs_the_bug_log_and_sqlite_utils_until_after_the_first_paint(
     journal_dir: Path,
 ) -> None:
-    _seed(journal_dir, Day(date=TODAY, mood=6))
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-c", _RUN, str(journal_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    lines = dict(
-        line.split(" ", 1) if " " in line else (line, "")
-        for line in result.stdout.splitlines()
-        if line.startswith(("PAINTED", "AFTER"))
-    )
-    assert lines.get("PAINTED") == "", result.stdout + result.stderr[-2000:]
+    lines, said = _marked_lines(_RUN, journal_dir, "PAINTED", "AFTER")
+    assert lines.get("PAINTED") == "", said
     # the bug log, opened after it, and sqlite-utils, loaded for the first save after it
     assert lines["AFTER"].split() == ["logging.handlers", "sqlite_utils"]
     log = buglog.log_path(journal_dir).read_text()
