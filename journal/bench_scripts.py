@@ -127,6 +127,8 @@ window = make_main_window(folder)
 window.resize(1000, 700)
 window.show()
 app = QApplication.instance()
+app.processEvents()
+window.warm_up()  # what the app does once its window has painted (journal.app.run)
 journal = window.journal
 today_page = window.today_page
 mood = today_page.findChild(RatingPicker, "mood")
