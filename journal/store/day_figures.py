@@ -3,16 +3,16 @@
 Every chart and insight over a range wants one row a day: the check-in's ratings and sleep,
 and the contacts added up (how many, minutes, how many felt meaningful, the sum of quality, a
 count per relationship kind and per mode). Read from ``days`` and added up from ``contacts`` at
-every read, fifty years (18,000 check-ins, 71,000 contacts) cost ~90 ms; read from this table,
-whose rows also hold them packed into a few exact integers, ~30 ms.
+every read, fifty years (18,000 check-ins, 71,000 contacts) cost ~170 ms; read from this
+table, whose rows hold them packed into a few exact integers, ~20 ms (and ~33 ms as arrays).
 
 The table is derived data, never written by the app: triggers on ``days`` and ``contacts``
 compute a day's row again from that day's check-in and contacts after every insert, change or
 delete, inside the writing statement, so it is right whoever writes (the app, an import, a hand
 edit with the ``sqlite3`` shell) and a crash never leaves it half-updated. It is not exported
 and not counted as a record; ``check`` compares it with the records and its triggers with these
-(``disagreements``), and a writing open builds it again if a trigger is missing
-(``keep_following``).
+(``disagreements``), and a writing open builds it again if it or a trigger is missing or
+changed (``keep_following``).
 
 A change to ``MEANINGFUL_QUALITY``, ``Relationship``, ``Mode``, ``RATINGS`` or the bit layouts
 changes what the rows hold: it needs a schema step that rebuilds the table, as version 3 built it.
