@@ -6,22 +6,21 @@ contacts (all, meaningful, and by kind) and the doses taken of each medication.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
 import csv
 import io
 import json
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal.atomic_file import atomic_output
 from journal.domain.kinds import Relationship
 from journal.domain.records import MEANINGFUL_QUALITY, RATINGS
 from journal.progress import IsCancelled, check, never_cancelled
 from journal.report.tables import TABLE_ORDER, table_rows
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _csv(rows: list[dict[str, object]], columns: list[str]) -> str:

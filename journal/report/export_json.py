@@ -10,22 +10,20 @@ Rows are the stored columns, with ``coping`` and ``answers`` as JSON lists.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
 import datetime as dt
 import io
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal import __version__
 from journal.atomic_file import atomic_output
 from journal.progress import IsCancelled, check, never_cancelled
 from journal.report.tables import SPECS, TABLE_ORDER, row_order, table_rows
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 FORMAT = "connection-journal"
 #: The export format's version: the records' shape, which the journal's schema version 2 set.

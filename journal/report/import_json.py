@@ -10,15 +10,10 @@ that does not pass there is read record by record, for the exact message.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.domain.errors import ValidationError
 from journal.domain.records import Assessment, Day, SafetyPlan
@@ -41,6 +36,9 @@ from journal.report.tables import SPECS, TABLE_ORDER
 from journal.store.bulk import bulk_load
 from journal.store.rows import insert_rows, insert_tuples, to_row
 from journal.store.safety_plan import save_safety_plan
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: Ten years of a journal export are about 4 MB, and 75 MB if every day had a note of the
 #: longest kind (20,000 characters); a file over this is not one, and decoding it could take

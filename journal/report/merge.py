@@ -13,15 +13,10 @@ matches one of the file's, so records identical within the file are all kept (tw
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
 import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.domain.records import SafetyPlan
 from journal.i18n import translate
@@ -29,6 +24,9 @@ from journal.report.import_json import ParsedExport, _row
 from journal.report.tables import table_rows
 from journal.store import safety_plan as safety_store
 from journal.store.rows import fetch
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(slots=True)

@@ -14,14 +14,16 @@ committed without them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from journal.store import day_figures
+from journal.store.rows import has_rows
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @contextmanager
@@ -34,9 +36,7 @@ def bulk_load(db: Database, tables: Sequence[str]) -> Iterator[None]:
     when a written row breaks a CHECK, as a row-by-row insert would have.
     """
     conn = db.conn
-    if not conn.in_transaction or any(
-        conn.execute(f"SELECT 1 FROM [{table}] LIMIT 1").fetchone() for table in tables
-    ):
+    if not conn.in_transaction or any(has_rows(conn, table) for table in tables):
         yield
         return
     marks = ", ".join("?" for _ in tables)
@@ -69,17 +69,9 @@ def bulk_load(db: Database, tables: Sequence[str]) -> Iterator[None]:
         for _name, sql in indexes:
             conn.execute(sql)
         if triggers:
-            _derived_again(conn)
+            day_figures.refill(conn)
         for _name, sql in triggers:
             conn.execute(sql)
-
-
-def _derived_again(conn: sqlite3.Connection) -> None:
-    """Make ``day_figures`` anew from the records, as its triggers would have row by row."""
-    from journal.store import day_figures
-
-    conn.execute(f"DELETE FROM {day_figures.TABLE}")
-    conn.execute(day_figures.FILL)
 
 
 def constraints_broken(conn: sqlite3.Connection, tables: Sequence[str]) -> str | None:

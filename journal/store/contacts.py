@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from journal.domain.kinds import CARE_TEAM, Mode, Relationship
 from journal.domain.records import MEANINGFUL_QUALITY, Contact
 from journal.store.rows import fetch, iso, to_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _COLUMNS = "id, date, person_id, kind, mode, minutes, quality, note"
 

@@ -11,7 +11,7 @@ compute a day's row again from that day's check-in and contacts after every inse
 delete, inside the writing statement, so it is right whoever writes (the app, an import, a hand
 edit with the ``sqlite3`` shell) and a crash never leaves it half-updated. It is not exported
 and not counted as a record; ``check`` compares it with the records and its triggers with these
-(``disagreements``), and a writing open builds it again if it or a trigger is missing or
+(``counted_problems``), and a writing open builds it again if it or a trigger is missing or
 changed (``keep_following``).
 
 A change to ``MEANINGFUL_QUALITY``, ``Relationship``, ``Mode``, ``RATINGS`` or the bit layouts
@@ -210,17 +210,6 @@ def counted_problems(built: bool, records: Any, kept: Any) -> list[str]:
     return problems
 
 
-def disagreements(conn: Any) -> list[str]:
-    """``counted_problems`` read on one connection: what is wrong with the table of a
-    journal of version 3 (``check``'s plan runs the same statements beside its scans)."""
-    there = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
-    ).fetchone()
-    records = conn.execute(RECORDS_COUNTED).fetchone()
-    kept = conn.execute(KEPT_COUNTED).fetchone() if there else None
-    return counted_problems(as_built(conn), records, kept)
-
-
 def keep_following(db: Database) -> None:
     """At a writing open (of a journal of version 3): if the table or a trigger is not as
     built, build them again and make every day anew from the records, in one transaction (a
@@ -231,6 +220,14 @@ def keep_following(db: Database) -> None:
         return
     with db.atomic():
         rebuild(conn)
+
+
+def refill(conn: Any) -> None:
+    """Every day made anew from the records, the table emptied first (inside the caller's
+    transaction; ``store.bulk.bulk_load`` after it wrote the records with the triggers set
+    aside)."""
+    conn.execute(f"DELETE FROM {TABLE}")
+    conn.execute(FILL)
 
 
 def rebuild(conn: Any) -> None:

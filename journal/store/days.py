@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from journal.domain.records import Day
 from journal.store.rows import fetch, iso, to_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _JSON = ("coping",)
 _COLUMNS = "date, mood, anxiety, loneliness, energy, physical, sleep_hours, coping, note"

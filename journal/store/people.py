@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from journal.domain.errors import ValidationError
 from journal.domain.records import Person
 from journal.i18n import translate
 from journal.store.rows import fetch, to_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _COLUMNS = "id, name, relationship, archived, note, keep_in_touch_days, touch_dismissed_on"
 

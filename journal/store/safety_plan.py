@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
-
 from journal.domain.records import SAFETY_PLAN_SECTIONS, SafetyPlan
 from journal.store.rows import to_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def get_safety_plan(db: Database) -> SafetyPlan:

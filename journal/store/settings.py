@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
 import dataclasses
 import json
+from typing import TYPE_CHECKING
 
 from journal.domain.errors import ValidationError
 from journal.domain.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def load_settings(db: Database) -> Settings:

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
 import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from journal.domain.records import (
     AgendaItem,
@@ -19,6 +14,9 @@ from journal.domain.records import (
     Session,
 )
 from journal.store.rows import fetch, iso, to_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _SESSION = "id, date, person_id, status, mode, felt_heard, note"
 _MEDICATION = "id, name, dose, doses_per_day, started_on, stopped_on"
