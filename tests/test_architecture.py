@@ -52,6 +52,7 @@ LEAVES = frozenset(
         "journal.palette",
         "journal.buglog",
         "journal.atomic_file",
+        "journal.heap",
     }
 )
 #: The one way in for the front ends (``ui``, ``cli``, ``app.py``), besides the leaves.

@@ -20,6 +20,7 @@ from journal.cli.common import (
 )
 from journal.domain.errors import ValidationError
 from journal.domain.kinds import RATINGS, Mode, Relationship
+from journal.heap import keep_freed_memory
 
 if TYPE_CHECKING:
     from journal.services import Journal
@@ -214,6 +215,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _insights(args: argparse.Namespace) -> int:
+    keep_freed_memory()  # a lifetime's statistics drop and build hundreds of arrays
     with opened(args, read_only=True, check_beside=True) as journal:  # prints after it
         default_start, default_end = journal.default_range()
         # one-shot: reads only the range asked for, keeps nothing

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from journal.cli.common import counted, data_dir, date, opened, subcommand
 from journal.domain.errors import ValidationError
 from journal.domain.sections import DEFAULT_SECTIONS, SECTIONS
+from journal.heap import keep_freed_memory
 
 #: The summary's range when --from is not given: the last four weeks, today included.
 SUMMARY_DAYS = 28
@@ -145,6 +146,7 @@ def _export(args: argparse.Namespace) -> int:
     ]
     if args.format != "pdf" and summary_options:
         raise ValidationError("format", f"{summary_options[0]} is for --format pdf only")
+    keep_freed_memory()  # a summary's statistics drop and build many arrays (see journal.heap)
     with opened(args, read_only=True) as journal:
         if args.format == "pdf":
             return _export_pdf(args, journal)
