@@ -17,6 +17,11 @@ with its maximum, and judges every goal in the verdict column:
 - JSON export and import, a Daylio import of 3,650 rows into the journal, and the CLI's
   ``--version`` and ``check`` against a bare ``python -c pass``.
 
+A ratio to a reference run alternately with the figure is the median of the run-by-run
+ratios (each run against the reference's run just before it), as ``farm-bench --vs`` takes
+it; the note gives the ratio of the two medians as well. The command-line figures take
+``CLI_RUNS`` times ``--repeat`` runs: they are short, and their ratios are the noisiest.
+
 Before measuring, the ``journal`` package is byte-compiled as pip does when it installs it
 (``byte_compile``; the report's second line says so): a source checkout run with
 ``PYTHONDONTWRITEBYTECODE=1`` would otherwise compile every module at every start.
@@ -102,8 +107,22 @@ def _measure_starts(
     return [
         _figure("baseline_start", span, [b[0] for b in own], "ms", "run alternately with these"),
         _figure("baseline_memory", span, [b[1] for b in own], "MB", "peak", scale=1.0),
-        _figure("start_first", span, first, "ms", "first start of the day: daily backup due"),
-        _figure("start_later", span, later, "ms", "a later start: backup already made"),
+        _figure(
+            "start_first",
+            span,
+            first,
+            "ms",
+            "first start of the day: daily backup due",
+            against=[b[0] for b in own[0::2]],
+        ),
+        _figure(
+            "start_later",
+            span,
+            later,
+            "ms",
+            "a later start: backup already made",
+            against=[b[0] for b in own[1::2]],
+        ),
         _figure(
             "memory",
             span,
@@ -166,11 +185,11 @@ def _measure_core(folder: Path, work: Path, span: int, repeat: int, one_year: Pa
     figures += _measure_one_shots(folder, work, span, repeat, today, one_year)
     cli = ("-m", "journal", "--data-dir", str(folder))
     bare, check = [], []
-    for _ in range(repeat):  # alternate, as the starts do
+    for _ in range(CLI_RUNS * repeat):  # alternate, as the starts do
         bare.append(_run_command("-c", "pass"))
         check.append(_run_command(*cli, "check"))
     figures.append(_figure("bare_python", span, bare, "ms", "run alternately with check"))
-    figures.append(_figure("cli_check", span, check, "ms"))
+    figures.append(_figure("cli_check", span, check, "ms", against=bare))
     return figures
 
 
@@ -214,6 +233,11 @@ def _measure_window(folder: Path, span: int, repeat: int) -> list[Figure]:
     ]
 
 
+#: The command-line figures (one-shots, ``check``, ``--version``) take this many times
+#: ``--repeat`` runs: each run is under a second, and theirs are the ratios a burst of load on
+#: a shared machine moves most.
+CLI_RUNS = 2
+
 #: The one-shot commands judged against their 1-year figure: name -> (arguments, note).
 ONE_SHOTS = {
     "insights_cli": (("insights", "--json"), "insights --json over the whole journal"),
@@ -237,13 +261,13 @@ def _measure_one_shots(
         if words[-1] == "--out":
             words.append(str(work / f"summary-{span}.pdf"))
         samples, short = [], []
-        for _ in range(repeat):
+        for _ in range(CLI_RUNS * repeat):
             if span != 1:
                 short.append(_run_command("-m", "journal", "--data-dir", str(one_year), *words))
             samples.append(_run_command("-m", "journal", "--data-dir", str(folder), *words))
         if short:
             figures.append(_figure(f"{name}_1y", span, short, "ms", "run alternately with these"))
-        figures.append(_figure(name, span, samples, "ms", note))
+        figures.append(_figure(name, span, samples, "ms", note, against=short or None))
     return figures
 
 
@@ -276,7 +300,7 @@ def run(years: list[int], repeat: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="cj-bench-") as temp:
         work = Path(temp)
         bare, version = [], []
-        for _ in range(repeat):  # alternate, so a busy moment hits both alike
+        for _ in range(CLI_RUNS * repeat):  # alternate, so a busy moment hits both alike
             bare.append(_run_command("-c", "pass"))
             version.append(_run_command("-m", "journal", "--version"))
         one_year = work / "journal-1y"  # kept: the longer journals' figures alternate with it
@@ -321,7 +345,7 @@ def run(years: list[int], repeat: int) -> dict[str, object]:
             ),
             _figure("baseline_memory", 0, memory_mb, "MB", "peak", scale=1.0),
             _figure("bare_python", 0, bare, "ms", "python -c pass"),
-            _figure("cli_version", 0, version, "ms", "connection-journal --version"),
+            _figure("cli_version", 0, version, "ms", "connection-journal --version", against=bare),
         ]
         reference = {f.name: f.value for f in figures[:3] if f.value}
         judge(figures, reference)

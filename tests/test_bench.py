@@ -74,3 +74,36 @@ def test_null_rate_counts_clear_figures_on_simulated_journals(capsys) -> None:
     for row in rows:
         assert row["journals"] == 3 and 0 <= row["null_clear"] <= 3
         assert row["null_rate"] == row["null_clear"] / 3 and 0 <= row["power"] <= 1
+
+
+def test_a_paired_figure_is_judged_by_its_run_by_run_ratios() -> None:
+    from journal.bench_verdicts import judge, make_figure
+
+    # the machine slows down from the third 50-year run on, and from the fourth 1-year run:
+    # the medians drift apart (1.83x), the pairs do not (but one, each 1.1x its 1-year run)
+    short = [0.30, 0.30, 0.30, 0.50, 0.50]
+    long = [0.33, 0.33, 0.55, 0.55, 0.55]
+    figures = [
+        make_figure("insights_cli_1y", 50, short, "ms"),
+        make_figure("insights_cli", 50, long, "ms", against=short),
+    ]
+    judge(figures, {})
+    judged = figures[1]
+    assert judged.pair_ratios == [y / x for x, y in zip(short, long, strict=True)]
+    assert judged.verdict == "1.10× met" and judged.met is True
+    assert "ratio of the medians 1.83×" in judged.note
+    unpaired = [
+        make_figure("insights_cli_1y", 50, short, "ms"),
+        make_figure("insights_cli", 50, long, "ms"),
+    ]
+    judge(unpaired, {})
+    assert unpaired[1].verdict == "1.83× MISSED" and unpaired[1].met is False
+
+
+def test_a_figure_paired_with_a_different_number_of_runs_is_refused() -> None:
+    import pytest
+
+    from journal.bench_verdicts import make_figure
+
+    with pytest.raises(ValueError, match="3 runs paired with 2"):
+        make_figure("cli_check", 1, [0.1, 0.1, 0.1], "ms", against=[0.05, 0.05])
