@@ -355,6 +355,7 @@ def run(years: list[int], repeat: int) -> dict[str, object]:
         "bytecode": bytecode,
         "years": sorted({1, *years}),
         "repeat": repeat,
+        "cli_runs": CLI_RUNS * repeat,
         "all_met": all(f.met for f in judged),
         "figures": [asdict(f) for f in figures],
     }

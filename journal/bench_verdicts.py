@@ -147,7 +147,8 @@ def table(result: dict[str, object]) -> str:
         )
     widths = [max(len(r[i]) for r in rows) for i in range(6)]
     lines = [
-        f"Connection Journal benchmark on {result['machine']}, {result['repeat']} runs a figure",
+        f"Connection Journal benchmark on {result['machine']}, {result['repeat']} runs a figure"
+        + (f", {result['cli_runs']} for the command line's" if result.get("cli_runs") else ""),
         f"{result['bytecode']}",
     ]
     for row in rows:
