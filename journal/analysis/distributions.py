@@ -7,6 +7,7 @@ a fallback, so the many CIs of a refresh cost microseconds each.
 
 from __future__ import annotations
 
+import functools
 import math
 
 #: The standard normal's 97.5% point, for Fisher-z intervals.
@@ -63,11 +64,19 @@ def t_cdf(t: float, df: float) -> float:
     return 1.0 - tail if t > 0 else tail
 
 
+#: The two t functions are pure, so their answers are kept: a refresh after a save asks again
+#: for every figure the save left alone (at 50 years 510 of 571 calls over 15 refreshes of
+#: Trends on "Whole journal"), each ~0.1 ms of continued fraction at a lifetime's df.
+_kept = functools.lru_cache(maxsize=4096)
+
+
+@_kept
 def t_two_sided(t: float, df: float) -> float:
     """P(|T| >= |t|), computed from the tail itself so tiny p-values keep their digits."""
     return incomplete_beta(df / 2.0, 0.5, df / (df + t * t))
 
 
+@_kept
 def t_quantile(p: float, df: float) -> float:
     """The ``p`` quantile of Student's t (e.g. p=0.975 for a two-sided 95% interval)."""
     if not 0.0 < p < 1.0 or df <= 0:
