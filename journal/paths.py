@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "connection-journal"
 ENV_VAR = "CONNECTION_JOURNAL_DIR"
 DB_NAME = "journal.sqlite3"
@@ -25,11 +23,15 @@ def default_data_dir() -> Path:
     override = os.environ.get(ENV_VAR)
     if override:
         return Path(override).expanduser()
+    import platformdirs  # here, not above: ~5 ms a command told its folder never spends
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
 def demo_data_dir() -> Path:
     """A folder of its own for the generated demo journal, beside but apart from the real one."""
+    import platformdirs
+
     return platformdirs.user_data_path(APP_NAME + "-demo", appauthor=False)
 
 

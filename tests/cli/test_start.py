@@ -95,6 +95,25 @@ def test_check_reads_with_the_standard_library_alone(data_dir: Path) -> None:
     assert _loaded_by(_CHECK, "check", "--data-dir", str(_filled(data_dir))) == []
 
 
+def test_a_command_given_its_folder_never_looks_for_the_default_one(data_dir: Path) -> None:
+    """platformdirs (~5 ms) loads only for ``--help`` or a command without ``--data-dir``."""
+    shown = "\nimport sys\nprint('platformdirs' in sys.modules)"
+    result = _python(_CHECK + shown, "check", "--data-dir", str(_filled(data_dir)))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "False"
+
+
+def test_help_still_names_the_default_folders(monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal import paths
+
+    monkeypatch.delenv(paths.ENV_VAR, raising=False)
+    env = {k: v for k, v in os.environ.items() if k != paths.ENV_VAR}
+    result = _python("from journal.cli import main; main(['--help'])", env=env)
+    text = " ".join(result.stdout.split())  # argparse wraps lines at spaces
+    assert f"(default: ${paths.ENV_VAR} or {paths.default_data_dir()})" in text
+    assert f"({paths.demo_data_dir()}), never your own journal" in text
+
+
 @pytest.mark.usefixtures("fast_kdf")
 def test_check_of_an_encrypted_journal_needs_no_sqlite_utils(
     tmp_path: Path, data_dir: Path
