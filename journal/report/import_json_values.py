@@ -48,23 +48,68 @@ def plainly_readable(text: str) -> bool:
 
     A string's text can only raise a false alarm for numbers (only a number decodes to one
     no journal holds): the window's saved geometry is hex ("…000003e900…"), so a journal
-    that was ever opened in the app always would. Then the numbers are looked at again with
-    every string emptied (0.3 s on fifty years, against 3 s for the careful way).
+    that was ever opened in the app always would. Then the lines with an alarm are looked at
+    again with their strings emptied (``_alarmed_lines``; a text of one line as a whole):
+    ~0.14 s on fifty years, against 3 s for the careful way.
     """
     if _SURROGATE_ESCAPE.search(text):
         return False
-    return _numbers_plain(text) or _numbers_plain(_STRING.sub('""', text))
+    encoded = text.encode("utf-8", "surrogatepass")
+    marked = encoded.translate(_DIGITS_MARKED)
+    if _plain(text, marked):
+        return True
+    lines = _alarmed_lines(encoded, marked)
+    if lines is None:  # one long line, or alarms all over: every string emptied at once
+        return _numbers_plain(_STRING.sub('""', text))
+    return all(_numbers_plain(_STRING.sub('""', line)) for line in lines)
+
+
+#: What ``_numbers_plain`` looks for in the marked bytes.
+_ALARMS = (b"NaN", b"Infinity", b"#" * 19, b"e###", b"e+###")
+#: Past this many lines with an alarm, emptying the strings of the whole text is cheaper.
+_MOST_LINES = 200
 
 
 def _numbers_plain(text: str) -> bool:
     """No NaN, Infinity, exponent of three digits or run of 19 digits in ``text``."""
-    if "NaN" in text or "Infinity" in text:
-        return False
     # UTF-8 keeps each ASCII character one byte of its own; a "#" of the text also reads
     # as a digit, which can only raise a false alarm (the same answer as the expression's
     # otherwise: tests/report/test_import_json_values.py)
-    marked = text.encode("utf-8", "surrogatepass").translate(_DIGITS_MARKED)
+    return _plain(text, text.encode("utf-8", "surrogatepass").translate(_DIGITS_MARKED))
+
+
+def _plain(text: str, marked: bytes) -> bool:
+    """``_numbers_plain`` of ``text``, its bytes marked already."""
+    if "NaN" in text or "Infinity" in text:
+        return False
     return b"#" * 19 not in marked and b"e###" not in marked and b"e+###" not in marked
+
+
+def _alarmed_lines(encoded: bytes, marked: bytes) -> list[str] | None:
+    """The lines of the text (``encoded``; ``marked`` as ``_numbers_plain`` marks it) where
+    ``_numbers_plain`` raised its alarm; ``None`` for a text of one line or one with more
+    than ``_MOST_LINES`` such lines.
+
+    A JSON string holds no raw line break (the decoder refuses one), so every line begins
+    outside a string, and emptying the strings of the lines an alarm is on answers as
+    emptying those of the whole text. An export is written one record a line, and its false
+    alarms (a window's geometry in hex) are on one of its ~130,000 lines (14 MB) at fifty
+    years: the whole scan takes ~135 ms there, against ~480 ms with ``_STRING`` over all.
+    """
+    if b"\n" not in encoded:
+        return None
+    spans: set[tuple[int, int]] = set()
+    for alarm in _ALARMS:
+        at = marked.find(alarm)
+        while at != -1:
+            start = marked.rfind(b"\n", 0, at) + 1
+            end = marked.find(b"\n", at)
+            end = len(marked) if end == -1 else end
+            spans.add((start, end))
+            if len(spans) > _MOST_LINES:
+                return None
+            at = marked.find(alarm, end)
+    return [encoded[start:end].decode("utf-8", "surrogatepass") for start, end in sorted(spans)]
 
 
 def whole_number(digits: str) -> int | Unreadable:

@@ -8,6 +8,8 @@ import random
 
 from journal.report.import_json_values import (
     _MAYBE_UNREADABLE,
+    _MOST_LINES,
+    _STRING,
     _SURROGATE_ESCAPE,
     _numbers_plain,
     bad_value,
@@ -107,3 +109,34 @@ def test_the_text_of_strings_raises_no_alarm_for_numbers() -> None:
         assert not plainly_readable(unreadable), number
         assert bad_value(_hooked(unreadable)) is not None
     assert not plainly_readable('{"v": "\\ud800 in a string still counts"}')
+
+
+def _whole_text_answer(text: str) -> bool:
+    """``plainly_readable`` as it was: every string of the whole text emptied at once."""
+    if _SURROGATE_ESCAPE.search(text):
+        return False
+    return _numbers_plain(text) or _numbers_plain(_STRING.sub('""', text))
+
+
+def test_looking_at_the_alarmed_lines_alone_answers_as_the_whole_text() -> None:
+    """An export is one value a line: only the lines with an alarm have their strings
+    emptied, and the answer is the one emptying every string of the text gives."""
+    rng = random.Random(23)
+    geometry = '"01d9d0cb0003000000000000000000000000000003eb000002bf000003e900"'
+    answers = set()
+    for _ in range(1500):
+        values = [_random_text(rng) for _ in range(rng.randrange(1, 8))]
+        if rng.random() < 0.5:
+            values.insert(rng.randrange(len(values) + 1), geometry)
+        text = "[\n  " + ",\n  ".join(values) + "\n]"
+        expected = _whole_text_answer(text)
+        answers.add(expected)
+        assert plainly_readable(text) == expected, text
+    assert answers == {True, False}
+
+
+def test_alarms_on_many_lines_empty_the_strings_of_the_whole_text_at_once() -> None:
+    strings = ",\n".join(f'"note 1e{900 + i}"' for i in range(_MOST_LINES + 5))
+    assert plainly_readable(f"[\n{strings}\n]")  # every alarm inside a string
+    assert not plainly_readable(f"[\n{strings},\n1e999\n]")
+    assert plainly_readable(f"[\n{strings},\n1e99\n]")
