@@ -42,10 +42,10 @@ def _faults(mode: str) -> int:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc only")
 def test_freed_arrays_are_used_again_instead_of_faulted_in_anew() -> None:
-    plain, kept = _faults("plain"), _faults("keep")
-    # glibc by default gives each freed array back and faults the next one in (~15,000 here)
-    assert plain > 5_000
-    assert kept < plain / 10
+    plain = _faults("plain")
+    if plain < 2_000:  # this malloc reuses them already (glibc 2.36 faults ~15,000 times)
+        pytest.skip(f"freed arrays are reused without asking ({plain} page faults)")
+    assert _faults("keep") < plain / 10
 
 
 def test_elsewhere_nothing_changes(monkeypatch: pytest.MonkeyPatch) -> None:
