@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from journal import __version__, paths
-from journal.cli.common import PROG, Later, Parser, data_dir_parent
+from journal.cli.common import PROG, Parser, data_dir_parent, help_found_later
 from journal.domain.errors import JournalError, ValidationError
 
 #: The modules of the subcommands, in the order ``--help`` lists them.
@@ -78,13 +78,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "subcommand, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    demo = parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="open a generated demo journal kept in its own folder "
-        "(%(demo_folder)s), never your own journal",
+    help_found_later(
+        parser.add_argument("--demo", action="store_true"),
+        "open a generated demo journal kept in its own folder ({}), never your own journal",
+        paths.demo_data_dir,
     )
-    demo.demo_folder = Later(paths.demo_data_dir)  # type: ignore[attr-defined]
     parser.add_argument(
         "--minimized",
         action="store_true",

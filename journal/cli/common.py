@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import datetime as dt
 import sys
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
@@ -24,6 +25,31 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+    def format_help(self) -> str:
+        _finish_helps()
+        return super().format_help()
+
+
+#: Help texts finished only when a help is printed: action -> (text with "{}", what fills it).
+_UNFINISHED: weakref.WeakKeyDictionary[argparse.Action, tuple[str, Callable[[], object]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def help_found_later(action: argparse.Action, text: str, find: Callable[[], object]) -> None:
+    """Give ``action`` the help ``text``, its ``{}`` filled with ``find()`` only when a help is
+    printed (``Parser.format_help``): the default folders load platformdirs (~5 ms), which a
+    command given ``--data-dir`` never needs. Until then ``{}`` reads "…" (Python 3.14 checks
+    a help text as the argument is added: it holds no ``%`` placeholder to fail that)."""
+    action.help = text.replace("{}", "…")
+    _UNFINISHED[action] = (text, find)
+
+
+def _finish_helps() -> None:
+    for action, (text, find) in list(_UNFINISHED.items()):
+        # a "%" of the folder is text, not a placeholder of argparse's
+        action.help = text.replace("{}", str(find()).replace("%", "%%"))
 
 
 def subcommand(
@@ -97,29 +123,15 @@ def _folder(text: str) -> str:
     return text
 
 
-class Later:
-    """A help text's figure found only when ``--help`` prints it (as ``%(name)s``, set on
-    the action): the default folders load platformdirs (~5 ms), which a command given
-    ``--data-dir`` never needs."""
-
-    def __init__(self, find: Callable[[], object]) -> None:
-        self._find = find
-
-    def __str__(self) -> str:
-        return str(self._find())
-
-
 def data_dir_parent() -> argparse.ArgumentParser:
     """A parent parser so ``--data-dir`` works before or after any subcommand."""
     parent = argparse.ArgumentParser(add_help=False)
     folder = parent.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        type=_folder,
-        help=f"journal folder (default: ${paths.ENV_VAR} or %(default_folder)s)",
+        "--data-dir", metavar="DIR", default=argparse.SUPPRESS, type=_folder
     )
-    folder.default_folder = Later(paths.default_data_dir)  # type: ignore[attr-defined]
+    help_found_later(
+        folder, f"journal folder (default: ${paths.ENV_VAR} or {{}})", paths.default_data_dir
+    )
     parent.add_argument(
         "--passphrase-file",
         metavar="FILE",

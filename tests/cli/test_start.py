@@ -7,6 +7,7 @@ at the top of a CLI module brings the heavy modules back.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import subprocess
@@ -112,6 +113,25 @@ def test_help_still_names_the_default_folders(monkeypatch: pytest.MonkeyPatch) -
     text = " ".join(result.stdout.split())  # argparse wraps lines at spaces
     assert f"(default: ${paths.ENV_VAR} or {paths.default_data_dir()})" in text
     assert f"({paths.demo_data_dir()}), never your own journal" in text
+
+
+def test_every_help_text_formats_as_its_argument_is_added(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Python 3.14 formats each help text inside ``add_argument``: one naming a figure set
+    on the action only afterwards fails there, and every command with it. Checked here the
+    way 3.14 does, on any Python."""
+    from journal.cli import build_parser
+
+    adding = argparse._ActionsContainer._add_action
+
+    def checked(container: argparse._ActionsContainer, action: argparse.Action) -> object:
+        if action.help and action.help is not argparse.SUPPRESS:
+            argparse.HelpFormatter("prog")._expand_help(action)  # raises on a bad text
+        return adding(container, action)
+
+    monkeypatch.setattr(argparse._ActionsContainer, "_add_action", checked)
+    build_parser()
 
 
 @pytest.mark.usefixtures("fast_kdf")
